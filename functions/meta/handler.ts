@@ -1,0 +1,46 @@
+// Public configuration and the OpenAPI document; also answers unknown routes with the envelope.
+import { AppError } from '../../shared/http/errors';
+import { createApiHandler, implement, ok } from '../../shared/http/api';
+import { platform, routes } from '../../shared/platform';
+import { matchRoute } from '../../shared/platform/match';
+import { buildOpenApi } from '../../shared/platform/openapi';
+
+export const API_VERSION = '1.0.0';
+
+const requiredEnv = (name: string) => {
+  const value = process.env[name];
+  if (!value) throw new AppError(500, 'NOT_CONFIGURED', `${name} is not configured`);
+  return value;
+};
+
+let openApi: unknown;
+
+export const handler = createApiHandler(
+  [
+    implement(routes.getConfig, async () =>
+      ok(
+        {
+          region: requiredEnv('AWS_REGION'),
+          userPoolId: requiredEnv('USER_POOL_ID'),
+          userPoolClientId: requiredEnv('USER_POOL_CLIENT_ID'),
+          ...(process.env.PUBLIC_COGNITO_ENDPOINT ? { cognitoEndpoint: process.env.PUBLIC_COGNITO_ENDPOINT } : {}),
+          apiVersion: API_VERSION,
+        },
+        { 'cache-control': 'public, max-age=300' },
+      ),
+    ),
+    implement(routes.getOpenApi, async () => {
+      openApi ??= buildOpenApi(platform, { version: API_VERSION });
+      return ok(openApi, { 'cache-control': 'public, max-age=300' });
+    }),
+  ],
+  {
+    // `$default`: any path no route declares. A known path with another method is a 405.
+    fallback: async ({ event }) => {
+      const match = matchRoute(platform.routes, event.requestContext.http.method, event.rawPath);
+      throw match.kind === 'method-not-allowed'
+        ? new AppError(405, 'METHOD_NOT_ALLOWED', `${event.requestContext.http.method} is not allowed on this path`)
+        : new AppError(404, 'ROUTE_NOT_FOUND', 'No such route');
+    },
+  },
+);

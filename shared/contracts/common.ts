@@ -1,0 +1,29 @@
+// Shapes every route shares: the error envelope, paginated lists, cursors and limits (SPEC §2).
+import { z } from 'zod';
+
+export const ErrorEnvelope = z
+  .object({
+    error: z.object({
+      code: z.string().describe('SNAKE_CASE error code'),
+      message: z.string(),
+      details: z
+        .array(z.object({ path: z.string(), message: z.string() }))
+        .optional()
+        .describe('Field paths for validation errors'),
+    }),
+  })
+  .meta({ id: 'Error' });
+export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;
+
+export const Limit = z.coerce.number().int().min(1).max(100).default(20);
+export const Cursor = z.string().min(1).max(2048).optional();
+
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+/** Query strings arrive as strings; an empty value means "not given". */
+export const optionalText = (max = 200) =>
+  z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().min(1).max(max).optional());
+
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+export const IsoDateTime = z.iso.datetime({ offset: true });

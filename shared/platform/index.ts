@@ -1,0 +1,28 @@
+import { buckets } from './buckets';
+import { functions } from './functions';
+import { queues } from './queues';
+import { routes } from './routes';
+import { schedules } from './schedules';
+import { tables } from './tables';
+import type { PlatformDecl } from './types';
+
+export * from './types';
+export * from './naming';
+export { routes } from './routes';
+
+/** The whole platform, as the CDK stacks, the local runtime and the OpenAPI generator see it. */
+export const platform: PlatformDecl = {
+  functions,
+  defaultRouteFn: 'meta',
+  routes: Object.values(routes),
+  tables,
+  buckets,
+  queues,
+  schedules,
+};
+
+export const findFunction = (name: string) => {
+  const fn = platform.functions.find((f) => f.name === name);
+  if (!fn) throw new Error(`Unknown function ${name}`);
+  return fn;
+};

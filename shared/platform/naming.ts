@@ -1,0 +1,17 @@
+// Environment-variable names that carry physical resource names into handlers. Shared by the CDK
+// stacks and the local runtime so both wire functions the same way.
+const upper = (name: string) => name.replace(/[^a-zA-Z0-9]+/g, '_').toUpperCase();
+
+export const tableEnvVar = (table: string) => `TABLE_${upper(table)}`;
+export const bucketEnvVar = (bucket: string) => `BUCKET_${upper(bucket)}`;
+export const queueUrlEnvVar = (queue: string) => `QUEUE_URL_${upper(queue)}`;
+
+/** Physical name used where we choose names ourselves (local runtime). */
+export const localResourceName = (name: string) => `dvc-${name}`;
+
+/** SQS FIFO queues must end in `.fifo`; DLQs share the queue's kind. */
+export const queuePhysicalName = (base: string, fifo: boolean) => (fifo ? `${base}.fifo` : base);
+export const dlqName = (queue: string) => `${queue}-dlq`;
+
+/** `GET /v1/procedures/{code}` — the API Gateway route key. */
+export const routeKey = (method: string, path: string) => `${method} ${path}`;

@@ -1,0 +1,114 @@
+// The OpenAPI 3.1 document, generated from the route declaration and its zod schemas.
+import { z } from 'zod';
+import { ErrorEnvelope } from '../contracts/common';
+import type { PlatformDecl, RouteDecl } from './types';
+
+type Json = Record<string, unknown>;
+
+/** zod → JSON Schema 2020-12 (the dialect OpenAPI 3.1 uses); named schemas go to components. */
+const toSchema = (schema: z.ZodType, io: 'input' | 'output', components: Json): Json => {
+  const json = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    reused: 'inline',
+    override: (ctx) => {
+      // Coerced query numbers are strings on the wire but documented as numbers.
+      void ctx;
+    },
+  }) as Json & { $defs?: Json };
+  const { $schema: _ignored, $defs, ...rest } = json;
+  void _ignored;
+  for (const [name, def] of Object.entries($defs ?? {})) components[name] = def;
+  return JSON.parse(JSON.stringify(rest).replaceAll('#/$defs/', '#/components/schemas/')) as Json;
+};
+
+const parametersOf = (route: RouteDecl, where: 'path' | 'query', components: Json): Json[] => {
+  const schema = where === 'path' ? route.request.params : route.request.query;
+  if (!schema) return [];
+  const json = toSchema(schema, 'input', components) as { properties?: Record<string, Json>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, s]) => ({
+    name,
+    in: where,
+    required: where === 'path' || (json.required ?? []).includes(name),
+    schema: s,
+  }));
+};
+
+const ERROR_RESPONSES: Record<string, string> = {
+  400: 'Invalid request (details list the field paths)',
+  401: 'Not signed in, or the token or signature was refused',
+  403: 'Signed in but not allowed',
+  404: 'Not found',
+  409: 'State or version conflict',
+  413: 'Body too large',
+  415: 'Body is not JSON',
+  422: 'A domain rule refused the request',
+  429: 'Too many requests',
+};
+
+export const buildOpenApi = (platform: PlatformDecl, info: { version: string; serverUrl?: string }): Json => {
+  const components: Json = {};
+  const errorRef = { $ref: '#/components/schemas/Error' };
+  components.Error = toSchema(ErrorEnvelope, 'output', components);
+  const paths: Record<string, Json> = {};
+  for (const route of platform.routes) {
+    const operation: Json = {
+      operationId: route.id,
+      summary: route.summary,
+      tags: route.tags,
+      parameters: [...parametersOf(route, 'path', components), ...parametersOf(route, 'query', components)],
+      responses: {
+        ...Object.fromEntries(
+          Object.entries(route.responses).map(([status, r]) => [
+            status,
+            {
+              description: r.description,
+              ...(r.schema ? { content: { [r.contentType ?? 'application/json']: { schema: toSchema(r.schema, 'output', components) } } } : {}),
+            },
+          ]),
+        ),
+        ...Object.fromEntries(
+          Object.entries(ERROR_RESPONSES).map(([status, description]) => [
+            status,
+            { description, content: { 'application/json': { schema: errorRef } } },
+          ]),
+        ),
+      },
+    };
+    if (route.request.body) {
+      operation.requestBody = {
+        required: true,
+        content: { 'application/json': { schema: toSchema(route.request.body, 'input', components) } },
+      };
+    }
+    if (route.auth.kind === 'user') {
+      operation.security = [{ cognito: [] }];
+      operation['x-groups'] = route.auth.groups;
+    } else if (route.auth.kind === 'agency-system') {
+      operation.security = [{ agencySignature: [] }];
+    } else {
+      operation.security = [];
+    }
+    paths[route.path] = { ...(paths[route.path] ?? {}), [route.method.toLowerCase()]: operation };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'dvc-portal API',
+      version: info.version,
+      description: 'National public-service portal: procedures, dossiers, payments, feedback, sync and the service index.',
+    },
+    servers: [{ url: info.serverUrl ?? '/' }],
+    paths,
+    components: {
+      schemas: components,
+      securitySchemes: {
+        cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Cognito ID token' },
+        agencySignature: {
+          type: 'apiKey', in: 'header', name: 'x-dvc-signature',
+          description: 'HMAC-SHA256 signed request with x-dvc-key-id and x-dvc-timestamp (SPEC §2)',
+        },
+      },
+    },
+  };
+};

@@ -1,0 +1,112 @@
+// Types of the one platform declaration. The CDK stacks, the local runtime and the OpenAPI
+// generator all read the same values, so a route, table or queue exists everywhere or nowhere.
+import type { z } from 'zod';
+
+export type Group = 'citizen' | 'business' | 'official' | 'admin';
+export const GROUPS: readonly Group[] = ['citizen', 'business', 'official', 'admin'];
+
+/** Who may call a route. The API Gateway authorizer proves identity; the handler checks the rule. */
+export type AuthRule =
+  | { kind: 'public' }
+  | { kind: 'user'; groups: readonly Group[] }
+  | { kind: 'agency-system' };
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RouteRequest {
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** Headers the route reads, validated (names lower-case). */
+  headers?: z.ZodType;
+}
+
+export interface RouteDecl<Req extends RouteRequest = RouteRequest> {
+  /** Stable identifier, also the OpenAPI operationId. */
+  id: string;
+  method: HttpMethod;
+  /** API Gateway path template, e.g. `/v1/procedures/{code}`. */
+  path: string;
+  /** The capability function that serves it. */
+  fn: FunctionName;
+  auth: AuthRule;
+  summary: string;
+  tags: readonly string[];
+  request: Req;
+  /** Success responses by status code. Error responses are the shared envelope. */
+  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
+}
+
+export type FunctionName = string;
+
+export type KeyType = 'S' | 'N';
+export interface KeyDecl { name: string; type: KeyType }
+
+export interface TableDecl {
+  /** Logical name; env var `TABLE_<NAME>` carries the physical name. */
+  name: string;
+  partitionKey: KeyDecl;
+  sortKey?: KeyDecl;
+  globalIndexes?: readonly { name: string; partitionKey: KeyDecl; sortKey?: KeyDecl }[];
+  ttlAttribute?: string;
+  stream?: 'NEW_IMAGE' | 'NEW_AND_OLD_IMAGES';
+  description: string;
+}
+
+export interface BucketDecl {
+  name: string;
+  description: string;
+  /** Browser uploads need CORS for presigned POST. */
+  browserUploads?: boolean;
+  /** Days after which objects under `prefix` expire. */
+  expirations?: readonly { prefix: string; days: number }[];
+}
+
+export interface QueueDecl {
+  name: string;
+  description: string;
+  fifo: boolean;
+  visibilityTimeoutSeconds: number;
+  /** Receives before a message moves to the queue's DLQ. */
+  maxReceiveCount: number;
+  consumer?: { fn: FunctionName; batchSize: number };
+}
+
+export interface ScheduleDecl {
+  name: string;
+  description: string;
+  fn: FunctionName;
+  /** EventBridge Scheduler cron expression, evaluated in `timezone`. */
+  cron: string;
+  timezone: 'Asia/Ho_Chi_Minh';
+  /** The event the function receives. */
+  input: Record<string, unknown>;
+}
+
+export type Access = 'read' | 'readwrite';
+
+export interface FunctionDecl {
+  name: FunctionName;
+  description: string;
+  /** Handler module path from the repository root; its export is `handler`. */
+  entry: string;
+  memoryMb: number;
+  timeoutSeconds: number;
+  tables?: Readonly<Record<string, Access>>;
+  buckets?: Readonly<Record<string, Access>>;
+  /** Queues the function sends to. Consuming is declared on the queue. */
+  sendsTo?: readonly string[];
+  /** Cognito user-pool operations the function calls (least privilege). */
+  cognitoActions?: readonly string[];
+}
+
+export interface PlatformDecl {
+  functions: readonly FunctionDecl[];
+  /** The function that answers paths no route declares (API Gateway `$default`). */
+  defaultRouteFn: FunctionName;
+  routes: readonly RouteDecl[];
+  tables: readonly TableDecl[];
+  buckets: readonly BucketDecl[];
+  queues: readonly QueueDecl[];
+  schedules: readonly ScheduleDecl[];
+}
