@@ -1,5 +1,5 @@
 // Shapes every route shares: the error envelope, paginated lists, cursors and limits (SPEC §2).
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ErrorEnvelope = z
   .object({

@@ -1,5 +1,5 @@
 // The OpenAPI 3.1 document, generated from the route declaration and its zod schemas.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ErrorEnvelope } from '../contracts/common';
 import type { PlatformDecl, RouteDecl } from './types';
 

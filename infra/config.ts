@@ -1,0 +1,88 @@
+// Deployment settings, read from CDK context (`cdk.json`, `-c key=value`). Nothing here performs a
+// lookup, so `cdk synth` works offline without credentials.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App, type AppProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { REPO_ROOT } from './paths';
+
+export interface PortalConfig {
+  /** Web front-end origin allowed by API CORS and by browser uploads (`*` only for local trials). */
+  webOrigin: string;
+  /** Optional stage name (e.g. `staging`): prefixes stack names and the physical names we choose. */
+  stage?: string;
+  /** Prefix of the physical names we choose (queues, API, user pool): `dvc` or `dvc-<stage>`. */
+  namePrefix: string;
+  /** Stack-name prefix: `Dvc` or `Dvc<Stage>`. */
+  stackPrefix: string;
+  region: string;
+  /** Undefined = environment-agnostic account (resolved at deploy time). */
+  account?: string;
+  apiRateLimit: number;
+  apiBurstLimit: number;
+  /** Subscribe this address to the alarm topic. */
+  alarmEmail?: string;
+  /** Retain tables, buckets, keys and the user pool on stack deletion (default true). */
+  retainData: boolean;
+}
+
+export const DEFAULT_REGION = 'ap-southeast-1';
+
+const pascal = (s: string) =>
+  s.split(/[^a-zA-Z0-9]+/).filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+
+const str = (scope: Construct, key: string): string | undefined => {
+  const v = scope.node.tryGetContext(key);
+  return v === undefined || v === null || v === '' ? undefined : String(v);
+};
+const num = (scope: Construct, key: string, fallback: number): number => {
+  const v = str(scope, key);
+  const n = v === undefined ? fallback : Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`Context ${key} must be a positive number, got ${v}`);
+  return n;
+};
+const bool = (scope: Construct, key: string, fallback: boolean): boolean => {
+  const v = str(scope, key);
+  return v === undefined ? fallback : v === 'true';
+};
+
+export const readConfig = (scope: Construct): PortalConfig => {
+  const stage = str(scope, 'stage');
+  if (stage && !/^[a-z][a-z0-9-]{0,15}$/.test(stage)) throw new Error(`Context stage must match [a-z][a-z0-9-]{0,15}, got ${stage}`);
+  return {
+    webOrigin: str(scope, 'webOrigin') ?? '*',
+    stage,
+    namePrefix: stage ? `dvc-${stage}` : 'dvc',
+    stackPrefix: stage ? `Dvc${pascal(stage)}` : 'Dvc',
+    region: str(scope, 'region') ?? DEFAULT_REGION,
+    account: str(scope, 'account') ?? process.env.CDK_DEFAULT_ACCOUNT,
+    apiRateLimit: num(scope, 'apiRateLimit', 200),
+    apiBurstLimit: num(scope, 'apiBurstLimit', 400),
+    alarmEmail: str(scope, 'alarmEmail'),
+    retainData: bool(scope, 'retainData', true),
+  };
+};
+
+/**
+ * Feature flags this app relies on, on top of those in cdk.json. Tests build the App through
+ * `createApp` too, so the template they assert is the one `cdk synth` produces.
+ */
+export const FEATURE_FLAGS: Record<string, unknown> = {
+  // Server access logs delivered through a bucket policy, not the legacy log-delivery ACL
+  // (our buckets enforce bucket-owner object ownership, which disables ACLs).
+  '@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy': true,
+  // Cross-stack references as exports/imports: CloudFormation then refuses to delete or replace a
+  // table, bucket, queue or user pool that the API stack still uses.
+  '@aws-cdk/core:defaultCrossStackReferences': 'strong',
+};
+
+const cdkJsonContext = (): Record<string, unknown> => {
+  try {
+    return (JSON.parse(readFileSync(join(REPO_ROOT, 'cdk.json'), 'utf8')) as { context?: Record<string, unknown> }).context ?? {};
+  } catch {
+    return {};
+  }
+};
+
+export const createApp = (props: AppProps = {}) =>
+  new App({ ...props, context: { ...cdkJsonContext(), ...FEATURE_FLAGS, ...props.context } });

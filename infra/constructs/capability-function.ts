@@ -1,0 +1,196 @@
+// One capability function with the safe defaults: Node.js 22 on arm64, esbuild bundle, its own
+// log group with retention, X-Ray active tracing, its own role with no managed policy, and grants
+// exactly as the declaration says (read-only unless it says readwrite).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Duration, Tags, Validations } from 'aws-cdk-lib';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { bucketEnvVar, queueUrlEnvVar, tableEnvVar, type FunctionDecl } from '../../shared/platform';
+import { acknowledgeWildcardResource } from '../nag';
+import { TAG } from '../names';
+
+export const LOG_RETENTION = logs.RetentionDays.THREE_MONTHS;
+
+/**
+ * The SDK question. The v3 clients are large once bundled (measured with esbuild 0.28, minified:
+ * DynamoDB document client 342 KB, S3 client 428 KB, the three clients together 509 KB), so a
+ * function using two of them could not stay inside the 500 KB per-function budget of SPEC §9.
+ * The nodejs22.x runtime ships the SDK v3 clients and lib-dynamodb on its own disk, so those
+ * stay external (the price: the runtime's SDK version, not ours, runs in AWS). Everything else — including the small SDK helpers whose
+ * presence and version in the runtime are not guaranteed (`@aws-sdk/s3-presigned-post`,
+ * `@aws-sdk/core/util`) — is bundled, tree-shaken and minified, which keeps module
+ * initialisation predictable (one file, no node_modules resolution at cold start).
+ */
+export const EXTERNAL_MODULES = ['@aws-sdk/client-*', '@aws-sdk/lib-dynamodb'];
+
+/** ESM bundles may still `require` Node built-ins from bundled CommonJS dependencies. */
+const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+export interface CapabilityFunctionProps {
+  decl: FunctionDecl;
+  repoRoot: string;
+  /** Environment shared by every function (user pool, CORS, ...); resource names are added here. */
+  environment: Record<string, string>;
+  tables: ReadonlyMap<string, dynamodb.ITable>;
+  buckets: ReadonlyMap<string, s3.IBucket>;
+  queues: ReadonlyMap<string, sqs.IQueue>;
+  userPool?: cognito.IUserPool;
+}
+
+const lookup = <T>(map: ReadonlyMap<string, T>, kind: string, name: string, fn: string): T => {
+  const value = map.get(name);
+  if (!value) throw new Error(`Function ${fn} declares ${kind} "${name}", which the platform does not declare`);
+  return value;
+};
+
+export class CapabilityFunction extends Construct {
+  readonly fn: nodejs.NodejsFunction;
+  readonly role: iam.Role;
+  readonly logGroup: logs.LogGroup;
+  readonly decl: FunctionDecl;
+  private readonly acknowledged = new Set<string>();
+
+  constructor(scope: Construct, id: string, props: CapabilityFunctionProps) {
+    super(scope, id);
+    const { decl, repoRoot } = props;
+    this.decl = decl;
+    const entry = join(repoRoot, decl.entry);
+    if (!existsSync(entry)) throw new Error(`Function ${decl.name}: entry ${decl.entry} does not exist`);
+
+    this.logGroup = new logs.LogGroup(this, 'Logs', { retention: LOG_RETENTION });
+    // Own role instead of AWSLambdaBasicExecutionRole: writes to its own log group only.
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `dvc-portal ${decl.name} function`,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    const environment: Record<string, string> = {
+      ...props.environment,
+      POWERTOOLS_SERVICE_NAME: decl.name,
+      NODE_OPTIONS: '--enable-source-maps',
+    };
+    const tableGrants = Object.entries(decl.tables ?? {});
+    const bucketGrants = Object.entries(decl.buckets ?? {});
+    for (const [name] of tableGrants) environment[tableEnvVar(name)] = lookup(props.tables, 'table', name, decl.name).tableName;
+    for (const [name] of bucketGrants) environment[bucketEnvVar(name)] = lookup(props.buckets, 'bucket', name, decl.name).bucketName;
+    for (const name of decl.sendsTo ?? []) environment[queueUrlEnvVar(name)] = lookup(props.queues, 'queue', name, decl.name).queueUrl;
+
+    this.fn = new nodejs.NodejsFunction(this, 'Function', {
+      description: decl.description,
+      entry,
+      handler: 'handler',
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: decl.memoryMb,
+      timeout: Duration.seconds(decl.timeoutSeconds),
+      role: this.role,
+      logGroup: this.logGroup,
+      tracing: lambda.Tracing.ACTIVE,
+      environment,
+      projectRoot: repoRoot,
+      depsLockFilePath: join(repoRoot, 'package-lock.json'),
+      bundling: {
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        target: 'node22',
+        format: nodejs.OutputFormat.ESM,
+        mainFields: ['module', 'main'],
+        banner: ESM_REQUIRE_BANNER,
+        externalModules: EXTERNAL_MODULES,
+        forceDockerBundling: false,
+      },
+    });
+    Tags.of(this.fn).add(TAG.fn, decl.name);
+
+    for (const [name, access] of tableGrants) {
+      const table = lookup(props.tables, 'table', name, decl.name);
+      if (access === 'readwrite') table.grantReadWriteData(this.fn);
+      else table.grantReadData(this.fn);
+    }
+    for (const [name, access] of bucketGrants) {
+      const bucket = lookup(props.buckets, 'bucket', name, decl.name);
+      if (access === 'readwrite') bucket.grantReadWrite(this.fn);
+      else bucket.grantRead(this.fn);
+    }
+    for (const name of decl.sendsTo ?? []) lookup(props.queues, 'queue', name, decl.name).grantSendMessages(this.fn);
+    if (decl.cognitoActions?.length) {
+      if (!props.userPool) throw new Error(`Function ${decl.name} declares cognitoActions but there is no user pool`);
+      this.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: decl.cognitoActions.map((a) => (a.includes(':') ? a : `cognito-idp:${a}`)),
+          resources: [props.userPool.userPoolArn],
+        }),
+      );
+    }
+
+    // What cdk-nag flags in these grants is the shape of the CDK grant itself, scoped to the
+    // declared resource: acknowledge exactly those findings, nothing broader.
+    this.acknowledge(
+      'AwsSolutions-IAM5[Resource::*]',
+      'X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) support no resource-level permissions.',
+    );
+    for (const [name] of tableGrants) {
+      const table = lookup(props.tables, 'table', name, decl.name);
+      acknowledgeWildcardResource(this.role, table.tableArn, '/index/*',
+        `Queries on the GSIs of the declared table ${name} only (CDK table grant).`);
+    }
+    for (const [name, access] of bucketGrants) {
+      const bucket = lookup(props.buckets, 'bucket', name, decl.name);
+      acknowledgeWildcardResource(this.role, bucket.bucketArn, '/*',
+        `Objects of the declared bucket ${name} only; keys are per dossier/snapshot and not known in advance.`);
+      const actions = access === 'readwrite'
+        ? ['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*', 's3:Abort*']
+        : ['s3:GetObject*', 's3:GetBucket*', 's3:List*'];
+      for (const action of actions) {
+        this.acknowledge(`AwsSolutions-IAM5[Action::${action}]`,
+          `CDK bucket grant (${access}) on declared bucket(s) only: ${action} covers the object/version variants of one operation.`);
+      }
+    }
+    if (tableGrants.length || bucketGrants.length || decl.sendsTo?.length) this.acknowledgeKmsWildcards();
+  }
+
+  /** Consuming is declared on the queue; the API stack wires it through here. */
+  consume(queue: sqs.IQueue, opts: { batchSize: number; fifo: boolean; visibilityTimeoutSeconds: number }) {
+    if (opts.visibilityTimeoutSeconds < this.decl.timeoutSeconds) {
+      throw new Error(
+        `Queue visibility timeout (${opts.visibilityTimeoutSeconds}s) must be at least the timeout of its consumer ${this.decl.name} (${this.decl.timeoutSeconds}s)`,
+      );
+    }
+    if (opts.fifo && opts.batchSize > 10) throw new Error(`FIFO queue consumer ${this.decl.name}: batch size must be ≤ 10`);
+    this.fn.addEventSource(
+      new SqsEventSource(queue, {
+        batchSize: opts.batchSize,
+        reportBatchItemFailures: true,
+        // Standard queues need a batching window for batches above 10.
+        maxBatchingWindow: !opts.fifo && opts.batchSize > 10 ? Duration.seconds(1) : undefined,
+      }),
+    );
+    this.acknowledgeKmsWildcards();
+  }
+
+  /** Acknowledges one cdk-nag finding on this function's role (and its default policy), once. */
+  acknowledge(id: string, reason: string) {
+    if (this.acknowledged.has(id)) return;
+    this.acknowledged.add(id);
+    Validations.of(this.role).acknowledge({ id, reason });
+  }
+
+  private acknowledgeKmsWildcards() {
+    const reason =
+      'Data-key operations (GenerateDataKey*, ReEncrypt*) on the one data KMS key that encrypts the declared ' +
+      'tables, buckets and queues; added by the CDK grant for that key only.';
+    this.acknowledge('AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', reason);
+    this.acknowledge('AwsSolutions-IAM5[Action::kms:ReEncrypt*]', reason);
+  }
+}

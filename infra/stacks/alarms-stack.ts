@@ -1,0 +1,86 @@
+// Alarms on what must never happen silently: a message in any DLQ, a 5xx from the API (SPEC §9:
+// no client request produces one), a function error or throttle.
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import type { PortalConfig } from '../config';
+import { pascal } from '../names';
+
+export interface AlarmsStackProps extends StackProps {
+  config: PortalConfig;
+  /** Every dead-letter queue, by a readable name. */
+  dlqs: ReadonlyMap<string, sqs.IQueue>;
+  functions: ReadonlyMap<string, lambda.IFunction>;
+  api: apigw.IHttpApi;
+}
+
+export class AlarmsStack extends Stack {
+  readonly topic: sns.Topic;
+  readonly alarms: cloudwatch.Alarm[] = [];
+
+  constructor(scope: Construct, id: string, props: AlarmsStackProps) {
+    super(scope, id, props);
+
+    const key = new kms.Key(this, 'AlarmTopicKey', {
+      description: 'dvc-portal alarm topic',
+      enableKeyRotation: true,
+    });
+    // CloudWatch publishes alarm notifications to the encrypted topic.
+    key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    );
+    this.topic = new sns.Topic(this, 'AlarmTopic', {
+      displayName: 'dvc-portal alarms',
+      masterKey: key,
+      enforceSSL: true,
+    });
+    if (props.config.alarmEmail) this.topic.addSubscription(new subscriptions.EmailSubscription(props.config.alarmEmail));
+    const action = new actions.SnsAction(this.topic);
+
+    const alarm = (id: string, metric: cloudwatch.IMetric, description: string) => {
+      const a = new cloudwatch.Alarm(this, id, {
+        metric,
+        threshold: 0,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        alarmDescription: description,
+      });
+      a.addAlarmAction(action);
+      a.addOkAction(action);
+      this.alarms.push(a);
+    };
+
+    for (const [name, dlq] of props.dlqs) {
+      alarm(
+        `Dlq${pascal(name)}Depth`,
+        dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: cloudwatch.Stats.MAXIMUM }),
+        `Messages in the DLQ of ${name}: inspect and replay.`,
+      );
+    }
+    alarm(
+      'Api5xx',
+      props.api.metricServerError({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
+      'The API answered 5xx: no client request may produce one (SPEC §9).',
+    );
+    for (const [name, fn] of props.functions) {
+      alarm(`Fn${pascal(name)}Errors`, fn.metricErrors({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }), `Function ${name} failed.`);
+      alarm(`Fn${pascal(name)}Throttles`, fn.metricThrottles({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }), `Function ${name} was throttled.`);
+    }
+
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.topic.topicArn });
+  }
+}

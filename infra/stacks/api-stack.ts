@@ -1,0 +1,200 @@
+// The single public endpoint: one HTTP API, one Lambda function per declared capability function,
+// one route per declared route. Authorization per route comes from the declaration's auth rule.
+import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer, HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import type { PlatformDecl, RouteDecl } from '../../shared/platform';
+import type { PortalConfig } from '../config';
+import { CapabilityFunction, LOG_RETENTION } from '../constructs/capability-function';
+import { pascal } from '../names';
+import { REPO_ROOT } from '../paths';
+import type { DataStack } from './data-stack';
+
+/** The declared function that verifies agency-system signatures (SPEC §2, agency systems). */
+export const AGENCY_AUTHORIZER_FN = 'agency-authorizer';
+/** Headers a signed agency-system request carries; all three must be present. */
+export const AGENCY_IDENTITY_HEADERS = ['x-dvc-key-id', 'x-dvc-timestamp', 'x-dvc-signature'];
+export const CORS_ALLOW_HEADERS = ['content-type', 'authorization', 'idempotency-key', 'x-request-id'];
+
+/** Access log line: no headers, no query string (it may carry an ID number), no body. */
+export const ACCESS_LOG_FIELDS = {
+  requestId: '$context.requestId',
+  ip: '$context.identity.sourceIp',
+  requestTime: '$context.requestTime',
+  routeKey: '$context.routeKey',
+  status: '$context.status',
+  latency: '$context.responseLatency',
+  integrationLatency: '$context.integrationLatency',
+  responseLength: '$context.responseLength',
+  integrationError: '$context.integrationErrorMessage',
+  authorizerError: '$context.authorizer.error',
+};
+
+export interface ApiStackProps extends StackProps {
+  platform: PlatformDecl;
+  config: PortalConfig;
+  data: DataStack;
+  userPool: cognito.IUserPool;
+  userPoolClient: cognito.IUserPoolClient;
+}
+
+export class ApiStack extends Stack {
+  readonly functions = new Map<string, CapabilityFunction>();
+  readonly api: apigw.HttpApi;
+  readonly stage: apigw.HttpStage;
+  readonly routes = new Map<string, apigw.HttpRoute>();
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    const { platform, config, data } = props;
+
+    const queues = new Map([...data.queues].map(([name, q]) => [name, q.queue] as const));
+    const environment = {
+      USER_POOL_ID: props.userPool.userPoolId,
+      USER_POOL_CLIENT_ID: props.userPoolClient.userPoolClientId,
+      CORS_ORIGINS: config.webOrigin,
+    };
+    for (const decl of platform.functions) {
+      if (this.functions.has(decl.name)) throw new Error(`Function ${decl.name} is declared twice`);
+      const fn = new CapabilityFunction(this, `Fn${pascal(decl.name)}`, {
+        decl,
+        repoRoot: REPO_ROOT,
+        environment,
+        tables: data.tables,
+        buckets: data.buckets,
+        queues,
+        userPool: props.userPool,
+      });
+      Validations.of(fn.fn).acknowledge({
+        id: 'AwsSolutions-L1',
+        reason: 'SPEC §8 fixes the runtime at nodejs22.x (the Node.js LTS the code and its local runtime are tested on); moving to a newer runtime is a spec change.',
+      });
+      this.functions.set(decl.name, fn);
+    }
+    const fnOf = (name: string, what: string) => {
+      const fn = this.functions.get(name);
+      if (!fn) throw new Error(`${what} refers to function ${name}, which the platform does not declare`);
+      return fn;
+    };
+
+    for (const q of platform.queues) {
+      if (!q.consumer) continue;
+      fnOf(q.consumer.fn, `Queue ${q.name}`).consume(data.queues.get(q.name)!.queue, {
+        batchSize: q.consumer.batchSize,
+        fifo: q.fifo,
+        visibilityTimeoutSeconds: q.visibilityTimeoutSeconds,
+      });
+    }
+
+    // One integration per function; the permission covers the API, not each route, so that a
+    // function serving many routes keeps a small resource policy.
+    const integrations = new Map<string, HttpLambdaIntegration>();
+    const integrationOf = (name: string, what: string) => {
+      let integration = integrations.get(name);
+      if (!integration) {
+        integration = new HttpLambdaIntegration(`Integration${pascal(name)}`, fnOf(name, what).fn, {
+          scopePermissionToRoute: false,
+        });
+        integrations.set(name, integration);
+      }
+      return integration;
+    };
+
+    this.api = new apigw.HttpApi(this, 'HttpApi', {
+      apiName: `${config.namePrefix}-portal`,
+      description: 'dvc-portal public API (SPEC §2)',
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: [config.webOrigin],
+        allowMethods: [
+          apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.POST, apigw.CorsHttpMethod.PUT,
+          apigw.CorsHttpMethod.PATCH, apigw.CorsHttpMethod.DELETE, apigw.CorsHttpMethod.OPTIONS,
+        ],
+        allowHeaders: CORS_ALLOW_HEADERS,
+        exposeHeaders: ['x-request-id'],
+        maxAge: Duration.hours(1),
+      },
+    });
+    // `$default`: paths no route declares get the portal's 404/405 envelope, not API Gateway's.
+    const defaultRoute = new apigw.HttpRoute(this, 'RouteDefault', {
+      httpApi: this.api,
+      routeKey: apigw.HttpRouteKey.DEFAULT,
+      integration: integrationOf(platform.defaultRouteFn, '$default route'),
+      authorizer: new apigw.HttpNoneAuthorizer(),
+    });
+    Validations.of(defaultRoute).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason: '$default only answers 404/405 for undeclared paths (SPEC §2 error envelope); it exposes no data.',
+    });
+
+    const jwtAuthorizer = new HttpJwtAuthorizer(
+      'CognitoJwt',
+      `https://cognito-idp.${this.region}.amazonaws.com/${props.userPool.userPoolId}`,
+      { authorizerName: 'cognito-jwt', jwtAudience: [props.userPoolClient.userPoolClientId] },
+    );
+
+    const agencyRoutes = platform.routes.filter((r) => r.auth.kind === 'agency-system');
+    const authorizerDecl = platform.functions.find((f) => f.name === AGENCY_AUTHORIZER_FN);
+    if (agencyRoutes.length > 0 && !authorizerDecl) {
+      throw new Error(
+        `Routes ${agencyRoutes.map((r) => r.id).join(', ')} are for agency systems but no "${AGENCY_AUTHORIZER_FN}" function is declared`,
+      );
+    }
+    const agencyAuthorizer = authorizerDecl
+      ? new HttpLambdaAuthorizer('AgencySystemAuthorizer', fnOf(AGENCY_AUTHORIZER_FN, 'agency-system authorizer').fn, {
+          authorizerName: 'agency-system',
+          responseTypes: [HttpLambdaResponseType.SIMPLE],
+          identitySource: AGENCY_IDENTITY_HEADERS.map((h) => `$request.header.${h}`),
+          // Signatures are single-use (replay check): never serve a cached decision.
+          resultsCacheTtl: Duration.seconds(0),
+        })
+      : undefined;
+
+    const authorizerFor = (route: RouteDecl): apigw.IHttpRouteAuthorizer => {
+      switch (route.auth.kind) {
+        case 'public':
+          return new apigw.HttpNoneAuthorizer();
+        case 'user':
+          return jwtAuthorizer;
+        case 'agency-system':
+          return agencyAuthorizer!;
+      }
+    };
+
+    for (const route of platform.routes) {
+      if (this.routes.has(route.id)) throw new Error(`Route id ${route.id} is declared twice`);
+      const httpRoute = new apigw.HttpRoute(this, `Route${pascal(route.id)}`, {
+        httpApi: this.api,
+        routeKey: apigw.HttpRouteKey.with(route.path, apigw.HttpMethod[route.method]),
+        integration: integrationOf(route.fn, `Route ${route.id}`),
+        authorizer: authorizerFor(route),
+      });
+      if (route.auth.kind === 'public') {
+        Validations.of(httpRoute).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: `${route.method} ${route.path} is public by SPEC §2 (no token); the stage throttles it.`,
+        });
+      }
+      this.routes.set(route.id, httpRoute);
+    }
+
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: LOG_RETENTION });
+    this.stage = new apigw.HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: config.apiRateLimit, burstLimit: config.apiBurstLimit },
+      accessLogSettings: {
+        destination: new apigw.LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
+      },
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
+  }
+}

@@ -1,0 +1,380 @@
+// The synthesized deployment of the real platform declaration: every assertion iterates the
+// declaration, so a route, table, bucket, queue or function added there is checked here too.
+import { Match } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLAIMS } from '../../shared/auth/principal';
+import { platform, routeKey, userPool } from '../../shared/platform';
+import { DEFAULT_REGION } from '../../infra/config';
+import { TAG } from '../../infra/names';
+import { ACCESS_LOG_FIELDS, AGENCY_IDENTITY_HEADERS, CORS_ALLOW_HEADERS } from '../../infra/stacks/api-stack';
+import { inventoryOf } from '../../infra/inventory';
+import {
+  allowStatements, byTag, exportsOf, referencedIds, resources, synthPortal, tagOf, type Json, type Synthesized,
+} from './helpers';
+
+let s: Synthesized;
+let all: Json[];
+beforeAll(() => {
+  s = synthPortal();
+  all = Object.values(s.json);
+}, 120_000);
+afterAll(() => s?.dispose());
+
+const fnResource = (name: string) => byTag(s.json.api, 'AWS::Lambda::Function', TAG.fn, name);
+
+describe('data stack', () => {
+  it('one customer-managed KMS key with rotation encrypts the data', () => {
+    s.t.data.resourceCountIs('AWS::KMS::Key', 1);
+    s.t.data.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  });
+
+  it.each(platform.tables.map((t) => [t.name, t] as const))('table %s: on-demand, PITR, KMS, keys, GSIs, TTL, stream', (name, decl) => {
+    const [, table] = byTag(s.json.data, 'AWS::DynamoDB::Table', TAG.table, name);
+    const p = table.Properties;
+    expect(p.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(p.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(p.SSESpecification).toMatchObject({ SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: expect.anything() });
+    expect(p.KeySchema).toEqual([
+      { AttributeName: decl.partitionKey.name, KeyType: 'HASH' },
+      ...(decl.sortKey ? [{ AttributeName: decl.sortKey.name, KeyType: 'RANGE' }] : []),
+    ]);
+    const gsis = ('globalIndexes' in decl ? decl.globalIndexes : undefined) ?? [];
+    expect((p.GlobalSecondaryIndexes ?? []).map((g: Json) => g.IndexName).sort()).toEqual(gsis.map((g) => g.name).sort());
+    const ttl = 'ttlAttribute' in decl ? decl.ttlAttribute : undefined;
+    expect(p.TimeToLiveSpecification).toEqual(ttl ? { AttributeName: ttl, Enabled: true } : undefined);
+    const stream = 'stream' in decl ? decl.stream : undefined;
+    expect(p.StreamSpecification).toEqual(stream ? { StreamViewType: stream } : undefined);
+  });
+
+  it.each(platform.buckets.map((b) => [b.name, b] as const))('bucket %s: KMS, versioned, access-logged, lifecycle, CORS only for browser uploads', (name, decl) => {
+    const [, bucket] = byTag(s.json.data, 'AWS::S3::Bucket', TAG.bucket, name);
+    const p = bucket.Properties;
+    expect(p.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('aws:kms');
+    expect(p.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    expect(p.LoggingConfiguration).toMatchObject({ DestinationBucketName: expect.anything(), LogFilePrefix: `${name}/` });
+    const rules = p.LifecycleConfiguration.Rules as Json[];
+    for (const e of ('expirations' in decl ? decl.expirations : undefined) ?? []) {
+      expect(rules).toContainEqual(expect.objectContaining({ Prefix: e.prefix, ExpirationInDays: e.days, Status: 'Enabled' }));
+    }
+    if ('browserUploads' in decl && decl.browserUploads) {
+      expect(p.CorsConfiguration.CorsRules).toEqual([
+        expect.objectContaining({ AllowedMethods: ['POST'], AllowedOrigins: ['*'] }),
+      ]);
+    } else {
+      expect(p.CorsConfiguration).toBeUndefined();
+    }
+  });
+
+  it('every bucket blocks public access and denies non-TLS requests', () => {
+    const buckets = resources(s.json.data, 'AWS::S3::Bucket');
+    expect(buckets.length).toBe(platform.buckets.length + 1); // + server-access-log bucket
+    const policies = resources(s.json.data, 'AWS::S3::BucketPolicy');
+    for (const [id, b] of buckets) {
+      expect(b.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true,
+      });
+      const policy = policies.find(([, p]) => p.Properties.Bucket?.Ref === id);
+      expect(policy, `bucket policy of ${id}`).toBeDefined();
+      expect(policy![1].Properties.PolicyDocument.Statement).toContainEqual(
+        expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      );
+    }
+  });
+});
+
+describe('queues', () => {
+  it('every SQS queue anywhere is a DLQ or redrives to one; all encrypted and TLS-only', () => {
+    for (const t of all) {
+      const queues = resources(t, 'AWS::SQS::Queue');
+      const policies = resources(t, 'AWS::SQS::QueuePolicy');
+      for (const [id, q] of queues) {
+        const p = q.Properties;
+        expect(p.KmsMasterKeyId ?? p.SqsManagedSseEnabled, `encryption of ${id}`).toBeTruthy();
+        const isDlq = tagOf(q, TAG.dlqOf) !== undefined || /-dlq(\.fifo)?$/.test(p.QueueName ?? '');
+        if (!isDlq) {
+          const target = p.RedrivePolicy?.deadLetterTargetArn?.['Fn::GetAtt']?.[0];
+          expect(target, `redrive policy of ${id}`).toBeDefined();
+          expect(queues.map(([qid]) => qid)).toContain(target);
+        }
+        const policy = policies.find(([, qp]) => qp.Properties.Queues.some((r: Json) => r.Ref === id));
+        expect(policy![1].Properties.PolicyDocument.Statement).toContainEqual(
+          expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        );
+      }
+    }
+  });
+
+  it.each(platform.queues.map((q) => [q.name, q] as const))('queue %s has its own DLQ with the declared maxReceiveCount', (name, decl) => {
+    const [, queue] = byTag(s.json.data, 'AWS::SQS::Queue', TAG.queue, name);
+    const [dlqId] = byTag(s.json.data, 'AWS::SQS::Queue', TAG.dlqOf, name);
+    expect(queue.Properties.RedrivePolicy).toEqual({ deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] }, maxReceiveCount: decl.maxReceiveCount });
+  });
+});
+
+describe('identity stack', () => {
+  it('user pool: password policy, threat protection, custom attributes named as the claims', () => {
+    const [, pool] = resources(s.json.identity, 'AWS::Cognito::UserPool')[0]!;
+    const p = pool.Properties;
+    expect(p.Policies.PasswordPolicy).toMatchObject({
+      MinimumLength: 8, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true,
+    });
+    expect(p.UserPoolTier).toBe('PLUS');
+    expect(p.UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'ENFORCED' });
+    expect(p.UsernameAttributes ?? p.AliasAttributes).toContain('email');
+    const custom = (p.Schema as Json[]).map((a) => `custom:${a.Name}`);
+    for (const claim of [CLAIMS.idNumber, CLAIMS.enterpriseCode, CLAIMS.vneidVerified, CLAIMS.agencyScope]) {
+      expect(custom).toContain(claim);
+    }
+  });
+
+  it('groups citizen, business, official, admin', () => {
+    const groups = resources(s.json.identity, 'AWS::Cognito::UserPoolGroup').map(([, g]) => g.Properties.GroupName);
+    expect(groups.sort()).toEqual([...userPool.groups].sort());
+  });
+
+  it('web client: public, SRP + password + refresh, cannot write identity or scope attributes', () => {
+    const [, client] = resources(s.json.identity, 'AWS::Cognito::UserPoolClient')[0]!;
+    const p = client.Properties;
+    expect(p.GenerateSecret).toBe(false);
+    expect(p.ExplicitAuthFlows.sort()).toEqual(['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH']);
+    for (const claim of [CLAIMS.idNumber, CLAIMS.enterpriseCode, CLAIMS.vneidVerified, CLAIMS.agencyScope]) {
+      expect(p.ReadAttributes).toContain(claim);
+      expect(p.WriteAttributes).not.toContain(claim);
+    }
+  });
+});
+
+describe('api stack', () => {
+  const fnOfRoute = (route: Json): string => {
+    const integrationId = route.Properties.Target['Fn::Join'][1][1].Ref as string;
+    const integration = s.json.api.Resources[integrationId];
+    const fnId = integration.Properties.IntegrationUri['Fn::GetAtt'][0] as string;
+    return tagOf(s.json.api.Resources[fnId], TAG.fn)!;
+  };
+  const routeByKey = (key: string) => {
+    const found = resources(s.json.api, 'AWS::ApiGatewayV2::Route').filter(([, r]) => r.Properties.RouteKey === key);
+    expect(found, key).toHaveLength(1);
+    return found[0]![1];
+  };
+  const authorizers = () => resources(s.json.api, 'AWS::ApiGatewayV2::Authorizer');
+
+  it.each(platform.routes.map((r) => [routeKey(r.method, r.path), r] as const))('%s → its function with its authorizer', (key, decl) => {
+    const route = routeByKey(key);
+    expect(fnOfRoute(route)).toBe(decl.fn);
+    const p = route.Properties;
+    switch (decl.auth.kind) {
+      case 'public':
+        expect(p.AuthorizationType).toBe('NONE');
+        expect(p.AuthorizerId).toBeUndefined();
+        break;
+      case 'user': {
+        expect(p.AuthorizationType).toBe('JWT');
+        const [, authorizer] = authorizers().find(([id]) => id === p.AuthorizerId.Ref)!;
+        expect(authorizer.Properties.AuthorizerType).toBe('JWT');
+        break;
+      }
+      case 'agency-system': {
+        expect(p.AuthorizationType).toBe('CUSTOM');
+        const [, authorizer] = authorizers().find(([id]) => id === p.AuthorizerId.Ref)!;
+        expect(authorizer.Properties).toMatchObject({
+          AuthorizerType: 'REQUEST',
+          AuthorizerResultTtlInSeconds: 0,
+          IdentitySource: AGENCY_IDENTITY_HEADERS.map((h) => `$request.header.${h}`),
+        });
+        const fnId = JSON.stringify(authorizer.Properties.AuthorizerUri).match(/"Fn::GetAtt":\["([^"]+)","Arn"\]/)![1]!;
+        expect(tagOf(s.json.api.Resources[fnId], TAG.fn)).toBe('agency-authorizer');
+        break;
+      }
+    }
+  });
+
+  it('no route exists that the declaration does not have, besides $default → defaultRouteFn', () => {
+    const keys = resources(s.json.api, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey).sort();
+    expect(keys).toEqual(['$default', ...platform.routes.map((r) => routeKey(r.method, r.path))].sort());
+    const def = routeByKey('$default');
+    expect(fnOfRoute(def)).toBe(platform.defaultRouteFn);
+    expect(def.Properties.AuthorizationType).toBe('NONE');
+  });
+
+  it('JWT authorizer: the Cognito issuer of the pool, audience the web client', () => {
+    const jwt = authorizers().filter(([, a]) => a.Properties.AuthorizerType === 'JWT');
+    expect(jwt).toHaveLength(1);
+    const cfg = jwt[0]![1].Properties.JwtConfiguration;
+    expect(JSON.stringify(cfg.Issuer)).toContain(`https://cognito-idp.${DEFAULT_REGION}.amazonaws.com/`);
+    expect(JSON.stringify(cfg.Issuer)).toMatch(/DvcIdentity:ExportsOutputRefUserPool/);
+    expect(JSON.stringify(cfg.Audience)).toMatch(/DvcIdentity:ExportsOutputRefUserPoolWebClient/);
+  });
+
+  it('default stage: throttled, JSON access log without headers', () => {
+    const [, stage] = resources(s.json.api, 'AWS::ApiGatewayV2::Stage')[0]!;
+    const p = stage.Properties;
+    expect(p.StageName).toBe('$default');
+    expect(p.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: expect.any(Number), ThrottlingBurstLimit: expect.any(Number) });
+    const logGroupId = p.AccessLogSettings.DestinationArn['Fn::GetAtt'][0];
+    expect(s.json.api.Resources[logGroupId].Properties.RetentionInDays).toBe(90);
+    const format = JSON.parse(p.AccessLogSettings.Format);
+    expect(format).toEqual(ACCESS_LOG_FIELDS);
+    expect(Object.keys(format)).toEqual(expect.arrayContaining(['requestId', 'ip', 'routeKey', 'status', 'latency']));
+    expect(p.AccessLogSettings.Format).not.toMatch(/header|authorization|querystring/i);
+  });
+
+  it('CORS for the web origin with the portal headers', () => {
+    s.t.api.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      ProtocolType: 'HTTP',
+      CorsConfiguration: Match.objectLike({ AllowOrigins: ['*'], AllowHeaders: CORS_ALLOW_HEADERS }),
+    });
+  });
+});
+
+describe('functions', () => {
+  it('exactly the declared functions exist', () => {
+    expect([...inventoryOf(all).functions].sort()).toEqual(platform.functions.map((f) => f.name).sort());
+  });
+
+  it.each(platform.functions.map((f) => [f.name, f] as const))('%s: nodejs22.x arm64, traced, own log group with retention, env', (name, decl) => {
+    const [, fn] = fnResource(name);
+    const p = fn.Properties;
+    expect(p.Runtime).toBe('nodejs22.x');
+    expect(p.Architectures).toEqual(['arm64']);
+    expect(p.Handler).toBe('index.handler');
+    expect(p.MemorySize).toBe(decl.memoryMb);
+    expect(p.Timeout).toBe(decl.timeoutSeconds);
+    expect(p.TracingConfig).toEqual({ Mode: 'Active' });
+    const logGroupId = p.LoggingConfig.LogGroup.Ref as string;
+    expect(s.json.api.Resources[logGroupId]).toMatchObject({ Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 90 } });
+    const env = p.Environment.Variables;
+    expect(env).toMatchObject({
+      POWERTOOLS_SERVICE_NAME: name, NODE_OPTIONS: '--enable-source-maps', CORS_ORIGINS: '*',
+      USER_POOL_ID: expect.anything(), USER_POOL_CLIENT_ID: expect.anything(),
+    });
+    // Resource names only for what the function is granted.
+    const resourceVars = Object.keys(env).filter((k) => /^(TABLE|BUCKET|QUEUE_URL)_/.test(k)).sort();
+    const expected = [
+      ...Object.keys(('tables' in decl ? decl.tables : undefined) ?? {}).map((t) => `TABLE_${t.replace(/[^a-zA-Z0-9]+/g, '_').toUpperCase()}`),
+      ...Object.keys(('buckets' in decl ? decl.buckets : undefined) ?? {}).map((b) => `BUCKET_${b.replace(/[^a-zA-Z0-9]+/g, '_').toUpperCase()}`),
+    ].sort();
+    expect(resourceVars).toEqual(expected);
+  });
+
+  it('no IAM statement grants a data-plane action on Resource "*"', () => {
+    const offending = allowStatements(...all).filter(
+      (st) => st.resources.includes('*') && st.actions.some((a) => /^(dynamodb|s3|sqs|kms):/.test(a) || a === '*'),
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it.each(platform.functions.map((f) => [f.name, f] as const))('%s: grants exactly as declared', (name, decl) => {
+    const [fnId, fn] = fnResource(name);
+    const roleId = fn.Properties.Role['Fn::GetAtt'][0];
+    expect(fn.Properties.Role['Fn::GetAtt'][1]).toBe('Arn');
+    const exports = exportsOf(s.json.data, s.json.identity);
+    const statements = allowStatements(s.json.api).filter((st) =>
+      st.policy.Type === 'AWS::IAM::Policy' && st.policy.Properties.Roles.some((r: Json) => r.Ref === roleId),
+    );
+    expect(statements.length, `policy of ${fnId}`).toBeGreaterThan(0);
+    // declared name by data-stack logical id
+    const named = new Map<string, { kind: string; name: string }>();
+    for (const [id, r] of resources(s.json.data)) {
+      for (const kind of ['table', 'bucket', 'queue'] as const) {
+        const n = tagOf(r, TAG[kind]);
+        if (n) named.set(id, { kind, name: n });
+      }
+    }
+    const access = { table: new Map<string, Set<string>>(), bucket: new Map<string, Set<string>>(), queue: new Map<string, Set<string>>() };
+    for (const st of statements) {
+      const dataActions = st.actions.filter((a) => /^(dynamodb|s3|sqs):/.test(a));
+      if (dataActions.length === 0) continue;
+      for (const res of st.resources) {
+        for (const id of referencedIds(res, exports)) {
+          const target = named.get(id);
+          expect(target, `${name}: ${dataActions.join(',')} on ${id} which is no declared resource`).toBeDefined();
+          const set = access[target!.kind as 'table'].get(target!.name) ?? new Set();
+          dataActions.forEach((a) => set.add(a));
+          access[target!.kind as 'table'].set(target!.name, set);
+        }
+      }
+    }
+    const tables = ('tables' in decl ? decl.tables : undefined) ?? {};
+    const buckets = ('buckets' in decl ? decl.buckets : undefined) ?? {};
+    expect([...access.table.keys()].sort()).toEqual(Object.keys(tables).sort());
+    expect([...access.bucket.keys()].sort()).toEqual(Object.keys(buckets).sort());
+    for (const [t, mode] of Object.entries(tables)) {
+      const actions = access.table.get(t)!;
+      expect(actions.has('dynamodb:Query')).toBe(true);
+      expect(actions.has('dynamodb:PutItem')).toBe(mode === 'readwrite');
+      expect(actions.has('dynamodb:DeleteItem')).toBe(mode === 'readwrite');
+    }
+    for (const [b, mode] of Object.entries(buckets)) {
+      const actions = access.bucket.get(b)!;
+      expect(actions.has('s3:GetObject*')).toBe(true);
+      expect(actions.has('s3:PutObject')).toBe(mode === 'readwrite');
+    }
+    const sends = ('sendsTo' in decl ? (decl.sendsTo as readonly string[]) : undefined) ?? [];
+    const consumes = platform.queues.filter((q) => q.consumer?.fn === name).map((q) => q.name);
+    expect([...access.queue.keys()].sort()).toEqual([...new Set([...sends, ...consumes])].sort());
+  });
+
+  it('meta has no DynamoDB, S3 or SQS access at all; catalogue only its table and index bucket', () => {
+    const roleOf = (n: string) => fnResource(n)[1].Properties.Role['Fn::GetAtt'][0];
+    const actionsOf = (n: string) =>
+      allowStatements(s.json.api)
+        .filter((st) => st.policy.Type === 'AWS::IAM::Policy' && st.policy.Properties.Roles.some((r: Json) => r.Ref === roleOf(n)))
+        .flatMap((st) => st.actions);
+    expect(actionsOf('meta').filter((a) => /^(dynamodb|s3|sqs|kms):/.test(a))).toEqual([]);
+    const exports = exportsOf(s.json.data);
+    const catalogueTargets = allowStatements(s.json.api)
+      .filter((st) => st.policy.Type === 'AWS::IAM::Policy' && st.policy.Properties.Roles.some((r: Json) => r.Ref === roleOf('catalogue')))
+      .filter((st) => st.actions.some((a) => a.startsWith('dynamodb:')))
+      .flatMap((st) => st.resources.flatMap((r) => referencedIds(r, exports)));
+    const [catalogueTableId] = byTag(s.json.data, 'AWS::DynamoDB::Table', TAG.table, 'catalogue');
+    expect([...new Set(catalogueTargets)]).toEqual([catalogueTableId]);
+  });
+
+  it('no function uses an AWS managed policy', () => {
+    for (const [, role] of resources(s.json.api, 'AWS::IAM::Role')) {
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    }
+  });
+});
+
+describe('jobs and alarms', () => {
+  it('schedules run in Asia/Ho_Chi_Minh and invoke only their function', () => {
+    const schedules = resources(s.json.jobs, 'AWS::Scheduler::Schedule');
+    expect(schedules).toHaveLength(platform.schedules.length);
+    for (const [, sc] of schedules) expect(sc.Properties.ScheduleExpressionTimezone).toBe('Asia/Ho_Chi_Minh');
+  });
+
+  it('an alarm on every DLQ, on API 5xx, on errors and throttles of every function, to an encrypted TLS-only topic', () => {
+    const alarms = resources(s.json.alarms, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    const dlqAlarms = alarms.filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible');
+    expect(dlqAlarms).toHaveLength(platform.queues.length + 1); // + the schedules DLQ
+    expect(alarms.filter((a) => a.MetricName === '5xx')).toHaveLength(1);
+    expect(alarms.filter((a) => a.MetricName === 'Errors')).toHaveLength(platform.functions.length);
+    expect(alarms.filter((a) => a.MetricName === 'Throttles')).toHaveLength(platform.functions.length);
+    for (const a of alarms) {
+      expect(a).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold', AlarmActions: [expect.anything()] });
+    }
+    s.t.alarms.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    s.t.alarms.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  });
+});
+
+describe('inventory', () => {
+  it('the templates hold exactly the declared routes, tables, buckets and queues', () => {
+    const inv = inventoryOf(all);
+    expect([...inv.routeKeys].sort()).toEqual(platform.routes.map((r) => routeKey(r.method, r.path)).sort());
+    expect(inv.hasDefaultRoute).toBe(true);
+    expect([...inv.tables].sort()).toEqual(platform.tables.map((t) => t.name).sort());
+    expect([...inv.buckets].sort()).toEqual(platform.buckets.map((b) => b.name).sort());
+    expect([...inv.queues].sort()).toEqual(platform.queues.map((q) => q.name).sort());
+    expect([...inv.dlqsOf].sort()).toEqual(platform.queues.map((q) => q.name).sort());
+  });
+
+  it('stack names carry the Dvc prefix', () => {
+    for (const stack of Object.values(s.stacks).filter((x) => typeof x === 'object' && 'stackName' in x)) {
+      expect((stack as { stackName: string }).stackName).toMatch(/^Dvc[A-Z]/);
+    }
+  });
+});
