@@ -1,6 +1,6 @@
 // The procedure catalogue and the shared catalogues (SPEC §4). One source for validation, types
 // and the OpenAPI document.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Cursor, IsoDate, Limit, optionalText, page } from './common';
 
 export const Level = z.enum(['central', 'province', 'commune']);

@@ -13,4 +13,18 @@ export const tables = [
       { name: 'byParent', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'sk', type: 'S' } },
     ],
   },
+  {
+    name: 'identity',
+    description:
+      'Agency systems (pk SYSTEM#<keyId>, sk META: name, agency codes, endpoint, sealed secrets; ' +
+      'gsi1pk SYSTEM, gsi1sk keyId for the admin list) and replay nonces of signed requests ' +
+      '(pk NONCE#<keyId>#<signature>, sk NONCE, expiresAt ~10 minutes ahead).',
+    partitionKey: { name: 'pk', type: 'S' },
+    sortKey: { name: 'sk', type: 'S' },
+    globalIndexes: [
+      // Sparse: only system records carry gsi1pk, so nonces never reach the index.
+      { name: 'byKind', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
+    ],
+    ttlAttribute: 'expiresAt',
+  },
 ] as const satisfies readonly TableDecl[];

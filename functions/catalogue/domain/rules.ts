@@ -1,0 +1,82 @@
+// Catalogue write rules (pure): entry validation per catalogue, the key-field rule, and the
+// referential checks of a procedure against the shared catalogues.
+import {
+  Agency, CATALOGUE_ENTRY, Procedure, type CatalogueName, type Level,
+} from '../../../shared/contracts/catalogue';
+import { badRequest, type ErrorDetail } from '../../../shared/http/errors';
+import type { z } from 'zod';
+import type { AgencyRef } from './search-index';
+
+/** Catalogues whose entries have a parent (`?parent=` and the byParent index). */
+export const PARENTED: ReadonlySet<CatalogueName> = new Set<CatalogueName>(['agencies', 'administrative-units']);
+
+/** The field an entry's id must equal: its code (lookups by code are lookups by id), a holiday's date. */
+export const keyFieldOf = (name: CatalogueName): 'code' | 'date' => (name === 'holidays' ? 'date' : 'code');
+
+export const issuesToDetails = (where: string, issues: readonly z.core.$ZodIssue[]): ErrorDetail[] =>
+  issues.map((i) => ({ path: [where, ...i.path.map(String)].join('.'), message: i.message }));
+
+export type Entry = { id: string } & Record<string, unknown>;
+
+/** Field problems of an entry for catalogue `name` (empty when valid), paths prefixed with `where`. */
+export const entryProblems = (name: CatalogueName, value: unknown, where = 'body'): { entry?: Entry; details: ErrorDetail[] } => {
+  const parsed = CATALOGUE_ENTRY[name].safeParse(value);
+  if (!parsed.success) return { details: issuesToDetails(where, parsed.error.issues) };
+  const entry = parsed.data as Entry;
+  const details: ErrorDetail[] = [];
+  const key = keyFieldOf(name);
+  if (entry[key] !== entry.id) details.push({ path: `${where}.${key}`, message: `must equal the id (${entry.id})` });
+  if (name === 'holidays' && typeof entry.date === 'string' && entry.year !== Number(entry.date.slice(0, 4))) {
+    details.push({ path: `${where}.year`, message: 'must be the year of the date' });
+  }
+  return { entry, details };
+};
+
+/** Validates `PUT /v1/catalogues/{name}/{id}`: 400 with field paths, the id in the body must be the path id. */
+export const validateEntry = (name: CatalogueName, id: string, body: unknown): Entry => {
+  const { entry, details } = entryProblems(name, body);
+  if (!entry) throw badRequest('VALIDATION_FAILED', `The entry is not a valid ${name} entry`, details);
+  if (entry.id !== id) {
+    throw badRequest('ID_MISMATCH', 'The id in the body must equal the id in the path', [
+      { path: 'body.id', message: `expected ${id}` },
+    ]);
+  }
+  if (details.length) throw badRequest('VALIDATION_FAILED', `The entry is not a valid ${name} entry`, details);
+  return entry;
+};
+
+export const procedureProblems = (value: unknown, where = 'body'): { procedure?: Procedure; details: ErrorDetail[] } => {
+  const parsed = Procedure.safeParse(value);
+  return parsed.success ? { procedure: parsed.data, details: [] } : { details: issuesToDetails(where, parsed.error.issues) };
+};
+
+/** Codes a procedure refers to in the shared catalogues. */
+export const procedureReferences = (p: Procedure) => ({
+  sectors: [p.sectorCode],
+  revenueItems: [...new Set(p.fees.map((f) => f.revenueItemCode))],
+});
+
+/** Field paths of references that do not resolve; `exists` answers per catalogue and code. */
+export const referenceProblems = (
+  p: Procedure,
+  exists: (name: 'sectors' | 'revenue-items', code: string) => boolean,
+  where = 'body',
+): ErrorDetail[] => {
+  const details: ErrorDetail[] = [];
+  if (!exists('sectors', p.sectorCode)) {
+    details.push({ path: `${where}.sectorCode`, message: `no sector ${p.sectorCode} in the sectors catalogue` });
+  }
+  p.fees.forEach((f, i) => {
+    if (!exists('revenue-items', f.revenueItemCode)) {
+      details.push({ path: `${where}.fees.${i}.revenueItemCode`, message: `no revenue item ${f.revenueItemCode} in the revenue-items catalogue` });
+    }
+  });
+  return details;
+};
+
+/** The agency filter's view of an agencies entry, or undefined if it is not a valid agency. */
+export const toAgencyRef = (entry: unknown): AgencyRef | undefined => {
+  const parsed = Agency.safeParse(entry);
+  if (!parsed.success) return undefined;
+  return { code: parsed.data.code, level: parsed.data.level as Level, parentCode: parsed.data.parentCode };
+};

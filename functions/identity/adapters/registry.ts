@@ -1,0 +1,244 @@
+// The registry of agency systems and the replay-nonce store, in the `identity` table.
+//
+//   pk SYSTEM#<keyId>               sk META   one agency system (gsi1pk SYSTEM, gsi1sk keyId: listing)
+//   pk NONCE#<keyId>#<signature>    sk NONCE  a signature already used; expiresAt (TTL) ~10 min ahead
+//
+// Secrets are sealed by a SecretSealer before they are written; a revoked secret keeps its id and
+// dates (audit) but loses its sealed material. Writes of a system record are conditional on the
+// version read, so two concurrent rotations cannot both "keep at most two active".
+import { randomBytes } from 'node:crypto';
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { dynamoClient, resolveDeferred, type Deferred } from '../../../shared/aws/clients';
+import { tableName } from '../../../shared/config';
+import { conflict, notFound } from '../../../shared/http/errors';
+import { configuredSealer, type SecretSealer } from './secret-sealer';
+
+export const MAX_ACTIVE_SECRETS = 2;
+/** Revoked entries kept for audit (ids and dates only). */
+const MAX_REVOKED_KEPT = 8;
+/** A nonce outlives any timestamp the ±300 s window can still accept. */
+export const NONCE_TTL_SECONDS = 600;
+
+export interface SecretEntry {
+  id: string;
+  /** Sealed secret (see secret-sealer.ts); absent once revoked. */
+  sealed?: string;
+  createdAt: string;
+  status: 'active' | 'revoked';
+  revokedAt?: string;
+}
+
+export interface AgencySystemRecord {
+  pk: string;
+  sk: 'META';
+  gsi1pk: 'SYSTEM';
+  gsi1sk: string;
+  keyId: string;
+  name: string;
+  agencyCodes: string[];
+  endpointUrl: string;
+  secrets: SecretEntry[];
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface AgencySystemInput {
+  keyId: string;
+  name: string;
+  agencyCodes: string[];
+  endpointUrl: string;
+}
+
+/** What an admin sees: everything but secret material. */
+export interface AgencySystemSummary extends AgencySystemInput {
+  secrets: { id: string; createdAt: string; status: 'active' | 'revoked'; revokedAt?: string }[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface IssuedSecret {
+  id: string;
+  /** Shown once, never stored in clear. */
+  secret: string;
+  createdAt: string;
+}
+
+export const systemPk = (keyId: string) => `SYSTEM#${keyId}`;
+export const noncePk = (keyId: string, signature: string) => `NONCE#${keyId}#${signature.toLowerCase()}`;
+
+/** 256 random bits, base64url (43 characters). */
+export const generateSecret = () => randomBytes(32).toString('base64url');
+const newSecretId = () => `sec-${randomBytes(6).toString('hex')}`;
+
+const isConditionFailure = (e: unknown) => (e as { name?: string })?.name === 'ConditionalCheckFailedException';
+
+export const summarize = (r: AgencySystemRecord): AgencySystemSummary => ({
+  keyId: r.keyId,
+  name: r.name,
+  agencyCodes: r.agencyCodes,
+  endpointUrl: r.endpointUrl,
+  secrets: r.secrets.map(({ id, createdAt, status, revokedAt }) => ({ id, createdAt, status, ...(revokedAt ? { revokedAt } : {}) })),
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+});
+
+const activeOf = (r: AgencySystemRecord) => r.secrets.filter((s) => s.status === 'active' && s.sealed);
+
+const trimRevoked = (secrets: SecretEntry[]) => {
+  const revoked = secrets.filter((s) => s.status === 'revoked');
+  const drop = new Set(revoked.slice(0, Math.max(0, revoked.length - MAX_REVOKED_KEPT)).map((s) => s.id));
+  return secrets.filter((s) => !drop.has(s.id));
+};
+
+export interface ListCursor { keyId: string }
+
+export class AgencySystemRegistry {
+  constructor(
+    private readonly dbClient: Deferred<DynamoDBDocumentClient> = dynamoClient,
+    private readonly table: string = tableName('identity'),
+    private readonly sealer: SecretSealer = configuredSealer(),
+  ) {}
+
+  async get(keyId: string): Promise<AgencySystemRecord | undefined> {
+    // Strongly consistent: a revocation takes effect on the next request.
+    const out = await (await resolveDeferred(this.dbClient)).send(new GetCommand({ TableName: this.table, Key: { pk: systemPk(keyId), sk: 'META' }, ConsistentRead: true }));
+    return out.Item as AgencySystemRecord | undefined;
+  }
+
+  /** Clear text of the active secrets, oldest first (at most two). */
+  async activeSecrets(record: AgencySystemRecord): Promise<string[]> {
+    return Promise.all(activeOf(record).map((s) => this.sealer.open(s.sealed!)));
+  }
+
+  /** Registers a new system with a fresh secret (or the one given, for seeding). 409 if the key id exists. */
+  async register(input: AgencySystemInput, opts: { now: Date; secret?: string }): Promise<{ record: AgencySystemRecord; issued: IssuedSecret }> {
+    const at = opts.now.toISOString();
+    const issued: IssuedSecret = { id: newSecretId(), secret: opts.secret ?? generateSecret(), createdAt: at };
+    const record: AgencySystemRecord = {
+      pk: systemPk(input.keyId), sk: 'META', gsi1pk: 'SYSTEM', gsi1sk: input.keyId,
+      keyId: input.keyId, name: input.name, agencyCodes: [...input.agencyCodes], endpointUrl: input.endpointUrl,
+      secrets: [{ id: issued.id, sealed: await this.sealer.seal(issued.secret), createdAt: at, status: 'active' }],
+      createdAt: at, updatedAt: at, version: 1,
+    };
+    try {
+      await (await resolveDeferred(this.dbClient)).send(new PutCommand({ TableName: this.table, Item: record, ConditionExpression: 'attribute_not_exists(pk)' }));
+    } catch (e) {
+      if (isConditionFailure(e)) throw conflict('AGENCY_SYSTEM_EXISTS', `An agency system with key id ${input.keyId} is already registered`);
+      throw e;
+    }
+    return { record, issued };
+  }
+
+  /**
+   * Adds a new active secret. The oldest active ones are revoked so that at most two stay active:
+   * during a rotation the old and the new secret both verify, until the old one is revoked.
+   */
+  async rotate(keyId: string, opts: { now: Date }): Promise<{ record: AgencySystemRecord; issued: IssuedSecret; revokedIds: string[] }> {
+    const current = await this.require(keyId);
+    const at = opts.now.toISOString();
+    const issued: IssuedSecret = { id: newSecretId(), secret: generateSecret(), createdAt: at };
+    const active = activeOf(current);
+    const retire = new Set(active.slice(0, Math.max(0, active.length - (MAX_ACTIVE_SECRETS - 1))).map((s) => s.id));
+    const secrets = trimRevoked([
+      ...current.secrets.map((s): SecretEntry => (retire.has(s.id) ? { id: s.id, createdAt: s.createdAt, status: 'revoked', revokedAt: at } : s)),
+      { id: issued.id, sealed: await this.sealer.seal(issued.secret), createdAt: at, status: 'active' },
+    ]);
+    const record = await this.replace(current, { secrets, updatedAt: at });
+    return { record, issued, revokedIds: [...retire] };
+  }
+
+  /** Revokes one secret (idempotent). 404 when the system or the secret id is unknown. */
+  async revoke(keyId: string, secretId: string, opts: { now: Date }): Promise<AgencySystemRecord> {
+    const current = await this.require(keyId);
+    const target = current.secrets.find((s) => s.id === secretId);
+    if (!target) throw notFound('Secret');
+    if (target.status === 'revoked') return current;
+    const at = opts.now.toISOString();
+    const secrets = trimRevoked(current.secrets.map((s): SecretEntry =>
+      s.id === secretId ? { id: s.id, createdAt: s.createdAt, status: 'revoked', revokedAt: at } : s));
+    return this.replace(current, { secrets, updatedAt: at });
+  }
+
+  async list(opts: { limit: number; cursor?: ListCursor }): Promise<{ items: AgencySystemRecord[]; next?: ListCursor }> {
+    const out = await (await resolveDeferred(this.dbClient)).send(new QueryCommand({
+      TableName: this.table,
+      IndexName: 'byKind',
+      KeyConditionExpression: 'gsi1pk = :kind',
+      ExpressionAttributeValues: { ':kind': 'SYSTEM' },
+      Limit: opts.limit,
+      ...(opts.cursor ? { ExclusiveStartKey: { gsi1pk: 'SYSTEM', gsi1sk: opts.cursor.keyId, pk: systemPk(opts.cursor.keyId), sk: 'META' } } : {}),
+    }));
+    const items = (out.Items ?? []) as AgencySystemRecord[];
+    const last = out.LastEvaluatedKey?.gsi1sk;
+    return { items, next: typeof last === 'string' ? { keyId: last } : undefined };
+  }
+
+  /**
+   * Records a verified signature; false when it was already used (a replay). The conditional
+   * put is the single point where two concurrent copies of a request are told apart.
+   */
+  async recordNonce(keyId: string, signature: string, opts: { now: number }): Promise<boolean> {
+    try {
+      await (await resolveDeferred(this.dbClient)).send(new PutCommand({
+        TableName: this.table,
+        Item: { pk: noncePk(keyId, signature), sk: 'NONCE', expiresAt: Math.floor(opts.now) + NONCE_TTL_SECONDS },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }));
+      return true;
+    } catch (e) {
+      if (isConditionFailure(e)) return false;
+      throw e;
+    }
+  }
+
+  /**
+   * Seeding: makes the system exist with these details and this secret active. Idempotent: a
+   * second run with the same values writes nothing.
+   */
+  async ensure(input: AgencySystemInput, opts: { now: Date; secret: string }): Promise<'created' | 'updated' | 'unchanged'> {
+    const current = await this.get(input.keyId);
+    if (!current) {
+      try {
+        await this.register(input, opts);
+        return 'created';
+      } catch (e) {
+        if ((e as { code?: string }).code !== 'AGENCY_SYSTEM_EXISTS') throw e;
+        return this.ensure(input, opts);
+      }
+    }
+    // A secret sealed under another key (local key file lost) cannot open: it is replaced.
+    const opened = await Promise.all(activeOf(current).map((s) => this.sealer.open(s.sealed!).catch(() => undefined)));
+    const hasSecret = opened.includes(opts.secret);
+    const same = hasSecret && current.name === input.name && current.endpointUrl === input.endpointUrl &&
+      current.agencyCodes.join(',') === input.agencyCodes.join(',');
+    if (same) return 'unchanged';
+    const at = opts.now.toISOString();
+    const secrets = hasSecret ? current.secrets : [
+      ...current.secrets.map((s): SecretEntry => (s.status === 'active' ? { id: s.id, createdAt: s.createdAt, status: 'revoked', revokedAt: at } : s)),
+      { id: newSecretId(), sealed: await this.sealer.seal(opts.secret), createdAt: at, status: 'active' as const },
+    ];
+    await this.replace(current, { name: input.name, endpointUrl: input.endpointUrl, agencyCodes: [...input.agencyCodes], secrets: trimRevoked(secrets), updatedAt: at });
+    return 'updated';
+  }
+
+  private async require(keyId: string) {
+    const record = await this.get(keyId);
+    if (!record) throw notFound('Agency system');
+    return record;
+  }
+
+  private async replace(current: AgencySystemRecord, changes: Partial<AgencySystemRecord>): Promise<AgencySystemRecord> {
+    const record: AgencySystemRecord = { ...current, ...changes, version: current.version + 1 };
+    try {
+      await (await resolveDeferred(this.dbClient)).send(new PutCommand({
+        TableName: this.table, Item: record,
+        ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': current.version },
+      }));
+    } catch (e) {
+      if (isConditionFailure(e)) throw conflict('VERSION_CONFLICT', 'The agency system changed meanwhile; try again');
+      throw e;
+    }
+    return record;
+  }
+}

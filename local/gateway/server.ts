@@ -1,0 +1,162 @@
+// The local HTTP gateway: matches requests to the declared routes as API Gateway does, applies the
+// same authorizers, builds the same payload v2.0 event and calls the real handler in-process.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { matchRoute } from '../../shared/platform/match';
+import { routeKey, type FunctionDecl, type PlatformDecl } from '../../shared/platform';
+import { buildHttpApiEvent } from './event';
+import type { JwtResult } from './jwt';
+
+/** API Gateway's own payload limit; handlers enforce the API's smaller 1 MB limit themselves. */
+const GATEWAY_MAX_BYTES = 10 * 1024 * 1024;
+
+type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+export type AgencyAuthorizer = (event: APIGatewayProxyEventV2) => Promise<{ isAuthorized: boolean; context?: Record<string, unknown> }>;
+
+/** A local-only route (payment sandbox page, notification outbox): never deployed. */
+export type LocalRoute = (req: IncomingMessage, res: ServerResponse, body: Buffer, url: URL) => Promise<boolean>;
+
+export interface GatewayOptions {
+  platform: PlatformDecl;
+  root: string;
+  verifyJwt: (authorization: string | undefined) => Promise<JwtResult>;
+  agencyAuthorizer?: AgencyAuthorizer;
+  localRoutes?: readonly LocalRoute[];
+  /** One line per request, like API Gateway access logs (no headers, no bodies). */
+  accessLog?: (line: string) => void;
+  /** Serves files for paths outside `/v1` (the web front end). */
+  staticFiles?: LocalRoute;
+}
+
+const lambdaContext = (fn: FunctionDecl): Context => {
+  const started = Date.now();
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: fn.name,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${fn.name}`,
+    memoryLimitInMB: String(fn.memoryMb),
+    awsRequestId: crypto.randomUUID(),
+    logGroupName: `/aws/lambda/${fn.name}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, fn.timeoutSeconds * 1000 - (Date.now() - started)),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+};
+
+const gatewayError = (res: ServerResponse, status: number, message: string) => {
+  // API Gateway answers for itself (authorizer refusals, limits) with this body, not our envelope.
+  res.writeHead(status, { 'content-type': 'application/json', 'apigw-requestid': crypto.randomUUID() });
+  res.end(JSON.stringify({ message }));
+};
+
+const readBody = (req: IncomingMessage, limit: number) =>
+  new Promise<Buffer | undefined>((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) { resolveBody(undefined); req.resume(); return; }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolveBody(size > limit ? undefined : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+
+export const createGateway = (opts: GatewayOptions) => {
+  const handlers = new Map<string, Promise<LambdaHandler>>();
+  const load = (fn: FunctionDecl) => {
+    let h = handlers.get(fn.name);
+    if (!h) {
+      h = import(pathToFileURL(resolve(opts.root, fn.entry)).href).then((m: { handler: LambdaHandler }) => m.handler);
+      handlers.set(fn.name, h);
+    }
+    return h;
+  };
+  const fnByName = new Map(opts.platform.functions.map((f) => [f.name, f]));
+
+  const invoke = async (fnName: string, event: APIGatewayProxyEventV2, res: ServerResponse) => {
+    const fn = fnByName.get(fnName);
+    if (!fn) throw new Error(`Route targets undeclared function ${fnName}`);
+    let result: APIGatewayProxyStructuredResultV2;
+    try {
+      result = await (await load(fn))(event, lambdaContext(fn));
+    } catch (e) {
+      // A Lambda that throws is a 500 "Internal Server Error" from API Gateway.
+      console.error(`[gateway] ${fn.name} threw:`, (e as Error).stack);
+      gatewayError(res, 500, 'Internal Server Error');
+      return;
+    }
+    // Lambda returns JSON: what does not survive serialization (undefined values) never reaches API Gateway.
+    result = JSON.parse(JSON.stringify(result ?? {})) as APIGatewayProxyStructuredResultV2;
+    const headers: Record<string, string | string[]> = Object.fromEntries(
+      Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]),
+    );
+    if (result.cookies?.length) headers['set-cookie'] = result.cookies;
+    const body = result.body === undefined ? undefined : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body;
+    res.writeHead(result.statusCode ?? 200, headers);
+    res.end(body);
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    if (opts.accessLog) {
+      const started = performance.now();
+      res.on('finish', () => opts.accessLog!(`${req.method} ${req.url} ${res.statusCode} ${Math.round(performance.now() - started)} ms`));
+    }
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const body = await readBody(req, GATEWAY_MAX_BYTES);
+    if (body === undefined) return gatewayError(res, 413, 'Request Entity Too Large');
+    for (const local of opts.localRoutes ?? []) if (await local(req, res, body, url)) return;
+    const method = (req.method ?? 'GET').toUpperCase();
+    if (!url.pathname.startsWith('/v1') && opts.staticFiles && (await opts.staticFiles(req, res, body, url))) return;
+
+    // CORS preflight is answered by API Gateway's CORS configuration, before any route.
+    if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
+      res.writeHead(204, {
+        'access-control-allow-origin': req.headers.origin ?? '*',
+        'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
+        'access-control-allow-headers': 'content-type,authorization,idempotency-key,x-request-id,x-dvc-key-id,x-dvc-timestamp,x-dvc-signature',
+        'access-control-max-age': '600',
+      });
+      return res.end();
+    }
+
+    const match = matchRoute(opts.platform.routes, method, url.pathname);
+    const request = { method, path: url.pathname, rawQueryString: url.search.slice(1), headers: req.headers as Record<string, string | string[] | undefined>, body, sourceIp: req.socket.remoteAddress };
+    if (match.kind !== 'route') {
+      const event = buildHttpApiEvent(request, { routeKey: '$default' });
+      return invoke(opts.platform.defaultRouteFn, event, res);
+    }
+    const { route, params } = match;
+    const key = routeKey(route.method, route.path);
+    let authorizer: Parameters<typeof buildHttpApiEvent>[1]['authorizer'];
+    if (route.auth.kind === 'user') {
+      const verdict = await opts.verifyJwt(req.headers.authorization);
+      if (!verdict.ok) return gatewayError(res, 401, 'Unauthorized');
+      authorizer = { jwt: { claims: verdict.claims, scopes: null } };
+    } else if (route.auth.kind === 'agency-system') {
+      if (!opts.agencyAuthorizer) return gatewayError(res, 500, 'Internal Server Error');
+      // Identity sources missing: API Gateway refuses before calling the authorizer.
+      const sources = ['x-dvc-key-id', 'x-dvc-timestamp', 'x-dvc-signature'];
+      if (sources.some((h) => !req.headers[h])) return gatewayError(res, 401, 'Unauthorized');
+      const verdict = await opts.agencyAuthorizer(buildHttpApiEvent(request, { routeKey: key, pathParameters: params }));
+      if (!verdict.isAuthorized) return gatewayError(res, 403, 'Forbidden');
+      authorizer = { lambda: verdict.context ?? {} };
+    }
+    const event = buildHttpApiEvent(request, { routeKey: key, pathParameters: params, authorizer });
+    return invoke(route.fn, event, res);
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      console.error('[gateway] failed:', (e as Error).stack);
+      if (!res.headersSent) gatewayError(res, 500, 'Internal Server Error');
+    });
+  });
+  return server;
+};

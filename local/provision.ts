@@ -1,0 +1,158 @@
+// Creates every declared resource in the local emulators, from the same declaration the CDK stacks
+// read. Idempotent: a restart with kept state finds what exists and creates only what is missing.
+import {
+  CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceInUseException,
+  UpdateTimeToLiveCommand, type AttributeDefinition, type KeySchemaElement,
+} from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, PutBucketCorsCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import {
+  CognitoIdentityProviderClient, CreateGroupCommand, CreateUserPoolClientCommand, CreateUserPoolCommand,
+  ListUserPoolClientsCommand, ListUserPoolsCommand, GroupExistsException,
+} from '@aws-sdk/client-cognito-identity-provider';
+import {
+  bucketEnvVar, dlqName, localResourceName, queuePhysicalName, queueUrlEnvVar, tableEnvVar,
+  type PlatformDecl, type TableDecl,
+} from '../shared/platform';
+import { userPool } from '../shared/platform/identity';
+
+export interface Provisioned {
+  /** Environment variables that wire handlers to the local resources. */
+  env: Record<string, string>;
+  userPoolId: string;
+  userPoolClientId: string;
+}
+
+const keySchema = (pk: { name: string }, sk?: { name: string }): KeySchemaElement[] => [
+  { AttributeName: pk.name, KeyType: 'HASH' },
+  ...(sk ? [{ AttributeName: sk.name, KeyType: 'RANGE' as const }] : []),
+];
+
+const attributeDefinitions = (t: TableDecl): AttributeDefinition[] => {
+  const keys = [t.partitionKey, t.sortKey, ...(t.globalIndexes ?? []).flatMap((g) => [g.partitionKey, g.sortKey])];
+  const byName = new Map<string, AttributeDefinition>();
+  for (const k of keys) if (k) byName.set(k.name, { AttributeName: k.name, AttributeType: k.type });
+  return [...byName.values()];
+};
+
+const createTable = async (db: DynamoDBClient, t: TableDecl, name: string) => {
+  try {
+    await db.send(new CreateTableCommand({
+      TableName: name,
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: keySchema(t.partitionKey, t.sortKey),
+      AttributeDefinitions: attributeDefinitions(t),
+      GlobalSecondaryIndexes: t.globalIndexes?.length
+        ? t.globalIndexes.map((g) => ({ IndexName: g.name, KeySchema: keySchema(g.partitionKey, g.sortKey), Projection: { ProjectionType: 'ALL' } }))
+        : undefined,
+      StreamSpecification: t.stream ? { StreamEnabled: true, StreamViewType: t.stream } : undefined,
+    }));
+    if (t.ttlAttribute) {
+      await db.send(new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { AttributeName: t.ttlAttribute, Enabled: true } }));
+    }
+  } catch (e) {
+    if (!(e instanceof ResourceInUseException)) throw e;
+  }
+  return (await db.send(new DescribeTableCommand({ TableName: name }))).Table?.LatestStreamArn;
+};
+
+const ensureUserPool = async (idp: CognitoIdentityProviderClient) => {
+  const pools = await idp.send(new ListUserPoolsCommand({ MaxResults: 60 }));
+  let poolId = pools.UserPools?.find((p) => p.Name === userPool.name)?.Id;
+  if (!poolId) {
+    const created = await idp.send(new CreateUserPoolCommand({
+      PoolName: userPool.name,
+      Policies: {
+        PasswordPolicy: {
+          MinimumLength: userPool.passwordPolicy.minLength,
+          RequireLowercase: userPool.passwordPolicy.requireLowercase,
+          RequireUppercase: userPool.passwordPolicy.requireUppercase,
+          RequireNumbers: userPool.passwordPolicy.requireDigits,
+          RequireSymbols: userPool.passwordPolicy.requireSymbols,
+        },
+      },
+      Schema: userPool.customAttributes.map((a) => ({
+        Name: a.name, AttributeDataType: a.type, Mutable: true,
+        StringAttributeConstraints: { MinLength: String(a.minLength), MaxLength: String(a.maxLength) },
+      })),
+    }));
+    poolId = created.UserPool!.Id!;
+  }
+  for (const group of userPool.groups) {
+    try {
+      await idp.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName: group }));
+    } catch (e) {
+      if (!(e instanceof GroupExistsException) && (e as Error).name !== 'GroupExistsException') throw e;
+    }
+  }
+  const clients = await idp.send(new ListUserPoolClientsCommand({ UserPoolId: poolId, MaxResults: 60 }));
+  let clientId = clients.UserPoolClients?.find((c) => c.ClientName === userPool.webClient.name)?.ClientId;
+  if (!clientId) {
+    const created = await idp.send(new CreateUserPoolClientCommand({
+      UserPoolId: poolId,
+      ClientName: userPool.webClient.name,
+      ExplicitAuthFlows: userPool.webClient.authFlows.map((f) => `ALLOW_${f}` as const),
+      GenerateSecret: false,
+    }));
+    clientId = created.UserPoolClient!.ClientId!;
+  }
+  return { poolId, clientId };
+};
+
+/** Creates tables, buckets, queues (each with its DLQ) and the user pool; returns handler env. */
+export const provision = async (platform: PlatformDecl, opts: { cognitoEndpoint: string }): Promise<Provisioned> => {
+  const db = new DynamoDBClient({});
+  const s3 = new S3Client({ forcePathStyle: true });
+  const sqs = new SQSClient({});
+  const idp = new CognitoIdentityProviderClient({});
+  const env: Record<string, string> = {};
+
+  await Promise.all(platform.tables.map(async (t) => {
+    const name = localResourceName(t.name);
+    const streamArn = await createTable(db, t, name);
+    env[tableEnvVar(t.name)] = name;
+    if (streamArn) env[`${tableEnvVar(t.name)}_STREAM_ARN`] = streamArn;
+  }));
+
+  await Promise.all(platform.buckets.map(async (b) => {
+    const name = localResourceName(b.name);
+    try {
+      await s3.send(new CreateBucketCommand({ Bucket: name }));
+    } catch (e) {
+      const code = (e as Error).name;
+      if (code !== 'BucketAlreadyOwnedByYou' && code !== 'BucketAlreadyExists') throw e;
+    }
+    if (b.browserUploads) {
+      await s3.send(new PutBucketCorsCommand({
+        Bucket: name,
+        CORSConfiguration: { CORSRules: [{ AllowedMethods: ['POST', 'GET'], AllowedOrigins: ['*'], AllowedHeaders: ['*'], MaxAgeSeconds: 600 }] },
+      }));
+    }
+    env[bucketEnvVar(b.name)] = name;
+  }));
+
+  await Promise.all(platform.queues.map(async (q) => {
+    const base = localResourceName(q.name);
+    const fifoAttributes = q.fifo ? { FifoQueue: 'true' } : {};
+    const dlq = await sqs.send(new CreateQueueCommand({ QueueName: queuePhysicalName(dlqName(base), q.fifo), Attributes: fifoAttributes }));
+    const dlqArn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl!, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
+    const queue = await sqs.send(new CreateQueueCommand({
+      QueueName: queuePhysicalName(base, q.fifo),
+      Attributes: {
+        ...fifoAttributes,
+        VisibilityTimeout: String(q.visibilityTimeoutSeconds),
+        RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: q.maxReceiveCount }),
+      },
+    }));
+    env[queueUrlEnvVar(q.name)] = queue.QueueUrl!;
+    env[`${queueUrlEnvVar(q.name)}_DLQ`] = dlq.QueueUrl!;
+  }));
+
+  const { poolId, clientId } = await ensureUserPool(idp);
+  env.USER_POOL_ID = poolId;
+  env.USER_POOL_CLIENT_ID = clientId;
+  env.PUBLIC_COGNITO_ENDPOINT = opts.cognitoEndpoint;
+  env.S3_FORCE_PATH_STYLE = 'true';
+  [db, s3, sqs, idp].forEach((c) => c.destroy());
+  return { env, userPoolId: poolId, userPoolClientId: clientId };
+};

@@ -1,0 +1,90 @@
+// The whole portal on this machine: emulators, resources from the platform declaration, seed data
+// and the gateway. `npm start` and the test suite's global setup both start it through here.
+import { rmSync } from 'node:fs';
+import { freePort } from './emulators/ports';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { platform } from '../shared/platform';
+import { startEmulators, type Emulators } from './emulators';
+import { createGateway } from './gateway/server';
+import { createJwtVerifier } from './gateway/jwt';
+import { provision } from './provision';
+import { seedLocalData } from './seed';
+import { localAgencySecretKey } from './seed/agency-systems';
+
+export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
+
+export interface RuntimeOptions {
+  /** Persistent state root; omit for in-memory (tests). */
+  stateDir?: string;
+  /** Delete the state first (`npm start -- --fresh`). */
+  fresh?: boolean;
+  /** Gateway port; 0 picks a free one. */
+  port: number;
+  log?: (line: string) => void;
+  accessLog?: (line: string) => void;
+}
+
+export interface Runtime {
+  url: string;
+  emulators: Emulators;
+  /** Everything a handler (or a test) needs in process.env to reach the local resources. */
+  env: Record<string, string>;
+  userPoolId: string;
+  userPoolClientId: string;
+  stop(): Promise<void>;
+}
+
+export const startRuntime = async (opts: RuntimeOptions): Promise<Runtime> => {
+  const log = opts.log ?? (() => undefined);
+  if (opts.stateDir && opts.fresh) rmSync(resolve(opts.stateDir), { recursive: true, force: true });
+  const emulators = await startEmulators(opts.stateDir ? { stateDir: opts.stateDir } : { inMemory: true });
+  try {
+    Object.assign(process.env, emulators.env());
+    log(`emulators up: ${Object.entries(emulators.endpoints).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    const provisioned = await provision(platform, { cognitoEndpoint: emulators.endpoints.cognito });
+    const env: Record<string, string> = {
+      ...emulators.env(),
+      ...provisioned.env,
+      CORS_ORIGINS: '*',
+      POWERTOOLS_SERVICE_NAME: 'dvc-portal-local',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'WARN',
+      // Seals agency-system secrets; in AWS the identity stack provides it (docs/identity.md).
+      AGENCY_SECRET_KEY: localAgencySecretKey(opts.stateDir && resolve(opts.stateDir)),
+    };
+    Object.assign(process.env, env);
+    log('resources provisioned from the platform declaration');
+    const port = opts.port || (await freePort());
+    const url = `http://127.0.0.1:${port}`;
+    await seedLocalData({ userPoolId: provisioned.userPoolId, agencyReceiverUrl: `${url}/local/agency-receiver`, log });
+
+    const verifyJwt = createJwtVerifier({
+      issuer: `${emulators.endpoints.cognito}/${provisioned.userPoolId}`,
+      audience: [provisioned.userPoolClientId],
+    });
+    // The same authorizer code API Gateway runs; loaded now that the environment is set.
+    const { handler: agencyAuthorizer } = await import('../functions/identity/authorizer');
+    const server = createGateway({
+      platform, root: REPO_ROOT, verifyJwt, accessLog: opts.accessLog,
+      // API Gateway gives a REQUEST authorizer no body.
+      agencyAuthorizer: ({ body: _body, isBase64Encoded: _b64, ...event }) => agencyAuthorizer(event as never),
+    });
+    await new Promise<void>((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', ok));
+    env.DVC_BASE_URL = url;
+    process.env.DVC_BASE_URL = url;
+    let stopped = false;
+    return {
+      url, emulators, env, userPoolId: provisioned.userPoolId, userPoolClientId: provisioned.userPoolClientId,
+      stop: async () => {
+        if (stopped) return;
+        stopped = true;
+        server.closeAllConnections();
+        await new Promise<void>((ok) => server.close(() => ok()));
+        await emulators.stop();
+      },
+    };
+  } catch (e) {
+    await emulators.stop();
+    throw e;
+  }
+};

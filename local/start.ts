@@ -1,0 +1,50 @@
+// `npm start`: the whole portal on this machine. `npm start -- --fresh` wipes .local/ first.
+import { resolve } from 'node:path';
+
+// Handlers log warnings and errors only here; the gateway prints one access line per request.
+// Set before the handler modules load: their logger reads it once.
+process.env.LOG_LEVEL ??= 'WARN';
+const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('./seed/accounts');
+const { REPO_ROOT, startRuntime } = await import('./runtime');
+
+const started = performance.now();
+const fresh = process.argv.includes('--fresh');
+const port = Number(process.env.PORT ?? 3000);
+
+const runtime = await startRuntime({
+  stateDir: resolve(REPO_ROOT, '.local'),
+  fresh,
+  port,
+  log: (line) => console.log(`[local] ${line}`),
+  accessLog: (line) => console.log(`[gateway] ${line}`),
+}).catch((e: Error) => {
+  console.error(`[local] ${e.message.split('\n')[0]}`);
+  process.exit(1);
+});
+
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+console.log(`
+dvc-portal is running (ready in ${seconds} s)
+
+  API         ${runtime.url}/v1
+  OpenAPI     ${runtime.url}/v1/openapi.json
+  Try         ${runtime.url}/v1/procedures?q=dang%20ky%20khai%20sinh
+  Cognito     ${runtime.emulators.endpoints.cognito}  (user pool ${runtime.userPoolId}, client ${runtime.userPoolClientId})
+  State       .local/  (npm start -- --fresh to wipe)
+
+Demo accounts (password ${DEMO_PASSWORD}):
+${DEMO_ACCOUNTS.map((a) => `  ${a.username.padEnd(16)} ${a.group.padEnd(9)} ${a.scopeNote}`).join('\n')}
+
+Ctrl-C stops everything.
+`);
+
+let stopping = false;
+const shutdown = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[local] ${signal}: stopping`);
+  await runtime.stop();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

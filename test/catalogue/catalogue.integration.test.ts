@@ -1,0 +1,199 @@
+// End to end against the emulators (DynamoDB Local, s3rver) the global setup started: the loader,
+// then the real handler over the DynamoDB and S3 adapters. The test uses its own table and bucket
+// (created here from the platform declaration, on the endpoints in AWS_ENDPOINT_URL_*), so the
+// runtime's seeded catalogue neither disturbs it nor is disturbed by it.
+import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  CreateBucketCommand, DeleteBucketCommand, DeleteObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client,
+} from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoCatalogueStore } from '../../functions/catalogue/adapters/catalogue-store';
+import { S3SnapshotStore, SNAPSHOT_KEY } from '../../functions/catalogue/adapters/search-snapshot';
+import { fingerprint } from '../../functions/catalogue/domain/cursors';
+import { makeHandler } from '../../functions/catalogue/handler';
+import { loadCatalogue } from '../../functions/catalogue/load';
+import { encodeCursor } from '../../shared/http/pagination';
+import { tables } from '../../shared/platform/tables';
+import { invoke } from '../support/invoke';
+import { ADMIN, CATALOGUES, FIXTURE, PROCEDURES, procedure } from './fixtures';
+
+const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+const TABLE = `dvc-catalogue-it-${suffix}`;
+const BUCKET = `dvc-catalogue-index-it-${suffix}`;
+
+const ddb = new DynamoDBClient({});
+const doc = DynamoDBDocumentClient.from(ddb, { marshallOptions: { removeUndefinedValues: true } });
+const s3 = new S3Client({ forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true' });
+const store = new DynamoCatalogueStore(doc, TABLE);
+const snapshots = new S3SnapshotStore(s3, BUCKET);
+const deps = { store, snapshots };
+let handler: ReturnType<typeof makeHandler>;
+
+const get = (path: string) => invoke(handler, { method: 'GET', path });
+const put = (path: string, json: unknown) => invoke(handler, { method: 'PUT', path, json, claims: ADMIN });
+const codesOf = (res: { body: { items: { code: string }[] } }) => res.body.items.map((i) => i.code);
+const idsOf = (res: { body: { items: { id: string }[] } }) => res.body.items.map((i) => i.id);
+
+beforeAll(async () => {
+  for (const name of ['AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_S3']) {
+    if (!process.env[name]) throw new Error(`${name} is not set: run under the global setup that starts the emulators`);
+  }
+  const decl = tables.find((t) => t.name === 'catalogue')!;
+  await ddb.send(new CreateTableCommand({
+    TableName: TABLE,
+    BillingMode: 'PAY_PER_REQUEST',
+    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+    AttributeDefinitions: ['pk', 'sk', 'gsi1pk'].map((n) => ({ AttributeName: n, AttributeType: 'S' })),
+    GlobalSecondaryIndexes: decl.globalIndexes.map((g) => ({
+      IndexName: g.name,
+      KeySchema: [{ AttributeName: g.partitionKey.name, KeyType: 'HASH' }, { AttributeName: g.sortKey.name, KeyType: 'RANGE' }],
+      Projection: { ProjectionType: 'ALL' },
+    })),
+  }));
+  await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
+  const report = await loadCatalogue(store, FIXTURE, { snapshots });
+  expect(report).toMatchObject({ procedures: PROCEDURES.length, version: 1, indexedProcedures: PROCEDURES.length });
+  handler = makeHandler(deps);
+});
+
+afterAll(async () => {
+  const listed = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET })).catch(() => ({ Contents: [] }));
+  for (const o of listed.Contents ?? []) await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: o.Key! }));
+  await s3.send(new DeleteBucketCommand({ Bucket: BUCKET })).catch(() => undefined);
+  await ddb.send(new DeleteTableCommand({ TableName: TABLE })).catch(() => undefined);
+});
+
+describe('catalogue end to end on DynamoDB Local and s3rver', () => {
+  it('the loader wrote the snapshot with the catalogue version', async () => {
+    const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: SNAPSHOT_KEY }));
+    expect(head.Metadata?.['catalogue-version']).toBe('1');
+    expect(await store.getCatalogueVersion()).toBe(1);
+  });
+
+  it('searches diacritics-insensitively, the exact name first', async () => {
+    const plain = await get('/v1/procedures?q=dang%20ky%20khai%20sinh');
+    expect(plain.status).toBe(200);
+    expect(plain.headers['cache-control']).toMatch(/^public, max-age=\d+$/);
+    expect(plain.body.items.slice(0, 3).map((i: { name: string }) => i.name)).toEqual([
+      'Đăng ký khai sinh', 'Đăng ký khai sinh lưu động', 'Đăng ký khai sinh có yếu tố nước ngoài',
+    ]);
+    expect(plain.body.items[0]).toEqual({
+      code: '1.000002', name: 'Đăng ký khai sinh', level: 'commune', sectorCode: 'G15-TP07', onlineService: 'partial',
+      processingTime: { value: 3, unit: 'working_day' }, fees: PROCEDURES[1]!.fees,
+    });
+    for (const q of ['Đăng ký khai sinh', 'ĐĂNG KÝ KHAI SINH', 'đăng  ký   khai sinh']) {
+      expect((await get(`/v1/procedures?q=${encodeURIComponent(q)}`)).body).toEqual(plain.body);
+    }
+    expect(codesOf(await get('/v1/procedures?q=1.001193'))).toEqual(['1.001193']);
+  });
+
+  it('filters and pages: every page once, the last without a cursor', async () => {
+    const full = codesOf(await get('/v1/procedures?q=dang%20ky&limit=100'));
+    expect(full.length).toBe(8);
+    const seen: string[] = [];
+    let path = '/v1/procedures?q=dang%20ky&limit=3';
+    for (;;) {
+      const res = await get(path);
+      expect(res.status).toBe(200);
+      seen.push(...codesOf(res));
+      if (!res.body.nextCursor) break;
+      path = `/v1/procedures?q=dang%20ky&limit=3&cursor=${res.body.nextCursor}`;
+    }
+    expect(seen).toEqual(full);
+    expect((await get('/v1/procedures?q=khai%20sinh&cursor=eyJvIjozLCJoIjoieCJ9')).status).toBe(400);
+    expect(codesOf(await get('/v1/procedures?online=full'))).toEqual(['1.001193']);
+    expect(codesOf(await get('/v1/procedures?agency=000.00.00.G01'))).toEqual(['1.001471']);
+    expect(codesOf(await get('/v1/procedures?agency=000.00.00.H26&q=ho%20chieu'))).toEqual(['1.001456']);
+    expect(codesOf(await get('/v1/procedures?level=province&sector=G15-TP07'))).toEqual(['2.000528']);
+  });
+
+  it('reads one procedure, or 404', async () => {
+    const res = await get('/v1/procedures/1.001471');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual(PROCEDURES.find((p) => p.code === '1.001471'));
+    const missing = await get('/v1/procedures/9.999999');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe('NOT_FOUND');
+  });
+
+  it('an admin PUT is searchable at once, and a cold instance gets it from the new snapshot', async () => {
+    const added = procedure('1.999001', 'Đăng ký khai sinh cho trẻ em bị bỏ rơi', { onlineService: 'full' });
+    const res = await put('/v1/procedures/1.999001', added);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual(added);
+    expect(await store.getCatalogueVersion()).toBe(2);
+    expect(codesOf(await get('/v1/procedures?q=tre%20em%20bi%20bo%20roi'))).toEqual(['1.999001']);
+    expect(codesOf(await get('/v1/procedures?online=full'))).toEqual(['1.001193', '1.999001']);
+
+    const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: SNAPSHOT_KEY }));
+    expect(head.Metadata?.['catalogue-version']).toBe('2');
+    const cold = makeHandler(deps);
+    const coldRes = await invoke(cold, { method: 'GET', path: '/v1/procedures?q=bo%20roi' });
+    expect(codesOf(coldRes)).toEqual(['1.999001']);
+
+    // Replacing it changes the name everywhere; the old name no longer matches.
+    await put('/v1/procedures/1.999001', { ...added, name: 'Đăng ký khai sinh cho trẻ sơ sinh bị bỏ rơi' });
+    expect((await get('/v1/procedures?q=tre%20em%20bi%20bo%20roi')).body.items).toEqual([]);
+    expect(codesOf(await get('/v1/procedures?q=so%20sinh'))).toEqual(['1.999001']);
+  });
+
+  it('refuses an admin PUT with unknown references, writing nothing', async () => {
+    const res = await put('/v1/procedures/1.999002', procedure('1.999002', 'X', { sectorCode: 'NOPE' }));
+    expect(res.status).toBe(422);
+    expect(res.body.error.details.map((d: { path: string }) => d.path)).toEqual(['body.sectorCode']);
+    expect((await get('/v1/procedures/1.999002')).status).toBe(404);
+  });
+
+  it('lists shared catalogues with paging and the parent filter (GSI byParent)', async () => {
+    const all: string[] = [];
+    let path = '/v1/catalogues/administrative-units?limit=4';
+    for (;;) {
+      const res = await get(path);
+      expect(res.status).toBe(200);
+      all.push(...idsOf(res));
+      if (!res.body.nextCursor) break;
+      path = `/v1/catalogues/administrative-units?limit=4&cursor=${res.body.nextCursor}`;
+    }
+    expect(all).toEqual(CATALOGUES['administrative-units'].map((u) => u.id).sort());
+
+    const first = await get('/v1/catalogues/agencies?parent=000.00.00.H26&limit=2');
+    expect(idsOf(first)).toEqual(['000.01.26.H26', '000.02.26.H26']);
+    const second = await get(`/v1/catalogues/agencies?parent=000.00.00.H26&limit=2&cursor=${first.body.nextCursor}`);
+    expect(idsOf(second)).toEqual(['000.03.26.H26']);
+    expect(second.body.nextCursor).toBeNull();
+    expect(idsOf(await get('/v1/catalogues/administrative-units?parent=46'))).toEqual(['19753']);
+    expect((await get('/v1/catalogues/administrative-units?parent=99')).body).toEqual({ items: [], nextCursor: null });
+  });
+
+  it('a well-formed cursor with any sort key is a page, never a 500', async () => {
+    for (const [name, parent, year, s] of [
+      ['agencies', '000.00.00.H26', '', 'zzz'], ['agencies', '000.00.00.H26', '', '000'], ['banks', '', '', 'A'],
+      ['holidays', '', '2026', '2026-99'], ['holidays', '', '2026', '2026'],
+    ] as const) {
+      const cursor = encodeCursor({ s, h: fingerprint([name, parent, year].join('\u0000')) });
+      const query = [parent && `parent=${parent}`, year && `year=${year}`, `cursor=${cursor}`].filter(Boolean).join('&');
+      const res = await get(`/v1/catalogues/${name}?${query}`);
+      expect(res.status, `${name} ${s}`).toBe(200);
+    }
+  });
+
+  it('lists holidays of one year by key prefix, and reads one entry', async () => {
+    const res = await get('/v1/catalogues/holidays?year=2026');
+    expect(idsOf(res)).toEqual(['2026-01-01', '2026-02-16', '2026-02-17', '2026-04-30']);
+    const one = await get('/v1/catalogues/holidays/2027-01-01');
+    expect(one.body).toEqual(CATALOGUES.holidays.at(-1));
+    expect((await get('/v1/catalogues/holidays/2027-01-02')).status).toBe(404);
+  });
+
+  it('an admin PUT of an entry is stored, bumps the version and moves the entry between parents', async () => {
+    const before = await store.getCatalogueVersion();
+    const moved = { ...CATALOGUES.agencies[5]!, parentCode: '000.00.00.H40', provinceCode: '46' };
+    const res = await put(`/v1/catalogues/agencies/${moved.id}`, moved);
+    expect(res.status).toBe(200);
+    expect(await store.getCatalogueVersion()).toBe(before + 1);
+    expect((await get(`/v1/catalogues/agencies/${moved.id}`)).body).toEqual(moved);
+    expect(idsOf(await get('/v1/catalogues/agencies?parent=000.00.00.H40'))).toEqual(['000.01.40.H40', '000.03.26.H26']);
+    expect(idsOf(await get('/v1/catalogues/agencies?parent=000.00.00.H26'))).toEqual(['000.01.26.H26', '000.02.26.H26']);
+  });
+});

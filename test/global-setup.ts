@@ -1,0 +1,22 @@
+// Starts the local runtime once per test run, in memory: emulators over real sockets, every
+// declared resource, seed data, demo accounts and the gateway. Test files read DVC_BASE_URL and
+// the AWS_ENDPOINT_URL_* variables from the environment the workers inherit.
+import type { TestProject } from 'vitest/node';
+import { startRuntime } from '../local/runtime';
+
+export default async function setup(project: TestProject) {
+  const started = performance.now();
+  const runtime = await startRuntime({ port: 0 });
+  Object.assign(process.env, runtime.env);
+  project.provide('runtimeEnv', runtime.env);
+  console.log(`[test] local runtime ready at ${runtime.url} in ${Math.round(performance.now() - started)} ms`);
+  return async () => {
+    await runtime.stop();
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    runtimeEnv: Record<string, string>;
+  }
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { handler } from '../../functions/meta/handler';
+import { platform } from '../../shared/platform';
+import { invoke } from '../support/invoke';
+
+describe('meta function', () => {
+  it('GET /v1/config reports the user pool, client and Cognito endpoint', async () => {
+    const res = await invoke(handler, { method: 'GET', path: '/v1/config' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      region: process.env.AWS_REGION,
+      userPoolId: process.env.USER_POOL_ID,
+      userPoolClientId: process.env.USER_POOL_CLIENT_ID,
+      apiVersion: expect.any(String),
+    });
+    expect(res.body.cognitoEndpoint).toBe(process.env.PUBLIC_COGNITO_ENDPOINT);
+  });
+
+  it('GET /v1/openapi.json documents every declared route with its schemas', async () => {
+    const res = await invoke(handler, { method: 'GET', path: '/v1/openapi.json' });
+    expect(res.status).toBe(200);
+    const doc = res.body;
+    expect(doc.openapi).toBe('3.1.0');
+    for (const route of platform.routes) {
+      const op = doc.paths[route.path]?.[route.method.toLowerCase()];
+      expect(op, `${route.method} ${route.path}`).toBeDefined();
+      expect(op.operationId).toBe(route.id);
+      expect(op.responses['400'].content['application/json'].schema.$ref).toBe('#/components/schemas/Error');
+      if (route.request.body) expect(op.requestBody.content['application/json'].schema).toBeDefined();
+      expect(op.security).toEqual(route.auth.kind === 'public' ? [] : expect.any(Array));
+    }
+    // Named zod schemas become components.
+    expect(doc.components.schemas.Procedure).toBeDefined();
+    const search = doc.paths['/v1/procedures'].get;
+    expect(search.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['q', 'sector', 'agency', 'level', 'online', 'limit', 'cursor']),
+    );
+  });
+
+  it('answers unknown paths with 404 and known paths with another method with 405, in the envelope', async () => {
+    const missing = await invoke(handler, { method: 'GET', path: '/v1/nowhere' });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe('ROUTE_NOT_FOUND');
+    const wrongMethod = await invoke(handler, { method: 'DELETE', path: '/v1/procedures' });
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.body.error.code).toBe('METHOD_NOT_ALLOWED');
+  });
+});
