@@ -3,7 +3,7 @@
 // exactly as the declaration says (read-only unless it says readwrite).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Duration, Tags, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Tags, Validations } from 'aws-cdk-lib';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -13,8 +13,9 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { bucketEnvVar, queueUrlEnvVar, tableEnvVar, type FunctionDecl } from '../../shared/platform';
+import { bucketEnvVar, queueUrlEnvVar, secretArnEnvVar, tableEnvVar, type FunctionDecl, type SecretDecl } from '../../shared/platform';
 import { acknowledgeWildcardResource } from '../nag';
 import { TAG } from '../names';
 
@@ -43,6 +44,9 @@ export interface CapabilityFunctionProps {
   tables: ReadonlyMap<string, dynamodb.ITable>;
   buckets: ReadonlyMap<string, s3.IBucket>;
   queues: ReadonlyMap<string, sqs.IQueue>;
+  secrets: ReadonlyMap<string, secretsmanager.ISecret>;
+  /** Declared secrets by name (their env var). */
+  secretDecls: readonly SecretDecl[];
   userPool?: cognito.IUserPool;
 }
 
@@ -84,6 +88,11 @@ export class CapabilityFunction extends Construct {
     for (const [name] of tableGrants) environment[tableEnvVar(name)] = lookup(props.tables, 'table', name, decl.name).tableName;
     for (const [name] of bucketGrants) environment[bucketEnvVar(name)] = lookup(props.buckets, 'bucket', name, decl.name).bucketName;
     for (const name of decl.sendsTo ?? []) environment[queueUrlEnvVar(name)] = lookup(props.queues, 'queue', name, decl.name).queueUrl;
+    // Secrets travel by ARN; the function reads the value on first use (never in the template).
+    for (const name of decl.secrets ?? []) {
+      const secretDecl = lookup(new Map(props.secretDecls.map((d) => [d.name, d])), 'secret', name, decl.name);
+      environment[secretArnEnvVar(secretDecl.envVar)] = lookup(props.secrets, 'secret', name, decl.name).secretArn;
+    }
 
     this.fn = new nodejs.NodejsFunction(this, 'Function', {
       description: decl.description,
@@ -124,6 +133,22 @@ export class CapabilityFunction extends Construct {
       else bucket.grantRead(this.fn);
     }
     for (const name of decl.sendsTo ?? []) lookup(props.queues, 'queue', name, decl.name).grantSendMessages(this.fn);
+    for (const name of decl.secrets ?? []) {
+      // On the role only: Secret.grantRead would also edit the data key's policy in the data
+      // stack, a reference back to this stack (a cycle). The key policy already defers to IAM.
+      const secret = lookup(props.secrets, 'secret', name, decl.name);
+      this.role.addToPrincipalPolicy(new iam.PolicyStatement({
+        actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+        resources: [secret.secretArn],
+      }));
+      if (secret.encryptionKey) {
+        this.role.addToPrincipalPolicy(new iam.PolicyStatement({
+          actions: ['kms:Decrypt'],
+          resources: [secret.encryptionKey.keyArn],
+          conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${Stack.of(this).region}.amazonaws.com` } },
+        }));
+      }
+    }
     if (decl.cognitoActions?.length) {
       if (!props.userPool) throw new Error(`Function ${decl.name} declares cognitoActions but there is no user pool`);
       this.role.addToPrincipalPolicy(
@@ -157,7 +182,7 @@ export class CapabilityFunction extends Construct {
           `CDK bucket grant (${access}) on declared bucket(s) only: ${action} covers the object/version variants of one operation.`);
       }
     }
-    if (tableGrants.length || bucketGrants.length || decl.sendsTo?.length) this.acknowledgeKmsWildcards();
+    if (tableGrants.length || bucketGrants.length || decl.sendsTo?.length || decl.secrets?.length) this.acknowledgeKmsWildcards();
   }
 
   /** Consuming is declared on the queue; the API stack wires it through here. */

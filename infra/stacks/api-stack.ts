@@ -68,6 +68,8 @@ export class ApiStack extends Stack {
         tables: data.tables,
         buckets: data.buckets,
         queues,
+        secrets: data.secrets,
+        secretDecls: platform.secrets,
         userPool: props.userPool,
       });
       Validations.of(fn.fn).acknowledge({

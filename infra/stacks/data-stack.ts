@@ -3,6 +3,7 @@ import { Duration, RemovalPolicy, Stack, Tags, Validations, type StackProps } fr
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { dlqName, queuePhysicalName, type KeyDecl, type PlatformDecl } from '../../shared/platform';
@@ -31,6 +32,7 @@ export class DataStack extends Stack {
   readonly buckets = new Map<string, s3.Bucket>();
   readonly queues = new Map<string, DeclaredQueue>();
   readonly accessLogs: s3.Bucket;
+  readonly secrets = new Map<string, secretsmanager.Secret>();
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -43,6 +45,23 @@ export class DataStack extends Stack {
       enableKeyRotation: true,
       removalPolicy,
     });
+
+    for (const decl of platform.secrets) {
+      const secret = new secretsmanager.Secret(this, `Secret${pascal(decl.name)}`, {
+        description: `dvc-portal: ${decl.description}`,
+        encryptionKey: this.key,
+        // 64 random alphanumerics (~380 bits); the code derives its key from them (SHA-256).
+        generateSecretString: { passwordLength: 64, excludePunctuation: true },
+        removalPolicy,
+      });
+      Validations.of(secret).acknowledge({
+        id: 'AwsSolutions-SMG4',
+        reason:
+          'Rotating key material means re-sealing every secret sealed with it; that is an operator ' +
+          'procedure (docs/operations.md), not a scheduled rotation Lambda.',
+      });
+      this.secrets.set(decl.name, secret);
+    }
 
     for (const t of platform.tables) {
       const table = new dynamodb.Table(this, `Table${pascal(t.name)}`, {

@@ -26,16 +26,18 @@ export const functions = [
     timeoutSeconds: 10,
     // readwrite: registry writes, and nonces when completing body signatures (signed-body.ts).
     tables: { identity: 'readwrite' },
+    secrets: ['agency-secret-key'],
   },
   {
     // The HTTP API Lambda REQUEST authorizer of agency-system routes (payload 2.0, simple
     // responses, identity sources x-dvc-key-id/x-dvc-timestamp/x-dvc-signature, result caching
-    // OFF: every signature is single-use). Needs AGENCY_SECRET_KEY (see docs/identity.md).
+    // OFF: every signature is single-use).
     name: 'agency-authorizer',
     description: 'Verifies signed requests of agency systems (key, window, signature, replay)',
     entry: 'functions/identity/authorizer.ts',
     memoryMb: 256,
     timeoutSeconds: 5,
     tables: { identity: 'readwrite' },
+    secrets: ['agency-secret-key'],
   },
 ] as const satisfies readonly FunctionDecl[];

@@ -3,6 +3,7 @@ import { functions } from './functions';
 import { queues } from './queues';
 import { routes } from './routes';
 import { schedules } from './schedules';
+import { secrets } from './secrets';
 import { tables } from './tables';
 import type { PlatformDecl } from './types';
 
@@ -20,6 +21,7 @@ export const platform: PlatformDecl = {
   buckets,
   queues,
   schedules,
+  secrets,
 };
 
 export const findFunction = (name: string) => {

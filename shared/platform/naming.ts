@@ -15,3 +15,6 @@ export const dlqName = (queue: string) => `${queue}-dlq`;
 
 /** `GET /v1/procedures/{code}` — the API Gateway route key. */
 export const routeKey = (method: string, path: string) => `${method} ${path}`;
+
+/** Deployed functions find a declared secret through this variable (its Secrets Manager ARN). */
+export const secretArnEnvVar = (envVar: string) => `${envVar}_SECRET_ARN`;

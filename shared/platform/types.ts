@@ -98,6 +98,18 @@ export interface FunctionDecl {
   sendsTo?: readonly string[];
   /** Cognito user-pool operations the function calls (least privilege). */
   cognitoActions?: readonly string[];
+  /** Declared secrets the function reads. */
+  secrets?: readonly string[];
+}
+
+export interface SecretDecl {
+  name: string;
+  description: string;
+  /**
+   * The variable the code reads. Deployed functions get `<envVar>_SECRET_ARN` (the value is
+   * fetched from Secrets Manager on first use); the local runtime sets `<envVar>` itself.
+   */
+  envVar: string;
 }
 
 export interface PlatformDecl {
@@ -109,4 +121,5 @@ export interface PlatformDecl {
   buckets: readonly BucketDecl[];
   queues: readonly QueueDecl[];
   schedules: readonly ScheduleDecl[];
+  secrets: readonly SecretDecl[];
 }

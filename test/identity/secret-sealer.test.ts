@@ -48,3 +48,31 @@ describe('AesGcmSecretSealer', () => {
     expect(() => AesGcmSecretSealer.fromEnv({ AGENCY_SECRET_KEY: randomBytes(16).toString('base64') })).toThrow(SealerConfigError);
   });
 });
+
+describe('sealer configuration', () => {
+  it('uses AGENCY_SECRET_KEY when given, else the Secrets Manager secret named by AGENCY_SECRET_KEY_SECRET_ARN', async () => {
+    const { mockClient } = await import('aws-sdk-client-mock');
+    const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
+    const { createHash } = await import('node:crypto');
+    const { sealerFromConfiguration } = await import('../../functions/identity/adapters/secret-sealer');
+    const sm = mockClient(SecretsManagerClient);
+    try {
+      const material = 'x'.repeat(64);
+      sm.on(GetSecretValueCommand, { SecretId: 'arn:aws:secretsmanager:ap-southeast-1:1:secret:k' }).resolves({ SecretString: material });
+      const deployed = await sealerFromConfiguration({ AGENCY_SECRET_KEY_SECRET_ARN: 'arn:aws:secretsmanager:ap-southeast-1:1:secret:k' });
+      const expectedKey = createHash('sha256').update(material).digest();
+      expect(await new AesGcmSecretSealer(expectedKey).open(await deployed.seal('s3cret'))).toBe('s3cret');
+
+      const key = randomBytes(32).toString('base64');
+      const local = await sealerFromConfiguration({ AGENCY_SECRET_KEY: key, AGENCY_SECRET_KEY_SECRET_ARN: 'ignored' });
+      expect(await new AesGcmSecretSealer(Buffer.from(key, 'base64')).open(await local.seal('y'))).toBe('y');
+      expect(sm.commandCalls(GetSecretValueCommand)).toHaveLength(1);
+
+      await expect(sealerFromConfiguration({})).rejects.toThrow(SealerConfigError);
+      sm.on(GetSecretValueCommand).resolves({});
+      await expect(sealerFromConfiguration({ AGENCY_SECRET_KEY_SECRET_ARN: 'arn:other' })).rejects.toThrow(SealerConfigError);
+    } finally {
+      sm.restore();
+    }
+  });
+});

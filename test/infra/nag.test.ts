@@ -49,7 +49,7 @@ describe('cdk-nag AwsSolutions', () => {
     }
     // The accepted rules, nothing else. A new kind of acknowledgement must be reviewed here.
     const rules = [...new Set(acks.map((a) => a.id.replace(/^annotation::/i, '').replace(/\[.*$/, '')))].sort();
-    expect(rules).toEqual(['AwsSolutions-APIG4', 'AwsSolutions-COG2', 'AwsSolutions-IAM5', 'AwsSolutions-L1', 'AwsSolutions-S1', 'AwsSolutions-SQS3']);
+    expect(rules).toEqual(['AwsSolutions-APIG4', 'AwsSolutions-COG2', 'AwsSolutions-IAM5', 'AwsSolutions-L1', 'AwsSolutions-S1', 'AwsSolutions-SMG4', 'AwsSolutions-SQS3']);
     // IAM5 only for exact findings, never for the whole rule.
     expect(acks.filter((a) => /IAM5$/.test(a.id))).toEqual([]);
   });

@@ -330,6 +330,28 @@ describe('functions', () => {
     expect([...new Set(catalogueTargets)]).toEqual([catalogueTableId]);
   });
 
+  it('declared secrets: KMS-encrypted, read only by the functions that declare them, passed by ARN', () => {
+    const roleOf = (n: string) => fnResource(n)[1].Properties.Role['Fn::GetAtt'][0];
+    const secretIds = resources(s.json.data, 'AWS::SecretsManager::Secret').map(([id]) => id);
+    expect(secretIds).toHaveLength(platform.secrets.length);
+    for (const [, secret] of resources(s.json.data, 'AWS::SecretsManager::Secret')) expect(secret.Properties.KmsKeyId).toBeDefined();
+    const exports = exportsOf(s.json.data);
+    for (const decl of platform.functions) {
+      const reads = allowStatements(s.json.api)
+        .filter((st) => st.policy.Type === 'AWS::IAM::Policy' && st.policy.Properties.Roles.some((r: Json) => r.Ref === roleOf(decl.name)))
+        .filter((st) => st.actions.includes('secretsmanager:GetSecretValue'))
+        .flatMap((st) => st.resources.flatMap((r) => referencedIds(r, exports)));
+      const declared = ('secrets' in decl ? (decl.secrets as readonly string[]) : undefined) ?? [];
+      expect(new Set(reads).size, decl.name).toBe(declared.length);
+      const env = fnResource(decl.name)[1].Properties.Environment.Variables as Record<string, unknown>;
+      for (const name of declared) {
+        const secretDecl = platform.secrets.find((x) => x.name === name)!;
+        expect(env[`${secretDecl.envVar}_SECRET_ARN`], decl.name).toBeDefined();
+        expect(env[secretDecl.envVar], `${decl.name} must not get the secret value`).toBeUndefined();
+      }
+    }
+  });
+
   it('no function uses an AWS managed policy', () => {
     for (const [, role] of resources(s.json.api, 'AWS::IAM::Role')) {
       expect(role.Properties.ManagedPolicyArns).toBeUndefined();

@@ -4,13 +4,14 @@
 // so another sealer (e.g. `kms1:` over AWS KMS Encrypt/Decrypt) can be added later and records
 // sealed by either keep working while they are rotated over.
 //
-// Configuration: AGENCY_SECRET_KEY = base64 of a 32-byte AES-256 key.
-//   - AWS: the CDK stack creates a Secrets Manager secret holding that key and sets the variable
-//     on the functions that open secrets (agency-authorizer, identity, and any function that
-//     completes body signatures or signs outbound deliveries).
-//   - Local runtime: local/seed/agency-systems.ts derives a key and keeps it under the state dir.
-// Which key is used is configuration only; the code is the same everywhere.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+// Configuration (the declared secret `agency-secret-key`, shared/platform/secrets.ts), either:
+//   - AGENCY_SECRET_KEY = base64 of a 32-byte AES-256 key (the local runtime keeps one under its
+//     state dir: local/seed/agency-systems.ts), or
+//   - AGENCY_SECRET_KEY_SECRET_ARN = a Secrets Manager secret (the deployed stacks create it with
+//     64 random characters); the AES key is SHA-256 of its value, read once per warm function.
+// Which source is used is configuration only; the code is the same everywhere.
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { secretArnEnvVar } from '../../../shared/platform/naming';
 
 export interface SecretSealer {
   seal(plain: string): Promise<string>;
@@ -64,6 +65,35 @@ export class AesGcmSecretSealer implements SecretSealer {
   }
 }
 
-let configured: SecretSealer | undefined;
+/** Reads the key material from Secrets Manager (SDK loaded on first use: cold start). */
+const keyFromSecretsManager = async (arn: string): Promise<Buffer> => {
+  const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
+  const client = new SecretsManagerClient({});
+  try {
+    const out = await client.send(new GetSecretValueCommand({ SecretId: arn }));
+    if (!out.SecretString) throw new SealerConfigError(`Secret ${arn} has no string value`);
+    return createHash('sha256').update(out.SecretString, 'utf8').digest();
+  } finally {
+    client.destroy();
+  }
+};
+
+/** The sealer the environment configures, resolved on first use and kept while warm. */
+export const sealerFromConfiguration = async (env: NodeJS.ProcessEnv): Promise<SecretSealer> => {
+  if (env[SECRET_KEY_ENV]) return AesGcmSecretSealer.fromEnv(env);
+  const arn = env[secretArnEnvVar(SECRET_KEY_ENV)];
+  if (arn) return new AesGcmSecretSealer(await keyFromSecretsManager(arn));
+  throw new SealerConfigError(`Neither ${SECRET_KEY_ENV} nor ${secretArnEnvVar(SECRET_KEY_ENV)} is configured`);
+};
+
+let configured: Promise<SecretSealer> | undefined;
 /** The sealer configuration selects; created on first use so module initialisation stays cheap. */
-export const configuredSealer = (): SecretSealer => (configured ??= AesGcmSecretSealer.fromEnv());
+export const configuredSealer = (): SecretSealer => ({
+  seal: async (plain) => (await resolveConfigured()).seal(plain),
+  open: async (sealed) => (await resolveConfigured()).open(sealed),
+});
+const resolveConfigured = () =>
+  (configured ??= sealerFromConfiguration(process.env).catch((error: unknown) => {
+    configured = undefined;
+    throw error;
+  }));
