@@ -36,6 +36,21 @@ export const EXTERNAL_MODULES = ['@aws-sdk/client-*', '@aws-sdk/lib-dynamodb'];
 /** ESM bundles may still `require` Node built-ins from bundled CommonJS dependencies. */
 const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
+/**
+ * The esbuild options of every function bundle. bench/cold-start.ts bundles each declared
+ * function with these same options to measure its size and module initialisation (SPEC §9).
+ */
+export const BUNDLING = {
+  minify: true,
+  sourceMap: true,
+  sourcesContent: false,
+  target: 'node22',
+  format: nodejs.OutputFormat.ESM,
+  mainFields: ['module', 'main'],
+  banner: ESM_REQUIRE_BANNER,
+  externalModules: EXTERNAL_MODULES,
+} satisfies nodejs.BundlingOptions;
+
 export interface CapabilityFunctionProps {
   decl: FunctionDecl;
   repoRoot: string;
@@ -108,17 +123,7 @@ export class CapabilityFunction extends Construct {
       environment,
       projectRoot: repoRoot,
       depsLockFilePath: join(repoRoot, 'package-lock.json'),
-      bundling: {
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        target: 'node22',
-        format: nodejs.OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        externalModules: EXTERNAL_MODULES,
-        forceDockerBundling: false,
-      },
+      bundling: { ...BUNDLING, forceDockerBundling: false },
     });
     Tags.of(this.fn).add(TAG.fn, decl.name);
 
