@@ -12,7 +12,7 @@ const fresh = process.argv.includes('--fresh');
 const port = Number(process.env.PORT ?? 3000);
 
 const runtime = await startRuntime({
-  stateDir: resolve(REPO_ROOT, '.local'),
+  stateDir: resolve(REPO_ROOT, process.env.DVC_STATE_DIR ?? '.local'),
   fresh,
   port,
   log: (line) => console.log(`[local] ${line}`),

@@ -1,0 +1,62 @@
+// `npm start` as a newcomer runs it: a fresh state dir, the portal answers, SIGTERM leaves no
+// process behind, and a restart keeps the seeded state instead of seeding again.
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../local/emulators/ports';
+
+const stateDir = mkdtempSync(join(tmpdir(), 'dvc-start-'));
+afterAll(() => rmSync(stateDir, { recursive: true, force: true }));
+
+const start = async (port: number, args: string[] = []) => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts', ...args], {
+    env: { ...process.env, PORT: String(port), DVC_STATE_DIR: stateDir, LOG_LEVEL: 'WARN' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const deadline = Date.now() + 150_000;
+  while (!output.includes('dvc-portal is running')) {
+    if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`npm start not ready in time:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { child, output: () => output };
+};
+
+const stop = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
+
+/** Processes whose command line names our state dir: the emulators started for it. */
+const processesUsingStateDir = () => {
+  const out = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
+  return out.split('\n').filter((line) => line.includes(stateDir) && !line.includes('ps -eo'));
+};
+
+describe('npm start', () => {
+  it('serves the catalogue, stops cleanly on SIGTERM, and keeps state across a restart', async () => {
+    const port = await freePort();
+    const first = await start(port, ['--fresh']);
+    expect(first.output()).toMatch(/citizen\.demo/);
+    const res = await fetch(`http://127.0.0.1:${port}/v1/procedures?q=dang%20ky%20khai%20sinh`);
+    const body = (await res.json()) as { items: { code: string; name: string }[] };
+    expect(res.status).toBe(200);
+    expect(body.items[0]!.name.toLowerCase()).toContain('đăng ký khai sinh');
+    expect(processesUsingStateDir().length).toBeGreaterThan(0);
+    expect(await stop(first.child)).toBe(0);
+    expect(processesUsingStateDir()).toEqual([]);
+
+    const second = await start(port);
+    expect(second.output()).toContain('catalogue present: not seeded again');
+    const again = await fetch(`http://127.0.0.1:${port}/v1/procedures/1.001193`);
+    expect(again.status).toBe(200);
+    expect(await stop(second.child)).toBe(0);
+    expect(processesUsingStateDir()).toEqual([]);
+  }, 400_000);
+});
