@@ -1,0 +1,373 @@
+// The dossier status machine (SPEC §3) as ONE explicit transition table, and the pure decision
+// that applies it. Everything else — the officials' console (`allowedActions`), the handlers
+// (`decide`), agency-system status sync (`syncPath`), tests — reads this table; no other module
+// spells a transition.
+//
+// One row per action: who may take it (`actors`), from which statuses, to which status (null =
+// no status change), the input it requires (a zod schema), and the side effects it implies, as
+// data for the service layer (which writes them atomically with the history entry and the event).
+//
+// Actors: `applicant` (citizen or business owning the dossier), `official` (one-stop desk or
+// handling officer of an agency in scope), `system` (the portal itself: payment confirmation,
+// automatic online return), `agency_system` (a ministry's or province's one-stop system, speaking
+// for its agencies over sync: it may record what happened at its own desk — everything an official
+// may do, plus a withdrawal made at the desk and a payment collected there).
+//
+// Decision order (so the same request always gets the same answer): unknown action →
+// INVALID_TRANSITION; actor kind not on the row → FORBIDDEN_ACTOR (whatever the status: it could
+// never take the action); status not in `from` → INVALID_TRANSITION; a row condition fails for the
+// actor → INVALID_TRANSITION; input invalid → MISSING_FIELDS; issue_apology timing (late.ts L5):
+// too late → INVALID_TRANSITION, a bad new date → MISSING_FIELDS.
+import * as z from 'zod';
+import { validateApology, type ApologyRecord } from './late';
+import { statusCode, type DossierStatus, type StatusCode } from './status';
+import { isIsoDate, type Instant } from './time';
+
+export const ACTOR_KINDS = ['applicant', 'official', 'system', 'agency_system'] as const;
+export const ActorKind = z.enum(ACTOR_KINDS);
+export type ActorKind = z.infer<typeof ActorKind>;
+
+/** Wire action names (SPEC §3; `submit`, `supplement`, `withdraw` come from their own routes). */
+export const DOSSIER_ACTIONS = [
+  'submit',
+  'receive',
+  'refuse',
+  'start',
+  'request_supplement',
+  'resume',
+  'supplement',
+  'request_payment',
+  'confirm_payment',
+  'finish',
+  'stop',
+  'return_result',
+  'withdraw',
+  'issue_apology',
+] as const;
+export const DossierAction = z.enum(DOSSIER_ACTIONS);
+export type DossierAction = z.infer<typeof DossierAction>;
+
+/** Slips of Circular 01/2018/TT-VPCP: 01 receipt, 02 supplement request, 03 refusal, 04 apology. */
+export type SlipKind = 'receipt' | 'supplement_request' | 'refusal' | 'apology';
+
+export interface Effects {
+  /** Assign the dossier code (dossier-code.ts) and set `submittedAt`. */
+  assignsCode: boolean;
+  /** Set `receivedAt` and fix the due date on the working calendar from the procedure's processing time. */
+  fixesDueDate: boolean;
+  /** Record `pausedAt`: the clock stops (SPEC §3). */
+  pausesClock: boolean;
+  /** Move the due date by the paused working time (calendar `extendByPause`) and clear `pausedAt`. */
+  resumesClock: boolean;
+  /** Open the fee obligation (payments capability). */
+  requestsPayment: boolean;
+  /** Set `finishedAt`: the instant that decides "late" (late.ts L1). */
+  finishes: boolean;
+  /** Set `returnedAt`: the result was handed over (online, desk or post). */
+  returnsResult: boolean;
+  /** No transition leaves the resulting status. */
+  closes: boolean;
+  /** Append `{ issuedAt, newDueDate, reason }` to the dossier's apologies. */
+  recordsApology: boolean;
+  /** Tell the applicant (notifications capability). */
+  notifiesApplicant: boolean;
+  /** The slip to produce, if any. */
+  slip: SlipKind | null;
+}
+
+const NO_EFFECTS: Effects = {
+  assignsCode: false,
+  fixesDueDate: false,
+  pausesClock: false,
+  resumesClock: false,
+  requestsPayment: false,
+  finishes: false,
+  returnsResult: false,
+  closes: false,
+  recordsApology: false,
+  notifiesApplicant: false,
+  slip: null,
+};
+const effects = (e: Partial<Effects>): Effects => Object.freeze({ ...NO_EFFECTS, ...e });
+
+// ---------------------------------------------------------------------------------------------
+// Input schemas (the fields beyond `action` and `version`; unknown keys are stripped).
+
+const requiredText = (max: number) =>
+  z
+    .string({ error: (iss) => (iss.input === undefined ? 'is required' : 'expected text') })
+    .trim()
+    .min(1, 'is required')
+    .max(max, `at most ${max} characters`);
+/** An optional text: absent, null, or blank all mean "not given". */
+const optionalText = (max: number) =>
+  z.preprocess(
+    (v) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v),
+    requiredText(max).optional(),
+  );
+const Note = optionalText(2000);
+
+export const NoteInput = z.object({ note: Note });
+export const ReasonInput = z.object({ reason: requiredText(2000), note: Note });
+export const RequestSupplementInput = z.object({
+  missingComponents: z
+    .array(requiredText(40), { error: (iss) => (iss.input === undefined ? 'is required' : 'expected a list of component codes') })
+    .min(1, 'name at least one missing component')
+    .max(100)
+    .transform((codes) => [...new Set(codes)]),
+  note: requiredText(2000),
+});
+export const SupplementInput = z.object({
+  note: Note,
+  attachmentIds: z.array(z.string().min(1).max(100)).max(100).optional(),
+});
+export const IssueApologyInput = z.object({
+  newDueDate: z
+    .string({ error: (iss) => (iss.input === undefined ? 'is required' : 'expected a date YYYY-MM-DD') })
+    .refine(isIsoDate, 'expected a real date YYYY-MM-DD'),
+  reason: requiredText(2000),
+  note: Note,
+});
+
+// ---------------------------------------------------------------------------------------------
+// The table.
+
+export interface DossierState {
+  status: DossierStatus;
+  delivery?: 'online' | 'desk' | 'post';
+  /** Whether the electronic result file is attached (`POST /v1/dossiers/{id}/result`). */
+  resultAttached?: boolean;
+  /** The due instant (for issue_apology timing). */
+  dueAt?: Instant | null;
+  apologies?: readonly ApologyRecord[];
+}
+
+/** An extra requirement a row puts on some of its actors. */
+export interface Condition {
+  actors: readonly ActorKind[];
+  holds: (state: DossierState) => boolean;
+  path: string;
+  message: string;
+}
+
+export interface TransitionRow {
+  readonly action: DossierAction;
+  readonly actors: readonly ActorKind[];
+  readonly from: readonly DossierStatus[];
+  /** null: the action records something without changing the status. */
+  readonly to: DossierStatus | null;
+  readonly input: z.ZodType<Record<string, unknown>>;
+  readonly effects: Effects;
+  readonly conditions?: readonly Condition[];
+}
+
+const OFFICE = ['official', 'agency_system'] as const;
+
+export const TRANSITIONS: readonly TransitionRow[] = Object.freeze([
+  { action: 'submit', actors: ['applicant'], from: ['draft'], to: 'submitted', input: NoteInput,
+    effects: effects({ assignsCode: true }) },
+  { action: 'receive', actors: OFFICE, from: ['submitted'], to: 'received', input: NoteInput,
+    effects: effects({ fixesDueDate: true, slip: 'receipt', notifiesApplicant: true }) },
+  { action: 'refuse', actors: OFFICE, from: ['submitted'], to: 'not_received', input: ReasonInput,
+    effects: effects({ closes: true, slip: 'refusal', notifiesApplicant: true }) },
+  { action: 'start', actors: OFFICE, from: ['received'], to: 'processing', input: NoteInput,
+    effects: effects({}) },
+  { action: 'request_supplement', actors: OFFICE, from: ['processing'], to: 'supplement_requested', input: RequestSupplementInput,
+    effects: effects({ pausesClock: true, slip: 'supplement_request', notifiesApplicant: true }) },
+  { action: 'resume', actors: OFFICE, from: ['supplement_requested'], to: 'processing', input: NoteInput,
+    effects: effects({ resumesClock: true }) },
+  { action: 'supplement', actors: ['applicant'], from: ['supplement_requested'], to: 'processing', input: SupplementInput,
+    effects: effects({ resumesClock: true }) },
+  { action: 'request_payment', actors: OFFICE, from: ['processing'], to: 'payment_required', input: NoteInput,
+    effects: effects({ requestsPayment: true, notifiesApplicant: true }) },
+  { action: 'confirm_payment', actors: ['system', 'agency_system'], from: ['payment_required'], to: 'processing', input: NoteInput,
+    effects: effects({}) },
+  { action: 'finish', actors: OFFICE, from: ['processing'], to: 'done', input: NoteInput,
+    effects: effects({ finishes: true, notifiesApplicant: true }) },
+  { action: 'stop', actors: OFFICE, from: ['processing'], to: 'stopped', input: ReasonInput,
+    effects: effects({ finishes: true, closes: true, notifiesApplicant: true }) },
+  { action: 'return_result', actors: [...OFFICE, 'system'], from: ['done'], to: 'returned', input: NoteInput,
+    effects: effects({ returnsResult: true, closes: true, notifiesApplicant: true }),
+    conditions: [{
+      actors: ['system'],
+      holds: (s) => s.delivery === 'online' && s.resultAttached === true,
+      path: 'delivery',
+      message: 'the result is returned automatically only for online delivery with the result file attached',
+    }] },
+  { action: 'withdraw', actors: ['applicant', 'agency_system'],
+    from: ['submitted', 'received', 'processing', 'supplement_requested', 'payment_required'], to: 'withdrawn',
+    input: ReasonInput, effects: effects({ closes: true, notifiesApplicant: true }) },
+  { action: 'issue_apology', actors: OFFICE,
+    from: ['received', 'processing', 'supplement_requested', 'payment_required'], to: null,
+    input: IssueApologyInput, effects: effects({ recordsApology: true, slip: 'apology', notifiesApplicant: true }) },
+] satisfies TransitionRow[]);
+
+const BY_ACTION: ReadonlyMap<string, TransitionRow> = new Map(TRANSITIONS.map((r) => [r.action, r]));
+
+/** The table row of an action (undefined for an unknown name). */
+export const transitionFor = (action: string): TransitionRow | undefined => BY_ACTION.get(action);
+
+/**
+ * Actions an actor kind may take on a dossier in `status`, in table order (the officials' console
+ * shows only these). Row conditions are state-dependent and not applied here.
+ */
+export const allowedActions = (status: DossierStatus, actor: ActorKind): DossierAction[] =>
+  TRANSITIONS.filter((r) => r.from.includes(status) && r.actors.includes(actor)).map((r) => r.action);
+
+// ---------------------------------------------------------------------------------------------
+// decide
+
+export interface Actor {
+  kind: ActorKind;
+  /** The user's `sub`, the agency system's key id, or a job name. */
+  id?: string;
+}
+
+export interface Command {
+  action: string;
+  actor: ActorKind | Actor;
+  input?: unknown;
+  now: Date;
+}
+
+export interface HistoryEntry {
+  at: string;
+  actor: Actor;
+  action: DossierAction;
+  from: DossierStatus;
+  to: DossierStatus;
+  note: string | null;
+}
+
+export interface Detail { path: string; message: string }
+
+export type Decision =
+  | {
+      ok: true;
+      action: DossierAction;
+      from: DossierStatus;
+      /** The status after the action (equal to `from` for an action that changes none). */
+      to: DossierStatus;
+      statusCode: StatusCode | null;
+      changesStatus: boolean;
+      /** The validated input (trimmed, unknown keys stripped). */
+      input: Record<string, unknown>;
+      effects: Effects;
+      historyEntry: HistoryEntry;
+    }
+  | { ok: false; error: 'INVALID_TRANSITION' | 'FORBIDDEN_ACTOR' | 'MISSING_FIELDS'; details: Detail[] };
+
+const fail = (error: 'INVALID_TRANSITION' | 'FORBIDDEN_ACTOR' | 'MISSING_FIELDS', details: Detail[]): Decision => ({
+  ok: false,
+  error,
+  details,
+});
+
+const toActor = (a: ActorKind | Actor): Actor => (typeof a === 'string' ? { kind: a } : a);
+
+/** Applies the table to one command. Pure: `now` is the command's clock; nothing is mutated. */
+export const decide = (state: DossierState, command: Command): Decision => {
+  if (!(command.now instanceof Date) || Number.isNaN(command.now.getTime())) {
+    throw new RangeError('decide: `now` must be a valid Date');
+  }
+  const { action } = command;
+  const row = transitionFor(action);
+  if (!row) return fail('INVALID_TRANSITION', [{ path: 'action', message: `unknown action ${JSON.stringify(action)}` }]);
+
+  const actor = toActor(command.actor);
+  if (!ActorKind.safeParse(actor?.kind).success || !row.actors.includes(actor.kind)) {
+    return fail('FORBIDDEN_ACTOR', [{ path: 'action', message: `${String(actor?.kind)} may not ${action}` }]);
+  }
+  const from = state.status;
+  if (!row.from.includes(from)) {
+    return fail('INVALID_TRANSITION', [{ path: 'action', message: `cannot ${action} a dossier in status ${from}` }]);
+  }
+  for (const c of row.conditions ?? []) {
+    if (c.actors.includes(actor.kind) && !c.holds(state)) return fail('INVALID_TRANSITION', [{ path: c.path, message: c.message }]);
+  }
+
+  const parsed = row.input.safeParse(command.input ?? {});
+  if (!parsed.success) {
+    return fail(
+      'MISSING_FIELDS',
+      parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || 'body', message: i.message })),
+    );
+  }
+  const input = parsed.data;
+
+  if (row.action === 'issue_apology' && state.dueAt != null) {
+    const problems = validateApology({ dueAt: state.dueAt, apologies: state.apologies, newDueDate: input.newDueDate, now: command.now });
+    const tooLate = problems.filter((p) => p.code === 'APOLOGY_TOO_LATE');
+    if (tooLate.length) return fail('INVALID_TRANSITION', tooLate.map(({ path, message }) => ({ path, message })));
+    if (problems.length) return fail('MISSING_FIELDS', problems.map(({ path, message }) => ({ path, message })));
+  }
+
+  const to = row.to ?? from;
+  const note = (input.reason ?? input.note ?? null) as string | null;
+  return {
+    ok: true,
+    action: row.action,
+    from,
+    to,
+    statusCode: statusCode(to),
+    changesStatus: row.to !== null,
+    input,
+    effects: row.effects,
+    historyEntry: {
+      at: command.now.toISOString(),
+      actor: actor.id === undefined ? { kind: actor.kind } : { kind: actor.kind, id: actor.id },
+      action: row.action,
+      from,
+      to,
+      note,
+    },
+  };
+};
+
+// ---------------------------------------------------------------------------------------------
+// syncPath
+
+export interface SyncStep {
+  action: DossierAction;
+  from: DossierStatus;
+  to: DossierStatus;
+}
+
+/**
+ * The shortest chain of table transitions leading from `from` to `to` (breadth-first over the
+ * status-changing rows, in table order, so the answer is deterministic): `[]` when they are equal,
+ * null when `to` cannot be reached. With `actor`, only rows that actor may take are used (an
+ * agency system reporting `received → done` gets `start`, `finish`). Row conditions are not applied.
+ */
+export const syncPath = (
+  from: DossierStatus,
+  to: DossierStatus,
+  options: { actor?: ActorKind } = {},
+): SyncStep[] | null => {
+  if (from === to) return [];
+  const rows = TRANSITIONS.filter(
+    (r): r is TransitionRow & { to: DossierStatus } => r.to !== null && (!options.actor || r.actors.includes(options.actor)),
+  );
+  const via = new Map<DossierStatus, SyncStep>();
+  const queue: DossierStatus[] = [from];
+  const seen = new Set<DossierStatus>([from]);
+  while (queue.length) {
+    const at = queue.shift()!;
+    for (const r of rows) {
+      if (!r.from.includes(at) || seen.has(r.to)) continue;
+      seen.add(r.to);
+      via.set(r.to, { action: r.action, from: at, to: r.to });
+      if (r.to === to) {
+        const path: SyncStep[] = [];
+        for (let s: DossierStatus = to; s !== from; ) {
+          const step = via.get(s)!;
+          path.unshift(step);
+          s = step.from;
+        }
+        return path;
+      }
+      queue.push(r.to);
+    }
+  }
+  return null;
+};

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_MAX_FILE_BYTES, acceptsFile, attachmentProblems, hasRoomFor, missingComponents, type AttachmentRef, type Component,
+} from '../../../functions/dossiers/domain/components';
+
+const comp = (code: string, required: boolean, extra: Partial<Component> = {}): Component => ({
+  code, name: `Thành phần ${code}`, required, maxFiles: 2, accept: ['application/pdf', 'image/jpeg'], ...extra,
+});
+const COMPONENTS = [comp('TP01', true), comp('TP02', true), comp('TP03', false)];
+const att = (componentCode: string, status: AttachmentRef['status']): AttachmentRef => ({ componentCode, status });
+
+describe('missingComponents: required components with no verified attachment', () => {
+  it.each([
+    ['nothing attached', [], ['TP01', 'TP02']],
+    ['all required verified', [att('TP01', 'verified'), att('TP02', 'verified')], []],
+    ['optional ones never missing', [att('TP01', 'verified'), att('TP02', 'verified'), att('TP03', 'rejected')], []],
+    ['pending does not count', [att('TP01', 'pending'), att('TP02', 'verified')], ['TP01']],
+    ['rejected does not count', [att('TP01', 'rejected'), att('TP02', 'verified')], ['TP01']],
+    ['one verified among rejected counts', [att('TP01', 'rejected'), att('TP01', 'verified'), att('TP02', 'verified')], []],
+    ['another component does not count', [att('TP03', 'verified'), att('TPX', 'verified')], ['TP01', 'TP02']],
+  ] as const)('%s', (_, attachments, expected) => {
+    expect(missingComponents(COMPONENTS, attachments)).toEqual(expected);
+  });
+});
+
+describe('attachmentProblems', () => {
+  it('reports missing, too many and unknown', () => {
+    const problems = attachmentProblems(COMPONENTS, [
+      att('TP01', 'verified'), att('TP03', 'verified'), att('TP03', 'pending'), att('TP03', 'verified'), att('TP03', 'rejected'),
+      att('TP99', 'verified'),
+    ]);
+    expect(problems.map((p) => p.path)).toEqual(['components.TP02', 'components.TP03', 'components.TP99']);
+    expect(problems[1]!.message).toMatch(/at most 2/);
+  });
+
+  it('is empty for a complete dossier', () => {
+    expect(attachmentProblems(COMPONENTS, [att('TP01', 'verified'), att('TP02', 'verified'), att('TP02', 'rejected')])).toEqual([]);
+  });
+
+  it('hasRoomFor counts live (non-rejected) files', () => {
+    expect(hasRoomFor(COMPONENTS[0]!, [att('TP01', 'verified'), att('TP01', 'rejected')])).toBe(true);
+    expect(hasRoomFor(COMPONENTS[0]!, [att('TP01', 'verified'), att('TP01', 'pending')])).toBe(false);
+  });
+});
+
+describe('acceptsFile: the component accept list and the size limit (10 MB by default)', () => {
+  const c = comp('TP01', true);
+  it.each([
+    [{ contentType: 'application/pdf', size: 1 }, true, undefined],
+    [{ contentType: 'application/pdf', size: DEFAULT_MAX_FILE_BYTES }, true, undefined],
+    [{ contentType: 'Application/PDF; charset=binary', size: 2048 }, true, undefined],
+    [{ contentType: 'image/jpeg', size: 5_000_000 }, true, undefined],
+    [{ contentType: 'application/pdf', size: DEFAULT_MAX_FILE_BYTES + 1 }, false, 'TOO_LARGE'],
+    [{ contentType: 'image/png', size: 100 }, false, 'UNSUPPORTED_TYPE'],
+    [{ contentType: 'application/x-msdownload', size: 100 }, false, 'UNSUPPORTED_TYPE'],
+    [{ contentType: '', size: 100 }, false, 'UNSUPPORTED_TYPE'],
+    [{ contentType: 'application/pdf', size: 0 }, false, 'INVALID_SIZE'],
+    [{ contentType: 'application/pdf', size: -5 }, false, 'INVALID_SIZE'],
+    [{ contentType: 'application/pdf', size: 1.5 }, false, 'INVALID_SIZE'],
+  ])('%j → %s %s', (file, ok, reason) => {
+    const v = acceptsFile(c, file);
+    expect(v.ok).toBe(ok);
+    if (!v.ok) expect(v.reason).toBe(reason);
+    else expect(v.contentType).toBe(file.contentType.split(';')[0]!.trim().toLowerCase());
+  });
+
+  it('takes a different limit', () => {
+    expect(acceptsFile(c, { contentType: 'application/pdf', size: 2_000_000 }, 1_000_000)).toMatchObject({ ok: false, reason: 'TOO_LARGE' });
+  });
+});
