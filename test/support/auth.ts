@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { SignJWT, base64url, generateKeyPair, importJWK, type JWK, type JWTPayload } from 'jose';
+import { SignJWT, base64url, generateKeyPair, importJWK, type CryptoKey, type JWK, type JWTPayload } from 'jose';
 import { signRequest } from '../../functions/identity/domain/signature';
 
 export const DEMO_PASSWORD = 'Demo@2026!';

@@ -1,0 +1,165 @@
+// SPEC §9: every route × every role, through the real local gateway (JWT authorizer, agency-system
+// Lambda authorizer, handlers). Driven by the route declaration: a declared route without an entry
+// in ./matrix.ts fails, so the matrix grows with every new route.
+import { randomBytes } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { platform } from '../../shared/platform';
+import type { RouteDecl } from '../../shared/platform';
+import { api, signIn, signedApi, type ApiResponse } from '../support/auth';
+import { MATRIX, ROLES, ROLE_LABEL, type MatrixContext, type Role } from './matrix';
+
+const HANOI_SYSTEM = { keyId: 'demo-hanoi-system', secret: 'demo-hanoi-secret' };
+const HUE_AGENCY = '000.00.00.H57';
+const CONCURRENCY = 6;
+/** Seeded by the local runtime (seed/catalogue): birth registration, and one sector. */
+const SEEDED_PROCEDURE = '1.001193';
+const SEEDED_SECTOR = 'BGD-GD15';
+
+const USERS = {
+  citizen: 'citizen.demo',
+  business: 'business.demo',
+  official: 'official.hanoi',
+  officialOther: 'official.hue',
+  admin: 'admin.demo',
+} as const satisfies Partial<Record<Role, string>>;
+
+const runId = randomBytes(3).toString('hex');
+let counter = 0;
+const uniqueKeyId = (label: string) => `test-${label}-${runId}-${++counter}`;
+
+const routes = platform.routes;
+const cells = routes.length * ROLES.length;
+
+const fillPath = (route: RouteDecl, params: Record<string, string> = {}) =>
+  route.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`matrix sample of ${route.id} gives no value for {${name}}`);
+    return encodeURIComponent(value);
+  });
+
+/** Runs `tasks` with at most `limit` in flight, keeping order of results. */
+const pool = async <T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> => {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      results[i] = await tasks[i]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  return results;
+};
+
+const is2xx = (status: number) => status >= 200 && status < 300;
+
+describe(`authorization matrix (SPEC §9): ${routes.length} routes × ${ROLES.length} roles = ${cells} cells`, () => {
+  const tokens = {} as Record<keyof typeof USERS, string>;
+  let hueSystem: { keyId: string; secret: string };
+  let ctx: MatrixContext;
+
+  beforeAll(async () => {
+    await Promise.all(Object.entries(USERS).map(async ([role, username]) => {
+      tokens[role as keyof typeof USERS] = await signIn(username);
+    }));
+    const admin = tokens.admin;
+    const must = (res: ApiResponse, what: string, status = 200) => {
+      if (res.status !== status) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body;
+    };
+
+    // Seeded data to re-PUT unchanged: fixed entries no other test file writes (re-PUTting a copy
+    // another test is changing could undo its change).
+    const code = SEEDED_PROCEDURE;
+    const sectorId = SEEDED_SECTOR;
+    const [procedure, sector] = await Promise.all([
+      api('GET', `/v1/procedures/${encodeURIComponent(code)}`),
+      api('GET', `/v1/catalogues/sectors/${encodeURIComponent(sectorId)}`),
+    ]);
+
+    // The second system, of another agency (Huế), and two scratch systems for rotate/revoke.
+    const register = (keyId: string, agencyCodes: string[]) =>
+      api('POST', '/v1/admin/agency-systems', {
+        token: admin,
+        json: { keyId, name: `Hệ thống thử nghiệm ${keyId}`, agencyCodes, endpointUrl: 'https://motcua.example.vn/dvc/events' },
+      }).then((res) => must(res, `register ${keyId}`, 201));
+    const [hue, rotate, revoke] = await Promise.all([
+      register(uniqueKeyId('hue-system'), [HUE_AGENCY]),
+      register(uniqueKeyId('matrix-rotate'), ['000.00.00.H26']),
+      register(uniqueKeyId('matrix-revoke'), ['000.00.00.H26']),
+    ]);
+    hueSystem = { keyId: hue.system.keyId, secret: hue.secret.secret };
+
+    ctx = {
+      procedure: { code, body: must(procedure, `get procedure ${code}`) },
+      catalogueEntry: { name: 'sectors', id: sectorId, body: must(sector, `get sector ${sectorId}`) },
+      rotateTarget: { keyId: rotate.system.keyId },
+      revokeTarget: { keyId: revoke.system.keyId, secretId: revoke.secret.id },
+      uniqueKeyId,
+    };
+  });
+
+  it('has an entry for every declared route', () => {
+    const missing = routes.filter((r) => !MATRIX[r.id as keyof typeof MATRIX]).map((r) => `${r.id} (${r.method} ${r.path})`);
+    expect(missing, `routes with no entry in test/auth/matrix.ts: ${missing.join(', ')}`).toEqual([]);
+  });
+
+  it(`every route × every role: ${cells} cells, 0 leaks, every denial exact`, async () => {
+    const call = (route: RouteDecl, role: Role) => async () => {
+      const entry = MATRIX[route.id as keyof typeof MATRIX]!;
+      const sample = entry.sample(ctx);
+      const path = fillPath(route, sample.params) + (sample.query ? `?${sample.query}` : '');
+      let res: ApiResponse;
+      switch (role) {
+        case 'anonymous':
+          res = await api(route.method, path, { json: sample.json });
+          break;
+        case 'agencySystem':
+          res = await signedApi(route.method, path, { ...HANOI_SYSTEM, json: sample.json });
+          break;
+        case 'agencySystemOther':
+          res = await signedApi(route.method, path, { ...hueSystem, json: sample.json });
+          break;
+        default:
+          res = await api(route.method, path, { token: tokens[role], json: sample.json });
+      }
+      return { route, role, expected: entry.expect[role], status: res.status, body: res.body as unknown };
+    };
+
+    const covered = routes.filter((r) => MATRIX[r.id as keyof typeof MATRIX]);
+    const results = await pool(covered.flatMap((route) => ROLES.map((role) => call(route, role))), CONCURRENCY);
+
+    const describeCell = (r: (typeof results)[number]) =>
+      `${r.route.id} (${r.route.method} ${r.route.path}) as ${ROLE_LABEL[r.role]}: expected ${r.expected}, got ${r.status} ${JSON.stringify(r.body)?.slice(0, 200)}`;
+    const leaks = results.filter((r) => r.expected !== 'ok' && is2xx(r.status));
+    const mismatches = results.filter((r) => (r.expected === 'ok' ? !is2xx(r.status) : r.status !== r.expected));
+    // A denial is either API Gateway's own answer or the portal's error envelope, never anything else.
+    const badDenials = results.filter((r) => {
+      if (is2xx(r.status)) return false;
+      const b = r.body as { message?: unknown; error?: { code?: unknown } } | undefined;
+      const gateway = (r.status === 401 && b?.message === 'Unauthorized') || (r.status === 403 && b?.message === 'Forbidden');
+      return !gateway && typeof b?.error?.code !== 'string';
+    });
+
+    const width = Math.max(...covered.map((r) => r.id.length));
+    const table = [
+      `${''.padEnd(width)}  ${ROLES.map((r) => r.slice(0, 9).padStart(9)).join(' ')}`,
+      ...covered.map((route) =>
+        `${route.id.padEnd(width)}  ${ROLES.map((role) => String(results.find((x) => x.route === route && x.role === role)!.status).padStart(9)).join(' ')}`),
+    ].join('\n');
+    console.log(`authorization matrix: ${covered.length} routes × ${ROLES.length} roles = ${results.length} cells, ${leaks.length} leaks, ${mismatches.length} mismatches\n${table}`);
+
+    expect(leaks.length, `leaks (denied role got 2xx):\n${leaks.map(describeCell).join('\n')}`).toBe(0);
+    expect(mismatches.map(describeCell)).toEqual([]);
+    expect(badDenials.map(describeCell)).toEqual([]);
+    expect(results).toHaveLength(covered.length * ROLES.length);
+
+    // The admin re-PUTs changed nothing.
+    const [procedureAfter, sectorAfter] = await Promise.all([
+      api('GET', `/v1/procedures/${encodeURIComponent(ctx.procedure.code)}`),
+      api('GET', `/v1/catalogues/sectors/${encodeURIComponent(ctx.catalogueEntry.id)}`),
+    ]);
+    expect(procedureAfter.body).toEqual(ctx.procedure.body);
+    expect(sectorAfter.body).toEqual(ctx.catalogueEntry.body);
+  });
+});
