@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
+// Handlers log at INFO in production; in the test run that floods the output. Set before the
+// global setup imports any handler (the logger reads it once, at construction).
+process.env.LOG_LEVEL ??= 'WARN';
+
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],

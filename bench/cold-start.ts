@@ -8,11 +8,13 @@
 // bundle imports at top level are part of the measured initialisation. Each process gets the
 // environment the function has at init in AWS (dummy resource names, a region, no endpoints, no
 // credentials): initialisation must do no I/O, and the child reports any socket, DNS or file
-// request still pending after the import. Exits 1 if any function breaks a bar.
+// request still pending after the import beyond those an empty module leaves (Node's loader
+// closes its own file handle: one CloseReq). Exits 1 if any function breaks a bar.
 //
 //   npm run bench:cold-start [-- --samples 9 --only catalogue]
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
@@ -128,16 +130,27 @@ const largestInputs = (metafile: Metafile, outfile: string, n = 5) => {
 // Runs in the fresh process: times the import, then lists pending I/O (a sign init does I/O).
 const CHILD = `
 const url = process.argv[1];
+const c0 = process.cpuUsage();
 const t0 = performance.now();
 await import(url);
 const initMs = performance.now() - t0;
+const c1 = process.cpuUsage(c0);
+const cpuMs = (c1.user + c1.system) / 1000;
 const io = process.getActiveResourcesInfo().filter((r) => !/^(Timeout|Immediate|TTYWrap|PipeWrap)$/.test(r));
-process.stdout.write(JSON.stringify({ initMs, io }) + '\\n');
+process.stdout.write(JSON.stringify({ initMs, cpuMs, io }) + '\\n');
 process.exit(0);
 `;
 
+interface Sample {
+  /** Wall time of `await import(bundle)`: the figure the bar is about. */
+  initMs: number;
+  /** CPU time (user + system) of the process over the same span: less sensitive to a busy machine. */
+  cpuMs: number;
+  io: string[];
+}
+
 const sampleInit = (outfile: string, env: Record<string, string>) =>
-  new Promise<{ initMs: number; io: string[] }>((resolvePromise, reject) => {
+  new Promise<Sample>((resolvePromise, reject) => {
     const child = spawn(process.execPath, ['--input-type=module', '-e', CHILD, pathToFileURL(outfile).href], {
       cwd: dirname(outfile),
       env,
@@ -151,7 +164,7 @@ const sampleInit = (outfile: string, env: Record<string, string>) =>
     child.on('close', (code) => {
       const line = out.trim().split('\n').at(-1) ?? '';
       if (code !== 0 || !line.startsWith('{')) return reject(new Error(`init failed (exit ${code}): ${err.trim() || out.trim()}`));
-      resolvePromise(JSON.parse(line) as { initMs: number; io: string[] });
+      resolvePromise(JSON.parse(line) as Sample);
     });
   });
 
@@ -160,6 +173,7 @@ interface Row {
   bytes: number;
   initMedian: number;
   initMax: number;
+  cpuMedian: number;
   staticExternals: string[];
   dynamicExternals: string[];
   io: string[];
@@ -170,29 +184,56 @@ interface Row {
 const main = async () => {
   const decls = (platform.functions as readonly FunctionDecl[]).filter((d) => !ONLY || d.name === ONLY);
   if (!decls.length) throw new Error(`No declared function named ${ONLY}`);
-  console.log(`cold start: ${decls.length} functions, ${SAMPLES} fresh-process samples each (after 1 unrecorded), node ${process.version}`);
+  console.log(`cold start: ${decls.length} functions, ${SAMPLES} fresh-process samples each (after 1 unrecorded), node ${process.version}, ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(2)}`);
   console.log(`bundling: ${JSON.stringify({ ...BUNDLING, banner: '(createRequire banner)' })}`);
 
   const rows: Row[] = [];
+  // Harness reference: the same fresh-process import of an empty module.
+  mkdirSync(OUT_ROOT, { recursive: true });
+  const empty = join(OUT_ROOT, 'empty.mjs');
+  writeFileSync(empty, 'export {};\n');
+  const emptyEnv = initEnvironment({ name: 'empty', description: '', entry: '', memoryMb: 128, timeoutSeconds: 1 });
+  await sampleInit(empty, emptyEnv);
+  const baseline: number[] = [];
+  let baselineIo: string[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const s = await sampleInit(empty, emptyEnv);
+    baseline.push(s.initMs);
+    baselineIo = s.io;
+  }
+  /** Pending resources beyond the empty module's (as a multiset). */
+  const extraIo = (io: string[]) => {
+    const left = [...baselineIo];
+    return io.filter((r) => {
+      const i = left.indexOf(r);
+      if (i < 0) return true;
+      left.splice(i, 1);
+      return false;
+    });
+  };
+
   for (const decl of decls) {
     const { outfile, bytes, metafile } = await bundle(decl);
     const ext = externalImports(metafile, outfile);
     const env = initEnvironment(decl);
     const row: Row = {
-      name: decl.name, bytes, initMedian: NaN, initMax: NaN,
+      name: decl.name, bytes, initMedian: NaN, initMax: NaN, cpuMedian: NaN,
       staticExternals: ext.static, dynamicExternals: ext.dynamic, io: [], largest: largestInputs(metafile, outfile),
     };
     try {
       await sampleInit(outfile, env); // brings the bundle and the SDK files into the OS file cache
       const times: number[] = [];
+      const cpu: number[] = [];
       const io = new Set<string>();
       for (let i = 0; i < SAMPLES; i++) {
         const s = await sampleInit(outfile, env);
         times.push(s.initMs);
-        for (const r of s.io) io.add(r);
+        cpu.push(s.cpuMs);
+        for (const r of extraIo(s.io)) io.add(r);
       }
       row.initMedian = median(times);
       row.initMax = Math.max(...times);
+      row.cpuMedian = median(cpu);
       row.io = [...io];
     } catch (error) {
       row.error = (error as Error).message;
@@ -200,7 +241,7 @@ const main = async () => {
     rows.push(row);
   }
 
-  const header = ['function', 'size KB', 'size/500 KB', 'init median ms', 'init max ms', 'median/150 ms', 'SDK at init', 'result'];
+  const header = ['function', 'size KB', 'size/500 KB', 'init median ms', 'init max ms', 'median/150 ms', 'CPU median ms', 'SDK at init', 'result'];
   const table = rows.map((r) => {
     const fails = [
       r.bytes > SIZE_BAR_BYTES && 'size',
@@ -215,12 +256,15 @@ const main = async () => {
       r.initMedian.toFixed(1),
       r.initMax.toFixed(1),
       (r.initMedian / INIT_BAR_MS).toFixed(3),
+      r.cpuMedian.toFixed(1),
       r.staticExternals.length ? r.staticExternals.join(' ') : 'none',
       fails.length ? `FAIL (${fails.join(', ')})` : 'PASS',
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i >= 6 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i >= 7 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  console.log();
+  console.log(`harness reference, import of an empty module: median ${median(baseline).toFixed(1)} ms, max ${Math.max(...baseline).toFixed(1)} ms (pending after it: ${baselineIo.join(', ') || 'nothing'})`);
   console.log();
   console.log(line(header));
   for (const row of table) console.log(line(row));
@@ -231,6 +275,8 @@ const main = async () => {
     if (r.error) console.log(`  ERROR ${r.error}`);
     if (r.io.length) console.log(`  pending I/O after import: ${r.io.join(', ')}`);
   }
+  // Wall time suffers when other processes compete for the cores; the CPU column and this say so.
+  console.log(`load average at the end: ${loadavg()[0]!.toFixed(2)} (figures are meaningful on an otherwise idle machine)`);
   if (table.some((row) => row.at(-1) !== 'PASS')) process.exitCode = 1;
 };
 

@@ -7,8 +7,8 @@
 // dates (audit) but loses its sealed material. Writes of a system record are conditional on the
 // version read, so two concurrent rotations cannot both "keep at most two active".
 import { randomBytes } from 'node:crypto';
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { dynamoClient, resolveDeferred, type Deferred } from '../../../shared/aws/clients';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { dynamoClient, dynamoLib, resolveDeferred, type Deferred } from '../../../shared/aws/clients';
 import { tableName } from '../../../shared/config';
 import { conflict, notFound } from '../../../shared/http/errors';
 import { configuredSealer, type SecretSealer } from './secret-sealer';
@@ -102,7 +102,7 @@ export class AgencySystemRegistry {
 
   async get(keyId: string): Promise<AgencySystemRecord | undefined> {
     // Strongly consistent: a revocation takes effect on the next request.
-    const out = await (await resolveDeferred(this.dbClient)).send(new GetCommand({ TableName: this.table, Key: { pk: systemPk(keyId), sk: 'META' }, ConsistentRead: true }));
+    const out = await (await resolveDeferred(this.dbClient)).send(new (await dynamoLib()).GetCommand({ TableName: this.table, Key: { pk: systemPk(keyId), sk: 'META' }, ConsistentRead: true }));
     return out.Item as AgencySystemRecord | undefined;
   }
 
@@ -122,7 +122,7 @@ export class AgencySystemRegistry {
       createdAt: at, updatedAt: at, version: 1,
     };
     try {
-      await (await resolveDeferred(this.dbClient)).send(new PutCommand({ TableName: this.table, Item: record, ConditionExpression: 'attribute_not_exists(pk)' }));
+      await (await resolveDeferred(this.dbClient)).send(new (await dynamoLib()).PutCommand({ TableName: this.table, Item: record, ConditionExpression: 'attribute_not_exists(pk)' }));
     } catch (e) {
       if (isConditionFailure(e)) throw conflict('AGENCY_SYSTEM_EXISTS', `An agency system with key id ${input.keyId} is already registered`);
       throw e;
@@ -161,7 +161,7 @@ export class AgencySystemRegistry {
   }
 
   async list(opts: { limit: number; cursor?: ListCursor }): Promise<{ items: AgencySystemRecord[]; next?: ListCursor }> {
-    const out = await (await resolveDeferred(this.dbClient)).send(new QueryCommand({
+    const out = await (await resolveDeferred(this.dbClient)).send(new (await dynamoLib()).QueryCommand({
       TableName: this.table,
       IndexName: 'byKind',
       KeyConditionExpression: 'gsi1pk = :kind',
@@ -180,7 +180,7 @@ export class AgencySystemRegistry {
    */
   async recordNonce(keyId: string, signature: string, opts: { now: number }): Promise<boolean> {
     try {
-      await (await resolveDeferred(this.dbClient)).send(new PutCommand({
+      await (await resolveDeferred(this.dbClient)).send(new (await dynamoLib()).PutCommand({
         TableName: this.table,
         Item: { pk: noncePk(keyId, signature), sk: 'NONCE', expiresAt: Math.floor(opts.now) + NONCE_TTL_SECONDS },
         ConditionExpression: 'attribute_not_exists(pk)',
@@ -231,7 +231,7 @@ export class AgencySystemRegistry {
   private async replace(current: AgencySystemRecord, changes: Partial<AgencySystemRecord>): Promise<AgencySystemRecord> {
     const record: AgencySystemRecord = { ...current, ...changes, version: current.version + 1 };
     try {
-      await (await resolveDeferred(this.dbClient)).send(new PutCommand({
+      await (await resolveDeferred(this.dbClient)).send(new (await dynamoLib()).PutCommand({
         TableName: this.table, Item: record,
         ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': current.version },
       }));
