@@ -40,4 +40,22 @@ export const functions = [
     tables: { identity: 'readwrite' },
     secrets: ['agency-secret-key'],
   },
+  {
+    name: 'dossiers',
+    description: 'Online dossiers: drafts, attachments, submission, the status machine, work queues, tracking',
+    entry: 'functions/dossiers/handler.ts',
+    memoryMb: 512,
+    timeoutSeconds: 15,
+    tables: { dossiers: 'readwrite', catalogue: 'read' },
+    buckets: { attachments: 'readwrite' },
+  },
+  {
+    name: 'dossier-jobs',
+    description: 'Scheduled dossier jobs: the daily deadline sweep (due soon, late, apology owed)',
+    entry: 'functions/dossiers/jobs.ts',
+    memoryMb: 512,
+    timeoutSeconds: 300,
+    // readwrite: late flags and the job report.
+    tables: { dossiers: 'readwrite', catalogue: 'read' },
+  },
 ] as const satisfies readonly FunctionDecl[];

@@ -27,4 +27,26 @@ export const tables = [
     ],
     ttlAttribute: 'expiresAt',
   },
+  {
+    name: 'dossiers',
+    description:
+      'Dossiers (pk D#<id>, sk META: the current state, attachments, apologies; version for optimistic ' +
+      'concurrency), their immutable history (pk D#<id>, sk H#<version>: one entry per transition, also ' +
+      'the event record), per-agency daily code counters (pk SEQ#<agency>#<date>, sk SEQ) and ' +
+      'idempotency records of draft creation (pk IDEM#<sub>#<key>, sk IDEM, expiresAt 24 h ahead).',
+    partitionKey: { name: 'pk', type: 'S' },
+    sortKey: { name: 'sk', type: 'S' },
+    globalIndexes: [
+      // "My dossiers", newest first: gsi1pk APPLICANT#<sub>, gsi1sk <createdAt>#<id>.
+      { name: 'byApplicant', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
+      // Work queue in due order: gsi2pk QUEUE#<agency>#open|closed, gsi2sk D#<dueAt>#<id> or S#<submittedAt>#<id>.
+      { name: 'byAgencyQueue', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' } },
+      // The same order within one status: gsi3pk STATUS#<agency>#<status>.
+      { name: 'byAgencyStatus', partitionKey: { name: 'gsi3pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' } },
+      // Public tracking and agency-system sync by dossier code: gsi4pk = code, on the dossier item
+      // only (sparse: drafts and history entries have none).
+      { name: 'byCode', partitionKey: { name: 'gsi4pk', type: 'S' } },
+    ],
+    ttlAttribute: 'expiresAt',
+  },
 ] as const satisfies readonly TableDecl[];

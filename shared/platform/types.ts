@@ -50,6 +50,13 @@ export interface TableDecl {
   globalIndexes?: readonly { name: string; partitionKey: KeyDecl; sortKey?: KeyDecl }[];
   ttlAttribute?: string;
   stream?: 'NEW_IMAGE' | 'NEW_AND_OLD_IMAGES';
+  /**
+   * The function the table's stream feeds (a Lambda event source mapping in AWS, a poller of the
+   * DynamoDB Local stream locally): only records whose sort key starts with `skPrefix`, in batches
+   * of `batchSize`, retried `maxRetryAttempts` times with the batch bisected, then sent to an
+   * on-failure queue. Requires `stream`.
+   */
+  streamConsumer?: { fn: FunctionName; batchSize: number; skPrefix?: string; maxRetryAttempts: number };
   description: string;
 }
 

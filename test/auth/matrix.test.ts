@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { platform } from '../../shared/platform';
 import type { RouteDecl } from '../../shared/platform';
 import { api, signIn, signedApi, type ApiResponse } from '../support/auth';
+import { act, attach, completeDraft, createDraft, CITIZEN_ID, HANOI_COMMUNE, PDF, PROCEDURE, procedure as dossierProcedure, sampleForm, submitted } from '../support/dossiers';
 import { MATRIX, ROLES, ROLE_LABEL, type MatrixContext, type Role } from './matrix';
 
 const HANOI_SYSTEM = { keyId: 'demo-hanoi-system', secret: 'demo-hanoi-secret' };
@@ -90,7 +91,31 @@ describe(`authorization matrix (SPEC §9): ${routes.length} routes × ${ROLES.le
     ]);
     hueSystem = { keyId: hue.system.keyId, secret: hue.secret.secret };
 
+    // Dossiers of citizen.demo in the states the dossier routes need.
+    const citizen = tokens.citizen;
+    const official = tokens.official;
+    const form = sampleForm((await dossierProcedure()).form.fields);
+    const [draft, complete, sub, toWithdraw, toSupplementBase, processingBase] = await Promise.all([
+      createDraft(citizen), completeDraft(citizen), submitted(citizen), submitted(citizen), submitted(citizen), submitted(citizen),
+    ]);
+    const pending = must(await api('POST', `/v1/dossiers/${draft.id}/attachments`, {
+      token: citizen, json: { componentCode: 'TP01', fileName: 'cho-xac-minh.pdf', contentType: 'application/pdf', size: PDF.length },
+    }), 'request upload', 201);
+    const processing = await act(official, processingBase, { action: 'receive' }, { action: 'start' });
+    const supplementRequested = await act(official, toSupplementBase, { action: 'receive' }, { action: 'start' },
+      { action: 'request_supplement', missingComponents: ['TP01'], note: 'Bản chụp mờ, đề nghị nộp lại' });
+    await attach(citizen, supplementRequested.id, 'TP01');
+
     ctx = {
+      dossiers: {
+        create: { json: { procedureCode: PROCEDURE, agencyCode: HANOI_COMMUNE, form, delivery: 'online' } },
+        draft: { id: draft.id, componentCode: 'TP01', pendingAttachmentId: pending.attachmentId },
+        completeDraft: { id: complete.id },
+        submitted: { id: sub.id, version: sub.version, attachmentId: sub.attachments[0].id, code: sub.code, applicantId: CITIZEN_ID },
+        toWithdraw: { id: toWithdraw.id },
+        toSupplement: { id: supplementRequested.id },
+        processing: { id: processing.id },
+      },
       procedure: { code, body: must(procedure, `get procedure ${code}`) },
       catalogueEntry: { name: 'sectors', id: sectorId, body: must(sector, `get sector ${sectorId}`) },
       rotateTarget: { keyId: rotate.system.keyId },
@@ -112,16 +137,16 @@ describe(`authorization matrix (SPEC §9): ${routes.length} routes × ${ROLES.le
       let res: ApiResponse;
       switch (role) {
         case 'anonymous':
-          res = await api(route.method, path, { json: sample.json });
+          res = await api(route.method, path, { json: sample.json, headers: sample.headers });
           break;
         case 'agencySystem':
-          res = await signedApi(route.method, path, { ...HANOI_SYSTEM, json: sample.json });
+          res = await signedApi(route.method, path, { ...HANOI_SYSTEM, json: sample.json, headers: sample.headers });
           break;
         case 'agencySystemOther':
-          res = await signedApi(route.method, path, { ...hueSystem, json: sample.json });
+          res = await signedApi(route.method, path, { ...hueSystem, json: sample.json, headers: sample.headers });
           break;
         default:
-          res = await api(route.method, path, { token: tokens[role], json: sample.json });
+          res = await api(route.method, path, { token: tokens[role], json: sample.json, headers: sample.headers });
       }
       return { route, role, expected: entry.expect[role], status: res.status, body: res.body as unknown };
     };

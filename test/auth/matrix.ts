@@ -43,6 +43,22 @@ export interface MatrixContext {
   revokeTarget: { keyId: string; secretId: string };
   /** A fresh key id per call (registering twice would be a 409). */
   uniqueKeyId: (label: string) => string;
+  /** Dossiers of citizen.demo at a Hà Nội commune, prepared in the state each route needs. */
+  dossiers: {
+    /** A valid create request. */
+    create: { json: Record<string, unknown> };
+    /** A draft with a pending upload, and a draft with every required file verified. */
+    draft: { id: string; componentCode: string; pendingAttachmentId: string };
+    completeDraft: { id: string };
+    /** Submitted, with a verified file (download), its code and the applicant's ID (tracking). */
+    submitted: { id: string; version: number; attachmentId: string; code: string; applicantId: string };
+    /** Submitted, for the withdrawal. */
+    toWithdraw: { id: string };
+    /** supplement_requested with the requested file already uploaded in this round. */
+    toSupplement: { id: string };
+    /** processing, for the result upload. */
+    processing: { id: string };
+  };
 }
 
 export interface SampleRequest {
@@ -51,6 +67,7 @@ export interface SampleRequest {
   /** Raw query string without `?`. */
   query?: string;
   json?: unknown;
+  headers?: Record<string, string>;
 }
 
 export interface MatrixEntry {
@@ -71,6 +88,22 @@ const EVERYONE_OK: Record<Role, Expected> = {
  */
 const ADMIN_ONLY: Record<Role, Expected> = {
   anonymous: 401, citizen: 403, business: 403, official: 403, officialOther: 403, admin: 'ok',
+  agencySystem: 401, agencySystemOther: 401,
+};
+
+/** An applicant's own dossier: other applicants and officials out of scope are told it does not exist. */
+const APPLICANT_OWN: Record<Role, Expected> = {
+  anonymous: 401, citizen: 'ok', business: 404, official: 403, officialOther: 403, admin: 403,
+  agencySystem: 401, agencySystemOther: 401,
+};
+/** An official's action on a dossier of an agency: in scope ok, out of scope 404, other groups 403. */
+const OFFICIAL_IN_SCOPE: Record<Role, Expected> = {
+  anonymous: 401, citizen: 403, business: 403, official: 'ok', officialOther: 404, admin: 403,
+  agencySystem: 401, agencySystemOther: 401,
+};
+/** Reading a dossier: the owner, officials in scope and admins. */
+const DOSSIER_READ: Record<Role, Expected> = {
+  anonymous: 401, citizen: 'ok', business: 404, official: 'ok', officialOther: 404, admin: 'ok',
   agencySystem: 401, agencySystemOther: 401,
 };
 
@@ -124,5 +157,62 @@ export const MATRIX: Partial<Record<RouteId, MatrixEntry>> = {
       anonymous: 401, citizen: 401, business: 401, official: 401, officialOther: 401, admin: 401,
       agencySystem: 'ok', agencySystemOther: 'ok',
     },
+  },
+
+  // --- dossiers
+  createDossier: {
+    sample: (c) => ({ json: c.dossiers.create.json, headers: { 'idempotency-key': `matrix-${Math.random().toString(36).slice(2)}` } }),
+    // Both applicant groups may apply for this procedure (citizens and businesses).
+    expect: { ...APPLICANT_OWN, business: 'ok' },
+  },
+  getDossier: { sample: (c) => ({ params: { id: c.dossiers.submitted.id } }), expect: DOSSIER_READ },
+  requestAttachmentUpload: {
+    sample: (c) => ({
+      params: { id: c.dossiers.draft.id },
+      json: { componentCode: c.dossiers.draft.componentCode, fileName: 'to-khai.pdf', contentType: 'application/pdf', size: 2048 },
+    }),
+    expect: APPLICANT_OWN,
+  },
+  completeAttachmentUpload: {
+    sample: (c) => ({ params: { id: c.dossiers.draft.id, attachmentId: c.dossiers.draft.pendingAttachmentId } }),
+    // The applicant's own file: an official (even in scope) completes only result files.
+    expect: { ...APPLICANT_OWN, official: 404, officialOther: 404 },
+  },
+  downloadAttachment: {
+    sample: (c) => ({ params: { id: c.dossiers.submitted.id, attachmentId: c.dossiers.submitted.attachmentId } }),
+    expect: DOSSIER_READ,
+  },
+  submitDossier: { sample: (c) => ({ params: { id: c.dossiers.completeDraft.id } }), expect: APPLICANT_OWN },
+  supplementDossier: {
+    sample: (c) => ({ params: { id: c.dossiers.toSupplement.id }, json: { note: 'Đã bổ sung giấy tờ' } }),
+    expect: APPLICANT_OWN,
+  },
+  withdrawDossier: {
+    sample: (c) => ({ params: { id: c.dossiers.toWithdraw.id }, json: { reason: 'Nộp nhầm thủ tục' } }),
+    expect: APPLICANT_OWN,
+  },
+  listMyDossiers: {
+    sample: () => ({ query: 'limit=5' }),
+    expect: { ...APPLICANT_OWN, business: 'ok' },
+  },
+  agencyWorkQueue: {
+    sample: () => ({ query: 'limit=5' }),
+    // Each official reads the queue of their own first agency by default.
+    expect: { ...OFFICIAL_IN_SCOPE, officialOther: 'ok' },
+  },
+  actOnDossier: {
+    sample: (c) => ({ params: { id: c.dossiers.submitted.id }, json: { action: 'receive', version: c.dossiers.submitted.version } }),
+    expect: OFFICIAL_IN_SCOPE,
+  },
+  requestResultUpload: {
+    sample: (c) => ({
+      params: { id: c.dossiers.processing.id },
+      json: { fileName: 'ket-qua.pdf', contentType: 'application/pdf', size: 4096 },
+    }),
+    expect: OFFICIAL_IN_SCOPE,
+  },
+  trackDossier: {
+    sample: (c) => ({ query: `code=${encodeURIComponent(c.dossiers.submitted.code)}&applicantId=${c.dossiers.submitted.applicantId}` }),
+    expect: EVERYONE_OK,
   },
 };

@@ -137,7 +137,7 @@ describe('an extended declaration', () => {
   });
 
   it('schedule: Asia/Ho_Chi_Minh, cron expression, DLQ, a role that invokes only its function', () => {
-    const [, sc] = resources(s.json.jobs, 'AWS::Scheduler::Schedule')[0]!;
+    const [, sc] = resources(s.json.jobs, 'AWS::Scheduler::Schedule').find(([, r]) => r.Properties.Name === 'dvc-index-test')!;
     const p = sc.Properties;
     expect(p).toMatchObject({
       Name: 'dvc-index-test', ScheduleExpression: 'cron(0 1 1 * ? *)', ScheduleExpressionTimezone: 'Asia/Ho_Chi_Minh',

@@ -23,7 +23,7 @@
 //     after the local date of the appointment in force; it must be issued at or before that
 //     appointment (SPEC §3: "before the due date passes"); with a calendar, the new date must be a
 //     working day.
-import { isRunning, isFinished, type DossierStatus } from './status';
+import { isRunning, isFinished, type DossierStatus } from '../../../shared/contracts/dossier-status';
 import { instantMs, isIsoDate, localDateOf, localEndOfDay, type Instant } from './time';
 
 /** What the late rules need of a working calendar (shared/calendar's WorkingCalendar fits). */

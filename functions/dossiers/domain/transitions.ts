@@ -20,32 +20,14 @@
 // too late → INVALID_TRANSITION, a bad new date → MISSING_FIELDS.
 import * as z from 'zod';
 import { validateApology, type ApologyRecord } from './late';
-import { statusCode, type DossierStatus, type StatusCode } from './status';
+import { DossierAction, statusCode, type DossierStatus, type StatusCode } from '../../../shared/contracts/dossier-status';
 import { isIsoDate, type Instant } from './time';
 
 export const ACTOR_KINDS = ['applicant', 'official', 'system', 'agency_system'] as const;
 export const ActorKind = z.enum(ACTOR_KINDS);
 export type ActorKind = z.infer<typeof ActorKind>;
 
-/** Wire action names (SPEC §3; `submit`, `supplement`, `withdraw` come from their own routes). */
-export const DOSSIER_ACTIONS = [
-  'submit',
-  'receive',
-  'refuse',
-  'start',
-  'request_supplement',
-  'resume',
-  'supplement',
-  'request_payment',
-  'confirm_payment',
-  'finish',
-  'stop',
-  'return_result',
-  'withdraw',
-  'issue_apology',
-] as const;
-export const DossierAction = z.enum(DOSSIER_ACTIONS);
-export type DossierAction = z.infer<typeof DossierAction>;
+export { DOSSIER_ACTIONS, DossierAction } from '../../../shared/contracts/dossier-status';
 
 /** Slips of Circular 01/2018/TT-VPCP: 01 receipt, 02 supplement request, 03 refusal, 04 apology. */
 export type SlipKind = 'receipt' | 'supplement_request' | 'refusal' | 'apology';

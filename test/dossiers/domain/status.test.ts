@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DOSSIER_STATUSES, isClosed, isFinished, isRunning, statusCode, statusFromCode,
-} from '../../../functions/dossiers/domain/status';
+} from '../../../shared/contracts/dossier-status';
 
 describe('status wire codes (SPEC §3)', () => {
   it.each([

@@ -1,4 +1,5 @@
-// Dossier statuses and their wire codes (SPEC §3). Pure: the codes are what agency systems sync
+// Dossier statuses, their wire codes and the action names (SPEC §3): the wire vocabulary shared by
+// the API contract, agency-system sync and the dossier domain. Pure: the codes are what agency systems sync
 // with, so they are fixed here once and never derived from array positions elsewhere.
 import * as z from 'zod';
 
@@ -64,3 +65,23 @@ const FINISHED: ReadonlySet<DossierStatus> = new Set(FINISHED_STATUSES);
 export const isRunning = (status: DossierStatus): boolean => RUNNING.has(status);
 export const isClosed = (status: DossierStatus): boolean => CLOSED.has(status);
 export const isFinished = (status: DossierStatus): boolean => FINISHED.has(status);
+
+/** Wire action names (SPEC §3; `submit`, `supplement`, `withdraw` come from their own routes). */
+export const DOSSIER_ACTIONS = [
+  'submit',
+  'receive',
+  'refuse',
+  'start',
+  'request_supplement',
+  'resume',
+  'supplement',
+  'request_payment',
+  'confirm_payment',
+  'finish',
+  'stop',
+  'return_result',
+  'withdraw',
+  'issue_apology',
+] as const;
+export const DossierAction = z.enum(DOSSIER_ACTIONS);
+export type DossierAction = z.infer<typeof DossierAction>;

@@ -1,0 +1,89 @@
+// What other capabilities may ask of the catalogue: a procedure, an agency, the holiday table.
+// Read-only, over the same store; warm functions keep agencies and holidays for a few minutes
+// (they change rarely and admins' edits may take that long to reach a running function).
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Procedure } from '../../shared/contracts/catalogue';
+import { dynamoClient, type Deferred } from '../../shared/aws/clients';
+import { tableName } from '../../shared/config';
+import { DynamoCatalogueStore, type CatalogueStore } from './adapters/catalogue-store';
+
+export interface AgencyInfo {
+  code: string;
+  name: string;
+  level: 'central' | 'province' | 'commune';
+  parentCode: string | null;
+}
+
+export interface HolidayInfo {
+  date: string;
+  kind: 'holiday' | 'compensatory' | 'extra_day_off' | 'makeup_workday';
+}
+
+export interface CatalogueReader {
+  getProcedure(code: string): Promise<Procedure | undefined>;
+  getAgency(code: string): Promise<AgencyInfo | undefined>;
+  /** Every holiday entry (all years). */
+  holidays(): Promise<HolidayInfo[]>;
+  /** Every agency (jobs, not request paths). */
+  agencies(): Promise<AgencyInfo[]>;
+}
+
+const CACHE_MS = 5 * 60_000;
+
+const agencyOf = (entry: Record<string, unknown>): AgencyInfo => ({
+  code: String(entry.code),
+  name: String(entry.name),
+  level: entry.level as AgencyInfo['level'],
+  parentCode: (entry.parentCode as string | null) ?? null,
+});
+
+export class StoreCatalogueReader implements CatalogueReader {
+  private readonly agencyCache = new Map<string, { at: number; value: AgencyInfo | undefined }>();
+  private holidayCache?: { at: number; value: Promise<HolidayInfo[]> };
+
+  constructor(private readonly store: CatalogueStore, private readonly clock: () => number = Date.now) {}
+
+  getProcedure(code: string): Promise<Procedure | undefined> {
+    return this.store.getProcedure(code);
+  }
+
+  async getAgency(code: string): Promise<AgencyInfo | undefined> {
+    const hit = this.agencyCache.get(code);
+    if (hit && this.clock() - hit.at < CACHE_MS) return hit.value;
+    const entry = await this.store.getEntry('agencies', code);
+    const value = entry ? agencyOf(entry) : undefined;
+    this.agencyCache.set(code, { at: this.clock(), value });
+    return value;
+  }
+
+  holidays(): Promise<HolidayInfo[]> {
+    if (this.holidayCache && this.clock() - this.holidayCache.at < CACHE_MS) return this.holidayCache.value;
+    const value = this.loadHolidays();
+    this.holidayCache = { at: this.clock(), value };
+    value.catch(() => { this.holidayCache = undefined; });
+    return value;
+  }
+
+  private async loadHolidays(): Promise<HolidayInfo[]> {
+    return (await this.all('holidays')).map((e) => ({ date: String(e.date), kind: e.kind as HolidayInfo['kind'] }));
+  }
+
+  async agencies(): Promise<AgencyInfo[]> {
+    return (await this.all('agencies')).map(agencyOf);
+  }
+
+  private async all(name: 'holidays' | 'agencies') {
+    const out: Record<string, unknown>[] = [];
+    let after: string | undefined;
+    do {
+      const page = await this.store.listEntries(name, { limit: 100, after });
+      out.push(...page.items);
+      after = page.last ?? undefined;
+    } while (after);
+    return out;
+  }
+}
+
+/** The reader over the platform's catalogue table (name and client resolved on first use). */
+export const catalogueReader = (client: Deferred<DynamoDBDocumentClient> = dynamoClient): CatalogueReader =>
+  new StoreCatalogueReader(new DynamoCatalogueStore(client, () => tableName('catalogue')));

@@ -1,0 +1,24 @@
+// What other capabilities may use of the dossiers capability: the event shape the dossier stream
+// carries, a read of one dossier, and THE transition function (payments and sync move dossiers
+// only through it, never around it).
+import { dynamoClient, s3Client } from '../../shared/aws/clients';
+import { bucketName, tableName } from '../../shared/config';
+import { catalogueReader } from '../catalogue/public';
+import { S3AttachmentStore } from './adapters/attachment-store';
+import { DynamoDossierStore } from './adapters/dossier-store';
+import { DossierService } from './service';
+
+export type { DossierEvent, DossierRecord, AttachmentRecord } from './domain/dossier';
+export type { Actor } from './domain/transitions';
+export { transitionFor } from './domain/transitions';
+
+/** The dossier store over the platform's table (read access is all a reader needs). */
+export const dossierStore = () => new DynamoDossierStore(dynamoClient, () => tableName('dossiers'));
+
+/** The service with the platform's adapters, for capabilities that move dossiers (payments, sync). */
+export const dossierService = () =>
+  new DossierService({
+    store: dossierStore(),
+    files: new S3AttachmentStore(s3Client, () => bucketName('attachments')),
+    catalogue: catalogueReader(),
+  });

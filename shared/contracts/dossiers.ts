@@ -1,0 +1,200 @@
+// Dossiers (SPEC §2 applicant and official routes, §3): requests, the dossier read, pages and the
+// public tracking view. One source for validation, types and the OpenAPI document. The status
+// names and codes and the action names are in dossier-status.ts; action inputs are validated by the
+// dossier domain's transition table.
+import * as z from 'zod';
+import { DossierAction, DossierStatus } from './dossier-status';
+import { ProcedureCode } from './catalogue';
+import { Cursor, IsoDate, IsoDateTime, Limit, page } from './common';
+
+const AgencyCode = z.string().min(1).max(60).regex(/^[A-Za-z0-9._-]+$/, 'expected an agency code such as 000.00.00.H26');
+export const DossierId = z.string().regex(/^[0-9a-f-]{36}$/, 'expected a dossier id');
+export const AttachmentId = z.string().regex(/^[0-9a-f-]{36}$/, 'expected an attachment id');
+
+export const Delivery = z.enum(['online', 'desk', 'post']);
+export type Delivery = z.infer<typeof Delivery>;
+
+export const PostalAddress = z.object({
+  recipient: z.string().trim().min(1).max(200),
+  phone: z.string().trim().regex(/^(0|\+84)[0-9 .-]{9,13}$/, 'expected a Vietnamese phone number'),
+  address: z.string().trim().min(5).max(500),
+  provinceCode: z.string().regex(/^\d{2}$/, 'expected a 2-digit province code').optional(),
+});
+
+export const Contact = z.object({
+  phone: z.string().trim().regex(/^(0|\+84)[0-9 .-]{9,13}$/, 'expected a Vietnamese phone number').optional(),
+  email: z.email().max(254).optional(),
+});
+
+export const CreateDossier = z
+  .object({
+    procedureCode: ProcedureCode,
+    agencyCode: AgencyCode,
+    form: z.record(z.string(), z.unknown()),
+    delivery: Delivery,
+    postalAddress: PostalAddress.optional(),
+    contact: Contact.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.delivery === 'post' && !v.postalAddress) {
+      ctx.addIssue({ code: 'custom', path: ['postalAddress'], message: 'is required when delivery is post' });
+    }
+  })
+  .meta({ id: 'CreateDossier' });
+
+export const IdempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string({ error: (i) => (i.input === undefined ? 'the Idempotency-Key header is required' : 'expected text') })
+    .regex(/^[A-Za-z0-9_.:-]{8,100}$/, '8–100 letters, digits or _ . : -'),
+});
+
+export const DossierParams = z.object({ id: DossierId });
+export const AttachmentParams = z.object({ id: DossierId, attachmentId: AttachmentId });
+
+export const RequestUpload = z
+  .object({
+    componentCode: z.string().trim().min(1).max(40),
+    fileName: z.string().trim().min(1).max(255).refine((s) => !/[\\/\u0000-\u001f]/.test(s), 'no slashes or control characters'),
+    contentType: z.string().trim().min(3).max(100),
+    size: z.number().int().min(1, 'an empty file is not a document').max(1_000_000_000),
+  })
+  .meta({ id: 'RequestUpload' });
+
+export const RequestResultUpload = RequestUpload.omit({ componentCode: true }).meta({ id: 'RequestResultUpload' });
+
+export const UploadTicket = z
+  .object({
+    attachmentId: AttachmentId,
+    url: z.string(),
+    fields: z.record(z.string(), z.string()),
+    expiresAt: IsoDateTime,
+  })
+  .meta({ id: 'UploadTicket' });
+
+export const AttachmentStatus = z.enum(['pending', 'verified', 'rejected']);
+export const Attachment = z.object({
+  id: AttachmentId,
+  kind: z.enum(['application', 'result']),
+  componentCode: z.string().nullable(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  status: AttachmentStatus,
+  rejectedReason: z.string().nullable(),
+  createdAt: IsoDateTime,
+  verifiedAt: IsoDateTime.nullable(),
+});
+export type Attachment = z.infer<typeof Attachment>;
+
+export const Download = z.object({ url: z.string(), expiresAt: IsoDateTime }).meta({ id: 'Download' });
+
+export const ActorView = z.object({ kind: z.enum(['applicant', 'official', 'system', 'agency_system']) });
+export const HistoryEntry = z.object({
+  at: IsoDateTime,
+  actor: ActorView,
+  action: DossierAction,
+  from: DossierStatus,
+  to: DossierStatus,
+  note: z.string().nullable(),
+});
+
+export const Apology = z.object({ issuedAt: IsoDateTime, newDueDate: IsoDate, reason: z.string() });
+
+export const Applicant = z.object({
+  type: z.enum(['citizen', 'business']),
+  idNumber: z.string().nullable(),
+  enterpriseCode: z.string().nullable(),
+  vneidVerified: z.boolean(),
+});
+
+export const Dossier = z
+  .object({
+    id: DossierId,
+    code: z.string().nullable(),
+    procedureCode: z.string(),
+    procedureName: z.string(),
+    agencyCode: z.string(),
+    agencyName: z.string(),
+    status: DossierStatus,
+    statusCode: z.number().int().nullable(),
+    version: z.number().int(),
+    channel: z.enum(['online', 'desk', 'post']),
+    createdAt: IsoDateTime,
+    submittedAt: IsoDateTime.nullable(),
+    receivedAt: IsoDateTime.nullable(),
+    dueDate: IsoDateTime.nullable().describe('The due instant on the working calendar (moved by supplement pauses)'),
+    finishedAt: IsoDateTime.nullable(),
+    returnedAt: IsoDateTime.nullable(),
+    delivery: Delivery,
+    postalAddress: PostalAddress.nullable(),
+    contact: Contact.nullable(),
+    applicant: Applicant,
+    form: z.record(z.string(), z.union([z.string(), z.number()])),
+    components: z.array(z.object({ code: z.string(), name: z.string(), required: z.boolean(), accept: z.array(z.string()), maxFiles: z.number().int() })),
+    attachments: z.array(Attachment),
+    supplementRequest: z
+      .object({ missingComponents: z.array(z.string()), note: z.string(), requestedAt: IsoDateTime })
+      .nullable(),
+    history: z.array(HistoryEntry),
+    apologies: z.array(Apology),
+    late: z.object({ late: z.boolean(), apologyRequired: z.boolean(), appointmentAt: IsoDateTime.nullable() }),
+    allowedActions: z.array(DossierAction).describe("What the caller may do now (the officials' console shows only these)"),
+  })
+  .meta({ id: 'Dossier' });
+export type DossierView = z.infer<typeof Dossier>;
+
+export const DossierSummary = Dossier.pick({
+  id: true, code: true, procedureCode: true, procedureName: true, agencyCode: true, status: true,
+  statusCode: true, version: true, createdAt: true, submittedAt: true, dueDate: true, late: true,
+}).meta({ id: 'DossierSummary' });
+export const DossierPage = page(DossierSummary).meta({ id: 'DossierPage' });
+
+export const MyDossiersQuery = z.object({
+  status: z.preprocess((v) => (v === '' ? undefined : v), DossierStatus.optional()),
+  limit: Limit,
+  cursor: Cursor,
+});
+
+const flag = z.preprocess((v) => (v === '' || v === undefined ? undefined : v), z.enum(['true', 'false']).optional())
+  .transform((v) => v === 'true');
+export const WorkQueueQuery = z.object({
+  agency: z.preprocess((v) => (v === '' ? undefined : v), AgencyCode.optional())
+    .describe("The agency whose queue to read; defaults to the official's first agency in scope"),
+  status: z.preprocess((v) => (v === '' ? undefined : v), DossierStatus.exclude(['draft']).optional()),
+  overdue: flag,
+  procedure: z.preprocess((v) => (v === '' ? undefined : v), ProcedureCode.optional()),
+  limit: Limit,
+  cursor: Cursor,
+});
+
+export const ActionBody = z
+  .object({ action: DossierAction, version: z.number().int().min(1) })
+  .catchall(z.unknown())
+  .describe('One transition (SPEC §3); other fields are the action\'s input (note, reason, missingComponents, newDueDate)')
+  .meta({ id: 'DossierActionRequest' });
+
+export const SupplementBody = z
+  .object({ note: z.string().trim().max(2000).optional(), attachmentIds: z.array(AttachmentId).max(100).optional() })
+  .meta({ id: 'SupplementRequest' });
+export const WithdrawBody = z.object({ reason: z.string().trim().min(1, 'is required').max(2000) }).meta({ id: 'WithdrawRequest' });
+
+export const TrackQuery = z.object({
+  code: z.string().trim().min(10).max(100),
+  applicantId: z.string().trim().regex(/^\d{10,13}(-\d{3})?$/, 'expected a personal ID number or an enterprise code'),
+});
+
+/** The public tracking view: no form, no files, no applicant data, no notes. */
+export const TrackedDossier = z
+  .object({
+    code: z.string(),
+    procedureCode: z.string(),
+    procedureName: z.string(),
+    agencyName: z.string(),
+    status: DossierStatus,
+    statusCode: z.number().int().nullable(),
+    submittedAt: IsoDateTime.nullable(),
+    receivedAt: IsoDateTime.nullable(),
+    dueDate: IsoDateTime.nullable(),
+    history: z.array(z.object({ at: IsoDateTime, status: DossierStatus, statusCode: z.number().int().nullable() })),
+  })
+  .meta({ id: 'TrackedDossier' });
