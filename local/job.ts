@@ -1,0 +1,50 @@
+// `npm run job -- <job> [--now <ISO instant>]`: runs a declared schedule's job now, as EventBridge
+// Scheduler would. With `npm start` running it asks that runtime (POST /local/jobs/<schedule>, so
+// the job sees the same emulators); otherwise it starts the runtime on the same `.local/` state,
+// runs the job and stops.
+import { resolve } from 'node:path';
+
+process.env.LOG_LEVEL ??= 'WARN';
+const { platform } = await import('../shared/platform');
+const { findSchedule, runSchedule } = await import('./jobs');
+const { REPO_ROOT, startRuntime } = await import('./runtime');
+
+const [job, ...rest] = process.argv.slice(2);
+const overrides: Record<string, unknown> = {};
+for (let i = 0; i < rest.length; i += 2) {
+  const key = rest[i]?.replace(/^--/, '');
+  if (!key || rest[i + 1] === undefined) {
+    console.error(`usage: npm run job -- <job> [--name value ...]`);
+    process.exit(2);
+  }
+  overrides[key] = rest[i + 1];
+}
+const schedule = job ? findSchedule(platform, job) : undefined;
+if (!schedule) {
+  console.error(`Unknown job ${JSON.stringify(job ?? '')}. Jobs: ${platform.schedules.map((s) => String(s.input.job ?? s.name)).join(', ')}`);
+  process.exit(2);
+}
+
+const url = `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+const started = performance.now();
+const viaRunning = await fetch(`${url}/local/jobs/${schedule.name}`, {
+  method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(overrides),
+}).catch(() => undefined);
+
+let result: unknown;
+if (viaRunning?.ok) {
+  result = await viaRunning.json();
+} else if (viaRunning) {
+  console.error(`${schedule.name} failed in the running portal: ${viaRunning.status} ${await viaRunning.text()}`);
+  process.exit(1);
+} else {
+  console.log(`[job] no portal at ${url}: starting the local runtime on .local/ for this job`);
+  const runtime = await startRuntime({ stateDir: resolve(REPO_ROOT, process.env.DVC_STATE_DIR ?? '.local'), port: 0 });
+  try {
+    result = await runSchedule(platform, REPO_ROOT, schedule, overrides);
+  } finally {
+    await runtime.stop();
+  }
+}
+console.log(`[job] ${schedule.name} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(JSON.stringify(result, null, 2));
