@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PlatformDecl, ScheduleDecl } from '../shared/platform';
+import type { LocalRoute } from './gateway/server';
 import { lambdaContext } from './lambda-context';
 
 /** The schedule a job name means: its declared name, or the `job` its input names. */
@@ -21,4 +22,28 @@ export const runSchedule = async (
     handler: (event: unknown, context: unknown) => Promise<unknown>;
   };
   return handler({ ...schedule.input, ...overrides }, lambdaContext(fn));
+};
+
+/** `POST /local/jobs/<schedule>` with a JSON object of overrides: how `npm run job` reaches a running portal. */
+export const jobsRoute = (platform: PlatformDecl, root: string): LocalRoute => async (req, res, body, url) => {
+  const m = /^\/local\/jobs\/([a-z0-9-]+)$/.exec(url.pathname);
+  if (!m || req.method !== 'POST') return false;
+  const reply = (status: number, value: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(value));
+  };
+  const schedule = findSchedule(platform, m[1]!);
+  if (!schedule) return reply(404, { message: `no schedule ${m[1]}` }), true;
+  let overrides: Record<string, unknown> = {};
+  try {
+    overrides = body.length ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>) : {};
+  } catch {
+    return reply(400, { message: 'the body must be a JSON object of overrides' }), true;
+  }
+  try {
+    reply(200, await runSchedule(platform, root, schedule, overrides));
+  } catch (e) {
+    reply(500, { message: (e as Error).message });
+  }
+  return true;
 };

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { platform } from '../shared/platform';
 import { startEmulators, type Emulators } from './emulators';
+import { jobsRoute } from './jobs';
 import { createGateway } from './gateway/server';
 import { createJwtVerifier } from './gateway/jwt';
 import { provision } from './provision';
@@ -68,6 +69,7 @@ export const startRuntime = async (opts: RuntimeOptions): Promise<Runtime> => {
       platform, root: REPO_ROOT, verifyJwt, accessLog: opts.accessLog,
       // API Gateway gives a REQUEST authorizer no body.
       agencyAuthorizer: ({ body: _body, isBase64Encoded: _b64, ...event }) => agencyAuthorizer(event as never),
+      localRoutes: [jobsRoute(platform, REPO_ROOT)],
     });
     await new Promise<void>((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', ok));
     env.DVC_BASE_URL = url;

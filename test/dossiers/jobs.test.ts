@@ -48,4 +48,13 @@ describe('npm run job -- deadlines', () => {
     expect(flagged!.lateFlaggedAt).toBe(after.toISOString());
     expect(flagged!.version).toBe(d.version); // a flag, not a state change
   }, 60_000);
+
+  it('runs in a running portal through POST /local/jobs/<schedule> (what npm run job uses)', async () => {
+    const post = (path: string, body: string) => fetch(`${process.env.DVC_BASE_URL}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const ok = await post('/local/jobs/dossier-deadlines', JSON.stringify({ now: '2026-11-23T03:00:00.000Z' }));
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ ranAt: '2026-11-23T03:00:00.000Z', agencies: expect.any(Number), dueSoon: expect.any(Number), late: expect.any(Number) });
+    expect((await post('/local/jobs/no-such-job', '{}')).status).toBe(404);
+    expect((await post('/local/jobs/dossier-deadlines', 'not json')).status).toBe(400);
+  }, 60_000);
 });
