@@ -34,6 +34,16 @@ export const dynamoClient = onceAsync(async (): Promise<DynamoDBDocumentClient> 
   });
 });
 
+/**
+ * A document client, a table name and the lib-dynamodb commands for an adapter, resolved on first
+ * use and then kept (a failure is not kept: the next call tries again).
+ */
+export const dynamoTable = (client: Deferred<DynamoDBDocumentClient>, tableName: Deferred<string>) =>
+  onceAsync(async () => {
+    const [db, table, lib] = await Promise.all([resolveDeferred(client), resolveDeferred(tableName), dynamoLib()]);
+    return { db, table, lib };
+  });
+
 /** Path-style addressing is configuration (S3_FORCE_PATH_STYLE), needed by S3-compatible stores. */
 export const s3Client = onceAsync(async (): Promise<S3Client> => {
   const { S3Client } = await s3Lib();

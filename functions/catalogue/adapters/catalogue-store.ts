@@ -8,7 +8,7 @@
 import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { CatalogueName, Procedure } from '../../../shared/contracts/catalogue';
 import type { SearchDoc } from '../domain/search-index';
-import { dynamoLib, resolveDeferred, type Deferred } from '../../../shared/aws/clients';
+import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
 
 export type CatalogueEntry = { id: string } & Record<string, unknown>;
 
@@ -79,20 +79,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * name may be given as values or as factories evaluated then.
  */
 export class DynamoCatalogueStore implements CatalogueStore {
-  private resolved?: Promise<{ db: DynamoDBDocumentClient; table: string; lib: Awaited<ReturnType<typeof dynamoLib>> }>;
+  private readonly ready: ReturnType<typeof dynamoTable>;
 
-  constructor(
-    private readonly client: Deferred<DynamoDBDocumentClient>,
-    private readonly tableName: Deferred<string>,
-  ) {}
-
-  private ready() {
-    return (this.resolved ??= Promise.all([resolveDeferred(this.client), resolveDeferred(this.tableName), dynamoLib()])
-      .then(([db, table, lib]) => ({ db, table, lib }))
-      .catch((error: unknown) => {
-        this.resolved = undefined;
-        throw error;
-      }));
+  constructor(client: Deferred<DynamoDBDocumentClient>, tableName: Deferred<string>) {
+    this.ready = dynamoTable(client, tableName);
   }
 
   private versionBump(table: string) {

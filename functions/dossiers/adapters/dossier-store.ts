@@ -4,7 +4,7 @@
 // nothing and an event is never recorded without its state (or the reverse). Only GetItem and
 // Query read; never Scan.
 import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { dynamoLib, resolveDeferred, type Deferred } from '../../../shared/aws/clients';
+import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
 import type { DossierStatus } from '../../../shared/contracts/dossier-status';
 import {
   dossierPk, historySk, indexKeys, META_SK, OVERDUE_FROM, overdueUntil, queueIndexPk, statusIndexPk,
@@ -70,17 +70,10 @@ export const BY_AGENCY_STATUS = 'byAgencyStatus';
 export const BY_CODE = 'byCode';
 
 export class DynamoDossierStore implements DossierStore {
-  private resolved?: Promise<{ db: DynamoDBDocumentClient; table: string; lib: Awaited<ReturnType<typeof dynamoLib>> }>;
+  private readonly ready: ReturnType<typeof dynamoTable>;
 
-  constructor(private readonly client: Deferred<DynamoDBDocumentClient>, private readonly tableName: Deferred<string>) {}
-
-  private ready() {
-    return (this.resolved ??= Promise.all([resolveDeferred(this.client), resolveDeferred(this.tableName), dynamoLib()])
-      .then(([db, table, lib]) => ({ db, table, lib }))
-      .catch((error: unknown) => {
-        this.resolved = undefined;
-        throw error;
-      }));
+  constructor(client: Deferred<DynamoDBDocumentClient>, tableName: Deferred<string>) {
+    this.ready = dynamoTable(client, tableName);
   }
 
   private item(d: DossierRecord) {

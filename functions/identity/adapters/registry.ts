@@ -8,7 +8,7 @@
 // version read, so two concurrent rotations cannot both "keep at most two active".
 import { randomBytes } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { dynamoClient, dynamoLib, resolveDeferred, type Deferred } from '../../../shared/aws/clients';
+import { dynamoClient, dynamoTable, type Deferred } from '../../../shared/aws/clients';
 import { tableName } from '../../../shared/config';
 import { conflict, notFound } from '../../../shared/http/errors';
 import { configuredSealer, type SecretSealer } from './secret-sealer';
@@ -94,15 +94,20 @@ const trimRevoked = (secrets: SecretEntry[]) => {
 export interface ListCursor { keyId: string }
 
 export class AgencySystemRegistry {
+  private readonly ready: ReturnType<typeof dynamoTable>;
+
   constructor(
-    private readonly dbClient: Deferred<DynamoDBDocumentClient> = dynamoClient,
-    private readonly table: string = tableName('identity'),
+    dbClient: Deferred<DynamoDBDocumentClient> = dynamoClient,
+    table: string = tableName('identity'),
     private readonly sealer: SecretSealer = configuredSealer(),
-  ) {}
+  ) {
+    this.ready = dynamoTable(dbClient, table);
+  }
 
   async get(keyId: string): Promise<AgencySystemRecord | undefined> {
     // Strongly consistent: a revocation takes effect on the next request.
-    const out = await (await resolveDeferred(this.dbClient)).send(new (await dynamoLib()).GetCommand({ TableName: this.table, Key: { pk: systemPk(keyId), sk: 'META' }, ConsistentRead: true }));
+    const { db, table, lib } = await this.ready();
+    const out = await db.send(new lib.GetCommand({ TableName: table, Key: { pk: systemPk(keyId), sk: 'META' }, ConsistentRead: true }));
     return out.Item as AgencySystemRecord | undefined;
   }
 
@@ -122,7 +127,8 @@ export class AgencySystemRegistry {
       createdAt: at, updatedAt: at, version: 1,
     };
     try {
-      await (await resolveDeferred(this.dbClient)).send(new (await dynamoLib()).PutCommand({ TableName: this.table, Item: record, ConditionExpression: 'attribute_not_exists(pk)' }));
+      const { db, table, lib } = await this.ready();
+      await db.send(new lib.PutCommand({ TableName: table, Item: record, ConditionExpression: 'attribute_not_exists(pk)' }));
     } catch (e) {
       if (isConditionFailure(e)) throw conflict('AGENCY_SYSTEM_EXISTS', `An agency system with key id ${input.keyId} is already registered`);
       throw e;
@@ -161,8 +167,9 @@ export class AgencySystemRegistry {
   }
 
   async list(opts: { limit: number; cursor?: ListCursor }): Promise<{ items: AgencySystemRecord[]; next?: ListCursor }> {
-    const out = await (await resolveDeferred(this.dbClient)).send(new (await dynamoLib()).QueryCommand({
-      TableName: this.table,
+    const { db, table, lib } = await this.ready();
+    const out = await db.send(new lib.QueryCommand({
+      TableName: table,
       IndexName: 'byKind',
       KeyConditionExpression: 'gsi1pk = :kind',
       ExpressionAttributeValues: { ':kind': 'SYSTEM' },
@@ -180,8 +187,9 @@ export class AgencySystemRegistry {
    */
   async recordNonce(keyId: string, signature: string, opts: { now: number }): Promise<boolean> {
     try {
-      await (await resolveDeferred(this.dbClient)).send(new (await dynamoLib()).PutCommand({
-        TableName: this.table,
+      const { db, table, lib } = await this.ready();
+      await db.send(new lib.PutCommand({
+        TableName: table,
         Item: { pk: noncePk(keyId, signature), sk: 'NONCE', expiresAt: Math.floor(opts.now) + NONCE_TTL_SECONDS },
         ConditionExpression: 'attribute_not_exists(pk)',
       }));
@@ -231,8 +239,9 @@ export class AgencySystemRegistry {
   private async replace(current: AgencySystemRecord, changes: Partial<AgencySystemRecord>): Promise<AgencySystemRecord> {
     const record: AgencySystemRecord = { ...current, ...changes, version: current.version + 1 };
     try {
-      await (await resolveDeferred(this.dbClient)).send(new (await dynamoLib()).PutCommand({
-        TableName: this.table, Item: record,
+      const { db, table, lib } = await this.ready();
+      await db.send(new lib.PutCommand({
+        TableName: table, Item: record,
         ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': current.version },
       }));
     } catch (e) {
