@@ -19,8 +19,19 @@ export type ObjectVerdict =
   | { ok: false; reason: 'MISSING' | 'TOO_LARGE' | 'SIZE_MISMATCH' | 'TYPE_MISMATCH' | 'CONTENT_MISMATCH'; message: string };
 
 export interface AttachmentStore {
-  presignUpload(input: { key: string; contentType: string; maxBytes: number; now?: Date }): Promise<UploadTicket>;
+  /**
+   * A presigned POST to `incoming/<key>`: content-length-range [1, maxBytes], Content-Type exact, key
+   * exact, expiry UPLOAD_TTL_SECONDS. `expiresAt` is the signed policy's own expiration (the POST
+   * presigner signs with the SDK clock and takes no signing date, so there is no `now` here).
+   */
+  presignUpload(input: { key: string; contentType: string; maxBytes: number }): Promise<UploadTicket>;
+  /**
+   * Checks `incoming/<key>` against the declaration; when it passes, moves it (CopyObject +
+   * DeleteObject) to `files/<key>`; when it fails, deletes it. Idempotent: once `files/<key>`
+   * exists, that file is judged and never replaced.
+   */
   verify(input: { key: string; contentType: string; size: number; maxBytes: number }): Promise<ObjectVerdict>;
+  /** A presigned GET of `files/<key>` signed at `now`, valid DOWNLOAD_TTL_SECONDS, as an attachment named `fileName`. */
   presignDownload(input: { key: string; fileName: string; now?: Date }): Promise<{ url: string; expiresAt: string }>;
 }
 
@@ -36,6 +47,10 @@ const isMissing = (error: unknown) => {
   return e?.name === 'NoSuchKey' || e?.name === 'NotFound' || e?.$metadata?.httpStatusCode === 404;
 };
 const mediaType = (t: string | undefined) => (t ?? '').split(';')[0]!.trim().toLowerCase();
+
+/** The `expiration` of a presigned POST policy (base64 JSON), as an ISO instant. */
+export const policyExpiration = (policy: string) =>
+  new Date((JSON.parse(Buffer.from(policy, 'base64').toString('utf8')) as { expiration: string }).expiration).toISOString();
 
 /** `attachment; filename*=UTF-8''…` (RFC 6266/8187): Vietnamese names survive, nothing can break out. */
 export const contentDisposition = (fileName: string) => {
@@ -55,14 +70,16 @@ export class S3AttachmentStore implements AttachmentStore {
     return { s3, bucket, lib };
   }
 
-  async presignUpload(input: { key: string; contentType: string; maxBytes: number; now?: Date }): Promise<UploadTicket> {
+  async presignUpload(input: { key: string; contentType: string; maxBytes: number }): Promise<UploadTicket> {
     checkKey(input.key);
     const [{ s3, bucket }, create] = await Promise.all([this.ready(), presignedPost()]);
     const key = incomingKey(input.key);
-    const now = input.now ?? new Date();
+    // `as never`: s3-presigned-post pins its own @aws-sdk/client-s3, a nominally different S3Client.
     const { url, fields } = await create(s3 as never, {
       Bucket: bucket,
       Key: key,
+      // The presigner also adds an exact match for every field (bucket, key, Content-Type, X-Amz-*);
+      // these are spelled out so the policy's intent does not depend on that.
       Conditions: [
         ['content-length-range', 1, input.maxBytes],
         ['eq', '$Content-Type', input.contentType],
@@ -71,24 +88,29 @@ export class S3AttachmentStore implements AttachmentStore {
       Fields: { 'Content-Type': input.contentType },
       Expires: UPLOAD_TTL_SECONDS,
     });
-    return { url, fields, key, expiresAt: new Date(now.getTime() + UPLOAD_TTL_SECONDS * 1000).toISOString() };
+    return { url, fields, key, expiresAt: policyExpiration(fields.Policy!) };
   }
 
   async verify(input: { key: string; contentType: string; size: number; maxBytes: number }): Promise<ObjectVerdict> {
     checkKey(input.key);
     const { s3, bucket, lib } = await this.ready();
-    // Already verified and moved (a repeated completion): check the stored copy the same way.
-    const stored = await this.inspect(storedKey(input.key));
+    const [stored, incoming] = await Promise.all([this.inspect(storedKey(input.key)), this.inspect(incomingKey(input.key))]);
+    // Already verified and moved (a repeated completion): the stored file is final. A later upload
+    // through the same ticket stays in `incoming/` and expires there.
     if (stored) return this.judge(stored, input);
+    // Nothing waiting: never uploaded, or a concurrent verify moved it after we looked.
+    if (!incoming) return this.judgeStored(input);
 
-    const incoming = await this.inspect(incomingKey(input.key));
-    if (!incoming) return { ok: false, reason: 'MISSING', message: 'no file was uploaded' };
     const verdict = this.judge(incoming, input);
     if (verdict.ok) {
-      await s3.send(new lib.CopyObjectCommand({
-        Bucket: bucket, Key: storedKey(input.key), CopySource: `${bucket}/${incomingKey(input.key)}`,
-        MetadataDirective: 'COPY',
-      }));
+      try {
+        await s3.send(new lib.CopyObjectCommand({
+          Bucket: bucket, Key: storedKey(input.key), CopySource: `${bucket}/${incomingKey(input.key)}`, MetadataDirective: 'COPY',
+        }));
+      } catch (error) {
+        if (isMissing(error)) return this.judgeStored(input); // moved by a concurrent verify
+        throw error;
+      }
     }
     await s3.send(new lib.DeleteObjectCommand({ Bucket: bucket, Key: incomingKey(input.key) }));
     return verdict;
@@ -97,11 +119,17 @@ export class S3AttachmentStore implements AttachmentStore {
   async presignDownload(input: { key: string; fileName: string; now?: Date }): Promise<{ url: string; expiresAt: string }> {
     checkKey(input.key);
     const [{ s3, bucket, lib }, sign] = await Promise.all([this.ready(), signedUrl()]);
-    const now = input.now ?? new Date();
-    const url = await sign(s3 as never, new lib.GetObjectCommand({
+    // SigV4 dates have whole seconds: the link lives TTL seconds from the truncated signing time.
+    const signedAt = new Date(Math.floor((input.now ?? new Date()).getTime() / 1000) * 1000);
+    const url = await sign(s3, new lib.GetObjectCommand({
       Bucket: bucket, Key: storedKey(input.key), ResponseContentDisposition: contentDisposition(input.fileName),
-    }) as never, { expiresIn: DOWNLOAD_TTL_SECONDS });
-    return { url, expiresAt: new Date(now.getTime() + DOWNLOAD_TTL_SECONDS * 1000).toISOString() };
+    }), { expiresIn: DOWNLOAD_TTL_SECONDS, signingDate: signedAt });
+    return { url, expiresAt: new Date(signedAt.getTime() + DOWNLOAD_TTL_SECONDS * 1000).toISOString() };
+  }
+
+  private async judgeStored(declared: { key: string; contentType: string; size: number; maxBytes: number }): Promise<ObjectVerdict> {
+    const stored = await this.inspect(storedKey(declared.key));
+    return stored ? this.judge(stored, declared) : { ok: false, reason: 'MISSING', message: 'no file was uploaded' };
   }
 
   /** Size, stored type and first bytes of an object, or undefined when it does not exist. */
