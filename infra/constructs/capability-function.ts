@@ -108,6 +108,15 @@ export class CapabilityFunction extends Construct {
       const secretDecl = lookup(new Map(props.secretDecls.map((d) => [d.name, d])), 'secret', name, decl.name);
       environment[secretArnEnvVar(secretDecl.envVar)] = lookup(props.secrets, 'secret', name, decl.name).secretArn;
     }
+    if (decl.sendsMessages) {
+      // SES/SNS instead of the local outbox (functions/notifications/adapters/senders.ts); the
+      // sender address and the portal's public URL come from context (docs/notifications.md).
+      environment.NOTIFY_DELIVERY = 'aws';
+      for (const [context, variable] of [['notifyEmailFrom', 'NOTIFY_EMAIL_FROM'], ['portalBaseUrl', 'PORTAL_BASE_URL']] as const) {
+        const value = this.node.tryGetContext(context) as string | undefined;
+        if (value) environment[variable] = String(value);
+      }
+    }
 
     this.fn = new nodejs.NodejsFunction(this, 'Function', {
       description: decl.description,
@@ -154,6 +163,15 @@ export class CapabilityFunction extends Construct {
         }));
       }
     }
+    if (decl.sendsMessages) {
+      const stack = Stack.of(this);
+      const sesIdentities = `arn:${stack.partition}:ses:${stack.region}:${stack.account}:identity`;
+      this.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: [`${sesIdentities}/*`] }));
+      // SMS to a phone number has no resource to name: SNS authorizes it on "*" only.
+      this.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+      acknowledgeWildcardResource(this.role, sesIdentities, '/*',
+        'SES sending identities of this account and region: the verified sender (domain or address) is deployment configuration.');
+    }
     if (decl.cognitoActions?.length) {
       if (!props.userPool) throw new Error(`Function ${decl.name} declares cognitoActions but there is no user pool`);
       this.role.addToPrincipalPolicy(
@@ -168,7 +186,8 @@ export class CapabilityFunction extends Construct {
     // declared resource: acknowledge exactly those findings, nothing broader.
     this.acknowledge(
       'AwsSolutions-IAM5[Resource::*]',
-      'X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) support no resource-level permissions.',
+      'X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) support no resource-level permissions' +
+        (decl.sendsMessages ? '; nor does sns:Publish to a phone number (SMS to applicants).' : '.'),
     );
     for (const [name] of tableGrants) {
       const table = lookup(props.tables, 'table', name, decl.name);

@@ -8,6 +8,7 @@ import { matchRoute } from '../../shared/platform/match';
 import { routeKey, type FunctionDecl, type PlatformDecl } from '../../shared/platform';
 import { buildHttpApiEvent } from './event';
 import type { JwtResult } from './jwt';
+import { outboxRoute } from '../outbox';
 
 /** API Gateway's own payload limit; handlers enforce the API's smaller 1 MB limit themselves. */
 const GATEWAY_MAX_BYTES = 10 * 1024 * 1024;
@@ -79,6 +80,8 @@ export const createGateway = (opts: GatewayOptions) => {
     return h;
   };
   const fnByName = new Map(opts.platform.functions.map((f) => [f.name, f]));
+  // The notification outbox is always there locally (GET /local/outbox): nothing is really sent.
+  const localRoutes = [...(opts.localRoutes ?? []), outboxRoute()];
 
   const invoke = async (fnName: string, event: APIGatewayProxyEventV2, res: ServerResponse) => {
     const fn = fnByName.get(fnName);
@@ -111,7 +114,7 @@ export const createGateway = (opts: GatewayOptions) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const body = await readBody(req, GATEWAY_MAX_BYTES);
     if (body === undefined) return gatewayError(res, 413, 'Request Entity Too Large');
-    for (const local of opts.localRoutes ?? []) if (await local(req, res, body, url)) return;
+    for (const local of localRoutes) if (await local(req, res, body, url)) return;
     const method = (req.method ?? 'GET').toUpperCase();
     if (!url.pathname.startsWith('/v1') && opts.staticFiles && (await opts.staticFiles(req, res, body, url))) return;
 

@@ -50,6 +50,25 @@ export const functions = [
     buckets: { attachments: 'readwrite' },
   },
   {
+    // Fed by the dossiers table's stream (history items only): fans each event out to the queues
+    // of the capabilities that act on it.
+    name: 'dossier-events',
+    description: 'Fans dossier events (history items from the table stream) out to notifications',
+    entry: 'functions/dossiers/events.ts',
+    memoryMb: 256,
+    timeoutSeconds: 30,
+    sendsTo: ['notifications'],
+  },
+  {
+    name: 'notifications',
+    description: 'Renders the slips (receipt, supplement request, refusal, apology, result) and sends them to applicants',
+    entry: 'functions/notifications/handler.ts',
+    memoryMb: 512,
+    timeoutSeconds: 30,
+    tables: { notifications: 'readwrite', dossiers: 'read' },
+    sendsMessages: true,
+  },
+  {
     name: 'dossier-jobs',
     description: 'Scheduled dossier jobs: the daily deadline sweep (due soon, late, apology owed)',
     entry: 'functions/dossiers/jobs.ts',

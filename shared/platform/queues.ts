@@ -1,4 +1,13 @@
 import type { QueueDecl } from './types';
 
 // Queues arrive with the capabilities that use them (sync, events); each gets a DLQ.
-export const queues: readonly QueueDecl[] = [];
+export const queues: readonly QueueDecl[] = [
+  {
+    name: 'notifications',
+    description: 'Dossier events that owe the applicant a message (receipt, supplement request, refusal, apology, result)',
+    fifo: false,
+    visibilityTimeoutSeconds: 60,
+    maxReceiveCount: 5,
+    consumer: { fn: 'notifications', batchSize: 10 },
+  },
+];

@@ -48,5 +48,21 @@ export const tables = [
       { name: 'byCode', partitionKey: { name: 'gsi4pk', type: 'S' } },
     ],
     ttlAttribute: 'expiresAt',
+    // The history items are the outbox: the stream carries each one, once written, to the fan-out.
+    stream: 'NEW_IMAGE',
+    streamConsumer: { fn: 'dossier-events', batchSize: 50, skPrefix: 'H#', maxRetryAttempts: 8 },
+  },
+  {
+    name: 'notifications',
+    description:
+      'Notifications sent to applicants (pk N#<dossierId>, sk <eventVersion>#<slip>#<channel>: written ' +
+      'once, so a redelivered event never notifies twice), with the rendered message and delivery result; ' +
+      'gsi1pk DAY#<local date>, gsi1sk <at>#<dossierId> lists a day\'s notifications (operations, local outbox).',
+    partitionKey: { name: 'pk', type: 'S' },
+    sortKey: { name: 'sk', type: 'S' },
+    globalIndexes: [
+      { name: 'byDay', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
+    ],
+    ttlAttribute: 'expiresAt',
   },
 ] as const satisfies readonly TableDecl[];

@@ -107,6 +107,11 @@ export interface FunctionDecl {
   cognitoActions?: readonly string[];
   /** Declared secrets the function reads. */
   secrets?: readonly string[];
+  /**
+   * Sends e-mail (SES) and SMS (SNS) to applicants: grants ses:SendEmail/SendRawEmail and
+   * sns:Publish, and sets NOTIFY_DELIVERY=aws (unset, the local runtime, means the local outbox).
+   */
+  sendsMessages?: true;
 }
 
 export interface SecretDecl {

@@ -1,0 +1,51 @@
+// The notifications consumer (SQS queue `notifications`, fed by the dossier event fan-out). Each
+// message is one DossierEvent; see notifier.ts for what is sent and docs/notifications.md for the
+// whole flow. A malformed message is logged (field paths only) and dropped: retrying cannot fix
+// it. A send that fails becomes a partial batch failure, retried by SQS and dead-lettered after
+// the queue's maxReceiveCount; what was already sent is not sent again.
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { dynamoClient } from '../../shared/aws/clients';
+import { tableName } from '../../shared/config';
+import { logger } from '../../shared/http/logger';
+import { dossierStore } from '../dossiers/public';
+import { DynamoNotificationLog } from './adapters/notification-log';
+import { senderFromEnv } from './adapters/senders';
+import { parseEventBody } from './domain/event';
+import { notify, type NotifierDeps } from './notifier';
+import { renderSlipPdf } from './pdf/slip-pdf';
+
+/** Used when PORTAL_BASE_URL is unset: the national portal's public address. */
+export const DEFAULT_PORTAL_BASE_URL = 'https://dichvucong.gov.vn';
+
+export const makeHandler = (deps: NotifierDeps) => {
+  const processor = new BatchProcessor(EventType.SQS);
+  const handleRecord = async (record: SQSRecord) => {
+    const parsed = parseEventBody(record.body);
+    if (!parsed.ok) {
+      logger.warn('malformed notification message dropped', { messageId: record.messageId, problems: parsed.problems });
+      return;
+    }
+    await notify(deps, parsed.event);
+  };
+  // One message after another: two copies of an event in one batch then meet as "already sent"
+  // rather than as a claim still being held, which would cost the second one a retry. A batch
+  // whose every message failed is reported like any other (not thrown), so SQS retries exactly
+  // those messages and a provider outage is not also counted as function errors.
+  return (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> =>
+    processPartialResponse(event, handleRecord, processor, {
+      processInParallel: false,
+      throwOnFullBatchFailure: false,
+      ...(context ? { context } : {}),
+    }) as Promise<SQSBatchResponse>;
+};
+
+export const platformDeps = (): NotifierDeps => ({
+  dossiers: dossierStore(),
+  log: new DynamoNotificationLog(dynamoClient, () => tableName('notifications')),
+  sender: senderFromEnv(),
+  portalBaseUrl: process.env.PORTAL_BASE_URL || DEFAULT_PORTAL_BASE_URL,
+  renderPdf: (message) => renderSlipPdf(message, message.slip),
+});
+
+export const handler = makeHandler(platformDeps());
