@@ -56,6 +56,7 @@ export const buildPortal = (scope: Stage, options: BuildPortalOptions = {}): Por
   });
   const dlqs = new Map<string, sqs.IQueue>([...data.queues].map(([n, q]) => [n, q.dlq] as const));
   dlqs.set('schedules', jobs.dlq);
+  for (const [table, dlq] of data.streamDlqs) dlqs.set(`${table}-stream`, dlq);
   const alarms = new AlarmsStack(scope, name('Alarms'), {
     env, config, dlqs, functions, api: api.api,
     description: 'dvc-portal alarms: DLQ depth, API 5xx, function errors and throttles',

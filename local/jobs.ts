@@ -1,9 +1,8 @@
 // Schedules on demand (SPEC §7): a declared schedule's function invoked with the schedule's input
 // (plus overrides such as `now`), exactly as EventBridge Scheduler would invoke it in AWS.
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { PlatformDecl, ScheduleDecl } from '../shared/platform';
 import type { LocalRoute } from './gateway/server';
+import { loadHandler } from './handlers';
 import { lambdaContext } from './lambda-context';
 
 /** The schedule a job name means: its declared name, or the `job` its input names. */
@@ -18,9 +17,7 @@ export const runSchedule = async (
 ): Promise<unknown> => {
   const fn = platform.functions.find((f) => f.name === schedule.fn);
   if (!fn) throw new Error(`Schedule ${schedule.name} targets undeclared function ${schedule.fn}`);
-  const { handler } = (await import(pathToFileURL(resolve(root, fn.entry)).href)) as {
-    handler: (event: unknown, context: unknown) => Promise<unknown>;
-  };
+  const handler = await loadHandler(root, fn);
   return handler({ ...schedule.input, ...overrides }, lambdaContext(fn));
 };
 

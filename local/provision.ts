@@ -11,7 +11,7 @@ import {
   ListUserPoolClientsCommand, ListUserPoolsCommand, GroupExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
-  bucketEnvVar, dlqName, localResourceName, queuePhysicalName, queueUrlEnvVar, tableEnvVar,
+  bucketEnvVar, dlqName, localResourceName, streamArnEnvVar, streamDlqName, streamDlqUrlEnvVar, queuePhysicalName, queueUrlEnvVar, tableEnvVar,
   type PlatformDecl, type TableDecl,
 } from '../shared/platform';
 import { userPool } from '../shared/platform/identity';
@@ -111,7 +111,11 @@ export const provision = async (platform: PlatformDecl, opts: { cognitoEndpoint:
     const name = localResourceName(t.name);
     const streamArn = await createTable(db, t, name);
     env[tableEnvVar(t.name)] = name;
-    if (streamArn) env[`${tableEnvVar(t.name)}_STREAM_ARN`] = streamArn;
+    if (streamArn) env[streamArnEnvVar(t.name)] = streamArn;
+    if (t.streamConsumer) {
+      const dlq = await sqs.send(new CreateQueueCommand({ QueueName: streamDlqName(localResourceName(t.name)) }));
+      env[streamDlqUrlEnvVar(t.name)] = dlq.QueueUrl!;
+    }
   }));
 
   await Promise.all(platform.buckets.map(async (b) => {

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { platform } from '../shared/platform';
 import { startEmulators, type Emulators } from './emulators';
 import { jobsRoute } from './jobs';
+import { settleRoute, startEventDelivery, type EventDelivery } from './events';
 import { createGateway } from './gateway/server';
 import { createJwtVerifier } from './gateway/jwt';
 import { provision } from './provision';
@@ -33,6 +34,8 @@ export interface Runtime {
   env: Record<string, string>;
   userPoolId: string;
   userPoolClientId: string;
+  /** Table streams and queues delivered to their consumers, as Lambda event source mappings do. */
+  events: EventDelivery;
   stop(): Promise<void>;
 }
 
@@ -40,6 +43,7 @@ export const startRuntime = async (opts: RuntimeOptions): Promise<Runtime> => {
   const log = opts.log ?? (() => undefined);
   if (opts.stateDir && opts.fresh) rmSync(resolve(opts.stateDir), { recursive: true, force: true });
   const emulators = await startEmulators(opts.stateDir ? { stateDir: opts.stateDir } : { inMemory: true });
+  let events: EventDelivery | undefined;
   try {
     Object.assign(process.env, emulators.env());
     log(`emulators up: ${Object.entries(emulators.endpoints).map(([k, v]) => `${k} ${v}`).join(', ')}`);
@@ -65,27 +69,31 @@ export const startRuntime = async (opts: RuntimeOptions): Promise<Runtime> => {
     });
     // The same authorizer code API Gateway runs; loaded now that the environment is set.
     const { handler: agencyAuthorizer } = await import('../functions/identity/authorizer');
+    // Consumers run with the same environment as the API handlers (the process's, set above).
+    events = startEventDelivery({ platform, root: REPO_ROOT, env, stateDir: opts.stateDir && resolve(opts.stateDir), log });
     const server = createGateway({
       platform, root: REPO_ROOT, verifyJwt, accessLog: opts.accessLog,
       // API Gateway gives a REQUEST authorizer no body.
       agencyAuthorizer: ({ body: _body, isBase64Encoded: _b64, ...event }) => agencyAuthorizer(event as never),
-      localRoutes: [jobsRoute(platform, REPO_ROOT)],
+      localRoutes: [jobsRoute(platform, REPO_ROOT), settleRoute(events)],
     });
     await new Promise<void>((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', ok));
-    env.DVC_BASE_URL = url;
-    process.env.DVC_BASE_URL = url;
+    // Tracking links in notifications point at this portal (AWS: the portalBaseUrl context).
+    for (const [name, value] of [['DVC_BASE_URL', url], ['PORTAL_BASE_URL', url]] as const) env[name] = process.env[name] = value;
     let stopped = false;
     return {
-      url, emulators, env, userPoolId: provisioned.userPoolId, userPoolClientId: provisioned.userPoolClientId,
+      url, emulators, env, events, userPoolId: provisioned.userPoolId, userPoolClientId: provisioned.userPoolClientId,
       stop: async () => {
         if (stopped) return;
         stopped = true;
         server.closeAllConnections();
         await new Promise<void>((ok) => server.close(() => ok()));
+        await events!.stop();
         await emulators.stop();
       },
     };
   } catch (e) {
+    await events?.stop();
     await emulators.stop();
     throw e;
   }

@@ -45,6 +45,10 @@ const SAVE_ATTEMPTS = 4;
 type Body<T extends z.ZodType> = z.output<T>;
 type UserPrincipal = Extract<Principal, { kind: 'user' }>;
 
+/** The account's verified e-mail and phone as the dossier's contact; null when it has neither. */
+export const accountContact = (user: UserPrincipal): DossierRecord['contact'] =>
+  user.email || user.phone ? { ...(user.email ? { email: user.email } : {}), ...(user.phone ? { phone: user.phone } : {}) } : null;
+
 const TO_HTTP = { INVALID_TRANSITION: 409, FORBIDDEN_ACTOR: 403, MISSING_FIELDS: 400 } as const;
 
 export class DossierService {
@@ -105,7 +109,8 @@ export class DossierService {
       channel: 'online',
       delivery: body.delivery,
       postalAddress: body.delivery === 'post' ? (body.postalAddress as Record<string, string>) : null,
-      contact: body.contact ?? null,
+      // Notifications go where the applicant asks, else to the account's verified e-mail/phone.
+      contact: body.contact ?? accountContact(user),
       applicant: {
         sub: user.sub,
         type,

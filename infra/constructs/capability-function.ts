@@ -8,7 +8,7 @@ import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
@@ -223,6 +223,36 @@ export class CapabilityFunction extends Construct {
         reportBatchItemFailures: true,
         // Standard queues need a batching window for batches above 10.
         maxBatchingWindow: !opts.fifo && opts.batchSize > 10 ? Duration.seconds(1) : undefined,
+      }),
+    );
+    this.acknowledgeKmsWildcards();
+  }
+
+  /**
+   * Consuming a table's stream is declared on the table; the API stack wires it through here.
+   * Lambda reads from the oldest record, filters on the sort-key prefix (only the outbox items
+   * reach the function), retries a failing batch from its first failed record, splits it to
+   * isolate a poison record, and after `maxRetryAttempts` sends the batch's description to
+   * `onFailure` and moves on — the records stay in the stream (24 h) for replay.
+   */
+  consumeStream(
+    table: dynamodb.ITable,
+    onFailure: sqs.IQueue,
+    opts: { batchSize: number; maxRetryAttempts: number; sortKey?: string; skPrefix?: string },
+  ) {
+    if (opts.skPrefix && !opts.sortKey) throw new Error(`Stream consumer ${this.decl.name}: a sort-key filter needs a table with a sort key`);
+    this.fn.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+        batchSize: opts.batchSize,
+        retryAttempts: opts.maxRetryAttempts,
+        bisectBatchOnError: true,
+        reportBatchItemFailures: true,
+        parallelizationFactor: 1, // one batch per shard at a time: order per item holds
+        onFailure: new SqsDlq(onFailure),
+        filters: opts.skPrefix
+          ? [lambda.FilterCriteria.filter({ dynamodb: { Keys: { [opts.sortKey!]: { S: lambda.FilterRule.beginsWith(opts.skPrefix) } } } })]
+          : undefined,
       }),
     );
     this.acknowledgeKmsWildcards();

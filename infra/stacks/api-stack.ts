@@ -93,6 +93,14 @@ export class ApiStack extends Stack {
       });
     }
 
+    for (const t of platform.tables) {
+      if (!t.streamConsumer) continue;
+      const { fn, batchSize, maxRetryAttempts, skPrefix } = t.streamConsumer;
+      fnOf(fn, `Table ${t.name} stream`).consumeStream(data.tables.get(t.name)!, data.streamDlqs.get(t.name)!, {
+        batchSize, maxRetryAttempts, skPrefix, sortKey: t.sortKey?.name,
+      });
+    }
+
     // One integration per function; the permission covers the API, not each route, so that a
     // function serving many routes keeps a small resource policy.
     const integrations = new Map<string, HttpLambdaIntegration>();

@@ -6,7 +6,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { dlqName, queuePhysicalName, type KeyDecl, type PlatformDecl } from '../../shared/platform';
+import { dlqName, queuePhysicalName, streamDlqName, type KeyDecl, type PlatformDecl } from '../../shared/platform';
 import type { PortalConfig } from '../config';
 import { pascal, TAG } from '../names';
 
@@ -31,6 +31,8 @@ export class DataStack extends Stack {
   readonly tables = new Map<string, dynamodb.Table>();
   readonly buckets = new Map<string, s3.Bucket>();
   readonly queues = new Map<string, DeclaredQueue>();
+  /** The on-failure queue of each table stream's consumer, by table name. */
+  readonly streamDlqs = new Map<string, sqs.Queue>();
   readonly accessLogs: s3.Bucket;
   readonly secrets = new Map<string, secretsmanager.Secret>();
 
@@ -86,6 +88,22 @@ export class DataStack extends Stack {
       }
       Tags.of(table).add(TAG.table, t.name);
       this.tables.set(t.name, table);
+      if (t.streamConsumer) {
+        const dlq = new sqs.Queue(this, `Table${pascal(t.name)}StreamDlq`, {
+          queueName: streamDlqName(`${config.namePrefix}-${t.name}`),
+          encryption: sqs.QueueEncryption.KMS,
+          encryptionMasterKey: this.key,
+          dataKeyReuse: Duration.minutes(15),
+          enforceSSL: true,
+          retentionPeriod: Duration.days(14),
+        });
+        Validations.of(dlq).acknowledge({
+          id: 'AwsSolutions-SQS3',
+          reason: 'This queue is itself the on-failure destination of the table stream consumer; it needs no DLQ of its own.',
+        });
+        Tags.of(dlq).add(TAG.dlqOf, `${t.name}-stream`);
+        this.streamDlqs.set(t.name, dlq);
+      }
     }
 
     // Server access logs of every data bucket. S3 log delivery only writes to SSE-S3 buckets.

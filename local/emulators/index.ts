@@ -97,6 +97,7 @@ export async function startEmulators(options: StartEmulatorsOptions = {}): Promi
     stateDir,
     env: () => ({
       AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
+      AWS_ENDPOINT_URL_DYNAMODB_STREAMS: endpoints.dynamodb,
       AWS_ENDPOINT_URL_S3: endpoints.s3,
       AWS_ENDPOINT_URL_SQS: endpoints.sqs,
       AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoints.cognito,

@@ -1,14 +1,14 @@
 // The local HTTP gateway: matches requests to the declared routes as API Gateway does, applies the
 // same authorizers, builds the same payload v2.0 event and calls the real handler in-process.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { pathToFileURL } from 'node:url';
-import { resolve } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { matchRoute } from '../../shared/platform/match';
 import { routeKey, type FunctionDecl, type PlatformDecl } from '../../shared/platform';
 import { buildHttpApiEvent } from './event';
 import type { JwtResult } from './jwt';
 import { outboxRoute } from '../outbox';
+import { loadHandler } from '../handlers';
+import { lambdaContext } from '../lambda-context';
 
 /** API Gateway's own payload limit; handlers enforce the API's smaller 1 MB limit themselves. */
 const GATEWAY_MAX_BYTES = 10 * 1024 * 1024;
@@ -32,24 +32,6 @@ export interface GatewayOptions {
   staticFiles?: LocalRoute;
 }
 
-const lambdaContext = (fn: FunctionDecl): Context => {
-  const started = Date.now();
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName: fn.name,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${fn.name}`,
-    memoryLimitInMB: String(fn.memoryMb),
-    awsRequestId: crypto.randomUUID(),
-    logGroupName: `/aws/lambda/${fn.name}`,
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, fn.timeoutSeconds * 1000 - (Date.now() - started)),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
-};
-
 const gatewayError = (res: ServerResponse, status: number, message: string) => {
   // API Gateway answers for itself (authorizer refusals, limits) with this body, not our envelope.
   res.writeHead(status, { 'content-type': 'application/json', 'apigw-requestid': crypto.randomUUID() });
@@ -70,15 +52,6 @@ const readBody = (req: IncomingMessage, limit: number) =>
   });
 
 export const createGateway = (opts: GatewayOptions) => {
-  const handlers = new Map<string, Promise<LambdaHandler>>();
-  const load = (fn: FunctionDecl) => {
-    let h = handlers.get(fn.name);
-    if (!h) {
-      h = import(pathToFileURL(resolve(opts.root, fn.entry)).href).then((m: { handler: LambdaHandler }) => m.handler);
-      handlers.set(fn.name, h);
-    }
-    return h;
-  };
   const fnByName = new Map(opts.platform.functions.map((f) => [f.name, f]));
   // The notification outbox is always there locally (GET /local/outbox): nothing is really sent.
   const localRoutes = [...(opts.localRoutes ?? []), outboxRoute()];
@@ -88,7 +61,7 @@ export const createGateway = (opts: GatewayOptions) => {
     if (!fn) throw new Error(`Route targets undeclared function ${fnName}`);
     let result: APIGatewayProxyStructuredResultV2;
     try {
-      result = await (await load(fn))(event, lambdaContext(fn));
+      result = await (await loadHandler<LambdaHandler>(opts.root, fn))(event, lambdaContext(fn));
     } catch (e) {
       // A Lambda that throws is a 500 "Internal Server Error" from API Gateway.
       console.error(`[gateway] ${fn.name} threw:`, (e as Error).stack);

@@ -25,6 +25,9 @@ export type Principal =
       idNumber?: string;
       enterpriseCode?: string;
       vneidVerified: boolean;
+      /** The account's e-mail and phone, only where the user pool marks them verified. */
+      email?: string;
+      phone?: string;
       /** Agency codes an official serves (a province code covers its communes). */
       agencyScope: string[];
     }
@@ -75,6 +78,8 @@ export const principalOf = (event: APIGatewayProxyEventV2): Principal => {
     idNumber: claimText(claims[CLAIMS.idNumber]),
     enterpriseCode: claimText(claims[CLAIMS.enterpriseCode]),
     vneidVerified: String(claims[CLAIMS.vneidVerified]) === 'true',
+    email: String(claims.email_verified) === 'true' ? claimText(claims.email) : undefined,
+    phone: String(claims.phone_number_verified) === 'true' ? claimText(claims.phone_number) : undefined,
     agencyScope: claimList(claims[CLAIMS.agencyScope]),
   };
 };

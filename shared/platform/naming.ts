@@ -12,6 +12,11 @@ export const localResourceName = (name: string) => `dvc-${name}`;
 /** SQS FIFO queues must end in `.fifo`; DLQs share the queue's kind. */
 export const queuePhysicalName = (base: string, fifo: boolean) => (fifo ? `${base}.fifo` : base);
 export const dlqName = (queue: string) => `${queue}-dlq`;
+/** The on-failure queue of a table stream's consumer: batches whose retries are spent land here. */
+export const streamDlqName = (table: string) => dlqName(`${table}-stream`);
+/** Local runtime only: the stream ARN and its on-failure queue's URL (the pollers read them). */
+export const streamArnEnvVar = (table: string) => `${tableEnvVar(table)}_STREAM_ARN`;
+export const streamDlqUrlEnvVar = (table: string) => `${tableEnvVar(table)}_STREAM_DLQ_URL`;
 
 /** `GET /v1/procedures/{code}` — the API Gateway route key. */
 export const routeKey = (method: string, path: string) => `${method} ${path}`;

@@ -72,7 +72,10 @@ describe('an extended declaration', () => {
     expect([...inv.tables].sort()).toEqual(extended.tables.map((t) => t.name).sort());
     expect([...inv.buckets].sort()).toEqual(extended.buckets.map((b) => b.name).sort());
     expect([...inv.queues].sort()).toEqual(extended.queues.map((q) => q.name).sort());
-    expect([...inv.dlqsOf].sort()).toEqual(extended.queues.map((q) => q.name).sort());
+    expect([...inv.dlqsOf].sort()).toEqual([
+      ...extended.queues.map((q) => q.name),
+      ...extended.tables.flatMap((t) => (t.streamConsumer ? [`${t.name}-stream`] : [])),
+    ].sort());
     expect([...inv.functions].sort()).toEqual(extended.functions.map((f) => f.name).sort());
     expect([...inv.schedules]).toEqual(extended.schedules.map((x) => `dvc-${x.name}`));
     for (const q of extended.queues) {
@@ -160,7 +163,7 @@ describe('an extended declaration', () => {
 
   it('alarms cover the new DLQs and functions', () => {
     const alarms = resources(s.json.alarms, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
-    expect(alarms.filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(extended.queues.length + 1);
+    expect(alarms.filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(extended.queues.length + 1 + extended.tables.filter((t) => t.streamConsumer).length);
     expect(alarms.filter((a) => a.MetricName === 'Errors')).toHaveLength(extended.functions.length);
   });
 

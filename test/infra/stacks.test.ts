@@ -111,6 +111,46 @@ describe('queues', () => {
   });
 });
 
+describe('table streams', () => {
+  const consumed = platform.tables.flatMap((t) => ('streamConsumer' in t && t.streamConsumer ? [[t.name, t] as const] : []));
+
+  it('the dossiers table feeds the event fan-out (the outbox, SPEC §3)', () => {
+    expect(consumed.map(([name, t]) => [name, t.streamConsumer.fn])).toEqual([['dossiers', 'dossier-events']]);
+  });
+
+  it.each(consumed)('%s: read from the oldest record, filtered on the sort-key prefix, retried, bisected, then sent to its own on-failure queue', (name, t) => {
+    const [tableId] = byTag(s.json.data, 'AWS::DynamoDB::Table', TAG.table, name);
+    const [fnId] = fnResource(t.streamConsumer.fn);
+    const [dlqId, dlq] = byTag(s.json.data, 'AWS::SQS::Queue', TAG.dlqOf, `${name}-stream`);
+    expect(dlq.Properties).toMatchObject({ QueueName: `dvc-${name}-stream-dlq`, MessageRetentionPeriod: 14 * 24 * 3600 });
+    const exports = exportsOf(s.json.data);
+    const mappings = resources(s.json.api, 'AWS::Lambda::EventSourceMapping').filter(([, m]) => m.Properties.FunctionName.Ref === fnId);
+    expect(mappings).toHaveLength(1);
+    const m = mappings[0]![1].Properties;
+    expect(m).toMatchObject({
+      StartingPosition: 'TRIM_HORIZON',
+      BatchSize: t.streamConsumer.batchSize,
+      MaximumRetryAttempts: t.streamConsumer.maxRetryAttempts,
+      BisectBatchOnFunctionError: true,
+      ParallelizationFactor: 1,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ dynamodb: { Keys: { sk: { S: [{ prefix: t.streamConsumer.skPrefix }] } } } }) }] },
+    });
+    expect(referencedIds(m.EventSourceArn, exports)).toEqual([tableId]);
+    expect(referencedIds(m.DestinationConfig.OnFailure.Destination, exports)).toEqual([dlqId]);
+  });
+
+  it('the fan-out may read the stream and send to its on-failure queue, and nothing else of the table', () => {
+    const [, fn] = fnResource('dossier-events');
+    const roleId = fn.Properties.Role['Fn::GetAtt'][0];
+    const actions = allowStatements(s.json.api)
+      .filter((st) => st.policy.Type === 'AWS::IAM::Policy' && st.policy.Properties.Roles.some((r: Json) => r.Ref === roleId))
+      .flatMap((st) => st.actions);
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'sqs:SendMessage']));
+    expect(actions.filter((a) => /^dynamodb:(PutItem|UpdateItem|DeleteItem|Query|Scan|GetItem|BatchWriteItem|TransactWriteItems)$/.test(a))).toEqual([]);
+  });
+});
+
 describe('identity stack', () => {
   it('user pool: password policy, threat protection, custom attributes named as the claims', () => {
     const [, pool] = resources(s.json.identity, 'AWS::Cognito::UserPool')[0]!;
@@ -252,13 +292,15 @@ describe('functions', () => {
     const expected = [
       ...Object.keys(('tables' in decl ? decl.tables : undefined) ?? {}).map((t) => `TABLE_${t.replace(/[^a-zA-Z0-9]+/g, '_').toUpperCase()}`),
       ...Object.keys(('buckets' in decl ? decl.buckets : undefined) ?? {}).map((b) => `BUCKET_${b.replace(/[^a-zA-Z0-9]+/g, '_').toUpperCase()}`),
+      ...(('sendsTo' in decl ? (decl.sendsTo as readonly string[]) : undefined) ?? []).map((q) => `QUEUE_URL_${q.replace(/[^a-zA-Z0-9]+/g, '_').toUpperCase()}`),
     ].sort();
     expect(resourceVars).toEqual(expected);
   });
 
   it('no IAM statement grants a data-plane action on Resource "*"', () => {
     const offending = allowStatements(...all).filter(
-      (st) => st.resources.includes('*') && st.actions.some((a) => /^(dynamodb|s3|sqs|kms):/.test(a) || a === '*'),
+      // dynamodb:ListStreams (added for a stream event source) names no resource: it reads no data.
+      (st) => st.resources.includes('*') && st.actions.some((a) => (/^(dynamodb|s3|sqs|kms):/.test(a) && a !== 'dynamodb:ListStreams') || a === '*'),
     );
     expect(offending).toEqual([]);
   });
@@ -279,8 +321,15 @@ describe('functions', () => {
         const n = tagOf(r, TAG[kind]);
         if (n) named.set(id, { kind, name: n });
       }
+      const dlqOf = tagOf(r, TAG.dlqOf);
+      if (dlqOf?.endsWith('-stream')) named.set(id, { kind: 'streamDlq', name: dlqOf.slice(0, -'-stream'.length) });
     }
-    const access = { table: new Map<string, Set<string>>(), bucket: new Map<string, Set<string>>(), queue: new Map<string, Set<string>>() };
+    // A stream consumer reads its table's stream (no item access) and sends failures to the stream's DLQ.
+    const streamed = platform.tables.filter((t) => 'streamConsumer' in t && t.streamConsumer.fn === name).map((t) => t.name);
+    const access = {
+      table: new Map<string, Set<string>>(), bucket: new Map<string, Set<string>>(), queue: new Map<string, Set<string>>(),
+      streamDlq: new Map<string, Set<string>>(),
+    };
     for (const st of statements) {
       const dataActions = st.actions.filter((a) => /^(dynamodb|s3|sqs):/.test(a));
       if (dataActions.length === 0) continue;
@@ -296,7 +345,11 @@ describe('functions', () => {
     }
     const tables = ('tables' in decl ? decl.tables : undefined) ?? {};
     const buckets = ('buckets' in decl ? decl.buckets : undefined) ?? {};
-    expect([...access.table.keys()].sort()).toEqual(Object.keys(tables).sort());
+    expect([...access.table.keys()].sort()).toEqual([...new Set([...Object.keys(tables), ...streamed])].sort());
+    expect([...access.streamDlq.keys()].sort()).toEqual(streamed.sort());
+    for (const t of streamed.filter((x) => !(x in tables))) {
+      expect([...access.table.get(t)!].every((a) => /^dynamodb:(DescribeStream|GetRecords|GetShardIterator|ListStreams)$/.test(a)), t).toBe(true);
+    }
     expect([...access.bucket.keys()].sort()).toEqual(Object.keys(buckets).sort());
     for (const [t, mode] of Object.entries(tables)) {
       const actions = access.table.get(t)!;
@@ -369,7 +422,8 @@ describe('jobs and alarms', () => {
   it('an alarm on every DLQ, on API 5xx, on errors and throttles of every function, to an encrypted TLS-only topic', () => {
     const alarms = resources(s.json.alarms, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
     const dlqAlarms = alarms.filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible');
-    expect(dlqAlarms).toHaveLength(platform.queues.length + 1); // + the schedules DLQ
+    // + the schedules DLQ and each table stream's on-failure queue
+    expect(dlqAlarms).toHaveLength(platform.queues.length + 1 + platform.tables.filter((t) => 'streamConsumer' in t).length);
     expect(alarms.filter((a) => a.MetricName === '5xx')).toHaveLength(1);
     expect(alarms.filter((a) => a.MetricName === 'Errors')).toHaveLength(platform.functions.length);
     expect(alarms.filter((a) => a.MetricName === 'Throttles')).toHaveLength(platform.functions.length);
@@ -391,7 +445,10 @@ describe('inventory', () => {
     expect([...inv.tables].sort()).toEqual(platform.tables.map((t) => t.name).sort());
     expect([...inv.buckets].sort()).toEqual(platform.buckets.map((b) => b.name).sort());
     expect([...inv.queues].sort()).toEqual(platform.queues.map((q) => q.name).sort());
-    expect([...inv.dlqsOf].sort()).toEqual(platform.queues.map((q) => q.name).sort());
+    expect([...inv.dlqsOf].sort()).toEqual([
+      ...platform.queues.map((q) => q.name),
+      ...platform.tables.filter((t) => 'streamConsumer' in t).map((t) => `${t.name}-stream`),
+    ].sort());
   });
 
   it('stack names carry the Dvc prefix', () => {
