@@ -3,7 +3,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLAIMS } from '../../shared/auth/principal';
-import { platform, routeKey, userPool } from '../../shared/platform';
+import { platform, routeKey, userPool, type TableDecl } from '../../shared/platform';
 import { DEFAULT_REGION } from '../../infra/config';
 import { TAG } from '../../infra/names';
 import { ACCESS_LOG_FIELDS, AGENCY_IDENTITY_HEADERS, CORS_ALLOW_HEADERS } from '../../infra/stacks/api-stack';
@@ -112,7 +112,8 @@ describe('queues', () => {
 });
 
 describe('table streams', () => {
-  const consumed = platform.tables.flatMap((t) => ('streamConsumer' in t && t.streamConsumer ? [[t.name, t] as const] : []));
+  const consumed = platform.tables.flatMap((t): [string, { streamConsumer: NonNullable<TableDecl['streamConsumer']> }][] =>
+    (t.streamConsumer ? [[t.name, { streamConsumer: t.streamConsumer }]] : []));
 
   it('the dossiers table feeds the event fan-out (the outbox, SPEC §3)', () => {
     expect(consumed.map(([name, t]) => [name, t.streamConsumer.fn])).toEqual([['dossiers', 'dossier-events']]);
@@ -325,7 +326,7 @@ describe('functions', () => {
       if (dlqOf?.endsWith('-stream')) named.set(id, { kind: 'streamDlq', name: dlqOf.slice(0, -'-stream'.length) });
     }
     // A stream consumer reads its table's stream (no item access) and sends failures to the stream's DLQ.
-    const streamed = platform.tables.filter((t) => 'streamConsumer' in t && t.streamConsumer.fn === name).map((t) => t.name);
+    const streamed = platform.tables.filter((t) => t.streamConsumer?.fn === name).map((t) => t.name);
     const access = {
       table: new Map<string, Set<string>>(), bucket: new Map<string, Set<string>>(), queue: new Map<string, Set<string>>(),
       streamDlq: new Map<string, Set<string>>(),
@@ -423,7 +424,7 @@ describe('jobs and alarms', () => {
     const alarms = resources(s.json.alarms, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
     const dlqAlarms = alarms.filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible');
     // + the schedules DLQ and each table stream's on-failure queue
-    expect(dlqAlarms).toHaveLength(platform.queues.length + 1 + platform.tables.filter((t) => 'streamConsumer' in t).length);
+    expect(dlqAlarms).toHaveLength(platform.queues.length + 1 + platform.tables.filter((t) => t.streamConsumer).length);
     expect(alarms.filter((a) => a.MetricName === '5xx')).toHaveLength(1);
     expect(alarms.filter((a) => a.MetricName === 'Errors')).toHaveLength(platform.functions.length);
     expect(alarms.filter((a) => a.MetricName === 'Throttles')).toHaveLength(platform.functions.length);
@@ -447,7 +448,7 @@ describe('inventory', () => {
     expect([...inv.queues].sort()).toEqual(platform.queues.map((q) => q.name).sort());
     expect([...inv.dlqsOf].sort()).toEqual([
       ...platform.queues.map((q) => q.name),
-      ...platform.tables.filter((t) => 'streamConsumer' in t).map((t) => `${t.name}-stream`),
+      ...platform.tables.filter((t) => t.streamConsumer).map((t) => `${t.name}-stream`),
     ].sort());
   });
 

@@ -7,6 +7,7 @@
 // check locally, where the S3 emulator enforces no POST policy (SPEC §7).
 import type { S3Client } from '@aws-sdk/client-s3';
 import { onceAsync, resolveDeferred, s3Lib, type Deferred } from '../../../shared/aws/clients';
+import { createPresignedPost } from '../../../shared/aws/presigned-post';
 import { contentMatchesType, SNIFF_BYTES } from '../domain/file-signature';
 
 export const UPLOAD_TTL_SECONDS = 300;
@@ -59,7 +60,6 @@ export const contentDisposition = (fileName: string) => {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 };
 
-const presignedPost = onceAsync(async () => (await import('@aws-sdk/s3-presigned-post')).createPresignedPost);
 const signedUrl = onceAsync(async () => (await import('@aws-sdk/s3-request-presigner')).getSignedUrl);
 
 export class S3AttachmentStore implements AttachmentStore {
@@ -72,10 +72,9 @@ export class S3AttachmentStore implements AttachmentStore {
 
   async presignUpload(input: { key: string; contentType: string; maxBytes: number }): Promise<UploadTicket> {
     checkKey(input.key);
-    const [{ s3, bucket }, create] = await Promise.all([this.ready(), presignedPost()]);
+    const { s3, bucket, lib } = await this.ready();
     const key = incomingKey(input.key);
-    // `as never`: s3-presigned-post pins its own @aws-sdk/client-s3, a nominally different S3Client.
-    const { url, fields } = await create(s3 as never, {
+    const { url, fields } = await createPresignedPost(s3, lib.PutObjectCommand, {
       Bucket: bucket,
       Key: key,
       // The presigner also adds an exact match for every field (bucket, key, Content-Type, X-Amz-*);
