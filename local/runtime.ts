@@ -13,6 +13,7 @@ import { createJwtVerifier } from './gateway/jwt';
 import { provision } from './provision';
 import { seedLocalData } from './seed';
 import { localAgencySecretKey } from './seed/agency-systems';
+import { paymentSandbox, sandboxProviderEnv, sandboxSecret } from './payments-sandbox';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 
@@ -61,6 +62,15 @@ export const startRuntime = async (opts: RuntimeOptions): Promise<Runtime> => {
     log('resources provisioned from the platform declaration');
     const port = opts.port || (await freePort());
     const url = `http://127.0.0.1:${port}`;
+    // The local payment gateway, configured for the portal as a real one would be (docs/payments.md).
+    const sandboxKey = sandboxSecret(opts.stateDir && resolve(opts.stateDir));
+    const sandbox = paymentSandbox({
+      portalUrl: () => url, secret: sandboxKey, log,
+      stateFile: opts.stateDir && resolve(opts.stateDir, 'payments-sandbox.json'),
+    });
+    // No web front end yet: the payer comes back to the sandbox's own "done" page.
+    const payments = { ...sandboxProviderEnv(url, sandboxKey), PAYMENT_RETURN_URL: `${url}/local/payments/sandbox/done?orderId={orderId}` };
+    for (const [name, value] of Object.entries(payments)) env[name] = process.env[name] = value;
     await seedLocalData({ userPoolId: provisioned.userPoolId, agencyReceiverUrl: `${url}/local/agency-receiver`, log });
 
     const verifyJwt = createJwtVerifier({
@@ -75,7 +85,7 @@ export const startRuntime = async (opts: RuntimeOptions): Promise<Runtime> => {
       platform, root: REPO_ROOT, verifyJwt, accessLog: opts.accessLog,
       // API Gateway gives a REQUEST authorizer no body.
       agencyAuthorizer: ({ body: _body, isBase64Encoded: _b64, ...event }) => agencyAuthorizer(event as never),
-      localRoutes: [jobsRoute(platform, REPO_ROOT), settleRoute(events)],
+      localRoutes: [jobsRoute(platform, REPO_ROOT), settleRoute(events), sandbox.route],
     });
     await new Promise<void>((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', ok));
     // Tracking links in notifications point at this portal (AWS: the portalBaseUrl context).

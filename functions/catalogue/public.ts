@@ -26,6 +26,15 @@ export interface CatalogueReader {
   holidays(): Promise<HolidayInfo[]>;
   /** Every agency (jobs, not request paths). */
   agencies(): Promise<AgencyInfo[]>;
+  /** The treasury account fees of this agency go to: its own, else its parent's (a commune pays into the province's). */
+  treasuryAccount(agencyCode: string): Promise<TreasuryAccountInfo | undefined>;
+}
+
+export interface TreasuryAccountInfo {
+  code: string;
+  accountNumber: string;
+  treasuryName: string;
+  bankCode: string | null;
 }
 
 const CACHE_MS = 5 * 60_000;
@@ -66,6 +75,21 @@ export class StoreCatalogueReader implements CatalogueReader {
 
   private async loadHolidays(): Promise<HolidayInfo[]> {
     return (await this.all('holidays')).map((e) => ({ date: String(e.date), kind: e.kind as HolidayInfo['kind'] }));
+  }
+
+  async treasuryAccount(agencyCode: string): Promise<TreasuryAccountInfo | undefined> {
+    let code: string | null = agencyCode;
+    for (let depth = 0; code && depth < 3; depth++) {
+      const entry = await this.store.getEntry('treasury-accounts', `TK-${code}`);
+      if (entry) {
+        return {
+          code: String(entry.code), accountNumber: String(entry.accountNumber), treasuryName: String(entry.treasuryName),
+          bankCode: (entry.bankCode as string | undefined) ?? null,
+        };
+      }
+      code = (await this.getAgency(code))?.parentCode ?? null;
+    }
+    return undefined;
   }
 
   async agencies(): Promise<AgencyInfo[]> {

@@ -118,6 +118,16 @@ export class CapabilityFunction extends Construct {
       }
     }
 
+    if (decl.usesPaymentProviders) {
+      // Which gateways, and where they send the payer back: deployment configuration (docs/payments.md).
+      const providers = this.node.tryGetContext('paymentProviders') as unknown;
+      environment.PAYMENT_PROVIDERS = typeof providers === 'string' ? providers : JSON.stringify(providers ?? []);
+      const returnUrl = this.node.tryGetContext('paymentReturnUrl') as string | undefined;
+      if (returnUrl) environment.PAYMENT_RETURN_URL = returnUrl;
+      const portal = this.node.tryGetContext('portalBaseUrl') as string | undefined;
+      if (portal) environment.PORTAL_BASE_URL = portal;
+    }
+
     this.fn = new nodejs.NodejsFunction(this, 'Function', {
       description: decl.description,
       entry,

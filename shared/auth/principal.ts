@@ -25,6 +25,8 @@ export type Principal =
       idNumber?: string;
       enterpriseCode?: string;
       vneidVerified: boolean;
+      /** The account holder's name (the `name` claim), as printed on receipts. */
+      name?: string;
       /** The account's e-mail and phone, only where the user pool marks them verified. */
       email?: string;
       phone?: string;
@@ -78,6 +80,7 @@ export const principalOf = (event: APIGatewayProxyEventV2): Principal => {
     idNumber: claimText(claims[CLAIMS.idNumber]),
     enterpriseCode: claimText(claims[CLAIMS.enterpriseCode]),
     vneidVerified: String(claims[CLAIMS.vneidVerified]) === 'true',
+    name: claimText(claims.name),
     email: String(claims.email_verified) === 'true' ? claimText(claims.email) : undefined,
     phone: String(claims.phone_number_verified) === 'true' ? claimText(claims.phone_number) : undefined,
     agencyScope: claimList(claims[CLAIMS.agencyScope]),

@@ -18,12 +18,21 @@ export const ProcessingTime = z.object({
   unit: z.enum(['working_day', 'working_hour', 'day']),
 });
 
+/** An exemption (100%) or reduction of a fee for some applicants or channels, with its legal basis. */
+export const FeeReduction = z.object({
+  applicantType: z.enum(['citizen', 'business']).optional(),
+  channel: z.enum(['online', 'desk', 'post']).optional(),
+  percent: z.number().int().min(1).max(100),
+  basis: z.string().min(1).max(500).describe('The legal basis, e.g. the circular that grants it'),
+});
+
 export const Fee = z.object({
   code: z.string().min(1).max(40),
   name: z.string().min(1).max(500),
   amount: z.number().int().min(0).max(1_000_000_000_000).describe('VND, integer'),
   kind: z.enum(['fee', 'charge']),
   revenueItemCode: z.string().min(1).max(40),
+  reductions: z.array(FeeReduction).max(20).optional(),
 });
 
 export const Component = z.object({

@@ -29,6 +29,8 @@ export interface HttpResult {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** A binary body (a PDF) instead of JSON: sent base64-encoded, as API Gateway expects. */
+  file?: { contentType: string; bytes: Uint8Array; fileName: string };
 }
 
 export const ok = (body: unknown, headers?: Record<string, string>): HttpResult => ({ status: 200, body, headers });
@@ -101,7 +103,21 @@ const errorResult = (error: AppError): HttpResult => ({
   body: { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } },
 });
 
-const toResponse = (result: HttpResult, requestId: string): APIGatewayProxyStructuredResultV2 => ({
+/** A document to download, e.g. a receipt PDF. */
+export const fileResult = (contentType: string, bytes: Uint8Array, fileName: string): HttpResult => ({ status: 200, file: { contentType, bytes, fileName } });
+
+const toResponse = (result: HttpResult, requestId: string): APIGatewayProxyStructuredResultV2 => result.file ? {
+  statusCode: result.status,
+  headers: {
+    'content-type': result.file.contentType,
+    'content-disposition': `attachment; filename="${result.file.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
+    'cache-control': 'private, no-store',
+    ...result.headers,
+    'x-request-id': requestId,
+  },
+  body: Buffer.from(result.file.bytes).toString('base64'),
+  isBase64Encoded: true,
+} : ({
   statusCode: result.status,
   headers: {
     ...(result.body !== undefined ? { 'content-type': 'application/json; charset=utf-8' } : {}),

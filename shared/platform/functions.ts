@@ -77,4 +77,25 @@ export const functions = [
     // readwrite: late flags and the job report.
     tables: { dossiers: 'readwrite', catalogue: 'read' },
   },
+  {
+    name: 'payments',
+    description: 'Payments: fee orders for dossiers, signed provider callbacks, receipts',
+    entry: 'functions/payments/handler.ts',
+    memoryMb: 512,
+    timeoutSeconds: 15,
+    // dossiers readwrite: a paid order moves the dossier on through the dossier transition function.
+    tables: { payments: 'readwrite', dossiers: 'readwrite', catalogue: 'read' },
+    secrets: ['payment-provider-secrets'],
+    usesPaymentProviders: true,
+  },
+  {
+    name: 'payment-jobs',
+    description: 'Scheduled payment jobs: the nightly reconciliation with the providers\' settlement reports',
+    entry: 'functions/payments/jobs.ts',
+    memoryMb: 512,
+    timeoutSeconds: 300,
+    tables: { payments: 'readwrite', dossiers: 'readwrite', catalogue: 'read' },
+    secrets: ['payment-provider-secrets'],
+    usesPaymentProviders: true,
+  },
 ] as const satisfies readonly FunctionDecl[];

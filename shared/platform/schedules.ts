@@ -10,4 +10,12 @@ export const schedules: readonly ScheduleDecl[] = [
     timezone: 'Asia/Ho_Chi_Minh',
     input: { job: 'deadlines' },
   },
+  {
+    name: 'payment-reconcile',
+    description: "Nightly: yesterday's settlement report of every payment provider against the orders here",
+    fn: 'payment-jobs',
+    cron: '0 2 * * ? *',
+    timezone: 'Asia/Ho_Chi_Minh',
+    input: { job: 'reconcile' },
+  },
 ];

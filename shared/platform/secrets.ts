@@ -6,4 +6,9 @@ export const secrets = [
     description: 'Key material that seals agency-system HMAC secrets at rest (functions/identity/adapters/secret-sealer.ts)',
     envVar: 'AGENCY_SECRET_KEY',
   },
+  {
+    name: 'payment-provider-secrets',
+    description: 'HMAC secrets shared with the payment providers, JSON { "<provider>": "<secret>" } (docs/payments.md)',
+    envVar: 'PAYMENT_PROVIDER_SECRETS',
+  },
 ] as const satisfies readonly SecretDecl[];

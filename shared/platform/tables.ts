@@ -65,4 +65,21 @@ export const tables = [
     ],
     ttlAttribute: 'expiresAt',
   },
+  {
+    name: 'payments',
+    description:
+      'Payment orders (pk O#<id>, sk ORDER), one live order per dossier payment round (pk D#<dossierId>, ' +
+      'sk ROUND#<version>), Idempotency-Keys (IDEM#<sub>#<key>), applied provider callbacks ' +
+      '(CB#<provider>#<eventId>), receipt counters (RSEQ#<agency>#<year>) and reconciliation reports ' +
+      '(RECON#<provider>, sk <date>); gsi1 byDossier D#<dossierId> / <createdAt>#<id>, gsi2 byPaidDay ' +
+      'PAID#<provider>#<local date> / <paidAt>#<id>.',
+    partitionKey: { name: 'pk', type: 'S' },
+    sortKey: { name: 'sk', type: 'S' },
+    globalIndexes: [
+      { name: 'byDossier', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
+      { name: 'byPaidDay', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' } },
+    ],
+    // `purgeAt` (epoch seconds): Idempotency-Keys and callback records expire; orders are kept.
+    ttlAttribute: 'purgeAt',
+  },
 ] as const satisfies readonly TableDecl[];

@@ -112,6 +112,11 @@ export interface FunctionDecl {
    * sns:Publish, and sets NOTIFY_DELIVERY=aws (unset, the local runtime, means the local outbox).
    */
   sendsMessages?: true;
+  /**
+   * Talks to payment providers: gets PAYMENT_PROVIDERS (CDK context `paymentProviders`) and
+   * PAYMENT_RETURN_URL (from the web origin); their secrets come through a declared secret.
+   */
+  usesPaymentProviders?: true;
 }
 
 export interface SecretDecl {

@@ -7,6 +7,8 @@ import { platform } from '../../shared/platform';
 import type { RouteDecl } from '../../shared/platform';
 import { api, signIn, signedApi, type ApiResponse } from '../support/auth';
 import { act, attach, completeDraft, createDraft, CITIZEN_ID, HANOI_COMMUNE, PDF, PROCEDURE, procedure as dossierProcedure, sampleForm, submitted } from '../support/dossiers';
+import { awaitingPayment, callbackFor, paidOrder, sandboxSecret } from '../support/payments';
+import { signBody } from '../../functions/payments/providers/signing';
 import { MATRIX, ROLES, ROLE_LABEL, type MatrixContext, type Role } from './matrix';
 
 const HANOI_SYSTEM = { keyId: 'demo-hanoi-system', secret: 'demo-hanoi-secret' };
@@ -105,6 +107,11 @@ describe(`authorization matrix (SPEC §9): ${routes.length} routes × ${ROLES.le
     const supplementRequested = await act(official, toSupplementBase, { action: 'receive' }, { action: 'start' },
       { action: 'request_supplement', missingComponents: ['TP01'], note: 'Bản chụp mờ, đề nghị nộp lại' });
     await attach(citizen, supplementRequested.id, 'TP01');
+    const [awaiting, paid] = await Promise.all([awaitingPayment(citizen, official), paidOrder(citizen, official)]);
+    const repeatPayment = () => {
+      const json = { ...callbackFor(paid.order, { providerRef: paid.callback.providerRef }) };
+      return { json, headers: signBody(sandboxSecret(), JSON.stringify(json), new Date()) };
+    };
 
     ctx = {
       dossiers: {
@@ -116,6 +123,7 @@ describe(`authorization matrix (SPEC §9): ${routes.length} routes × ${ROLES.le
         toSupplement: { id: supplementRequested.id },
         processing: { id: processing.id },
       },
+      payments: { awaiting: { id: awaiting.id }, paid: { orderId: paid.order.id, dossierId: paid.dossier.id }, callback: repeatPayment },
       procedure: { code, body: must(procedure, `get procedure ${code}`) },
       catalogueEntry: { name: 'sectors', id: sectorId, body: must(sector, `get sector ${sectorId}`) },
       rotateTarget: { keyId: rotate.system.keyId },

@@ -59,6 +59,15 @@ export interface MatrixContext {
     /** processing, for the result upload. */
     processing: { id: string };
   };
+  /** Payments of citizen.demo on fee-bearing dossiers of a Hà Nội commune. */
+  payments: {
+    /** payment_required, no order yet. */
+    awaiting: { id: string };
+    /** A paid order (receipt numbered) and its dossier. */
+    paid: { orderId: string; dossierId: string };
+    /** A freshly signed sandbox callback repeating the paid order's payment (answered 200 "ignored"). */
+    callback: () => { json: Record<string, unknown>; headers: Record<string, string> };
+  };
 }
 
 export interface SampleRequest {
@@ -215,4 +224,15 @@ export const MATRIX: Partial<Record<RouteId, MatrixEntry>> = {
     sample: (c) => ({ query: `code=${encodeURIComponent(c.dossiers.submitted.code)}&applicantId=${c.dossiers.submitted.applicantId}` }),
     expect: EVERYONE_OK,
   },
+
+  // --- payments
+  createPayment: {
+    sample: (c) => ({ params: { id: c.payments.awaiting.id }, headers: { 'idempotency-key': `matrix-${Math.random().toString(36).slice(2)}` } }),
+    expect: APPLICANT_OWN,
+  },
+  listDossierPayments: { sample: (c) => ({ params: { id: c.payments.paid.dossierId } }), expect: DOSSIER_READ },
+  getPayment: { sample: (c) => ({ params: { id: c.payments.paid.orderId } }), expect: DOSSIER_READ },
+  getPaymentReceipt: { sample: (c) => ({ params: { id: c.payments.paid.orderId } }), expect: DOSSIER_READ },
+  // Public: the provider's signature is the authentication, whoever else the caller is.
+  paymentCallback: { sample: (c) => ({ params: { provider: 'sandbox' }, ...c.payments.callback() }), expect: EVERYONE_OK },
 };

@@ -42,24 +42,33 @@ export const sampleForm = (fields: readonly Field[]): Record<string, string | nu
   }));
 };
 
-let procedureCache: Promise<{ form: { fields: Field[] }; components: { code: string; required: boolean }[] }> | undefined;
-export const procedure = () =>
-  (procedureCache ??= api('GET', `/v1/procedures/${PROCEDURE}`).then((r) => {
-    if (r.status !== 200) throw new Error(`GET procedure ${PROCEDURE}: ${r.status}`);
-    return r.body;
-  }));
+type ProcedureBody = { form: { fields: Field[] }; components: { code: string; required: boolean }[]; fees: { amount: number }[] };
+const procedureCache = new Map<string, Promise<ProcedureBody>>();
+export const procedure = (code: string = PROCEDURE): Promise<ProcedureBody> => {
+  let hit = procedureCache.get(code);
+  if (!hit) {
+    hit = api('GET', `/v1/procedures/${code}`).then((r) => {
+      if (r.status !== 200) throw new Error(`GET procedure ${code}: ${r.status}`);
+      return r.body as ProcedureBody;
+    });
+    procedureCache.set(code, hit);
+  }
+  return hit;
+};
 
 export const must = (res: ApiResponse, status: number, what: string) => {
   if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 };
 
-export const createDraft = async (token: string, opts: { key?: string; agencyCode?: string } = {}) => {
-  const p = await procedure();
+export interface DraftOptions { key?: string; agencyCode?: string; procedureCode?: string }
+
+export const createDraft = async (token: string, opts: DraftOptions = {}) => {
+  const p = await procedure(opts.procedureCode);
   const res = await api('POST', '/v1/dossiers', {
     token,
     headers: { 'idempotency-key': opts.key ?? randomUUID() },
-    json: { procedureCode: PROCEDURE, agencyCode: opts.agencyCode ?? HANOI_COMMUNE, form: sampleForm(p.form.fields), delivery: 'online' },
+    json: { procedureCode: opts.procedureCode ?? PROCEDURE, agencyCode: opts.agencyCode ?? HANOI_COMMUNE, form: sampleForm(p.form.fields), delivery: 'online' },
   });
   return must(res, 201, 'create draft');
 };
@@ -88,14 +97,14 @@ export const attach = async (
 };
 
 /** A draft with every required document uploaded and verified. */
-export const completeDraft = async (token: string, opts: { agencyCode?: string } = {}) => {
+export const completeDraft = async (token: string, opts: Omit<DraftOptions, 'key'> = {}) => {
   const draft = await createDraft(token, opts);
   let d = draft;
-  for (const c of (await procedure()).components.filter((x: { required: boolean }) => x.required)) d = await attach(token, draft.id, c.code);
+  for (const c of (await procedure(opts.procedureCode)).components.filter((x: { required: boolean }) => x.required)) d = await attach(token, draft.id, c.code);
   return d;
 };
 
-export const submitted = async (token: string, opts: { agencyCode?: string } = {}) => {
+export const submitted = async (token: string, opts: Omit<DraftOptions, 'key'> = {}) => {
   const d = await completeDraft(token, opts);
   return must(await api('POST', `/v1/dossiers/${d.id}/submit`, { token }), 200, 'submit');
 };

@@ -42,7 +42,8 @@ export type SlipBlock =
   | { type: 'list'; heading: string; items: string[] };
 
 export interface SlipDocument {
-  kind: MessageKind;
+  /** The message kind, or a document another capability renders with the same layout (public.ts). */
+  kind: MessageKind | 'payment_receipt';
   /** The Circular 01/2018/TT-VPCP form number, or null for a notice without a form. */
   form: '01' | '02' | '03' | '04' | null;
   agencyName: string;

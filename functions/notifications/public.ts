@@ -1,0 +1,6 @@
+// What other capabilities may use of notifications: the official-document PDF (agency header,
+// national motto, title, code, fields, QR code of a URL) that the slips use — payments renders
+// its receipts with it, so every document the portal issues looks the same.
+export type { SlipBlock, SlipDocument } from './domain/slip';
+export { formatDateline, formatDateTime } from './domain/text';
+export { renderSlipPdf as renderDocumentPdf } from './pdf/slip-pdf';

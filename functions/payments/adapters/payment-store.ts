@@ -1,0 +1,302 @@
+// Payment orders in DynamoDB (the `payments` table, docs/data-model.md). Every write that a race
+// could spoil is conditional or transactional: one order per dossier payment round (a round lock
+// item), one order per Idempotency-Key, a callback applied once (its event id is written in the
+// same transaction as the state change it causes), receipt numbers from an atomic counter.
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
+import type { PaymentStatus } from '../../../shared/contracts/payments';
+import type { Mismatch } from '../domain/reconcile';
+import type { OrderRecord } from '../domain/order';
+
+export const BY_DOSSIER = 'byDossier';
+export const BY_PAID_DAY = 'byPaidDay';
+const CALLBACK_TTL_SECONDS = 90 * 24 * 3600;
+
+const orderPk = (id: string) => `O#${id}`;
+const ORDER_SK = 'ORDER';
+const roundKey = (dossierId: string, round: number) => ({ pk: `D#${dossierId}`, sk: `ROUND#${String(round).padStart(6, '0')}` });
+const idemKey = (sub: string, key: string) => ({ pk: `IDEM#${sub}#${key}`, sk: 'IDEM' });
+const callbackKey = (provider: string, eventId: string) => ({ pk: `CB#${provider}#${eventId}`, sk: 'CB' });
+
+/** The Hà Nội date of an instant (the settlement report's day). */
+export const localDate = (iso: string) => new Date(Date.parse(iso) + 7 * 3600_000).toISOString().slice(0, 10);
+const paidDayKey = (provider: string, paidAt: string) => `PAID#${provider}#${localDate(paidAt)}`;
+
+const isConditionFailure = (error: unknown) => {
+  const name = (error as { name?: string })?.name;
+  return name === 'ConditionalCheckFailedException' || name === 'TransactionCanceledException';
+};
+/** Which items of a cancelled transaction failed their condition (by position). */
+const failedConditions = (error: unknown): boolean[] =>
+  ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code === 'ConditionalCheckFailed');
+
+export interface RoundLock {
+  orderId: string;
+  status: PaymentStatus;
+  expiresAt: string;
+}
+
+export type CreateResult = { ok: true } | { ok: false; reason: 'idempotency' | 'round_taken' };
+export type ApplyResult = 'applied' | 'duplicate' | 'stale';
+
+export interface ReconciliationReport {
+  provider: string;
+  date: string;
+  ranAt: string;
+  lines: number;
+  mismatches: Mismatch[];
+}
+
+export interface PaymentStore {
+  get(id: string): Promise<OrderRecord | undefined>;
+  getMany(ids: readonly string[]): Promise<Map<string, OrderRecord | undefined>>;
+  idempotency(sub: string, key: string): Promise<{ orderId: string; dossierId: string } | undefined>;
+  roundLock(dossierId: string, round: number): Promise<RoundLock | undefined>;
+  create(order: OrderRecord, idem: { sub: string; key: string; ttlSeconds: number }): Promise<CreateResult>;
+  /** Moves the order from `from` to `to` and records the callback's event id, in one transaction. */
+  applyCallback(order: OrderRecord, change: { from: PaymentStatus; to: PaymentStatus; paidAt: string | null; providerRef: string; eventId: string }): Promise<ApplyResult>;
+  /** Records a callback that changed nothing; false when this event id was seen before. */
+  recordCallback(provider: string, eventId: string, orderId: string, at: string): Promise<boolean>;
+  addAnomaly(orderId: string, anomaly: { at: string; kind: string; detail: string }): Promise<void>;
+  nextReceiptSequence(counterKey: string): Promise<number>;
+  /** Sets the receipt number once; false when the order already has one. */
+  setReceiptNumber(orderId: string, receiptNumber: string): Promise<boolean>;
+  markDossierConfirmed(orderId: string, at: string): Promise<void>;
+  listForDossier(dossierId: string): Promise<OrderRecord[]>;
+  paidOn(provider: string, date: string): Promise<OrderRecord[]>;
+  saveReconciliation(report: ReconciliationReport): Promise<void>;
+}
+
+const recordOf = (item: Record<string, unknown>): OrderRecord => {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, ...order } = item;
+  return order as unknown as OrderRecord;
+};
+
+export class DynamoPaymentStore implements PaymentStore {
+  private readonly ready: ReturnType<typeof dynamoTable>;
+
+  constructor(client: Deferred<DynamoDBDocumentClient>, tableName: Deferred<string>) {
+    this.ready = dynamoTable(client, tableName);
+  }
+
+  async get(id: string) {
+    const { db, table, lib } = await this.ready();
+    const out = await db.send(new lib.GetCommand({ TableName: table, Key: { pk: orderPk(id), sk: ORDER_SK }, ConsistentRead: true }));
+    return out.Item ? recordOf(out.Item) : undefined;
+  }
+
+  async getMany(ids: readonly string[]) {
+    const result = new Map<string, OrderRecord | undefined>();
+    const unique = [...new Set(ids)];
+    // Reconciliation reads a day's report; GetItem per order keeps it simple and consistent.
+    await Promise.all(unique.map(async (id) => result.set(id, /^[0-9a-f-]{36}$/.test(id) ? await this.get(id) : undefined)));
+    return result;
+  }
+
+  async idempotency(sub: string, key: string) {
+    const { db, table, lib } = await this.ready();
+    const out = await db.send(new lib.GetCommand({ TableName: table, Key: idemKey(sub, key), ConsistentRead: true }));
+    return out.Item ? { orderId: String(out.Item.orderId), dossierId: String(out.Item.dossierId) } : undefined;
+  }
+
+  async roundLock(dossierId: string, round: number) {
+    const { db, table, lib } = await this.ready();
+    const out = await db.send(new lib.GetCommand({ TableName: table, Key: roundKey(dossierId, round), ConsistentRead: true }));
+    return out.Item ? { orderId: String(out.Item.orderId), status: out.Item.status as PaymentStatus, expiresAt: String(out.Item.expiresAt) } : undefined;
+  }
+
+  async create(order: OrderRecord, idem: { sub: string; key: string; ttlSeconds: number }): Promise<CreateResult> {
+    const { db, table, lib } = await this.ready();
+    const createdSeconds = Math.floor(Date.parse(order.createdAt) / 1000);
+    try {
+      await db.send(new lib.TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: table,
+              Item: { ...order, pk: orderPk(order.id), sk: ORDER_SK, gsi1pk: `D#${order.dossierId}`, gsi1sk: `${order.createdAt}#${order.id}` },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Put: {
+              TableName: table,
+              Item: { ...idemKey(idem.sub, idem.key), orderId: order.id, dossierId: order.dossierId, purgeAt: createdSeconds + idem.ttlSeconds },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            // One live order per round: the lock is free when absent, failed, expired, or pending past its expiry.
+            Put: {
+              TableName: table,
+              Item: { ...roundKey(order.dossierId, order.round), orderId: order.id, status: 'pending', expiresAt: order.expiresAt, expiresAtMs: Date.parse(order.expiresAt) },
+              ConditionExpression: 'attribute_not_exists(pk) OR #st IN (:failed, :expired) OR (#st = :pending AND expiresAtMs <= :now)',
+              ExpressionAttributeNames: { '#st': 'status' },
+              ExpressionAttributeValues: { ':failed': 'failed', ':expired': 'expired', ':pending': 'pending', ':now': Date.parse(order.createdAt) },
+            },
+          },
+        ],
+      }));
+      return { ok: true };
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const failed = failedConditions(error);
+      return { ok: false, reason: failed[1] || !failed.length ? 'idempotency' : 'round_taken' };
+    }
+  }
+
+  async applyCallback(order: OrderRecord, change: { from: PaymentStatus; to: PaymentStatus; paidAt: string | null; providerRef: string; eventId: string }): Promise<ApplyResult> {
+    const { db, table, lib } = await this.ready();
+    const at = new Date().toISOString();
+    const paid = change.to === 'paid';
+    const lock = await this.roundLock(order.dossierId, order.round);
+    try {
+      await db.send(new lib.TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: table,
+              Item: { ...callbackKey(order.provider, change.eventId), orderId: order.id, at, applied: change.to, purgeAt: Math.floor(Date.now() / 1000) + CALLBACK_TTL_SECONDS },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Update: {
+              TableName: table,
+              Key: { pk: orderPk(order.id), sk: ORDER_SK },
+              UpdateExpression: paid
+                ? 'SET #st = :to, paidAt = :paidAt, providerRef = :ref, version = version + :one, gsi2pk = :g2, gsi2sk = :g2s'
+                : 'SET #st = :to, providerRef = :ref, version = version + :one',
+              ConditionExpression: '#st = :from AND version = :version',
+              ExpressionAttributeNames: { '#st': 'status' },
+              ExpressionAttributeValues: {
+                ':to': change.to, ':from': change.from, ':version': order.version, ':one': 1, ':ref': change.providerRef,
+                ...(paid ? { ':paidAt': change.paidAt, ':g2': paidDayKey(order.provider, change.paidAt!), ':g2s': `${change.paidAt}#${order.id}` } : {}),
+              },
+            },
+          },
+          // The round lock follows the order that holds it (a newer order may hold it already).
+          ...(lock?.orderId === order.id
+            ? [{
+                Update: {
+                  TableName: table,
+                  Key: roundKey(order.dossierId, order.round),
+                  UpdateExpression: 'SET #st = :to',
+                  ConditionExpression: 'orderId = :id',
+                  ExpressionAttributeNames: { '#st': 'status' },
+                  ExpressionAttributeValues: { ':to': change.to, ':id': order.id },
+                },
+              }]
+            : []),
+        ],
+      }));
+      return 'applied';
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const failed = failedConditions(error);
+      return failed[0] ? 'duplicate' : 'stale';
+    }
+  }
+
+  async recordCallback(provider: string, eventId: string, orderId: string, at: string) {
+    const { db, table, lib } = await this.ready();
+    try {
+      await db.send(new lib.PutCommand({
+        TableName: table,
+        Item: { ...callbackKey(provider, eventId), orderId, at, applied: null, purgeAt: Math.floor(Date.parse(at) / 1000) + CALLBACK_TTL_SECONDS },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async addAnomaly(orderId: string, anomaly: { at: string; kind: string; detail: string }) {
+    const { db, table, lib } = await this.ready();
+    await db.send(new lib.UpdateCommand({
+      TableName: table,
+      Key: { pk: orderPk(orderId), sk: ORDER_SK },
+      UpdateExpression: 'SET anomalies = list_append(if_not_exists(anomalies, :empty), :one)',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':empty': [], ':one': [anomaly] },
+    }));
+  }
+
+  async nextReceiptSequence(counterKey: string) {
+    const { db, table, lib } = await this.ready();
+    const out = await db.send(new lib.UpdateCommand({
+      TableName: table,
+      Key: { pk: `RSEQ#${counterKey}`, sk: 'SEQ' },
+      UpdateExpression: 'ADD n :one',
+      ExpressionAttributeValues: { ':one': 1 },
+      ReturnValues: 'UPDATED_NEW',
+    }));
+    return Number(out.Attributes!.n);
+  }
+
+  async setReceiptNumber(orderId: string, receiptNumber: string) {
+    const { db, table, lib } = await this.ready();
+    try {
+      await db.send(new lib.UpdateCommand({
+        TableName: table,
+        Key: { pk: orderPk(orderId), sk: ORDER_SK },
+        UpdateExpression: 'SET receiptNumber = :n',
+        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(receiptNumber) OR receiptNumber = :null)',
+        ExpressionAttributeValues: { ':n': receiptNumber, ':null': null },
+      }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async markDossierConfirmed(orderId: string, at: string) {
+    const { db, table, lib } = await this.ready();
+    await db.send(new lib.UpdateCommand({
+      TableName: table,
+      Key: { pk: orderPk(orderId), sk: ORDER_SK },
+      UpdateExpression: 'SET dossierConfirmedAt = if_not_exists(dossierConfirmedAt, :at)',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':at': at },
+    }));
+  }
+
+  private async queryAll(index: string, key: string, value: string, forward: boolean): Promise<OrderRecord[]> {
+    const { db, table, lib } = await this.ready();
+    const out: OrderRecord[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await db.send(new lib.QueryCommand({
+        TableName: table, IndexName: index,
+        KeyConditionExpression: '#k = :v',
+        ExpressionAttributeNames: { '#k': key },
+        ExpressionAttributeValues: { ':v': value },
+        ScanIndexForward: forward,
+        ExclusiveStartKey: start,
+      }));
+      out.push(...(page.Items ?? []).map(recordOf));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  /** A dossier's orders, newest first (a dossier has a handful at most). */
+  listForDossier(dossierId: string) {
+    return this.queryAll(BY_DOSSIER, 'gsi1pk', `D#${dossierId}`, false);
+  }
+
+  paidOn(provider: string, date: string) {
+    return this.queryAll(BY_PAID_DAY, 'gsi2pk', `PAID#${provider}#${date}`, true);
+  }
+
+  async saveReconciliation(report: ReconciliationReport) {
+    const { db, table, lib } = await this.ready();
+    await db.send(new lib.PutCommand({
+      TableName: table,
+      Item: { pk: `RECON#${report.provider}`, sk: report.date, ...report },
+    }));
+  }
+}

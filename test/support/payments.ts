@@ -1,0 +1,64 @@
+// Payment journeys through the real local gateway: a fee-bearing dossier brought to
+// payment_required by official.hanoi, orders, and provider callbacks signed as the sandbox signs
+// them (the secret is the local runtime's, from its environment).
+import { randomUUID } from 'node:crypto';
+import { signBody } from '../../functions/payments/providers/signing';
+import { api, type ApiResponse } from './auth';
+import { act, must, submitted } from './dossiers';
+
+/** Seeded: Đăng ký tạm trú, commune level, a 7,000 VND fee (revenue item 2767). */
+export const FEE_PROCEDURE = '1.004194';
+
+export const sandboxSecret = (): string => {
+  const secrets = JSON.parse(process.env.PAYMENT_PROVIDER_SECRETS ?? '{}') as Record<string, string>;
+  if (!secrets.sandbox) throw new Error('the local runtime did not configure the sandbox provider');
+  return secrets.sandbox;
+};
+
+/** A dossier of the applicant at a Hà Nội commune, received, processed and now awaiting payment. */
+export const awaitingPayment = async (applicant: string, official: string, procedureCode = FEE_PROCEDURE) => {
+  const d = await submitted(applicant, { procedureCode });
+  return act(official, d, { action: 'receive' }, { action: 'start' }, { action: 'request_payment', note: 'Đề nghị nộp lệ phí' });
+};
+
+export const createOrder = async (token: string, dossierId: string, key: string = randomUUID()) =>
+  api('POST', `/v1/dossiers/${dossierId}/payments`, { token, headers: { 'idempotency-key': key } });
+
+export interface CallbackBody {
+  eventId: string;
+  orderId: string;
+  providerRef: string;
+  status: 'paid' | 'failed';
+  amount: number;
+  currency: 'VND';
+  paidAt?: string;
+}
+
+export const callbackFor = (order: { id: string; amount: number }, over: Partial<CallbackBody> = {}): CallbackBody => ({
+  eventId: `evt-${randomUUID()}`, orderId: order.id, providerRef: `SBX-${randomUUID().slice(0, 8)}`, status: 'paid',
+  amount: order.amount, currency: 'VND', paidAt: new Date().toISOString(), ...over,
+});
+
+/** POSTs a callback exactly as a provider does: the raw body signed with the timestamp. */
+export const sendCallback = async (
+  body: CallbackBody | Record<string, unknown>,
+  opts: { secret?: string; at?: Date; provider?: string; tamper?: (raw: string) => string } = {},
+): Promise<ApiResponse> => {
+  const raw = JSON.stringify(body);
+  const headers = signBody(opts.secret ?? sandboxSecret(), raw, opts.at ?? new Date());
+  const sent = opts.tamper ? opts.tamper(raw) : raw;
+  const res = await fetch(`${process.env.DVC_BASE_URL}/v1/payments/callback/${opts.provider ?? 'sandbox'}`, {
+    method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: sent,
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined } as ApiResponse;
+};
+
+/** A paid order (created and paid through a signed callback). */
+export const paidOrder = async (applicant: string, official: string) => {
+  const d = await awaitingPayment(applicant, official);
+  const order = must(await createOrder(applicant, d.id), 201, 'create order');
+  const callback = callbackFor(order);
+  must(await sendCallback(callback), 200, 'paid callback');
+  return { dossier: d, order, callback };
+};
