@@ -60,7 +60,7 @@ for (let i = 0; i < 600 && paid.status === 'pending'; i++) {
 console.log(`   → order ${paid.status}${paid.receiptNumber ? `, receipt ${paid.receiptNumber}` : ''}`);
 if (paid.status !== 'paid') process.exit(1);
 const after = must(await api('GET', `/v1/dossiers/${d.id}`, { token: citizen }), 200, 'dossier');
-console.log(`   → dossier ${after.code} is ${after.status} again (${after.history.at(-1).action} by ${after.history.at(-1).actor.kind} ${after.history.at(-1).actor.id})`);
+console.log(`   → dossier ${after.code} is ${after.status} again (${after.history.at(-1).action} by the ${after.history.at(-1).actor.kind})`);
 
 step(7, 'citizen.demo downloads the receipt (GET /v1/payments/{id}/receipt, and ?format=pdf)');
 const receipt = must(await api('GET', `/v1/payments/${order.id}/receipt`, { token: citizen }), 200, 'receipt');
