@@ -57,7 +57,7 @@ const run = async () => {
   const { DynamoDBDocumentClient, BatchWriteCommand, TransactWriteCommand } = await import('@aws-sdk/lib-dynamodb');
   const { signIn, decodePayload, api } = await import('../test/support/auth');
   const { DynamoDossierStore } = await import('../functions/dossiers/adapters/dossier-store');
-  const { S3AttachmentStore } = await import('../functions/dossiers/adapters/attachment-store');
+  const { S3AttachmentStore } = await import('../shared/uploads/upload-store');
   const { makeHandler } = await import('../functions/dossiers/handler');
   const { catalogueReader } = await import('../functions/catalogue/public');
   const { applyDecision, dossierPk, historySk, indexKeys, META_SK, stateOf } = await import('../functions/dossiers/domain/dossier');

@@ -5,7 +5,7 @@ import { dynamoClient, s3Client } from '../../shared/aws/clients';
 import { createApiHandler, created, implement, ok } from '../../shared/http/api';
 import { routes } from '../../shared/platform/routes';
 import { catalogueReader } from '../catalogue/public';
-import { S3AttachmentStore } from './adapters/attachment-store';
+import { S3AttachmentStore } from '../../shared/uploads/upload-store';
 import { DynamoDossierStore } from './adapters/dossier-store';
 import { DossierService, type DossierDeps } from './service';
 

@@ -4,9 +4,8 @@
 import { dynamoClient, s3Client } from '../../shared/aws/clients';
 import { bucketName, tableName } from '../../shared/config';
 import { catalogueReader } from '../catalogue/public';
-import { S3AttachmentStore } from './adapters/attachment-store';
 import { DynamoDossierStore } from './adapters/dossier-store';
-import { DossierService } from './service';
+import type { DossierService } from './service';
 
 export type { DossierEvent, DossierRecord, AttachmentRecord } from './domain/dossier';
 export type { Actor } from './domain/transitions';
@@ -15,10 +14,16 @@ export { transitionFor } from './domain/transitions';
 /** The dossier store over the platform's table (read access is all a reader needs). */
 export const dossierStore = () => new DynamoDossierStore(dynamoClient, () => tableName('dossiers'));
 
-/** The service with the platform's adapters, for capabilities that move dossiers (payments, sync). */
-export const dossierService = () =>
-  new DossierService({
+/**
+ * The service with the platform's adapters, for capabilities that move dossiers (payments, sync).
+ * Loaded on first use: readers of this module (notifications, ratings) do not pay for the whole
+ * dossier service and the S3 adapter at cold start.
+ */
+export const dossierService = async (): Promise<DossierService> => {
+  const [{ DossierService: Service }, { S3AttachmentStore }] = await Promise.all([import('./service'), import('../../shared/uploads/upload-store')]);
+  return new Service({
     store: dossierStore(),
     files: new S3AttachmentStore(s3Client, () => bucketName('attachments')),
     catalogue: catalogueReader(),
   });
+};

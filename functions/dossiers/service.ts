@@ -14,7 +14,7 @@ import { statusCode } from '../../shared/contracts/dossier-status';
 import { AppError, badRequest, conflict, forbidden, notFound, unprocessable, type ErrorDetail } from '../../shared/http/errors';
 import { decodeCursor, encodeCursor } from '../../shared/http/pagination';
 import type { CatalogueReader } from '../catalogue/public';
-import type { AttachmentStore } from './adapters/attachment-store';
+import type { AttachmentStore } from '../../shared/uploads/upload-store';
 import type { DossierStore } from './adapters/dossier-store';
 import { acceptsFile, attachmentProblems, DEFAULT_MAX_FILE_BYTES, hasRoomFor } from './domain/components';
 import { counterKey, formatDossierCode } from './domain/dossier-code';

@@ -98,4 +98,30 @@ export const functions = [
     secrets: ['payment-provider-secrets'],
     usesPaymentProviders: true,
   },
+  {
+    name: 'ratings',
+    description: 'Satisfaction ratings of handled dossiers and their per-agency monthly aggregates (index 5.4)',
+    entry: 'functions/ratings/handler.ts',
+    memoryMb: 256,
+    timeoutSeconds: 10,
+    // dossiers read: who may rate, and whether the dossier is done or returned.
+    tables: { ratings: 'readwrite', dossiers: 'read' },
+  },
+  {
+    name: 'feedback',
+    description: 'Feedback (phản ánh, kiến nghị): sending, the workflow with deadlines, publication, reactions',
+    entry: 'functions/feedback/handler.ts',
+    memoryMb: 512,
+    timeoutSeconds: 15,
+    tables: { feedback: 'readwrite', catalogue: 'read' },
+    buckets: { attachments: 'readwrite' },
+  },
+  {
+    name: 'feedback-jobs',
+    description: 'Scheduled feedback jobs: the daily sweep of overdue steps',
+    entry: 'functions/feedback/jobs.ts',
+    memoryMb: 512,
+    timeoutSeconds: 300,
+    tables: { feedback: 'read', catalogue: 'read' },
+  },
 ] as const satisfies readonly FunctionDecl[];

@@ -18,8 +18,10 @@ const toSchema = (schema: z.ZodType, io: 'input' | 'output', components: Json): 
   }) as Json & { $defs?: Json };
   const { $schema: _ignored, $defs, ...rest } = json;
   void _ignored;
-  for (const [name, def] of Object.entries($defs ?? {})) components[name] = def;
-  return JSON.parse(JSON.stringify(rest).replaceAll('#/$defs/', '#/components/schemas/')) as Json;
+  const toComponents = (value: unknown) => JSON.parse(JSON.stringify(value).replaceAll('#/$defs/', '#/components/schemas/')) as Json;
+  // Definitions refer to each other by `#/$defs/…` too: rewrite them as well as the schema.
+  for (const [name, def] of Object.entries($defs ?? {})) components[name] = toComponents(def);
+  return toComponents(rest);
 };
 
 const parametersOf = (route: RouteDecl, where: 'path' | 'query', components: Json): Json[] => {

@@ -17,7 +17,12 @@ import { PortalConfig } from '../contracts/meta';
 import {
   CallbackAck, CallbackParams, DossierPaymentParams, PaymentOrder, PaymentParams, ProviderCallback, Receipt, ReceiptQuery,
 } from '../contracts/payments';
+import { RateDossier, Rating, RatingParams } from '../contracts/ratings';
 import { page } from '../contracts/common';
+import {
+  AgencyFeedbackQuery, Feedback, FeedbackActionBody, FeedbackAttachmentParams, FeedbackPage, FeedbackParams, MyFeedbackQuery,
+  PublicFeedback, PublicFeedbackPage, PublishedQuery, ReactionBody, ReactionResult, RequestFeedbackUpload, SubmitFeedback,
+} from '../contracts/feedback';
 import type { AuthRule, RouteDecl, RouteRequest } from './types';
 
 const PUBLIC: AuthRule = { kind: 'public' };
@@ -27,6 +32,10 @@ const APPLICANT: AuthRule = { kind: 'user', groups: ['citizen', 'business'] };
 const OFFICIAL: AuthRule = { kind: 'user', groups: ['official'] };
 /** Applicants (their own dossiers), officials (in scope) and admins: the handler checks which. */
 const DOSSIER_READER: AuthRule = { kind: 'user', groups: ['citizen', 'business', 'official', 'admin'] };
+/** Anyone signed in: the handler decides what the caller may do. */
+const SIGNED_IN: AuthRule = { kind: 'user', groups: ['citizen', 'business', 'official', 'admin'] };
+/** Officials (their agencies) and the portal's administrators. */
+const OFFICE: AuthRule = { kind: 'user', groups: ['official', 'admin'] };
 /** Applicants (own dossier) and officials (in scope, result files). */
 const DOSSIER_PARTY: AuthRule = { kind: 'user', groups: ['citizen', 'business', 'official'] };
 
@@ -229,6 +238,85 @@ export const routes = {
     tags: ['payments'],
     request: { params: CallbackParams, body: ProviderCallback },
     responses: { 200: { description: 'Applied, a duplicate, or ignored (never un-pays)', schema: CallbackAck } },
+  }),
+  rateDossier: defineRoute({
+    id: 'rateDossier', method: 'POST', path: '/v1/dossiers/{id}/rating', fn: 'ratings', auth: APPLICANT,
+    summary: 'Rate a done or returned dossier (its applicant only); replaces the rating within 14 days of the first (docs/ratings.md)',
+    tags: ['ratings'],
+    request: { params: RatingParams, body: RateDossier },
+    responses: {
+      201: { description: 'The first rating of the dossier', schema: Rating },
+      200: { description: 'The rating replaced (or unchanged when identical)', schema: Rating },
+    },
+  }),
+  getDossierRating: defineRoute({
+    id: 'getDossierRating', method: 'GET', path: '/v1/dossiers/{id}/rating', fn: 'ratings', auth: DOSSIER_READER,
+    summary: "A dossier's rating: the applicant's own, or of an agency in the official's scope (404 when not rated)",
+    tags: ['ratings'],
+    request: { params: RatingParams },
+    responses: { 200: { description: 'The rating', schema: Rating } },
+  }),
+  submitFeedback: defineRoute({
+    id: 'submitFeedback', method: 'POST', path: '/v1/feedback', fn: 'feedback', auth: APPLICANT,
+    summary: 'Send feedback (phản ánh, kiến nghị); the sender comes from the token', tags: ['feedback'],
+    request: { body: SubmitFeedback },
+    responses: { 201: { description: 'The feedback with its tracking code and deadlines', schema: Feedback } },
+  }),
+  listPublishedFeedback: defineRoute({
+    id: 'listPublishedFeedback', method: 'GET', path: '/v1/feedback', fn: 'feedback', auth: PUBLIC,
+    summary: 'Published feedback and answers, newest first; q is diacritics-insensitive; no personal data', tags: ['feedback'],
+    request: { query: PublishedQuery },
+    responses: { 200: { description: 'A page of published feedback', schema: PublicFeedbackPage } },
+  }),
+  getFeedback: defineRoute({
+    id: 'getFeedback', method: 'GET', path: '/v1/feedback/{id}', fn: 'feedback', auth: PUBLIC,
+    summary: 'One published feedback item and its answer, without the sender\'s personal data', tags: ['feedback'],
+    request: { params: FeedbackParams },
+    responses: { 200: { description: 'The published item', schema: PublicFeedback } },
+  }),
+  listMyFeedback: defineRoute({
+    id: 'listMyFeedback', method: 'GET', path: '/v1/me/feedback', fn: 'feedback', auth: APPLICANT,
+    summary: 'The feedback I sent, newest first, with status, deadlines and answers', tags: ['feedback'],
+    request: { query: MyFeedbackQuery },
+    responses: { 200: { description: 'A page of my feedback', schema: FeedbackPage } },
+  }),
+  reactToFeedback: defineRoute({
+    id: 'reactToFeedback', method: 'POST', path: '/v1/feedback/{id}/reaction', fn: 'feedback', auth: SIGNED_IN,
+    summary: 'Like or dislike a published answer (one reaction per person, changeable)', tags: ['feedback'],
+    request: { params: FeedbackParams, body: ReactionBody },
+    responses: { 200: { description: 'My reaction and the counts', schema: ReactionResult } },
+  }),
+  agencyFeedbackQueue: defineRoute({
+    id: 'agencyFeedbackQueue', method: 'GET', path: '/v1/agency/feedback', fn: 'feedback', auth: OFFICE,
+    summary: "An agency's feedback queue (oldest first; admins: agency=portal for unrouted items)", tags: ['feedback'],
+    request: { query: AgencyFeedbackQuery },
+    responses: { 200: { description: 'A page of feedback with deadlines and allowed actions', schema: FeedbackPage } },
+  }),
+  requestFeedbackUpload: defineRoute({
+    id: 'requestFeedbackUpload', method: 'POST', path: '/v1/feedback/{id}/attachments', fn: 'feedback', auth: APPLICANT,
+    summary: "The sender's evidence: a presigned POST (PDF, JPEG or PNG, ≤ 10 MB; type and size enforced by the S3 policy)",
+    tags: ['feedback'],
+    request: { params: FeedbackParams, body: RequestFeedbackUpload },
+    responses: { 201: { description: 'Where and how to upload', schema: UploadTicket } },
+  }),
+  completeFeedbackUpload: defineRoute({
+    id: 'completeFeedbackUpload', method: 'POST', path: '/v1/feedback/{id}/attachments/{attachmentId}/complete', fn: 'feedback', auth: APPLICANT,
+    summary: 'Verify an uploaded file (size, type, magic bytes); it counts only once verified', tags: ['feedback'],
+    request: { params: FeedbackAttachmentParams },
+    responses: { 200: { description: 'The feedback with the file verified', schema: Feedback } },
+  }),
+  downloadFeedbackAttachment: defineRoute({
+    id: 'downloadFeedbackAttachment', method: 'GET', path: '/v1/feedback/{id}/attachments/{attachmentId}', fn: 'feedback', auth: SIGNED_IN,
+    summary: 'A short-lived download link for a verified file (the sender, officials of its agency, admins)', tags: ['feedback'],
+    request: { params: FeedbackAttachmentParams },
+    responses: { 200: { description: 'The link', schema: Download } },
+  }),
+  actOnFeedback: defineRoute({
+    id: 'actOnFeedback', method: 'POST', path: '/v1/feedback/{id}/actions', fn: 'feedback', auth: SIGNED_IN,
+    summary: 'One workflow step (SPEC §6): officials and admins accept, reject, route, ask, answer, publish; the sender provides information',
+    tags: ['feedback'],
+    request: { params: FeedbackParams, body: FeedbackActionBody },
+    responses: { 200: { description: 'The feedback after the step', schema: Feedback } },
   }),
 } as const;
 

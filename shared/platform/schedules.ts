@@ -18,4 +18,12 @@ export const schedules: readonly ScheduleDecl[] = [
     timezone: 'Asia/Ho_Chi_Minh',
     input: { job: 'reconcile' },
   },
+  {
+    name: 'feedback-deadlines',
+    description: 'Daily: feedback steps past their working-day deadlines (decide, first request, answer, publish)',
+    fn: 'feedback-jobs',
+    cron: '30 6 * * ? *',
+    timezone: 'Asia/Ho_Chi_Minh',
+    input: { job: 'feedback-deadlines' },
+  },
 ];

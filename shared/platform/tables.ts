@@ -82,4 +82,31 @@ export const tables = [
     // `purgeAt` (epoch seconds): Idempotency-Keys and callback records expire; orders are kept.
     ttlAttribute: 'purgeAt',
   },
+  {
+    name: 'ratings',
+    description:
+      'Satisfaction ratings of dossiers (pk R#<dossierId>, sk RATING: one per dossier, revisions for ' +
+      'conditional replacement) and per-agency monthly aggregates (pk AGG#<agencyCode>, sk <YYYY-MM> of ' +
+      'the first rating in Asia/Ho_Chi_Minh: counters total, satisfied, neutral, dissatisfied, per-criterion ' +
+      'sums and counts), written in the same transaction as each rating.',
+    partitionKey: { name: 'pk', type: 'S' },
+    sortKey: { name: 'sk', type: 'S' },
+  },
+  {
+    name: 'feedback',
+    description:
+      'Feedback items (pk F#<id>, sk META), reactions (pk F#<id>, sk R#<sub>), the daily code counter ' +
+      '(SEQ#<date>), repeated-subject markers (SUBJ#<sub>#<agency>#<hash>) and indicator counters ' +
+      '(AGG#<agency>, sk <YYYY-MM>); gsi1 byAgency AGENCY#<agency|portal> / <status>#<submittedAt>#<id>, ' +
+      'gsi2 bySender SENDER#<sub> / <submittedAt>#<id>, gsi3 byPublished PUBLISHED / <publishedAt>#<id>, ' +
+      'gsi4 byOpen OPEN#<shard> / <submittedAt>#<id> (open items, for the daily job).',
+    partitionKey: { name: 'pk', type: 'S' },
+    sortKey: { name: 'sk', type: 'S' },
+    globalIndexes: [
+      { name: 'byAgency', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
+      { name: 'bySender', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' } },
+      { name: 'byPublished', partitionKey: { name: 'gsi3pk', type: 'S' }, sortKey: { name: 'gsi3sk', type: 'S' } },
+      { name: 'byOpen', partitionKey: { name: 'gsi4pk', type: 'S' }, sortKey: { name: 'gsi4sk', type: 'S' } },
+    ],
+  },
 ] as const satisfies readonly TableDecl[];

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { platform } from '../../shared/platform';
 import type { RouteDecl } from '../../shared/platform';
 import { api, signIn, signedApi, type ApiResponse } from '../support/auth';
-import { act, attach, completeDraft, createDraft, CITIZEN_ID, HANOI_COMMUNE, PDF, PROCEDURE, procedure as dossierProcedure, sampleForm, submitted } from '../support/dossiers';
+import { act, attach, completeDraft, createDraft, CITIZEN_ID, HANOI_COMMUNE, PDF, postFile, PROCEDURE, procedure as dossierProcedure, sampleForm, submitted } from '../support/dossiers';
 import { awaitingPayment, callbackFor, paidOrder, sandboxSecret } from '../support/payments';
 import { signBody } from '../../functions/payments/providers/signing';
 import { MATRIX, ROLES, ROLE_LABEL, type MatrixContext, type Role } from './matrix';
@@ -108,12 +108,45 @@ describe(`authorization matrix (SPEC §9): ${routes.length} routes × ${ROLES.le
       { action: 'request_supplement', missingComponents: ['TP01'], note: 'Bản chụp mờ, đề nghị nộp lại' });
     await attach(citizen, supplementRequested.id, 'TP01');
     const [awaiting, paid] = await Promise.all([awaitingPayment(citizen, official), paidOrder(citizen, official)]);
+    // Two done dossiers: one rated by its applicant (the read), one not yet (the rating).
+    const [toRate, rated] = await Promise.all([1, 2].map(async () =>
+      act(official, await submitted(citizen), { action: 'receive' }, { action: 'start' }, { action: 'finish' })));
+    must(await api('POST', `/v1/dossiers/${rated.id}/rating`, { token: citizen, json: { overall: 'neutral' } }), 'rate', 201);
     const repeatPayment = () => {
       const json = { ...callbackFor(paid.order, { providerRef: paid.callback.providerRef }) };
       return { json, headers: signBody(sandboxSecret(), JSON.stringify(json), new Date()) };
     };
 
+    // Feedback of citizen.demo to the Hà Nội commune: one published, and a fresh one per act cell.
+    const sendFeedback = () => api('POST', '/v1/feedback', {
+      token: citizen,
+      json: { category: 'procedures', subject: 'Phản ánh cho ma trận phân quyền', content: 'Nội dung phản ánh để kiểm tra phân quyền.', agencyCode: HANOI_COMMUNE },
+    }).then((res) => must(res, 'send feedback', 201));
+    const feedbackPool = await Promise.all(Array.from({ length: ROLES.length }, sendFeedback));
+    const toPublish = await sendFeedback();
+    let fb = toPublish;
+    for (const step of [{ action: 'accept' }, { action: 'answer', answer: 'Cơ quan đã tiếp nhận và trả lời.' }, { action: 'publish' }]) {
+      fb = must(await api('POST', `/v1/feedback/${fb.id}/actions`, { token: official, json: { ...step, version: fb.version } }), `feedback ${step.action}`);
+    }
+
+    const fbOpen = await sendFeedback();
+    const ticketFor = async () => {
+      const t = must(await api('POST', `/v1/feedback/${fbOpen.id}/attachments`, {
+        token: citizen, json: { fileName: 'bang-chung.pdf', contentType: 'application/pdf', size: PDF.length },
+      }), 'feedback upload', 201);
+      await postFile(t, PDF, 'application/pdf');
+      return t.attachmentId as string;
+    };
+    const pendingAttachmentId = await ticketFor();
+    const verifiedAttachmentId = await ticketFor();
+    must(await api('POST', `/v1/feedback/${fbOpen.id}/attachments/${verifiedAttachmentId}/complete`, { token: citizen }), 'feedback verify');
+
     ctx = {
+      feedback: {
+        published: { id: fb.id },
+        next: () => { const f = feedbackPool.pop()!; return { id: f.id, version: f.version }; },
+        open: { id: fbOpen.id, pendingAttachmentId, verifiedAttachmentId },
+      },
       dossiers: {
         create: { json: { procedureCode: PROCEDURE, agencyCode: HANOI_COMMUNE, form, delivery: 'online' } },
         draft: { id: draft.id, componentCode: 'TP01', pendingAttachmentId: pending.attachmentId },
@@ -124,6 +157,7 @@ describe(`authorization matrix (SPEC §9): ${routes.length} routes × ${ROLES.le
         processing: { id: processing.id },
       },
       payments: { awaiting: { id: awaiting.id }, paid: { orderId: paid.order.id, dossierId: paid.dossier.id }, callback: repeatPayment },
+      ratings: { rated: { dossierId: rated.id }, ratable: { dossierId: toRate.id } },
       procedure: { code, body: must(procedure, `get procedure ${code}`) },
       catalogueEntry: { name: 'sectors', id: sectorId, body: must(sector, `get sector ${sectorId}`) },
       rotateTarget: { keyId: rotate.system.keyId },

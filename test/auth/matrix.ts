@@ -68,6 +68,20 @@ export interface MatrixContext {
     /** A freshly signed sandbox callback repeating the paid order's payment (answered 200 "ignored"). */
     callback: () => { json: Record<string, unknown>; headers: Record<string, string> };
   };
+  /** Feedback of citizen.demo to a Hà Nội commune: one published; fresh submitted items, one per call. */
+  feedback: {
+    published: { id: string };
+    next: () => { id: string; version: number };
+    /** Submitted, with one uploaded-but-unverified file (`pendingAttachmentId`) and one verified. */
+    open: { id: string; pendingAttachmentId: string; verifiedAttachmentId: string };
+  };
+  /** Done dossiers of citizen.demo at a Hà Nội commune, for the rating routes. */
+  ratings: {
+    /** Already rated (for the read). */
+    rated: { dossierId: string };
+    /** Not rated yet: only citizen.demo's one call may rate it. */
+    ratable: { dossierId: string };
+  };
 }
 
 export interface SampleRequest {
@@ -235,4 +249,48 @@ export const MATRIX: Partial<Record<RouteId, MatrixEntry>> = {
   getPaymentReceipt: { sample: (c) => ({ params: { id: c.payments.paid.orderId } }), expect: DOSSIER_READ },
   // Public: the provider's signature is the authentication, whoever else the caller is.
   paymentCallback: { sample: (c) => ({ params: { provider: 'sandbox' }, ...c.payments.callback() }), expect: EVERYONE_OK },
+
+  // --- ratings
+  // The applicant rates their own done dossier; another applicant is told it does not exist.
+  rateDossier: { sample: (c) => ({ params: { id: c.ratings.ratable.dossierId }, json: { overall: 'satisfied' } }), expect: APPLICANT_OWN },
+  getDossierRating: { sample: (c) => ({ params: { id: c.ratings.rated.dossierId } }), expect: DOSSIER_READ },
+
+  // --- feedback
+  submitFeedback: {
+    sample: () => ({ json: { category: 'other', subject: 'Góp ý ma trận phân quyền', content: 'Nội dung góp ý để kiểm tra phân quyền.' } }),
+    expect: { ...APPLICANT_OWN, business: 'ok' },
+  },
+  listPublishedFeedback: { sample: () => ({ query: 'limit=5' }), expect: EVERYONE_OK },
+  getFeedback: { sample: (c) => ({ params: { id: c.feedback.published.id } }), expect: EVERYONE_OK },
+  listMyFeedback: { sample: () => ({ query: 'limit=5' }), expect: { ...APPLICANT_OWN, business: 'ok' } },
+  reactToFeedback: {
+    sample: (c) => ({ params: { id: c.feedback.published.id }, json: { like: true } }),
+    // Anyone signed in; machines have no person to react.
+    expect: { anonymous: 401, citizen: 'ok', business: 'ok', official: 'ok', officialOther: 'ok', admin: 'ok', agencySystem: 401, agencySystemOther: 401 },
+  },
+  agencyFeedbackQueue: {
+    sample: () => ({ query: 'limit=5' }),
+    // Each official reads their own first agency by default; admins the unrouted (portal) queue.
+    expect: { anonymous: 401, citizen: 403, business: 403, official: 'ok', officialOther: 'ok', admin: 'ok', agencySystem: 401, agencySystemOther: 401 },
+  },
+  actOnFeedback: {
+    sample: (c) => {
+      const f = c.feedback.next();
+      return { params: { id: f.id }, json: { action: 'accept', version: f.version } };
+    },
+    // The sender may not accept their own feedback (403); other people do not see it (404).
+    expect: { anonymous: 401, citizen: 403, business: 404, official: 'ok', officialOther: 404, admin: 'ok', agencySystem: 401, agencySystemOther: 401 },
+  },
+  requestFeedbackUpload: {
+    sample: (c) => ({ params: { id: c.feedback.open.id }, json: { fileName: 'bang-chung.pdf', contentType: 'application/pdf', size: 2048 } }),
+    expect: APPLICANT_OWN,
+  },
+  completeFeedbackUpload: {
+    sample: (c) => ({ params: { id: c.feedback.open.id, attachmentId: c.feedback.open.pendingAttachmentId } }),
+    expect: APPLICANT_OWN,
+  },
+  downloadFeedbackAttachment: {
+    sample: (c) => ({ params: { id: c.feedback.open.id, attachmentId: c.feedback.open.verifiedAttachmentId } }),
+    expect: DOSSIER_READ,
+  },
 };

@@ -10,7 +10,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DOWNLOAD_TTL_SECONDS, S3AttachmentStore, UPLOAD_TTL_SECONDS, type UploadTicket,
-} from '../../functions/dossiers/adapters/attachment-store';
+} from '../../shared/uploads/upload-store';
 
 const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 const BUCKET = `dvc-attachments-it-${suffix}`;

@@ -1,7 +1,7 @@
 // The magic-byte sniffer the post-upload check relies on: each known signature, inputs too short to
 // tell, and declared types that the bytes contradict.
 import { describe, expect, it } from 'vitest';
-import { contentMatchesType, SNIFF_BYTES, sniffMediaType } from '../../functions/dossiers/domain/file-signature';
+import { contentMatchesType, SNIFF_BYTES, sniffMediaType } from '../../shared/uploads/file-signature';
 
 const bytes = (...parts: (string | number[])[]) =>
   new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p, 'latin1')] : p)));

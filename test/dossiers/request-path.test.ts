@@ -7,7 +7,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { S3AttachmentStore } from '../../functions/dossiers/adapters/attachment-store';
+import { S3AttachmentStore } from '../../shared/uploads/upload-store';
 import { DynamoDossierStore } from '../../functions/dossiers/adapters/dossier-store';
 import { makeHandler } from '../../functions/dossiers/handler';
 import { catalogueReader } from '../../functions/catalogue/public';

@@ -29,6 +29,9 @@ describe('meta function', () => {
       if (route.request.body) expect(op.requestBody.content['application/json'].schema).toBeDefined();
       expect(op.security).toEqual(route.auth.kind === 'public' ? [] : expect.any(Array));
     }
+    // Every reference resolves inside the document (none left pointing at a schema's own $defs).
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"([^"]+)"/g)].map((m) => m[1]!);
+    expect(refs.filter((r) => !r.startsWith('#/components/schemas/') || !doc.components.schemas[r.slice('#/components/schemas/'.length)])).toEqual([]);
     // Named zod schemas become components.
     expect(doc.components.schemas.Procedure).toBeDefined();
     const search = doc.paths['/v1/procedures'].get;

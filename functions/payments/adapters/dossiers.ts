@@ -17,9 +17,12 @@ export const dossierGateway = (): DossierGateway => {
   return {
     get: (id) => store.get(id),
     async confirmPayment(d, note) {
-      service ??= dossierService();
+      service ??= dossierService().catch((error: unknown) => {
+        service = undefined;
+        throw error;
+      });
       try {
-        await service.transition(d, { kind: 'system', id: 'payments' }, 'confirm_payment', { note }, d.version);
+        await (await service).transition(d, { kind: 'system', id: 'payments' }, 'confirm_payment', { note }, d.version);
         return 'confirmed';
       } catch (error) {
         if (error instanceof AppError && error.status === 409) return 'conflict';

@@ -1,4 +1,4 @@
-// Dossier files in the `attachments` bucket. Browsers upload straight to S3 with a presigned POST
+// Verified browser uploads (dossier files and results, feedback attachments) in the `attachments` bucket. Browsers upload straight to S3 with a presigned POST
 // whose policy pins the key, the Content-Type and the size range (SPEC §2). Uploads land under
 // `incoming/` (expired by the bucket lifecycle after 2 days); a file counts only once `verify` has
 // checked what actually arrived — the object exists, its size is the declared one and within the
@@ -6,9 +6,9 @@
 // `files/`. A failing object is deleted. This holds on AWS as defence in depth, and it is the only
 // check locally, where the S3 emulator enforces no POST policy (SPEC §7).
 import type { S3Client } from '@aws-sdk/client-s3';
-import { onceAsync, resolveDeferred, s3Lib, type Deferred } from '../../../shared/aws/clients';
-import { createPresignedPost } from '../../../shared/aws/presigned-post';
-import { contentMatchesType, SNIFF_BYTES } from '../domain/file-signature';
+import { onceAsync, resolveDeferred, s3Lib, type Deferred } from '../aws/clients';
+import { createPresignedPost } from '../aws/presigned-post';
+import { contentMatchesType, SNIFF_BYTES } from './file-signature';
 
 export const UPLOAD_TTL_SECONDS = 300;
 export const DOWNLOAD_TTL_SECONDS = 300;
