@@ -3,7 +3,7 @@
 // Nothing of the AWS SDK is loaded at import time: the adapters load it on first use (adapters/sdk.ts).
 import { bucketName, tableName } from '../../shared/config';
 import { createApiHandler, implement, ok } from '../../shared/http/api';
-import { routes } from '../../shared/platform/routes';
+import { catalogueRoutes as routes } from '../../shared/platform/api-routes/catalogue';
 import { DynamoCatalogueStore } from './adapters/catalogue-store';
 import { dynamoClient, s3Client } from '../../shared/aws/clients';
 import { S3SnapshotStore } from './adapters/search-snapshot';

@@ -3,7 +3,7 @@
 import { bucketName, tableName } from '../../shared/config';
 import { dynamoClient, s3Client } from '../../shared/aws/clients';
 import { createApiHandler, created, implement, ok } from '../../shared/http/api';
-import { routes } from '../../shared/platform/routes';
+import { dossierRoutes as routes } from '../../shared/platform/api-routes/dossiers';
 import { catalogueReader } from '../catalogue/public';
 import { S3AttachmentStore } from '../../shared/uploads/upload-store';
 import { DynamoDossierStore } from './adapters/dossier-store';

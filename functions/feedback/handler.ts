@@ -5,7 +5,7 @@ import { dynamoClient, s3Client } from '../../shared/aws/clients';
 import { bucketName, tableName } from '../../shared/config';
 import { S3AttachmentStore } from '../../shared/uploads/upload-store';
 import { createApiHandler, created, implement, ok } from '../../shared/http/api';
-import { routes } from '../../shared/platform/routes';
+import { feedbackRoutes as routes } from '../../shared/platform/api-routes/feedback';
 import { catalogueReader } from '../catalogue/public';
 import { DynamoFeedbackStore } from './adapters/feedback-store';
 import { FeedbackService, type FeedbackDeps } from './service';

@@ -3,7 +3,7 @@
 import { createApiHandler, created, implement, ok } from '../../shared/http/api';
 import { unauthenticated } from '../../shared/http/errors';
 import { decodeCursor, encodeCursor } from '../../shared/http/pagination';
-import { routes } from '../../shared/platform';
+import { identityRoutes as routes } from '../../shared/platform/api-routes/identity';
 import { AgencySystemRegistry, summarize, type ListCursor } from './adapters/registry';
 import { signedBodies } from './signed-body';
 

@@ -1,9 +1,12 @@
 // Public configuration and the OpenAPI document; also answers unknown routes with the envelope.
 import { AppError } from '../../shared/http/errors';
 import { createApiHandler, implement, ok } from '../../shared/http/api';
-import { platform, routes } from '../../shared/platform';
+import { metaRoutes as routes } from '../../shared/platform/api-routes/meta';
 import { matchRoute } from '../../shared/platform/match';
-import { buildOpenApi } from '../../shared/platform/openapi';
+
+// The whole declaration (every capability's schemas) is needed only for the OpenAPI document and
+// for telling 404 from 405: loaded on the first such request, not at cold start.
+const platformDecl = async () => (await import('../../shared/platform')).platform;
 
 export const API_VERSION = '1.0.0';
 
@@ -30,14 +33,17 @@ export const handler = createApiHandler(
       ),
     ),
     implement(routes.getOpenApi, async () => {
-      openApi ??= buildOpenApi(platform, { version: API_VERSION });
+      if (!openApi) {
+        const [platform, { buildOpenApi }] = await Promise.all([platformDecl(), import('../../shared/platform/openapi')]);
+        openApi = buildOpenApi(platform, { version: API_VERSION });
+      }
       return ok(openApi, { 'cache-control': 'public, max-age=300' });
     }),
   ],
   {
     // `$default`: any path no route declares. A known path with another method is a 405.
     fallback: async ({ event }) => {
-      const match = matchRoute(platform.routes, event.requestContext.http.method, event.rawPath);
+      const match = matchRoute((await platformDecl()).routes, event.requestContext.http.method, event.rawPath);
       throw match.kind === 'method-not-allowed'
         ? new AppError(405, 'METHOD_NOT_ALLOWED', `${event.requestContext.http.method} is not allowed on this path`)
         : new AppError(404, 'ROUTE_NOT_FOUND', 'No such route');

@@ -4,7 +4,7 @@
 import { dynamoClient } from '../../shared/aws/clients';
 import { tableName } from '../../shared/config';
 import { createApiHandler, created, fileResult, implement, ok } from '../../shared/http/api';
-import { routes } from '../../shared/platform/routes';
+import { paymentRoutes as routes } from '../../shared/platform/api-routes/payments';
 import { catalogueReader } from '../catalogue/public';
 import { dossierGateway } from './adapters/dossiers';
 import { DynamoPaymentStore } from './adapters/payment-store';

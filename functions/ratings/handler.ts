@@ -4,7 +4,7 @@
 import { dynamoClient } from '../../shared/aws/clients';
 import { tableName } from '../../shared/config';
 import { createApiHandler, created, implement, ok } from '../../shared/http/api';
-import { routes } from '../../shared/platform/routes';
+import { ratingRoutes as routes } from '../../shared/platform/api-routes/ratings';
 import { dossierStore } from '../dossiers/public';
 import { DynamoRatingStore } from './adapters/rating-store';
 import { RatingService, type RatingDeps } from './service';

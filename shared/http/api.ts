@@ -7,7 +7,8 @@ import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { authorize, principalOf, type Principal } from '../auth/principal';
-import { routeKey, type RouteDecl, type RouteRequest } from '../platform';
+import { routeKey } from '../platform/naming';
+import type { RouteDecl, RouteRequest } from '../platform/types';
 import { AppError, badRequest, type ErrorDetail } from './errors';
 import { logger } from './logger';
 

@@ -1,0 +1,19 @@
+// The authorization rules routes are declared with, and `defineRoute` (SPEC §2).
+import type { AuthRule, RouteDecl, RouteRequest } from '../types';
+
+export const PUBLIC: AuthRule = { kind: 'public' };
+export const ADMIN: AuthRule = { kind: 'user', groups: ['admin'] };
+export const AGENCY_SYSTEM: AuthRule = { kind: 'agency-system' };
+export const APPLICANT: AuthRule = { kind: 'user', groups: ['citizen', 'business'] };
+export const OFFICIAL: AuthRule = { kind: 'user', groups: ['official'] };
+/** Applicants (their own dossiers), officials (in scope) and admins: the handler checks which. */
+export const DOSSIER_READER: AuthRule = { kind: 'user', groups: ['citizen', 'business', 'official', 'admin'] };
+/** Anyone signed in: the handler decides what the caller may do. */
+export const SIGNED_IN: AuthRule = { kind: 'user', groups: ['citizen', 'business', 'official', 'admin'] };
+/** Officials (their agencies) and the portal's administrators. */
+export const OFFICE: AuthRule = { kind: 'user', groups: ['official', 'admin'] };
+/** Applicants (own dossier) and officials (in scope, result files). */
+export const DOSSIER_PARTY: AuthRule = { kind: 'user', groups: ['citizen', 'business', 'official'] };
+
+/** Keeps each route's schema types so handlers get typed input. */
+export const defineRoute = <Req extends RouteRequest>(route: RouteDecl<Req>) => route;
