@@ -9,7 +9,7 @@ import type { DossierService } from './service';
 
 export type { DossierEvent, DossierRecord, AttachmentRecord } from './domain/dossier';
 export type { Actor } from './domain/transitions';
-export { transitionFor } from './domain/transitions';
+export { transitionFor, TRANSITIONS, type TransitionRow } from './domain/transitions';
 
 /** The dossier store over the platform's table (read access is all a reader needs). */
 export const dossierStore = () => new DynamoDossierStore(dynamoClient, () => tableName('dossiers'));

@@ -1,0 +1,161 @@
+// Agency-system status events against the dossier transition table: the coarse-to-fine plans,
+// the decision per event, and a replay of 1,000 events three ways (clean; with duplicates and
+// shuffled within each dossier; with poison items) ending in identical states.
+import { describe, expect, it } from 'vitest';
+import { DOSSIER_STATUSES, type DossierStatus } from '../../shared/contracts/dossier-status';
+import { TRANSITIONS } from '../../functions/dossiers/public';
+import { decideStatusEvent, inputFor, syncPlan, type StatusEvent, type SyncState } from '../../functions/sync/domain/status-sync';
+
+describe('syncPlan', () => {
+  it.each([
+    ['submitted', 'received', ['receive']],
+    ['submitted', 'not_received', ['refuse']],
+    ['received', 'done', ['start', 'finish']],
+    ['submitted', 'returned', ['receive', 'start', 'finish', 'return_result']],
+    ['processing', 'supplement_requested', ['request_supplement']],
+    ['supplement_requested', 'processing', ['resume']],
+    ['supplement_requested', 'done', ['resume', 'finish']],
+    ['payment_required', 'processing', ['confirm_payment']],
+    ['payment_required', 'returned', ['confirm_payment', 'finish', 'return_result']],
+    ['received', 'withdrawn', ['withdraw']],
+    ['processing', 'stopped', ['stop']],
+    ['done', 'done', []],
+  ] as const)('%s → %s: %j', (from, to, plan) => {
+    expect(syncPlan(from, to)).toEqual(plan);
+  });
+
+  it.each([
+    ['processing', 'received'], ['done', 'processing'], ['returned', 'done'], ['not_received', 'received'],
+    ['withdrawn', 'processing'], ['stopped', 'done'], ['draft', 'received'], ['done', 'withdrawn'],
+  ] as const)('%s → %s is impossible', (from, to) => {
+    expect(syncPlan(from, to)).toBeNull();
+  });
+
+  it('every plan is a chain of rows the agency-system actor may take', () => {
+    for (const from of DOSSIER_STATUSES) {
+      for (const to of DOSSIER_STATUSES) {
+        const plan = syncPlan(from, to);
+        if (!plan) continue;
+        let at: DossierStatus = from;
+        for (const action of plan) {
+          const row = TRANSITIONS.find((r) => r.action === action)!;
+          expect(row.actors).toContain('agency_system');
+          expect(row.from).toContain(at);
+          at = row.to!;
+        }
+        expect(at).toBe(to);
+      }
+    }
+  });
+});
+
+describe('decideStatusEvent', () => {
+  const event = (status: DossierStatus, at: string, over: Partial<StatusEvent> = {}): StatusEvent =>
+    ({ eventId: `e-${status}-${at}`, code: 'X', status, at, ...over });
+
+  it('applies a new, reachable event with the inputs its steps need', () => {
+    expect(decideStatusEvent({ status: 'received', lastAppliedAt: null }, event('stopped', '2026-12-01T03:00:00Z', { reason: 'Hồ sơ giả mạo' }))).toEqual({
+      kind: 'apply',
+      steps: [{ action: 'start', input: { note: undefined } }, { action: 'stop', input: { reason: 'Hồ sơ giả mạo', note: undefined } }],
+    });
+  });
+
+  it('records but does not apply an event older than the last applied one, or one already reached', () => {
+    const state: SyncState = { status: 'done', lastAppliedAt: '2026-12-01T05:00:00Z' };
+    expect(decideStatusEvent(state, event('processing', '2026-12-01T04:00:00Z')).kind).toBe('stale');
+    expect(decideStatusEvent(state, event('processing', '2026-12-01T05:00:00Z')).kind).toBe('stale');
+    expect(decideStatusEvent({ ...state, lastAppliedAt: null }, event('done', '2026-12-01T06:00:00Z')).kind).toBe('already');
+  });
+
+  it('an unreachable status, or a supplement request without its components, is impossible', () => {
+    expect(decideStatusEvent({ status: 'returned', lastAppliedAt: null }, event('processing', '2026-12-01T06:00:00Z'))).toMatchObject({ kind: 'impossible' });
+    expect(decideStatusEvent({ status: 'processing', lastAppliedAt: null }, event('supplement_requested', '2026-12-01T06:00:00Z')))
+      .toMatchObject({ kind: 'impossible', why: expect.stringContaining('missingComponents') });
+    expect(inputFor('request_supplement', event('supplement_requested', 'x', { missingComponents: ['TP01'], note: 'Thiếu tờ khai' })))
+      .toEqual({ missingComponents: ['TP01'], note: 'Thiếu tờ khai' });
+  });
+});
+
+// A deterministic generator (no Math.random): the same streams on every run.
+const rng = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+
+/** Applies an event stream to in-memory dossiers exactly as the consumer does, per the decisions. */
+const replay = (events: readonly (StatusEvent | 'poison')[]) => {
+  const state = new Map<string, SyncState>();
+  const seen = new Set<string>();
+  let poisoned = 0;
+  for (const e of events) {
+    if (e === 'poison') { poisoned++; continue; }
+    if (seen.has(e.eventId)) continue; // duplicate: a no-op
+    seen.add(e.eventId);
+    const s = state.get(e.code) ?? { status: 'submitted', lastAppliedAt: null };
+    const d = decideStatusEvent(s, e);
+    if (d.kind === 'apply') {
+      let status = s.status;
+      for (const step of d.steps) status = TRANSITIONS.find((r) => r.action === step.action)!.to!;
+      state.set(e.code, { status, lastAppliedAt: e.at });
+    } else if (d.kind === 'already') {
+      state.set(e.code, { ...s, lastAppliedAt: e.at });
+    } else {
+      state.set(e.code, s);
+    }
+  }
+  return { final: new Map([...state].map(([k, v]) => [k, v.status])), poisoned };
+};
+
+describe('replaying 1,000 recorded status events three ways', () => {
+  const random = rng(766);
+  const LIFECYCLES: DossierStatus[][] = [
+    ['received', 'processing', 'supplement_requested', 'processing', 'payment_required', 'processing', 'done', 'returned'],
+    ['received', 'processing', 'done', 'returned'],
+    ['not_received'],
+    ['received', 'processing', 'stopped'],
+    ['received', 'withdrawn'],
+  ];
+  // 1,000 events over dossiers, each dossier's events an hour apart.
+  const clean: StatusEvent[] = [];
+  for (let d = 0; clean.length < 1000; d++) {
+    const life = LIFECYCLES[Math.floor(random() * LIFECYCLES.length)]!;
+    life.forEach((status, i) => {
+      if (clean.length >= 1000) return;
+      clean.push({
+        eventId: `evt-${d}-${i}`, code: `000.00.00004.H26-261201-${String(d).padStart(4, '0')}`, status,
+        at: new Date(Date.UTC(2026, 11, 1, i)).toISOString(),
+        ...(status === 'supplement_requested' ? { missingComponents: ['TP01'], note: 'Thiếu bản chụp' } : {}),
+      });
+    });
+  }
+
+  it('clean, duplicated and shuffled within each dossier, and with poison items all end in the same states', () => {
+    expect(clean).toHaveLength(1000);
+    const reference = replay(clean);
+
+    // 20% duplicates, and each dossier's events shuffled within a window of 3.
+    const noisy: StatusEvent[] = [];
+    for (const e of clean) {
+      noisy.push(e);
+      if (random() < 0.2) noisy.push({ ...e });
+    }
+    for (let i = 0; i + 2 < noisy.length; i += 3) {
+      if (random() < 0.5 && noisy[i]!.code === noisy[i + 2]!.code) [noisy[i], noisy[i + 2]] = [noisy[i + 2]!, noisy[i]!];
+    }
+    const shuffled = replay(noisy);
+
+    // 5% poison items (unparseable messages) mixed in: they change nothing.
+    const withPoison: (StatusEvent | 'poison')[] = [];
+    for (const e of clean) {
+      if (random() < 0.05) withPoison.push('poison');
+      withPoison.push(e);
+    }
+    const poisoned = replay(withPoison);
+
+    expect(noisy.length).toBeGreaterThan(1150);
+    expect(poisoned.poisoned).toBeGreaterThan(30);
+    expect([...shuffled.final]).toEqual([...reference.final]);
+    expect([...poisoned.final]).toEqual([...reference.final]);
+    // And the states are the lifecycles' last statuses, not something in between.
+    const lastOf = new Map<string, DossierStatus>();
+    for (const e of clean) lastOf.set(e.code, e.status);
+    expect([...reference.final]).toEqual([...lastOf]);
+  });
+});
