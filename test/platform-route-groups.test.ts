@@ -10,8 +10,9 @@ import { dossierRoutes } from '../shared/platform/api-routes/dossiers';
 import { paymentRoutes } from '../shared/platform/api-routes/payments';
 import { ratingRoutes } from '../shared/platform/api-routes/ratings';
 import { feedbackRoutes } from '../shared/platform/api-routes/feedback';
+import { syncRoutes } from '../shared/platform/api-routes/sync';
 
-const groups = { meta: metaRoutes, catalogue: catalogueRoutes, identity: identityRoutes, dossiers: dossierRoutes, payments: paymentRoutes, ratings: ratingRoutes, feedback: feedbackRoutes };
+const groups = { meta: metaRoutes, catalogue: catalogueRoutes, identity: identityRoutes, dossiers: dossierRoutes, payments: paymentRoutes, ratings: ratingRoutes, feedback: feedbackRoutes, sync: syncRoutes };
 
 describe('route groups', () => {
   it.each(Object.entries(groups))('%s: every route of the group is served by that function, under its own id', (fn, group) => {

@@ -124,4 +124,23 @@ export const functions = [
     timeoutSeconds: 300,
     tables: { feedback: 'read', catalogue: 'read' },
   },
+  {
+    name: 'sync',
+    description: 'Agency-system sync API: validates reported events item by item and queues them per dossier',
+    entry: 'functions/sync/handler.ts',
+    memoryMb: 256,
+    timeoutSeconds: 15,
+    // identity readwrite + the sealing key: completing body signatures spends nonces (signed-body.ts).
+    tables: { catalogue: 'read', identity: 'readwrite' },
+    secrets: ['agency-secret-key'],
+    sendsTo: ['sync-inbound'],
+  },
+  {
+    name: 'sync-inbound',
+    description: 'Applies queued agency-system status events to dossiers, in order per dossier, idempotently',
+    entry: 'functions/sync/inbound.ts',
+    memoryMb: 512,
+    timeoutSeconds: 60,
+    tables: { sync: 'readwrite', dossiers: 'readwrite', catalogue: 'read' },
+  },
 ] as const satisfies readonly FunctionDecl[];

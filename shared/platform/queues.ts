@@ -10,4 +10,12 @@ export const queues: readonly QueueDecl[] = [
     maxReceiveCount: 5,
     consumer: { fn: 'notifications', batchSize: 10 },
   },
+  {
+    name: 'sync-inbound',
+    description: 'Events reported by agency systems, FIFO per dossier code (deduplicated by event id)',
+    fifo: true,
+    visibilityTimeoutSeconds: 60,
+    maxReceiveCount: 5,
+    consumer: { fn: 'sync-inbound', batchSize: 10 },
+  },
 ];

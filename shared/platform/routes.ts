@@ -9,6 +9,7 @@ import { dossierRoutes } from './api-routes/dossiers';
 import { paymentRoutes } from './api-routes/payments';
 import { ratingRoutes } from './api-routes/ratings';
 import { feedbackRoutes } from './api-routes/feedback';
+import { syncRoutes } from './api-routes/sync';
 
 export { defineRoute } from './api-routes/rules';
 
@@ -20,6 +21,7 @@ export const routes = {
   ...paymentRoutes,
   ...ratingRoutes,
   ...feedbackRoutes,
+  ...syncRoutes,
 } as const;
 
 export type RouteId = keyof typeof routes;

@@ -109,4 +109,13 @@ export const tables = [
       { name: 'byOpen', partitionKey: { name: 'gsi4pk', type: 'S' }, sortKey: { name: 'gsi4sk', type: 'S' } },
     ],
   },
+  {
+    name: 'sync',
+    description:
+      'Agency-system sync: every received event (pk EVT#<keyId>#<eventId>, sk EVENT) with what became of it, ' +
+      'each dossier\'s last applied event time (pk DSYNC#<code>, sk STATE) and each system\'s error report ' +
+      '(pk ERR#<keyId>, sk <at>#<eventId>).',
+    partitionKey: { name: 'pk', type: 'S' },
+    sortKey: { name: 'sk', type: 'S' },
+  },
 ] as const satisfies readonly TableDecl[];

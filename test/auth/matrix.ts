@@ -293,4 +293,12 @@ export const MATRIX: Partial<Record<RouteId, MatrixEntry>> = {
     sample: (c) => ({ params: { id: c.feedback.open.id, attachmentId: c.feedback.open.verifiedAttachmentId } }),
     expect: DOSSIER_READ,
   },
+
+  // --- sync (agency systems)
+  syncStatuses: {
+    sample: (c) => ({ json: { items: [{ eventId: `matrix-${Math.random().toString(36).slice(2)}`, code: c.dossiers.submitted.code, status: 1, at: new Date().toISOString() }] } }),
+    // Users send no x-dvc-* headers: the gateway's 401. Any system may send a batch; items of
+    // dossiers outside its agencies are refused item by item (still 202).
+    expect: { anonymous: 401, citizen: 401, business: 401, official: 401, officialOther: 401, admin: 401, agencySystem: 'ok', agencySystemOther: 'ok' },
+  },
 };

@@ -1,0 +1,4 @@
+// What other capabilities may use of identity: the middleware that completes the signature check of
+// body-carrying agency-system requests (every API function serving such a route uses it; the
+// function then needs the identity table and the agency-secret-key secret, see signed-body.ts).
+export { signedBodies } from './signed-body';

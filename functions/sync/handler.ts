@@ -1,0 +1,69 @@
+// The agency-system sync API (SPEC §2): signed requests (the Lambda authorizer has verified the
+// system), batches of ≤ 100 status events validated item by item — shape, status code, and the
+// dossier's agency within the system's agencies — and the valid ones queued FIFO per dossier code,
+// deduplicated by the system's event id. 202 with a result per item.
+import { createHash } from 'node:crypto';
+import { sqsClient, sqsLib } from '../../shared/aws/clients';
+import { agencyInScope } from '../../shared/auth/scope';
+import { queueUrl } from '../../shared/config';
+import { agencyOfCode, StatusEventIn } from '../../shared/contracts/sync';
+import { createApiHandler, implement } from '../../shared/http/api';
+import { syncRoutes as routes } from '../../shared/platform/api-routes/sync';
+import { catalogueReader, type CatalogueReader } from '../catalogue/public';
+import { signedBodies } from '../identity/public';
+
+export interface QueuedStatus {
+  kind: 'status';
+  keyId: string;
+  event: StatusEventIn;
+}
+
+export interface InboundQueue {
+  send(messages: { groupId: string; dedupId: string; body: QueuedStatus }[]): Promise<void>;
+}
+
+export const sqsInbound = (): InboundQueue => ({
+  async send(messages) {
+    const [client, { SendMessageBatchCommand }] = await Promise.all([sqsClient(), sqsLib()]);
+    for (let i = 0; i < messages.length; i += 10) {
+      const chunk = messages.slice(i, i + 10);
+      const out = await client.send(new SendMessageBatchCommand({
+        QueueUrl: queueUrl('sync-inbound'),
+        Entries: chunk.map((m, j) => ({ Id: String(j), MessageGroupId: m.groupId, MessageDeduplicationId: m.dedupId, MessageBody: JSON.stringify(m.body) })),
+      }));
+      if (out.Failed?.length) throw new Error(`SQS refused ${out.Failed.length} message(s): ${out.Failed.map((f) => f.Code).join(', ')}`);
+    }
+  },
+});
+
+/** Per system and event id: what SQS deduplicates on (≤ 128 characters). */
+export const dedupIdOf = (keyId: string, eventId: string) => createHash('sha256').update(`${keyId}\n${eventId}`).digest('hex');
+
+export const makeHandler = (deps: { queue: InboundQueue; catalogue: CatalogueReader }) =>
+  createApiHandler([
+    implement(routes.syncStatuses, async ({ principal, body }) => {
+      if (principal.kind !== 'agency-system') throw new Error('the authorizer let a non-system through');
+      const results: { index: number; eventId: string | null; status: 'queued' | 'rejected'; errors?: { path: string; message: string }[] }[] = [];
+      const messages: { groupId: string; dedupId: string; body: QueuedStatus }[] = [];
+      for (const [index, item] of body.items.entries()) {
+        const parsed = StatusEventIn.safeParse(item);
+        const eventId = typeof (item as { eventId?: unknown })?.eventId === 'string' ? (item as { eventId: string }).eventId : null;
+        if (!parsed.success) {
+          results.push({ index, eventId, status: 'rejected', errors: parsed.error.issues.map((i) => ({ path: `items.${index}.${i.path.join('.')}`, message: i.message })) });
+          continue;
+        }
+        const agency = await deps.catalogue.getAgency(agencyOfCode(parsed.data.code));
+        if (!agency || !agencyInScope(principal, agency)) {
+          results.push({ index, eventId, status: 'rejected', errors: [{ path: `items.${index}.code`, message: 'the dossier is not of an agency this system speaks for' }] });
+          continue;
+        }
+        messages.push({ groupId: parsed.data.code, dedupId: dedupIdOf(principal.keyId, parsed.data.eventId), body: { kind: 'status', keyId: principal.keyId, event: parsed.data } });
+        results.push({ index, eventId, status: 'queued' });
+      }
+      await deps.queue.send(messages);
+      const accepted = results.filter((r) => r.status === 'queued').length;
+      return { status: 202, body: { accepted, rejected: results.length - accepted, results } };
+    }),
+  ]).use(signedBodies()); // the authorizer cannot see bodies: the signature over it is checked here
+
+export const handler = makeHandler({ queue: sqsInbound(), catalogue: catalogueReader() });

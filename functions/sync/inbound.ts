@@ -1,0 +1,78 @@
+// The consumer of `sync-inbound` (FIFO per dossier code): applies agency-system status events to
+// dossiers through the dossier transition function, in order, once. A duplicate (already
+// processed event id) does nothing; a stale or already-reached status is recorded without moving
+// the dossier; an impossible one is recorded in the system's error report. An event that cannot be
+// processed (unparseable, unknown dossier, a store failure) fails its record — the FIFO processor
+// then leaves the rest of that dossier's messages for later — and after maxReceiveCount it is in
+// the DLQ, from which a redrive applies it once the cause is fixed.
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambda-powertools/batch';
+import { dynamoClient } from '../../shared/aws/clients';
+import { tableName } from '../../shared/config';
+import { statusFromCode } from '../../shared/contracts/dossier-status';
+import { StatusEventIn } from '../../shared/contracts/sync';
+import { logger } from '../../shared/http/logger';
+import { dossierService, dossierStore, type DossierRecord } from '../dossiers/public';
+import { DynamoSyncStore, type SyncStore } from './adapters/sync-store';
+import { decideStatusEvent, type StatusEvent } from './domain/status-sync';
+
+export interface InboundDeps {
+  store: SyncStore;
+  findDossier(code: string): Promise<DossierRecord | undefined>;
+  transition(d: DossierRecord, keyId: string, action: string, input: Record<string, unknown>): Promise<DossierRecord>;
+  now?: () => Date;
+}
+
+export class PoisonMessageError extends Error {}
+
+export const applyMessage = async (deps: InboundDeps, body: string) => {
+  let message: { kind?: string; keyId?: string; event?: unknown };
+  try {
+    message = JSON.parse(body) as typeof message;
+  } catch {
+    throw new PoisonMessageError('the message is not JSON');
+  }
+  const parsed = StatusEventIn.safeParse(message.event);
+  if (message.kind !== 'status' || typeof message.keyId !== 'string' || !parsed.success) throw new PoisonMessageError('not a status event');
+  const keyId = message.keyId;
+  const e: StatusEvent = { ...parsed.data, status: statusFromCode(parsed.data.status)! };
+  if (await deps.store.outcome(keyId, e.eventId)) return 'duplicate' as const;
+  let d = await deps.findDossier(e.code);
+  if (!d) throw new PoisonMessageError(`no dossier ${e.code} (yet)`);
+  const decision = decideStatusEvent({ status: d.status, lastAppliedAt: await deps.store.lastAppliedAt(e.code) }, e);
+  const now = (deps.now ?? (() => new Date()))().toISOString();
+  const record = { eventId: e.eventId, code: e.code, at: e.at, status: e.status };
+  if (decision.kind === 'apply') {
+    for (const step of decision.steps) d = await deps.transition(d, keyId, step.action, step.input);
+    await deps.store.record(keyId, record, 'applied', null, now);
+    return 'applied' as const;
+  }
+  await deps.store.record(keyId, record, decision.kind, decision.why, now);
+  if (decision.kind === 'impossible') logger.warn('sync event impossible', { keyId, eventId: e.eventId, why: decision.why });
+  return decision.kind;
+};
+
+export const defaultDeps = (): InboundDeps => {
+  const store = dossierStore();
+  let service: ReturnType<typeof dossierService> | undefined;
+  return {
+    store: new DynamoSyncStore(dynamoClient, () => tableName('sync')),
+    findDossier: (code) => store.findByCode(code),
+    async transition(d, keyId, action, input) {
+      service ??= dossierService();
+      return (await (await service).transition(d, { kind: 'agency_system', id: keyId }, action, input, d.version)).record;
+    },
+  };
+};
+
+export const makeHandler = (deps: InboundDeps) => {
+  // FIFO: a failed record fails the rest of its dossier's (group's) records in the batch, so order
+  // per dossier holds; other dossiers' records go on.
+  const processor = new SqsFifoPartialProcessorAsync();
+  const handleRecord = async (record: SQSRecord) => {
+    await applyMessage(deps, record.body);
+  };
+  return (event: SQSEvent): Promise<SQSBatchResponse> => processPartialResponse(event, handleRecord, processor, { skipGroupOnError: true }) as Promise<SQSBatchResponse>;
+};
+
+export const handler = makeHandler(defaultDeps());

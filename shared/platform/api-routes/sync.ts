@@ -1,0 +1,13 @@
+// The routes of the `sync` function (SPEC §2, agency systems); shared/platform/routes.ts merges every group.
+import { SyncAccepted, SyncStatusesBody } from '../../contracts/sync';
+import { AGENCY_SYSTEM, defineRoute } from './rules';
+
+export const syncRoutes = {
+  syncStatuses: defineRoute({
+    id: 'syncStatuses', method: 'POST', path: '/v1/sync/statuses', fn: 'sync', auth: AGENCY_SYSTEM,
+    summary: 'Status events of dossiers from an agency system (≤ 100; per-item results; applied in order per dossier)',
+    tags: ['sync'],
+    request: { body: SyncStatusesBody },
+    responses: { 202: { description: 'Which items were queued and which were refused, and why', schema: SyncAccepted } },
+  }),
+} as const;

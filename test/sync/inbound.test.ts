@@ -1,0 +1,143 @@
+// Agency-system status events through the running portal: the signed batch route validates item by
+// item and queues FIFO per dossier; the consumer applies them through the dossier transition
+// function — coarse statuses as several steps, duplicates once, stale ones recorded but not
+// applied, impossible ones in the system's error report. Plus the consumer's message handling
+// with stand-ins (poison, duplicate, version conflicts).
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dynamoClient } from '../../shared/aws/clients';
+import { tableName } from '../../shared/config';
+import { DynamoSyncStore } from '../../functions/sync/adapters/sync-store';
+import { applyMessage, PoisonMessageError, type InboundDeps } from '../../functions/sync/inbound';
+import { api, signIn, signedApi } from '../support/auth';
+import { must, submitted } from '../support/dossiers';
+import type { DossierRecord } from '../../functions/dossiers/public';
+
+const HANOI = { keyId: 'demo-hanoi-system', secret: 'demo-hanoi-secret' };
+const store = new DynamoSyncStore(dynamoClient, () => tableName('sync'));
+let citizen: string;
+
+beforeAll(async () => {
+  citizen = await signIn('citizen.demo');
+});
+
+const post = (items: unknown[]) => signedApi('POST', '/v1/sync/statuses', { ...HANOI, json: { items } });
+const settle = async () => {
+  const res = await fetch(`${process.env.DVC_BASE_URL}/local/events/settle?timeoutMs=30000`, { method: 'POST' });
+  expect(res.status).toBe(200);
+};
+const at = (minutes: number) => new Date(Date.UTC(2026, 11, 1, 2, minutes)).toISOString();
+const event = (code: string, status: number, minutes: number, over: Record<string, unknown> = {}) =>
+  ({ eventId: `evt-${randomUUID()}`, code, status, at: at(minutes), ...over });
+
+describe('POST /v1/sync/statuses → the FIFO queue → the dossier', () => {
+  it('validates each item, applies coarse statuses as transitions, once, in order; stale and impossible events are recorded only', async () => {
+    const d = await submitted(citizen);
+    const received = event(d.code, 2, 1, { note: 'Tiếp nhận tại hệ thống một cửa' });
+    const done = event(d.code, 9, 30);
+    const res = await post([
+      received,
+      done,
+      { ...event(d.code, 11, 2) },
+      { ...event('000.00.00.H57-261201-0001', 4, 3) },
+      { code: d.code },
+    ]);
+    expect(res.status).toBe(202);
+    expect(res.body).toMatchObject({ accepted: 2, rejected: 3 });
+    expect(res.body.results.map((r: { status: string }) => r.status)).toEqual(['queued', 'queued', 'rejected', 'rejected', 'rejected']);
+    expect(res.body.results[2].errors[0].path).toBe('items.2.status');
+    expect(res.body.results[3].errors[0].message).toMatch(/not of an agency this system speaks for/);
+    await settle();
+
+    let after = must(await api('GET', `/v1/dossiers/${d.id}`, { token: citizen }), 200, 'dossier');
+    expect(after).toMatchObject({ status: 'done', statusCode: 9 });
+    expect(after.history.slice(-3).map((h: { action: string; actor: { kind: string } }) => [h.action, h.actor.kind]))
+      .toEqual([['receive', 'agency_system'], ['start', 'agency_system'], ['finish', 'agency_system']]);
+    expect(await store.outcome(HANOI.keyId, received.eventId)).toBe('applied');
+
+    // The same batch again (a retry), an older event, and an impossible one.
+    const stale = event(d.code, 4, 10);
+    const impossible = event(d.code, 2, 40);
+    expect((await post([received, done, stale, impossible])).status).toBe(202);
+    await settle();
+    after = must(await api('GET', `/v1/dossiers/${d.id}`, { token: citizen }), 200, 'dossier');
+    expect(after.status).toBe('done');
+    expect(after.history.filter((h: { action: string }) => h.action === 'finish')).toHaveLength(1);
+    expect(await store.outcome(HANOI.keyId, stale.eventId)).toBe('stale');
+    expect(await store.outcome(HANOI.keyId, impossible.eventId)).toBe('impossible');
+    expect((await store.errors(HANOI.keyId, 50)).map((e) => e.eventId)).toContain(impossible.eventId);
+  });
+
+  it('refuses an unsigned request and more than 100 items', async () => {
+    expect((await api('POST', '/v1/sync/statuses', { json: { items: [] } })).status).toBe(401);
+    const tooMany = await post(Array.from({ length: 101 }, () => ({})));
+    expect([tooMany.status, tooMany.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+  });
+});
+
+describe('applyMessage (the consumer, with stand-ins)', () => {
+  const dossier = (status: DossierRecord['status']) => ({ id: 'd-1', code: 'C-261201-0001', status, version: 3 }) as DossierRecord;
+  const deps = (d: DossierRecord | undefined, seen?: string) => {
+    const steps: string[] = [];
+    const recorded: string[] = [];
+    const fake: InboundDeps = {
+      store: {
+        outcome: async (_k, id) => (id === seen ? 'applied' : undefined),
+        lastAppliedAt: async () => null,
+        record: async (_k, _e, outcome) => { recorded.push(outcome); },
+        errors: async () => [],
+      },
+      findDossier: async () => d,
+      transition: async (x, _k, action) => { steps.push(action); return { ...x, version: x.version + 1 }; },
+    };
+    return { fake, steps, recorded };
+  };
+  const body = (status: number, eventId = 'evt-00000001') => JSON.stringify({ kind: 'status', keyId: 'k', event: { eventId, code: 'C-261201-0001', status, at: at(5) } });
+
+  it('applies the plan step by step and records it', async () => {
+    const { fake, steps, recorded } = deps(dossier('submitted'));
+    expect(await applyMessage(fake, body(10))).toBe('applied');
+    expect(steps).toEqual(['receive', 'start', 'finish', 'return_result']);
+    expect(recorded).toEqual(['applied']);
+  });
+
+  it('a processed event id is a duplicate: nothing is done', async () => {
+    const { fake, steps, recorded } = deps(dossier('submitted'), 'evt-00000001');
+    expect(await applyMessage(fake, body(2))).toBe('duplicate');
+    expect([steps, recorded]).toEqual([[], []]);
+  });
+
+  it('poison: not JSON, not a status event, or a dossier that does not exist (yet) — thrown, so SQS retries and then dead-letters it', async () => {
+    await expect(applyMessage(deps(dossier('submitted')).fake, '{not json')).rejects.toBeInstanceOf(PoisonMessageError);
+    await expect(applyMessage(deps(dossier('submitted')).fake, JSON.stringify({ kind: 'status', keyId: 'k', event: { code: 'x' } }))).rejects.toBeInstanceOf(PoisonMessageError);
+    await expect(applyMessage(deps(undefined).fake, body(2))).rejects.toThrow(/no dossier/);
+  });
+
+  it('an impossible status is recorded as such (for the error report), never applied', async () => {
+    const { fake, steps, recorded } = deps(dossier('returned'));
+    expect(await applyMessage(fake, body(4))).toBe('impossible');
+    expect([steps, recorded]).toEqual([[], ['impossible']]);
+  });
+});
+
+describe('the FIFO batch handler', () => {
+  it('a failing record fails the rest of its dossier in the batch, not the other dossiers\' records', async () => {
+    const { makeHandler } = await import('../../functions/sync/inbound');
+    const applied: string[] = [];
+    const d = (code: string) => ({ id: code, code, status: 'submitted', version: 1 }) as DossierRecord;
+    const handler = makeHandler({
+      store: { outcome: async () => undefined, lastAppliedAt: async () => null, record: async (_k, e) => { applied.push(e.eventId); }, errors: async () => [] },
+      findDossier: async (code) => (code.startsWith('BAD') ? undefined : d(code)),
+      transition: async (x) => x,
+    });
+    const rec = (id: string, code: string, i: number) => ({
+      messageId: id, receiptHandle: id, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn', awsRegion: 'ap-southeast-1',
+      attributes: { ApproximateReceiveCount: '1', SentTimestamp: '0', SenderId: 's', ApproximateFirstReceiveTimestamp: '0', MessageGroupId: code },
+      messageAttributes: {},
+      body: JSON.stringify({ kind: 'status', keyId: 'k', event: { eventId: `evt-${id}-0000`, code, status: 2, at: at(i) } }),
+    });
+    const out = await handler({ Records: [rec('a1', 'A-261201-0001', 1), rec('b1', 'BAD-261201-0001', 2), rec('a2', 'A-261201-0001', 3), rec('b2', 'BAD-261201-0001', 4), rec('c1', 'C-261201-0001', 5)] } as never);
+    expect(out.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(['b1', 'b2']);
+    expect(applied.sort()).toEqual(['evt-a1-0000', 'evt-a2-0000', 'evt-c1-0000']);
+  });
+});
