@@ -10,6 +10,7 @@ import {
   dossierPk, historySk, indexKeys, META_SK, OVERDUE_FROM, overdueUntil, queueIndexPk, statusIndexPk,
   applicantIndexPk, type DossierEvent, type DossierRecord,
 } from '../domain/dossier';
+import { isConditionFailure } from '../../../shared/aws/dynamo-errors';
 
 export interface IdempotencyRecord {
   dossierId: string;
@@ -59,10 +60,6 @@ const KEY_ATTRIBUTES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2s
 const recordOf = (item: Record<string, unknown>): DossierRecord =>
   Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_ATTRIBUTES.has(k))) as unknown as DossierRecord;
 
-const isConditionFailure = (error: unknown): boolean => {
-  const name = (error as { name?: string })?.name;
-  return name === 'ConditionalCheckFailedException' || name === 'TransactionCanceledException';
-};
 
 export const BY_APPLICANT = 'byApplicant';
 export const BY_AGENCY_QUEUE = 'byAgencyQueue';

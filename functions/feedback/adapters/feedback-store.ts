@@ -6,6 +6,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
 import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
 import type { FeedbackRecord } from '../domain/feedback';
+import { isConditionFailure } from '../../../shared/aws/dynamo-errors';
 
 export const BY_AGENCY = 'byAgency';
 export const BY_SENDER = 'bySender';
@@ -22,10 +23,6 @@ const shardOf = (id: string) => parseInt(id.replace(/-/g, '').slice(-4), 16) % O
 /** Vietnamese without diacritics, lower case: how public search matches. */
 export const foldText = (text: string) => text.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
 
-const isConditionFailure = (error: unknown) => {
-  const name = (error as { name?: string })?.name;
-  return name === 'ConditionalCheckFailedException' || name === 'TransactionCanceledException';
-};
 
 export interface Page<T> { items: T[]; last: Record<string, unknown> | null }
 

@@ -12,6 +12,7 @@ import { dynamoClient, dynamoTable, type Deferred } from '../../../shared/aws/cl
 import { tableName } from '../../../shared/config';
 import { conflict, notFound } from '../../../shared/http/errors';
 import { configuredSealer, type SecretSealer } from './secret-sealer';
+import { isConditionFailure } from '../../../shared/aws/dynamo-errors';
 
 export const MAX_ACTIVE_SECRETS = 2;
 /** Revoked entries kept for audit (ids and dates only). */
@@ -71,7 +72,6 @@ export const noncePk = (keyId: string, signature: string) => `NONCE#${keyId}#${s
 export const generateSecret = () => randomBytes(32).toString('base64url');
 const newSecretId = () => `sec-${randomBytes(6).toString('hex')}`;
 
-const isConditionFailure = (e: unknown) => (e as { name?: string })?.name === 'ConditionalCheckFailedException';
 
 export const summarize = (r: AgencySystemRecord): AgencySystemSummary => ({
   keyId: r.keyId,

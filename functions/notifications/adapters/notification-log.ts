@@ -13,6 +13,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
 import type { MessageKind, SlipDocument } from '../domain/slip';
 import { localDate } from '../domain/text';
+import { isConditionFailure } from '../../../shared/aws/dynamo-errors';
 
 export type NotificationChannel = 'email' | 'sms' | 'none';
 export type NotificationStatus = 'sending' | 'sent' | 'failed' | 'no_contact';
@@ -83,7 +84,6 @@ export const notificationSk = (k: Pick<NotificationKey, 'eventVersion' | 'kind' 
   `${String(k.eventVersion).padStart(6, '0')}#${k.kind}#${k.channel}`;
 export const dayPk = (date: string) => `DAY#${date}`;
 
-const isConditionFailure = (error: unknown) => (error as { name?: string })?.name === 'ConditionalCheckFailedException';
 
 export class DynamoNotificationLog implements NotificationLog {
   private readonly ready: ReturnType<typeof dynamoTable>;

@@ -7,6 +7,7 @@ import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
 import type { PaymentStatus } from '../../../shared/contracts/payments';
 import type { Mismatch } from '../domain/reconcile';
 import type { OrderRecord } from '../domain/order';
+import { isConditionFailure, failedConditions } from '../../../shared/aws/dynamo-errors';
 
 export const BY_DOSSIER = 'byDossier';
 export const BY_PAID_DAY = 'byPaidDay';
@@ -22,13 +23,6 @@ const callbackKey = (provider: string, eventId: string) => ({ pk: `CB#${provider
 export const localDate = (iso: string) => new Date(Date.parse(iso) + 7 * 3600_000).toISOString().slice(0, 10);
 const paidDayKey = (provider: string, paidAt: string) => `PAID#${provider}#${localDate(paidAt)}`;
 
-const isConditionFailure = (error: unknown) => {
-  const name = (error as { name?: string })?.name;
-  return name === 'ConditionalCheckFailedException' || name === 'TransactionCanceledException';
-};
-/** Which items of a cancelled transaction failed their condition (by position). */
-const failedConditions = (error: unknown): boolean[] =>
-  ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code === 'ConditionalCheckFailed');
 
 export interface RoundLock {
   orderId: string;

@@ -8,15 +8,12 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
 import { aggregateOf, type CounterDelta, type RatingAggregate } from '../domain/aggregate';
 import type { RatingRecord } from '../domain/rating';
+import { isConditionFailure } from '../../../shared/aws/dynamo-errors';
 
 const ratingKey = (dossierId: string) => ({ pk: `R#${dossierId}`, sk: 'RATING' });
 const aggregateKey = (agencyCode: string, month: string) => ({ pk: `AGG#${agencyCode}`, sk: month });
 const BATCH_GET_MAX = 100;
 
-const isConditionFailure = (error: unknown) => {
-  const name = (error as { name?: string })?.name;
-  return name === 'ConditionalCheckFailedException' || name === 'TransactionCanceledException';
-};
 
 export type WriteResult = 'written' | 'stale';
 

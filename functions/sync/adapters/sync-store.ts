@@ -2,6 +2,7 @@
 // dossier's last applied event time, and each system's error report (docs/sync.md).
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
+import { isConditionFailure } from '../../../shared/aws/dynamo-errors';
 
 export type EventOutcome = 'applied' | 'already' | 'stale' | 'impossible';
 
@@ -14,10 +15,6 @@ export interface SyncStore {
   errors(keyId: string, limit: number): Promise<{ at: string; eventId: string; code: string; why: string }[]>;
 }
 
-const isConditionFailure = (error: unknown) => {
-  const name = (error as { name?: string })?.name;
-  return name === 'ConditionalCheckFailedException' || name === 'TransactionCanceledException';
-};
 
 export class DynamoSyncStore implements SyncStore {
   private readonly ready: ReturnType<typeof dynamoTable>;
