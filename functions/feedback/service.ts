@@ -252,12 +252,8 @@ export class FeedbackService {
   // ---------------------------------------------------------------------------------------------
   // Views
 
-  private deadlines(f: FeedbackRecord, calendar: WorkingCalendar) {
-    return deadlinesOf(f, calendar);
-  }
-
   private fullView(f: FeedbackRecord, actor: FeedbackActor, calendar: WorkingCalendar): FeedbackView {
-    const deadlines = this.deadlines(f, calendar);
+    const deadlines = deadlinesOf(f, calendar);
     return {
       ...this.baseView(f),
       version: f.version,

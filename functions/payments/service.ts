@@ -105,7 +105,9 @@ export class PaymentService {
     if (again) return again;
     const lock = await this.deps.store.roundLock(d.id, d.version);
     if (lock?.status === 'paid') throw conflict('ALREADY_PAID', 'This payment request has been paid');
-    throw conflict('PAYMENT_PENDING', `Order ${lock?.orderId ?? ''} is still open for this dossier until ${lock?.expiresAt ?? 'it expires'}`.replace('  ', ' '));
+    throw conflict('PAYMENT_PENDING', lock
+      ? `Order ${lock.orderId} is still open for this dossier until ${lock.expiresAt}`
+      : 'Another order is still open for this dossier');
   }
 
   private async replayed(user: UserPrincipal, key: string, dossierId: string): Promise<PaymentOrder | undefined> {
