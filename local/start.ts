@@ -30,6 +30,9 @@ dvc-portal is running (ready in ${seconds} s)
   OpenAPI     ${runtime.url}/v1/openapi.json
   Try         ${runtime.url}/v1/procedures?q=dang%20ky%20khai%20sinh
   Cognito     ${runtime.emulators.endpoints.cognito}  (user pool ${runtime.userPoolId}, client ${runtime.userPoolClientId})
+  Outbox      ${runtime.url}/local/outbox  (the e-mails and SMS the portal would have sent)
+  Payments    ${runtime.url}/local/payments/sandbox/transactions  (the sandbox provider's ledger)
+  Walkthrough npm run demo:dossier · npm run demo:payment · npm run demo:feedback
   State       .local/  (npm start -- --fresh to wipe)
 
 Demo accounts (password ${DEMO_PASSWORD}):

@@ -48,6 +48,11 @@ describe('npm start', () => {
     const body = (await res.json()) as { items: { code: string; name: string }[] };
     expect(res.status).toBe(200);
     expect(body.items[0]!.name.toLowerCase()).toContain('đăng ký khai sinh');
+    // The banner names the local-only pages a newcomer looks at, and they answer.
+    for (const path of ['/local/outbox', '/local/payments/sandbox/transactions']) {
+      expect(first.output()).toContain(`http://127.0.0.1:${port}${path}`);
+      expect((await fetch(`http://127.0.0.1:${port}${path}`)).status).toBe(200);
+    }
     expect(processesUsingStateDir().length).toBeGreaterThan(0);
     expect(await stop(first.child)).toBe(0);
     expect(processesUsingStateDir()).toEqual([]);
