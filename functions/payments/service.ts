@@ -262,8 +262,11 @@ export class PaymentService {
       ]);
       const mismatches = reconcile({ lines, ordersById, paidHere, now });
       for (const m of mismatches) {
-        if (!ordersById.get(m.orderId) && !paidHere.some((o) => o.id === m.orderId)) continue;
-        await this.deps.store.addAnomaly(m.orderId, { at: now.toISOString(), kind: m.kind, detail: `reconciliation of ${date} with ${provider.name}` });
+        const order = ordersById.get(m.orderId) ?? paidHere.find((o) => o.id === m.orderId);
+        const detail = `reconciliation of ${date} with ${provider.name}`;
+        // Flag once: running the same day again (a retry, an operator's re-run) adds nothing.
+        if (!order || order.anomalies?.some((a) => a.kind === m.kind && a.detail === detail)) continue;
+        await this.deps.store.addAnomaly(m.orderId, { at: now.toISOString(), kind: m.kind, detail });
       }
       const report = { provider: provider.name, date, ranAt: now.toISOString(), lines: lines.length, mismatches };
       await this.deps.store.saveReconciliation(report);

@@ -106,5 +106,13 @@ describe('reconciliation (npm run job -- reconcile)', () => {
     expect(differsAfter).toMatchObject({ status: 'pending', paidAt: null });
     expect(differsAfter!.anomalies.map((a) => a.kind)).toEqual(['amount_mismatch', 'amount_differs']);
     expect(must(await api('GET', `/v1/dossiers/${lost.d.id}`, { token: citizen }), 200, 'dossier').status).toBe('payment_required');
+
+    // Running the same day again flags nothing twice.
+    const again = await fetch(`${base()}/local/jobs/payment-reconcile`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ date }),
+    });
+    expect(again.status).toBe(200);
+    expect((await store.get(lost.order.id))!.anomalies.map((a) => a.kind)).toEqual(['paid_at_provider_not_here']);
+    expect((await store.get(differs.order.id))!.anomalies.map((a) => a.kind)).toEqual(['amount_mismatch', 'amount_differs']);
   });
 });
