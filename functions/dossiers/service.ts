@@ -12,7 +12,7 @@ import type {
 } from '../../shared/contracts/dossiers';
 import { statusCode } from '../../shared/contracts/dossier-status';
 import { AppError, badRequest, conflict, forbidden, notFound, unprocessable, type ErrorDetail } from '../../shared/http/errors';
-import { decodeCursor, encodeCursor } from '../../shared/http/pagination';
+import { decodeCursor, encodeCursor, isStoreKey as isKey } from '../../shared/http/pagination';
 import type { CatalogueReader } from '../catalogue/public';
 import type { AttachmentStore } from '../../shared/uploads/upload-store';
 import type { DossierStore } from './adapters/dossier-store';
@@ -552,6 +552,4 @@ const fileError = (reason: 'UNSUPPORTED_TYPE' | 'TOO_LARGE' | 'INVALID_SIZE', me
     : reason === 'TOO_LARGE' ? new AppError(413, 'FILE_TOO_LARGE', message)
       : badRequest('VALIDATION_FAILED', message, [{ path: 'body.size', message }]);
 
-const isKey = (v: unknown): v is Record<string, string> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string' && x.length <= 400);
 

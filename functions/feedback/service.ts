@@ -12,7 +12,7 @@ import type {
   AgencyFeedbackQuery, FeedbackActionBody, FeedbackView, MyFeedbackQuery, PublicFeedbackView, PublishedQuery, SubmitFeedback,
 } from '../../shared/contracts/feedback';
 import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } from '../../shared/http/errors';
-import { decodeCursor, encodeCursor } from '../../shared/http/pagination';
+import { decodeCursor, encodeCursor, isStoreKey as isKey } from '../../shared/http/pagination';
 import type { CatalogueReader } from '../catalogue/public';
 import type { AttachmentStore as UploadStore } from '../../shared/uploads/upload-store';
 import { PORTAL_QUEUE, type FeedbackStore } from './adapters/feedback-store';
@@ -37,10 +37,6 @@ type UserPrincipal = Extract<Principal, { kind: 'user' }>;
 
 const monthOf = (iso: string) => localDate(iso).slice(0, 7);
 
-/** A DynamoDB key this API handed out as a cursor: string attributes only. */
-const isKey = (v: unknown): v is Record<string, string> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length > 0 && Object.keys(v).length <= 6 &&
-  Object.values(v).every((x) => typeof x === 'string' && x.length <= 400);
 
 export class FeedbackService {
   private readonly now: () => Date;

@@ -8,11 +8,11 @@ import { agencyInScope, ownsResource } from '../../shared/auth/scope';
 import type { PaymentOrder, ProviderCallback, Receipt } from '../../shared/contracts/payments';
 import { AppError, conflict, notFound, unprocessable } from '../../shared/http/errors';
 import { logger } from '../../shared/http/logger';
+import { localDate } from '../../shared/calendar';
 import type { CatalogueReader } from '../catalogue/public';
 import type { DossierRecord } from '../dossiers/public';
 import type { DossierGateway } from './adapters/dossiers';
 import type { PaymentStore, ReconciliationReport } from './adapters/payment-store';
-import { localDate } from './adapters/payment-store';
 import { assessFees } from './domain/fees';
 import { decideCallback, effectiveStatus, type OrderRecord } from './domain/order';
 import { formatReceiptNumber, receiptCounterKey, receiptOf } from './domain/receipt';
@@ -277,4 +277,4 @@ export class PaymentService {
 }
 
 /** Yesterday in Asia/Ho_Chi_Minh: the day a nightly reconciliation covers. */
-export const previousLocalDate = (now: Date) => localDate(new Date(now.getTime() - 86_400_000).toISOString());
+export const previousLocalDate = (now: Date) => localDate(new Date(now.getTime() - 86_400_000));

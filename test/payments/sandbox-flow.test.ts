@@ -5,7 +5,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dynamoClient } from '../../shared/aws/clients';
 import { tableName } from '../../shared/config';
-import { DynamoPaymentStore, localDate } from '../../functions/payments/adapters/payment-store';
+import { DynamoPaymentStore } from '../../functions/payments/adapters/payment-store';
+import { localDate } from '../../shared/calendar';
 import { api, signIn } from '../support/auth';
 import { must } from '../support/dossiers';
 import { awaitingPayment, callbackFor, createOrder, sendCallback } from '../support/payments';

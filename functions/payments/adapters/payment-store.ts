@@ -4,6 +4,7 @@
 // same transaction as the state change it causes), receipt numbers from an atomic counter.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
+import { localDate } from '../../../shared/calendar';
 import type { PaymentStatus } from '../../../shared/contracts/payments';
 import type { Mismatch } from '../domain/reconcile';
 import type { OrderRecord } from '../domain/order';
@@ -19,8 +20,6 @@ const roundKey = (dossierId: string, round: number) => ({ pk: `D#${dossierId}`, 
 const idemKey = (sub: string, key: string) => ({ pk: `IDEM#${sub}#${key}`, sk: 'IDEM' });
 const callbackKey = (provider: string, eventId: string) => ({ pk: `CB#${provider}#${eventId}`, sk: 'CB' });
 
-/** The Hà Nội date of an instant (the settlement report's day). */
-export const localDate = (iso: string) => new Date(Date.parse(iso) + 7 * 3600_000).toISOString().slice(0, 10);
 const paidDayKey = (provider: string, paidAt: string) => `PAID#${provider}#${localDate(paidAt)}`;
 
 

@@ -3,13 +3,12 @@
 // words. Numbers run per agency and year (BL26-0000001), allocated once the order is paid.
 // Pure: the caller supplies the allocated sequence and the issue time.
 import { doReadNumber, ReadingConfig } from 'read-vietnamese-number';
+import { localDate } from '../../../shared/calendar';
 import type { Receipt } from '../../../shared/contracts/payments';
 import type { OrderRecord } from './order';
 
-const HANOI_OFFSET_MS = 7 * 3600_000;
-
 /** The calendar year in Asia/Ho_Chi_Minh (no DST), which numbers a receipt. */
-export const receiptYear = (paidAt: string): number => new Date(Date.parse(paidAt) + HANOI_OFFSET_MS).getUTCFullYear();
+export const receiptYear = (paidAt: string): number => Number(localDate(paidAt).slice(0, 4));
 
 export const receiptCounterKey = (agencyCode: string, paidAt: string) => `${agencyCode}#${receiptYear(paidAt)}`;
 

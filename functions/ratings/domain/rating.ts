@@ -5,11 +5,11 @@
 // - One rating per dossier. Another rating replaces it while less than 14 days have passed since
 //   the FIRST rating (not since the last change); from then on it is final (409 RATING_FINAL).
 // - A rating identical to the stored one changes nothing (a retried or double-clicked POST).
+import { localDate } from '../../../shared/calendar';
 import { RATING_REPLACEABLE_DAYS, type OverallRating, type RatingCriteria } from '../../../shared/contracts/ratings';
 
 export const RATABLE_STATUSES: readonly string[] = ['done', 'returned'];
 export const REPLACEABLE_MS = RATING_REPLACEABLE_DAYS * 86_400_000;
-const VN_OFFSET_MS = 7 * 3_600_000;
 
 /** What the applicant says: the body of `POST /v1/dossiers/{id}/rating`, normalised. */
 export interface RatingContent {
@@ -51,7 +51,7 @@ export type RatingDecision =
   | { ok: true; kind: 'unchanged'; record: RatingRecord };
 
 /** YYYY-MM of an instant in Asia/Ho_Chi_Minh (UTC+7 all year, no daylight saving). */
-export const localMonthOf = (iso: string): string => new Date(Date.parse(iso) + VN_OFFSET_MS).toISOString().slice(0, 7);
+export const localMonthOf = (iso: string): string => localDate(iso).slice(0, 7);
 
 /** Until when a rating first given at `ratedAt` may be replaced (exclusive). */
 export const replaceableUntil = (ratedAt: string): string => new Date(Date.parse(ratedAt) + REPLACEABLE_MS).toISOString();
