@@ -220,7 +220,7 @@ export class CapabilityFunction extends Construct {
   }
 
   /** Consuming is declared on the queue; the API stack wires it through here. */
-  consume(queue: sqs.IQueue, opts: { batchSize: number; fifo: boolean; visibilityTimeoutSeconds: number }) {
+  consume(queue: sqs.IQueue, opts: { batchSize: number; maxConcurrency?: number; fifo: boolean; visibilityTimeoutSeconds: number }) {
     if (opts.visibilityTimeoutSeconds < this.decl.timeoutSeconds) {
       throw new Error(
         `Queue visibility timeout (${opts.visibilityTimeoutSeconds}s) must be at least the timeout of its consumer ${this.decl.name} (${this.decl.timeoutSeconds}s)`,
@@ -231,6 +231,7 @@ export class CapabilityFunction extends Construct {
       new SqsEventSource(queue, {
         batchSize: opts.batchSize,
         reportBatchItemFailures: true,
+        maxConcurrency: opts.maxConcurrency,
         // Standard queues need a batching window for batches above 10.
         maxBatchingWindow: !opts.fifo && opts.batchSize > 10 ? Duration.seconds(1) : undefined,
       }),

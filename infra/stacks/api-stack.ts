@@ -88,6 +88,7 @@ export class ApiStack extends Stack {
       if (!q.consumer) continue;
       fnOf(q.consumer.fn, `Queue ${q.name}`).consume(data.queues.get(q.name)!.queue, {
         batchSize: q.consumer.batchSize,
+        maxConcurrency: q.consumer.maxConcurrency,
         fifo: q.fifo,
         visibilityTimeoutSeconds: q.visibilityTimeoutSeconds,
       });

@@ -4,6 +4,9 @@
 // stay on the queue; the rest are deleted), a thrown error leaves the whole batch. A message that
 // keeps failing becomes visible again after the queue's visibility timeout and, after
 // maxReceiveCount receives, fauxqs moves it to the DLQ through the queue's redrive policy.
+// A consumer declared with `maxConcurrency` gets that many polling loops, as Lambda scales its
+// pollers; fauxqs, like SQS, hands out a FIFO group's next message only once the group's in-flight
+// ones are deleted or visible again, so order per group holds.
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import {
   DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand, type Message, type SQSClient,
@@ -58,7 +61,7 @@ export const lambdaSqsRecord = (m: Message, queueUrl: string, region: string): S
 
 export const queuePoller = (source: QueueSource): Poller => {
   let running = true;
-  let inFlight = false;
+  let inFlight = 0;
   const state = { lastEmptyCycleStart: 0, lastActivity: 0 };
   const abort = new AbortController();
 
@@ -98,11 +101,11 @@ export const queuePoller = (source: QueueSource): Poller => {
           await sleep(100);
           continue;
         }
-        inFlight = true;
+        inFlight++;
         try {
           await invoke(messages);
         } finally {
-          inFlight = false;
+          inFlight--;
         }
         state.lastActivity = Date.now();
       } catch (e) {
@@ -112,14 +115,14 @@ export const queuePoller = (source: QueueSource): Poller => {
       }
     }
   };
-  const done = loop();
+  const done = Promise.all(Array.from({ length: Math.max(1, source.queue.consumer!.maxConcurrency ?? 1) }, loop));
 
   return {
     name: `queue ${source.queue.name} → ${source.fn.name}`,
     get lastEmptyCycleStart() { return state.lastEmptyCycleStart; },
     get lastActivity() { return state.lastActivity; },
     async busy() {
-      if (inFlight) return true;
+      if (inFlight > 0) return true;
       // Messages received but neither deleted nor yet visible again: a failure waiting for its retry.
       const out = await source.sqs.send(new GetQueueAttributesCommand({
         QueueUrl: source.queueUrl, AttributeNames: ['ApproximateNumberOfMessagesNotVisible'],

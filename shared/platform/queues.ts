@@ -16,6 +16,7 @@ export const queues: readonly QueueDecl[] = [
     fifo: true,
     visibilityTimeoutSeconds: 60,
     maxReceiveCount: 5,
-    consumer: { fn: 'sync-inbound', batchSize: 10 },
+    // Dossiers are independent of each other: several groups applied at once.
+    consumer: { fn: 'sync-inbound', batchSize: 10, maxConcurrency: 4 },
   },
 ];

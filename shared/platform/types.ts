@@ -76,7 +76,12 @@ export interface QueueDecl {
   visibilityTimeoutSeconds: number;
   /** Receives before a message moves to the queue's DLQ. */
   maxReceiveCount: number;
-  consumer?: { fn: FunctionName; batchSize: number };
+  /**
+   * The consuming function; `maxConcurrency` (2–1000) caps how many invocations run at once (the
+   * event source's scaling config in AWS, concurrent pollers locally). On a FIFO queue each message
+   * group is still handled by one invocation at a time, so order per group holds at any setting.
+   */
+  consumer?: { fn: FunctionName; batchSize: number; maxConcurrency?: number };
 }
 
 export interface ScheduleDecl {

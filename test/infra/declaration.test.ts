@@ -24,7 +24,7 @@ const consumer: FunctionDecl = {
 };
 const inbound: QueueDecl = {
   name: 'inbound-test', description: 'FIFO per dossier', fifo: true, visibilityTimeoutSeconds: 60, maxReceiveCount: 5,
-  consumer: { fn: 'consumer-test', batchSize: 10 },
+  consumer: { fn: 'consumer-test', batchSize: 10, maxConcurrency: 3 },
 };
 const outbox: QueueDecl = { name: 'outbox-test', description: 'standard', fifo: false, visibilityTimeoutSeconds: 30, maxReceiveCount: 8 };
 
@@ -109,13 +109,13 @@ describe('an extended declaration', () => {
     expect(std.Properties.RedrivePolicy.maxReceiveCount).toBe(8);
   });
 
-  it('consumer: SQS event source with the declared batch size and partial batch failures', () => {
+  it('consumer: SQS event source with the declared batch size, concurrency and partial batch failures', () => {
     const [fnId] = fnOf('consumer-test');
     const mappings = resources(s.json.api, 'AWS::Lambda::EventSourceMapping').filter(([, m]) => m.Properties.FunctionName.Ref === fnId);
     expect(mappings).toHaveLength(1);
     const exports = exportsOf(s.json.data);
     const [queueId] = byTag(s.json.data, 'AWS::SQS::Queue', TAG.queue, 'inbound-test');
-    expect(mappings[0]![1].Properties).toMatchObject({ BatchSize: 10, FunctionResponseTypes: ['ReportBatchItemFailures'] });
+    expect(mappings[0]![1].Properties).toMatchObject({ BatchSize: 10, FunctionResponseTypes: ['ReportBatchItemFailures'], ScalingConfig: { MaximumConcurrency: 3 } });
     expect(referencedIds(mappings[0]![1].Properties.EventSourceArn, exports)).toEqual([queueId]);
   });
 

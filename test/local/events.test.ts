@@ -172,3 +172,45 @@ describe('local queue poller (an SQS event source mapping)', () => {
     expect(left.Attributes).toMatchObject({ ApproximateNumberOfMessages: '0', ApproximateNumberOfMessagesNotVisible: '0' });
   });
 });
+
+describe('local queue poller with maxConcurrency on a FIFO queue', () => {
+  it('runs several message groups at once, never two batches of one group, and keeps each group in order', async () => {
+    const queueUrl = (await sqs.send(new CreateQueueCommand({
+      QueueName: `test-fifo-${randomUUID().slice(0, 8)}.fifo`, Attributes: { FifoQueue: 'true', VisibilityTimeout: '30' },
+    }))).QueueUrl!;
+    const seen = new Map<string, number[]>();
+    const busyGroups = new Set<string>();
+    let running = 0;
+    let maxRunning = 0;
+    let overlapInGroup = false;
+    pollers.push(queuePoller({
+      queue: { name: 'test.fifo', description: 'test', fifo: true, visibilityTimeoutSeconds: 30, maxReceiveCount: 5, consumer: { fn: 'q', batchSize: 2, maxConcurrency: 3 } },
+      fn: fn('fifo-test'), queueUrl, sqs, region: 'ap-southeast-1', log: () => undefined,
+      handler: async () => async (event: SQSEvent) => {
+        const groups = new Set(event.Records.map((r) => r.attributes.MessageGroupId!));
+        for (const g of groups) if (busyGroups.has(g)) overlapInGroup = true;
+        for (const g of groups) busyGroups.add(g);
+        maxRunning = Math.max(maxRunning, ++running);
+        await new Promise((r) => setTimeout(r, 40));
+        for (const r of event.Records) {
+          const [g, n] = r.body.split(':');
+          seen.set(g!, [...(seen.get(g!) ?? []), Number(n)]);
+        }
+        for (const g of groups) busyGroups.delete(g);
+        running--;
+        return { batchItemFailures: [] };
+      },
+    }));
+    const groups = ['g1', 'g2', 'g3', 'g4'];
+    for (let n = 0; n < 6; n++) {
+      await sqs.send(new SendMessageBatchCommand({
+        QueueUrl: queueUrl,
+        Entries: groups.map((g, i) => ({ Id: String(i), MessageBody: `${g}:${n}`, MessageGroupId: g, MessageDeduplicationId: `${g}-${n}` })),
+      }));
+    }
+    await eventually(async () => [...seen.values()].reduce((a, v) => a + v.length, 0), (n) => n === 24);
+    expect(maxRunning).toBeGreaterThan(1);
+    expect(overlapInGroup).toBe(false);
+    for (const g of groups) expect(seen.get(g)).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+});
