@@ -1,27 +1,30 @@
-// `npm run job -- <job> [--now <ISO instant>]`: runs a declared schedule's job now, as EventBridge
-// Scheduler would. With `npm start` running it asks that runtime (POST /local/jobs/<schedule>, so
+// `npm run job -- <job> [--flag] [--name value ...]`: runs a declared schedule's job now, as
+// EventBridge Scheduler would, or an operator command (e.g. `sync:dlq --list`). With `npm start` running it asks that runtime (POST /local/jobs/<schedule>, so
 // the job sees the same emulators); otherwise it starts the runtime on the same `.local/` state,
 // runs the job and stops.
 import { resolve } from 'node:path';
 
 process.env.LOG_LEVEL ??= 'WARN';
 const { platform } = await import('../shared/platform');
-const { findSchedule, runSchedule } = await import('./jobs');
+const { findJob, jobNames, runJob } = await import('./jobs');
 const { REPO_ROOT, startRuntime } = await import('./runtime');
 
 const [job, ...rest] = process.argv.slice(2);
 const overrides: Record<string, unknown> = {};
-for (let i = 0; i < rest.length; i += 2) {
-  const key = rest[i]?.replace(/^--/, '');
-  if (!key || rest[i + 1] === undefined) {
-    console.error(`usage: npm run job -- <job> [--name value ...]`);
+for (let i = 0; i < rest.length; i++) {
+  const key = rest[i]!.startsWith('--') ? rest[i]!.slice(2) : '';
+  if (!key) {
+    console.error(`usage: npm run job -- <job> [--flag] [--name value ...]`);
     process.exit(2);
   }
-  overrides[key] = rest[i + 1];
+  // `--list` alone is a flag; `--period 2026-10` a value.
+  const next = rest[i + 1];
+  if (next === undefined || next.startsWith('--')) overrides[key] = true;
+  else overrides[key] = rest[++i];
 }
-const schedule = job ? findSchedule(platform, job) : undefined;
+const schedule = job ? findJob(platform, job) : undefined;
 if (!schedule) {
-  console.error(`Unknown job ${JSON.stringify(job ?? '')}. Jobs: ${platform.schedules.map((s) => String(s.input.job ?? s.name)).join(', ')}`);
+  console.error(`Unknown job ${JSON.stringify(job ?? '')}. Jobs: ${jobNames(platform).join(', ')}`);
   process.exit(2);
 }
 
@@ -41,7 +44,7 @@ if (viaRunning?.ok) {
   console.log(`[job] no portal at ${url}: starting the local runtime on .local/ for this job`);
   const runtime = await startRuntime({ stateDir: resolve(REPO_ROOT, process.env.DVC_STATE_DIR ?? '.local'), port: 0 });
   try {
-    result = await runSchedule(platform, REPO_ROOT, schedule, overrides);
+    result = await runJob(platform, REPO_ROOT, schedule, overrides);
   } finally {
     await runtime.stop();
   }

@@ -1,36 +1,51 @@
-// Schedules on demand (SPEC §7): a declared schedule's function invoked with the schedule's input
-// (plus overrides such as `now`), exactly as EventBridge Scheduler would invoke it in AWS.
-import type { PlatformDecl, ScheduleDecl } from '../shared/platform';
+// Schedules and operator commands on demand (SPEC §7): a declared schedule's function invoked with
+// the schedule's input (plus overrides such as `now`), exactly as EventBridge Scheduler would invoke
+// it in AWS; a declared command's function with the command's input plus the operator's options.
+import type { FunctionName, PlatformDecl } from '../shared/platform';
 import type { LocalRoute } from './gateway/server';
 import { loadHandler } from './handlers';
 import { lambdaContext } from './lambda-context';
 
-/** The schedule a job name means: its declared name, or the `job` its input names. */
-export const findSchedule = (platform: PlatformDecl, job: string): ScheduleDecl | undefined =>
-  platform.schedules.find((s) => s.name === job || s.input.job === job);
+/** What `npm run job` can run: a schedule or an operator command. */
+export interface RunnableJob {
+  name: string;
+  fn: FunctionName;
+  input: Record<string, unknown>;
+}
 
-export const runSchedule = async (
+/** The job a name means: a schedule's declared name or the `job` its input names, or a command. */
+export const findJob = (platform: PlatformDecl, job: string): RunnableJob | undefined =>
+  platform.schedules.find((s) => s.name === job || s.input.job === job)
+  ?? platform.commands.filter((c) => c.job === job).map((c) => ({ name: c.job, fn: c.fn, input: c.input }))[0];
+
+/** Every name `npm run job` accepts. */
+export const jobNames = (platform: PlatformDecl) => [
+  ...platform.schedules.map((s) => String(s.input.job ?? s.name)),
+  ...platform.commands.map((c) => c.job),
+];
+
+export const runJob = async (
   platform: PlatformDecl,
   root: string,
-  schedule: ScheduleDecl,
+  schedule: RunnableJob,
   overrides: Record<string, unknown> = {},
 ): Promise<unknown> => {
   const fn = platform.functions.find((f) => f.name === schedule.fn);
-  if (!fn) throw new Error(`Schedule ${schedule.name} targets undeclared function ${schedule.fn}`);
+  if (!fn) throw new Error(`Job ${schedule.name} targets undeclared function ${schedule.fn}`);
   const handler = await loadHandler(root, fn);
   return handler({ ...schedule.input, ...overrides }, lambdaContext(fn));
 };
 
 /** `POST /local/jobs/<schedule>` with a JSON object of overrides: how `npm run job` reaches a running portal. */
 export const jobsRoute = (platform: PlatformDecl, root: string): LocalRoute => async (req, res, body, url) => {
-  const m = /^\/local\/jobs\/([a-z0-9-]+)$/.exec(url.pathname);
+  const m = /^\/local\/jobs\/([a-z0-9:-]+)$/.exec(url.pathname);
   if (!m || req.method !== 'POST') return false;
   const reply = (status: number, value: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(value));
   };
-  const schedule = findSchedule(platform, m[1]!);
-  if (!schedule) return reply(404, { message: `no schedule ${m[1]}` }), true;
+  const schedule = findJob(platform, m[1]!);
+  if (!schedule) return reply(404, { message: `no job ${m[1]}` }), true;
   let overrides: Record<string, unknown> = {};
   try {
     overrides = body.length ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>) : {};
@@ -38,7 +53,7 @@ export const jobsRoute = (platform: PlatformDecl, root: string): LocalRoute => a
     return reply(400, { message: 'the body must be a JSON object of overrides' }), true;
   }
   try {
-    reply(200, await runSchedule(platform, root, schedule, overrides));
+    reply(200, await runJob(platform, root, schedule, overrides));
   } catch (e) {
     reply(500, { message: (e as Error).message });
   }

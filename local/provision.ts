@@ -11,7 +11,7 @@ import {
   ListUserPoolClientsCommand, ListUserPoolsCommand, GroupExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
-  bucketEnvVar, dlqName, localResourceName, streamArnEnvVar, streamDlqName, streamDlqUrlEnvVar, queuePhysicalName, queueUrlEnvVar, tableEnvVar,
+  bucketEnvVar, dlqName, dlqUrlEnvVar, localResourceName, streamArnEnvVar, streamDlqName, streamDlqUrlEnvVar, queuePhysicalName, queueUrlEnvVar, tableEnvVar,
   type PlatformDecl, type TableDecl,
 } from '../shared/platform';
 import { userPool } from '../shared/platform/identity';
@@ -149,7 +149,7 @@ export const provision = async (platform: PlatformDecl, opts: { cognitoEndpoint:
       },
     }));
     env[queueUrlEnvVar(q.name)] = queue.QueueUrl!;
-    env[`${queueUrlEnvVar(q.name)}_DLQ`] = dlq.QueueUrl!;
+    env[dlqUrlEnvVar(q.name)] = dlq.QueueUrl!;
   }));
 
   const { poolId, clientId } = await ensureUserPool(idp);

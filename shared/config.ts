@@ -1,6 +1,6 @@
 // Physical resource names reach handlers through environment variables named by the platform
 // declaration, set by the CDK stacks in AWS and by the local runtime on this machine.
-import { bucketEnvVar, queueUrlEnvVar, tableEnvVar } from './platform/naming';
+import { bucketEnvVar, dlqUrlEnvVar, queueUrlEnvVar, tableEnvVar } from './platform/naming';
 
 const required = (name: string): string => {
   const value = process.env[name];
@@ -11,3 +11,4 @@ const required = (name: string): string => {
 export const tableName = (table: string) => required(tableEnvVar(table));
 export const bucketName = (bucket: string) => required(bucketEnvVar(bucket));
 export const queueUrl = (queue: string) => required(queueUrlEnvVar(queue));
+export const dlqUrl = (queue: string) => required(dlqUrlEnvVar(queue));

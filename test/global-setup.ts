@@ -6,6 +6,10 @@ import { startRuntime } from '../local/runtime';
 
 export default async function setup(project: TestProject) {
   const started = performance.now();
+  // Failed sync messages come back within a second (not 2–16 s): a poison message reaches its DLQ
+  // in seconds. The backoff itself is unit-tested (test/sync/retry.test.ts).
+  process.env.SYNC_INBOUND_RETRY_BASE_SECONDS ??= '1';
+  process.env.SYNC_INBOUND_RETRY_CAP_SECONDS ??= '1';
   const runtime = await startRuntime({ port: 0 });
   Object.assign(process.env, runtime.env);
   project.provide('runtimeEnv', runtime.env);

@@ -23,9 +23,14 @@ describe('platform declaration', () => {
       for (const t of Object.keys(fn.tables ?? {})) expect(tables.has(t), `${fn.name} → table ${t}`).toBe(true);
       for (const b of Object.keys(fn.buckets ?? {})) expect(buckets.has(b), `${fn.name} → bucket ${b}`).toBe(true);
       for (const q of fn.sendsTo ?? []) expect(queues.has(q), `${fn.name} → queue ${q}`).toBe(true);
+      for (const q of fn.redrives ?? []) expect(queues.has(q), `${fn.name} redrives queue ${q}`).toBe(true);
     }
     for (const q of platform.queues) if (q.consumer) expect(platform.functions.some((f) => f.name === q.consumer!.fn)).toBe(true);
     for (const s of platform.schedules) expect(platform.functions.some((f) => f.name === s.fn)).toBe(true);
+    for (const c of platform.commands) expect(platform.functions.some((f) => f.name === c.fn), `command ${c.job}`).toBe(true);
+    // A job name means one thing: schedules and commands never share one.
+    const jobNames = [...platform.schedules.map((s) => String(s.input.job ?? s.name)), ...platform.commands.map((c) => c.job)];
+    expect(new Set(jobNames).size).toBe(jobNames.length);
   });
 
   it('keeps every path under /v1', () => {

@@ -3,25 +3,36 @@
 // processed event id) does nothing; a stale or already-reached status is recorded without moving
 // the dossier; an impossible one is recorded in the system's error report. An event that cannot be
 // processed (unparseable, unknown dossier, a store failure) fails its record — the FIFO processor
-// then leaves the rest of that dossier's messages for later — and after maxReceiveCount it is in
-// the DLQ, from which a redrive applies it once the cause is fixed.
+// then leaves the rest of that dossier's messages for later — its failure is recorded (the DLQ
+// listing shows why), it comes back after a backoff with jitter, and after maxReceiveCount it is in
+// the DLQ, from which a replay (`npm run job -- sync:dlq --replay`) applies it once the cause is fixed.
+// Every event about a dossier the portal holds counts that dossier, once, as reported by its
+// agency's system (the sync ratio of index indicators 1.4 and 3.3).
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambda-powertools/batch';
-import { dynamoClient } from '../../shared/aws/clients';
-import { tableName } from '../../shared/config';
+import { dynamoClient, sqsClient, sqsLib } from '../../shared/aws/clients';
+import { queueUrl, tableName } from '../../shared/config';
 import { statusFromCode } from '../../shared/contracts/dossier-status';
-import { StatusEventIn } from '../../shared/contracts/sync';
+import { agencyOfCode, monthOfCode, StatusEventIn } from '../../shared/contracts/sync';
 import { logger } from '../../shared/http/logger';
 import { dossierService, dossierStore, type DossierRecord } from '../dossiers/public';
 import { DynamoSyncStore, type SyncStore } from './adapters/sync-store';
+import { retryDelaySeconds, retryPolicyFrom, type RetryPolicy } from './domain/retry';
 import { decideStatusEvent, type StatusEvent } from './domain/status-sync';
 
 export interface InboundDeps {
   store: SyncStore;
   findDossier(code: string): Promise<DossierRecord | undefined>;
   transition(d: DossierRecord, keyId: string, action: string, input: Record<string, unknown>): Promise<DossierRecord>;
+  /** Makes a failed message visible again after `seconds` (instead of the queue's visibility timeout). */
+  retryLater?(receiptHandle: string, seconds: number): Promise<void>;
+  retryPolicy?: RetryPolicy;
+  random?: () => number;
   now?: () => Date;
 }
+
+/** Failed messages come back after 2, 4, 8, 16 s (jittered); the fifth failure dead-letters them. */
+export const INBOUND_RETRY: RetryPolicy = { baseSeconds: 2, capSeconds: 60 };
 
 export class PoisonMessageError extends Error {}
 
@@ -39,6 +50,8 @@ export const applyMessage = async (deps: InboundDeps, body: string) => {
   if (await deps.store.outcome(keyId, e.eventId)) return 'duplicate' as const;
   let d = await deps.findDossier(e.code);
   if (!d) throw new PoisonMessageError(`no dossier ${e.code} (yet)`);
+  const month = monthOfCode(e.code);
+  if (month) await deps.store.countReported(agencyOfCode(e.code), e.code, month);
   const decision = decideStatusEvent({ status: d.status, lastAppliedAt: await deps.store.lastAppliedAt(e.code) }, e);
   const now = (deps.now ?? (() => new Date()))().toISOString();
   const record = { eventId: e.eventId, code: e.code, at: e.at, status: e.status };
@@ -62,6 +75,11 @@ export const defaultDeps = (): InboundDeps => {
       service ??= dossierService();
       return (await (await service).transition(d, { kind: 'agency_system', id: keyId }, action, input, d.version)).record;
     },
+    async retryLater(receiptHandle, seconds) {
+      const [client, { ChangeMessageVisibilityCommand }] = await Promise.all([sqsClient(), sqsLib()]);
+      await client.send(new ChangeMessageVisibilityCommand({ QueueUrl: queueUrl('sync-inbound'), ReceiptHandle: receiptHandle, VisibilityTimeout: seconds }));
+    },
+    retryPolicy: retryPolicyFrom(process.env, 'SYNC_INBOUND_RETRY', INBOUND_RETRY),
   };
 };
 
@@ -70,7 +88,22 @@ export const makeHandler = (deps: InboundDeps) => {
   // per dossier holds; other dossiers' records go on.
   const processor = new SqsFifoPartialProcessorAsync();
   const handleRecord = async (record: SQSRecord) => {
-    await applyMessage(deps, record.body);
+    try {
+      await applyMessage(deps, record.body);
+    } catch (error) {
+      await onFailure(record, error as Error);
+      throw error;
+    }
+  };
+  const onFailure = async (record: SQSRecord, error: Error) => {
+    const attempt = Number(record.attributes.ApproximateReceiveCount) || 1;
+    const why = error instanceof PoisonMessageError ? error.message : `${error.name}: ${error.message}`;
+    logger.warn('sync message failed', { messageId: record.messageId, attempt, why });
+    // Best effort: the failure itself is what SQS must see, whatever happens here.
+    const now = (deps.now ?? (() => new Date()))().toISOString();
+    await deps.store.recordFailure({ messageId: record.messageId, why, attempts: attempt, at: now }).catch(() => undefined);
+    const seconds = retryDelaySeconds(deps.retryPolicy ?? INBOUND_RETRY, attempt, (deps.random ?? Math.random)());
+    await deps.retryLater?.(record.receiptHandle, seconds).catch(() => undefined);
   };
   return (event: SQSEvent): Promise<SQSBatchResponse> => processPartialResponse(event, handleRecord, processor, { skipGroupOnError: true }) as Promise<SQSBatchResponse>;
 };

@@ -15,7 +15,7 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { bucketEnvVar, queueUrlEnvVar, secretArnEnvVar, tableEnvVar, type FunctionDecl, type SecretDecl } from '../../shared/platform';
+import { bucketEnvVar, dlqUrlEnvVar, queueUrlEnvVar, secretArnEnvVar, tableEnvVar, type FunctionDecl, type SecretDecl } from '../../shared/platform';
 import { acknowledgeWildcardResource } from '../nag';
 import { TAG } from '../names';
 
@@ -59,6 +59,8 @@ export interface CapabilityFunctionProps {
   tables: ReadonlyMap<string, dynamodb.ITable>;
   buckets: ReadonlyMap<string, s3.IBucket>;
   queues: ReadonlyMap<string, sqs.IQueue>;
+  /** Each declared queue's DLQ, by the queue's name. */
+  deadLetterQueues: ReadonlyMap<string, sqs.IQueue>;
   secrets: ReadonlyMap<string, secretsmanager.ISecret>;
   /** Declared secrets by name (their env var). */
   secretDecls: readonly SecretDecl[];
@@ -103,6 +105,10 @@ export class CapabilityFunction extends Construct {
     for (const [name] of tableGrants) environment[tableEnvVar(name)] = lookup(props.tables, 'table', name, decl.name).tableName;
     for (const [name] of bucketGrants) environment[bucketEnvVar(name)] = lookup(props.buckets, 'bucket', name, decl.name).bucketName;
     for (const name of decl.sendsTo ?? []) environment[queueUrlEnvVar(name)] = lookup(props.queues, 'queue', name, decl.name).queueUrl;
+    for (const name of decl.redrives ?? []) {
+      environment[queueUrlEnvVar(name)] = lookup(props.queues, 'queue', name, decl.name).queueUrl;
+      environment[dlqUrlEnvVar(name)] = lookup(props.deadLetterQueues, 'queue', name, decl.name).queueUrl;
+    }
     // Secrets travel by ARN; the function reads the value on first use (never in the template).
     for (const name of decl.secrets ?? []) {
       const secretDecl = lookup(new Map(props.secretDecls.map((d) => [d.name, d])), 'secret', name, decl.name);
@@ -157,6 +163,11 @@ export class CapabilityFunction extends Construct {
       else bucket.grantRead(this.fn);
     }
     for (const name of decl.sendsTo ?? []) lookup(props.queues, 'queue', name, decl.name).grantSendMessages(this.fn);
+    for (const name of decl.redrives ?? []) {
+      // Replaying sends back to the queue; inspecting receives (then releases) the DLQ's messages.
+      lookup(props.queues, 'queue', name, decl.name).grantSendMessages(this.fn);
+      lookup(props.deadLetterQueues, 'queue', name, decl.name).grantConsumeMessages(this.fn);
+    }
     for (const name of decl.secrets ?? []) {
       // On the role only: Secret.grantRead would also edit the data key's policy in the data
       // stack, a reference back to this stack (a cycle). The key policy already defers to IAM.
@@ -216,11 +227,11 @@ export class CapabilityFunction extends Construct {
           `CDK bucket grant (${access}) on declared bucket(s) only: ${action} covers the object/version variants of one operation.`);
       }
     }
-    if (tableGrants.length || bucketGrants.length || decl.sendsTo?.length || decl.secrets?.length) this.acknowledgeKmsWildcards();
+    if (tableGrants.length || bucketGrants.length || decl.sendsTo?.length || decl.redrives?.length || decl.secrets?.length) this.acknowledgeKmsWildcards();
   }
 
   /** Consuming is declared on the queue; the API stack wires it through here. */
-  consume(queue: sqs.IQueue, opts: { batchSize: number; maxConcurrency?: number; fifo: boolean; visibilityTimeoutSeconds: number }) {
+  consume(queue: sqs.IQueue, opts: { name: string; batchSize: number; maxConcurrency?: number; fifo: boolean; visibilityTimeoutSeconds: number }) {
     if (opts.visibilityTimeoutSeconds < this.decl.timeoutSeconds) {
       throw new Error(
         `Queue visibility timeout (${opts.visibilityTimeoutSeconds}s) must be at least the timeout of its consumer ${this.decl.name} (${this.decl.timeoutSeconds}s)`,
@@ -236,6 +247,9 @@ export class CapabilityFunction extends Construct {
         maxBatchingWindow: !opts.fifo && opts.batchSize > 10 ? Duration.seconds(1) : undefined,
       }),
     );
+    // A consumer may delay the retry of a failed message (ChangeMessageVisibility, granted with
+    // the event source): it needs its queue's URL.
+    this.fn.addEnvironment(queueUrlEnvVar(opts.name), queue.queueUrl);
     this.acknowledgeKmsWildcards();
   }
 

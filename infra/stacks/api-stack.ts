@@ -54,6 +54,7 @@ export class ApiStack extends Stack {
     const { platform, config, data } = props;
 
     const queues = new Map([...data.queues].map(([name, q]) => [name, q.queue] as const));
+    const deadLetterQueues = new Map([...data.queues].map(([name, q]) => [name, q.dlq] as const));
     const environment = {
       USER_POOL_ID: props.userPool.userPoolId,
       USER_POOL_CLIENT_ID: props.userPoolClient.userPoolClientId,
@@ -68,6 +69,7 @@ export class ApiStack extends Stack {
         tables: data.tables,
         buckets: data.buckets,
         queues,
+        deadLetterQueues,
         secrets: data.secrets,
         secretDecls: platform.secrets,
         userPool: props.userPool,
@@ -87,6 +89,7 @@ export class ApiStack extends Stack {
     for (const q of platform.queues) {
       if (!q.consumer) continue;
       fnOf(q.consumer.fn, `Queue ${q.name}`).consume(data.queues.get(q.name)!.queue, {
+        name: q.name,
         batchSize: q.consumer.batchSize,
         maxConcurrency: q.consumer.maxConcurrency,
         fifo: q.fifo,

@@ -31,3 +31,59 @@ export const SyncAccepted = z.object({ accepted: z.number().int(), rejected: z.n
 
 /** The agency code a dossier code starts with. */
 export const agencyOfCode = (code: string) => code.replace(/-\d{6}-\d{4,}$/, '');
+
+/** The month (YYYY-MM, Asia/Ho_Chi_Minh) of the receipt date a dossier code carries (…-YYMMDD-NNNN). */
+export const monthOfCode = (code: string) => {
+  const m = /-(\d{2})(\d{2})\d{2}-\d{4,}$/.exec(code);
+  return m ? `20${m[1]}-${m[2]}` : null;
+};
+
+// Operations (admins): the sync queues' dead letters, their replay, each system's health.
+
+/** The sync queues an operator may inspect and replay (the `redrives` of sync-admin and sync-jobs). */
+export const SyncQueueName = z.enum(['sync-inbound']);
+export type SyncQueueName = z.infer<typeof SyncQueueName>;
+
+export const DeadLettersQuery = z.object({
+  queue: SyncQueueName.default('sync-inbound'),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const QueueDepth = z.object({ waiting: z.number().int(), inFlight: z.number().int(), deadLetters: z.number().int() });
+
+export const DeadLetterView = z.object({
+  messageId: z.string(),
+  groupId: z.string().nullable(),
+  receiveCount: z.number().int(),
+  sentAt: z.string(),
+  /** What the message is about (never its free text). */
+  kind: z.string().nullable(),
+  keyId: z.string().nullable(),
+  eventId: z.string().nullable(),
+  code: z.string().nullable(),
+  lastFailure: z.object({ why: z.string(), attempts: z.number().int(), at: z.string() }).nullable(),
+});
+export const DeadLetterList = z.object({ queue: SyncQueueName, depth: QueueDepth, items: z.array(DeadLetterView) }).meta({ id: 'DeadLetterList' });
+
+export const ReplayBody = z.object({
+  queue: SyncQueueName.default('sync-inbound'),
+  /** Only these messages (as listed); all of them (up to `limit`) when absent. */
+  messageIds: z.array(z.string().min(1).max(100)).min(1).max(100).optional(),
+  limit: z.number().int().min(1).max(1000).default(1000),
+});
+export const ReplayResult = z.object({ queue: SyncQueueName, replayed: z.number().int(), messageIds: z.array(z.string()) }).meta({ id: 'ReplayResult' });
+
+export const SystemHealth = z.object({
+  keyId: z.string(),
+  name: z.string(),
+  agencyCodes: z.array(z.string()),
+  inbound: z.object({
+    events: z.number().int(), applied: z.number().int(), errors: z.number().int(),
+    lastEventAt: z.string().nullable(), lastAppliedAt: z.string().nullable(), lastErrorAt: z.string().nullable(),
+  }),
+  recentErrors: z.array(z.object({ at: z.string(), eventId: z.string(), code: z.string(), why: z.string() })),
+});
+export const SyncHealth = z.object({
+  queues: z.record(z.string(), QueueDepth),
+  systems: z.array(SystemHealth),
+}).meta({ id: 'SyncHealth' });

@@ -143,4 +143,23 @@ export const functions = [
     timeoutSeconds: 60,
     tables: { sync: 'readwrite', dossiers: 'readwrite', catalogue: 'read' },
   },
+  {
+    name: 'sync-admin',
+    description: "Admins' view of sync: each agency system's health and error report, the dead letters and their replay",
+    entry: 'functions/sync/admin.ts',
+    memoryMb: 256,
+    timeoutSeconds: 30,
+    // identity read: the registered systems, for the health list.
+    tables: { sync: 'read', identity: 'read' },
+    redrives: ['sync-inbound'],
+  },
+  {
+    name: 'sync-jobs',
+    description: 'Operator commands of sync (`npm run job -- sync:dlq --list|--replay`)',
+    entry: 'functions/sync/jobs.ts',
+    memoryMb: 256,
+    timeoutSeconds: 300,
+    tables: { sync: 'read' },
+    redrives: ['sync-inbound'],
+  },
 ] as const satisfies readonly FunctionDecl[];

@@ -1,4 +1,5 @@
 import { buckets } from './buckets';
+import { commands } from './commands';
 import { functions } from './functions';
 import { queues } from './queues';
 import { routes } from './routes';
@@ -21,6 +22,7 @@ export const platform: PlatformDecl = {
   buckets,
   queues,
   schedules,
+  commands,
   secrets,
 };
 

@@ -5,6 +5,8 @@ const upper = (name: string) => name.replace(/[^a-zA-Z0-9]+/g, '_').toUpperCase(
 export const tableEnvVar = (table: string) => `TABLE_${upper(table)}`;
 export const bucketEnvVar = (bucket: string) => `BUCKET_${upper(bucket)}`;
 export const queueUrlEnvVar = (queue: string) => `QUEUE_URL_${upper(queue)}`;
+/** The URL of a queue's DLQ, for functions that redrive it. */
+export const dlqUrlEnvVar = (queue: string) => `${queueUrlEnvVar(queue)}_DLQ`;
 
 /** Physical name used where we choose names ourselves (local runtime). */
 export const localResourceName = (name: string) => `dvc-${name}`;

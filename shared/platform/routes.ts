@@ -10,6 +10,7 @@ import { paymentRoutes } from './api-routes/payments';
 import { ratingRoutes } from './api-routes/ratings';
 import { feedbackRoutes } from './api-routes/feedback';
 import { syncRoutes } from './api-routes/sync';
+import { syncAdminRoutes } from './api-routes/sync-admin';
 
 export { defineRoute } from './api-routes/rules';
 
@@ -22,6 +23,7 @@ export const routes = {
   ...ratingRoutes,
   ...feedbackRoutes,
   ...syncRoutes,
+  ...syncAdminRoutes,
 } as const;
 
 export type RouteId = keyof typeof routes;

@@ -114,8 +114,12 @@ export const tables = [
     description:
       'Agency-system sync: every received event (pk EVT#<keyId>#<eventId>, sk EVENT) with what became of it, ' +
       'each dossier\'s last applied event time (pk DSYNC#<code>, sk STATE) and each system\'s error report ' +
-      '(pk ERR#<keyId>, sk <at>#<eventId>).',
+      '(pk ERR#<keyId>, sk <at>#<eventId>), each system\'s running statistics (pk SYS#<keyId>, sk STATS), the last ' +
+      'failure of a message that could not be processed (pk FAIL#<messageId>, sk LAST, expires with the DLQ), and the ' +
+      'sync-ratio counters: dossiers reported by their agency\'s system (pk REPORTED#<code>, sk DOSSIER, once each; ' +
+      'pk AGG#<agency>, sk <YYYY-MM> reportedDossiers).',
     partitionKey: { name: 'pk', type: 'S' },
     sortKey: { name: 'sk', type: 'S' },
+    ttlAttribute: 'expiresAt',
   },
 ] as const satisfies readonly TableDecl[];

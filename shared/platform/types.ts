@@ -95,6 +95,19 @@ export interface ScheduleDecl {
   input: Record<string, unknown>;
 }
 
+/**
+ * An operator command: a declared function invoked on demand with this input (plus the operator's
+ * options), never on a schedule. Locally `npm run job -- <job> [--flag] [--name value]`; in AWS
+ * `aws lambda invoke` on the function (docs/operations.md). Admin routes may offer the same.
+ */
+export interface CommandDecl {
+  /** What the operator types, e.g. `sync:dlq`. */
+  job: string;
+  description: string;
+  fn: FunctionName;
+  input: Record<string, unknown>;
+}
+
 export type Access = 'read' | 'readwrite';
 
 export interface FunctionDecl {
@@ -112,6 +125,12 @@ export interface FunctionDecl {
   cognitoActions?: readonly string[];
   /** Declared secrets the function reads. */
   secrets?: readonly string[];
+  /**
+   * Queues whose dead letters the function inspects and replays: it may receive, delete and
+   * change the visibility of the queue's DLQ messages, send to the queue itself and read both
+   * depths; it gets both URLs (queueUrlEnvVar, dlqUrlEnvVar).
+   */
+  redrives?: readonly string[];
   /**
    * Sends e-mail (SES) and SMS (SNS) to applicants: grants ses:SendEmail/SendRawEmail and
    * sns:Publish, and sets NOTIFY_DELIVERY=aws (unset, the local runtime, means the local outbox).
@@ -143,5 +162,6 @@ export interface PlatformDecl {
   buckets: readonly BucketDecl[];
   queues: readonly QueueDecl[];
   schedules: readonly ScheduleDecl[];
+  commands: readonly CommandDecl[];
   secrets: readonly SecretDecl[];
 }

@@ -295,6 +295,10 @@ export const MATRIX: Partial<Record<RouteId, MatrixEntry>> = {
   },
 
   // --- sync (agency systems)
+  syncHealth: { sample: () => ({}), expect: ADMIN_ONLY },
+  listSyncDeadLetters: { sample: () => ({ query: 'limit=1' }), expect: ADMIN_ONLY },
+  // An id no DLQ holds: nothing is replayed, whoever may ask.
+  replaySyncDeadLetters: { sample: () => ({ json: { messageIds: ['matrix-no-such-message'] } }), expect: ADMIN_ONLY },
   syncStatuses: {
     sample: (c) => ({ json: { items: [{ eventId: `matrix-${Math.random().toString(36).slice(2)}`, code: c.dossiers.submitted.code, status: 1, at: new Date().toISOString() }] } }),
     // Users send no x-dvc-* headers: the gateway's 401. Any system may send a batch; items of

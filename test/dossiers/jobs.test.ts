@@ -4,7 +4,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localDateOf } from '../../functions/dossiers/domain/time';
-import { findSchedule, runSchedule } from '../../local/jobs';
+import { findJob, runJob } from '../../local/jobs';
 import { tableName } from '../../shared/config';
 import { platform } from '../../shared/platform';
 import { signIn } from '../support/auth';
@@ -22,17 +22,17 @@ beforeAll(async () => {
 
 describe('npm run job -- deadlines', () => {
   it('is declared as a daily schedule at 06:00 Vietnam time', () => {
-    const schedule = findSchedule(platform, 'deadlines');
+    const schedule = findJob(platform, 'deadlines');
     expect(schedule).toMatchObject({ name: 'dossier-deadlines', fn: 'dossier-jobs', timezone: 'Asia/Ho_Chi_Minh', cron: '0 6 * * ? *' });
   });
 
   it('lists a dossier due within a working day, then flags it late once its due date has passed', async () => {
     const d = await act(official, await submitted(citizen), { action: 'receive' });
     const dueAt = Date.parse(d.dueDate);
-    const schedule = findSchedule(platform, 'deadlines')!;
+    const schedule = findJob(platform, 'deadlines')!;
 
     const before = new Date(dueAt - 2 * 3600_000);
-    const soon = await runSchedule(platform, process.cwd(), schedule, { now: before.toISOString() }) as Record<string, number>;
+    const soon = await runJob(platform, process.cwd(), schedule, { now: before.toISOString() }) as Record<string, number>;
     expect(soon.dueSoon).toBeGreaterThanOrEqual(1);
     const soonReport = await get('JOB#deadlines', localDateOf(before.getTime()));
     expect(soonReport!.dueSoonItems.map((e: { id: string }) => e.id)).toContain(d.id);
@@ -40,7 +40,7 @@ describe('npm run job -- deadlines', () => {
     expect((await get(`D#${d.id}`, 'META'))!.lateFlaggedAt).toBeUndefined();
 
     const after = new Date(dueAt + 26 * 3600_000);
-    await runSchedule(platform, process.cwd(), schedule, { now: after.toISOString() });
+    await runJob(platform, process.cwd(), schedule, { now: after.toISOString() });
     const lateReport = await get('JOB#deadlines', localDateOf(after.getTime()));
     expect(lateReport!.lateItems.map((e: { id: string }) => e.id)).toContain(d.id);
     expect(lateReport!.apologyOwedItems.map((e: { id: string }) => e.id)).toContain(d.id);

@@ -51,6 +51,7 @@ const extended: PlatformDecl = {
   ],
   buckets: [...platform.buckets, { name: 'exports-test', description: 'test', expirations: [{ prefix: 'tmp/', days: 7 }] }],
   queues: [...platform.queues, inbound, outbox],
+  commands: [],
   schedules: [
     ...platform.schedules,
     { name: 'index-test', description: 'test', fn: 'consumer-test', cron: '0 1 1 * ? *', timezone: 'Asia/Ho_Chi_Minh', input: { job: 'index' } },

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dynamoClient } from '../../shared/aws/clients';
 import { tableName } from '../../shared/config';
-import { DynamoSyncStore } from '../../functions/sync/adapters/sync-store';
+import { DynamoSyncStore, type SyncStore } from '../../functions/sync/adapters/sync-store';
 import { applyMessage, PoisonMessageError, type InboundDeps } from '../../functions/sync/inbound';
 import { api, signIn, signedApi } from '../support/auth';
 import { must, submitted } from '../support/dossiers';
@@ -75,18 +75,30 @@ describe('POST /v1/sync/statuses → the FIFO queue → the dossier', () => {
   });
 });
 
+/** A store stand-in: every method a no-op unless overridden. */
+const fakeStore = (over: Partial<SyncStore> = {}): SyncStore => ({
+  outcome: async () => undefined,
+  lastAppliedAt: async () => null,
+  record: async () => undefined,
+  errors: async () => [],
+  stats: async () => ({ events: 0, applied: 0, errors: 0, lastEventAt: null, lastAppliedAt: null, lastErrorAt: null }),
+  recordFailure: async () => undefined,
+  failures: async () => new Map(),
+  countReported: async () => true,
+  reportedCount: async () => 0,
+  ...over,
+});
+
 describe('applyMessage (the consumer, with stand-ins)', () => {
   const dossier = (status: DossierRecord['status']) => ({ id: 'd-1', code: 'C-261201-0001', status, version: 3 }) as DossierRecord;
   const deps = (d: DossierRecord | undefined, seen?: string) => {
     const steps: string[] = [];
     const recorded: string[] = [];
     const fake: InboundDeps = {
-      store: {
+      store: fakeStore({
         outcome: async (_k, id) => (id === seen ? 'applied' : undefined),
-        lastAppliedAt: async () => null,
         record: async (_k, _e, outcome) => { recorded.push(outcome); },
-        errors: async () => [],
-      },
+      }),
       findDossier: async () => d,
       transition: async (x, _k, action) => { steps.push(action); return { ...x, version: x.version + 1 }; },
     };
@@ -126,7 +138,7 @@ describe('the FIFO batch handler', () => {
     const applied: string[] = [];
     const d = (code: string) => ({ id: code, code, status: 'submitted', version: 1 }) as DossierRecord;
     const handler = makeHandler({
-      store: { outcome: async () => undefined, lastAppliedAt: async () => null, record: async (_k, e) => { applied.push(e.eventId); }, errors: async () => [] },
+      store: fakeStore({ record: async (_k, e) => { applied.push(e.eventId); } }),
       findDossier: async (code) => (code.startsWith('BAD') ? undefined : d(code)),
       transition: async (x) => x,
     });
@@ -139,5 +151,43 @@ describe('the FIFO batch handler', () => {
     const out = await handler({ Records: [rec('a1', 'A-261201-0001', 1), rec('b1', 'BAD-261201-0001', 2), rec('a2', 'A-261201-0001', 3), rec('b2', 'BAD-261201-0001', 4), rec('c1', 'C-261201-0001', 5)] } as never);
     expect(out.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(['b1', 'b2']);
     expect(applied.sort()).toEqual(['evt-a1-0000', 'evt-a2-0000', 'evt-c1-0000']);
+  });
+});
+
+describe('a message that fails', () => {
+  it('records why, comes back after a jittered backoff by its attempt, and still fails for SQS', async () => {
+    const { makeHandler } = await import('../../functions/sync/inbound');
+    const failures: { messageId: string; why: string; attempts: number }[] = [];
+    const delays: [string, number][] = [];
+    const handler = makeHandler({
+      store: fakeStore({ recordFailure: async (f) => { failures.push(f); } }),
+      findDossier: async (code) => (code.startsWith('OK') ? ({ id: 'd', code, status: 'submitted', version: 1 }) as DossierRecord : undefined),
+      transition: async (x) => x,
+      retryLater: async (handle, seconds) => { delays.push([handle, seconds]); },
+      retryPolicy: { baseSeconds: 2, capSeconds: 60 },
+      random: () => 0.999,
+      now: () => new Date('2026-12-01T03:00:00Z'),
+    });
+    const rec = (id: string, code: string, receives: string) => ({
+      messageId: id, receiptHandle: `rh-${id}`, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn', awsRegion: 'ap-southeast-1',
+      attributes: { ApproximateReceiveCount: receives, SentTimestamp: '0', SenderId: 's', ApproximateFirstReceiveTimestamp: '0', MessageGroupId: code },
+      messageAttributes: {},
+      body: JSON.stringify({ kind: 'status', keyId: 'k', event: { eventId: `evt-${id}-0000`, code, status: 2, at: at(1) } }),
+    });
+    const out = await handler({ Records: [rec('m-1', 'C-261201-0009', '3'), rec('m-2', 'OK-261201-0001', '1')] } as never);
+    expect(out.batchItemFailures).toEqual([{ itemIdentifier: 'm-1' }]);
+    expect(failures).toEqual([{ messageId: 'm-1', why: 'no dossier C-261201-0009 (yet)', attempts: 3, at: '2026-12-01T03:00:00.000Z' }]);
+    expect(delays).toEqual([['rh-m-1', 8]]); // third attempt: up to 2·2² s, here the top of the range
+  });
+
+  it('an event about a dossier the portal holds counts it as reported, in the month its code carries', async () => {
+    const counted: string[] = [];
+    const fake: InboundDeps = {
+      store: fakeStore({ countReported: async (agency, code, month) => { counted.push(`${agency} ${code} ${month}`); return true; } }),
+      findDossier: async () => ({ id: 'd', code: '000.00.00.H26-261130-0004', status: 'received', version: 2 }) as DossierRecord,
+      transition: async (x) => x,
+    };
+    await applyMessage(fake, JSON.stringify({ kind: 'status', keyId: 'k', event: { eventId: 'evt-00000010', code: '000.00.00.H26-261130-0004', status: 4, at: at(2) } }));
+    expect(counted).toEqual(['000.00.00.H26 000.00.00.H26-261130-0004 2026-11']);
   });
 });
