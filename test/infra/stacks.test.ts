@@ -293,7 +293,13 @@ describe('functions', () => {
     const expected = [
       ...Object.keys(('tables' in decl ? decl.tables : undefined) ?? {}).map((t) => `TABLE_${t.replace(/[^a-zA-Z0-9]+/g, '_').toUpperCase()}`),
       ...Object.keys(('buckets' in decl ? decl.buckets : undefined) ?? {}).map((b) => `BUCKET_${b.replace(/[^a-zA-Z0-9]+/g, '_').toUpperCase()}`),
-      ...(('sendsTo' in decl ? (decl.sendsTo as readonly string[]) : undefined) ?? []).map((q) => `QUEUE_URL_${q.replace(/[^a-zA-Z0-9]+/g, '_').toUpperCase()}`),
+      ...[...new Set([
+        ...(('sendsTo' in decl ? (decl.sendsTo as readonly string[]) : undefined) ?? []),
+        // A consumer knows its queue (to delay a failed message's retry), a redriver its queue and DLQ.
+        ...platform.queues.filter((q) => q.consumer?.fn === name).map((q) => q.name),
+        ...(('redrives' in decl ? (decl.redrives as readonly string[]) : undefined) ?? []),
+      ])].map((q) => `QUEUE_URL_${q.replace(/[^a-zA-Z0-9]+/g, '_').toUpperCase()}`),
+      ...(('redrives' in decl ? (decl.redrives as readonly string[]) : undefined) ?? []).map((q) => `QUEUE_URL_${q.replace(/[^a-zA-Z0-9]+/g, '_').toUpperCase()}_DLQ`),
     ].sort();
     expect(resourceVars).toEqual(expected);
   });
@@ -324,12 +330,13 @@ describe('functions', () => {
       }
       const dlqOf = tagOf(r, TAG.dlqOf);
       if (dlqOf?.endsWith('-stream')) named.set(id, { kind: 'streamDlq', name: dlqOf.slice(0, -'-stream'.length) });
+      else if (dlqOf) named.set(id, { kind: 'dlq', name: dlqOf });
     }
     // A stream consumer reads its table's stream (no item access) and sends failures to the stream's DLQ.
     const streamed = platform.tables.filter((t) => t.streamConsumer?.fn === name).map((t) => t.name);
     const access = {
       table: new Map<string, Set<string>>(), bucket: new Map<string, Set<string>>(), queue: new Map<string, Set<string>>(),
-      streamDlq: new Map<string, Set<string>>(),
+      streamDlq: new Map<string, Set<string>>(), dlq: new Map<string, Set<string>>(),
     };
     for (const st of statements) {
       const dataActions = st.actions.filter((a) => /^(dynamodb|s3|sqs):/.test(a));
@@ -365,7 +372,14 @@ describe('functions', () => {
     }
     const sends = ('sendsTo' in decl ? (decl.sendsTo as readonly string[]) : undefined) ?? [];
     const consumes = platform.queues.filter((q) => q.consumer?.fn === name).map((q) => q.name);
-    expect([...access.queue.keys()].sort()).toEqual([...new Set([...sends, ...consumes])].sort());
+    const redrives = ('redrives' in decl ? (decl.redrives as readonly string[]) : undefined) ?? [];
+    expect([...access.queue.keys()].sort()).toEqual([...new Set([...sends, ...consumes, ...redrives])].sort());
+    // Only a redriver touches a queue's DLQ: it receives, deletes and releases there, and sends nowhere but the queue.
+    expect([...access.dlq.keys()].sort()).toEqual([...redrives].sort());
+    for (const q of redrives) {
+      expect([...access.dlq.get(q)!].sort()).toEqual(['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage']);
+      expect(access.queue.get(q)!.has('sqs:SendMessage')).toBe(true);
+    }
   });
 
   it('meta has no DynamoDB, S3 or SQS access at all; catalogue only its table and index bucket', () => {

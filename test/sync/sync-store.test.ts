@@ -34,7 +34,9 @@ describe('DynamoSyncStore', () => {
   it('counts a reported dossier once per code, in the month given', async () => {
     const agency = `AG${randomUUID().slice(0, 6)}`;
     const codes = [`${agency}-261130-0001`, `${agency}-261130-0002`];
-    const results = await Promise.all([...codes, ...codes, codes[0]!].map((c) => store.countReported(agency, c, '2026-11')));
+    // One after another, as the FIFO consumer reports a dossier's events (one group = one code).
+    const results: boolean[] = [];
+    for (const c of [...codes, ...codes, codes[0]!]) results.push(await store.countReported(agency, c, '2026-11'));
     expect(results.filter(Boolean)).toHaveLength(2);
     expect(await store.reportedCount(agency, '2026-11')).toBe(2);
     expect(await store.reportedCount(agency, '2026-12')).toBe(0);
