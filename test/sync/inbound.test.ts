@@ -89,6 +89,7 @@ describe('applyMessage (the consumer, with stand-ins)', () => {
       },
       findDossier: async () => d,
       transition: async (x, _k, action) => { steps.push(action); return { ...x, version: x.version + 1 }; },
+      createOfRecord: async () => { throw new Error('no upserts here'); },
     };
     return { fake, steps, recorded };
   };
@@ -129,6 +130,7 @@ describe('the FIFO batch handler', () => {
       store: { outcome: async () => undefined, lastAppliedAt: async () => null, record: async (_k, e) => { applied.push(e.eventId); }, errors: async () => [] },
       findDossier: async (code) => (code.startsWith('BAD') ? undefined : d(code)),
       transition: async (x) => x,
+      createOfRecord: async () => { throw new Error('no upserts here'); },
     });
     const rec = (id: string, code: string, i: number) => ({
       messageId: id, receiptHandle: id, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn', awsRegion: 'ap-southeast-1',

@@ -42,6 +42,11 @@ export interface DossierStore {
   save(d: DossierRecord, expectedVersion: number): Promise<boolean>;
   /** `save` plus the history entry of the transition, in one transaction; false on a conflict. */
   saveTransition(d: DossierRecord, expectedVersion: number, event: DossierEvent): Promise<boolean>;
+  /**
+   * A dossier of record from an agency system with its whole history, in one transaction that
+   * claims the code (`CODE#<code>`); false when the code is claimed already.
+   */
+  createOfRecord(d: DossierRecord, history: readonly DossierEvent[]): Promise<boolean>;
   /** The next number of an agency's daily code sequence (atomic). */
   nextSequence(counter: string): Promise<number>;
   /** Gives a number back when it is still the last one drawn; otherwise records it as void. */
@@ -173,6 +178,24 @@ export class DynamoDossierStore implements DossierStore {
     }
   }
 
+  async createOfRecord(d: DossierRecord, history: readonly DossierEvent[]): Promise<boolean> {
+    if (!d.code) throw new Error('createOfRecord: a dossier of record has a code');
+    const { db, table, lib } = await this.ready();
+    try {
+      await db.send(new lib.TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: table, Item: { pk: codeClaimPk(d.code), sk: CODE_CLAIM_SK, dossierId: d.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: table, Item: this.item(d), ConditionExpression: 'attribute_not_exists(pk)' } },
+          ...history.map((event) => ({ Put: { TableName: table, Item: { ...event, pk: dossierPk(d.id), sk: historySk(event.version) } } })),
+        ],
+      }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
   async nextSequence(counter: string): Promise<number> {
     const { db, table, lib } = await this.ready();
     const out = await db.send(new lib.UpdateCommand({
@@ -284,3 +307,6 @@ export class DynamoDossierStore implements DossierStore {
 }
 
 const idemPk = (sub: string, key: string) => `IDEM#${sub}#${key}`;
+/** One item per code taken by a dossier of record: what makes the code unique under concurrency (the code GSI cannot). */
+export const codeClaimPk = (code: string) => `CODE#${code}`;
+const CODE_CLAIM_SK = 'CODE';

@@ -4,7 +4,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
 import { isConditionFailure } from '../../../shared/aws/dynamo-errors';
 
-export type EventOutcome = 'applied' | 'already' | 'stale' | 'impossible';
+/** `conflict`: a dossier upsert whose code belongs to another dossier (error report, like `impossible`). */
+export type EventOutcome = 'applied' | 'already' | 'stale' | 'impossible' | 'conflict';
 
 export interface SyncStore {
   /** What became of an event already processed, or undefined. */
@@ -50,7 +51,7 @@ export class DynamoSyncStore implements SyncStore {
         },
       });
     }
-    if (outcome === 'impossible') {
+    if (outcome === 'impossible' || outcome === 'conflict') {
       items.push({ Put: { TableName: table, Item: { pk: `ERR#${keyId}`, sk: `${now}#${event.eventId}`, eventId: event.eventId, code: event.code, at: now, why } } });
     }
     try {
