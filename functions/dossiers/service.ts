@@ -15,7 +15,7 @@ import { AppError, badRequest, conflict, forbidden, notFound, unprocessable, typ
 import { decodeCursor, encodeCursor, isStoreKey as isKey } from '../../shared/http/pagination';
 import type { CatalogueReader } from '../catalogue/public';
 import type { AttachmentStore } from '../../shared/uploads/upload-store';
-import type { DossierStore } from './adapters/dossier-store';
+import { CodeTakenError, type DossierStore } from './adapters/dossier-store';
 import { acceptsFile, attachmentProblems, DEFAULT_MAX_FILE_BYTES, hasRoomFor } from './domain/components';
 import { counterKey, formatDossierCode } from './domain/dossier-code';
 import {
@@ -42,6 +42,8 @@ export const RESULT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
 export const MAX_ATTACHMENTS = 200;
 /** Optimistic writes that are not the caller's own action (attachments) retry this many times. */
 const SAVE_ATTEMPTS = 4;
+/** Codes drawn at submission before giving up when agency systems' dossiers of record hold them. */
+const CODE_ATTEMPTS = 20;
 
 type Body<T extends z.ZodType> = z.output<T>;
 type UserPrincipal = Extract<Principal, { kind: 'user' }>;
@@ -365,9 +367,22 @@ export class DossierService {
       counter = counterKey(d.agencyCode, now);
       code = formatDossierCode(d.agencyCode, now, await this.deps.store.nextSequence(counter));
     }
-    const next = applyDecision(d, decision, { calendar, code });
-    const event = eventOf(next, decision.historyEntry);
-    const saved = await this.deps.store.saveTransition(next, d.version, event);
+    let next = applyDecision(d, decision, { calendar, code });
+    let event = eventOf(next, decision.historyEntry);
+    let saved: boolean;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        saved = await this.deps.store.saveTransition(next, d.version, event, { claimCode: e.assignsCode });
+        break;
+      } catch (error) {
+        // An agency system's dossier of record holds this number: it is used, so draw the next one.
+        if (!(error instanceof CodeTakenError) || !counter) throw error;
+        if (attempt >= CODE_ATTEMPTS) throw conflict('CODE_UNAVAILABLE', 'No free dossier code could be drawn; submit again');
+        code = formatDossierCode(d.agencyCode, now, await this.deps.store.nextSequence(counter));
+        next = applyDecision(d, decision, { calendar, code });
+        event = eventOf(next, decision.historyEntry);
+      }
+    }
     if (!saved) {
       if (counter && code) await this.deps.store.releaseSequence(counter, Number(code.slice(code.lastIndexOf('-') + 1)));
       throw conflict('VERSION_CONFLICT', 'The dossier was changed by someone else; read it again');

@@ -11,6 +11,9 @@ import { tableName } from '../../shared/config';
 import { createWorkingCalendar } from '../../shared/calendar';
 import { DynamoSyncStore } from '../../functions/sync/adapters/sync-store';
 import { BY_CODE } from '../../functions/dossiers/adapters/dossier-store';
+import { counterKey, formatDossierCode } from '../../functions/dossiers/domain/dossier-code';
+import { applyMessage, PoisonMessageError, type InboundDeps } from '../../functions/sync/inbound';
+import type { DossierRecord, OfRecordOutcome } from '../../functions/dossiers/public';
 import { api, signIn, signedApi } from '../support/auth';
 import { CITIZEN_ID, HANOI_COMMUNE, must, submitted } from '../support/dossiers';
 
@@ -175,9 +178,78 @@ describe('POST /v1/sync/dossiers → the FIFO queue → a dossier of record', ()
     expect(still[0]).toMatchObject({ id: online.id, channel: 'online', status: 'submitted' });
   });
 
+  it('a portal submission skips a number held by an agency system\'s dossier of record: codes stay unique', async () => {
+    const agency = '000.00.10489.H26'; // no other test submits here
+    const now = new Date();
+    const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
+    const counter = await (await dynamoClient()).send(new GetCommand({ TableName: tableName('dossiers'), Key: { pk: counterKey(agency, now), sk: 'SEQ' } }));
+    const drawn = Number(counter.Item?.seq ?? 0);
+    const taken = [drawn + 1, drawn + 2].map((n) => formatDossierCode(agency, now, n));
+    const receivedAt = new Date(now.getTime() - 60_000).toISOString();
+    const res = await postDossiers(taken.map((code) => upsert({ code, receivedAt, at: now.toISOString(), status: 2, history: [] })));
+    expect(res.body.accepted).toBe(2);
+    await settle();
+    const online = await submitted(citizen, { agencyCode: agency });
+    expect(online.code).toBe(formatDossierCode(agency, now, drawn + 3));
+    for (const code of [...taken, online.code]) expect(await dossiersWithCode(code)).toHaveLength(1);
+  });
+
   it('refuses an unsigned request and more than 100 items', async () => {
     expect((await api('POST', '/v1/sync/dossiers', { json: { items: [] } })).status).toBe(401);
     const tooMany = await postDossiers(Array.from({ length: 101 }, () => ({})));
     expect([tooMany.status, tooMany.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+  });
+});
+
+describe('applyMessage with dossier upserts (stand-ins)', () => {
+  const item = upsert({ eventId: 'evt-upsert-0001', code: `${HANOI_COMMUNE}-261120-0001` });
+  const body = (over: Record<string, unknown> = {}) => JSON.stringify({ kind: 'dossier', keyId: 'k', item: { ...item, ...over } });
+  const deps = (created: OfRecordOutcome, held?: Partial<DossierRecord>, seen?: string) => {
+    const recorded: [string, string | null][] = [];
+    const fake: InboundDeps = {
+      store: {
+        outcome: async (_k, id) => (id === seen ? 'applied' : undefined),
+        lastAppliedAt: async () => null,
+        record: async (_k, _e, outcome, why) => { recorded.push([outcome, why]); },
+        errors: async () => [],
+      },
+      findDossier: async () => held as DossierRecord | undefined,
+      transition: async (x) => x,
+      createOfRecord: async (input) => { recorded.push(['create', input.steps.map((s) => s.action).join(',')]); return created; },
+    };
+    return { fake, recorded };
+  };
+
+  it('creates the dossier of record from the replay steps and records the event applied', async () => {
+    const { fake, recorded } = deps({ outcome: 'created', record: {} as DossierRecord });
+    expect(await applyMessage(fake, body())).toBe('created');
+    expect(recorded).toEqual([['create', 'receive,start'], ['applied', null]]);
+  });
+
+  it('a code taken between the read and the write is retried (thrown), not recorded', async () => {
+    const { fake, recorded } = deps({ outcome: 'exists' });
+    await expect(applyMessage(fake, body())).rejects.toThrow(/taken concurrently/);
+    expect(recorded).toEqual([['create', 'receive,start']]);
+  });
+
+  it('what the dossiers capability refuses (e.g. a procedure gone from the catalogue) is in the error report', async () => {
+    const { fake, recorded } = deps({ outcome: 'rejected', why: 'no procedure 1.001266 in the catalogue' });
+    expect(await applyMessage(fake, body())).toBe('impossible');
+    expect(recorded.at(-1)).toEqual(['impossible', 'no procedure 1.001266 in the catalogue']);
+  });
+
+  it('a duplicate does nothing; an unparseable upsert is poison', async () => {
+    const dup = deps({ outcome: 'created', record: {} as DossierRecord }, undefined, 'evt-upsert-0001');
+    expect(await applyMessage(dup.fake, body())).toBe('duplicate');
+    expect(dup.recorded).toEqual([]);
+    await expect(applyMessage(dup.fake, body({ channel: 'online' }))).rejects.toBeInstanceOf(PoisonMessageError);
+  });
+
+  it('a code held by an online dossier is a conflict, recorded for the error report', async () => {
+    const { fake, recorded } = deps({ outcome: 'created', record: {} as DossierRecord }, {
+      channel: 'online', procedureCode: '1.001266', status: 'submitted', applicant: { sub: 's', type: 'citizen', idNumber: ID_NUMBER, enterpriseCode: null, vneidVerified: true },
+    });
+    expect(await applyMessage(fake, body())).toBe('conflict');
+    expect(recorded).toEqual([['conflict', expect.stringMatching(/submitted online/)]]);
   });
 });
