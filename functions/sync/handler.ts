@@ -5,15 +5,22 @@
 // and a history the transition table can follow — and the valid ones queued FIFO per dossier code,
 // deduplicated by the system's event id. 202 with a result per item.
 import { createHash } from 'node:crypto';
-import { sqsClient, sqsLib } from '../../shared/aws/clients';
+import { onceAsync, sqsClient, sqsLib } from '../../shared/aws/clients';
 import { agencyInScope } from '../../shared/auth/scope';
 import { queueUrl } from '../../shared/config';
-import { agencyOfCode, DossierUpsertIn, StatusEventIn } from '../../shared/contracts/sync';
+import { agencyOfCode, StatusEventIn } from '../../shared/contracts/sync';
+import type { DossierUpsertIn } from '../../shared/contracts/sync-dossiers';
 import { createApiHandler, implement } from '../../shared/http/api';
 import { syncRoutes as routes } from '../../shared/platform/api-routes/sync';
 import { catalogueReader, type CatalogueReader } from '../catalogue/public';
 import { signedBodies } from '../identity/public';
-import { importSteps } from './domain/dossier-sync';
+
+// The upsert schema and rules reach into the catalogue and dossier shapes and the transition
+// table: loaded with the first dossier batch, not at every cold start of the sync API.
+const upserts = onceAsync(async () => {
+  const [{ DossierUpsertIn: schema }, { importSteps }] = await Promise.all([import('../../shared/contracts/sync-dossiers'), import('./domain/dossier-sync')]);
+  return { schema, importSteps };
+});
 
 export interface QueuedStatus {
   kind: 'status';
@@ -81,12 +88,13 @@ export const makeHandler = (deps: { queue: InboundQueue; catalogue: CatalogueRea
     }),
     implement(routes.syncDossiers, async ({ principal, body }) => {
       if (principal.kind !== 'agency-system') throw new Error('the authorizer let a non-system through');
+      const { schema, importSteps } = await upserts();
       const results: ItemResult[] = [];
       const messages: { groupId: string; dedupId: string; body: QueuedDossier }[] = [];
       for (const [index, raw] of body.items.entries()) {
         const eventId = eventIdOf(raw);
         const reject = (errors: { path: string; message: string }[]) => results.push({ index, eventId, status: 'rejected', errors: errors.map((e) => ({ ...e, path: `items.${index}${e.path ? `.${e.path}` : ''}` })) });
-        const parsed = DossierUpsertIn.safeParse(raw);
+        const parsed = schema.safeParse(raw);
         if (!parsed.success) {
           reject(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
           continue;

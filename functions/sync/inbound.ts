@@ -13,7 +13,8 @@ import { processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambd
 import { dynamoClient } from '../../shared/aws/clients';
 import { tableName } from '../../shared/config';
 import { statusFromCode } from '../../shared/contracts/dossier-status';
-import { agencyOfCode, DossierUpsertIn, StatusEventIn } from '../../shared/contracts/sync';
+import { agencyOfCode, StatusEventIn } from '../../shared/contracts/sync';
+import { DossierUpsertIn } from '../../shared/contracts/sync-dossiers';
 import { logger } from '../../shared/http/logger';
 import { dossierService, dossierStore, type DossierRecord, type OfRecordInput, type OfRecordOutcome } from '../dossiers/public';
 import { DynamoSyncStore, type SyncStore } from './adapters/sync-store';

@@ -3,7 +3,7 @@
 // (`decideDossierUpsert`, compliant and non-compliant cases), and the replay that builds the record
 // through the dossier transition table (`replayOfRecord`).
 import { describe, expect, it } from 'vitest';
-import { DossierUpsertIn } from '../../shared/contracts/sync';
+import { DossierUpsertIn } from '../../shared/contracts/sync-dossiers';
 import { decideDossierUpsert, importSteps, MAX_IMPORT_STEPS, type HeldDossier } from '../../functions/sync/domain/dossier-sync';
 import { replayOfRecord } from '../../functions/dossiers/domain/of-record';
 import { createWorkingCalendar } from '../../shared/calendar';

@@ -7,7 +7,7 @@
 // or procedure — e.g. an online dossier) is a conflict for the system's error report, never merged.
 // Pure: the caller reads the existing dossier and the event log.
 import { statusFromCode, type DossierStatus } from '../../../shared/contracts/dossier-status';
-import type { DossierUpsertIn, ImportedStep } from '../../../shared/contracts/sync';
+import type { DossierUpsertIn, ImportedStep } from '../../../shared/contracts/sync-dossiers';
 import { decideStatusEvent, inputFor, syncPlan, type SyncDecision } from './status-sync';
 
 /** One transition-table action to replay, at the agency's time. */
