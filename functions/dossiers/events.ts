@@ -24,8 +24,11 @@ export const eventOfRecord = async (record: DynamoDBRecord): Promise<DossierEven
   return event as unknown as DossierEvent;
 };
 
-/** Whether the applicant is owed a message for this event (the transition table says so). */
-export const notifies = (event: DossierEvent): boolean => transitionFor(event.action)?.effects.notifiesApplicant === true;
+/**
+ * Whether the applicant is owed a message for this event (the transition table says so). History an
+ * agency system imported with a dossier of record is owed none: the desk gave the slips then.
+ */
+export const notifies = (event: DossierEvent): boolean => event.imported !== true && transitionFor(event.action)?.effects.notifiesApplicant === true;
 
 export interface EventSink {
   notify(event: DossierEvent): Promise<void>;

@@ -1,11 +1,13 @@
 // What other capabilities may use of the dossiers capability: the event shape the dossier stream
 // carries, a read of one dossier, and THE transition function (payments and sync move dossiers
-// only through it, never around it).
+// only through it, never around it), and for sync the creation of a dossier of record received at
+// an agency's desk (`createOfRecord`, built through the same transition table).
 import { dynamoClient, s3Client } from '../../shared/aws/clients';
 import { bucketName, tableName } from '../../shared/config';
 import { catalogueReader } from '../catalogue/public';
 import { DynamoDossierStore } from './adapters/dossier-store';
 import type { DossierService } from './service';
+export type { OfRecordInput, OfRecordOutcome } from './service';
 
 export type { DossierEvent, DossierRecord, AttachmentRecord } from './domain/dossier';
 export type { Actor } from './domain/transitions';

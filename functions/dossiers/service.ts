@@ -15,7 +15,7 @@ import { AppError, badRequest, conflict, forbidden, notFound, unprocessable, typ
 import { decodeCursor, encodeCursor, isStoreKey as isKey } from '../../shared/http/pagination';
 import type { CatalogueReader } from '../catalogue/public';
 import type { AttachmentStore } from '../../shared/uploads/upload-store';
-import type { DossierStore } from './adapters/dossier-store';
+import { CodeTakenError, type DossierStore } from './adapters/dossier-store';
 import { acceptsFile, attachmentProblems, DEFAULT_MAX_FILE_BYTES, hasRoomFor } from './domain/components';
 import { counterKey, formatDossierCode } from './domain/dossier-code';
 import {
@@ -23,6 +23,7 @@ import {
 } from './domain/dossier';
 import { validateForm } from './domain/form';
 import { lateState } from './domain/late';
+import { replayOfRecord, type ReplayStep } from './domain/of-record';
 import { allowedActions, decide, type Actor, type ActorKind } from './domain/transitions';
 
 export interface DossierDeps {
@@ -41,6 +42,8 @@ export const RESULT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
 export const MAX_ATTACHMENTS = 200;
 /** Optimistic writes that are not the caller's own action (attachments) retry this many times. */
 const SAVE_ATTEMPTS = 4;
+/** Codes drawn at submission before giving up when agency systems' dossiers of record hold them. */
+const CODE_ATTEMPTS = 20;
 
 type Body<T extends z.ZodType> = z.output<T>;
 type UserPrincipal = Extract<Principal, { kind: 'user' }>;
@@ -50,6 +53,32 @@ export const accountContact = (user: UserPrincipal): DossierRecord['contact'] =>
   user.email || user.phone ? { ...(user.email ? { email: user.email } : {}), ...(user.phone ? { phone: user.phone } : {}) } : null;
 
 const TO_HTTP = { INVALID_TRANSITION: 409, FORBIDDEN_ACTOR: 403, MISSING_FIELDS: 400 } as const;
+
+/** A dossier received at an agency's desk or by post, as its agency system reports it (sync). */
+export interface OfRecordInput {
+  /** The agency system's key id: the actor of every imported step. */
+  keyId: string;
+  code: string;
+  agencyCode: string;
+  procedureCode: string;
+  channel: 'desk' | 'post';
+  delivery: 'online' | 'desk' | 'post';
+  postalAddress: Record<string, string> | null;
+  applicant: { type: 'citizen' | 'business'; name: string; idNumber: string | null; enterpriseCode: string | null };
+  contact: { phone?: string; email?: string } | null;
+  form: Record<string, string | number>;
+  /** The appointed date the agency gave; else computed at `receive` on the working calendar. */
+  dueDate?: string;
+  /** From the desk registration: `receive` first, then the agency's steps (sync's `importSteps`). */
+  steps: readonly ReplayStep[];
+}
+
+export type OfRecordOutcome =
+  | { outcome: 'created'; record: DossierRecord }
+  /** The code is taken (by an online dossier or a concurrent import): nothing written. */
+  | { outcome: 'exists' }
+  /** The catalogue or the transition table refuses it: nothing written. */
+  | { outcome: 'rejected'; why: string };
 
 export class DossierService {
   private readonly now: () => Date;
@@ -338,14 +367,83 @@ export class DossierService {
       counter = counterKey(d.agencyCode, now);
       code = formatDossierCode(d.agencyCode, now, await this.deps.store.nextSequence(counter));
     }
-    const next = applyDecision(d, decision, { calendar, code });
-    const event = eventOf(next, decision.historyEntry);
-    const saved = await this.deps.store.saveTransition(next, d.version, event);
+    let next = applyDecision(d, decision, { calendar, code });
+    let event = eventOf(next, decision.historyEntry);
+    let saved: boolean;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        saved = await this.deps.store.saveTransition(next, d.version, event, { claimCode: e.assignsCode });
+        break;
+      } catch (error) {
+        // An agency system's dossier of record holds this number: it is used, so draw the next one.
+        if (!(error instanceof CodeTakenError) || !counter) throw error;
+        if (attempt >= CODE_ATTEMPTS) throw conflict('CODE_UNAVAILABLE', 'No free dossier code could be drawn; submit again');
+        code = formatDossierCode(d.agencyCode, now, await this.deps.store.nextSequence(counter));
+        next = applyDecision(d, decision, { calendar, code });
+        event = eventOf(next, decision.historyEntry);
+      }
+    }
     if (!saved) {
       if (counter && code) await this.deps.store.releaseSequence(counter, Number(code.slice(code.lastIndexOf('-') + 1)));
       throw conflict('VERSION_CONFLICT', 'The dossier was changed by someone else; read it again');
     }
     return { record: next, event };
+  }
+
+  /**
+   * A dossier of record from an agency system: built from the desk registration by replaying its
+   * steps through the transition table (history, version, due date as for officials' actions),
+   * written with its history in one transaction that claims the code. No portal account owns it;
+   * the applicant tracks it publicly by code and ID number, officials find it in the work queue.
+   */
+  async createOfRecord(input: OfRecordInput): Promise<OfRecordOutcome> {
+    const [procedure, agency] = await Promise.all([this.deps.catalogue.getProcedure(input.procedureCode), this.deps.catalogue.getAgency(input.agencyCode)]);
+    if (!procedure) return { outcome: 'rejected', why: `no procedure ${input.procedureCode} in the catalogue` };
+    if (!agency) return { outcome: 'rejected', why: `no agency ${input.agencyCode} in the catalogue` };
+    if (!procedure.agencyKinds.includes(agency.level)) return { outcome: 'rejected', why: `a ${agency.level}-level agency does not handle procedure ${procedure.code}` };
+    const receivedAt = input.steps[0]?.at;
+    if (input.steps[0]?.action !== 'receive' || !receivedAt) return { outcome: 'rejected', why: 'a dossier of record starts with its receipt' };
+    const registered: DossierRecord = {
+      id: this.newId(),
+      code: input.code,
+      procedureCode: procedure.code,
+      procedureName: procedure.name,
+      processingTime: procedure.processingTime,
+      components: procedure.components.map((c) => ({ code: c.code, name: c.name, required: c.required, accept: c.accept, maxFiles: c.maxFiles })),
+      agencyCode: agency.code,
+      agencyName: agency.name,
+      agencyParentCode: agency.parentCode,
+      status: 'submitted',
+      version: 0,
+      channel: input.channel,
+      delivery: input.delivery,
+      postalAddress: input.postalAddress,
+      contact: input.contact,
+      applicant: {
+        sub: '', type: input.applicant.type, name: input.applicant.name,
+        idNumber: input.applicant.type === 'citizen' ? input.applicant.idNumber : null,
+        enterpriseCode: input.applicant.type === 'business' ? input.applicant.enterpriseCode : null,
+        vneidVerified: false,
+      },
+      form: input.form,
+      attachments: [],
+      // Registered at the desk when received: it existed from then on.
+      createdAt: receivedAt,
+      updatedAt: receivedAt,
+      submittedAt: receivedAt,
+      receivedAt: null,
+      dueAt: null,
+      pausedAt: null,
+      finishedAt: null,
+      returnedAt: null,
+      supplementRequest: null,
+      supplementRounds: 0,
+      apologies: [],
+    };
+    const replay = replayOfRecord(registered, input.steps, { kind: 'agency_system', id: input.keyId }, await this.calendar(), input.dueDate);
+    if (!replay.ok) return { outcome: 'rejected', why: `step ${replay.step} (${input.steps[replay.step]!.action}): ${replay.details.map((x) => x.message).join('; ')}` };
+    const record = { ...replay.record, updatedAt: this.now().toISOString() };
+    return (await this.deps.store.createOfRecord(record, replay.events)) ? { outcome: 'created', record } : { outcome: 'exists' };
   }
 
   /** done → returned by the portal itself when delivery is online and the result file is attached. */

@@ -1,16 +1,26 @@
 // The agency-system sync API (SPEC §2): signed requests (the Lambda authorizer has verified the
-// system), batches of ≤ 100 status events validated item by item — shape, status code, and the
-// dossier's agency within the system's agencies — and the valid ones queued FIFO per dossier code,
+// system), batches of ≤ 100 status events or dossier upserts validated item by item — shape,
+// status code, and the dossier's agency within the system's agencies; for dossiers also the
+// procedure (in the catalogue, handled at that agency's level, for that applicant type and channel)
+// and a history the transition table can follow — and the valid ones queued FIFO per dossier code,
 // deduplicated by the system's event id. 202 with a result per item.
 import { createHash } from 'node:crypto';
-import { sqsClient, sqsLib } from '../../shared/aws/clients';
+import { onceAsync, sqsClient, sqsLib } from '../../shared/aws/clients';
 import { agencyInScope } from '../../shared/auth/scope';
 import { queueUrl } from '../../shared/config';
 import { agencyOfCode, StatusEventIn } from '../../shared/contracts/sync';
+import type { DossierUpsertIn } from '../../shared/contracts/sync-dossiers';
 import { createApiHandler, implement } from '../../shared/http/api';
 import { syncRoutes as routes } from '../../shared/platform/api-routes/sync';
 import { catalogueReader, type CatalogueReader } from '../catalogue/public';
 import { signedBodies } from '../identity/public';
+
+// The upsert schema and rules reach into the catalogue and dossier shapes and the transition
+// table: loaded with the first dossier batch, not at every cold start of the sync API.
+const upserts = onceAsync(async () => {
+  const [{ DossierUpsertIn: schema }, { importSteps }] = await Promise.all([import('../../shared/contracts/sync-dossiers'), import('./domain/dossier-sync')]);
+  return { schema, importSteps };
+});
 
 export interface QueuedStatus {
   kind: 'status';
@@ -18,9 +28,18 @@ export interface QueuedStatus {
   event: StatusEventIn;
 }
 
-export interface InboundQueue {
-  send(messages: { groupId: string; dedupId: string; body: QueuedStatus }[]): Promise<void>;
+export interface QueuedDossier {
+  kind: 'dossier';
+  keyId: string;
+  item: DossierUpsertIn;
 }
+
+export interface InboundQueue {
+  send(messages: { groupId: string; dedupId: string; body: QueuedStatus | QueuedDossier }[]): Promise<void>;
+}
+
+/** One upsert's serialized size limit: ten fit one SendMessageBatch (≤ 256 KiB) and the record stays far below 400 KB. */
+export const MAX_UPSERT_BYTES = 24 * 1024;
 
 export const sqsInbound = (): InboundQueue => ({
   async send(messages) {
@@ -38,6 +57,9 @@ export const sqsInbound = (): InboundQueue => ({
 
 /** Per system and event id: what SQS deduplicates on (≤ 128 characters). */
 export const dedupIdOf = (keyId: string, eventId: string) => createHash('sha256').update(`${keyId}\n${eventId}`).digest('hex');
+
+type ItemResult = { index: number; eventId: string | null; status: 'queued' | 'rejected'; errors?: { path: string; message: string }[] };
+const eventIdOf = (item: unknown) => (typeof (item as { eventId?: unknown })?.eventId === 'string' ? (item as { eventId: string }).eventId : null);
 
 export const makeHandler = (deps: { queue: InboundQueue; catalogue: CatalogueReader }) =>
   createApiHandler([
@@ -58,6 +80,49 @@ export const makeHandler = (deps: { queue: InboundQueue; catalogue: CatalogueRea
           continue;
         }
         messages.push({ groupId: parsed.data.code, dedupId: dedupIdOf(principal.keyId, parsed.data.eventId), body: { kind: 'status', keyId: principal.keyId, event: parsed.data } });
+        results.push({ index, eventId, status: 'queued' });
+      }
+      await deps.queue.send(messages);
+      const accepted = results.filter((r) => r.status === 'queued').length;
+      return { status: 202, body: { accepted, rejected: results.length - accepted, results } };
+    }),
+    implement(routes.syncDossiers, async ({ principal, body }) => {
+      if (principal.kind !== 'agency-system') throw new Error('the authorizer let a non-system through');
+      const { schema, importSteps } = await upserts();
+      const results: ItemResult[] = [];
+      const messages: { groupId: string; dedupId: string; body: QueuedDossier }[] = [];
+      for (const [index, raw] of body.items.entries()) {
+        const eventId = eventIdOf(raw);
+        const reject = (errors: { path: string; message: string }[]) => results.push({ index, eventId, status: 'rejected', errors: errors.map((e) => ({ ...e, path: `items.${index}${e.path ? `.${e.path}` : ''}` })) });
+        const parsed = schema.safeParse(raw);
+        if (!parsed.success) {
+          reject(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+          continue;
+        }
+        const item = parsed.data;
+        if (Buffer.byteLength(JSON.stringify(item)) > MAX_UPSERT_BYTES) {
+          reject([{ path: '', message: `at most ${MAX_UPSERT_BYTES / 1024} KiB per dossier` }]);
+          continue;
+        }
+        const [agency, procedure] = await Promise.all([deps.catalogue.getAgency(agencyOfCode(item.code)), deps.catalogue.getProcedure(item.procedureCode)]);
+        if (!agency || !agencyInScope(principal, agency)) {
+          reject([{ path: 'code', message: 'the dossier is not of an agency this system speaks for' }]);
+          continue;
+        }
+        const problems: { path: string; message: string }[] = [];
+        if (!procedure) problems.push({ path: 'procedureCode', message: 'not in the catalogue' });
+        else {
+          if (!procedure.agencyKinds.includes(agency.level)) problems.push({ path: 'procedureCode', message: `a ${agency.level}-level agency does not handle this procedure` });
+          if (!procedure.applicantTypes.includes(item.applicant.type)) problems.push({ path: 'applicant.type', message: `this procedure is not for ${item.applicant.type === 'citizen' ? 'citizens' : 'businesses'}` });
+          if (!procedure.channels.includes(item.channel)) problems.push({ path: 'channel', message: `this procedure is not received by ${item.channel}` });
+        }
+        const steps = importSteps(item);
+        if (!steps.ok) problems.push(...steps.errors);
+        if (problems.length) {
+          reject(problems);
+          continue;
+        }
+        messages.push({ groupId: item.code, dedupId: dedupIdOf(principal.keyId, item.eventId), body: { kind: 'dossier', keyId: principal.keyId, item } });
         results.push({ index, eventId, status: 'queued' });
       }
       await deps.queue.send(messages);

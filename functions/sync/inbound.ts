@@ -1,5 +1,8 @@
 // The consumer of `sync-inbound` (FIFO per dossier code): applies agency-system status events to
-// dossiers through the dossier transition function, in order, once. A duplicate (already
+// dossiers through the dossier transition function, in order, once; and dossier upserts (kind
+// `dossier`): a dossier of record created through the dossiers capability, or — the same dossier
+// sent again — its status applied like a status event; a code held by another dossier is a
+// conflict in the system's error report. A duplicate (already
 // processed event id) does nothing; a stale or already-reached status is recorded without moving
 // the dossier; an impossible one is recorded in the system's error report. An event that cannot be
 // processed (unparseable, unknown dossier, a store failure) fails its record — the FIFO processor
@@ -14,10 +17,12 @@ import { dynamoClient, sqsClient, sqsLib } from '../../shared/aws/clients';
 import { queueUrl, tableName } from '../../shared/config';
 import { statusFromCode } from '../../shared/contracts/dossier-status';
 import { agencyOfCode, monthOfCode, StatusEventIn } from '../../shared/contracts/sync';
+import { DossierUpsertIn } from '../../shared/contracts/sync-dossiers';
 import { logger } from '../../shared/http/logger';
-import { dossierService, dossierStore, type DossierRecord } from '../dossiers/public';
+import { dossierService, dossierStore, type DossierRecord, type OfRecordInput, type OfRecordOutcome } from '../dossiers/public';
 import { DynamoSyncStore, type SyncStore } from './adapters/sync-store';
 import { retryDelaySeconds, retryPolicyFrom, type RetryPolicy } from './domain/retry';
+import { decideDossierUpsert, type ImportStep } from './domain/dossier-sync';
 import { decideStatusEvent, type StatusEvent } from './domain/status-sync';
 
 export interface InboundDeps {
@@ -28,6 +33,8 @@ export interface InboundDeps {
   retryLater?(receiptHandle: string, seconds: number): Promise<void>;
   retryPolicy?: RetryPolicy;
   random?: () => number;
+  /** The dossiers capability's creation of a dossier of record (conditional on the code being free). */
+  createOfRecord(input: OfRecordInput): Promise<OfRecordOutcome>;
   now?: () => Date;
 }
 
@@ -37,12 +44,13 @@ export const INBOUND_RETRY: RetryPolicy = { baseSeconds: 2, capSeconds: 60 };
 export class PoisonMessageError extends Error {}
 
 export const applyMessage = async (deps: InboundDeps, body: string) => {
-  let message: { kind?: string; keyId?: string; event?: unknown };
+  let message: { kind?: string; keyId?: string; event?: unknown; item?: unknown };
   try {
     message = JSON.parse(body) as typeof message;
   } catch {
     throw new PoisonMessageError('the message is not JSON');
   }
+  if (message?.kind === 'dossier') return applyDossier(deps, message);
   const parsed = StatusEventIn.safeParse(message.event);
   if (message.kind !== 'status' || typeof message.keyId !== 'string' || !parsed.success) throw new PoisonMessageError('not a status event');
   const keyId = message.keyId;
@@ -50,8 +58,7 @@ export const applyMessage = async (deps: InboundDeps, body: string) => {
   if (await deps.store.outcome(keyId, e.eventId)) return 'duplicate' as const;
   let d = await deps.findDossier(e.code);
   if (!d) throw new PoisonMessageError(`no dossier ${e.code} (yet)`);
-  const month = monthOfCode(e.code);
-  if (month) await deps.store.countReported(agencyOfCode(e.code), e.code, month);
+  await countReported(deps, e.code);
   const decision = decideStatusEvent({ status: d.status, lastAppliedAt: await deps.store.lastAppliedAt(e.code) }, e);
   const now = (deps.now ?? (() => new Date()))().toISOString();
   const record = { eventId: e.eventId, code: e.code, at: e.at, status: e.status };
@@ -63,6 +70,69 @@ export const applyMessage = async (deps: InboundDeps, body: string) => {
   await deps.store.record(keyId, record, decision.kind, decision.why, now);
   if (decision.kind === 'impossible') logger.warn('sync event impossible', { keyId, eventId: e.eventId, why: decision.why });
   return decision.kind;
+};
+
+/** Input of the dossiers capability's creation from an upsert and its replay steps. */
+export const ofRecordInput = (keyId: string, item: DossierUpsertIn, steps: readonly ImportStep[]): OfRecordInput => ({
+  keyId,
+  code: item.code,
+  agencyCode: agencyOfCode(item.code),
+  procedureCode: item.procedureCode,
+  channel: item.channel,
+  delivery: item.delivery ?? item.channel,
+  postalAddress: (item.postalAddress as Record<string, string> | undefined) ?? null,
+  applicant: { type: item.applicant.type, name: item.applicant.name, idNumber: item.applicant.idNumber ?? null, enterpriseCode: item.applicant.enterpriseCode ?? null },
+  contact: item.applicant.contact ?? null,
+  form: item.form ?? {},
+  dueDate: item.dueDate,
+  steps,
+});
+
+/** The agency's system has reported this dossier: counted once, in the month of its receipt (sync ratio). */
+const countReported = async (deps: InboundDeps, code: string) => {
+  const month = monthOfCode(code);
+  if (month) await deps.store.countReported(agencyOfCode(code), code, month);
+};
+
+/**
+ * A dossier upsert: created as a dossier of record when the code is free; the same dossier again
+ * is a status event; a code held by another dossier is a conflict for the error report.
+ */
+const applyDossier = async (deps: InboundDeps, message: { keyId?: string; item?: unknown }) => {
+  const parsed = DossierUpsertIn.safeParse(message.item);
+  if (typeof message.keyId !== 'string' || !parsed.success) throw new PoisonMessageError('not a dossier upsert');
+  const keyId = message.keyId;
+  const item = parsed.data;
+  if (await deps.store.outcome(keyId, item.eventId)) return 'duplicate' as const;
+  let d = await deps.findDossier(item.code);
+  const decision = decideDossierUpsert(d ? { dossier: d, lastAppliedAt: await deps.store.lastAppliedAt(item.code) } : undefined, item);
+  const now = (deps.now ?? (() => new Date()))().toISOString();
+  const record = { eventId: item.eventId, code: item.code, at: item.at, status: String(statusFromCode(item.status)) };
+  switch (decision.kind) {
+    case 'create': {
+      const created = await deps.createOfRecord(ofRecordInput(keyId, item, decision.steps));
+      // Taken between the read and the write (its index entry not visible yet): SQS retries, and the retry sees the holder.
+      if (created.outcome === 'exists') throw new Error(`the code ${item.code} was taken concurrently`);
+      if (created.outcome === 'rejected') {
+        await deps.store.record(keyId, record, 'impossible', created.why, now);
+        logger.warn('sync dossier refused', { keyId, eventId: item.eventId, why: created.why });
+        return 'impossible' as const;
+      }
+      await countReported(deps, item.code);
+      await deps.store.record(keyId, record, 'applied', null, now);
+      return 'created' as const;
+    }
+    case 'apply':
+      await countReported(deps, item.code);
+      for (const step of decision.steps) d = await deps.transition(d!, keyId, step.action, step.input);
+      await deps.store.record(keyId, record, 'applied', null, now);
+      return 'applied' as const;
+    default:
+      if (decision.kind !== 'conflict') await countReported(deps, item.code); // a conflict is another dossier
+      await deps.store.record(keyId, record, decision.kind, decision.why, now);
+      if (decision.kind === 'impossible' || decision.kind === 'conflict') logger.warn(`sync dossier ${decision.kind}`, { keyId, eventId: item.eventId, why: decision.why });
+      return decision.kind;
+  }
 };
 
 export const defaultDeps = (): InboundDeps => {
@@ -80,6 +150,10 @@ export const defaultDeps = (): InboundDeps => {
       await client.send(new ChangeMessageVisibilityCommand({ QueueUrl: queueUrl('sync-inbound'), ReceiptHandle: receiptHandle, VisibilityTimeout: seconds }));
     },
     retryPolicy: retryPolicyFrom(process.env, 'SYNC_INBOUND_RETRY', INBOUND_RETRY),
+    async createOfRecord(input) {
+      service ??= dossierService();
+      return (await service).createOfRecord(input);
+    },
   };
 };
 

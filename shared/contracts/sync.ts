@@ -20,6 +20,8 @@ export const StatusEventIn = z.object({
 export type StatusEventIn = z.infer<typeof StatusEventIn>;
 
 export const SyncStatusesBody = z.object({ items: z.array(z.unknown()).min(1).max(100, 'at most 100 items per batch') });
+/** Items are validated one by one by the handler (`DossierUpsertIn`), so one bad item never refuses the batch. */
+export const SyncDossiersBody = SyncStatusesBody;
 
 export const SyncItemResult = z.object({
   index: z.number().int(),

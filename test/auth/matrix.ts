@@ -305,4 +305,10 @@ export const MATRIX: Partial<Record<RouteId, MatrixEntry>> = {
     // dossiers outside its agencies are refused item by item (still 202).
     expect: { anonymous: 401, citizen: 401, business: 401, official: 401, officialOther: 401, admin: 401, agencySystem: 'ok', agencySystemOther: 'ok' },
   },
+  syncDossiers: {
+    // An upsert of an existing (online) code: queued for the scope's system, a conflict once applied;
+    // refused item by item for the other agency's system (still 202).
+    sample: (c) => ({ json: { items: [{ eventId: `matrix-${Math.random().toString(36).slice(2)}`, code: c.dossiers.submitted.code, procedureCode: '1.001266', channel: 'desk', applicant: { type: 'citizen', name: 'Nguyễn Văn A', idNumber: c.dossiers.submitted.applicantId }, receivedAt: new Date().toISOString(), status: 2, at: new Date().toISOString() }] } }),
+    expect: { anonymous: 401, citizen: 401, business: 401, official: 401, officialOther: 401, admin: 401, agencySystem: 'ok', agencySystemOther: 'ok' },
+  },
 };

@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dynamoClient } from '../../shared/aws/clients';
 import { tableName } from '../../shared/config';
-import { DynamoSyncStore, type SyncStore } from '../../functions/sync/adapters/sync-store';
+import { DynamoSyncStore } from '../../functions/sync/adapters/sync-store';
+import { fakeSyncStore } from '../support/sync';
 import { applyMessage, PoisonMessageError, type InboundDeps } from '../../functions/sync/inbound';
 import { api, signIn, signedApi } from '../support/auth';
 import { must, submitted } from '../support/dossiers';
@@ -75,19 +76,7 @@ describe('POST /v1/sync/statuses → the FIFO queue → the dossier', () => {
   });
 });
 
-/** A store stand-in: every method a no-op unless overridden. */
-const fakeStore = (over: Partial<SyncStore> = {}): SyncStore => ({
-  outcome: async () => undefined,
-  lastAppliedAt: async () => null,
-  record: async () => undefined,
-  errors: async () => [],
-  stats: async () => ({ events: 0, applied: 0, errors: 0, lastEventAt: null, lastAppliedAt: null, lastErrorAt: null }),
-  recordFailure: async () => undefined,
-  failures: async () => new Map(),
-  countReported: async () => true,
-  reportedCount: async () => 0,
-  ...over,
-});
+const fakeStore = fakeSyncStore;
 
 describe('applyMessage (the consumer, with stand-ins)', () => {
   const dossier = (status: DossierRecord['status']) => ({ id: 'd-1', code: 'C-261201-0001', status, version: 3 }) as DossierRecord;
@@ -101,6 +90,7 @@ describe('applyMessage (the consumer, with stand-ins)', () => {
       }),
       findDossier: async () => d,
       transition: async (x, _k, action) => { steps.push(action); return { ...x, version: x.version + 1 }; },
+      createOfRecord: async () => { throw new Error('no upserts here'); },
     };
     return { fake, steps, recorded };
   };
@@ -141,6 +131,7 @@ describe('the FIFO batch handler', () => {
       store: fakeStore({ record: async (_k, e) => { applied.push(e.eventId); } }),
       findDossier: async (code) => (code.startsWith('BAD') ? undefined : d(code)),
       transition: async (x) => x,
+      createOfRecord: async () => { throw new Error('no upserts here'); },
     });
     const rec = (id: string, code: string, i: number) => ({
       messageId: id, receiptHandle: id, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn', awsRegion: 'ap-southeast-1',
@@ -163,6 +154,7 @@ describe('a message that fails', () => {
       store: fakeStore({ recordFailure: async (f) => { failures.push(f); } }),
       findDossier: async (code) => (code.startsWith('OK') ? ({ id: 'd', code, status: 'submitted', version: 1 }) as DossierRecord : undefined),
       transition: async (x) => x,
+      createOfRecord: async () => { throw new Error('no upserts here'); },
       retryLater: async (handle, seconds) => { delays.push([handle, seconds]); },
       retryPolicy: { baseSeconds: 2, capSeconds: 60 },
       random: () => 0.999,
@@ -186,6 +178,7 @@ describe('a message that fails', () => {
       store: fakeStore({ countReported: async (agency, code, month) => { counted.push(`${agency} ${code} ${month}`); return true; } }),
       findDossier: async () => ({ id: 'd', code: '000.00.00.H26-261130-0004', status: 'received', version: 2 }) as DossierRecord,
       transition: async (x) => x,
+      createOfRecord: async () => { throw new Error('no upserts here'); },
     };
     await applyMessage(fake, JSON.stringify({ kind: 'status', keyId: 'k', event: { eventId: 'evt-00000010', code: '000.00.00.H26-261130-0004', status: 4, at: at(2) } }));
     expect(counted).toEqual(['000.00.00.H26 000.00.00.H26-261130-0004 2026-11']);

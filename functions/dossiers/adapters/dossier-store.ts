@@ -10,7 +10,14 @@ import {
   dossierPk, historySk, indexKeys, META_SK, OVERDUE_FROM, overdueUntil, queueIndexPk, statusIndexPk,
   applicantIndexPk, type DossierEvent, type DossierRecord,
 } from '../domain/dossier';
-import { isConditionFailure } from '../../../shared/aws/dynamo-errors';
+import { failedConditions, isConditionFailure } from '../../../shared/aws/dynamo-errors';
+
+/** The code a transition drew is held by a dossier of record an agency system created (sync). */
+export class CodeTakenError extends Error {
+  constructor(readonly code: string) {
+    super(`the dossier code ${code} is taken`);
+  }
+}
 
 export interface IdempotencyRecord {
   dossierId: string;
@@ -40,8 +47,17 @@ export interface DossierStore {
   findByCode(code: string): Promise<DossierRecord | undefined>;
   /** Replaces the record if its stored version is still `expectedVersion`; false on a conflict. */
   save(d: DossierRecord, expectedVersion: number): Promise<boolean>;
-  /** `save` plus the history entry of the transition, in one transaction; false on a conflict. */
-  saveTransition(d: DossierRecord, expectedVersion: number, event: DossierEvent): Promise<boolean>;
+  /**
+   * `save` plus the history entry of the transition, in one transaction; false on a conflict.
+   * With `claimCode` (the transition assigned the code) the code is claimed in the same transaction;
+   * throws CodeTakenError when a dossier of record holds it already.
+   */
+  saveTransition(d: DossierRecord, expectedVersion: number, event: DossierEvent, options?: { claimCode?: boolean }): Promise<boolean>;
+  /**
+   * A dossier of record from an agency system with its whole history, in one transaction that
+   * claims the code (`CODE#<code>`); false when the code is claimed already.
+   */
+  createOfRecord(d: DossierRecord, history: readonly DossierEvent[]): Promise<boolean>;
   /** The next number of an agency's daily code sequence (atomic). */
   nextSequence(counter: string): Promise<number>;
   /** Gives a number back when it is still the last one drawn; otherwise records it as void. */
@@ -157,13 +173,35 @@ export class DynamoDossierStore implements DossierStore {
     }
   }
 
-  async saveTransition(d: DossierRecord, expectedVersion: number, event: DossierEvent): Promise<boolean> {
+  async saveTransition(d: DossierRecord, expectedVersion: number, event: DossierEvent, options: { claimCode?: boolean } = {}): Promise<boolean> {
     const { db, table, lib } = await this.ready();
+    const claim = options.claimCode && d.code;
     try {
       await db.send(new lib.TransactWriteCommand({
         TransactItems: [
           { Put: { TableName: table, Item: this.item(d), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } } },
           { Put: { TableName: table, Item: { ...event, pk: dossierPk(d.id), sk: historySk(event.version) }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          ...(claim ? [{ Put: { TableName: table, Item: { pk: codeClaimPk(d.code!), sk: CODE_CLAIM_SK, dossierId: d.id }, ConditionExpression: 'attribute_not_exists(pk)' } }] : []),
+        ],
+      }));
+      return true;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const failed = failedConditions(error);
+      if (claim && failed[2] && !failed[0]) throw new CodeTakenError(d.code!);
+      return false;
+    }
+  }
+
+  async createOfRecord(d: DossierRecord, history: readonly DossierEvent[]): Promise<boolean> {
+    if (!d.code) throw new Error('createOfRecord: a dossier of record has a code');
+    const { db, table, lib } = await this.ready();
+    try {
+      await db.send(new lib.TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: table, Item: { pk: codeClaimPk(d.code), sk: CODE_CLAIM_SK, dossierId: d.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: table, Item: this.item(d), ConditionExpression: 'attribute_not_exists(pk)' } },
+          ...history.map((event) => ({ Put: { TableName: table, Item: { ...event, pk: dossierPk(d.id), sk: historySk(event.version) } } })),
         ],
       }));
       return true;
@@ -284,3 +322,6 @@ export class DynamoDossierStore implements DossierStore {
 }
 
 const idemPk = (sub: string, key: string) => `IDEM#${sub}#${key}`;
+/** One item per code taken by a dossier of record: what makes the code unique under concurrency (the code GSI cannot). */
+export const codeClaimPk = (code: string) => `CODE#${code}`;
+const CODE_CLAIM_SK = 'CODE';

@@ -34,12 +34,14 @@ export interface AttachmentRecord {
 }
 
 export interface ApplicantRecord {
-  /** The account (`sub`): ownership. */
+  /** The account (`sub`): ownership. '' for a dossier of record from an agency system: no portal account owns it. */
   sub: string;
   type: 'citizen' | 'business';
   idNumber: string | null;
   enterpriseCode: string | null;
   vneidVerified: boolean;
+  /** The name an agency system gave for a dossier received at its desk (online dossiers: from the account). */
+  name?: string;
 }
 
 export interface DossierRecord {
@@ -164,10 +166,11 @@ export const statusIndexPk = (agencyCode: string, status: DossierStatus) => `STA
 
 /** The index attributes of a record (drafts are in no agency queue and have no code). */
 export const indexKeys = (d: DossierRecord): Record<string, string> => {
-  const keys: Record<string, string> = {
+  // A dossier of record from an agency system has no owning account: in nobody's "my dossiers".
+  const keys: Record<string, string> = d.applicant.sub ? {
     gsi1pk: applicantIndexPk(d.applicant.sub),
     gsi1sk: `${d.createdAt}#${d.id}`,
-  };
+  } : {};
   if (d.status !== 'draft') {
     keys.gsi2pk = queueIndexPk(d.agencyCode, !isClosed(d.status));
     keys.gsi2sk = queueSortKey(d);
@@ -187,6 +190,8 @@ export interface DossierEvent extends HistoryEntry {
   procedureCode: string;
   channel: Channel;
   statusCode: number | null;
+  /** Part of the history an agency system brought with a dossier of record: it already happened there (no notification owed). */
+  imported?: true;
 }
 
 export const eventOf = (after: DossierRecord, entry: HistoryEntry): DossierEvent => ({

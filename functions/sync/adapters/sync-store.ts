@@ -5,7 +5,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
 import { failedConditions, isConditionFailure } from '../../../shared/aws/dynamo-errors';
 
-export type EventOutcome = 'applied' | 'already' | 'stale' | 'impossible';
+/** `conflict`: a dossier upsert whose code belongs to another dossier (error report, like `impossible`). */
+export type EventOutcome = 'applied' | 'already' | 'stale' | 'impossible' | 'conflict';
 
 export interface SystemStats {
   /** Events processed (each once), by outcome. */
@@ -72,6 +73,8 @@ export class DynamoSyncStore implements SyncStore {
     const { db, table, lib } = await this.ready();
     type Items = NonNullable<ConstructorParameters<typeof lib.TransactWriteCommand>[0]['TransactItems']>;
     const applied = outcome === 'applied' || outcome === 'already';
+    // What goes to the system's error report: an impossible status, a code that is another dossier's.
+    const isError = outcome === 'impossible' || outcome === 'conflict';
     const eventItem: Items[number] = {
       Put: {
         TableName: table, Item: { pk: `EVT#${keyId}#${event.eventId}`, sk: 'EVENT', ...event, keyId, outcome, why, processedAt: now },
@@ -81,8 +84,8 @@ export class DynamoSyncStore implements SyncStore {
     const statsItem: Items[number] = {
       Update: {
         TableName: table, Key: { pk: `SYS#${keyId}`, sk: 'STATS' },
-        UpdateExpression: `ADD events :one, applied :applied, errors :error SET lastEventAt = :now${outcome === 'applied' ? ', lastAppliedAt = :now' : ''}${outcome === 'impossible' ? ', lastErrorAt = :now' : ''}`,
-        ExpressionAttributeValues: { ':one': 1, ':applied': outcome === 'applied' ? 1 : 0, ':error': outcome === 'impossible' ? 1 : 0, ':now': now },
+        UpdateExpression: `ADD events :one, applied :applied, errors :error SET lastEventAt = :now${outcome === 'applied' ? ', lastAppliedAt = :now' : ''}${isError ? ', lastErrorAt = :now' : ''}`,
+        ExpressionAttributeValues: { ':one': 1, ':applied': outcome === 'applied' ? 1 : 0, ':error': isError ? 1 : 0, ':now': now },
       },
     };
     const dossierItem: Items[number] = {
@@ -97,7 +100,7 @@ export class DynamoSyncStore implements SyncStore {
       Put: { TableName: table, Item: { pk: `ERR#${keyId}`, sk: `${now}#${event.eventId}`, eventId: event.eventId, code: event.code, at: now, why } },
     };
     const write = (items: Items) => db.send(new lib.TransactWriteCommand({ TransactItems: items }));
-    const base = [eventItem, statsItem, ...(outcome === 'impossible' ? [errorItem] : [])];
+    const base = [eventItem, statsItem, ...(isError ? [errorItem] : [])];
     try {
       await write(applied ? [...base, dossierItem] : base);
     } catch (error) {

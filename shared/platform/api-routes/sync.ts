@@ -1,5 +1,5 @@
 // The routes of the `sync` function (SPEC §2, agency systems); shared/platform/routes.ts merges every group.
-import { SyncAccepted, SyncStatusesBody } from '../../contracts/sync';
+import { SyncAccepted, SyncDossiersBody, SyncStatusesBody } from '../../contracts/sync';
 import { AGENCY_SYSTEM, defineRoute } from './rules';
 
 export const syncRoutes = {
@@ -8,6 +8,13 @@ export const syncRoutes = {
     summary: 'Status events of dossiers from an agency system (≤ 100; per-item results; applied in order per dossier)',
     tags: ['sync'],
     request: { body: SyncStatusesBody },
+    responses: { 202: { description: 'Which items were queued and which were refused, and why', schema: SyncAccepted } },
+  }),
+  syncDossiers: defineRoute({
+    id: 'syncDossiers', method: 'POST', path: '/v1/sync/dossiers', fn: 'sync', auth: AGENCY_SYSTEM,
+    summary: 'Dossiers received at an agency\'s desk or by post, with their history (≤ 100 upserts keyed by code; per-item results)',
+    tags: ['sync'],
+    request: { body: SyncDossiersBody },
     responses: { 202: { description: 'Which items were queued and which were refused, and why', schema: SyncAccepted } },
   }),
 } as const;
