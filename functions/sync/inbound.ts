@@ -169,17 +169,45 @@ export const makeHandler = (deps: InboundDeps) => {
       throw error;
     }
   };
+  const attemptOf = (record: SQSRecord) => Number(record.attributes.ApproximateReceiveCount) || 1;
   const onFailure = async (record: SQSRecord, error: Error) => {
-    const attempt = Number(record.attributes.ApproximateReceiveCount) || 1;
     const why = error instanceof PoisonMessageError ? error.message : `${error.name}: ${error.message}`;
-    logger.warn('sync message failed', { messageId: record.messageId, attempt, why });
+    logger.warn('sync message failed', { messageId: record.messageId, attempt: attemptOf(record), why });
     // Best effort: the failure itself is what SQS must see, whatever happens here.
     const now = (deps.now ?? (() => new Date()))().toISOString();
-    await deps.store.recordFailure({ messageId: record.messageId, why, attempts: attempt, at: now }).catch(() => undefined);
-    const seconds = retryDelaySeconds(deps.retryPolicy ?? INBOUND_RETRY, attempt, (deps.random ?? Math.random)());
-    await deps.retryLater?.(record.receiptHandle, seconds).catch(() => undefined);
+    await deps.store.recordFailure({ messageId: record.messageId, why, attempts: attemptOf(record), at: now }).catch(() => undefined);
   };
-  return (event: SQSEvent): Promise<SQSBatchResponse> => processPartialResponse(event, handleRecord, processor, { skipGroupOnError: true }) as Promise<SQSBatchResponse>;
+  /**
+   * The failed records and the ones skipped behind them in their group come back together after
+   * one backoff per group (drawn for the group's first failure): a skipped record left at the
+   * queue's 60-second visibility would hold its whole group that long.
+   */
+  const delayRetries = async (records: readonly SQSRecord[]) => {
+    if (!deps.retryLater || !records.length) return;
+    const delayOfGroup = new Map<string, number>();
+    await Promise.all(records.map((r) => {
+      const group = r.attributes.MessageGroupId ?? r.messageId;
+      let seconds = delayOfGroup.get(group);
+      if (seconds === undefined) {
+        seconds = retryDelaySeconds(deps.retryPolicy ?? INBOUND_RETRY, attemptOf(r), (deps.random ?? Math.random)());
+        delayOfGroup.set(group, seconds);
+      }
+      return deps.retryLater!(r.receiptHandle, seconds).catch(() => undefined);
+    }));
+  };
+  return async (event: SQSEvent): Promise<SQSBatchResponse> => {
+    let response: SQSBatchResponse;
+    try {
+      response = (await processPartialResponse(event, handleRecord, processor, { skipGroupOnError: true })) as SQSBatchResponse;
+    } catch (error) {
+      // Every record failed (Powertools throws then, and Lambda retries the whole batch).
+      await delayRetries(event.Records);
+      throw error;
+    }
+    const failed = new Set(response.batchItemFailures.map((f) => f.itemIdentifier));
+    await delayRetries(event.Records.filter((r) => failed.has(r.messageId)));
+    return response;
+  };
 };
 
 export const handler = makeHandler(defaultDeps());

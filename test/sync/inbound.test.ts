@@ -166,10 +166,28 @@ describe('a message that fails', () => {
       messageAttributes: {},
       body: JSON.stringify({ kind: 'status', keyId: 'k', event: { eventId: `evt-${id}-0000`, code, status: 2, at: at(1) } }),
     });
-    const out = await handler({ Records: [rec('m-1', 'C-261201-0009', '3'), rec('m-2', 'OK-261201-0001', '1')] } as never);
-    expect(out.batchItemFailures).toEqual([{ itemIdentifier: 'm-1' }]);
+    const out = await handler({ Records: [rec('m-1', 'C-261201-0009', '3'), rec('m-2', 'OK-261201-0001', '1'), rec('m-3', 'C-261201-0009', '1')] } as never);
+    // m-3 is skipped behind m-1 (same dossier): it fails too, and comes back with it.
+    expect(out.batchItemFailures).toEqual([{ itemIdentifier: 'm-1' }, { itemIdentifier: 'm-3' }]);
     expect(failures).toEqual([{ messageId: 'm-1', why: 'no dossier C-261201-0009 (yet)', attempts: 3, at: '2026-12-01T03:00:00.000Z' }]);
-    expect(delays).toEqual([['rh-m-1', 8]]); // third attempt: up to 2·2² s, here the top of the range
+    expect(delays).toEqual([['rh-m-1', 8], ['rh-m-3', 8]]); // third attempt: up to 2·2² s, here the top of the range
+  });
+
+  it('when every record fails, all of them come back after the backoff and the batch still fails', async () => {
+    const { makeHandler } = await import('../../functions/sync/inbound');
+    const delays: string[] = [];
+    const handler = makeHandler({
+      store: fakeStore(), findDossier: async () => undefined, transition: async (x) => x,
+      createOfRecord: async () => { throw new Error('no upserts here'); },
+      retryLater: async (handle) => { delays.push(handle); },
+    });
+    const rec = (id: string) => ({
+      messageId: id, receiptHandle: `rh-${id}`, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn', awsRegion: 'ap-southeast-1',
+      attributes: { ApproximateReceiveCount: '1', SentTimestamp: '0', SenderId: 's', ApproximateFirstReceiveTimestamp: '0', MessageGroupId: `G-${id}` },
+      messageAttributes: {}, body: '{not json',
+    });
+    await expect(handler({ Records: [rec('a'), rec('b')] } as never)).rejects.toThrow();
+    expect(delays.sort()).toEqual(['rh-a', 'rh-b']);
   });
 
   it('an event about a dossier the portal holds counts it as reported, in the month its code carries', async () => {

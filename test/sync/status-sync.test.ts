@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { DOSSIER_STATUSES, type DossierStatus } from '../../shared/contracts/dossier-status';
 import { TRANSITIONS } from '../../functions/dossiers/public';
+import { recordedStream, withDuplicatesAndShuffle, withPoison, type RecordedEvent } from '../support/sync-stream';
 import { decideStatusEvent, inputFor, syncPlan, type StatusEvent, type SyncState } from '../../functions/sync/domain/status-sync';
 
 describe('syncPlan', () => {
@@ -76,9 +77,6 @@ describe('decideStatusEvent', () => {
   });
 });
 
-// A deterministic generator (no Math.random): the same streams on every run.
-const rng = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-
 /** Applies an event stream to in-memory dossiers exactly as the consumer does, per the decisions. */
 const replay = (events: readonly (StatusEvent | 'poison')[]) => {
   const state = new Map<string, SyncState>();
@@ -104,7 +102,6 @@ const replay = (events: readonly (StatusEvent | 'poison')[]) => {
 };
 
 describe('replaying 1,000 recorded status events three ways', () => {
-  const random = rng(766);
   const LIFECYCLES: DossierStatus[][] = [
     ['received', 'processing', 'supplement_requested', 'processing', 'payment_required', 'processing', 'done', 'returned'],
     ['received', 'processing', 'done', 'returned'],
@@ -112,42 +109,18 @@ describe('replaying 1,000 recorded status events three ways', () => {
     ['received', 'processing', 'stopped'],
     ['received', 'withdrawn'],
   ];
-  // 1,000 events over dossiers, each dossier's events an hour apart.
-  const clean: StatusEvent[] = [];
-  for (let d = 0; clean.length < 1000; d++) {
-    const life = LIFECYCLES[Math.floor(random() * LIFECYCLES.length)]!;
-    life.forEach((status, i) => {
-      if (clean.length >= 1000) return;
-      clean.push({
-        eventId: `evt-${d}-${i}`, code: `000.00.00004.H26-261201-${String(d).padStart(4, '0')}`, status,
-        at: new Date(Date.UTC(2026, 11, 1, i)).toISOString(),
-        ...(status === 'supplement_requested' ? { missingComponents: ['TP01'], note: 'Thiếu bản chụp' } : {}),
-      });
-    });
-  }
+  const codeOf = (slot: number) => `000.00.00004.H26-261201-${String(slot).padStart(4, '0')}`;
+  const asEvent = ({ slot, ...e }: RecordedEvent): StatusEvent => ({ ...e, code: codeOf(slot) });
+  const recorded = recordedStream(LIFECYCLES, 1000, 766);
+  const clean = recorded.map(asEvent);
 
   it('clean, duplicated and shuffled within each dossier, and with poison items all end in the same states', () => {
     expect(clean).toHaveLength(1000);
     const reference = replay(clean);
-
-    // 20% duplicates, and each dossier's events shuffled within a window of 3.
-    const noisy: StatusEvent[] = [];
-    for (const e of clean) {
-      noisy.push(e);
-      if (random() < 0.2) noisy.push({ ...e });
-    }
-    for (let i = 0; i + 2 < noisy.length; i += 3) {
-      if (random() < 0.5 && noisy[i]!.code === noisy[i + 2]!.code) [noisy[i], noisy[i + 2]] = [noisy[i + 2]!, noisy[i]!];
-    }
+    const noisy = withDuplicatesAndShuffle(recorded, 767).map(asEvent);
     const shuffled = replay(noisy);
-
     // 5% poison items (unparseable messages) mixed in: they change nothing.
-    const withPoison: (StatusEvent | 'poison')[] = [];
-    for (const e of clean) {
-      if (random() < 0.05) withPoison.push('poison');
-      withPoison.push(e);
-    }
-    const poisoned = replay(withPoison);
+    const poisoned = replay(withPoison(recorded, 768).map((e) => (e === 'poison' ? e : asEvent(e))));
 
     expect(noisy.length).toBeGreaterThan(1150);
     expect(poisoned.poisoned).toBeGreaterThan(30);

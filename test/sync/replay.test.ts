@@ -1,0 +1,115 @@
+// The sync issue's replay test, end to end through the running portal: a recorded stream of 1,000
+// status events (test/support/sync-stream.ts) replayed three ways — clean; with ~20% duplicates and
+// each dossier's events reordered within a window; with ~5% poison items — each way on its own
+// dossiers of record (created through POST /v1/sync/dossiers), all through the signed route, the
+// FIFO queue and the consumer. The three ways end in identical states (the lifecycles' last
+// statuses). The poison items — events about dossiers the portal does not hold yet — end in the
+// DLQ; once their dossiers are synced (the cause fixed), replaying the DLQ applies them.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DOSSIER_STATUSES, type DossierStatus } from '../../shared/contracts/dossier-status';
+import { dossierStore } from '../../functions/dossiers/public';
+import { api, signIn, signedApi } from '../support/auth';
+import { HANOI_COMMUNE } from '../support/dossiers';
+import { recordedStream, withDuplicatesAndShuffle, withPoison, type RecordedEvent } from '../support/sync-stream';
+
+const HANOI = { keyId: 'demo-hanoi-system', secret: 'demo-hanoi-secret' };
+const EVENTS = 1000;
+// Dossiers of record start at `received` (a desk dossier); their lifecycles from there.
+const LIFECYCLES: DossierStatus[][] = [
+  ['processing', 'supplement_requested', 'processing', 'payment_required', 'processing', 'done', 'returned'],
+  ['processing', 'done', 'returned'],
+  ['processing', 'stopped'],
+  ['withdrawn'],
+  ['processing', 'done'],
+];
+const codeStatus = (s: DossierStatus) => DOSSIER_STATUSES.indexOf(s); // wire codes 1–10 (SPEC §3)
+// Codes of their own day, so no other test's dossier can hold one.
+const codeOf = (way: number, slot: number) => `${HANOI_COMMUNE}-261115-${way}${String(slot).padStart(4, '0')}`;
+
+let admin: string;
+beforeAll(async () => {
+  admin = await signIn('admin.demo');
+});
+
+const settle = async () => {
+  const res = await fetch(`${process.env.DVC_BASE_URL}/local/events/settle?timeoutMs=600000`, { method: 'POST' });
+  expect(res.status).toBe(200);
+};
+const postAll = async (path: string, items: unknown[]) => {
+  for (let i = 0; i < items.length; i += 100) {
+    const res = await signedApi('POST', path, { ...HANOI, json: { items: items.slice(i, i + 100) } });
+    expect([res.status, res.body.rejected], JSON.stringify(res.body).slice(0, 500)).toEqual([202, 0]);
+  }
+};
+const deskDossier = (code: string, n: number) => ({
+  eventId: `replay-desk-${code}`, code, procedureCode: '1.001266', channel: 'desk',
+  applicant: { type: 'citizen', name: 'Nguyễn Văn Thử', idNumber: `0010990${String(n).padStart(5, '0')}` },
+  form: { hoTen: 'Nguyễn Văn Thử' },
+  receivedAt: '2026-11-15T08:30:00+07:00', status: 2, at: '2026-11-15T08:30:00+07:00',
+});
+const statusItem = (way: number, e: RecordedEvent) => ({
+  eventId: `w${way}-${e.eventId}`, code: codeOf(way, e.slot), status: codeStatus(e.status), at: e.at,
+  ...(e.missingComponents ? { missingComponents: e.missingComponents, note: e.note } : {}),
+});
+
+describe('replaying 1,000 recorded status events three ways through SQS', () => {
+  it('ends in identical states; poison goes to the DLQ and is applied by a replay once its cause is fixed', async () => {
+    const started = performance.now();
+    const recorded = recordedStream(LIFECYCLES, EVENTS, 766, 'evt');
+    const slots = Math.max(...recorded.map((e) => e.slot)) + 1;
+    const ways = [1, 2, 3] as const;
+    await postAll('/v1/sync/dossiers', ways.flatMap((w) => Array.from({ length: slots }, (_, s) => deskDossier(codeOf(w, s), w * 10_000 + s))));
+    await settle();
+    const created = performance.now();
+
+    const poisonCodes: string[] = [];
+    const streams = {
+      1: recorded.map((e) => statusItem(1, e)),
+      2: withDuplicatesAndShuffle(recorded, 767).map((e) => statusItem(2, e)),
+      // Poison: an event about a dossier the agency system has not synced yet.
+      3: withPoison(recorded, 768).map((e) => {
+        if (e !== 'poison') return statusItem(3, e);
+        const code = `${HANOI_COMMUNE}-261115-9${String(poisonCodes.length).padStart(4, '0')}`;
+        poisonCodes.push(code);
+        return { eventId: `w3-poison-${poisonCodes.length}`, code, status: codeStatus('processing'), at: '2026-12-01T00:00:00.000Z' };
+      }),
+    };
+    expect(streams[2].length).toBeGreaterThan(1150);
+    expect(poisonCodes.length).toBeGreaterThan(30);
+    await Promise.all(ways.map((w) => postAll('/v1/sync/statuses', streams[w])));
+    await settle();
+    const applied = performance.now();
+
+    const store = dossierStore();
+    const statesOf = async (codes: string[]) => {
+      const out: (string | undefined)[] = [];
+      for (let i = 0; i < codes.length; i += 50) out.push(...(await Promise.all(codes.slice(i, i + 50).map(async (c) => (await store.findByCode(c))?.status))));
+      return out;
+    };
+    const expected = Array.from({ length: slots }, (_, s) => recorded.filter((e) => e.slot === s).at(-1)!.status);
+    const finals = await Promise.all(ways.map((w) => statesOf(Array.from({ length: slots }, (_, s) => codeOf(w, s)))));
+    expect(finals[0]).toEqual(expected);
+    expect(finals[1]).toEqual(expected);
+    expect(finals[2]).toEqual(expected);
+
+    // Every poison item is in the DLQ, with its reason.
+    const listed = (await api('GET', '/v1/sync/dead-letters?limit=100', { token: admin })).body;
+    const poisonLetters = listed.items.filter((i: { code: string }) => poisonCodes.includes(i.code));
+    expect(poisonLetters.map((i: { code: string }) => i.code).sort()).toEqual([...poisonCodes].sort());
+    expect(poisonLetters.every((i: { lastFailure: { why: string } }) => /^no dossier .* \(yet\)$/.test(i.lastFailure.why))).toBe(true);
+
+    // The cause fixed — the system syncs those dossiers — a replay applies the poison items.
+    await postAll('/v1/sync/dossiers', poisonCodes.map((c, n) => deskDossier(c, 90_000 + n)));
+    await settle();
+    const replay = await api('POST', '/v1/sync/dead-letters/replay', { token: admin, json: { messageIds: poisonLetters.map((i: { messageId: string }) => i.messageId) } });
+    expect(replay.body.replayed).toBe(poisonCodes.length);
+    await settle();
+    expect(await statesOf(poisonCodes)).toEqual(poisonCodes.map(() => 'processing'));
+    const after = (await api('GET', '/v1/sync/dead-letters?limit=100', { token: admin })).body;
+    expect(after.items.filter((i: { code: string }) => poisonCodes.includes(i.code))).toEqual([]);
+
+    const s = (a: number, b: number) => ((b - a) / 1000).toFixed(1);
+    const total = streams[1].length + streams[2].length + streams[3].length;
+    console.log(`[replay] ${slots * 3} dossiers of record in ${s(started, created)} s; ${total} status events (3 ways) applied in ${s(created, applied)} s → ${(total / ((applied - created) / 1000)).toFixed(1)} events/s`);
+  }, 600_000);
+});
