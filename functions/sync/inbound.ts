@@ -159,8 +159,9 @@ export const defaultDeps = (): InboundDeps => {
 
 export const makeHandler = (deps: InboundDeps) => {
   // FIFO: a failed record fails the rest of its dossier's (group's) records in the batch, so order
-  // per dossier holds; other dossiers' records go on.
-  const processor = new SqsFifoPartialProcessorAsync();
+  // per dossier holds; other dossiers' records go on. One processor per invocation: it keeps the
+  // batch's state, and the local runtime runs this module's handler concurrently (maxConcurrency),
+  // where Lambda would give each concurrent invocation its own instance.
   const handleRecord = async (record: SQSRecord) => {
     try {
       await applyMessage(deps, record.body);
@@ -198,7 +199,7 @@ export const makeHandler = (deps: InboundDeps) => {
   return async (event: SQSEvent): Promise<SQSBatchResponse> => {
     let response: SQSBatchResponse;
     try {
-      response = (await processPartialResponse(event, handleRecord, processor, { skipGroupOnError: true })) as SQSBatchResponse;
+      response = (await processPartialResponse(event, handleRecord, new SqsFifoPartialProcessorAsync(), { skipGroupOnError: true })) as SQSBatchResponse;
     } catch (error) {
       // Every record failed (Powertools throws then, and Lambda retries the whole batch).
       await delayRetries(event.Records);

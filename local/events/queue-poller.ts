@@ -6,7 +6,10 @@
 // maxReceiveCount receives, fauxqs moves it to the DLQ through the queue's redrive policy.
 // A consumer declared with `maxConcurrency` gets that many polling loops, as Lambda scales its
 // pollers; fauxqs, like SQS, hands out a FIFO group's next message only once the group's in-flight
-// ones are deleted or visible again, so order per group holds.
+// ones are deleted or visible again, so order per group holds. Unlike Lambda, whose concurrent
+// invocations each have their own module instance, the loops share one: a consumer declared with
+// maxConcurrency > 1 keeps no per-batch state at module scope (e.g. one Powertools processor per
+// invocation) — sharing one lost messages here (reported failures of one batch overwritten by another).
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import {
   DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand, type Message, type SQSClient,

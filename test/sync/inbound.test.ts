@@ -173,6 +173,30 @@ describe('a message that fails', () => {
     expect(delays).toEqual([['rh-m-1', 8], ['rh-m-3', 8]]); // third attempt: up to 2·2² s, here the top of the range
   });
 
+  it('two invocations at once (the local runtime\'s concurrent pollers) each report their own failures', async () => {
+    const { makeHandler } = await import('../../functions/sync/inbound');
+    const handler = makeHandler({
+      store: fakeStore(),
+      findDossier: async (code) => {
+        await new Promise((r) => setTimeout(r, code.endsWith('1') ? 30 : 5));
+        return code.startsWith('OK') ? ({ id: code, code, status: 'submitted', version: 1 }) as DossierRecord : undefined;
+      },
+      transition: async (x) => x,
+      createOfRecord: async () => { throw new Error('no upserts here'); },
+    });
+    const rec = (id: string, code: string) => ({
+      messageId: id, receiptHandle: `rh-${id}`, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn', awsRegion: 'ap-southeast-1',
+      attributes: { ApproximateReceiveCount: '1', SentTimestamp: '0', SenderId: 's', ApproximateFirstReceiveTimestamp: '0', MessageGroupId: code },
+      messageAttributes: {}, body: JSON.stringify({ kind: 'status', keyId: 'k', event: { eventId: `evt-${id}-0000`, code, status: 2, at: at(1) } }),
+    });
+    const [a, b] = await Promise.all([
+      handler({ Records: [rec('a1', 'BAD-261201-0001'), rec('a2', 'OK-261201-0002')] } as never),
+      handler({ Records: [rec('b1', 'OK-261201-0001'), rec('b2', 'BAD-261201-0002')] } as never),
+    ]);
+    expect(a.batchItemFailures).toEqual([{ itemIdentifier: 'a1' }]);
+    expect(b.batchItemFailures).toEqual([{ itemIdentifier: 'b2' }]);
+  });
+
   it('when every record fails, all of them come back after the backoff and the batch still fails', async () => {
     const { makeHandler } = await import('../../functions/sync/inbound');
     const delays: string[] = [];

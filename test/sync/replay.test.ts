@@ -31,9 +31,14 @@ beforeAll(async () => {
   admin = await signIn('admin.demo');
 });
 
+/** Until everything written so far has flowed through (the route waits ≤ 60 s a call). */
 const settle = async () => {
-  const res = await fetch(`${process.env.DVC_BASE_URL}/local/events/settle?timeoutMs=600000`, { method: 'POST' });
-  expect(res.status).toBe(200);
+  for (let round = 0; round < 8; round++) {
+    const res = await fetch(`${process.env.DVC_BASE_URL}/local/events/settle?timeoutMs=60000`, { method: 'POST' });
+    if (res.status === 200) return;
+    expect(res.status).toBe(504);
+  }
+  throw new Error('events did not settle in 8 minutes');
 };
 const postAll = async (path: string, items: unknown[]) => {
   for (let i = 0; i < items.length; i += 100) {
@@ -95,6 +100,18 @@ describe('replaying 1,000 recorded status events three ways through SQS', () => 
     // Every poison item is in the DLQ, with its reason.
     const listed = (await api('GET', '/v1/sync/dead-letters?limit=100', { token: admin })).body;
     const poisonLetters = listed.items.filter((i: { code: string }) => poisonCodes.includes(i.code));
+    if (poisonLetters.length !== poisonCodes.length) {
+      console.log('[replay] depth', JSON.stringify(listed.depth), 'listed', listed.items.length);
+      const { DynamoSyncStore } = await import('../../functions/sync/adapters/sync-store');
+      const { dynamoClient } = await import('../../shared/aws/clients');
+      const { tableName } = await import('../../shared/config');
+      const sync = new DynamoSyncStore(dynamoClient, () => tableName('sync'));
+      const listedCodes = new Set(poisonLetters.map((i: { code: string }) => i.code));
+      const missingIdx = poisonCodes.map((c, n) => [c, n] as const).filter(([c]) => !listedCodes.has(c)).slice(0, 5);
+      for (const [c, n] of missingIdx) console.log('[replay] missing', c, await sync.outcome(HANOI.keyId, `w3-poison-${n + 1}`));
+      await new Promise((r) => setTimeout(r, 15_000));
+      console.log('[replay] 15 s later', JSON.stringify((await api('GET', '/v1/sync/dead-letters?limit=100', { token: admin })).body.depth));
+    }
     expect(poisonLetters.map((i: { code: string }) => i.code).sort()).toEqual([...poisonCodes].sort());
     expect(poisonLetters.every((i: { lastFailure: { why: string } }) => /^no dossier .* \(yet\)$/.test(i.lastFailure.why))).toBe(true);
 
