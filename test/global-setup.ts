@@ -6,6 +6,9 @@ import { startRuntime } from '../local/runtime';
 
 export default async function setup(project: TestProject) {
   const started = performance.now();
+  // Outbound sync retries at once here (the schedule is unit-tested): test runs register agency
+  // systems with unreachable endpoints, and settle() waits for every pending retry.
+  process.env.SYNC_OUTBOUND_BACKOFF_BASE_SECONDS ??= '0';
   const runtime = await startRuntime({ port: 0 });
   Object.assign(process.env, runtime.env);
   project.provide('runtimeEnv', runtime.env);

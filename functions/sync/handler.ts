@@ -3,14 +3,17 @@
 // dossier's agency within the system's agencies — and the valid ones queued FIFO per dossier code,
 // deduplicated by the system's event id. 202 with a result per item.
 import { createHash } from 'node:crypto';
-import { sqsClient, sqsLib } from '../../shared/aws/clients';
+import { dynamoClient, sqsClient, sqsLib } from '../../shared/aws/clients';
 import { agencyInScope } from '../../shared/auth/scope';
-import { queueUrl } from '../../shared/config';
+import { queueUrl, tableName } from '../../shared/config';
 import { agencyOfCode, StatusEventIn } from '../../shared/contracts/sync';
-import { createApiHandler, implement } from '../../shared/http/api';
+import { createApiHandler, implement, ok } from '../../shared/http/api';
+import { decodeCursor, encodeCursor, isStoreKey } from '../../shared/http/pagination';
 import { syncRoutes as routes } from '../../shared/platform/api-routes/sync';
 import { catalogueReader, type CatalogueReader } from '../catalogue/public';
 import { signedBodies } from '../identity/public';
+import { DynamoOutboxStore, type OutboxCursor, type OutboxStore } from './adapters/outbox-store';
+import { outboxPk } from './domain/outbound';
 
 export interface QueuedStatus {
   kind: 'status';
@@ -39,7 +42,11 @@ export const sqsInbound = (): InboundQueue => ({
 /** Per system and event id: what SQS deduplicates on (≤ 128 characters). */
 export const dedupIdOf = (keyId: string, eventId: string) => createHash('sha256').update(`${keyId}\n${eventId}`).digest('hex');
 
-export const makeHandler = (deps: { queue: InboundQueue; catalogue: CatalogueReader }) =>
+/** A cursor of this system's outbox: another system's key is refused like a forged one. */
+const isOutboxCursorOf = (keyId: string) => (v: unknown): v is OutboxCursor =>
+  isStoreKey(v) && Object.keys(v).length === 2 && v.pk === outboxPk(keyId) && typeof v.sk === 'string';
+
+export const makeHandler = (deps: { queue: InboundQueue; catalogue: CatalogueReader; outbox: OutboxStore }) =>
   createApiHandler([
     implement(routes.syncStatuses, async ({ principal, body }) => {
       if (principal.kind !== 'agency-system') throw new Error('the authorizer let a non-system through');
@@ -64,6 +71,13 @@ export const makeHandler = (deps: { queue: InboundQueue; catalogue: CatalogueRea
       const accepted = results.filter((r) => r.status === 'queued').length;
       return { status: 202, body: { accepted, rejected: results.length - accepted, results } };
     }),
+    implement(routes.syncOutbox, async ({ principal, query }) => {
+      if (principal.kind !== 'agency-system') throw new Error('the authorizer let a non-system through');
+      const page = await deps.outbox.list(principal.keyId, { limit: query.limit, cursor: decodeCursor(query.cursor, isOutboxCursorOf(principal.keyId)) });
+      return ok({ items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null });
+    }),
   ]).use(signedBodies()); // the authorizer cannot see bodies: the signature over it is checked here
 
-export const handler = makeHandler({ queue: sqsInbound(), catalogue: catalogueReader() });
+export const handler = makeHandler({
+  queue: sqsInbound(), catalogue: catalogueReader(), outbox: new DynamoOutboxStore(dynamoClient, () => tableName('sync')),
+});

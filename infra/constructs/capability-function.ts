@@ -220,13 +220,16 @@ export class CapabilityFunction extends Construct {
   }
 
   /** Consuming is declared on the queue; the API stack wires it through here. */
-  consume(queue: sqs.IQueue, opts: { batchSize: number; fifo: boolean; visibilityTimeoutSeconds: number }) {
+  consume(queue: sqs.IQueue, opts: { name: string; batchSize: number; fifo: boolean; visibilityTimeoutSeconds: number }) {
     if (opts.visibilityTimeoutSeconds < this.decl.timeoutSeconds) {
       throw new Error(
         `Queue visibility timeout (${opts.visibilityTimeoutSeconds}s) must be at least the timeout of its consumer ${this.decl.name} (${this.decl.timeoutSeconds}s)`,
       );
     }
     if (opts.fifo && opts.batchSize > 10) throw new Error(`FIFO queue consumer ${this.decl.name}: batch size must be ≤ 10`);
+    // A consumer may set a message's retry delay (ChangeMessageVisibility, part of the consume
+    // grant), which needs the queue's URL.
+    this.fn.addEnvironment(queueUrlEnvVar(opts.name), queue.queueUrl);
     this.fn.addEventSource(
       new SqsEventSource(queue, {
         batchSize: opts.batchSize,

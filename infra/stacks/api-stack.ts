@@ -87,6 +87,7 @@ export class ApiStack extends Stack {
     for (const q of platform.queues) {
       if (!q.consumer) continue;
       fnOf(q.consumer.fn, `Queue ${q.name}`).consume(data.queues.get(q.name)!.queue, {
+        name: q.name,
         batchSize: q.consumer.batchSize,
         fifo: q.fifo,
         visibilityTimeoutSeconds: q.visibilityTimeoutSeconds,

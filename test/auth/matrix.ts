@@ -301,4 +301,9 @@ export const MATRIX: Partial<Record<RouteId, MatrixEntry>> = {
     // dossiers outside its agencies are refused item by item (still 202).
     expect: { anonymous: 401, citizen: 401, business: 401, official: 401, officialOther: 401, admin: 401, agencySystem: 'ok', agencySystemOther: 'ok' },
   },
+  // Each system reads its own outbox only (the key id it signed with; test/sync/outbound.test.ts).
+  syncOutbox: {
+    sample: () => ({ query: 'limit=5' }),
+    expect: { anonymous: 401, citizen: 401, business: 401, official: 401, officialOther: 401, admin: 401, agencySystem: 'ok', agencySystemOther: 'ok' },
+  },
 };
