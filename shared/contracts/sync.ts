@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import { Cursor, IsoDateTime, Limit, page } from './common';
 import { statusFromCode } from './dossier-status';
+import { OUTBOUND_TYPES, type OutboundAction } from './outbound-types';
 
 /** `{agencyCode}-{YYMMDD}-{NNNN…}`. */
 export const DossierCode = z.string().max(120).regex(/^[A-Za-z0-9._]+-\d{6}-\d{4,}$/, 'expected a dossier code such as 000.00.00.H26-261122-0007');
@@ -36,18 +37,7 @@ export const agencyOfCode = (code: string) => code.replace(/-\d{6}-\d{4,}$/, '')
 // Outbound (portal → agency system): the events a system receives for its agencies' dossiers,
 // pushed to its endpoint and offered for pull at GET /v1/sync/outbox (docs/sync.md "Outbound").
 
-/**
- * The dossier actions an agency system is told about, and the event type each becomes: THE list
- * (the fan-out's subscription and the payload both read it). Officials' and agency systems'
- * own actions are not echoed: the system did them, or sees them in its own desk.
- */
-export const OUTBOUND_TYPES = {
-  submit: 'dossier.submitted',
-  supplement: 'dossier.supplemented',
-  withdraw: 'dossier.withdrawn',
-  confirm_payment: 'dossier.payment_confirmed',
-} as const;
-export type OutboundAction = keyof typeof OUTBOUND_TYPES;
+export { OUTBOUND_TYPES, type OutboundAction } from './outbound-types';
 
 const OutboundAttachment = z.object({
   id: z.string(),

@@ -1,7 +1,8 @@
 // Outbound sync (portal → agency system), the pure part: which dossier events an agency system is
 // told about, the event it receives, where it is kept in its outbox, and when a failed push is
 // tried again. No AWS, no I/O, no clock.
-import { OUTBOUND_TYPES, type OutboundAction, type OutboundEvent } from '../../../shared/contracts/sync';
+import { OUTBOUND_TYPES, type OutboundAction } from '../../../shared/contracts/outbound-types';
+import type { OutboundEvent } from '../../../shared/contracts/sync';
 import type { DossierEvent, DossierRecord } from '../../dossiers/public';
 
 /** Whether an agency system is told about this event: a listed action not taken by an agency system. */
