@@ -1,4 +1,4 @@
-// The consumer of `sync-outbound` (FIFO per dossier, batch size 1): delivers a dossier event to
+// The consumer of `sync-outbound` (FIFO per dossier; dossiers in parallel): delivers a dossier event to
 // every agency system that speaks for the dossier's agency. For each system the event is put in its
 // outbox (once), then POSTed to its endpoint signed as SPEC §2; a 2xx marks it delivered. If any
 // system's push fails, the message fails: its visibility is set to a full-jitter exponential
@@ -97,10 +97,10 @@ export const deliverMessage = async (deps: OutboundDeps, body: string, attempt: 
       await deps.outbox.delivered(system.keyId, payload, attempt, nowIso());
       outcome.delivered.push(system.keyId);
     } else {
-      await deps.outbox.failed(system.keyId, payload, attempt, detail, nowIso());
       outcome.failed.push({ keyId: system.keyId, detail });
     }
   }));
+  if (outcome.failed.length) await deps.outbox.failed(outcome.failed.map((f) => ({ keyId: f.keyId, error: f.detail })), payload, attempt, nowIso());
   return outcome;
 };
 
@@ -119,30 +119,56 @@ export const defaultDeps = (): OutboundDeps => {
 };
 
 export const makeHandler = (deps: OutboundDeps) => {
-  const processor = new SqsFifoPartialProcessorAsync();
-  const handleRecord = async (record: SQSRecord) => {
-    const attempt = Number(record.attributes.ApproximateReceiveCount) || 1;
-    try {
-      const outcome = await deliverMessage(deps, record.body, attempt);
-      if (outcome.failed.length) {
-        throw new DeliveryFailedError(`push failed for ${outcome.failed.map((f) => `${f.keyId} (${f.detail})`).join(', ')}`);
+  const policy = () => (deps.policy ?? (() => backoffPolicyFrom(process.env)))();
+  /** One dossier's records, in order, through the FIFO processor: a failure holds the rest back. */
+  const processGroup = async (records: SQSRecord[]): Promise<SQSBatchResponse> => {
+    let delay: number | undefined;
+    const attempted = new Set<string>();
+    const handleRecord = async (record: SQSRecord) => {
+      attempted.add(record.messageId);
+      const attempt = Number(record.attributes.ApproximateReceiveCount) || 1;
+      try {
+        const outcome = await deliverMessage(deps, record.body, attempt);
+        if (outcome.failed.length) {
+          const named = outcome.failed.slice(0, 5).map((f) => `${f.keyId} (${f.detail})`).join(', ');
+          throw new DeliveryFailedError(`push failed for ${outcome.failed.length} system(s): ${named}${outcome.failed.length > 5 ? ', …' : ''}`);
+        }
+        if (outcome.delivered.length) logger.info('outbound event delivered', { messageId: record.messageId, attempt, systems: outcome.delivered });
+      } catch (error) {
+        delay = backoffSeconds(attempt, policy(), deps.random);
+        // A receiver that is down is routine until the last attempt: then the message goes to the DLQ.
+        const last = attempt >= MAX_ATTEMPTS;
+        logger[last ? 'error' : 'info'](last ? 'outbound delivery failed for the last time: the message goes to the DLQ' : 'outbound delivery failed; retried later',
+          { messageId: record.messageId, attempt, retryInSeconds: delay, reason: (error as Error).message });
+        await retry(record, delay);
+        throw error;
       }
-      if (outcome.delivered.length) logger.info('outbound event delivered', { messageId: record.messageId, attempt, systems: outcome.delivered });
-    } catch (error) {
-      const delay = backoffSeconds(attempt, (deps.policy ?? (() => backoffPolicyFrom(process.env)))(), deps.random);
-      // A receiver that is down is routine until the last attempt: then the message goes to the DLQ.
-      const last = attempt >= MAX_ATTEMPTS;
-      logger[last ? 'error' : 'info'](last ? 'outbound delivery failed for the last time: the message goes to the DLQ' : 'outbound delivery failed; retried later',
-        { messageId: record.messageId, attempt, retryInSeconds: delay, reason: (error as Error).message });
-      // Without the new visibility the retry still comes, after the queue's visibility timeout.
-      await deps.retryLater(record.receiptHandle, delay).catch((e: unknown) => logger.error('could not set the retry delay', { error: e as Error }));
-      throw error;
+    };
+    // A fresh processor per group: groups run concurrently. A receiver that is down is not a
+    // function error (no error alarm, no whole-batch retry): failures are reported per record.
+    const result = await processPartialResponse({ Records: records }, handleRecord, new SqsFifoPartialProcessorAsync(),
+      { skipGroupOnError: true, throwOnFullBatchFailure: false }) as SQSBatchResponse;
+    // The dossier's later records, skipped, come back with the failed one (FIFO keeps their order).
+    for (const f of result.batchItemFailures) {
+      const record = records.find((r) => r.messageId === f.itemIdentifier);
+      if (record && !attempted.has(record.messageId)) await retry(record, delay ?? 0);
     }
+    return result;
   };
-  // A receiver that is down is expected, not a function error (no error alarm, no whole-batch
-  // retry): the failure is reported per record, with the retry delay already set.
-  return (event: SQSEvent): Promise<SQSBatchResponse> =>
-    processPartialResponse(event, handleRecord, processor, { skipGroupOnError: true, throwOnFullBatchFailure: false }) as Promise<SQSBatchResponse>;
+  // Without the new visibility the retry still comes, after the queue's visibility timeout.
+  const retry = (record: SQSRecord, seconds: number) =>
+    deps.retryLater(record.receiptHandle, seconds).catch((e: unknown) => logger.error('could not set the retry delay', { error: e as Error }));
+
+  return async (event: SQSEvent): Promise<SQSBatchResponse> => {
+    // Dossiers (message groups) are independent: one's slow or failing receiver does not hold the others.
+    const groups = new Map<string, SQSRecord[]>();
+    for (const r of event.Records) {
+      const g = r.attributes.MessageGroupId ?? r.messageId;
+      groups.set(g, [...(groups.get(g) ?? []), r]);
+    }
+    const results = await Promise.all([...groups.values()].map(processGroup));
+    return { batchItemFailures: results.flatMap((r) => r.batchItemFailures) };
+  };
 };
 
 export const handler = makeHandler(defaultDeps());

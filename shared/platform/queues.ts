@@ -19,14 +19,13 @@ export const queues: readonly QueueDecl[] = [
     consumer: { fn: 'sync-inbound', batchSize: 10 },
   },
   {
-    // Batch size 1: a failed push sets its own retry delay (ChangeMessageVisibility, full-jitter
-    // backoff) and its receive count is its own attempt count; a larger FIFO batch would hold the
-    // dossier's later events behind it and count receives they never had.
+    // A failed push sets its own retry delay (ChangeMessageVisibility, full-jitter backoff); the
+    // consumer runs a batch's dossiers (message groups) concurrently, each in order.
     name: 'sync-outbound',
     description: 'Dossier events for agency systems, FIFO per dossier (deduplicated by dossier version); pushed, retried with backoff, DLQ after 8 attempts',
     fifo: true,
     visibilityTimeoutSeconds: 60,
     maxReceiveCount: 8,
-    consumer: { fn: 'sync-outbound', batchSize: 1 },
+    consumer: { fn: 'sync-outbound', batchSize: 10 },
   },
 ];

@@ -114,7 +114,8 @@ export const tables = [
     description:
       'Agency-system sync: every received event (pk EVT#<keyId>#<eventId>, sk EVENT) with what became of it, ' +
       'each dossier\'s last applied event time (pk DSYNC#<code>, sk STATE) and each system\'s error report ' +
-      '(pk ERR#<keyId>, sk <at>#<eventId>).',
+      '(pk ERR#<keyId>, sk <at>#<eventId>); outbound, each system\'s outbox (pk OUT#<keyId>, sk ' +
+      '<at>#<dossierId>#<version>: the event pushed and its delivery state).',
     partitionKey: { name: 'pk', type: 'S' },
     sortKey: { name: 'sk', type: 'S' },
   },

@@ -112,13 +112,13 @@ describe('queues', () => {
 });
 
 describe('sync-outbound', () => {
-  it('the fan-out sends to it; its consumer takes one message at a time, may set its retry delay, and sends nothing', () => {
+  it('the fan-out sends to it; its consumer reports failures per message, may set their retry delay, and sends nothing', () => {
     const [queueId] = byTag(s.json.data, 'AWS::SQS::Queue', TAG.queue, 'sync-outbound');
     const exports = exportsOf(s.json.data);
     const [fnId, fn] = fnResource('sync-outbound');
     const mappings = resources(s.json.api, 'AWS::Lambda::EventSourceMapping').filter(([, m]) => m.Properties.FunctionName.Ref === fnId);
     expect(mappings).toHaveLength(1);
-    expect(mappings[0]![1].Properties).toMatchObject({ BatchSize: 1, FunctionResponseTypes: ['ReportBatchItemFailures'] });
+    expect(mappings[0]![1].Properties).toMatchObject({ BatchSize: 10, FunctionResponseTypes: ['ReportBatchItemFailures'] });
     expect(referencedIds(mappings[0]![1].Properties.EventSourceArn, exports)).toEqual([queueId]);
     expect(referencedIds(fn.Properties.Environment.Variables.QUEUE_URL_SYNC_OUTBOUND, exports)).toEqual([queueId]);
     const actionsOn = (name: string) => {

@@ -129,7 +129,9 @@ describe('the consumer, with stand-ins', () => {
         }));
       },
       async delivered(k, e, attempts) { items.set(`${k}|${e.eventId}`, { state: 'delivered', attempts, lastError: null }); },
-      async failed(k, e, attempts, error) { items.set(`${k}|${e.eventId}`, { state: 'pending', attempts, lastError: error }); },
+      async failed(failures, e, attempts) {
+        for (const f of failures) items.set(`${f.keyId}|${e.eventId}`, { state: 'pending', attempts, lastError: f.error });
+      },
       async list() { return { items: [] }; },
     };
     return { store, items };
@@ -160,13 +162,12 @@ describe('the consumer, with stand-ins', () => {
     };
     return { deps, posts, delays, outbox };
   };
-  const sqsEvent = (body: string, receiveCount: number): SQSEvent => ({
-    Records: [{
-      messageId: `m-${receiveCount}`, receiptHandle: `h-${receiveCount}`, body, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:ap-southeast-1:0:q.fifo', awsRegion: 'ap-southeast-1',
-      attributes: { ApproximateReceiveCount: String(receiveCount), SentTimestamp: '0', SenderId: 'x', ApproximateFirstReceiveTimestamp: '0', MessageGroupId: 'd-1', MessageDeduplicationId: 'd-1#2' },
-      messageAttributes: {},
-    }],
+  const sqsRecord = (body: string, receiveCount: number, id = `m-${receiveCount}`, group = 'd-1'): SQSEvent['Records'][number] => ({
+    messageId: id, receiptHandle: `h-${id}`, body, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:ap-southeast-1:0:q.fifo', awsRegion: 'ap-southeast-1',
+    attributes: { ApproximateReceiveCount: String(receiveCount), SentTimestamp: '0', SenderId: 'x', ApproximateFirstReceiveTimestamp: '0', MessageGroupId: group, MessageDeduplicationId: `${id}#dedup` },
+    messageAttributes: {},
   });
+  const sqsEvent = (body: string, receiveCount: number): SQSEvent => ({ Records: [sqsRecord(body, receiveCount)] });
 
   it('signs each push for its system; a failing system fails the message with a backoff delay, and the retry sends to it alone', async () => {
     let down = true;
@@ -197,6 +198,28 @@ describe('the consumer, with stand-ins', () => {
     // A redelivery of a delivered message sends nothing.
     expect(await deliverMessage(deps, body, 5)).toMatchObject({ delivered: [], already: ['sys-a', 'sys-b'], failed: [] });
     expect(posts).toHaveLength(4);
+  });
+
+  it('a batch: dossiers run concurrently; a failed dossier holds its later events back, with the same delay, and not the others', async () => {
+    const { deps, posts } = setup(() => true);
+    const handles: [string, number][] = [];
+    const d2 = dossier({ id: 'd-2', agencyCode: '000.00.00.H57', agencyParentCode: null });
+    const handler = makeHandler({
+      ...deps,
+      findDossier: async (id) => (id === 'd-2' ? d2 : id === 'd-1' ? dossier() : undefined),
+      retryLater: async (h, seconds) => { handles.push([h, seconds]); },
+    });
+    const result = await handler({
+      Records: [
+        sqsRecord(JSON.stringify(event('submit', 'applicant')), 3, 'a-1', 'd-1'),
+        sqsRecord(JSON.stringify(event('submit', 'applicant', { dossierId: 'd-2', agencyCode: '000.00.00.H57' })), 1, 'b-1', 'd-2'),
+        sqsRecord(JSON.stringify(event('withdraw', 'applicant', { version: 3, to: 'withdrawn' })), 3, 'a-2', 'd-1'),
+      ],
+    });
+    expect(result.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(['a-1', 'a-2']);
+    // d-1's withdrawal was never tried (its submission failed first); both come back after 60 s.
+    expect(handles.sort()).toEqual([['h-a-1', 60], ['h-a-2', 60]]);
+    expect(posts.map((p) => (JSON.parse(p.body) as { action: string }).action)).toEqual(['submit', 'submit']);
   });
 
   it('no system for the agency, or an event not subscribed: nothing sent, nothing kept', async () => {

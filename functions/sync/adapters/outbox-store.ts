@@ -18,7 +18,8 @@ export interface OutboxStore {
   /** Makes sure each system has the event in its outbox; returns each one's delivery state. */
   prepare(keyIds: readonly string[], event: OutboundEvent, now: string): Promise<Map<string, DeliveryState>>;
   delivered(keyId: string, event: OutboundEvent, attempts: number, now: string): Promise<void>;
-  failed(keyId: string, event: OutboundEvent, attempts: number, error: string, now: string): Promise<void>;
+  /** Records a failed attempt for each system (pending ones only), in one write where it can. */
+  failed(failures: readonly { keyId: string; error: string }[], event: OutboundEvent, attempts: number, now: string): Promise<void>;
   /** A system's outbox, oldest first. */
   list(keyId: string, opts: { limit: number; cursor?: OutboxCursor }): Promise<{ items: OutboxItem[]; next?: OutboxCursor }>;
 }
@@ -44,21 +45,33 @@ export class DynamoOutboxStore implements OutboxStore {
   async prepare(keyIds: readonly string[], event: OutboundEvent, now: string) {
     const { db, table, lib } = await this.ready();
     const sk = outboxSk(event);
-    const states = await Promise.all(keyIds.map(async (keyId): Promise<[string, DeliveryState]> => {
+    // One read for the retries' common case (every item already there), then a conditional put
+    // of each missing one (a concurrent put loses to the first: its state is read back).
+    const states = new Map<string, DeliveryState>();
+    for (let i = 0; i < keyIds.length; i += 100) {
+      let keys: Record<string, unknown>[] = keyIds.slice(i, i + 100).map((k) => ({ pk: outboxPk(k), sk }));
+      for (let round = 0; keys.length && round < 5; round++) {
+        const out = await db.send(new lib.BatchGetCommand({ RequestItems: { [table]: { Keys: keys, ConsistentRead: true, ProjectionExpression: 'keyId, #state', ExpressionAttributeNames: { '#state': 'state' } } } }));
+        for (const item of out.Responses?.[table] ?? []) states.set(String(item.keyId), item.state as DeliveryState);
+        keys = (out.UnprocessedKeys?.[table]?.Keys ?? []) as Record<string, unknown>[];
+      }
+      if (keys.length) throw new Error('outbox read left keys unprocessed');
+    }
+    await Promise.all(keyIds.filter((k) => !states.has(k)).map(async (keyId) => {
       try {
         await db.send(new lib.PutCommand({
           TableName: table,
           Item: { pk: outboxPk(keyId), sk, keyId, event, state: 'pending', attempts: 0, lastAttemptAt: null, lastError: null, deliveredAt: null, createdAt: now },
           ConditionExpression: 'attribute_not_exists(pk)',
         }));
-        return [keyId, 'pending'];
+        states.set(keyId, 'pending');
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
         const out = await db.send(new lib.GetCommand({ TableName: table, Key: { pk: outboxPk(keyId), sk }, ConsistentRead: true }));
-        return [keyId, (out.Item?.state as DeliveryState | undefined) ?? 'pending'];
+        states.set(keyId, (out.Item?.state as DeliveryState | undefined) ?? 'pending');
       }
     }));
-    return new Map(states);
+    return states;
   }
 
   async delivered(keyId: string, event: OutboundEvent, attempts: number, now: string) {
@@ -72,19 +85,33 @@ export class DynamoOutboxStore implements OutboxStore {
     }));
   }
 
-  async failed(keyId: string, event: OutboundEvent, attempts: number, error: string, now: string) {
+  async failed(failures: readonly { keyId: string; error: string }[], event: OutboundEvent, attempts: number, now: string) {
     const { db, table, lib } = await this.ready();
-    try {
-      await db.send(new lib.UpdateCommand({
-        TableName: table, Key: { pk: outboxPk(keyId), sk: outboxSk(event) },
-        UpdateExpression: 'SET lastAttemptAt = :now, attempts = :attempts, lastError = :error',
-        ConditionExpression: '#state = :pending',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':pending': 'pending', ':now': now, ':attempts': attempts, ':error': error.slice(0, 300) },
-      }));
-    } catch (e) {
-      // Delivered meanwhile (a concurrent copy of the message): nothing to record.
-      if (!isConditionFailure(e)) throw e;
+    const update = (f: { keyId: string; error: string }) => ({
+      TableName: table, Key: { pk: outboxPk(f.keyId), sk: outboxSk(event) },
+      UpdateExpression: 'SET lastAttemptAt = :now, attempts = :attempts, lastError = :error',
+      // Never over a delivered item (a concurrent copy of the message delivered it).
+      ConditionExpression: '#state = :pending',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':pending': 'pending', ':now': now, ':attempts': attempts, ':error': f.error.slice(0, 300) },
+    });
+    const one = async (f: { keyId: string; error: string }) => {
+      try {
+        await db.send(new lib.UpdateCommand(update(f)));
+      } catch (e) {
+        if (!isConditionFailure(e)) throw e;
+      }
+    };
+    if (failures.length === 1) return one(failures[0]!);
+    for (let i = 0; i < failures.length; i += 100) {
+      const chunk = failures.slice(i, i + 100);
+      try {
+        await db.send(new lib.TransactWriteCommand({ TransactItems: chunk.map((f) => ({ Update: update(f) })) }));
+      } catch (e) {
+        // One was delivered meanwhile: record the others one by one.
+        if (!isConditionFailure(e)) throw e;
+        await Promise.all(chunk.map(one));
+      }
     }
   }
 
