@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { platform } from '../shared/platform';
 import { startEmulators, type Emulators } from './emulators';
 import { jobsRoute } from './jobs';
+import { agencyReceiver, RECEIVER_PATH } from './agency-receiver';
 import { settleRoute, startEventDelivery, type EventDelivery } from './events';
 import { createGateway } from './gateway/server';
 import { createJwtVerifier } from './gateway/jwt';
@@ -71,7 +72,7 @@ export const startRuntime = async (opts: RuntimeOptions): Promise<Runtime> => {
     // No web front end yet: the payer comes back to the sandbox's own "done" page.
     const payments = { ...sandboxProviderEnv(url, sandboxKey), PAYMENT_RETURN_URL: `${url}/local/payments/sandbox/done?orderId={orderId}` };
     for (const [name, value] of Object.entries(payments)) env[name] = process.env[name] = value;
-    await seedLocalData({ userPoolId: provisioned.userPoolId, agencyReceiverUrl: `${url}/local/agency-receiver`, log });
+    await seedLocalData({ userPoolId: provisioned.userPoolId, agencyReceiverUrl: `${url}${RECEIVER_PATH}`, log });
 
     const verifyJwt = createJwtVerifier({
       issuer: `${emulators.endpoints.cognito}/${provisioned.userPoolId}`,
@@ -85,7 +86,7 @@ export const startRuntime = async (opts: RuntimeOptions): Promise<Runtime> => {
       platform, root: REPO_ROOT, verifyJwt, accessLog: opts.accessLog,
       // API Gateway gives a REQUEST authorizer no body.
       agencyAuthorizer: ({ body: _body, isBase64Encoded: _b64, ...event }) => agencyAuthorizer(event as never),
-      localRoutes: [jobsRoute(platform, REPO_ROOT), settleRoute(events), sandbox.route],
+      localRoutes: [jobsRoute(platform, REPO_ROOT), settleRoute(events), sandbox.route, agencyReceiver().route],
     });
     await new Promise<void>((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', ok));
     // Tracking links in notifications point at this portal (AWS: the portalBaseUrl context).

@@ -32,6 +32,7 @@ dvc-portal is running (ready in ${seconds} s)
   Cognito     ${runtime.emulators.endpoints.cognito}  (user pool ${runtime.userPoolId}, client ${runtime.userPoolClientId})
   Outbox      ${runtime.url}/local/outbox  (the e-mails and SMS the portal would have sent)
   Payments    ${runtime.url}/local/payments/sandbox/transactions  (the sandbox provider's ledger)
+  Agency sync ${runtime.url}/local/agency-receiver  (events pushed to the demo agency system)
   Walkthrough npm run demo:dossier · npm run demo:payment · npm run demo:feedback
   State       .local/  (npm start -- --fresh to wipe)
 

@@ -10,6 +10,9 @@ export default async function setup(project: TestProject) {
   // in seconds. The backoff itself is unit-tested (test/sync/retry.test.ts).
   process.env.SYNC_INBOUND_RETRY_BASE_SECONDS ??= '1';
   process.env.SYNC_INBOUND_RETRY_CAP_SECONDS ??= '1';
+  // Outbound sync retries at once here (the schedule is unit-tested): test runs register agency
+  // systems with unreachable endpoints, and settle() waits for every pending retry.
+  process.env.SYNC_OUTBOUND_BACKOFF_BASE_SECONDS ??= '0';
   const runtime = await startRuntime({ port: 0 });
   Object.assign(process.env, runtime.env);
   project.provide('runtimeEnv', runtime.env);

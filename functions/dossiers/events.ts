@@ -1,7 +1,7 @@
 // The dossier outbox's fan-out (SPEC §3: every transition emits an event atomically). A history
 // item is written in the same transaction as the state it records; the table stream carries each
 // one here exactly as written, and this function forwards it to the queues of the capabilities
-// that act on it (today notifications; sync and index counters subscribe the same way). A record
+// that act on it (notifications; sync-outbound, FIFO per dossier; index counters subscribe the same way). A record
 // that cannot be forwarded is reported as a partial batch failure and retried; the stream keeps
 // order per dossier, and each consumer is idempotent by (dossierId, version).
 import type { DynamoDBRecord, DynamoDBStreamEvent, DynamoDBBatchResponse } from 'aws-lambda';
@@ -9,6 +9,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { sqsClient, sqsLib, onceAsync } from '../../shared/aws/clients';
 import { queueUrl } from '../../shared/config';
 import { logger } from '../../shared/http/logger';
+import { outboundMessageIds, outboundRelevant } from '../sync/public';
 import type { DossierEvent } from './domain/dossier';
 import { transitionFor } from './domain/transitions';
 
@@ -32,12 +33,23 @@ export const notifies = (event: DossierEvent): boolean => event.imported !== tru
 
 export interface EventSink {
   notify(event: DossierEvent): Promise<void>;
+  /** To agency systems (sync's subscription: `outboundRelevant`). */
+  outbound(event: DossierEvent): Promise<void>;
 }
 
 export const sqsSink = (): EventSink => ({
   async notify(event) {
     const [client, { SendMessageCommand }] = await Promise.all([sqsClient(), sqsLib()]);
     await client.send(new SendMessageCommand({ QueueUrl: queueUrl('notifications'), MessageBody: JSON.stringify(event) }));
+  },
+  async outbound(event) {
+    const [client, { SendMessageCommand }] = await Promise.all([sqsClient(), sqsLib()]);
+    const ids = outboundMessageIds(event);
+    // A stream retry resends the same version: SQS drops it (deduplication id) within 5 minutes,
+    // and the consumer's outbox is idempotent beyond that.
+    await client.send(new SendMessageCommand({
+      QueueUrl: queueUrl('sync-outbound'), MessageGroupId: ids.groupId, MessageDeduplicationId: ids.dedupId, MessageBody: JSON.stringify(event),
+    }));
   },
 });
 
@@ -47,6 +59,7 @@ export const makeHandler = (sink: EventSink) => {
     const event = await eventOfRecord(record);
     if (!event) return;
     if (notifies(event)) await sink.notify(event);
+    if (outboundRelevant(event)) await sink.outbound(event);
     logger.debug('dossier event forwarded', { dossierId: event.dossierId, version: event.version, action: event.action });
   };
   // One record after another: the stream's order per dossier is the order events are forwarded in.

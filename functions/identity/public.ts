@@ -23,3 +23,7 @@ export const registeredSystems = async (): Promise<RegisteredSystem[]> => {
   } while (cursor);
   return systems;
 };
+// Outbound sync: the systems speaking for an agency with the secret to sign with (identity table
+// read + the agency-secret-key secret), and SPEC §2 signing and verification (pure).
+export { agencySystemsFor, type OutboundSystem } from './outbound';
+export { signRequest, verifySignedRequest } from './domain/signature';

@@ -5,15 +5,18 @@
 // and a history the transition table can follow — and the valid ones queued FIFO per dossier code,
 // deduplicated by the system's event id. 202 with a result per item.
 import { createHash } from 'node:crypto';
-import { onceAsync, sqsClient, sqsLib } from '../../shared/aws/clients';
+import { dynamoClient, onceAsync, sqsClient, sqsLib } from '../../shared/aws/clients';
 import { agencyInScope } from '../../shared/auth/scope';
-import { queueUrl } from '../../shared/config';
+import { queueUrl, tableName } from '../../shared/config';
 import { agencyOfCode, StatusEventIn } from '../../shared/contracts/sync';
 import type { DossierUpsertIn } from '../../shared/contracts/sync-dossiers';
-import { createApiHandler, implement } from '../../shared/http/api';
+import { createApiHandler, implement, ok } from '../../shared/http/api';
+import { decodeCursor, encodeCursor, isStoreKey } from '../../shared/http/pagination';
 import { syncRoutes as routes } from '../../shared/platform/api-routes/sync';
 import { catalogueReader, type CatalogueReader } from '../catalogue/public';
 import { signedBodies } from '../identity/public';
+import { DynamoOutboxStore, type OutboxCursor, type OutboxStore } from './adapters/outbox-store';
+import { outboxPk } from './domain/outbound';
 
 // The upsert schema and rules reach into the catalogue and dossier shapes and the transition
 // table: loaded with the first dossier batch, not at every cold start of the sync API.
@@ -61,7 +64,11 @@ export const dedupIdOf = (keyId: string, eventId: string) => createHash('sha256'
 type ItemResult = { index: number; eventId: string | null; status: 'queued' | 'rejected'; errors?: { path: string; message: string }[] };
 const eventIdOf = (item: unknown) => (typeof (item as { eventId?: unknown })?.eventId === 'string' ? (item as { eventId: string }).eventId : null);
 
-export const makeHandler = (deps: { queue: InboundQueue; catalogue: CatalogueReader }) =>
+/** A cursor of this system's outbox: another system's key is refused like a forged one. */
+const isOutboxCursorOf = (keyId: string) => (v: unknown): v is OutboxCursor =>
+  isStoreKey(v) && Object.keys(v).length === 2 && v.pk === outboxPk(keyId) && typeof v.sk === 'string';
+
+export const makeHandler = (deps: { queue: InboundQueue; catalogue: CatalogueReader; outbox: OutboxStore }) =>
   createApiHandler([
     implement(routes.syncStatuses, async ({ principal, body }) => {
       if (principal.kind !== 'agency-system') throw new Error('the authorizer let a non-system through');
@@ -129,6 +136,13 @@ export const makeHandler = (deps: { queue: InboundQueue; catalogue: CatalogueRea
       const accepted = results.filter((r) => r.status === 'queued').length;
       return { status: 202, body: { accepted, rejected: results.length - accepted, results } };
     }),
+    implement(routes.syncOutbox, async ({ principal, query }) => {
+      if (principal.kind !== 'agency-system') throw new Error('the authorizer let a non-system through');
+      const page = await deps.outbox.list(principal.keyId, { limit: query.limit, cursor: decodeCursor(query.cursor, isOutboxCursorOf(principal.keyId)) });
+      return ok({ items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null });
+    }),
   ]).use(signedBodies()); // the authorizer cannot see bodies: the signature over it is checked here
 
-export const handler = makeHandler({ queue: sqsInbound(), catalogue: catalogueReader() });
+export const handler = makeHandler({
+  queue: sqsInbound(), catalogue: catalogueReader(), outbox: new DynamoOutboxStore(dynamoClient, () => tableName('sync')),
+});

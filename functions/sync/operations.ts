@@ -15,12 +15,16 @@ export interface OperationsDeps {
 }
 
 /** The sync queues, for the health view (SyncQueueName lists the same). */
-const SYNC_QUEUES: readonly SyncQueueName[] = ['sync-inbound'];
+const SYNC_QUEUES: readonly SyncQueueName[] = ['sync-inbound', 'sync-outbound'];
 const RECENT_ERRORS = 5;
 
 /** What a dead letter is about, from its body: ids and the dossier code, never free text. */
 export const describeDeadLetter = (m: DeadLetter) => {
-  let parsed: { kind?: unknown; keyId?: unknown; event?: { eventId?: unknown; code?: unknown } } = {};
+  // Inbound messages: { kind, keyId, event | item }; outbound ones: the dossier event itself.
+  let parsed: {
+    kind?: unknown; keyId?: unknown; event?: { eventId?: unknown; code?: unknown }; item?: { eventId?: unknown; code?: unknown };
+    dossierId?: unknown; version?: unknown; code?: unknown;
+  } = {};
   try {
     const value: unknown = JSON.parse(m.body);
     if (value && typeof value === 'object') parsed = value as typeof parsed;
@@ -30,7 +34,10 @@ export const describeDeadLetter = (m: DeadLetter) => {
   const text = (v: unknown) => (typeof v === 'string' ? v.slice(0, 200) : null);
   return {
     messageId: m.messageId, groupId: m.groupId, receiveCount: m.receiveCount, sentAt: m.sentAt,
-    kind: text(parsed.kind), keyId: text(parsed.keyId), eventId: text(parsed.event?.eventId), code: text(parsed.event?.code),
+    kind: text(parsed.kind) ?? (typeof parsed.dossierId === 'string' ? 'outbound' : null),
+    keyId: text(parsed.keyId),
+    eventId: text(parsed.event?.eventId ?? parsed.item?.eventId) ?? (typeof parsed.dossierId === 'string' ? `${parsed.dossierId}:${String(parsed.version)}` : null),
+    code: text(parsed.event?.code ?? parsed.item?.code ?? parsed.code),
   };
 };
 
@@ -59,8 +66,12 @@ export const syncHealth = async (deps: OperationsDeps) => {
   return {
     queues: Object.fromEntries(depths),
     systems: await Promise.all(systems.map(async (s) => {
-      const [inbound, recentErrors] = await Promise.all([deps.store.stats(s.keyId), deps.store.errors(s.keyId, RECENT_ERRORS)]);
-      return { keyId: s.keyId, name: s.name, agencyCodes: s.agencyCodes, inbound, recentErrors };
+      const [stats, recentErrors] = await Promise.all([deps.store.stats(s.keyId), deps.store.errors(s.keyId, RECENT_ERRORS)]);
+      const { outboundPending, outboundDelivered, lastDeliveredAt, ...inbound } = stats;
+      return {
+        keyId: s.keyId, name: s.name, agencyCodes: s.agencyCodes, inbound,
+        outbound: { backlog: Math.max(0, outboundPending), delivered: outboundDelivered, lastDeliveredAt }, recentErrors,
+      };
     })),
   };
 };

@@ -238,6 +238,9 @@ export class CapabilityFunction extends Construct {
       );
     }
     if (opts.fifo && opts.batchSize > 10) throw new Error(`FIFO queue consumer ${this.decl.name}: batch size must be ≤ 10`);
+    // A consumer may set a message's retry delay (ChangeMessageVisibility, part of the consume
+    // grant), which needs the queue's URL.
+    this.fn.addEnvironment(queueUrlEnvVar(opts.name), queue.queueUrl);
     this.fn.addEventSource(
       new SqsEventSource(queue, {
         batchSize: opts.batchSize,
@@ -247,9 +250,6 @@ export class CapabilityFunction extends Construct {
         maxBatchingWindow: !opts.fifo && opts.batchSize > 10 ? Duration.seconds(1) : undefined,
       }),
     );
-    // A consumer may delay the retry of a failed message (ChangeMessageVisibility, granted with
-    // the event source): it needs its queue's URL.
-    this.fn.addEnvironment(queueUrlEnvVar(opts.name), queue.queueUrl);
     this.acknowledgeKmsWildcards();
   }
 

@@ -1,8 +1,9 @@
 // Sync with agency systems (SPEC §1.7, §2 agency systems): the status events a one-stop system
 // reports, validated item by item so one bad item never refuses a whole batch.
 import * as z from 'zod';
-import { IsoDateTime } from './common';
+import { Cursor, IsoDateTime, Limit, page } from './common';
 import { statusFromCode } from './dossier-status';
+import { OUTBOUND_TYPES, type OutboundAction } from './outbound-types';
 
 /** `{agencyCode}-{YYMMDD}-{NNNN…}`. */
 export const DossierCode = z.string().max(120).regex(/^[A-Za-z0-9._]+-\d{6}-\d{4,}$/, 'expected a dossier code such as 000.00.00.H26-261122-0007');
@@ -43,7 +44,7 @@ export const monthOfCode = (code: string) => {
 // Operations (admins): the sync queues' dead letters, their replay, each system's health.
 
 /** The sync queues an operator may inspect and replay (the `redrives` of sync-admin and sync-jobs). */
-export const SyncQueueName = z.enum(['sync-inbound']);
+export const SyncQueueName = z.enum(['sync-inbound', 'sync-outbound']);
 export type SyncQueueName = z.infer<typeof SyncQueueName>;
 
 export const DeadLettersQuery = z.object({
@@ -83,9 +84,86 @@ export const SystemHealth = z.object({
     events: z.number().int(), applied: z.number().int(), errors: z.number().int(),
     lastEventAt: z.string().nullable(), lastAppliedAt: z.string().nullable(), lastErrorAt: z.string().nullable(),
   }),
+  /** Backlog: events in the system's outbox not yet delivered to its endpoint. */
+  outbound: z.object({ backlog: z.number().int(), delivered: z.number().int(), lastDeliveredAt: z.string().nullable() }),
   recentErrors: z.array(z.object({ at: z.string(), eventId: z.string(), code: z.string(), why: z.string() })),
 });
 export const SyncHealth = z.object({
   queues: z.record(z.string(), QueueDepth),
   systems: z.array(SystemHealth),
 }).meta({ id: 'SyncHealth' });
+// ---------------------------------------------------------------------------------------------
+// Outbound (portal → agency system): the events a system receives for its agencies' dossiers,
+// pushed to its endpoint and offered for pull at GET /v1/sync/outbox (docs/sync.md "Outbound").
+
+export { OUTBOUND_TYPES, type OutboundAction } from './outbound-types';
+
+const OutboundAttachment = z.object({
+  id: z.string(),
+  componentCode: z.string().nullable(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+});
+
+/** Version 1 of the outbound event (`schemaVersion` changes on any incompatible change). */
+export const OutboundEvent = z.object({
+  schemaVersion: z.literal(1),
+  /** `<dossierId>:<version>`: stable across retries; a receiver deduplicates on it. */
+  eventId: z.string(),
+  type: z.enum(Object.values(OUTBOUND_TYPES) as [string, ...string[]]),
+  action: z.enum(Object.keys(OUTBOUND_TYPES) as [OutboundAction, ...OutboundAction[]]),
+  code: z.string(),
+  dossierId: z.string(),
+  /** The dossier's version after the event: events of one dossier are delivered in this order. */
+  version: z.number().int(),
+  agencyCode: z.string(),
+  procedureCode: z.string(),
+  channel: z.enum(['online', 'desk', 'post']),
+  from: z.string(),
+  status: z.string(),
+  /** SPEC §3 wire code of `status`. */
+  statusCode: z.number().int().nullable(),
+  at: IsoDateTime,
+  /** Who acted: the applicant, or the portal itself (a payment confirmed by the provider). */
+  actor: z.enum(['applicant', 'system']),
+  /** The applicant's note; for a withdrawal, the reason. */
+  note: z.string().nullable(),
+  /** New dossiers only: what the one-stop desk needs to receive it. */
+  dossier: z.object({
+    procedureName: z.string(),
+    agencyName: z.string(),
+    delivery: z.enum(['online', 'desk', 'post']),
+    postalAddress: z.record(z.string(), z.string()).nullable(),
+    submittedAt: z.string().nullable(),
+    applicant: z.object({
+      type: z.enum(['citizen', 'business']),
+      idNumber: z.string().nullable(),
+      enterpriseCode: z.string().nullable(),
+      vneidVerified: z.boolean(),
+    }),
+    contact: z.object({ phone: z.string().optional(), email: z.string().optional() }).nullable(),
+    form: z.record(z.string(), z.union([z.string(), z.number()])),
+    attachments: z.array(OutboundAttachment),
+  }).optional(),
+  /** Supplements only: the files of this supplement round. */
+  attachments: z.array(OutboundAttachment).optional(),
+}).meta({ id: 'SyncOutboundEvent' });
+export type OutboundEvent = z.infer<typeof OutboundEvent>;
+
+export const OutboxItem = z.object({
+  event: OutboundEvent,
+  delivery: z.object({
+    state: z.enum(['pending', 'delivered']),
+    /** Push attempts so far (the SQS receive count of the last attempt). */
+    attempts: z.number().int(),
+    lastAttemptAt: z.string().nullable(),
+    /** Why the last attempt failed (an HTTP status or a network error), if it did. */
+    lastError: z.string().nullable(),
+    deliveredAt: z.string().nullable(),
+  }),
+}).meta({ id: 'SyncOutboxItem' });
+export type OutboxItem = z.infer<typeof OutboxItem>;
+
+export const SyncOutboxQuery = z.object({ cursor: Cursor, limit: Limit });
+export const SyncOutboxPage = page(OutboxItem).meta({ id: 'SyncOutboxPage' });

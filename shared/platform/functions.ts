@@ -53,11 +53,11 @@ export const functions = [
     // Fed by the dossiers table's stream (history items only): fans each event out to the queues
     // of the capabilities that act on it.
     name: 'dossier-events',
-    description: 'Fans dossier events (history items from the table stream) out to notifications',
+    description: 'Fans dossier events (history items from the table stream) out to notifications and sync-outbound',
     entry: 'functions/dossiers/events.ts',
     memoryMb: 256,
     timeoutSeconds: 30,
-    sendsTo: ['notifications'],
+    sendsTo: ['notifications', 'sync-outbound'],
   },
   {
     name: 'notifications',
@@ -131,7 +131,8 @@ export const functions = [
     memoryMb: 256,
     timeoutSeconds: 15,
     // identity readwrite + the sealing key: completing body signatures spends nonces (signed-body.ts).
-    tables: { catalogue: 'read', identity: 'readwrite' },
+    // sync read: the calling system's outbox (GET /v1/sync/outbox).
+    tables: { catalogue: 'read', identity: 'readwrite', sync: 'read' },
     secrets: ['agency-secret-key'],
     sendsTo: ['sync-inbound'],
   },
@@ -151,7 +152,7 @@ export const functions = [
     timeoutSeconds: 30,
     // identity read: the registered systems, for the health list.
     tables: { sync: 'read', identity: 'read' },
-    redrives: ['sync-inbound'],
+    redrives: ['sync-inbound', 'sync-outbound'],
   },
   {
     name: 'sync-jobs',
@@ -160,6 +161,17 @@ export const functions = [
     memoryMb: 256,
     timeoutSeconds: 300,
     tables: { sync: 'read' },
-    redrives: ['sync-inbound'],
+    redrives: ['sync-inbound', 'sync-outbound'],
+  },
+  {
+    // identity read + the sealing key: which systems cover the agency, and their secrets to sign
+    // with; dossiers read: the new dossier's details.
+    name: 'sync-outbound',
+    description: 'Delivers dossier events to the agency systems of the dossier\'s agency (signed HTTPS POST, outbox, backoff)',
+    entry: 'functions/sync/outbound.ts',
+    memoryMb: 256,
+    timeoutSeconds: 30,
+    tables: { sync: 'readwrite', identity: 'read', dossiers: 'read' },
+    secrets: ['agency-secret-key'],
   },
 ] as const satisfies readonly FunctionDecl[];

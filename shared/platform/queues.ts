@@ -19,4 +19,14 @@ export const queues: readonly QueueDecl[] = [
     // Dossiers are independent of each other: several groups applied at once.
     consumer: { fn: 'sync-inbound', batchSize: 10, maxConcurrency: 4 },
   },
+  {
+    // A failed push sets its own retry delay (ChangeMessageVisibility, full-jitter backoff); the
+    // consumer runs a batch's dossiers (message groups) concurrently, each in order.
+    name: 'sync-outbound',
+    description: 'Dossier events for agency systems, FIFO per dossier (deduplicated by dossier version); pushed, retried with backoff, DLQ after 8 attempts',
+    fifo: true,
+    visibilityTimeoutSeconds: 60,
+    maxReceiveCount: 8,
+    consumer: { fn: 'sync-outbound', batchSize: 10 },
+  },
 ];

@@ -311,4 +311,9 @@ export const MATRIX: Partial<Record<RouteId, MatrixEntry>> = {
     sample: (c) => ({ json: { items: [{ eventId: `matrix-${Math.random().toString(36).slice(2)}`, code: c.dossiers.submitted.code, procedureCode: '1.001266', channel: 'desk', applicant: { type: 'citizen', name: 'Nguyễn Văn A', idNumber: c.dossiers.submitted.applicantId }, receivedAt: new Date().toISOString(), status: 2, at: new Date().toISOString() }] } }),
     expect: { anonymous: 401, citizen: 401, business: 401, official: 401, officialOther: 401, admin: 401, agencySystem: 'ok', agencySystemOther: 'ok' },
   },
+  // Each system reads its own outbox only (the key id it signed with; test/sync/outbound.test.ts).
+  syncOutbox: {
+    sample: () => ({ query: 'limit=5' }),
+    expect: { anonymous: 401, citizen: 401, business: 401, official: 401, officialOther: 401, admin: 401, agencySystem: 'ok', agencySystemOther: 'ok' },
+  },
 };

@@ -43,16 +43,20 @@ describe('notifies (from the transition table)', () => {
 describe('handler', () => {
   it('forwards notifying events, skips the rest, and reports only the record that failed', async () => {
     const sent: string[] = [];
+    const outbound: string[] = [];
     const sink: EventSink = {
       async notify(e) {
         if (e.version === 4) throw new Error('queue unavailable');
         sent.push(`${e.action}@${e.version}`);
       },
+      async outbound(e) {
+        outbound.push(`${e.action}@${e.version}`);
+      },
     };
     const handler = makeHandler(sink);
     const stream: DynamoDBStreamEvent = {
       Records: [
-        historyRecord(event('submit', 2), '100'),
+        historyRecord(event('submit', 2, { actor: { kind: 'applicant', id: 'u-1' } }), '100'),
         historyRecord(event('receive', 3), '101'),
         historyRecord(event('request_supplement', 4), '102'),
         record({ pk: 'D#d-1', sk: 'META' }, '103'),
@@ -61,6 +65,8 @@ describe('handler', () => {
     };
     const result = await handler(stream);
     expect(sent).toEqual(['receive@3', 'finish@5']);
+    // Agency systems hear of the applicant's submission only (officials' actions are theirs).
+    expect(outbound).toEqual(['submit@2']);
     expect(result.batchItemFailures).toEqual([{ itemIdentifier: '102' }]);
   });
 });

@@ -111,6 +111,29 @@ describe('queues', () => {
   });
 });
 
+describe('sync-outbound', () => {
+  it('the fan-out sends to it; its consumer reports failures per message, may set their retry delay, and sends nothing', () => {
+    const [queueId] = byTag(s.json.data, 'AWS::SQS::Queue', TAG.queue, 'sync-outbound');
+    const exports = exportsOf(s.json.data);
+    const [fnId, fn] = fnResource('sync-outbound');
+    const mappings = resources(s.json.api, 'AWS::Lambda::EventSourceMapping').filter(([, m]) => m.Properties.FunctionName.Ref === fnId);
+    expect(mappings).toHaveLength(1);
+    expect(mappings[0]![1].Properties).toMatchObject({ BatchSize: 10, FunctionResponseTypes: ['ReportBatchItemFailures'] });
+    expect(referencedIds(mappings[0]![1].Properties.EventSourceArn, exports)).toEqual([queueId]);
+    expect(referencedIds(fn.Properties.Environment.Variables.QUEUE_URL_SYNC_OUTBOUND, exports)).toEqual([queueId]);
+    const actionsOn = (name: string) => {
+      const roleId = fnResource(name)[1].Properties.Role['Fn::GetAtt'][0];
+      return allowStatements(s.json.api)
+        .filter((st) => st.policy.Type === 'AWS::IAM::Policy' && st.policy.Properties.Roles.some((r: Json) => r.Ref === roleId))
+        .filter((st) => st.resources.some((r) => referencedIds(r, exports).includes(queueId)))
+        .flatMap((st) => st.actions);
+    };
+    expect(actionsOn('sync-outbound')).toEqual(expect.arrayContaining(['sqs:ReceiveMessage', 'sqs:ChangeMessageVisibility', 'sqs:DeleteMessage']));
+    expect(actionsOn('sync-outbound')).not.toContain('sqs:SendMessage');
+    expect(actionsOn('dossier-events')).toContain('sqs:SendMessage');
+  });
+});
+
 describe('table streams', () => {
   const consumed = platform.tables.flatMap((t): [string, { streamConsumer: NonNullable<TableDecl['streamConsumer']> }][] =>
     (t.streamConsumer ? [[t.name, { streamConsumer: t.streamConsumer }]] : []));

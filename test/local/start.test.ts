@@ -49,7 +49,7 @@ describe('npm start', () => {
     expect(res.status).toBe(200);
     expect(body.items[0]!.name.toLowerCase()).toContain('đăng ký khai sinh');
     // The banner names the local-only pages a newcomer looks at, and they answer.
-    for (const path of ['/local/outbox', '/local/payments/sandbox/transactions']) {
+    for (const path of ['/local/outbox', '/local/payments/sandbox/transactions', '/local/agency-receiver']) {
       expect(first.output()).toContain(`http://127.0.0.1:${port}${path}`);
       expect((await fetch(`http://127.0.0.1:${port}${path}`)).status).toBe(200);
     }

@@ -7,7 +7,7 @@ export const fakeSyncStore = (over: Partial<SyncStore> = {}): SyncStore => ({
   lastAppliedAt: async () => null,
   record: async () => undefined,
   errors: async () => [],
-  stats: async () => ({ events: 0, applied: 0, errors: 0, lastEventAt: null, lastAppliedAt: null, lastErrorAt: null }),
+  stats: async () => ({ events: 0, applied: 0, errors: 0, lastEventAt: null, lastAppliedAt: null, lastErrorAt: null, outboundPending: 0, outboundDelivered: 0, lastDeliveredAt: null }),
   recordFailure: async () => undefined,
   failures: async () => new Map(),
   countReported: async () => true,

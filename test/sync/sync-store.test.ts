@@ -25,6 +25,7 @@ describe('DynamoSyncStore', () => {
     expect(await store.stats(keyId)).toEqual({
       events: 3, applied: 2, errors: 1,
       lastEventAt: '2026-12-01T03:30:00.000Z', lastAppliedAt: '2026-12-01T03:30:00.000Z', lastErrorAt: '2026-12-01T03:00:01.000Z',
+      outboundPending: 0, outboundDelivered: 0, lastDeliveredAt: null,
     });
     expect(await store.errors(keyId, 10)).toHaveLength(1);
     expect(await store.lastAppliedAt(code)).toBe('2026-12-01T02:00:00.000Z');

@@ -16,6 +16,10 @@ export interface SystemStats {
   lastEventAt: string | null;
   lastAppliedAt: string | null;
   lastErrorAt: string | null;
+  /** Outbound (outbox-store.ts keeps these): events waiting for delivery, delivered, the last delivery. */
+  outboundPending: number;
+  outboundDelivered: number;
+  lastDeliveredAt: string | null;
 }
 
 export interface MessageFailure {
@@ -48,7 +52,9 @@ export interface SyncStore {
   reportedCount(agencyCode: string, month: string): Promise<number>;
 }
 
-const EMPTY_STATS: SystemStats = { events: 0, applied: 0, errors: 0, lastEventAt: null, lastAppliedAt: null, lastErrorAt: null };
+const EMPTY_STATS: SystemStats = {
+  events: 0, applied: 0, errors: 0, lastEventAt: null, lastAppliedAt: null, lastErrorAt: null, outboundPending: 0, outboundDelivered: 0, lastDeliveredAt: null,
+};
 
 export class DynamoSyncStore implements SyncStore {
   private readonly ready: ReturnType<typeof dynamoTable>;
@@ -129,6 +135,7 @@ export class DynamoSyncStore implements SyncStore {
     return {
       events: Number(i.events ?? 0), applied: Number(i.applied ?? 0), errors: Number(i.errors ?? 0),
       lastEventAt: (i.lastEventAt as string) ?? null, lastAppliedAt: (i.lastAppliedAt as string) ?? null, lastErrorAt: (i.lastErrorAt as string) ?? null,
+      outboundPending: Number(i.outboundPending ?? 0), outboundDelivered: Number(i.outboundDelivered ?? 0), lastDeliveredAt: (i.lastDeliveredAt as string) ?? null,
     };
   }
 

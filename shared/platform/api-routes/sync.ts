@@ -1,5 +1,5 @@
 // The routes of the `sync` function (SPEC §2, agency systems); shared/platform/routes.ts merges every group.
-import { SyncAccepted, SyncDossiersBody, SyncStatusesBody } from '../../contracts/sync';
+import { SyncAccepted, SyncDossiersBody, SyncOutboxPage, SyncOutboxQuery, SyncStatusesBody } from '../../contracts/sync';
 import { AGENCY_SYSTEM, defineRoute } from './rules';
 
 export const syncRoutes = {
@@ -16,5 +16,12 @@ export const syncRoutes = {
     tags: ['sync'],
     request: { body: SyncDossiersBody },
     responses: { 202: { description: 'Which items were queued and which were refused, and why', schema: SyncAccepted } },
+  }),
+  syncOutbox: defineRoute({
+    id: 'syncOutbox', method: 'GET', path: '/v1/sync/outbox', fn: 'sync', auth: AGENCY_SYSTEM,
+    summary: 'The calling system\'s outbox: the dossier events pushed to it, oldest first, each with its delivery state (the pull alternative)',
+    tags: ['sync'],
+    request: { query: SyncOutboxQuery },
+    responses: { 200: { description: 'A page of outbound events', schema: SyncOutboxPage } },
   }),
 } as const;

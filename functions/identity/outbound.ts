@@ -1,0 +1,41 @@
+// What the portal needs to talk to agency systems (outbound sync): the registered systems that
+// speak for an agency — the agency itself or its province counts, as for their own requests
+// (shared/auth/scope.ts) — each with its endpoint and the secret to sign with, opened from its
+// sealed form. Needs the identity table (read) and the agency-secret-key secret.
+import { agencyInScope, type AgencyRef } from '../../shared/auth/scope';
+import { AgencySystemRegistry, type AgencySystemRecord, type ListCursor } from './adapters/registry';
+
+export interface OutboundSystem {
+  keyId: string;
+  endpointUrl: string;
+  agencyCodes: string[];
+  /**
+   * The oldest active secret, opened; null when it cannot be opened (sealed under another key:
+   * a configuration error, reported as a failed delivery). Systems with none active are left out.
+   * The oldest: during a rotation the system certainly holds it until it revokes it.
+   */
+  secret: string | null;
+}
+
+let shared: AgencySystemRegistry | undefined;
+
+/** Every system whose agency codes cover `agency` (a few hundred at most: one list query). */
+export const agencySystemsFor = async (agency: AgencyRef, registry: AgencySystemRegistry = (shared ??= new AgencySystemRegistry())): Promise<OutboundSystem[]> => {
+  const covering: AgencySystemRecord[] = [];
+  let cursor: ListCursor | undefined;
+  do {
+    const page = await registry.list({ limit: 100, cursor });
+    for (const r of page.items) {
+      if (agencyInScope({ kind: 'agency-system', keyId: r.keyId, agencyCodes: r.agencyCodes }, agency)) covering.push(r);
+    }
+    cursor = page.next;
+  } while (cursor);
+  // A system whose every secret is revoked is switched off: it could not call the portal either.
+  const enabled = covering.filter((r) => r.secrets.some((x) => x.status === 'active' && x.sealed));
+  return Promise.all(enabled.map(async (r) => ({
+    keyId: r.keyId,
+    endpointUrl: r.endpointUrl,
+    agencyCodes: r.agencyCodes,
+    secret: (await registry.activeSecrets(r).catch(() => []))[0] ?? null,
+  })));
+};

@@ -1,0 +1,162 @@
+// Each agency system's outbox in the `sync` table (docs/sync.md "Outbound"):
+//
+//   pk OUT#<keyId>   sk <at>#<dossierId>#<version>   the event as delivered, and its delivery state
+//
+// One item per (system, event), written once (conditional put): a redelivered message finds it and
+// sends again only what is not yet delivered. A delivered item is never set back to pending.
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
+import { failedConditions, isConditionFailure } from '../../../shared/aws/dynamo-errors';
+import type { OutboundEvent, OutboxItem } from '../../../shared/contracts/sync';
+import { outboxPk, outboxSk } from '../domain/outbound';
+
+export type DeliveryState = OutboxItem['delivery']['state'];
+
+export interface OutboxCursor { pk: string; sk: string }
+
+export interface OutboxStore {
+  /** Makes sure each system has the event in its outbox; returns each one's delivery state. */
+  prepare(keyIds: readonly string[], event: OutboundEvent, now: string): Promise<Map<string, DeliveryState>>;
+  delivered(keyId: string, event: OutboundEvent, attempts: number, now: string): Promise<void>;
+  /** Records a failed attempt for each system (pending ones only), in one write where it can. */
+  failed(failures: readonly { keyId: string; error: string }[], event: OutboundEvent, attempts: number, now: string): Promise<void>;
+  /** A system's outbox, oldest first. */
+  list(keyId: string, opts: { limit: number; cursor?: OutboxCursor }): Promise<{ items: OutboxItem[]; next?: OutboxCursor }>;
+}
+
+const itemOf = (i: Record<string, unknown>): OutboxItem => ({
+  event: i.event as OutboundEvent,
+  delivery: {
+    state: i.state as DeliveryState,
+    attempts: Number(i.attempts ?? 0),
+    lastAttemptAt: (i.lastAttemptAt as string | null | undefined) ?? null,
+    lastError: (i.lastError as string | null | undefined) ?? null,
+    deliveredAt: (i.deliveredAt as string | null | undefined) ?? null,
+  },
+});
+
+/** The system's statistics item, shared with the inbound side (sync-store.ts). */
+const systemStatsKey = (keyId: string) => ({ pk: `SYS#${keyId}`, sk: 'STATS' });
+
+export class DynamoOutboxStore implements OutboxStore {
+  private readonly ready: ReturnType<typeof dynamoTable>;
+
+  constructor(client: Deferred<DynamoDBDocumentClient>, tableName: Deferred<string>) {
+    this.ready = dynamoTable(client, tableName);
+  }
+
+  async prepare(keyIds: readonly string[], event: OutboundEvent, now: string) {
+    const { db, table, lib } = await this.ready();
+    const sk = outboxSk(event);
+    // One read for the retries' common case (every item already there), then a conditional put
+    // of each missing one (a concurrent put loses to the first: its state is read back).
+    const states = new Map<string, DeliveryState>();
+    for (let i = 0; i < keyIds.length; i += 100) {
+      let keys: Record<string, unknown>[] = keyIds.slice(i, i + 100).map((k) => ({ pk: outboxPk(k), sk }));
+      for (let round = 0; keys.length && round < 5; round++) {
+        const out = await db.send(new lib.BatchGetCommand({ RequestItems: { [table]: { Keys: keys, ConsistentRead: true, ProjectionExpression: 'keyId, #state', ExpressionAttributeNames: { '#state': 'state' } } } }));
+        for (const item of out.Responses?.[table] ?? []) states.set(String(item.keyId), item.state as DeliveryState);
+        keys = (out.UnprocessedKeys?.[table]?.Keys ?? []) as Record<string, unknown>[];
+      }
+      if (keys.length) throw new Error('outbox read left keys unprocessed');
+    }
+    await Promise.all(keyIds.filter((k) => !states.has(k)).map(async (keyId) => {
+      try {
+        // With the system's backlog counter (sync health), once: the put is conditional.
+        await db.send(new lib.TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: table,
+                Item: { pk: outboxPk(keyId), sk, keyId, event, state: 'pending', attempts: 0, lastAttemptAt: null, lastError: null, deliveredAt: null, createdAt: now },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            { Update: { TableName: table, Key: systemStatsKey(keyId), UpdateExpression: 'ADD outboundPending :one', ExpressionAttributeValues: { ':one': 1 } } },
+          ],
+        }));
+        states.set(keyId, 'pending');
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        const out = await db.send(new lib.GetCommand({ TableName: table, Key: { pk: outboxPk(keyId), sk }, ConsistentRead: true }));
+        states.set(keyId, (out.Item?.state as DeliveryState | undefined) ?? 'pending');
+      }
+    }));
+    return states;
+  }
+
+  async delivered(keyId: string, event: OutboundEvent, attempts: number, now: string) {
+    const { db, table, lib } = await this.ready();
+    try {
+      // Delivered once (conditional on pending), with the system's counters.
+      await db.send(new lib.TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: table, Key: { pk: outboxPk(keyId), sk: outboxSk(event) },
+              UpdateExpression: 'SET #state = :delivered, deliveredAt = :now, lastAttemptAt = :now, attempts = :attempts, lastError = :null',
+              ConditionExpression: '#state = :pending',
+              ExpressionAttributeNames: { '#state': 'state' },
+              ExpressionAttributeValues: { ':delivered': 'delivered', ':pending': 'pending', ':now': now, ':attempts': attempts, ':null': null },
+            },
+          },
+          {
+            Update: {
+              TableName: table, Key: systemStatsKey(keyId),
+              UpdateExpression: 'ADD outboundPending :minus, outboundDelivered :one SET lastDeliveredAt = :now',
+              ExpressionAttributeValues: { ':minus': -1, ':one': 1, ':now': now },
+            },
+          },
+        ],
+      }));
+    } catch (error) {
+      if (!failedConditions(error)[0]) throw error; // delivered before: nothing to count again
+    }
+  }
+
+  async failed(failures: readonly { keyId: string; error: string }[], event: OutboundEvent, attempts: number, now: string) {
+    const { db, table, lib } = await this.ready();
+    const update = (f: { keyId: string; error: string }) => ({
+      TableName: table, Key: { pk: outboxPk(f.keyId), sk: outboxSk(event) },
+      UpdateExpression: 'SET lastAttemptAt = :now, attempts = :attempts, lastError = :error',
+      // Never over a delivered item (a concurrent copy of the message delivered it).
+      ConditionExpression: '#state = :pending',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':pending': 'pending', ':now': now, ':attempts': attempts, ':error': f.error.slice(0, 300) },
+    });
+    const one = async (f: { keyId: string; error: string }) => {
+      try {
+        await db.send(new lib.UpdateCommand(update(f)));
+      } catch (e) {
+        if (!isConditionFailure(e)) throw e;
+      }
+    };
+    if (failures.length === 1) return one(failures[0]!);
+    for (let i = 0; i < failures.length; i += 100) {
+      const chunk = failures.slice(i, i + 100);
+      try {
+        await db.send(new lib.TransactWriteCommand({ TransactItems: chunk.map((f) => ({ Update: update(f) })) }));
+      } catch (e) {
+        // One was delivered meanwhile: record the others one by one.
+        if (!isConditionFailure(e)) throw e;
+        await Promise.all(chunk.map(one));
+      }
+    }
+  }
+
+  async list(keyId: string, opts: { limit: number; cursor?: OutboxCursor }) {
+    const { db, table, lib } = await this.ready();
+    const out = await db.send(new lib.QueryCommand({
+      TableName: table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': outboxPk(keyId) },
+      Limit: opts.limit,
+      ...(opts.cursor ? { ExclusiveStartKey: opts.cursor } : {}),
+    }));
+    const last = out.LastEvaluatedKey;
+    return {
+      items: (out.Items ?? []).map(itemOf),
+      next: last && typeof last.pk === 'string' && typeof last.sk === 'string' ? { pk: last.pk, sk: last.sk } : undefined,
+    };
+  }
+}

@@ -1,0 +1,116 @@
+// Outbound sync (portal → agency system), the pure part: which dossier events an agency system is
+// told about, the event it receives, where it is kept in its outbox, and when a failed push is
+// tried again. No AWS, no I/O, no clock.
+import { OUTBOUND_TYPES, type OutboundAction } from '../../../shared/contracts/outbound-types';
+import type { OutboundEvent } from '../../../shared/contracts/sync';
+import type { DossierEvent, DossierRecord } from '../../dossiers/public';
+
+/** Whether an agency system is told about this event: a listed action not taken by an agency system. */
+export const outboundRelevant = (event: Pick<DossierEvent, 'action' | 'actor' | 'code'>): boolean =>
+  Object.hasOwn(OUTBOUND_TYPES, event.action) && event.actor.kind !== 'agency_system' && event.code !== null;
+
+/** What the queue carries for an event: FIFO per dossier, deduplicated per dossier version. */
+export const outboundMessageIds = (event: Pick<DossierEvent, 'dossierId' | 'version'>) => ({
+  groupId: event.dossierId,
+  dedupId: `${event.dossierId}#${event.version}`,
+});
+
+const attachmentOut = (a: DossierRecord['attachments'][number]) =>
+  ({ id: a.id, componentCode: a.componentCode, fileName: a.fileName, contentType: a.contentType, size: a.size });
+
+/**
+ * The event as the agency system receives it. A new dossier carries what the one-stop desk needs
+ * to receive it (the applicant's identifiers, form, contact, delivery, files); a supplement the
+ * files of that round; the rest only the status change. Nothing else of the applicant (no account
+ * id) leaves the portal.
+ */
+export const outboundEventOf = (event: DossierEvent, dossier: DossierRecord): OutboundEvent => {
+  if (!outboundRelevant(event)) throw new Error(`outboundEventOf: ${event.action} by ${event.actor.kind} is not sent to agency systems`);
+  const action = event.action as OutboundAction;
+  const out: OutboundEvent = {
+    schemaVersion: 1,
+    eventId: `${event.dossierId}:${event.version}`,
+    type: OUTBOUND_TYPES[action],
+    action,
+    code: event.code!,
+    dossierId: event.dossierId,
+    version: event.version,
+    agencyCode: event.agencyCode,
+    procedureCode: event.procedureCode,
+    channel: event.channel,
+    from: event.from,
+    status: event.to,
+    statusCode: event.statusCode,
+    at: event.at,
+    actor: event.actor.kind === 'system' ? 'system' : 'applicant',
+    note: event.note,
+  };
+  if (action === 'submit') {
+    out.dossier = {
+      procedureName: dossier.procedureName,
+      agencyName: dossier.agencyName,
+      delivery: dossier.delivery,
+      postalAddress: dossier.delivery === 'post' ? dossier.postalAddress : null,
+      submittedAt: dossier.submittedAt,
+      applicant: {
+        type: dossier.applicant.type,
+        idNumber: dossier.applicant.idNumber,
+        enterpriseCode: dossier.applicant.enterpriseCode,
+        vneidVerified: dossier.applicant.vneidVerified,
+      },
+      contact: dossier.contact,
+      form: dossier.form,
+      attachments: dossier.attachments.filter((a) => a.kind === 'application' && a.round === 0 && a.status === 'verified').map(attachmentOut),
+    };
+  }
+  if (action === 'supplement') {
+    // The round the applicant just answered: the latest one, unless a new request was made before
+    // this event was sent (seconds, FIFO per dossier), when it would be the newer round's files.
+    const round = dossier.supplementRounds;
+    out.attachments = dossier.attachments.filter((a) => a.kind === 'application' && a.round === round && a.status === 'verified').map(attachmentOut);
+  }
+  return out;
+};
+
+/** Outbox key: per system, in event order (ISO instants sort as strings; the version breaks ties). */
+export const outboxPk = (keyId: string) => `OUT#${keyId}`;
+export const outboxSk = (e: Pick<OutboundEvent, 'at' | 'dossierId' | 'version'>) =>
+  `${e.at}#${e.dossierId}#${String(e.version).padStart(6, '0')}`;
+
+export interface BackoffPolicy {
+  /** Delay bound after the first failed attempt, seconds. */
+  baseSeconds: number;
+  /** Upper bound of any delay, seconds (SQS allows ≤ 43,200). */
+  capSeconds: number;
+}
+
+/** 30 s doubling to 1 h: a failing receiver is tried 8 times over ~1 h at most (docs/sync.md). */
+export const DEFAULT_BACKOFF: BackoffPolicy = { baseSeconds: 30, capSeconds: 3600 };
+
+/** The ceiling of the delay after the n-th failed attempt: min(cap, base · 2^(n−1)). */
+export const backoffCeiling = (attempt: number, policy: BackoffPolicy): number => {
+  const n = Math.max(1, Math.floor(attempt));
+  return Math.min(policy.capSeconds, policy.baseSeconds * 2 ** Math.min(n - 1, 30));
+};
+
+/**
+ * "Full jitter": a whole number of seconds drawn uniformly from [0, ceiling], so receivers that
+ * come back are not hit by every retry at once. `random` returns [0, 1).
+ */
+export const backoffSeconds = (attempt: number, policy: BackoffPolicy, random: () => number = Math.random): number => {
+  const ceiling = Math.floor(backoffCeiling(attempt, policy));
+  return Math.min(ceiling, Math.floor(random() * (ceiling + 1)));
+};
+
+/** The policy from the environment (tests and the local runtime shorten it), else the default. */
+export const backoffPolicyFrom = (env: Record<string, string | undefined>): BackoffPolicy => {
+  const read = (name: string, fallback: number) => {
+    const v = env[name];
+    const n = v === undefined || v === '' ? NaN : Number(v);
+    return Number.isFinite(n) && n >= 0 ? Math.min(n, 43_200) : fallback;
+  };
+  return {
+    baseSeconds: read('SYNC_OUTBOUND_BACKOFF_BASE_SECONDS', DEFAULT_BACKOFF.baseSeconds),
+    capSeconds: read('SYNC_OUTBOUND_BACKOFF_CAP_SECONDS', DEFAULT_BACKOFF.capSeconds),
+  };
+};
