@@ -16,7 +16,8 @@ import { dossierStore, type DossierEvent, type DossierRecord } from '../dossiers
 import { agencySystemsFor, signRequest, type OutboundSystem } from '../identity/public';
 import { httpDelivery, type EventDelivery } from './adapters/http-delivery';
 import { DynamoOutboxStore, type OutboxStore } from './adapters/outbox-store';
-import { backoffPolicyFrom, backoffSeconds, outboundEventOf, outboundRelevant, type BackoffPolicy } from './domain/outbound';
+import { outboundEventOf, outboundRelevant, outboundRetryPolicy } from './domain/outbound';
+import { retryDelaySeconds, type RetryPolicy } from './domain/retry';
 
 export interface OutboundDeps {
   findDossier(id: string): Promise<DossierRecord | undefined>;
@@ -26,7 +27,7 @@ export interface OutboundDeps {
   /** Makes the message visible again after `seconds` (SQS ChangeMessageVisibility). */
   retryLater(receiptHandle: string, seconds: number): Promise<void>;
   now?: () => Date;
-  policy?: () => BackoffPolicy;
+  policy?: () => RetryPolicy;
   random?: () => number;
 }
 
@@ -119,7 +120,7 @@ export const defaultDeps = (): OutboundDeps => {
 };
 
 export const makeHandler = (deps: OutboundDeps) => {
-  const policy = () => (deps.policy ?? (() => backoffPolicyFrom(process.env)))();
+  const policy = () => (deps.policy ?? (() => outboundRetryPolicy(process.env)))();
   /** One dossier's records, in order, through the FIFO processor: a failure holds the rest back. */
   const processGroup = async (records: SQSRecord[]): Promise<SQSBatchResponse> => {
     let delay: number | undefined;
@@ -135,7 +136,7 @@ export const makeHandler = (deps: OutboundDeps) => {
         }
         if (outcome.delivered.length) logger.info('outbound event delivered', { messageId: record.messageId, attempt, systems: outcome.delivered });
       } catch (error) {
-        delay = backoffSeconds(attempt, policy(), deps.random);
+        delay = retryDelaySeconds(policy(), attempt, (deps.random ?? Math.random)());
         // A receiver that is down is routine until the last attempt: then the message goes to the DLQ.
         const last = attempt >= MAX_ATTEMPTS;
         logger[last ? 'error' : 'info'](last ? 'outbound delivery failed for the last time: the message goes to the DLQ' : 'outbound delivery failed; retried later',

@@ -2,12 +2,13 @@
 // retry schedule (full-jitter exponential backoff), and the consumer's handling of one message
 // with stand-ins — partial failures retried for the undelivered systems only, the retry delay set
 // from the receive count, signatures that verify.
+import { backoffCeilingSeconds, retryDelaySeconds } from '../../functions/sync/domain/retry';
 import { describe, expect, it } from 'vitest';
 import type { SQSEvent } from 'aws-lambda';
 import { OutboundEvent, OUTBOUND_TYPES } from '../../shared/contracts/sync';
 import { DOSSIER_ACTIONS } from '../../shared/contracts/dossier-status';
 import {
-  backoffCeiling, backoffPolicyFrom, backoffSeconds, DEFAULT_BACKOFF, outboundEventOf, outboundMessageIds, outboundRelevant, outboxSk,
+  OUTBOUND_RETRY, outboundEventOf, outboundRetryPolicy, outboundMessageIds, outboundRelevant, outboxSk,
 } from '../../functions/sync/domain/outbound';
 import { deliverMessage, makeHandler, type OutboundDeps } from '../../functions/sync/outbound';
 import type { DeliveryState, OutboxStore } from '../../functions/sync/adapters/outbox-store';
@@ -93,27 +94,27 @@ describe('backoff: full jitter, exponential, capped', () => {
     [1, 30], [2, 60], [3, 120], [4, 240], [5, 480], [6, 960], [7, 1920], [8, 3600], [9, 3600], [50, 3600],
     [0, 30], [-3, 30],
   ])('ceiling after attempt %i is %i s', (attempt, ceiling) => {
-    expect(backoffCeiling(attempt, policy)).toBe(ceiling);
+    expect(backoffCeilingSeconds(policy, attempt)).toBe(ceiling);
   });
 
   it.each([
     // [attempt, random, delay]: uniform whole seconds over [0, ceiling]
     [1, 0, 0], [1, 0.5, 15], [1, 0.999999, 30], [3, 0.25, 30], [8, 0.999999, 3600], [8, 0.5, 1800],
   ])('attempt %i, random %f → %i s', (attempt, r, delay) => {
-    expect(backoffSeconds(attempt, policy, () => r)).toBe(delay);
+    expect(retryDelaySeconds(policy, attempt, r)).toBe(delay);
   });
 
   it('the default schedule: 7 waits between 8 attempts, at most 3,810 s (~64 min) in all', () => {
-    expect(DEFAULT_BACKOFF).toEqual(policy);
-    const worst = [1, 2, 3, 4, 5, 6, 7].reduce((sum, n) => sum + backoffCeiling(n, DEFAULT_BACKOFF), 0);
+    expect(OUTBOUND_RETRY).toEqual(policy);
+    const worst = [1, 2, 3, 4, 5, 6, 7].reduce((sum, n) => sum + backoffCeilingSeconds(OUTBOUND_RETRY, n), 0);
     expect(worst).toBe(3810);
   });
 
   it('a zero base retries at once; the environment sets base and cap, bad values fall back', () => {
-    expect(backoffSeconds(5, { baseSeconds: 0, capSeconds: 10 }, () => 0.9)).toBe(0);
-    expect(backoffPolicyFrom({ SYNC_OUTBOUND_BACKOFF_BASE_SECONDS: '2', SYNC_OUTBOUND_BACKOFF_CAP_SECONDS: '8' })).toEqual({ baseSeconds: 2, capSeconds: 8 });
-    expect(backoffPolicyFrom({ SYNC_OUTBOUND_BACKOFF_BASE_SECONDS: 'soon', SYNC_OUTBOUND_BACKOFF_CAP_SECONDS: '-1' })).toEqual(DEFAULT_BACKOFF);
-    expect(backoffPolicyFrom({ SYNC_OUTBOUND_BACKOFF_CAP_SECONDS: '99999' }).capSeconds).toBe(43_200);
+    expect(retryDelaySeconds({ baseSeconds: 0, capSeconds: 10 }, 5, 0.9)).toBe(0);
+    expect(outboundRetryPolicy({ SYNC_OUTBOUND_BACKOFF_BASE_SECONDS: '2', SYNC_OUTBOUND_BACKOFF_CAP_SECONDS: '8' })).toEqual({ baseSeconds: 2, capSeconds: 8 });
+    expect(outboundRetryPolicy({ SYNC_OUTBOUND_BACKOFF_BASE_SECONDS: 'soon', SYNC_OUTBOUND_BACKOFF_CAP_SECONDS: '-1' })).toEqual(OUTBOUND_RETRY);
+    expect(outboundRetryPolicy({ SYNC_OUTBOUND_BACKOFF_CAP_SECONDS: '99999' }).capSeconds).toBe(43_200);
   });
 });
 

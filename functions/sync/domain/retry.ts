@@ -24,8 +24,10 @@ export const retryDelaySeconds = (policy: RetryPolicy, attempt: number, random: 
 /** A policy from the environment (`<prefix>_BASE_SECONDS`, `<prefix>_CAP_SECONDS`), else the defaults. */
 export const retryPolicyFrom = (env: Record<string, string | undefined>, prefix: string, defaults: RetryPolicy): RetryPolicy => {
   const read = (name: string, fallback: number) => {
-    const v = Number(env[`${prefix}_${name}`]);
-    return Number.isFinite(v) && v >= 0 ? v : fallback;
+    const raw = env[`${prefix}_${name}`];
+    const v = raw === undefined || raw === '' ? NaN : Number(raw);
+    // SQS takes a visibility of at most 12 hours.
+    return Number.isFinite(v) && v >= 0 ? Math.min(v, 43_200) : fallback;
   };
   return { baseSeconds: read('BASE_SECONDS', defaults.baseSeconds), capSeconds: read('CAP_SECONDS', defaults.capSeconds) };
 };
