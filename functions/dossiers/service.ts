@@ -19,7 +19,7 @@ import { CodeTakenError, type DossierStore } from './adapters/dossier-store';
 import { acceptsFile, attachmentProblems, DEFAULT_MAX_FILE_BYTES, hasRoomFor } from './domain/components';
 import { counterKey, formatDossierCode } from './domain/dossier-code';
 import {
-  applyDecision, eventOf, stateOf, type AttachmentRecord, type DossierEvent, type DossierRecord,
+  applyDecision, eventOf, notYetReceived, stateOf, type AttachmentRecord, type DossierEvent, type DossierRecord,
 } from './domain/dossier';
 import { validateForm } from './domain/form';
 import { lateState } from './domain/late';
@@ -152,14 +152,7 @@ export class DossierService {
       createdAt: at,
       updatedAt: at,
       submittedAt: null,
-      receivedAt: null,
-      dueAt: null,
-      pausedAt: null,
-      finishedAt: null,
-      returnedAt: null,
-      supplementRequest: null,
-      supplementRounds: 0,
-      apologies: [],
+      ...notYetReceived(),
     };
     const created = await this.deps.store.createDraft(draft, { sub: user.sub, key: idempotencyKey, fingerprint, ttlSeconds: IDEMPOTENCY_TTL_SECONDS });
     if (created) return this.view(draft, [], principal);
@@ -431,14 +424,7 @@ export class DossierService {
       createdAt: receivedAt,
       updatedAt: receivedAt,
       submittedAt: receivedAt,
-      receivedAt: null,
-      dueAt: null,
-      pausedAt: null,
-      finishedAt: null,
-      returnedAt: null,
-      supplementRequest: null,
-      supplementRounds: 0,
-      apologies: [],
+      ...notYetReceived(),
     };
     const replay = replayOfRecord(registered, input.steps, { kind: 'agency_system', id: input.keyId }, await this.calendar(), input.dueDate);
     if (!replay.ok) return { outcome: 'rejected', why: `step ${replay.step} (${input.steps[replay.step]!.action}): ${replay.details.map((x) => x.message).join('; ')}` };

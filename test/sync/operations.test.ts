@@ -19,7 +19,7 @@ const settle = async () => {
 const deadLetters = async () => (await api('GET', '/v1/sync/dead-letters?limit=100', { token: admin })).body as {
   depth: { deadLetters: number }; items: { messageId: string; code: string | null; eventId: string | null; receiveCount: number; lastFailure: { why: string; attempts: number } | null }[];
 };
-const eventually = async <T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 30_000) => {
+const eventually = async <T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 60_000) => {
   const deadline = Date.now() + ms;
   for (;;) {
     const v = await read();
@@ -54,7 +54,7 @@ describe('sync dead letters and health (admins)', () => {
     await settle();
     const again = await eventually(deadLetters, (l) => l.items.some((i) => i.eventId === eventId && (i.lastFailure?.attempts ?? 0) >= 5 && i.messageId !== letter.messageId));
     expect(again.items.filter((i) => i.eventId === eventId)).toHaveLength(1);
-  });
+  }, 150_000);
 
   it('refuses an unknown queue and a bad replay body with 400, never a 500', async () => {
     expect((await api('GET', '/v1/sync/dead-letters?queue=payments', { token: admin })).status).toBe(400);

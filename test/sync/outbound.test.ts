@@ -129,8 +129,11 @@ describe('outbound delivery to agency systems', { timeout: 150_000 }, () => {
     const item = items.find((i) => i.event.eventId === eventId)!;
     expect(item.delivery).toMatchObject({ state: 'delivered', attempts: 4, lastError: null });
     expect(item.delivery.deliveredAt).not.toBeNull();
-    // Sync health (admins): nothing waiting for this system, one delivered.
-    expect(await outboundHealthOf(system.keyId)).toMatchObject({ backlog: 0, delivered: 1, lastDeliveredAt: item.delivery.deliveredAt });
+    // Sync health (admins): this system has had deliveries (other files' Hà Nội dossiers reach it too
+    // while it runs, so at least this one), the latest no earlier than this one.
+    const health = await outboundHealthOf(system.keyId);
+    expect(health.delivered).toBeGreaterThanOrEqual(1);
+    expect(health.lastDeliveredAt >= item.delivery.deliveredAt!).toBe(true);
   });
 
   it('a receiver that never recovers: 8 attempts, then the message is in the DLQ and the outbox keeps it pending', async () => {
@@ -144,7 +147,10 @@ describe('outbound delivery to agency systems', { timeout: 150_000 }, () => {
     expect(dead.received.filter((r) => r.eventId === eventId).map((r) => r.answered)).toEqual(Array(8).fill(500));
     const item = (await outboxOf(system)).items.find((i) => i.event.eventId === eventId)!;
     expect(item.delivery).toMatchObject({ state: 'pending', attempts: 8, lastError: 'HTTP 500', deliveredAt: null });
-    expect(await outboundHealthOf(system.keyId)).toEqual({ backlog: 1, delivered: 0, lastDeliveredAt: null });
+    // Nothing ever delivered to it; this event (at least) waits in its backlog.
+    const health = await outboundHealthOf(system.keyId);
+    expect(health).toMatchObject({ delivered: 0, lastDeliveredAt: null });
+    expect(health.backlog).toBeGreaterThanOrEqual(1);
 
     // The message itself is in the DLQ (a FIFO queue: each receive returns one message per group).
     const sqs = new SQSClient({});

@@ -80,6 +80,12 @@ export interface DossierRecord {
   lateFlaggedAt?: string;
 }
 
+/** The lifecycle fields of a dossier not received yet: no clock, no supplement rounds, no slips. */
+export const notYetReceived = () => ({
+  receivedAt: null, dueAt: null, pausedAt: null, finishedAt: null, returnedAt: null,
+  supplementRequest: null, supplementRounds: 0, apologies: [],
+} satisfies Partial<DossierRecord>);
+
 /** The state the transition table decides on. */
 export const stateOf = (d: DossierRecord): DossierState => ({
   status: d.status,
