@@ -11,9 +11,6 @@ export default defineConfig({
     // Workers inherit the runtime's environment (endpoints, resource names) from the global setup.
     setupFiles: ['test/support/runtime-env.ts'],
     testTimeout: 30_000,
-    // One more worker than the 2 cores CI has: many integration files spend their time waiting on
-    // the shared runtime (queues settling, retries backing off), not computing.
-    maxWorkers: 3,
     hookTimeout: 120_000,
   },
 });
