@@ -1,14 +1,13 @@
-// The consumer of `sync-inbound` (FIFO per dossier code): applies agency-system status events to
-// dossiers through the dossier transition function, in order, once; and dossier upserts (kind
-// `dossier`): a dossier of record created through the dossiers capability, or — the same dossier
-// sent again — its status applied like a status event; a code held by another dossier is a
-// conflict in the system's error report. A duplicate (already
-// processed event id) does nothing; a stale or already-reached status is recorded without moving
-// the dossier; an impossible one is recorded in the system's error report. An event that cannot be
+// The consumer of `sync-inbound` (FIFO per dossier code). Status events are applied to dossiers
+// through the dossier transition function, in order, once. Dossier upserts (kind `dossier`) create
+// a dossier of record through the dossiers capability, or — the same dossier sent again — apply its
+// status like a status event; a code held by another dossier is a conflict in the system's error
+// report. A duplicate event id does nothing; a stale or already-reached status is recorded without
+// moving the dossier; an impossible one goes to the system's error report. A message that cannot be
 // processed (unparseable, unknown dossier, a store failure) fails its record — the FIFO processor
-// then leaves the rest of that dossier's messages for later — its failure is recorded (the DLQ
-// listing shows why), it comes back after a backoff with jitter, and after maxReceiveCount it is in
-// the DLQ, from which a replay (`npm run job -- sync:dlq --replay`) applies it once the cause is fixed.
+// then fails the rest of that dossier's records in the batch — its reason is recorded (the DLQ
+// listing shows it), it comes back after a jittered backoff, and after maxReceiveCount it is in the
+// DLQ, from which a replay (`npm run job -- sync:dlq --replay`) applies it once the cause is fixed.
 // Every event about a dossier the portal holds counts that dossier, once, as reported by its
 // agency's system (the sync ratio of index indicators 1.4 and 3.3).
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
