@@ -14,6 +14,7 @@ import { statusCode } from '../../shared/contracts/dossier-status';
 import { AppError, badRequest, conflict, forbidden, notFound, unprocessable, type ErrorDetail } from '../../shared/http/errors';
 import { decodeCursor, encodeCursor, isStoreKey as isKey } from '../../shared/http/pagination';
 import type { CatalogueReader } from '../catalogue/public';
+import type { Agency, Procedure } from '../../shared/contracts/catalogue';
 import type { AttachmentStore } from '../../shared/uploads/upload-store';
 import { CodeTakenError, type DossierStore } from './adapters/dossier-store';
 import { acceptsFile, attachmentProblems, DEFAULT_MAX_FILE_BYTES, hasRoomFor } from './domain/components';
@@ -80,6 +81,20 @@ export type OfRecordOutcome =
   /** The catalogue or the transition table refuses it: nothing written. */
   | { outcome: 'rejected'; why: string };
 
+/** What a dossier keeps of its procedure and agency as they were when it was created. */
+const snapshotOf = (
+  procedure: Pick<Procedure, 'code' | 'name' | 'processingTime' | 'components'>,
+  agency: Pick<z.infer<typeof Agency>, 'code' | 'name' | 'parentCode'>,
+) => ({
+  procedureCode: procedure.code,
+  procedureName: procedure.name,
+  processingTime: procedure.processingTime,
+  components: procedure.components.map((c) => ({ code: c.code, name: c.name, required: c.required, accept: c.accept, maxFiles: c.maxFiles })),
+  agencyCode: agency.code,
+  agencyName: agency.name,
+  agencyParentCode: agency.parentCode,
+});
+
 export class DossierService {
   private readonly now: () => Date;
   private readonly newId: () => string;
@@ -126,13 +141,7 @@ export class DossierService {
     const draft: DossierRecord = {
       id: this.newId(),
       code: null,
-      procedureCode: procedure.code,
-      procedureName: procedure.name,
-      processingTime: procedure.processingTime,
-      components: procedure.components.map((c) => ({ code: c.code, name: c.name, required: c.required, accept: c.accept, maxFiles: c.maxFiles })),
-      agencyCode: agency.code,
-      agencyName: agency.name,
-      agencyParentCode: agency.parentCode,
+      ...snapshotOf(procedure, agency),
       status: 'draft',
       version: 1,
       channel: 'online',
@@ -399,13 +408,7 @@ export class DossierService {
     const registered: DossierRecord = {
       id: this.newId(),
       code: input.code,
-      procedureCode: procedure.code,
-      procedureName: procedure.name,
-      processingTime: procedure.processingTime,
-      components: procedure.components.map((c) => ({ code: c.code, name: c.name, required: c.required, accept: c.accept, maxFiles: c.maxFiles })),
-      agencyCode: agency.code,
-      agencyName: agency.name,
-      agencyParentCode: agency.parentCode,
+      ...snapshotOf(procedure, agency),
       status: 'submitted',
       version: 0,
       channel: input.channel,
