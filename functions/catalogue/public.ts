@@ -26,6 +26,8 @@ export interface CatalogueReader {
   holidays(): Promise<HolidayInfo[]>;
   /** Every agency (jobs, not request paths). */
   agencies(): Promise<AgencyInfo[]>;
+  /** Every procedure record (jobs, not request paths). */
+  procedures(): Promise<Procedure[]>;
   /** The treasury account fees of this agency go to: its own, else its parent's (a commune pays into the province's). */
   treasuryAccount(agencyCode: string): Promise<TreasuryAccountInfo | undefined>;
 }
@@ -94,6 +96,17 @@ export class StoreCatalogueReader implements CatalogueReader {
 
   async agencies(): Promise<AgencyInfo[]> {
     return (await this.all('agencies')).map(agencyOf);
+  }
+
+  async procedures(): Promise<Procedure[]> {
+    const out: Procedure[] = [];
+    let after: string | undefined;
+    do {
+      const page = await this.store.listProcedureRecords({ limit: 100, after });
+      out.push(...page.items);
+      after = page.last ?? undefined;
+    } while (after);
+    return out;
   }
 
   private async all(name: 'holidays' | 'agencies') {

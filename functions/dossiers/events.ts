@@ -1,7 +1,7 @@
 // The dossier outbox's fan-out (SPEC §3: every transition emits an event atomically). A history
 // item is written in the same transaction as the state it records; the table stream carries each
 // one here exactly as written, and this function forwards it to the queues of the capabilities
-// that act on it (notifications; sync-outbound, FIFO per dossier; index counters subscribe the same way). A record
+// that act on it (notifications; sync-outbound, FIFO per dossier; index-counters, every event). A record
 // that cannot be forwarded is reported as a partial batch failure and retried; the stream keeps
 // order per dossier, and each consumer is idempotent by (dossierId, version).
 import type { DynamoDBRecord, DynamoDBStreamEvent, DynamoDBBatchResponse } from 'aws-lambda';
@@ -35,6 +35,8 @@ export interface EventSink {
   notify(event: DossierEvent): Promise<void>;
   /** To agency systems (sync's subscription: `outboundRelevant`). */
   outbound(event: DossierEvent): Promise<void>;
+  /** To the service index counters: every event (the consumer re-reads the dossier, once per version). */
+  counters(event: DossierEvent): Promise<void>;
 }
 
 export const sqsSink = (): EventSink => ({
@@ -51,6 +53,12 @@ export const sqsSink = (): EventSink => ({
       QueueUrl: queueUrl('sync-outbound'), MessageGroupId: ids.groupId, MessageDeduplicationId: ids.dedupId, MessageBody: JSON.stringify(event),
     }));
   },
+  async counters(event) {
+    const [client, { SendMessageCommand }] = await Promise.all([sqsClient(), sqsLib()]);
+    await client.send(new SendMessageCommand({
+      QueueUrl: queueUrl('index-counters'), MessageBody: JSON.stringify({ dossierId: event.dossierId, version: event.version }),
+    }));
+  },
 });
 
 export const makeHandler = (sink: EventSink) => {
@@ -60,6 +68,7 @@ export const makeHandler = (sink: EventSink) => {
     if (!event) return;
     if (notifies(event)) await sink.notify(event);
     if (outboundRelevant(event)) await sink.outbound(event);
+    await sink.counters(event);
     logger.debug('dossier event forwarded', { dossierId: event.dossierId, version: event.version, action: event.action });
   };
   // One record after another: the stream's order per dossier is the order events are forwarded in.

@@ -53,11 +53,11 @@ export const functions = [
     // Fed by the dossiers table's stream (history items only): fans each event out to the queues
     // of the capabilities that act on it.
     name: 'dossier-events',
-    description: 'Fans dossier events (history items from the table stream) out to notifications and sync-outbound',
+    description: 'Fans dossier events (history items from the table stream) out to notifications, sync-outbound and index-counters',
     entry: 'functions/dossiers/events.ts',
     memoryMb: 256,
     timeoutSeconds: 30,
-    sendsTo: ['notifications', 'sync-outbound'],
+    sendsTo: ['notifications', 'sync-outbound', 'index-counters'],
   },
   {
     name: 'notifications',
@@ -173,5 +173,30 @@ export const functions = [
     timeoutSeconds: 30,
     tables: { sync: 'readwrite', identity: 'read', dossiers: 'read' },
     secrets: ['agency-secret-key'],
+  },
+  {
+    name: 'evaluation',
+    description: 'Service index (Decision 766) rankings and breakdowns, public statistics, and the admin recompute',
+    entry: 'functions/evaluation/handler.ts',
+    memoryMb: 1024,
+    timeoutSeconds: 30,
+    // readwrite: the recompute route stores a period's results; the rest reads counters and aggregates.
+    tables: { evaluation: 'readwrite', catalogue: 'read', ratings: 'read', feedback: 'read' },
+  },
+  {
+    name: 'index-counters',
+    description: 'Keeps the per-agency monthly index counters in step with each dossier (once per dossier version)',
+    entry: 'functions/evaluation/counters.ts',
+    memoryMb: 256,
+    timeoutSeconds: 30,
+    tables: { evaluation: 'readwrite', dossiers: 'read', catalogue: 'read' },
+  },
+  {
+    name: 'evaluation-jobs',
+    description: 'The monthly service index job (and `npm run job -- index --period`)',
+    entry: 'functions/evaluation/jobs.ts',
+    memoryMb: 1024,
+    timeoutSeconds: 300,
+    tables: { evaluation: 'readwrite', catalogue: 'read', ratings: 'read', feedback: 'read' },
   },
 ] as const satisfies readonly FunctionDecl[];

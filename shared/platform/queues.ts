@@ -29,4 +29,14 @@ export const queues: readonly QueueDecl[] = [
     maxReceiveCount: 8,
     consumer: { fn: 'sync-outbound', batchSize: 10 },
   },
+  {
+    // Every dossier event names a dossier whose counters may have changed; the consumer re-reads the
+    // dossier and applies the difference once (functions/evaluation/projection.ts).
+    name: 'index-counters',
+    description: 'Dossier events for the service index counters (per-agency monthly), applied idempotently',
+    fifo: false,
+    visibilityTimeoutSeconds: 60,
+    maxReceiveCount: 5,
+    consumer: { fn: 'index-counters', batchSize: 10 },
+  },
 ];

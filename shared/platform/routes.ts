@@ -11,6 +11,7 @@ import { ratingRoutes } from './api-routes/ratings';
 import { feedbackRoutes } from './api-routes/feedback';
 import { syncRoutes } from './api-routes/sync';
 import { syncAdminRoutes } from './api-routes/sync-admin';
+import { evaluationRoutes } from './api-routes/evaluation';
 
 export { defineRoute } from './api-routes/rules';
 
@@ -24,6 +25,7 @@ export const routes = {
   ...feedbackRoutes,
   ...syncRoutes,
   ...syncAdminRoutes,
+  ...evaluationRoutes,
 } as const;
 
 export type RouteId = keyof typeof routes;

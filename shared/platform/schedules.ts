@@ -26,4 +26,12 @@ export const schedules: readonly ScheduleDecl[] = [
     timezone: 'Asia/Ho_Chi_Minh',
     input: { job: 'feedback-deadlines' },
   },
+  {
+    name: 'index-monthly',
+    description: 'Monthly, 00:30 on day 1: the service index of the month that ended (and of the quarter and year it closes)',
+    fn: 'evaluation-jobs',
+    cron: '30 0 1 * ? *',
+    timezone: 'Asia/Ho_Chi_Minh',
+    input: { job: 'index' },
+  },
 ];

@@ -124,4 +124,14 @@ export const tables = [
     sortKey: { name: 'sk', type: 'S' },
     ttlAttribute: 'expiresAt',
   },
+  {
+    name: 'evaluation',
+    description:
+      'The service index (docs/index.md): each dossier\'s contribution last applied to the counters (pk DF#<dossierId>, ' +
+      'sk FACTS, with its version), per-agency monthly counters (pk AGG#<agency>, sk <YYYY-MM>), the scores of a period ' +
+      '(pk RESULT#<period>, sk <agencyCode>), its rankings (pk RANK#<period>, sk <level>#<province|->) and its job run ' +
+      '(pk RUN#<period>, sk RUN).',
+    partitionKey: { name: 'pk', type: 'S' },
+    sortKey: { name: 'sk', type: 'S' },
+  },
 ] as const satisfies readonly TableDecl[];

@@ -44,6 +44,7 @@ describe('handler', () => {
   it('forwards notifying events, skips the rest, and reports only the record that failed', async () => {
     const sent: string[] = [];
     const outbound: string[] = [];
+    const counted: string[] = [];
     const sink: EventSink = {
       async notify(e) {
         if (e.version === 4) throw new Error('queue unavailable');
@@ -51,6 +52,9 @@ describe('handler', () => {
       },
       async outbound(e) {
         outbound.push(`${e.action}@${e.version}`);
+      },
+      async counters(e) {
+        counted.push(`${e.dossierId}@${e.version}`);
       },
     };
     const handler = makeHandler(sink);
@@ -67,6 +71,8 @@ describe('handler', () => {
     expect(sent).toEqual(['receive@3', 'finish@5']);
     // Agency systems hear of the applicant's submission only (officials' actions are theirs).
     expect(outbound).toEqual(['submit@2']);
+    // The index counters hear of every event (not the META write); the failed record stops before them.
+    expect(counted).toEqual(['d-1@2', 'd-1@3', 'd-1@5']);
     expect(result.batchItemFailures).toEqual([{ itemIdentifier: '102' }]);
   });
 });

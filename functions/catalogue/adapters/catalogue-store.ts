@@ -34,6 +34,8 @@ export interface CatalogueStore {
   putProcedure(procedure: Procedure): Promise<void>;
   /** The indexed fields of every procedure, a page at a time (index rebuilds only, never per search). */
   listProcedures(options: { after?: string; limit?: number }): Promise<ListResult<SearchDoc>>;
+  /** Whole procedure records, a page at a time (jobs only: the index job's transparency indicators). */
+  listProcedureRecords(options: { after?: string; limit?: number }): Promise<ListResult<Procedure>>;
   getEntry(name: CatalogueName, id: string): Promise<CatalogueEntry | undefined>;
   /** Writes the entry and bumps the catalogue version, atomically. */
   putEntry(name: CatalogueName, entry: CatalogueEntry): Promise<void>;
@@ -127,6 +129,18 @@ export class DynamoCatalogueStore implements CatalogueStore {
     }));
     const items = (out.Items ?? []) as SearchDoc[];
     return { items, last: out.LastEvaluatedKey ? String(out.LastEvaluatedKey.sk) : null };
+  }
+
+  async listProcedureRecords(options: { after?: string; limit?: number }): Promise<ListResult<Procedure>> {
+    const { db, table, lib } = await this.ready();
+    const out = await db.send(new lib.QueryCommand({
+      TableName: table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': PROCEDURE_PK },
+      ...(options.limit ? { Limit: options.limit } : {}),
+      ...(options.after ? { ExclusiveStartKey: { pk: PROCEDURE_PK, sk: options.after } } : {}),
+    }));
+    return { items: (out.Items ?? []).map((i) => stripKeys<Procedure>(i)), last: out.LastEvaluatedKey ? String(out.LastEvaluatedKey.sk) : null };
   }
 
   async getEntry(name: CatalogueName, id: string): Promise<CatalogueEntry | undefined> {

@@ -55,6 +55,11 @@ export class InMemoryCatalogueStore implements CatalogueStore {
     return page(sorted, options.limit ?? 1000, options.after);
   }
 
+  async listProcedureRecords(options: { after?: string; limit?: number }): Promise<ListResult<Procedure>> {
+    this.count('listProcedureRecords');
+    return page(byKey(this.procedures).map(([k, p]): [string, Procedure] => [k, clone(p)]), options.limit ?? 1000, options.after);
+  }
+
   async getEntry(name: CatalogueName, id: string) {
     this.count('getEntry');
     const e = this.catalogue(name).get(id);

@@ -188,6 +188,32 @@ export class DynamoFeedbackStore implements FeedbackStore {
     });
   }
 
+  /**
+   * Per agency, the items published in [fromIso, toIso) whose answer drew more dislikes than likes
+   * (index 5.3; read at index time, since reactions keep changing the counts).
+   */
+  async dislikedPublished(fromIso: string, toIso: string): Promise<Map<string, number>> {
+    const { db, table, lib } = await this.ready();
+    const out = new Map<string, number>();
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await db.send(new lib.QueryCommand({
+        TableName: table, IndexName: BY_PUBLISHED,
+        KeyConditionExpression: 'gsi3pk = :p AND gsi3sk BETWEEN :from AND :to',
+        FilterExpression: 'dislikes > likes',
+        ExpressionAttributeValues: { ':p': 'PUBLISHED', ':from': fromIso, ':to': toIso },
+        ProjectionExpression: 'agencyCode',
+        ExclusiveStartKey: start,
+      }));
+      for (const item of page.Items ?? []) {
+        const agency = typeof item.agencyCode === 'string' ? item.agencyCode : null;
+        if (agency) out.set(agency, (out.get(agency) ?? 0) + 1);
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
   open(shard: number, start?: Record<string, unknown>) {
     return this.query(BY_OPEN, 'gsi4pk', `OPEN#${shard}`, { limit: 100, start, forward: true });
   }
@@ -229,6 +255,28 @@ export class DynamoFeedbackStore implements FeedbackStore {
       if (!isConditionFailure(error)) throw error;
       return 'stale';
     }
+  }
+
+  /** Many agencies' counters of one month (BatchGetItem), zeros for those with none. */
+  async countersMany(agencyCodes: readonly string[], month: string): Promise<Map<string, IndicatorCounts>> {
+    const { db, table, lib } = await this.ready();
+    const unique = [...new Set(agencyCodes)];
+    const found = new Map<string, IndicatorCounts>();
+    const countsOf = (item: Record<string, unknown> | undefined): IndicatorCounts => {
+      const n = (k: string) => Number(item?.[k] ?? 0);
+      return { answered: n('answered'), answeredOnTime: n('answeredOnTime'), answeredLate: n('answeredLate'), answeredRepeated: n('answeredRepeated') };
+    };
+    for (let i = 0; i < unique.length; i += 100) {
+      let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map((a) => ({ pk: `AGG#${a}`, sk: month }));
+      for (let attempt = 0; keys?.length; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+        const out: { Responses?: Record<string, Record<string, unknown>[]>; UnprocessedKeys?: Record<string, { Keys?: Record<string, unknown>[] }> } =
+          await db.send(new lib.BatchGetCommand({ RequestItems: { [table]: { Keys: keys, ConsistentRead: true } } }));
+        for (const item of out.Responses?.[table] ?? []) found.set(String(item.pk).slice('AGG#'.length), countsOf(item));
+        keys = out.UnprocessedKeys?.[table]?.Keys;
+      }
+    }
+    return new Map(unique.map((a) => [a, found.get(a) ?? countsOf(undefined)]));
   }
 
   async counters(agencyCode: string, month: string): Promise<IndicatorCounts> {

@@ -1,0 +1,290 @@
+// The service index and the public statistics (SPEC §5; docs/index.md). Reads counters, never
+// dossiers: the cost of a period grows with the number of agencies and months, not with dossiers.
+// compute() gathers each agency's inputs (its own and its communes' counters, ratings and feedback
+// aggregates, the procedures in its competence), scores them with the definition in force for the
+// period and ranks each level; the job stores that, reads serve it, and the running period is
+// computed on demand from the same counters.
+import { createWorkingCalendar, type CalendarEntry } from '../../shared/calendar';
+import type { Procedure } from '../../shared/contracts/catalogue';
+import { badRequest, notFound } from '../../shared/http/errors';
+import type { AgencyInfo } from '../catalogue/public';
+import type { FeedbackIndicatorReader } from '../feedback/public';
+import type { RatingAggregateReader } from '../ratings/public';
+import type { EvaluationStore, IndexRun, StoredRanking } from './adapters/evaluation-store';
+import { definitionFor } from './domain/definitions';
+import { C, sumCounters, type Counters } from './domain/dossier-facts';
+import { rankByTotal, round2, scoreAgency, type AgencyScore } from './domain/engine';
+import { measuresOf, timeliness, type AgencyLevel, type MeasureInputs, type ProcedureFacts } from './domain/measures';
+import { dayAfter, evaluationDay, hasBegun, isOver, parsePeriod, type Period } from './domain/period';
+import { inCompetence, procedureFactsOf } from './domain/procedures';
+
+export interface IndexDeps {
+  store: EvaluationStore;
+  catalogue: {
+    agencies(): Promise<AgencyInfo[]>;
+    procedures(): Promise<Procedure[]>;
+    holidays(): Promise<{ date: string; kind: CalendarEntry['kind'] }[]>;
+  };
+  ratings: Pick<RatingAggregateReader, 'aggregates'>;
+  feedback: FeedbackIndicatorReader;
+  clock?: () => Date;
+}
+
+export interface AgencyResult extends Omit<AgencyScore, 'total'> {
+  agencyCode: string;
+  agencyName: string;
+  level: AgencyLevel;
+  parentCode: string | null;
+  period: string;
+  computedAt: string;
+  final: boolean;
+  rank: number | null;
+  total: number;
+}
+
+export interface ComputedPeriod {
+  period: Period;
+  definitionVersion: string;
+  computedAt: string;
+  final: boolean;
+  results: AgencyResult[];
+  rankings: StoredRanking[];
+}
+
+export type Progress = (done: number, total: number) => void;
+
+const VN = '+07:00';
+const CACHE_MS = 5 * 60_000;
+
+/** The instant a local date begins, as the ISO string feedback items are indexed by. */
+const startOf = (day: string) => new Date(`${day}T00:00:00${VN}`).toISOString();
+
+const roundScore = (s: AgencyScore) => ({
+  ...s,
+  total: round2(s.total),
+  groups: Object.fromEntries(Object.entries(s.groups).map(([k, v]) => [k, round2(v)])) as AgencyScore['groups'],
+  groupDetails: s.groupDetails.map((g) => ({ ...g, score: round2(g.score), max: round2(g.max) })),
+  indicators: s.indicators.map((i) => ({
+    ...i, score: round2(i.score), effectiveMax: round2(i.effectiveMax), value: i.value === null ? null : Math.round(i.value * 10_000) / 10_000,
+  })),
+});
+
+export class IndexService {
+  private readonly clock: () => Date;
+  private cache?: { at: number; agencies: AgencyInfo[]; procedures: Procedure[]; holidays: CalendarEntry[] };
+
+  constructor(private readonly deps: IndexDeps) {
+    this.clock = deps.clock ?? (() => new Date());
+  }
+
+  static period(id: string): Period {
+    const p = parsePeriod(id);
+    if (!p) throw badRequest('VALIDATION_FAILED', 'The period is not valid', [{ path: 'query.period', message: 'expected YYYY-MM, YYYY-Qn or YYYY' }]);
+    return p;
+  }
+
+  /** Agencies, procedures and holidays: catalogue data, kept a few minutes by a warm function. */
+  private async reference() {
+    const now = Date.now();
+    if (this.cache && now - this.cache.at < CACHE_MS) return this.cache;
+    const [agencies, procedures, holidays] = await Promise.all([this.deps.catalogue.agencies(), this.deps.catalogue.procedures(), this.deps.catalogue.holidays()]);
+    this.cache = { at: now, agencies, procedures, holidays };
+    return this.cache;
+  }
+
+  /** Each agency's scope: itself and, below it, its communes (or a ministry's own units). */
+  private static scopes(agencies: readonly AgencyInfo[]): Map<string, string[]> {
+    const children = new Map<string, string[]>();
+    for (const a of agencies) if (a.parentCode) children.set(a.parentCode, [...(children.get(a.parentCode) ?? []), a.code]);
+    const scopes = new Map<string, string[]>();
+    for (const a of agencies) {
+      const out: string[] = [];
+      const stack = [a.code];
+      const seen = new Set<string>();
+      while (stack.length) {
+        const code = stack.pop()!;
+        if (seen.has(code)) continue;
+        seen.add(code);
+        out.push(code);
+        stack.push(...(children.get(code) ?? []));
+      }
+      scopes.set(a.code, out);
+    }
+    return scopes;
+  }
+
+  /** Scores every agency for the period (nothing stored). */
+  async compute(periodId: string, onProgress?: Progress): Promise<ComputedPeriod> {
+    const period = IndexService.period(periodId);
+    const now = this.clock();
+    if (!hasBegun(period, now)) throw badRequest('PERIOD_NOT_STARTED', `The period ${period.id} has not begun`);
+    const definition = definitionFor(period.id);
+    const { agencies, procedures, holidays } = await this.reference();
+    const scopes = IndexService.scopes(agencies);
+    const codes = agencies.map((a) => a.code);
+    const day = evaluationDay(period, now);
+    const final = isOver(period, now);
+
+    const keys = period.months.flatMap((month) => codes.map((agencyCode) => ({ agencyCode, month })));
+    const [counterMap, ratingMonths, feedbackMonths, disliked] = await Promise.all([
+      this.deps.store.counters(keys),
+      Promise.all(period.months.map((m) => this.deps.ratings.aggregates(codes, m))),
+      Promise.all(period.months.map((m) => this.deps.feedback.countsMany(codes, m))),
+      this.deps.feedback.dislikedPublished(startOf(`${period.months[0]}-01`), startOf(dayAfter(period))),
+    ]);
+
+    const calendar = createWorkingCalendar(holidays);
+    const factsCache = new Map<string, ProcedureFacts[]>();
+    const proceduresFor = (a: AgencyInfo): ProcedureFacts[] => {
+      const key = a.level === 'central' ? a.code : a.level;
+      let facts = factsCache.get(key);
+      if (!facts) {
+        facts = procedures.filter((p) => inCompetence(p, a)).map((p) => procedureFactsOf(p, a.level, calendar));
+        factsCache.set(key, facts);
+      }
+      return facts;
+    };
+
+    const computedAt = now.toISOString();
+    const results: AgencyResult[] = [];
+    for (const [i, a] of agencies.entries()) {
+      const scope = scopes.get(a.code) ?? [a.code];
+      const counters = sumCounters(scope.flatMap((code) => period.months.map((m) => counterMap.get(`${code}|${m}`) ?? {})));
+      const ratings = { total: 0, dissatisfied: 0 };
+      const feedback = { answered: 0, answeredOnTime: 0, answeredLate: 0, answeredRepeated: 0, disliked: 0 };
+      for (const code of scope) {
+        for (const month of ratingMonths) {
+          const r = month.get(code);
+          if (r) { ratings.total += r.total; ratings.dissatisfied += r.dissatisfied; }
+        }
+        for (const month of feedbackMonths) {
+          const f = month.get(code);
+          if (f) for (const k of ['answered', 'answeredOnTime', 'answeredLate', 'answeredRepeated'] as const) feedback[k] += f[k];
+        }
+        feedback.disliked += disliked.get(code) ?? 0;
+      }
+      const inputs: MeasureInputs = { months: period.months, evaluationDay: day, counters, procedures: proceduresFor(a), ratings, feedback };
+      const score = roundScore(scoreAgency(definition, measuresOf(inputs)));
+      results.push({
+        ...score, agencyCode: a.code, agencyName: a.name, level: a.level, parentCode: a.parentCode,
+        period: period.id, computedAt, final, rank: null,
+      });
+      onProgress?.(i + 1, agencies.length);
+    }
+
+    const rankings: StoredRanking[] = [];
+    const rank = (level: AgencyLevel, province: string | null, members: AgencyResult[]) => {
+      // Agencies with nothing to score are listed last, unranked.
+      const ranked = rankByTotal(members.filter((r) => r.applicable));
+      const byCode = new Map(members.map((m) => [m.agencyCode, m]));
+      for (const m of members) m.rank = null;
+      for (const r of ranked) byCode.get(r.agencyCode)!.rank = r.rank;
+      const ordered = [
+        ...ranked.map((r) => byCode.get(r.agencyCode)!),
+        ...members.filter((m) => !m.applicable).sort((x, y) => x.agencyCode.localeCompare(y.agencyCode)),
+      ];
+      rankings.push({
+        period: period.id, level, province, definitionVersion: definition.version, computedAt,
+        items: ordered.map((m) => ({ rank: m.rank, agencyCode: m.agencyCode, agencyName: m.agencyName, total: m.total, band: m.band, groups: m.groups, applicable: m.applicable })),
+      });
+    };
+    rank('central', null, results.filter((r) => r.level === 'central'));
+    rank('province', null, results.filter((r) => r.level === 'province'));
+    for (const province of results.filter((r) => r.level === 'province')) {
+      rank('commune', province.agencyCode, results.filter((r) => r.level === 'commune' && r.parentCode === province.agencyCode));
+    }
+    return { period, definitionVersion: definition.version, computedAt, final, results, rankings };
+  }
+
+  /** The job: computes the period and stores its results, rankings and run record. */
+  async recompute(periodId: string, trigger: string, onProgress?: Progress): Promise<IndexRun> {
+    const started = Date.now();
+    const computed = await this.compute(periodId, onProgress);
+    const run: IndexRun = {
+      period: computed.period.id, definitionVersion: computed.definitionVersion, computedAt: computed.computedAt,
+      agencies: computed.results.length, durationMs: Date.now() - started, trigger,
+    };
+    await this.deps.store.putResults(computed.period.id, computed.results as unknown as Record<string, unknown>[], computed.rankings, run);
+    return run;
+  }
+
+  /**
+   * Stored results of an ended period; the running period (or one no job has stored yet) is
+   * computed on demand. `stored` tells the caller how long the answer may be cached.
+   */
+  private async stored(periodId: string): Promise<boolean> {
+    const period = IndexService.period(periodId);
+    if (!isOver(period, this.clock())) return false;
+    return (await this.deps.store.run(period.id)) !== undefined;
+  }
+
+  async ranking(periodId: string, level: AgencyLevel, province: string | null): Promise<{ stored: boolean; body: Record<string, unknown> }> {
+    const period = IndexService.period(periodId);
+    const scope = level === 'commune' ? province : null;
+    if (await this.stored(period.id)) {
+      const r = await this.deps.store.ranking(period.id, level, scope);
+      if (!r) throw notFound(`A ranking of ${level === 'commune' ? `the communes of ${province}` : `${level} agencies`}`);
+      return { stored: true, body: { ...r, province: scope, final: true } };
+    }
+    const computed = await this.compute(period.id);
+    const r = computed.rankings.find((x) => x.level === level && x.province === scope);
+    if (!r) throw notFound(`A ranking of ${level === 'commune' ? `the communes of ${province}` : `${level} agencies`}`);
+    return { stored: false, body: { ...r, final: computed.final } };
+  }
+
+  async breakdown(periodId: string, agencyCode: string): Promise<{ stored: boolean; body: Record<string, unknown> }> {
+    const period = IndexService.period(periodId);
+    if (await this.stored(period.id)) {
+      const r = await this.deps.store.result(period.id, agencyCode);
+      if (!r) throw notFound(`The agency ${agencyCode}`);
+      return { stored: true, body: r };
+    }
+    const computed = await this.compute(period.id);
+    const r = computed.results.find((x) => x.agencyCode === agencyCode);
+    if (!r) throw notFound(`The agency ${agencyCode}`);
+    return { stored: false, body: r as unknown as Record<string, unknown> };
+  }
+
+  /** Public statistics of an agency (with its communes) or of the whole country, from the counters. */
+  async statistics(periodId: string, agencyCode: string | undefined) {
+    const period = IndexService.period(periodId);
+    const now = this.clock();
+    const { agencies, procedures } = await this.reference();
+    let scope: string[];
+    let agency: AgencyInfo | undefined;
+    if (agencyCode) {
+      agency = agencies.find((a) => a.code === agencyCode);
+      if (!agency) throw notFound(`The agency ${agencyCode}`);
+      scope = IndexService.scopes(agencies).get(agencyCode) ?? [agencyCode];
+    } else scope = agencies.map((a) => a.code);
+    const counterMap = await this.deps.store.counters(period.months.flatMap((month) => scope.map((agencyCode) => ({ agencyCode, month }))));
+    const c: Counters = sumCounters(counterMap.values());
+    const n = (k: string) => c[k] ?? 0;
+    const family = (prefix: string) => Object.fromEntries(Object.entries(c).filter(([k, v]) => k.startsWith(prefix) && v > 0).map(([k, v]) => [k.slice(prefix.length), v]));
+    const names = new Map(procedures.map((p) => [p.code, p.name]));
+    const t = timeliness(c, evaluationDay(period, now));
+    const rate = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10_000) / 10_000 : null);
+    return {
+      stored: isOver(period, now),
+      body: {
+        period: period.id,
+        agencyCode: agency?.code ?? null,
+        agencyName: agency?.name ?? null,
+        computedAt: now.toISOString(),
+        dossiers: n(C.dossiers),
+        received: n(C.received),
+        byStatus: family('st:'),
+        byChannel: family('ch:'),
+        byProcedure: Object.entries(family('pr:'))
+          .map(([procedureCode, dossiers]) => ({ procedureCode, procedureName: names.get(procedureCode) ?? null, dossiers }))
+          .sort((x, y) => y.dossiers - x.dossiers || x.procedureCode.localeCompare(y.procedureCode)),
+        onTimeRate: rate(t.onTime, t.judged),
+        onTime: t.onTime,
+        late: t.late,
+        averageHandlingDays: n(C.finished) > 0 ? Math.round((n(C.handlingHours) / n(C.finished) / 24) * 100) / 100 : null,
+        onlineRate: rate(n(C.onlineReceived), n(C.received)),
+        paidOnlineRate: rate(n(C.paidOnline), n(C.feeBearing)),
+      },
+    };
+  }
+}
