@@ -137,6 +137,15 @@ describe('a group not applicable: the total is rescaled over the others', () => 
     expect(score.applicable).toBe(true);
   });
 
+  it("docs/index.md's worked example: CKMB redistributed and TTTT out → 91.5", () => {
+    const score = scoreAgency(def, measures(1, {
+      '1.1': undefined, '1.2': undefined, '1.3': m(0.8), '1.4': m(0.5), '3.5': undefined, '3.5b': undefined, '3.6': undefined,
+    }));
+    expect(score.groups.CKMB).toBeCloseTo(10.35, 12); // 4.5 × 0.8 + 13.5 × 0.5
+    expect(score.total).toBeCloseTo(91.5, 12); // (10.35 + 72) × 100 / 90
+    expect(score.band).toBe('excellent');
+  });
+
   it('TDGQ with only its display indicator is not applicable (2.2 alone does not count)', () => {
     const score = scoreAgency(def, measures(1, { '2.1': m(null), '2.2': m(0.3), '1.1': m(0) }));
     expect(group(score, 'TDGQ').applicable).toBe(false);
