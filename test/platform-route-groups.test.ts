@@ -12,8 +12,9 @@ import { ratingRoutes } from '../shared/platform/api-routes/ratings';
 import { feedbackRoutes } from '../shared/platform/api-routes/feedback';
 import { syncRoutes } from '../shared/platform/api-routes/sync';
 import { syncAdminRoutes } from '../shared/platform/api-routes/sync-admin';
+import { evaluationRoutes } from '../shared/platform/api-routes/evaluation';
 
-const groups = { meta: metaRoutes, catalogue: catalogueRoutes, identity: identityRoutes, dossiers: dossierRoutes, payments: paymentRoutes, ratings: ratingRoutes, feedback: feedbackRoutes, sync: syncRoutes, 'sync-admin': syncAdminRoutes };
+const groups = { meta: metaRoutes, catalogue: catalogueRoutes, identity: identityRoutes, dossiers: dossierRoutes, payments: paymentRoutes, ratings: ratingRoutes, feedback: feedbackRoutes, sync: syncRoutes, 'sync-admin': syncAdminRoutes, evaluation: evaluationRoutes };
 
 describe('route groups', () => {
   it.each(Object.entries(groups))('%s: every route of the group is served by that function, under its own id', (fn, group) => {

@@ -8,10 +8,5 @@ export const commands: readonly CommandDecl[] = [
     fn: 'sync-jobs',
     input: { job: 'sync:dlq' },
   },
-  {
-    job: 'index',
-    description: 'The service index of a period: `--period 2026-10` (or 2026-Q4, 2026) computes and stores it, as the monthly job does',
-    fn: 'evaluation-jobs',
-    input: { job: 'index' },
-  },
+
 ];

@@ -28,7 +28,7 @@ export const schedules: readonly ScheduleDecl[] = [
   },
   {
     name: 'index-monthly',
-    description: 'Monthly, 00:30 on day 1: the service index of the month that ended (and of the quarter and year it closes)',
+    description: 'Monthly, 00:30 on day 1: the service index of the month that ended (and of the quarter and year it closes); `npm run job -- index --period 2026-10` scores any period',
     fn: 'evaluation-jobs',
     cron: '30 0 1 * ? *',
     timezone: 'Asia/Ho_Chi_Minh',

@@ -100,6 +100,13 @@ export interface MatrixEntry {
 }
 
 /** Anyone, signed in or not, user or machine. */
+/** The month before this one in Asia/Ho_Chi_Minh: a period that has ended. */
+const lastMonth = () => {
+  const local = new Date(Date.now() + 7 * 3_600_000);
+  const m = local.getUTCFullYear() * 12 + local.getUTCMonth() - 1;
+  return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+};
+
 const EVERYONE_OK: Record<Role, Expected> = {
   anonymous: 'ok', citizen: 'ok', business: 'ok', official: 'ok', officialOther: 'ok', admin: 'ok',
   agencySystem: 'ok', agencySystemOther: 'ok',
@@ -316,4 +323,10 @@ export const MATRIX: Partial<Record<RouteId, MatrixEntry>> = {
     sample: () => ({ query: 'limit=5' }),
     expect: { anonymous: 401, citizen: 401, business: 401, official: 401, officialOther: 401, admin: 401, agencySystem: 'ok', agencySystemOther: 'ok' },
   },
+
+  // --- service index and statistics (public reads; the recompute is the admins')
+  listIndices: { sample: () => ({ query: `period=${lastMonth()}&level=province` }), expect: EVERYONE_OK },
+  getAgencyIndex: { sample: () => ({ params: { agencyCode: '000.00.00.H26' }, query: `period=${lastMonth()}` }), expect: EVERYONE_OK },
+  getStatistics: { sample: () => ({ query: `period=${lastMonth()}&agency=000.00.00.H26` }), expect: EVERYONE_OK },
+  recomputeIndex: { sample: () => ({ query: `period=${lastMonth()}` }), expect: ADMIN_ONLY },
 };
