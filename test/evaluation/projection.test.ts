@@ -1,0 +1,120 @@
+// The counters' idempotency on the real store (DynamoDB Local of the test runtime): a dossier counts
+// once however many times, in whatever order, and however concurrently its events arrive. The
+// dossiers are in-memory records (the projection reads them through its small reader port); the
+// counters are written to the `evaluation` table under agency codes no seeded agency uses.
+import { describe, expect, it } from 'vitest';
+import { dynamoClient } from '../../shared/aws/clients';
+import { tableName } from '../../shared/config';
+import type { DossierEvent, DossierRecord } from '../../functions/dossiers/public';
+import { DynamoEvaluationStore } from '../../functions/evaluation/adapters/evaluation-store';
+import { projectDossier, type ProjectionDeps } from '../../functions/evaluation/projection';
+
+const store = new DynamoEvaluationStore(dynamoClient, () => tableName('evaluation'));
+const run = Math.random().toString(36).slice(2, 8);
+const MONTH = '2031-05';
+
+const record = (id: string, agencyCode: string, over: Partial<DossierRecord> = {}): DossierRecord => ({
+  id, code: `${agencyCode}-310512-0001`, procedureCode: '1.001193', procedureName: 'Đăng ký khai sinh',
+  processingTime: { value: 3, unit: 'working_day' }, components: [], agencyCode, agencyName: 'Test agency', agencyParentCode: null,
+  status: 'submitted', version: 2, channel: 'online', delivery: 'online', postalAddress: null, contact: null,
+  applicant: { sub: 's', type: 'citizen', idNumber: '001099012345', enterpriseCode: null, vneidVerified: true },
+  form: {}, attachments: [], createdAt: '2031-05-12T02:00:00.000Z', updatedAt: '2031-05-12T02:00:00.000Z',
+  submittedAt: '2031-05-12T02:00:00.000Z', receivedAt: null, dueAt: null, pausedAt: null, finishedAt: null, returnedAt: null,
+  supplementRequest: null, supplementRounds: 0, apologies: [], ...over,
+});
+
+const received = (r: DossierRecord): DossierRecord => ({
+  ...r, status: 'received', version: r.version + 1, receivedAt: '2031-05-13T02:00:00.000Z', dueAt: '2031-05-16T10:00:00.000Z',
+});
+
+const entry = (action: DossierEvent['action'], kind: DossierEvent['actor']['kind']) => ({ action, actor: { kind }, at: '2031-05-13T02:00:00.000Z' }) as DossierEvent;
+
+/** A dossier reader over a mutable map: the test moves dossiers on between projections. */
+const reader = () => {
+  const dossiers = new Map<string, { record: DossierRecord; history: DossierEvent[] }>();
+  const deps: ProjectionDeps = {
+    dossiers: {
+      get: async (id) => dossiers.get(id)?.record,
+      history: async (id) => dossiers.get(id)?.history ?? [],
+    },
+    procedureHasFee: async () => false,
+    store,
+  };
+  return { dossiers, deps };
+};
+
+const countersOf = async (agencyCode: string, month = MONTH) => (await store.counters([{ agencyCode, month }])).get(`${agencyCode}|${month}`) ?? {};
+
+describe('index counters projection (DynamoDB Local)', () => {
+  it('counts a dossier once however often its event is delivered, and moves it when it changes', async () => {
+    const agency = `T1-${run}`;
+    const { dossiers, deps } = reader();
+    const id = `p1-${run}`;
+    dossiers.set(id, { record: record(id, agency), history: [entry('submit', 'applicant')] });
+
+    expect(await projectDossier(deps, id)).toBe('applied');
+    expect(await projectDossier(deps, id)).toBe('unchanged');
+    expect(await projectDossier(deps, id)).toBe('unchanged');
+    expect(await countersOf(agency)).toEqual({ dossiers: 1, 'st:submitted': 1, 'ch:online': 1, 'pr:1.001193': 1 });
+
+    // Received by an official: the status moves, the agency acted, and the dossier is judged while running.
+    const next = received(dossiers.get(id)!.record);
+    dossiers.set(id, { record: next, history: [entry('submit', 'applicant'), entry('receive', 'official')] });
+    expect(await projectDossier(deps, id)).toBe('applied');
+    expect(await projectDossier(deps, id)).toBe('unchanged');
+    const c = await countersOf(agency);
+    expect(c['st:submitted']).toBe(0);
+    expect(c).toMatchObject({ dossiers: 1, 'st:received': 1, received: 1, agencyActed: 1, onlineReceived: 1, 'due:2031-05-16': 1, vneid: 1 });
+  });
+
+  it('an older event after a newer one changes nothing (the state is read, not carried by the event)', async () => {
+    const agency = `T2-${run}`;
+    const { dossiers, deps } = reader();
+    const id = `p2-${run}`;
+    dossiers.set(id, { record: received(record(id, agency)), history: [entry('submit', 'applicant'), entry('receive', 'official')] });
+    // The "submit" and the "receive" events both arrive after the dossier reached version 3.
+    expect(await projectDossier(deps, id)).toBe('applied');
+    expect(await projectDossier(deps, id)).toBe('unchanged');
+    expect(await countersOf(agency)).toMatchObject({ dossiers: 1, 'st:received': 1 });
+    expect((await countersOf(agency))['st:submitted']).toBeUndefined();
+  });
+
+  it('60 dossiers of one agency-month, each delivered three times concurrently: exact counts', async () => {
+    const agency = `T3-${run}`;
+    const { dossiers, deps } = reader();
+    const ids = Array.from({ length: 60 }, (_, i) => `p3-${run}-${i}`);
+    for (const [i, id] of ids.entries()) {
+      const base = record(id, agency, { channel: i % 3 === 0 ? 'desk' : 'online' });
+      dossiers.set(id, i % 2 === 0
+        ? { record: received(base), history: [entry('submit', 'applicant'), entry('receive', 'agency_system')] }
+        : { record: base, history: [entry('submit', 'applicant')] });
+    }
+    const outcomes = await Promise.all([...ids, ...ids, ...ids].map((id) => projectDossier(deps, id)));
+    expect(outcomes.filter((o) => o === 'applied')).toHaveLength(60);
+    const c = await countersOf(agency);
+    expect(c).toMatchObject({
+      dossiers: 60, received: 30, agencyActed: 30, 'st:received': 30, 'st:submitted': 30,
+      'ch:desk': 20, 'ch:online': 40, 'pr:1.001193': 60, 'due:2031-05-16': 30,
+    });
+    // Desk dossiers are every third (i % 3 === 0), received ones every second: 10 are both.
+    expect(c.onlineReceived).toBe(20);
+  });
+
+  it('a dossier that changed agency-month moves its whole contribution', async () => {
+    const agency = `T4-${run}`;
+    const { dossiers, deps } = reader();
+    const id = `p4-${run}`;
+    dossiers.set(id, { record: record(id, agency), history: [] });
+    await projectDossier(deps, id);
+    // The same dossier re-recorded with another submission date (an agency system's correction).
+    dossiers.set(id, { record: record(id, agency, { version: 3, submittedAt: '2031-06-01T01:00:00.000Z' }), history: [] });
+    await projectDossier(deps, id);
+    expect((await countersOf(agency, MONTH)).dossiers).toBe(0);
+    expect((await countersOf(agency, '2031-06')).dossiers).toBe(1);
+  });
+
+  it('a dossier no longer found changes nothing', async () => {
+    const { deps } = reader();
+    expect(await projectDossier(deps, `missing-${run}`)).toBe('missing');
+  });
+});
