@@ -6,7 +6,7 @@
 // computed on demand from the same counters.
 import { createWorkingCalendar, type CalendarEntry } from '../../shared/calendar';
 import type { Procedure } from '../../shared/contracts/catalogue';
-import { badRequest, notFound } from '../../shared/http/errors';
+import { badRequest, notFound, unprocessable } from '../../shared/http/errors';
 import type { AgencyInfo } from '../catalogue/public';
 import type { FeedbackIndicatorReader } from '../feedback/public';
 import type { RatingAggregateReader } from '../ratings/public';
@@ -117,7 +117,7 @@ export class IndexService {
   async compute(periodId: string, onProgress?: Progress): Promise<ComputedPeriod> {
     const period = IndexService.period(periodId);
     const now = this.clock();
-    if (!hasBegun(period, now)) throw badRequest('PERIOD_NOT_STARTED', `The period ${period.id} has not begun`);
+    if (!hasBegun(period, now)) throw unprocessable('PERIOD_NOT_STARTED', `The period ${period.id} has not begun`);
     const definition = definitionFor(period.id);
     const { agencies, procedures, holidays } = await this.reference();
     const scopes = IndexService.scopes(agencies);

@@ -1,0 +1,122 @@
+// The service index and statistics end to end on the test runtime: dossiers moved through the
+// gateway reach the counters through the table stream, the fan-out and the index-counters queue;
+// the statistics and the running month's index read them; the admin recompute route and the local
+// job (`npm run job -- index`) store the same results; the reads carry cache headers.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { platform } from '../../shared/platform';
+import { findJob, runJob } from '../../local/jobs';
+import { REPO_ROOT } from '../../local/runtime';
+import { CACHE_RUNNING, CACHE_STORED } from '../../functions/evaluation/handler';
+import { api, signIn } from '../support/auth';
+import { act, must, submitted } from '../support/dossiers';
+
+/** A Hà Nội commune no other test files dossiers at, so its counts are this file's alone. */
+const COMMUNE = '000.00.00118.H26';
+const HANOI = '000.00.00.H26';
+
+const localMonth = (shift = 0) => {
+  const local = new Date(Date.now() + 7 * 3_600_000);
+  const m = local.getUTCFullYear() * 12 + local.getUTCMonth() + shift;
+  return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+};
+
+let citizen: string;
+let official: string;
+let admin: string;
+
+beforeAll(async () => {
+  [citizen, official, admin] = await Promise.all([signIn('citizen.demo'), signIn('official.hanoi'), signIn('admin.demo')]);
+});
+
+const statistics = (agency: string, period = localMonth()) => api('GET', `/v1/statistics?period=${period}&agency=${agency}`);
+
+/** Polls until the counters show what the test did (the stream and the queue are asynchronous). */
+const eventually = async <T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 60_000): Promise<T> => {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > until) throw new Error(`${what}: not reached in ${timeoutMs} ms; last ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+};
+
+describe('service index and statistics (local runtime)', () => {
+  it('counts dossiers moved through the gateway: statistics of the commune and of its province', async () => {
+    const before = must(await statistics(HANOI), 200, 'province statistics');
+    const [waiting, handled, refused] = await Promise.all([1, 2, 3].map(() => submitted(citizen, { agencyCode: COMMUNE })));
+    await act(official, handled, { action: 'receive' }, { action: 'start' }, { action: 'finish' });
+    await act(official, refused, { action: 'refuse', reason: 'Hồ sơ không thuộc thẩm quyền' });
+    expect(waiting.status).toBe('submitted');
+
+    const stats = await eventually(async () => must(await statistics(COMMUNE), 200, 'commune statistics'),
+      (s) => s.dossiers === 3 && s.byStatus.done === 1 && s.byStatus.not_received === 1, 'commune counters');
+    expect(stats).toMatchObject({
+      agencyCode: COMMUNE, dossiers: 3, received: 1,
+      byStatus: { submitted: 1, done: 1, not_received: 1 }, byChannel: { online: 3 },
+      onTime: 1, late: 0, onTimeRate: 1, onlineRate: 1,
+    });
+    expect(stats.byProcedure).toEqual([expect.objectContaining({ dossiers: 3, procedureName: expect.any(String) })]);
+    expect(stats.averageHandlingDays).toBeGreaterThanOrEqual(0);
+
+    // The province's figures include its communes'.
+    const after = must(await statistics(HANOI), 200, 'province statistics');
+    expect(after.dossiers - before.dossiers).toBeGreaterThanOrEqual(3);
+  });
+
+  it("scores the running month on demand: the commune's breakdown shows every indicator", async () => {
+    const res = await api('GET', `/v1/indices/${COMMUNE}?period=${localMonth()}`);
+    const body = must(res, 200, 'breakdown');
+    expect(res.headers.get('cache-control')).toBe(CACHE_RUNNING);
+    expect(body).toMatchObject({ agencyCode: COMMUNE, period: localMonth(), final: false, level: 'commune' });
+    const codes = body.indicators.map((i: { code: string }) => i.code);
+    expect(codes).toEqual(expect.arrayContaining(['1.1', '1.4', '2.1', '3.3', '3.6', '4.2', '5.4']));
+    const sync = body.indicators.find((i: { code: string }) => i.code === '1.4');
+    // Three dossiers this month at least; the official acted on two of them (received one, refused one).
+    expect(sync.denominator).toBeGreaterThanOrEqual(3);
+    expect(sync.numerator).toBeGreaterThanOrEqual(2);
+    expect(body.total).toBeGreaterThanOrEqual(0);
+    expect(body.total).toBeLessThanOrEqual(100);
+  });
+
+  it('the admin recompute route and the local job store the same results for an ended month', async () => {
+    const period = localMonth(-1);
+    const run = must(await api('POST', `/v1/indices/recompute?period=${period}`, { token: admin }), 200, 'recompute');
+    expect(run).toMatchObject({ period, definitionVersion: '766-2022.1' });
+    expect(run.agencies).toBeGreaterThan(300);
+    const viaRoute = must(await api('GET', `/v1/indices/${HANOI}?period=${period}`), 200, 'stored breakdown');
+    const rankingViaRoute = must(await api('GET', `/v1/indices?period=${period}&level=province`), 200, 'stored ranking');
+
+    const job = findJob(platform, 'index');
+    expect(job?.fn).toBe('evaluation-jobs');
+    const { runs } = (await runJob(platform, REPO_ROOT, job!, { period })) as { runs: { period: string; computedAt: string }[] };
+    expect(runs.map((r) => r.period)).toEqual([period]);
+    const res = await api('GET', `/v1/indices/${HANOI}?period=${period}`);
+    const viaJob = must(res, 200, 'stored breakdown');
+    expect(res.headers.get('cache-control')).toBe(CACHE_STORED);
+    expect(viaJob.computedAt).toBe(runs[0]!.computedAt);
+    const strip = ({ computedAt: _c, ...rest }: Record<string, unknown>) => rest;
+    expect(strip(viaJob)).toEqual(strip(viaRoute));
+    const rankingViaJob = must(await api('GET', `/v1/indices?period=${period}&level=province`), 200, 'stored ranking');
+    expect(strip(rankingViaJob)).toEqual(strip(rankingViaRoute));
+
+    // 34 provinces, ranked by total, descending; ties share a rank.
+    expect(rankingViaJob).toMatchObject({ period, level: 'province', final: true });
+    expect(rankingViaJob.items).toHaveLength(34);
+    const totals = rankingViaJob.items.map((i: { total: number }) => i.total);
+    expect([...totals].sort((a, b) => b - a)).toEqual(totals);
+  });
+
+  it('ranks the communes of a province, and refuses what cannot be answered', async () => {
+    const communes = must(await api('GET', `/v1/indices?period=${localMonth()}&level=commune&province=${HANOI}`), 200, 'communes');
+    expect(communes.items.length).toBeGreaterThan(10);
+    expect(communes.items.every((i: { agencyCode: string }) => i.agencyCode.endsWith('.H26'))).toBe(true);
+
+    expect((await api('GET', `/v1/indices?period=${localMonth()}&level=commune`)).status).toBe(400);
+    expect((await api('GET', '/v1/indices?period=2026-13')).status).toBe(400);
+    expect((await api('GET', '/v1/indices?period=2099-01')).body.error.code).toBe('PERIOD_NOT_STARTED');
+    expect((await api('GET', `/v1/indices/000.00.00.X99?period=${localMonth()}`)).status).toBe(404);
+    expect((await api('GET', `/v1/statistics?period=${localMonth()}&agency=000.00.00.X99`)).status).toBe(404);
+    expect((await api('POST', `/v1/indices/recompute?period=${localMonth()}`, { token: official })).status).toBe(403);
+  });
+});
