@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 
 process.env.LOG_LEVEL ??= 'WARN';
 const { platform } = await import('../shared/platform');
-const { findJob, jobNames, runJob } = await import('./jobs');
+const { findJob, jobNames, progressLine, runJobWithProgress } = await import('./jobs');
 const { REPO_ROOT, startRuntime } = await import('./runtime');
 
 const [job, ...rest] = process.argv.slice(2);
@@ -28,15 +28,44 @@ if (!schedule) {
   process.exit(2);
 }
 
+// The bar: redrawn in place on a terminal, a line per quarter otherwise (CI logs).
+let lastQuarter = -1;
+const drawProgress = (job: string, done: number, total: number) => {
+  if (process.stderr.isTTY) {
+    process.stderr.write(`\r${progressLine(job, done, total)}${done >= total ? '\n' : ''}`);
+    return;
+  }
+  const quarter = Math.floor((done / Math.max(1, total)) * 4);
+  if (quarter !== lastQuarter) {
+    lastQuarter = quarter;
+    process.stderr.write(`${progressLine(job, done, total)}\n`);
+  }
+};
+
 const url = `http://127.0.0.1:${process.env.PORT ?? 3000}`;
 const started = performance.now();
 const viaRunning = await fetch(`${url}/local/jobs/${schedule.name}`, {
-  method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(overrides),
+  method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/x-ndjson' }, body: JSON.stringify(overrides),
 }).catch(() => undefined);
 
 let result: unknown;
-if (viaRunning?.ok) {
-  result = await viaRunning.json();
+if (viaRunning?.ok && viaRunning.body) {
+  // Progress lines, then `{ result }` or `{ error }`.
+  let buffered = '';
+  const decoder = new TextDecoder();
+  for await (const chunk of viaRunning.body as unknown as AsyncIterable<Uint8Array>) {
+    buffered += decoder.decode(chunk, { stream: true });
+    let newline: number;
+    while ((newline = buffered.indexOf('\n')) >= 0) {
+      const line = JSON.parse(buffered.slice(0, newline)) as { progress?: { job: string; done: number; total: number }; result?: unknown; error?: string };
+      buffered = buffered.slice(newline + 1);
+      if (line.progress) drawProgress(line.progress.job, line.progress.done, line.progress.total);
+      else if (line.error !== undefined) {
+        console.error(`${schedule.name} failed in the running portal: ${line.error}`);
+        process.exit(1);
+      } else result = line.result;
+    }
+  }
 } else if (viaRunning) {
   console.error(`${schedule.name} failed in the running portal: ${viaRunning.status} ${await viaRunning.text()}`);
   process.exit(1);
@@ -44,7 +73,7 @@ if (viaRunning?.ok) {
   console.log(`[job] no portal at ${url}: starting the local runtime on .local/ for this job`);
   const runtime = await startRuntime({ stateDir: resolve(REPO_ROOT, process.env.DVC_STATE_DIR ?? '.local'), port: 0 });
   try {
-    result = await runJob(platform, REPO_ROOT, schedule, overrides);
+    result = await runJobWithProgress(platform, REPO_ROOT, schedule, overrides, drawProgress);
   } finally {
     await runtime.stop();
   }

@@ -5,6 +5,7 @@ import type { FunctionName, PlatformDecl } from '../shared/platform';
 import type { LocalRoute } from './gateway/server';
 import { loadHandler } from './handlers';
 import { lambdaContext } from './lambda-context';
+import { listenToProgress, type ProgressListener } from '../shared/jobs/progress';
 
 /** What `npm run job` can run: a schedule or an operator command. */
 export interface RunnableJob {
@@ -36,6 +37,25 @@ export const runJob = async (
   return handler({ ...schedule.input, ...overrides }, lambdaContext(fn));
 };
 
+/** runJob with a progress listener for its duration (the console's bar). */
+export const runJobWithProgress = async (
+  platform: PlatformDecl, root: string, schedule: RunnableJob, overrides: Record<string, unknown>, onProgress: ProgressListener,
+): Promise<unknown> => {
+  const previous = listenToProgress(onProgress);
+  try {
+    return await runJob(platform, root, schedule, overrides);
+  } finally {
+    listenToProgress(previous);
+  }
+};
+
+/** A progress bar line: `index 2026-10 [#########           ] 45% 170/377`. */
+export const progressLine = (job: string, done: number, total: number, width = 30): string => {
+  const share = total > 0 ? Math.min(1, done / total) : 1;
+  const filled = Math.round(share * width);
+  return `${job} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${String(Math.round(share * 100)).padStart(3)}% ${done}/${total}`;
+};
+
 /** `POST /local/jobs/<schedule>` with a JSON object of overrides: how `npm run job` reaches a running portal. */
 export const jobsRoute = (platform: PlatformDecl, root: string): LocalRoute => async (req, res, body, url) => {
   const m = /^\/local\/jobs\/([a-z0-9:-]+)$/.exec(url.pathname);
@@ -51,6 +71,17 @@ export const jobsRoute = (platform: PlatformDecl, root: string): LocalRoute => a
     overrides = body.length ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>) : {};
   } catch {
     return reply(400, { message: 'the body must be a JSON object of overrides' }), true;
+  }
+  // `accept: application/x-ndjson` (npm run job): progress lines while it runs, then the result.
+  if (/application\/x-ndjson/.test(String(req.headers.accept ?? ''))) {
+    res.writeHead(200, { 'content-type': 'application/x-ndjson' });
+    try {
+      const result = await runJobWithProgress(platform, root, schedule, overrides, (job, done, total) => res.write(`${JSON.stringify({ progress: { job, done, total } })}\n`));
+      res.end(`${JSON.stringify({ result })}\n`);
+    } catch (e) {
+      res.end(`${JSON.stringify({ error: (e as Error).message })}\n`);
+    }
+    return true;
   }
   try {
     reply(200, await runJob(platform, root, schedule, overrides));

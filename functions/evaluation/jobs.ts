@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { PeriodId } from '../../shared/contracts/evaluation';
 import { logger } from '../../shared/http/logger';
+import { reportProgress } from '../../shared/jobs/progress';
 import type { IndexRun } from './adapters/evaluation-store';
 import { periodsClosedBy } from './domain/period';
 import { platformDeps } from './deps';
@@ -13,7 +14,7 @@ import { IndexService, type Progress } from './service';
 
 const IndexCommand = z.object({ job: z.literal('index'), period: PeriodId.optional() });
 
-export interface JobOptions { clock?: () => Date; onProgress?: Progress }
+export interface JobOptions { clock?: () => Date }
 
 export const makeHandler = (service: () => IndexService, options: JobOptions = {}) => async (event: unknown): Promise<{ runs: IndexRun[] }> => {
   const parsed = IndexCommand.safeParse(event);
@@ -21,7 +22,8 @@ export const makeHandler = (service: () => IndexService, options: JobOptions = {
   const periods = parsed.data.period ? [parsed.data.period] : periodsClosedBy((options.clock ?? (() => new Date()))());
   const runs: IndexRun[] = [];
   for (const period of periods) {
-    const run = await service().recompute(period, parsed.data.period ? 'command' : 'schedule', options.onProgress);
+    const progress: Progress = (done, total) => reportProgress(`index ${period}`, done, total);
+    const run = await service().recompute(period, parsed.data.period ? 'command' : 'schedule', progress);
     logger.info('index computed', { period: run.period, agencies: run.agencies, durationMs: run.durationMs, definitionVersion: run.definitionVersion });
     runs.push(run);
   }

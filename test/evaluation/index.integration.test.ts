@@ -4,10 +4,9 @@
 // job (`npm run job -- index`) store the same results; the reads carry cache headers.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { platform } from '../../shared/platform';
-import { findJob, runJob } from '../../local/jobs';
-import { REPO_ROOT } from '../../local/runtime';
+import { findJob } from '../../local/jobs';
 import { CACHE_RUNNING, CACHE_STORED } from '../../functions/evaluation/handler';
-import { api, signIn } from '../support/auth';
+import { api, baseUrl, signIn } from '../support/auth';
 import { act, must, submitted } from '../support/dossiers';
 
 /** A Hà Nội commune no other test files dossiers at, so its counts are this file's alone. */
@@ -87,9 +86,18 @@ describe('service index and statistics (local runtime)', () => {
     const viaRoute = must(await api('GET', `/v1/indices/${HANOI}?period=${period}`), 200, 'stored breakdown');
     const rankingViaRoute = must(await api('GET', `/v1/indices?period=${period}&level=province`), 200, 'stored ranking');
 
-    const job = findJob(platform, 'index');
-    expect(job?.fn).toBe('evaluation-jobs');
-    const { runs } = (await runJob(platform, REPO_ROOT, job!, { period })) as { runs: { period: string; computedAt: string }[] };
+    // `npm run job -- index --period <p>` with the portal running: the runtime's job route, streaming
+    // progress lines (the console's bar) and then the result.
+    expect(findJob(platform, 'index')?.fn).toBe('evaluation-jobs');
+    const streamed = await fetch(`${baseUrl()}/local/jobs/index`, {
+      method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/x-ndjson' }, body: JSON.stringify({ period }),
+    });
+    const lines = (await streamed.text()).trim().split('\n').map((l) => JSON.parse(l));
+    const progress = lines.filter((l) => l.progress).map((l) => l.progress.done);
+    expect(progress.length).toBeGreaterThan(300);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.at(-1)).toBe(lines[0].progress.total);
+    const { runs } = lines.at(-1).result as { runs: { period: string; computedAt: string }[] };
     expect(runs.map((r) => r.period)).toEqual([period]);
     const res = await api('GET', `/v1/indices/${HANOI}?period=${period}`);
     const viaJob = must(res, 200, 'stored breakdown');
