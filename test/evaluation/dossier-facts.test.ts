@@ -388,6 +388,16 @@ describe('contributionDelta', () => {
     const next: Contribution = { agencyCode: 'A', month: '2026-10', counters: { a: 1, b: 3, c: 1, h: 1.25 } };
     expect(contributionDelta(prev, next)).toEqual([{ agencyCode: 'A', month: '2026-10', counters: { b: 1, c: 1 } }]);
   });
+
+  it('differences that round to zero at 2 decimals are dropped too (never a 0 or −0 entry)', () => {
+    // h: 1.003 − 1.001 = 0.002 → 0.00; h: 1.001 − 1.004 = −0.003 → −0.00: neither is a change
+    const p1: Contribution = { agencyCode: 'A', month: '2026-10', counters: { h: 1.001 } };
+    const n1: Contribution = { agencyCode: 'A', month: '2026-10', counters: { h: 1.003 } };
+    expect(contributionDelta(p1, n1)).toEqual([]);
+    const p2: Contribution = { agencyCode: 'A', month: '2026-10', counters: { a: 1, h: 1.004 } };
+    const n2: Contribution = { agencyCode: 'A', month: '2026-10', counters: { a: 2, h: 1.001 } };
+    expect(contributionDelta(p2, n2)).toEqual([{ agencyCode: 'A', month: '2026-10', counters: { a: 1 } }]);
+  });
 });
 
 describe('sumCounters', () => {
