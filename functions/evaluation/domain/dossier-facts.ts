@@ -185,7 +185,8 @@ export const contributionDelta = (previous: Contribution | null, next: Contribut
   add(next, 1);
   const deltas: Contribution[] = [];
   for (const c of out.values()) {
-    const counters = Object.fromEntries(Object.entries(c.counters).filter(([, v]) => Math.abs(v) > 1e-9).map(([k, v]) => [k, Math.round(v * 100) / 100]));
+    // Round first, then drop: a difference that rounds to 0 (or −0) is no change.
+    const counters = Object.fromEntries(Object.entries(c.counters).map(([k, v]) => [k, Math.round(v * 100) / 100] as const).filter(([, v]) => v !== 0));
     if (Object.keys(counters).length > 0) deltas.push({ ...c, counters });
   }
   return deltas;
