@@ -79,20 +79,21 @@ describe('inCompetence', () => {
 describe('procedureFactsOf 1.1: announced on time before the basis takes effect', () => {
   const basis = (...dates: (string | null)[]) => dates.map((effectiveAt, i) => ({ number: `${i + 1}/2026/NĐ-CP`, title: 'Nghị định', effectiveAt }));
   it.each<[string, AgencyLevel, string, Procedure['legalBasis'], boolean | null]>([
-    // province/commune: 5 working days from Mon 5 Oct (5, 6, 7, 8, 9) end Fri 9 Oct
-    ['province, effective on the 5th working day', 'province', '2026-10-05', basis('2026-10-09'), true],
-    ['province, effective the next Monday', 'province', '2026-10-05', basis('2026-10-12'), true],
-    ['province, effective on the 4th working day', 'province', '2026-10-05', basis('2026-10-08'), false],
-    ['commune uses the local deadline', 'commune', '2026-10-05', basis('2026-10-09'), true],
-    ['commune, one day short', 'commune', '2026-10-05', basis('2026-10-08'), false],
-    // across a weekend: Thu 8, Fri 9, Mon 12, Tue 13, Wed 14
-    ['province across a weekend, on the 5th working day', 'province', '2026-10-08', basis('2026-10-14'), true],
-    ['province across a weekend, one day short', 'province', '2026-10-08', basis('2026-10-13'), false],
-    // ministry: 20 working days from Mon 5 Oct = four full weeks, ending Fri 30 Oct
-    ['central, effective on the 20th working day', 'central', '2026-10-05', basis('2026-10-30'), true],
-    ['central, effective on a Sunday after it', 'central', '2026-10-05', basis('2026-11-01'), true],
-    ['central, one day short', 'central', '2026-10-05', basis('2026-10-29'), false],
-    ['central, 5 days would do for a province but not here', 'central', '2026-10-05', basis('2026-10-09'), false],
+    // "announced ≤ effective − 5 working days", the announcement day being day 0: from Mon 5 Oct,
+    // the 5th working day after is Mon 12 Oct (6, 7, 8, 9, 12)
+    ['province, effective on the 5th working day after', 'province', '2026-10-05', basis('2026-10-12'), true],
+    ['province, effective the Tuesday after', 'province', '2026-10-05', basis('2026-10-13'), true],
+    ['province, effective on the 4th working day after', 'province', '2026-10-05', basis('2026-10-09'), false],
+    ['commune uses the local deadline', 'commune', '2026-10-05', basis('2026-10-12'), true],
+    ['commune, one day short', 'commune', '2026-10-05', basis('2026-10-09'), false],
+    // across a weekend: from Thu 8 Oct, Fri 9, Mon 12, Tue 13, Wed 14, Thu 15
+    ['province across a weekend, on the 5th working day after', 'province', '2026-10-08', basis('2026-10-15'), true],
+    ['province across a weekend, one day short', 'province', '2026-10-08', basis('2026-10-14'), false],
+    // ministry: 20 working days after Mon 5 Oct = 4 (6–9 Oct) + 15 (three weeks) + Mon 2 Nov
+    ['central, effective on the 20th working day after', 'central', '2026-10-05', basis('2026-11-02'), true],
+    ['central, effective on a Sunday after it', 'central', '2026-10-05', basis('2026-11-08'), true],
+    ['central, one day short', 'central', '2026-10-05', basis('2026-10-30'), false],
+    ['central, 5 days would do for a province but not here', 'central', '2026-10-05', basis('2026-10-12'), false],
     // the basis took effect before (or when) the procedure was announced
     ['basis effective before the announcement', 'province', '2026-10-05', basis('2026-10-01'), false],
     ['basis effective before the announcement, ministry', 'central', '2026-10-05', basis('2025-01-01'), false],
@@ -110,14 +111,15 @@ describe('procedureFactsOf 1.1: announced on time before the basis takes effect'
 
 describe('procedureFactsOf 1.2: published within 5 (local) / 10 (ministry) working days', () => {
   it.each<[string, string, string, { central: boolean; province: boolean; commune: boolean }]>([
-    // announced Thu 8 Oct: 5 working days end Wed 14 Oct (8, 9, 12, 13, 14), 10 end Wed 21 Oct (… 15, 16, 19, 20, 21)
+    // "published ≤ announced + 5 (10) working days", the announcement day being day 0: from Thu 8 Oct,
+    // 5 working days end Thu 15 Oct (9, 12, 13, 14, 15), 10 end Thu 22 Oct (… 16, 19, 20, 21, 22)
     ['the same day', '2026-10-08', '2026-10-08', { central: true, province: true, commune: true }],
-    ['on the 5th working day, across the weekend', '2026-10-08', '2026-10-14', { central: true, province: true, commune: true }],
-    ['on the 6th working day: only within 10', '2026-10-08', '2026-10-15', { central: true, province: false, commune: false }],
-    ['on the 10th working day', '2026-10-08', '2026-10-21', { central: true, province: false, commune: false }],
-    ['on the 11th working day', '2026-10-08', '2026-10-22', { central: false, province: false, commune: false }],
-    // announced Mon 5 Oct: 5 end Fri 9 Oct; published on the weekend after counts as Sat 10 Oct 00:00, after Fri 17:00
-    ['the Saturday after the 5th working day', '2026-10-05', '2026-10-10', { central: true, province: false, commune: false }],
+    ['on the 5th working day, across the weekend', '2026-10-08', '2026-10-15', { central: true, province: true, commune: true }],
+    ['on the 6th working day: only within 10', '2026-10-08', '2026-10-16', { central: true, province: false, commune: false }],
+    ['on the 10th working day', '2026-10-08', '2026-10-22', { central: true, province: false, commune: false }],
+    ['on the 11th working day', '2026-10-08', '2026-10-23', { central: false, province: false, commune: false }],
+    // announced Mon 5 Oct: 5 end Mon 12 Oct (17:00); published Tue 13 Oct is late for a province
+    ['the day after the 5th working day', '2026-10-05', '2026-10-13', { central: true, province: false, commune: false }],
     // announced Sat 10 Oct: counting starts Mon 12 Oct, 5 end Fri 16 Oct
     ['announced on a Saturday, published the Friday after', '2026-10-10', '2026-10-16', { central: true, province: true, commune: true }],
     ['announced on a Saturday, published the Monday after next', '2026-10-10', '2026-10-19', { central: true, province: false, commune: false }],

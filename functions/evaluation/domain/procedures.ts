@@ -31,6 +31,8 @@ export const TRANSPARENCY_DAYS = {
 
 const VN = '+07:00';
 const dayStart = (date: string) => `${date.slice(0, 10)}T00:00:00${VN}`;
+/** The close of a signing day: working days are counted from the next one (the signing day is day 0). */
+const dayClose = (date: string) => `${date.slice(0, 10)}T17:00:00${VN}`;
 
 /** A procedure's facts as judged for an agency of `level`. */
 export const procedureFactsOf = (p: Procedure, level: AgencyLevel, calendar: DayCalendar): ProcedureFacts => {
@@ -38,11 +40,12 @@ export const procedureFactsOf = (p: Procedure, level: AgencyLevel, calendar: Day
   const announced = p.announcedAt.slice(0, 10);
   const published = p.publishedAt.slice(0, 10);
   const effective = p.legalBasis.map((b) => b.effectiveAt).filter((d): d is string => !!d).sort().at(-1) ?? null;
-  // Announced on time: `announceBefore` working days counted from the announcement end on or before the effective date.
+  // "announced ≤ effective − N working days": N working days counted after the announcement day end
+  // on or before the effective date. "published ≤ announced + N working days": likewise from the day after.
   const announcedOnTime = effective === null ? null
     : effective < announced ? false
-    : calendar.addWorkingDays(dayStart(announced), days.announceBefore).toISOString().slice(0, 10) <= effective;
-  const publishDeadline = calendar.addWorkingDays(dayStart(announced), days.publishWithin);
+    : calendar.addWorkingDays(dayClose(announced), days.announceBefore).toISOString().slice(0, 10) <= effective;
+  const publishDeadline = calendar.addWorkingDays(dayClose(announced), days.publishWithin);
   return {
     code: p.code,
     announcedMonth: announced.slice(0, 7),
