@@ -1,8 +1,9 @@
-// Seed data of the local runtime: the catalogue (real procedures and shared catalogues) and the
-// demo accounts. Each step is idempotent, so a restart with kept state seeds nothing twice.
+// Seed data of the local runtime: the catalogue (real procedures and shared catalogues), the
+// demo accounts, and six months of generated activity for the service index. Each step is idempotent, so a restart with kept state seeds nothing twice.
 import { seedDemoAccounts } from './accounts';
 import { seedAgencySystems } from './agency-systems';
 import { seedCatalogue } from './catalogue';
+import { seedIndexActivity } from './index-activity';
 
 const timed = async <T>(work: () => Promise<T>) => {
   const started = performance.now();
@@ -11,15 +12,19 @@ const timed = async <T>(work: () => Promise<T>) => {
 };
 
 export const seedLocalData = async (opts: { userPoolId: string; agencyReceiverUrl: string; log: (line: string) => void }) => {
-  const [catalogue, accounts] = await Promise.all([
+  const [catalogue, accounts, activity] = await Promise.all([
     timed(seedCatalogue),
     timed(async () => {
       await seedDemoAccounts(opts.userPoolId);
       await seedAgencySystems({ endpointUrl: opts.agencyReceiverUrl });
     }),
+    timed(() => seedIndexActivity()),
   ]);
   opts.log(catalogue.value.seeded
     ? `seeded the catalogue (${catalogue.value.procedures} procedures) in ${catalogue.ms} ms`
     : 'catalogue present: not seeded again');
   opts.log(`demo accounts and the demo agency system ready in ${accounts.ms} ms`);
+  opts.log(activity.value.seeded
+    ? `seeded ${activity.value.dossiers} dossiers of activity in ${activity.value.months[0]}…${activity.value.months.at(-1)} (index counters, ratings, feedback answers) in ${activity.ms} ms`
+    : `activity of ${activity.value.months[0] ?? '?'}…${activity.value.months.at(-1) ?? '?'} present: not seeded again`);
 };
