@@ -19,7 +19,9 @@
 // functions/payments/adapters/dossiers.ts does); a payment collected at the desk can only be
 // recorded by the agency system (the table does not let an `official` confirm_payment).
 // The online return of an electronic result is `{ kind: 'system', id: 'auto-return' }` right after
-// `finish` (as the service's autoReturn does).
+// an official's `finish` (as the service's autoReturn does); an agency system reports its own
+// return. Sync carries no result file, so the verified `result` attachment of an agency-system
+// dossier stands for the electronic result the agency holds (the portal would not have it).
 //
 // Determinism: each agency-month has its own PRNG stream seeded from (seed, agency, month), so one
 // agency's dossiers do not change when others are added. Per-agency daily code sequences follow
@@ -571,8 +573,11 @@ export function* generateActivity(options: ActivityOptions): Generator<Generated
           };
         }
         run.act('finish', handler, { note: 'Đã giải quyết xong' }, finishAt);
-        if (electronic && delivery === 'online') {
+        if (electronic && delivery === 'online' && handler.kind === 'official') {
+          // The service's autoReturn, right after an official's finish; sync's transitions have none.
           run.act('return_result', { kind: 'system', id: 'auto-return' }, { note: 'Result returned online' }, finishAt + 1000);
+        } else if (electronic && delivery === 'online') {
+          run.act('return_result', handler, { note: 'Đã trả kết quả điện tử' }, work(finishAt, between(r, 0.05, 2)));
         } else if (collected) {
           run.act('return_result', handler, { note: 'Đã trả kết quả' }, work(finishAt, between(r, 0.5, 40)));
         }

@@ -133,16 +133,21 @@ describe('histories replay through the transition table', () => {
         expect(first).toMatchObject({ action: 'receive', actor: { kind: 'agency_system' }, imported: true });
         expect(record.applicant.sub).toBe('');
         expect(record.applicant.vneidVerified).toBe(false);
-        expect(history.every((h) => h.actor.kind === 'agency_system' || (h.actor.kind === 'system' && h.actor.id !== 'payments'))).toBe(true);
+        // Only an agency system reports a dossier of record (payments at its desk, returns, withdrawals included).
+        expect(history.every((h) => h.actor.kind === 'agency_system')).toBe(true);
       }
     }
   });
 
-  it('attaches verified files: every required component of an online dossier, the result of an online return', () => {
+  it('attaches verified files: every required component of an online dossier, the result of an automatic return', () => {
     for (const { record, history } of dossiers) {
       const round0 = new Set(record.attachments.filter((a) => a.kind === 'application' && a.round === 0 && a.status === 'verified').map((a) => a.componentCode));
       if (record.channel === 'online') for (const c of record.components.filter((x) => x.required)) expect(round0).toContain(c.code);
-      if (history.some((h) => h.action === 'return_result' && h.actor.kind === 'system')) {
+      const autoReturn = history.find((h) => h.action === 'return_result' && h.actor.kind === 'system');
+      if (autoReturn) {
+        // The service returns automatically after an official's finish; sync's transitions never do.
+        expect(autoReturn.actor).toEqual({ kind: 'system', id: 'auto-return' });
+        expect(history.find((h) => h.action === 'finish')!.actor.kind).toBe('official');
         expect(record.delivery).toBe('online');
         expect(record.attachments.some((a) => a.kind === 'result' && a.status === 'verified')).toBe(true);
       }
