@@ -83,6 +83,8 @@ export interface AgencyProfile {
   untouchedShare: number;
   /** Online dossiers handled by the agency's own system (actor `agency_system`) rather than by officials on the portal (0–0.95). */
   agencySystemShare: number;
+  /** Dossiers running late that get a timely apology slip (issue_apology before the due date passes) (0.3–0.9). */
+  apologyRate: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -164,6 +166,7 @@ export const agencyProfile = (seed: number, agencyCode: string): AgencyProfile =
     vneidShare: up(0.5, 0.98),
     untouchedShare: down(0.005, 0.05),
     agencySystemShare: root === agencyCode ? rootSystemShare : Math.min(0.95, Math.max(0, rootSystemShare + between(r, -0.05, 0.05))),
+    apologyRate: up(0.3, 0.9),
   };
 };
 
@@ -289,6 +292,7 @@ const monthWindow = (month: string): [number, number] => {
 const localHour = (ms: number) => Math.floor((((ms + VN_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS / HOUR_MS);
 const localWeekday = (ms: number) => (Math.floor((ms + VN_OFFSET_MS) / DAY_MS) + 4) % 7; // 0 = Sunday
 const localDay = (ms: number) => Math.floor((ms + VN_OFFSET_MS) / DAY_MS);
+const localDateOf = (ms: number) => new Date(ms + VN_OFFSET_MS).toISOString().slice(0, 10);
 
 /** How likely people are online at a local hour (relative): office-day peaks, some evening use. */
 const ONLINE_HOUR_WEIGHT = [0.02, 0.01, 0.01, 0.01, 0.02, 0.05, 0.15, 0.4, 0.8, 1, 1, 0.9, 0.5, 0.6, 0.9, 1, 0.9, 0.7, 0.5, 0.5, 0.6, 0.5, 0.3, 0.1];
@@ -468,6 +472,7 @@ export function* generateActivity(options: ActivityOptions): Generator<Generated
         const onTime = r() < profile.onTimeRate;
         const electronic = r() < profile.electronicResultRate;
         const collected = r() < 0.97;
+        const apologises = r() < profile.apologyRate;
 
         const withdraw = (atMs: number) =>
           run.act('withdraw', online ? applicantActor : handler, { reason: online ? 'Người nộp không còn nhu cầu' : 'Công dân rút hồ sơ tại bộ phận một cửa' }, atMs);
@@ -555,6 +560,13 @@ export function* generateActivity(options: ActivityOptions): Generator<Generated
         const finishAt = onTime && left > 0.05
           ? work(run.last, left * between(r, 0.15, 0.98))
           : work(Math.max(dueMs, run.last), between(r, 0.5, 12 * (calendar.minutesPerWorkingDay / 60)));
+        if (apologises && finishAt > dueMs && left > 0.05) {
+          // Form 04: issued while the due date still holds, promising the working day it will be done.
+          const dueDate = localDateOf(dueMs);
+          const finishDate = localDateOf(finishAt);
+          const newDueDate = finishDate > dueDate ? finishDate : calendar.nextWorkingDay(dueDate);
+          if (!run.act('issue_apology', handler, { newDueDate, reason: 'Hồ sơ cần xác minh thêm, chưa giải quyết kịp hạn' }, work(run.last, left * between(r, 0.3, 0.95)))) return done();
+        }
         if (stopped) {
           run.act('stop', handler, { reason: 'Hồ sơ không đủ điều kiện giải quyết' }, finishAt);
           return done();

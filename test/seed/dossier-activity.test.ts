@@ -6,6 +6,7 @@ import { catalogueSeed } from '../../local/seed/catalogue';
 import {
   agencyProfile, eligibleProcedures, generateActivity, type ActivityAgency, type ActivityOptions, type AgencyProfile, type GeneratedDossier,
 } from '../../local/seed/dossier-activity';
+import type { DossierRecord } from '../../functions/dossiers/domain/dossier';
 import { parseDossierCode } from '../../functions/dossiers/domain/dossier-code';
 import { isEnterpriseCode, isPersonalIdNumber, validateForm } from '../../functions/dossiers/domain/form';
 import { decide, DOSSIER_ACTIONS } from '../../functions/dossiers/domain/transitions';
@@ -68,17 +69,24 @@ describe('histories replay through the transition table', () => {
       let status: DossierStatus = online ? 'draft' : 'submitted';
       let version = online ? 1 : 0;
       let resultAttached = false;
+      const apologies: DossierRecord['apologies'] = [];
       for (const entry of history) {
         expect(entry.from).toBe(status);
         expect(entry.version).toBe(version + 1);
         if (entry.action === 'finish') resultAttached = record.attachments.some((a) => a.kind === 'result' && a.status === 'verified');
+        const apology = entry.action === 'issue_apology' ? record.apologies.find((a) => a.issuedAt === entry.at) : undefined;
+        // Apologies come after the last supplement round: the record's due date is the one in force.
         const decision = decide(
-          { status, delivery: record.delivery, resultAttached },
+          { status, delivery: record.delivery, resultAttached, dueAt: apology ? record.dueAt : null, apologies },
           {
             action: entry.action, actor: entry.actor, now: new Date(entry.at),
-            input: { note: entry.note ?? undefined, reason: entry.note ?? undefined, missingComponents: [record.components[0]!.code] },
+            input: {
+              note: entry.note ?? undefined, reason: entry.note ?? undefined, missingComponents: [record.components[0]!.code],
+              newDueDate: apology?.newDueDate,
+            },
           },
         );
+        if (apology) apologies.push(apology);
         if (!decision.ok) throw new Error(`${record.code} v${entry.version} ${entry.action} by ${entry.actor.kind}: ${decision.error}`);
         expect(decision.to).toBe(entry.to);
         expect(entry).toMatchObject({ dossierId: record.id, agencyCode: record.agencyCode, procedureCode: record.procedureCode, channel: record.channel });
@@ -87,13 +95,14 @@ describe('histories replay through the transition table', () => {
       }
       expect(record.status).toBe(status);
       expect(record.version).toBe(version);
+      expect(apologies).toEqual(record.apologies);
       expect(history.at(-1)!.code).toBe(record.code);
     }
   });
 
-  it('takes every status-changing action of the table somewhere', () => {
+  it('takes every action of the table somewhere', () => {
     const seen = new Set(dossiers.flatMap((d) => d.history.map((h) => h.action)));
-    expect([...seen].sort()).toEqual(DOSSIER_ACTIONS.filter((a) => a !== 'issue_apology').sort());
+    expect([...seen].sort()).toEqual([...DOSSIER_ACTIONS].sort());
     const statuses = new Set(dossiers.map((d) => d.record.status));
     for (const s of ['submitted', 'not_received', 'processing', 'withdrawn', 'stopped', 'done', 'returned'] as const) expect(statuses).toContain(s);
   });
@@ -218,6 +227,22 @@ describe('the clock', () => {
     expect(paused).toBeGreaterThan(0);
   });
 
+  it('issues apology slips before the due date passes, for a date the dossier is then finished by', () => {
+    const apologised = dossiers.filter((d) => d.record.apologies.length > 0);
+    expect(apologised.length).toBeGreaterThan(5);
+    for (const { record } of apologised) {
+      const [apology] = record.apologies;
+      expect(record.apologies).toHaveLength(1);
+      expect(new Date(apology!.issuedAt).getTime()).toBeLessThanOrEqual(Date.parse(record.dueAt!));
+      expect(apology!.newDueDate > localDate(record.dueAt!)).toBe(true);
+      expect(calendar.isWorkingDay(apology!.newDueDate)).toBe(true);
+      if (record.finishedAt) {
+        expect(record.finishedAt > record.dueAt!).toBe(true);
+        expect(localDate(record.finishedAt) <= apology!.newDueDate).toBe(true);
+      }
+    }
+  });
+
   it('leaves dossiers submitted in the last days before now open, and closes most older ones', () => {
     const recent = dossiers.filter((d) => now.getTime() - Date.parse(d.record.submittedAt!) < 3 * 86_400_000);
     expect(recent.length).toBeGreaterThan(20);
@@ -281,7 +306,7 @@ describe('agency profiles', () => {
     onlineShare: [0.2, 0.9], onTimeRate: [0.6, 0.99], supplementRate: [0.03, 0.2], multiSupplementShare: [0.01, 0.15],
     refusalRate: [0.005, 0.05], withdrawalRate: [0.005, 0.03], stopRate: [0.003, 0.02], digitisationRate: [0.3, 0.95],
     electronicResultRate: [0.2, 0.9], onlinePaymentShare: [0.2, 0.9], vneidShare: [0.5, 0.98], untouchedShare: [0.005, 0.05],
-    agencySystemShare: [0, 0.95],
+    agencySystemShare: [0, 0.95], apologyRate: [0.3, 0.9],
   };
 
   it('is deterministic per agency, within its ranges, and differs across provinces', () => {
