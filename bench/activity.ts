@@ -5,10 +5,11 @@
 // can be placed. Bar: 200,000 dossiers well under 60 s.
 //
 //   npx tsx bench/activity.ts [-- --small 20000 --large 200000 --seed 766]
+import { loadavg } from 'node:os';
 import { catalogueSeed } from '../local/seed/catalogue';
 import { eligibleProcedures, generateActivity, type ActivityAgency } from '../local/seed/dossier-activity';
 import { decide } from '../functions/dossiers/domain/transitions';
-import { createWorkingCalendar, type CalendarEntry } from '../shared/calendar';
+import { createWorkingCalendar, type CalendarEntry, type WorkingCalendar } from '../shared/calendar';
 import type { Procedure } from '../shared/contracts/catalogue';
 
 const arg = (name: string, fallback: number) => {
@@ -26,7 +27,13 @@ const agencies = (seed.catalogues.agencies as ActivityAgency[]).filter((a) => el
 const months = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11'];
 const now = new Date('2026-11-25T08:00:00+07:00');
 
-const run = (total: number) => {
+/** The calendar with a call counter: how much of a dossier's time is the calendar's. */
+const calls = { n: 0 };
+const counted: WorkingCalendar = Object.fromEntries(Object.entries(calendar).map(([k, v]) => [
+  k, typeof v === 'function' ? (...args: unknown[]) => { calls.n += 1; return (v as (...a: unknown[]) => unknown)(...args); } : v,
+])) as unknown as WorkingCalendar;
+
+const run = (total: number, cal: WorkingCalendar = calendar) => {
   // Spread evenly, the remainder over the first agency-months, so the total is exact.
   const slots = agencies.length * months.length;
   const base = Math.floor(total / slots);
@@ -38,7 +45,7 @@ const run = (total: number) => {
   let events = 0;
   let open = 0;
   for (const { record, history } of generateActivity({
-    seed: SEED, months, agencies, procedures, now, calendar, perAgencyMonth: (code, month) => counts.get(`${code}|${month}`) ?? 0,
+    seed: SEED, months, agencies, procedures, now, calendar: cal, perAgencyMonth: (code, month) => counts.get(`${code}|${month}`) ?? 0,
   })) {
     dossiers += 1;
     events += history.length;
@@ -55,13 +62,20 @@ const run = (total: number) => {
 const perCall = (label: string, n: number, fn: (i: number) => unknown) => {
   const started = performance.now();
   for (let i = 0; i < n; i++) fn(i);
-  console.log(`${label}: ${(((performance.now() - started) * 1000) / n).toFixed(2)} µs/call`);
+  const us = ((performance.now() - started) * 1000) / n;
+  console.log(`${label}: ${us.toFixed(2)} µs/call`);
+  return us;
 };
 
-console.log(`${agencies.length} agencies with procedures, ${months.length} months, seed ${SEED}`);
-perCall('calendar.dueDate (15 working days)', 200_000, (i) => calendar.dueDate(new Date(1.78e12 + i * 61_000), { value: 15, unit: 'working_day' }));
+const load = () => loadavg().map((v) => v.toFixed(2)).join(' ');
+// The machine may be shared: the load average tells a reader whether the figures were contended.
+console.log(`${agencies.length} agencies with procedures, ${months.length} months, seed ${SEED}; load average ${load()}`);
+const dueDateUs = perCall('calendar.dueDate (15 working days)', 200_000, (i) => calendar.dueDate(new Date(1.78e12 + i * 61_000), { value: 15, unit: 'working_day' }));
 perCall('calendar.extendByPause', 200_000, (i) => calendar.extendByPause(new Date(1.78e12 + i * 61_000 + 9e8), new Date(1.78e12 + i * 61_000), new Date(1.78e12 + i * 61_000 + 4e8)));
 perCall('decide (finish)', 200_000, (i) => decide({ status: 'processing' }, { action: 'finish', actor: { kind: 'official', id: 'o' }, input: { note: 'x' }, now: new Date(1.78e12 + i) }));
-run(SMALL);
+const small = run(SMALL, counted);
+const perDossier = calls.n / small.dossiers;
+console.log(`calendar: ${perDossier.toFixed(1)} calls per dossier ≈ ${(perDossier * dueDateUs).toFixed(1)} µs of ${((small.seconds * 1e6) / small.dossiers).toFixed(1)} µs per dossier`);
 const large = run(LARGE);
+console.log(`load average at the end ${load()}`);
 console.log(large.seconds < 60 ? `PASS: ${LARGE.toLocaleString('en')} dossiers in ${large.seconds.toFixed(1)} s (< 60 s)` : `FAIL: ${large.seconds.toFixed(1)} s`);
