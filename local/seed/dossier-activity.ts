@@ -23,9 +23,11 @@
 // return. Sync carries no result file, so the verified `result` attachment of an agency-system
 // dossier stands for the electronic result the agency holds (the portal would not have it).
 //
-// Determinism: each agency-month has its own PRNG stream seeded from (seed, agency, month), so one
-// agency's dossiers do not change when others are added. Per-agency daily code sequences follow
-// submission (or desk receipt) order and are gap-free.
+// Determinism: each agency-month's arrivals come from a PRNG stream seeded from (seed, agency,
+// month), and each dossier's lifecycle from one seeded from (seed, its code), so one agency's
+// dossiers do not change when others are added, and a later `now` only extends the histories of
+// the months already complete. Per-agency daily code sequences follow submission (or desk
+// receipt) order and are gap-free.
 import { applyDecision, eventOf, notYetReceived, stateOf } from '../../functions/dossiers/domain/dossier';
 import type { AttachmentRecord, Channel, Delivery, DossierEvent, DossierRecord } from '../../functions/dossiers/domain/dossier';
 import { formatDossierCode } from '../../functions/dossiers/domain/dossier-code';
@@ -402,6 +404,8 @@ export function* generateActivity(options: ActivityOptions): Generator<Generated
 
       // One dossier, from its arrival to `now`.
       const lifecycle = ({ at: arrivedAt, channel, plan }: Submission, code: string): GeneratedDossier => {
+        // Its own stream: a later `now` only extends its history (same draws up to the cut).
+        const r = mulberry32(hashOf(seed, 'dossier', code));
         const online = channel === 'online';
         const type = plan.procedure.applicantTypes.length === 1
           ? plan.procedure.applicantTypes[0]!
@@ -466,7 +470,7 @@ export function* generateActivity(options: ActivityOptions): Generator<Generated
         };
         const run = new Run(record, nowMs, calendar);
 
-        // Outcome draws up front, so every dossier consumes the stream alike whatever `now` cuts.
+        // What will happen to it, drawn before anything happens.
         const untouched = online && r() < profile.untouchedShare;
         const refused = online && r() < profile.refusalRate;
         const withdrawAt = r() < profile.withdrawalRate ? intBelow(r, 4) : -1; // 0 before receipt … 3 during payment

@@ -243,6 +243,19 @@ describe('the clock', () => {
     }
   });
 
+  it('only extends histories when now moves on: the earlier ones are prefixes', () => {
+    const later = generate(options({ months: ['2026-09', '2026-10'], now: new Date(now.getTime() + 20 * 86_400_000) }));
+    const earlier = dossiers.filter((d) => d.record.submittedAt! < '2026-10-31T17:00:00.000Z');
+    expect(later.map((d) => d.record.code)).toEqual(earlier.map((d) => d.record.code));
+    let extended = 0;
+    earlier.forEach(({ history }, i) => {
+      const next = later[i]!.history;
+      expect(next.slice(0, history.length)).toEqual(history);
+      if (next.length > history.length) extended += 1;
+    });
+    expect(extended).toBeGreaterThan(0);
+  });
+
   it('leaves dossiers submitted in the last days before now open, and closes most older ones', () => {
     const recent = dossiers.filter((d) => now.getTime() - Date.parse(d.record.submittedAt!) < 3 * 86_400_000);
     expect(recent.length).toBeGreaterThan(20);
