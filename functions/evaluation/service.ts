@@ -147,6 +147,8 @@ export class IndexService {
 
     const computedAt = now.toISOString();
     const results: AgencyResult[] = [];
+    // Ranks and bands come from the unrounded totals (docs/index.md "Rounding, bands and ranking").
+    const rawTotals = new Map<string, number>();
     for (const [i, a] of agencies.entries()) {
       const scope = scopes.get(a.code) ?? [a.code];
       const counters = sumCounters(scope.flatMap((code) => period.months.map((m) => counterMap.get(`${code}|${m}`) ?? {})));
@@ -164,7 +166,9 @@ export class IndexService {
         feedback.disliked += disliked.get(code) ?? 0;
       }
       const inputs: MeasureInputs = { months: period.months, evaluationDay: day, counters, procedures: proceduresFor(a), ratings, feedback };
-      const score = roundScore(scoreAgency(definition, measuresOf(inputs)));
+      const raw = scoreAgency(definition, measuresOf(inputs));
+      rawTotals.set(a.code, raw.total);
+      const score = roundScore(raw);
       results.push({
         ...score, agencyCode: a.code, agencyName: a.name, level: a.level, parentCode: a.parentCode,
         period: period.id, computedAt, final, rank: null,
@@ -175,7 +179,7 @@ export class IndexService {
     const rankings: StoredRanking[] = [];
     const rank = (level: AgencyLevel, province: string | null, members: AgencyResult[]) => {
       // Agencies with nothing to score are listed last, unranked.
-      const ranked = rankByTotal(members.filter((r) => r.applicable));
+      const ranked = rankByTotal(members.filter((r) => r.applicable).map((m) => ({ agencyCode: m.agencyCode, total: rawTotals.get(m.agencyCode)! })));
       const byCode = new Map(members.map((m) => [m.agencyCode, m]));
       for (const m of members) m.rank = null;
       for (const r of ranked) byCode.get(r.agencyCode)!.rank = r.rank;
