@@ -55,6 +55,8 @@ export type Progress = (done: number, total: number) => void;
 
 const VN = '+07:00';
 const CACHE_MS = 5 * 60_000;
+/** As long as the gateway may cache a running period's answer (handler.ts CACHE_RUNNING max-age). */
+const ON_DEMAND_MS = 60_000;
 
 /** The instant a local date begins, as the ISO string feedback items are indexed by. */
 const startOf = (day: string) => new Date(`${day}T00:00:00${VN}`).toISOString();
@@ -72,6 +74,8 @@ const roundScore = (s: AgencyScore) => ({
 export class IndexService {
   private readonly clock: () => Date;
   private cache?: { at: number; agencies: AgencyInfo[]; procedures: Procedure[]; holidays: CalendarEntry[] };
+  /** On-demand scores of the running period, shared by the requests of one warm function for a minute. */
+  private readonly onDemand = new Map<string, { at: number; value: Promise<ComputedPeriod> }>();
 
   constructor(private readonly deps: IndexDeps) {
     this.clock = deps.clock ?? (() => new Date());
@@ -200,6 +204,16 @@ export class IndexService {
     return { period, definitionVersion: definition.version, computedAt, final, results, rankings };
   }
 
+  private computeShared(periodId: string): Promise<ComputedPeriod> {
+    const now = Date.now();
+    const hit = this.onDemand.get(periodId);
+    if (hit && now - hit.at < ON_DEMAND_MS) return hit.value;
+    const value = this.compute(periodId);
+    this.onDemand.set(periodId, { at: now, value });
+    value.catch(() => this.onDemand.delete(periodId));
+    return value;
+  }
+
   /** The job: computes the period and stores its results, rankings and run record. */
   async recompute(periodId: string, trigger: string, onProgress?: Progress): Promise<IndexRun> {
     const started = Date.now();
@@ -230,7 +244,7 @@ export class IndexService {
       if (!r) throw notFound(`A ranking of ${level === 'commune' ? `the communes of ${province}` : `${level} agencies`}`);
       return { stored: true, body: { ...r, province: scope, final: true } };
     }
-    const computed = await this.compute(period.id);
+    const computed = await this.computeShared(period.id);
     const r = computed.rankings.find((x) => x.level === level && x.province === scope);
     if (!r) throw notFound(`A ranking of ${level === 'commune' ? `the communes of ${province}` : `${level} agencies`}`);
     return { stored: false, body: { ...r, final: computed.final } };
@@ -243,7 +257,7 @@ export class IndexService {
       if (!r) throw notFound(`The agency ${agencyCode}`);
       return { stored: true, body: r };
     }
-    const computed = await this.compute(period.id);
+    const computed = await this.computeShared(period.id);
     const r = computed.results.find((x) => x.agencyCode === agencyCode);
     if (!r) throw notFound(`The agency ${agencyCode}`);
     return { stored: false, body: r as unknown as Record<string, unknown> };

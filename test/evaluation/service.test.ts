@@ -1,0 +1,128 @@
+// IndexService over in-memory ports: roll-up of communes into their province, quarters as sums of
+// months, ranking per level with unscored agencies last, stored vs on-demand periods, statistics.
+import { describe, expect, it } from 'vitest';
+import type { Procedure } from '../../shared/contracts/catalogue';
+import type { AgencyInfo } from '../../functions/catalogue/public';
+import type { Counters } from '../../functions/evaluation/domain/dossier-facts';
+import type { EvaluationStore, IndexRun, StoredRanking } from '../../functions/evaluation/adapters/evaluation-store';
+import { IndexService } from '../../functions/evaluation/service';
+
+const agencies: AgencyInfo[] = [
+  { code: 'P1', name: 'Province one', level: 'province', parentCode: null },
+  { code: 'P1-C1', name: 'Commune one', level: 'commune', parentCode: 'P1' },
+  { code: 'P1-C2', name: 'Commune two', level: 'commune', parentCode: 'P1' },
+  { code: 'P2', name: 'Province two', level: 'province', parentCode: null },
+  { code: 'P3', name: 'Province three (no dossiers)', level: 'province', parentCode: null },
+  { code: 'M1', name: 'Ministry', level: 'central', parentCode: null },
+];
+
+const procedure = (code: string, over: Partial<Procedure> = {}): Procedure => ({
+  code, name: `Procedure ${code}`, level: 'commune', sectorCode: 'S', agencyKinds: ['commune'], applicantTypes: ['citizen'],
+  steps: ['Nộp hồ sơ'], channels: ['online', 'desk'], onlineService: 'partial', processingTime: { value: 3, unit: 'working_day' },
+  fees: [], components: [{ code: 'TP1', name: 'Tờ khai', required: true, maxFiles: 1, accept: ['application/pdf'] }],
+  form: { fields: [] }, requirements: [], resultTypes: [], legalBasis: [], status: 'published',
+  announcedAt: '2020-01-01', publishedAt: '2020-01-01', ...over,
+});
+
+/** Ten dossiers received online, finished on time, all acted on: a perfect month of 10 dossiers. */
+const perfect = (n: number): Counters => ({
+  dossiers: n, 'st:returned': n, 'ch:online': n, 'pr:1.000001': n, received: n, agencyActed: n, onlineReceived: n,
+  onTime: n, finished: n, handlingHours: n * 24, resulted: n, eResult: n, digitised: n, vneid: n,
+  'op:1.000001': n, 'vp:1.000001': n,
+});
+
+const memoryStore = (counters: Record<string, Counters>) => {
+  const results = new Map<string, Record<string, unknown>>();
+  const rankings = new Map<string, StoredRanking>();
+  const runs = new Map<string, IndexRun>();
+  const store: EvaluationStore = {
+    contribution: async () => undefined,
+    applyContribution: async () => true,
+    counters: async (keys) => new Map(keys.map((k) => `${k.agencyCode}|${k.month}`).filter((k) => counters[k]).map((k) => [k, counters[k]!])),
+    putResults: async (period, rs, rks, run) => {
+      for (const r of rs) results.set(`${period}|${String(r.agencyCode)}`, r);
+      for (const r of rks) rankings.set(`${period}|${r.level}|${r.province}`, r);
+      runs.set(period, run);
+    },
+    result: async (period, code) => results.get(`${period}|${code}`),
+    ranking: async (period, level, province) => rankings.get(`${period}|${level}|${province}`),
+    run: async (period) => runs.get(period),
+  };
+  return { store, runs };
+};
+
+const service = (counters: Record<string, Counters>, now = '2026-11-05T03:00:00Z') => {
+  const { store, runs } = memoryStore(counters);
+  let computations = 0;
+  const s = new IndexService({
+    store,
+    catalogue: { agencies: async () => agencies, procedures: async () => [procedure('1.000001')], holidays: async () => [] },
+    ratings: { aggregates: async (codes) => new Map(codes.map((c) => [c, { agencyCode: c, month: '', total: 0, satisfied: 0, neutral: 0, dissatisfied: 0 } as never])) },
+    feedback: {
+      counts: async () => ({ answered: 0, answeredOnTime: 0, answeredLate: 0, answeredRepeated: 0 }),
+      countsMany: async (codes) => new Map(codes.map((c) => [c, { answered: 0, answeredOnTime: 0, answeredLate: 0, answeredRepeated: 0 }])),
+      dislikedPublished: async () => { computations++; return new Map(); },
+    },
+    clock: () => new Date(now),
+  });
+  return { s, runs, computations: () => computations };
+};
+
+describe('IndexService', () => {
+  it("scores a province with its communes' counters, and ranks each level with unscored agencies last", async () => {
+    // P1's own dossiers are all late; its two communes' are perfect: P1 = 2.1 of 20 on time out of 30.
+    const { s } = service({
+      'P1|2026-10': { dossiers: 10, received: 10, agencyActed: 10, late: 10, 'st:processing': 10 },
+      'P1-C1|2026-10': perfect(10),
+      'P1-C2|2026-10': perfect(10),
+      'P2|2026-10': perfect(5),
+    });
+    const computed = await s.compute('2026-10');
+    const p1 = computed.results.find((r) => r.agencyCode === 'P1')!;
+    const onTime = p1.indicators.find((i) => i.code === '2.1')!;
+    expect([onTime.numerator, onTime.denominator]).toEqual([20, 30]);
+    // 20 × (20 ÷ 30) = 13.33 points of 20.
+    expect(onTime.score).toBe(13.33);
+
+    const provinces = computed.rankings.find((r) => r.level === 'province')!;
+    expect(provinces.items.map((i) => [i.agencyCode, i.rank])).toEqual([['P2', 1], ['P1', 2], ['P3', 2 + 1]]);
+    // P3 has no dossier, but its procedure indicators (1.3, 3.1) still score: it is ranked, last.
+    const communes = computed.rankings.find((r) => r.level === 'commune' && r.province === 'P1')!;
+    expect(communes.items.map((i) => i.agencyCode).sort()).toEqual(['P1-C1', 'P1-C2']);
+    expect(communes.items[0]!.rank).toBe(1);
+    expect(communes.items[1]!.rank).toBe(1); // identical counters: a shared rank
+    expect(computed.final).toBe(true);
+  });
+
+  it('a quarter sums its months', async () => {
+    const { s } = service({ 'P2|2026-07': perfect(3), 'P2|2026-08': perfect(4), 'P2|2026-09': { ...perfect(5), onTime: 0, late: 5 } }, '2026-10-01T03:00:00Z');
+    const q = await s.compute('2026-Q3');
+    const onTime = q.results.find((r) => r.agencyCode === 'P2')!.indicators.find((i) => i.code === '2.1')!;
+    expect([onTime.numerator, onTime.denominator]).toEqual([7, 12]);
+  });
+
+  it('serves an ended period from the store once a job ran, and computes the running one on demand (shared for a minute)', async () => {
+    const { s, computations } = service({ 'P2|2026-10': perfect(5), 'P2|2026-11': perfect(2) });
+    expect((await s.ranking('2026-10', 'province', null)).stored).toBe(false);
+    await s.recompute('2026-10', 'test');
+    const stored = await s.ranking('2026-10', 'province', null);
+    expect(stored.stored).toBe(true);
+    expect(stored.body).toMatchObject({ final: true, period: '2026-10' });
+    const before = computations();
+    const running = await s.ranking('2026-11', 'province', null);
+    await s.breakdown('2026-11', 'P2');
+    expect(running).toMatchObject({ stored: false, body: { final: false } });
+    expect(computations() - before).toBe(1);
+    await expect(s.breakdown('2026-10', 'NOPE')).rejects.toMatchObject({ status: 404 });
+    await expect(s.compute('2026-12')).rejects.toMatchObject({ status: 422, code: 'PERIOD_NOT_STARTED' });
+  });
+
+  it('statistics: an agency with its communes, or the whole country', async () => {
+    const { s } = service({ 'P1-C1|2026-10': perfect(10), 'P1|2026-10': { dossiers: 2, 'st:submitted': 2, 'ch:desk': 2, 'pr:1.000001': 2 }, 'M1|2026-10': perfect(1) });
+    const province = (await s.statistics('2026-10', 'P1')).body;
+    expect(province).toMatchObject({ dossiers: 12, byStatus: { returned: 10, submitted: 2 }, byChannel: { online: 10, desk: 2 }, onTimeRate: 1, averageHandlingDays: 1 });
+    expect(province.byProcedure).toEqual([{ procedureCode: '1.000001', procedureName: 'Procedure 1.000001', dossiers: 12 }]);
+    expect((await s.statistics('2026-10', undefined)).body.dossiers).toBe(13);
+    await expect(s.statistics('2026-10', 'NOPE')).rejects.toMatchObject({ status: 404 });
+  });
+});
