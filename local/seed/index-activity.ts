@@ -62,6 +62,7 @@ export const activityTotals = (input: ActivityInput): ActivityTotals => {
   const totals: ActivityTotals = { dossiers: 0, counters: new Map(), ratings: new Map(), feedback: new Map() };
   const random = mulberry32(ACTIVITY_SEED + 1);
   const byAgency = new Map(input.agencies.map((a) => [a.code, a]));
+  const seeded = new Set(input.months);
   for (const d of generateActivity({
     seed: ACTIVITY_SEED,
     months: input.months,
@@ -81,8 +82,11 @@ export const activityTotals = (input: ActivityInput): ActivityTotals => {
     add(into, c.counters);
     totals.counters.set(key, into);
     // About a third of handled applicants rate; a late dossier draws many more dissatisfied ratings.
-    if (facts.resulted && d.record.finishedAt && random() < 0.35) {
-      const rk = `${d.record.agencyCode}|${localMonth(d.record.finishedAt)}`;
+    // A rating counts in the month it is given (its dossier's finish): one given after the seeded
+    // months (a dossier finished this month) is left out, so the running month holds only real ones.
+    const ratedMonth = d.record.finishedAt ? localMonth(d.record.finishedAt) : null;
+    if (facts.resulted && ratedMonth && seeded.has(ratedMonth) && random() < 0.35) {
+      const rk = `${d.record.agencyCode}|${ratedMonth}`;
       const r = totals.ratings.get(rk) ?? { total: 0, satisfied: 0, neutral: 0, dissatisfied: 0 };
       const roll = random();
       const dissatisfied = facts.timeliness === 'late' ? 0.45 : 0.04;
