@@ -9,9 +9,7 @@ import { DynamoDossierStore } from './adapters/dossier-store';
 import type { DossierService } from './service';
 export type { OfRecordInput, OfRecordOutcome } from './service';
 
-export type { DossierEvent, DossierRecord, AttachmentRecord } from './domain/dossier';
-export type { Actor } from './domain/transitions';
-export { transitionFor, TRANSITIONS, type TransitionRow } from './domain/transitions';
+export * from './rules';
 
 /** The dossier store over the platform's table (read access is all a reader needs). */
 export const dossierStore = () => new DynamoDossierStore(dynamoClient, () => tableName('dossiers'));

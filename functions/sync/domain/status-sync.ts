@@ -7,7 +7,7 @@
 // and reachable — an impossible one goes to the system's error report, never silently.
 // Pure: the caller reads the dossier and the event log.
 import type { DossierStatus } from '../../../shared/contracts/dossier-status';
-import { TRANSITIONS, type TransitionRow } from '../../dossiers/public';
+import { TRANSITIONS, type TransitionRow } from '../../dossiers/rules';
 
 export const SYNC_ACTOR = 'agency_system' as const;
 

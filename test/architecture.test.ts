@@ -1,0 +1,88 @@
+// The house rules of the codebase, checked on the source (README "Architecture"):
+//   - domain files (`functions/*/domain/`) are pure: nothing they load at run time — following
+//     relative imports transitively — is an AWS SDK package, the shared AWS clients or an adapter;
+//   - nothing in `functions/` or `shared/` imports the local runtime (`local/`);
+//   - `infra/` refers to handlers by entry path only: it imports no function code.
+// Type-only imports are erased by the compiler and do not count.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(__dirname, '..');
+
+const filesUnder = (dir: string): string[] => readdirSync(dir).flatMap((name) => {
+  const path = join(dir, name);
+  if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : filesUnder(path);
+  return /\.(ts|mts)$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
+});
+
+/** The modules a file loads at run time: static imports and re-exports that are not type-only. */
+const runtimeImports = (file: string): string[] => {
+  const source = readFileSync(file, 'utf8');
+  const out: string[] = [];
+  const re = /^\s*(?:import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/gm;
+  for (let m = re.exec(source); m; m = re.exec(source)) {
+    if (m[1]) continue;
+    // `import { type A, type B } from` is type-only too.
+    const clause = m[0].slice(0, m[0].lastIndexOf('from'));
+    const names = /\{([^}]*)\}/.exec(clause)?.[1];
+    if (names && !/^\s*\w+\s*,|import\s+\w+\s+from|\*\s+as/.test(clause) && names.split(',').every((n) => n.trim() === '' || n.trim().startsWith('type '))) continue;
+    out.push(m[2]!);
+  }
+  return out;
+};
+
+const resolveRelative = (from: string, spec: string): string | null => {
+  if (!spec.startsWith('.')) return null;
+  const base = resolve(dirname(from), spec);
+  for (const candidate of [base, `${base}.ts`, `${base}.mts`, join(base, 'index.ts')]) {
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  }
+  return null;
+};
+
+/** What a file reaches at run time, transitively: [module specifier or file, the chain that led there]. */
+const reach = (entry: string): Map<string, string[]> => {
+  const seen = new Map<string, string[]>();
+  const stack: [string, string[]][] = [[entry, [relative(ROOT, entry)]]];
+  while (stack.length) {
+    const [file, chain] = stack.pop()!;
+    if (!/\.(ts|mts)$/.test(file)) continue;
+    for (const spec of runtimeImports(file)) {
+      const target = resolveRelative(file, spec);
+      const key = target ? relative(ROOT, target) : spec;
+      if (seen.has(key)) continue;
+      seen.set(key, [...chain, key]);
+      if (target) stack.push([target, [...chain, key]]);
+    }
+  }
+  return seen;
+};
+
+const FORBIDDEN_IN_DOMAIN = [/^@aws-sdk\//, /^@aws-lambda-powertools\//, /^shared\/aws\//, /\/adapters\//];
+
+describe('architecture', () => {
+  const domainFiles = filesUnder(join(ROOT, 'functions')).filter((f) => /\/domain\//.test(relative(ROOT, f)));
+
+  it('finds the domain files', () => {
+    expect(domainFiles.length).toBeGreaterThan(30);
+  });
+
+  it.each(domainFiles.map((f) => [relative(ROOT, f), f]))('%s is pure (no AWS SDK, AWS clients or adapter reached at run time)', (_name, file) => {
+    const offending = [...reach(file)].filter(([key]) => FORBIDDEN_IN_DOMAIN.some((re) => re.test(key)));
+    expect(offending.map(([, chain]) => chain.join(' → '))).toEqual([]);
+  });
+
+  it('nothing in functions/ or shared/ imports the local runtime', () => {
+    const offending = [...filesUnder(join(ROOT, 'functions')), ...filesUnder(join(ROOT, 'shared'))].flatMap((file) =>
+      runtimeImports(file).filter((spec) => /(^|\/)local\//.test(spec) && resolveRelative(file, spec)?.startsWith(join(ROOT, 'local')))
+        .map((spec) => `${relative(ROOT, file)} imports ${spec}`));
+    expect(offending).toEqual([]);
+  });
+
+  it('infra/ imports no function code (handlers are entry paths)', () => {
+    const offending = filesUnder(join(ROOT, 'infra')).flatMap((file) =>
+      runtimeImports(file).filter((spec) => resolveRelative(file, spec)?.startsWith(join(ROOT, 'functions'))).map((spec) => `${relative(ROOT, file)} imports ${spec}`));
+    expect(offending).toEqual([]);
+  });
+});
