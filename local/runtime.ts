@@ -27,6 +27,11 @@ export interface RuntimeOptions {
   port: number;
   log?: (line: string) => void;
   accessLog?: (line: string) => void;
+  /**
+   * Seed months of generated activity for the service index (default true, as `npm start` does).
+   * The test runtime leaves it out: no test reads those months, and it costs every start seconds.
+   */
+  seedActivity?: boolean;
 }
 
 export interface Runtime {
@@ -72,7 +77,7 @@ export const startRuntime = async (opts: RuntimeOptions): Promise<Runtime> => {
     // No web front end yet: the payer comes back to the sandbox's own "done" page.
     const payments = { ...sandboxProviderEnv(url, sandboxKey), PAYMENT_RETURN_URL: `${url}/local/payments/sandbox/done?orderId={orderId}` };
     for (const [name, value] of Object.entries(payments)) env[name] = process.env[name] = value;
-    await seedLocalData({ userPoolId: provisioned.userPoolId, agencyReceiverUrl: `${url}${RECEIVER_PATH}`, log });
+    await seedLocalData({ userPoolId: provisioned.userPoolId, agencyReceiverUrl: `${url}${RECEIVER_PATH}`, log, activity: opts.seedActivity ?? true });
 
     const verifyJwt = createJwtVerifier({
       issuer: `${emulators.endpoints.cognito}/${provisioned.userPoolId}`,

@@ -13,7 +13,9 @@ export default async function setup(project: TestProject) {
   // Outbound sync retries at once here (the schedule is unit-tested): test runs register agency
   // systems with unreachable endpoints, and settle() waits for every pending retry.
   process.env.SYNC_OUTBOUND_BACKOFF_BASE_SECONDS ??= '0';
-  const runtime = await startRuntime({ port: 0 });
+  // Without the index's months of generated activity (no test reads them; test/local/start.test.ts
+  // covers the seed of `npm start`).
+  const runtime = await startRuntime({ port: 0, seedActivity: false });
   Object.assign(process.env, runtime.env);
   project.provide('runtimeEnv', runtime.env);
   console.log(`[test] local runtime ready at ${runtime.url} in ${Math.round(performance.now() - started)} ms`);

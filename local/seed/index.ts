@@ -11,20 +11,23 @@ const timed = async <T>(work: () => Promise<T>) => {
   return { value, ms: Math.round(performance.now() - started) };
 };
 
-export const seedLocalData = async (opts: { userPoolId: string; agencyReceiverUrl: string; log: (line: string) => void }) => {
+export const seedLocalData = async (opts: { userPoolId: string; agencyReceiverUrl: string; log: (line: string) => void; activity: boolean }) => {
   const [catalogue, accounts, activity] = await Promise.all([
     timed(seedCatalogue),
     timed(async () => {
       await seedDemoAccounts(opts.userPoolId);
       await seedAgencySystems({ endpointUrl: opts.agencyReceiverUrl });
     }),
-    timed(() => seedIndexActivity()),
+    timed(() => (opts.activity ? seedIndexActivity() : Promise.resolve(null))),
   ]);
   opts.log(catalogue.value.seeded
     ? `seeded the catalogue (${catalogue.value.procedures} procedures) in ${catalogue.ms} ms`
     : 'catalogue present: not seeded again');
   opts.log(`demo accounts and the demo agency system ready in ${accounts.ms} ms`);
-  opts.log(activity.value.seeded
-    ? `seeded ${activity.value.dossiers} dossiers of activity in ${activity.value.months[0]}…${activity.value.months.at(-1)} (index counters, ratings, feedback answers) in ${activity.ms} ms`
-    : `activity of ${activity.value.months[0] ?? '?'}…${activity.value.months.at(-1) ?? '?'} present: not seeded again`);
+  const a = activity.value;
+  if (a) {
+    opts.log(a.seeded
+      ? `seeded ${a.dossiers} dossiers of activity in ${a.months[0]}…${a.months.at(-1)} (index counters, ratings, feedback answers) in ${activity.ms} ms`
+      : `activity of ${a.months[0] ?? '?'}…${a.months.at(-1) ?? '?'} present: not seeded again`);
+  }
 };

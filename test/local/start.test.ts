@@ -53,12 +53,24 @@ describe('npm start', () => {
       expect(first.output()).toContain(`http://127.0.0.1:${port}${path}`);
       expect((await fetch(`http://127.0.0.1:${port}${path}`)).status).toBe(200);
     }
+    // Months of generated activity: last month's ranking of the 34 provinces, with differing scores.
+    expect(first.output()).toMatch(/seeded \d+ dossiers of activity in \d{4}-\d{2}…\d{4}-\d{2}/);
+    const local = new Date(Date.now() + 7 * 3_600_000);
+    const m = local.getUTCFullYear() * 12 + local.getUTCMonth() - 1;
+    const lastMonth = `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+    const ranking = (await (await fetch(`http://127.0.0.1:${port}/v1/indices?period=${lastMonth}&level=province`)).json()) as { items: { total: number; band: string }[] };
+    const totals = ranking.items.map((i) => i.total);
+    expect(totals).toHaveLength(34);
+    expect(new Set(totals).size).toBeGreaterThan(30);
+    expect(Math.max(...totals) - Math.min(...totals)).toBeGreaterThan(10);
+    expect(totals.every((t) => t > 40 && t < 100)).toBe(true);
     expect(processesUsingStateDir().length).toBeGreaterThan(0);
     expect(await stop(first.child)).toBe(0);
     expect(processesUsingStateDir()).toEqual([]);
 
     const second = await start(port);
     expect(second.output()).toContain('catalogue present: not seeded again');
+    expect(second.output()).toMatch(/activity of \d{4}-\d{2}…\d{4}-\d{2} present: not seeded again/);
     const again = await fetch(`http://127.0.0.1:${port}/v1/procedures/1.001193`);
     expect(again.status).toBe(200);
     expect(await stop(second.child)).toBe(0);

@@ -28,7 +28,7 @@ beforeAll(async () => {
   // Retries that ride out a few seconds of outage: 2, 4, 8, 8 s ceilings (jittered).
   process.env.SYNC_INBOUND_RETRY_BASE_SECONDS = '2';
   process.env.SYNC_INBOUND_RETRY_CAP_SECONDS = '8';
-  runtime = await startRuntime({ stateDir, port: 0 });
+  runtime = await startRuntime({ stateDir, port: 0, seedActivity: false });
 }, 120_000);
 
 afterAll(async () => {
