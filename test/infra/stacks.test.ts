@@ -457,6 +457,12 @@ describe('jobs and alarms', () => {
     for (const [, sc] of schedules) expect(sc.Properties.ScheduleExpressionTimezone).toBe('Asia/Ho_Chi_Minh');
   });
 
+  it('the service index job: 00:30 on day 1 in Hà Nội, the evaluation-jobs function, { job: "index" }', () => {
+    const [, index] = resources(s.json.jobs, 'AWS::Scheduler::Schedule').find(([, sc]) => sc.Properties.Name === 'dvc-index-monthly')!;
+    expect(index.Properties).toMatchObject({ ScheduleExpression: 'cron(30 0 1 * ? *)', ScheduleExpressionTimezone: 'Asia/Ho_Chi_Minh' });
+    expect(JSON.parse(index.Properties.Target.Input)).toEqual({ job: 'index' });
+  });
+
   it('an alarm on every DLQ, on API 5xx, on errors and throttles of every function, to an encrypted TLS-only topic', () => {
     const alarms = resources(s.json.alarms, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
     const dlqAlarms = alarms.filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible');
