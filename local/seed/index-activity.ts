@@ -13,6 +13,7 @@ import { createWorkingCalendar } from '../../shared/calendar';
 import type { Procedure } from '../../shared/contracts/catalogue';
 import { dynamoClient, dynamoLib } from '../../shared/aws/clients';
 import { tableName } from '../../shared/config';
+import { batchPutAll } from '../../shared/aws/dynamo-batch';
 import { contributionOf, factsOf, localMonth, type Counters } from '../../functions/evaluation/domain/dossier-facts';
 import { shiftMonth, localMonthOf } from '../../functions/evaluation/domain/period';
 import { agencyProfile, generateActivity, mulberry32, type ActivityAgency } from './dossier-activity';
@@ -131,22 +132,8 @@ export const monthsBefore = (now: Date, n: number): string[] => {
   return Array.from({ length: n }, (_, i) => shiftMonth(current, i - n));
 };
 
-const batchPut = async (db: DynamoDBDocumentClient, table: string, items: Record<string, unknown>[]) => {
-  const lib = await dynamoLib();
-  const chunks: Record<string, unknown>[][] = [];
-  for (let i = 0; i < items.length; i += 25) chunks.push(items.slice(i, i + 25));
-  const worker = async () => {
-    for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
-      let pending: { PutRequest: { Item: Record<string, unknown> } }[] | undefined = chunk.map((Item) => ({ PutRequest: { Item } }));
-      for (let attempt = 0; pending?.length; attempt++) {
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-        const out = await db.send(new lib.BatchWriteCommand({ RequestItems: { [table]: pending } }));
-        pending = out.UnprocessedItems?.[table] as typeof pending;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: 4 }, worker));
-};
+const batchPut = async (db: DynamoDBDocumentClient, table: string, items: Record<string, unknown>[]) =>
+  batchPutAll(db, await dynamoLib(), table, items, { concurrency: 4 });
 
 /** Stores activity totals as the counters and aggregates the capabilities keep (replacing those items). */
 export const writeActivityTotals = async (totals: ActivityTotals, parents: ReadonlyMap<string, string | null>) => {

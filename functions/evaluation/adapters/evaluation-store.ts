@@ -9,11 +9,10 @@
 // event finds its version applied and changes nothing.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
+import { batchGetAll, batchPutAll } from '../../../shared/aws/dynamo-batch';
 import { isConditionFailure } from '../../../shared/aws/dynamo-errors';
 import type { Contribution, Counters } from '../domain/dossier-facts';
 
-const BATCH_GET_MAX = 100;
-const BATCH_WRITE_MAX = 25;
 
 export interface StoredContribution { version: number; contribution: Contribution | null }
 
@@ -117,21 +116,12 @@ export class DynamoEvaluationStore implements EvaluationStore {
 
   async counters(keys: readonly { agencyCode: string; month: string }[]): Promise<Map<string, Counters>> {
     const { db, table, lib } = await this.ready();
-    const unique = [...new Map(keys.map((k) => [`${k.agencyCode}|${k.month}`, k])).values()];
+    const unique = [...new Map(keys.map((k) => [`${k.agencyCode}|${k.month}`, aggKey(k.agencyCode, k.month)])).values()];
     const found = new Map<string, Counters>();
-    for (let i = 0; i < unique.length; i += BATCH_GET_MAX) {
-      let pending: Record<string, unknown>[] | undefined = unique.slice(i, i + BATCH_GET_MAX).map((k) => aggKey(k.agencyCode, k.month));
-      for (let attempt = 0; pending?.length; attempt++) {
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-        const out: { Responses?: Record<string, Record<string, unknown>[]>; UnprocessedKeys?: Record<string, { Keys?: Record<string, unknown>[] }> } =
-          await db.send(new lib.BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: true } } }));
-        for (const item of out.Responses?.[table] ?? []) {
-          const counters: Counters = {};
-          for (const [k, v] of Object.entries(item)) if (!COUNTER_META.has(k) && typeof v === 'number') counters[k] = v;
-          found.set(`${item.agencyCode}|${item.month}`, counters);
-        }
-        pending = out.UnprocessedKeys?.[table]?.Keys;
-      }
+    for (const item of await batchGetAll(db, lib, table, unique, { consistentRead: true })) {
+      const counters: Counters = {};
+      for (const [k, v] of Object.entries(item)) if (!COUNTER_META.has(k) && typeof v === 'number') counters[k] = v;
+      found.set(`${item.agencyCode}|${item.month}`, counters);
     }
     return found;
   }
@@ -142,14 +132,7 @@ export class DynamoEvaluationStore implements EvaluationStore {
       ...results.map((r) => ({ ...r, pk: `RESULT#${period}`, sk: String(r.agencyCode) })),
       ...rankings.map((r) => ({ ...r, pk: `RANK#${period}`, sk: rankingSk(r.level, r.province) })),
     ];
-    for (let i = 0; i < items.length; i += BATCH_WRITE_MAX) {
-      let pending: { PutRequest: { Item: Record<string, unknown> } }[] | undefined = items.slice(i, i + BATCH_WRITE_MAX).map((Item) => ({ PutRequest: { Item } }));
-      for (let attempt = 0; pending?.length; attempt++) {
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-        const out = await db.send(new lib.BatchWriteCommand({ RequestItems: { [table]: pending } }));
-        pending = out.UnprocessedItems?.[table] as typeof pending;
-      }
-    }
+    await batchPutAll(db, lib, table, items, { concurrency: 4 });
     // The run record last: a reader that finds it finds every result it announces.
     await db.send(new lib.PutCommand({ TableName: table, Item: { ...run, pk: `RUN#${period}`, sk: 'RUN' } }));
   }

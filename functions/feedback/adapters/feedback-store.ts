@@ -6,6 +6,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
 import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
 import type { FeedbackRecord } from '../domain/feedback';
+import { batchGetAll } from '../../../shared/aws/dynamo-batch';
 import { isConditionFailure } from '../../../shared/aws/dynamo-errors';
 
 export const BY_AGENCY = 'byAgency';
@@ -266,16 +267,8 @@ export class DynamoFeedbackStore implements FeedbackStore {
       const n = (k: string) => Number(item?.[k] ?? 0);
       return { answered: n('answered'), answeredOnTime: n('answeredOnTime'), answeredLate: n('answeredLate'), answeredRepeated: n('answeredRepeated') };
     };
-    for (let i = 0; i < unique.length; i += 100) {
-      let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map((a) => ({ pk: `AGG#${a}`, sk: month }));
-      for (let attempt = 0; keys?.length; attempt++) {
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-        const out: { Responses?: Record<string, Record<string, unknown>[]>; UnprocessedKeys?: Record<string, { Keys?: Record<string, unknown>[] }> } =
-          await db.send(new lib.BatchGetCommand({ RequestItems: { [table]: { Keys: keys, ConsistentRead: true } } }));
-        for (const item of out.Responses?.[table] ?? []) found.set(String(item.pk).slice('AGG#'.length), countsOf(item));
-        keys = out.UnprocessedKeys?.[table]?.Keys;
-      }
-    }
+    const items = await batchGetAll(db, lib, table, unique.map((a) => ({ pk: `AGG#${a}`, sk: month })), { consistentRead: true });
+    for (const item of items) found.set(String(item.pk).slice('AGG#'.length), countsOf(item));
     return new Map(unique.map((a) => [a, found.get(a) ?? countsOf(undefined)]));
   }
 

@@ -8,11 +8,11 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
 import { aggregateOf, type CounterDelta, type RatingAggregate } from '../domain/aggregate';
 import type { RatingRecord } from '../domain/rating';
+import { batchGetAll } from '../../../shared/aws/dynamo-batch';
 import { isConditionFailure } from '../../../shared/aws/dynamo-errors';
 
 const ratingKey = (dossierId: string) => ({ pk: `R#${dossierId}`, sk: 'RATING' });
 const aggregateKey = (agencyCode: string, month: string) => ({ pk: `AGG#${agencyCode}`, sk: month });
-const BATCH_GET_MAX = 100;
 
 
 export type WriteResult = 'written' | 'stale';
@@ -124,15 +124,7 @@ export class DynamoRatingStore implements RatingStore {
     const { db, table, lib } = await this.ready();
     const unique = [...new Set(agencyCodes)];
     const found = new Map<string, Record<string, unknown>>();
-    for (let i = 0; i < unique.length; i += BATCH_GET_MAX) {
-      let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + BATCH_GET_MAX).map((a) => aggregateKey(a, month));
-      for (let attempt = 0; keys?.length; attempt++) {
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-        const out: { Responses?: Record<string, Record<string, unknown>[]>; UnprocessedKeys?: Record<string, { Keys?: Record<string, unknown>[] }> } = await db.send(new lib.BatchGetCommand({ RequestItems: { [table]: { Keys: keys, ConsistentRead: true } } }));
-        for (const item of out.Responses?.[table] ?? []) found.set(String(item.agencyCode), item);
-        keys = out.UnprocessedKeys?.[table]?.Keys;
-      }
-    }
+    for (const item of await batchGetAll(db, lib, table, unique.map((a) => aggregateKey(a, month)), { consistentRead: true })) found.set(String(item.agencyCode), item);
     return new Map(unique.map((a) => [a, aggregateOf(a, month, found.get(a) ?? {})]));
   }
 
