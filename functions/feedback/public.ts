@@ -7,8 +7,6 @@ import { DynamoFeedbackStore, type IndicatorCounts } from './adapters/feedback-s
 export type { IndicatorCounts } from './adapters/feedback-store';
 
 export interface FeedbackIndicatorReader {
-  /** One agency-month's answer counters (zeros when nothing was answered). */
-  counts(agencyCode: string, month: string): Promise<IndicatorCounts>;
   /** Many agencies of one month, keyed by agency code. */
   countsMany(agencyCodes: readonly string[], month: string): Promise<Map<string, IndicatorCounts>>;
   /** Per agency: items published in [fromIso, toIso) with more dislikes than likes. */
@@ -17,5 +15,5 @@ export interface FeedbackIndicatorReader {
 
 export const feedbackIndicators = (): FeedbackIndicatorReader => {
   const store = new DynamoFeedbackStore(dynamoClient, () => tableName('feedback'));
-  return { counts: (a, m) => store.counters(a, m), countsMany: (a, m) => store.countersMany(a, m), dislikedPublished: (f, t) => store.dislikedPublished(f, t) };
+  return { countsMany: (a, m) => store.countersMany(a, m), dislikedPublished: (f, t) => store.dislikedPublished(f, t) };
 };

@@ -5,9 +5,6 @@
 // agency-month. Only the sums are stored: the months before the portal started are history the
 // index reads, not dossiers anyone works on (docs/index.md "Seed"). Ratings and feedback answers of
 // those months are drawn alongside, from each agency's profile.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createWorkingCalendar } from '../../shared/calendar';
 import type { Procedure } from '../../shared/contracts/catalogue';
@@ -19,7 +16,6 @@ import { shiftMonth, localMonthOf } from '../../functions/evaluation/domain/peri
 import { agencyProfile, generateActivity, mulberry32, type ActivityAgency } from './dossier-activity';
 import { catalogueSeed } from './catalogue';
 
-const SEED_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../seed/catalogue');
 export const ACTIVITY_SEED = 766;
 const MARKER = { pk: 'SEED#activity', sk: 'v1' };
 
@@ -53,8 +49,6 @@ export interface ActivityInput {
   agencies: readonly ActivityAgency[];
   procedures: readonly Procedure[];
   holidays: Parameters<typeof createWorkingCalendar>[0];
-  /** Visit each generated dossier (the benchmark's brute-force check keeps some). */
-  onDossier?: (d: { record: import('../../functions/dossiers/public').DossierRecord; history: import('../../functions/dossiers/public').DossierEvent[] }) => void;
 }
 
 /** Generates the activity and sums it per agency-month (counters, ratings, feedback answers). */
@@ -74,7 +68,6 @@ export const activityTotals = (input: ActivityInput): ActivityTotals => {
     calendar: createWorkingCalendar(input.holidays),
   })) {
     totals.dossiers++;
-    input.onDossier?.(d);
     const facts = factsOf(d.record, d.history, hasFee.get(d.record.procedureCode));
     if (!facts) continue;
     const c = contributionOf(facts);
@@ -118,7 +111,7 @@ export const activityTotals = (input: ActivityInput): ActivityTotals => {
 /** The seeded agencies and procedures (seed/catalogue) with the computed holidays. */
 export const seedCatalogueData = () => {
   const seed = catalogueSeed();
-  const agencies = JSON.parse(readFileSync(resolve(SEED_DIR, 'agencies.json'), 'utf8')) as ActivityAgency[];
+  const agencies = seed.catalogues.agencies as ActivityAgency[];
   return {
     agencies: agencies.map((a) => ({ code: a.code, name: a.name, level: a.level, parentCode: a.parentCode ?? null })),
     procedures: seed.procedures as Procedure[],

@@ -1,9 +1,11 @@
 // The batch helpers' chunking and their retry of what DynamoDB leaves unprocessed (throttling):
 // a fake client records each call and answers as DynamoDB would.
-import * as lib from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { batchGetAll, batchPutAll } from '../../shared/aws/dynamo-batch';
+import { dynamoLib } from '../../shared/aws/clients';
+
+const lib = await dynamoLib();
 
 type Cmd = { input: { RequestItems: Record<string, { Keys?: unknown[] } | { PutRequest: { Item: unknown } }[]> } };
 

@@ -59,7 +59,6 @@ const service = (counters: Record<string, Counters>, now = '2026-11-05T03:00:00Z
     catalogue: { agencies: async () => agencies, procedures: async () => [procedure('1.000001')], holidays: async () => [] },
     ratings: { aggregates: async (codes) => new Map(codes.map((c) => [c, { agencyCode: c, month: '', total: 0, satisfied: 0, neutral: 0, dissatisfied: 0 } as never])) },
     feedback: {
-      counts: async () => ({ answered: 0, answeredOnTime: 0, answeredLate: 0, answeredRepeated: 0 }),
       countsMany: async (codes) => new Map(codes.map((c) => [c, { answered: 0, answeredOnTime: 0, answeredLate: 0, answeredRepeated: 0 }])),
       dislikedPublished: async () => { computations++; return new Map(); },
     },
