@@ -21,25 +21,33 @@ const dossierIdOf = (body: string): string | null => {
   }
 };
 
-export const makeHandler = (deps: ProjectionDeps) => {
-  const handleRecord = async (record: SQSRecord) => {
-    const dossierId = dossierIdOf(record.body);
-    if (!dossierId) {
-      logger.warn('malformed index-counters message dropped', { messageId: record.messageId });
-      return;
-    }
-    const outcome = await projectDossier(deps, dossierId);
-    logger.debug('index counters', { dossierId, outcome });
-  };
-  // A processor per invocation: the local runtime may run several pollers on one module instance.
-  // One message after another: a batch often holds several events of one dossier.
-  return (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> =>
-    processPartialResponse(event, handleRecord, new BatchProcessor(EventType.SQS), {
+export const makeHandler = (deps: ProjectionDeps) =>
+  (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> => {
+    // A batch often holds several events of one dossier. Every event in it was written before the
+    // batch arrived, so the first projection — which reads the dossier afterwards — already covers
+    // the later ones: each dossier is projected once per batch (if that fails, its other messages
+    // fail with it and come back).
+    const projected = new Map<string, Promise<unknown>>();
+    const handleRecord = async (record: SQSRecord) => {
+      const dossierId = dossierIdOf(record.body);
+      if (!dossierId) {
+        logger.warn('malformed index-counters message dropped', { messageId: record.messageId });
+        return;
+      }
+      let run = projected.get(dossierId);
+      if (!run) {
+        run = projectDossier(deps, dossierId).then((outcome) => logger.debug('index counters', { dossierId, outcome }));
+        projected.set(dossierId, run);
+      }
+      await run;
+    };
+    // A processor per invocation: the local runtime may run several pollers on one module instance.
+    return processPartialResponse(event, handleRecord, new BatchProcessor(EventType.SQS), {
       processInParallel: false,
       throwOnFullBatchFailure: false,
       ...(context ? { context } : {}),
     }) as Promise<SQSBatchResponse>;
-};
+  };
 
 const FEE_CACHE_MS = 5 * 60_000;
 

@@ -21,8 +21,7 @@ const MAX_ATTEMPTS = 8;
 /** Brings the dossier's counters up to date; throws after repeated conflicts (the message is retried). */
 export const projectDossier = async (deps: ProjectionDeps, dossierId: string): Promise<ProjectionOutcome> => {
   for (let attempt = 1; ; attempt++) {
-    const stored = await deps.store.contribution(dossierId);
-    const record = await deps.dossiers.get(dossierId);
+    const [stored, record] = await Promise.all([deps.store.contribution(dossierId), deps.dossiers.get(dossierId)]);
     if (!record) return 'missing';
     if (stored && stored.version >= record.version) return 'unchanged';
     const [history, hasFee] = await Promise.all([deps.dossiers.history(dossierId), deps.procedureHasFee(record.procedureCode)]);
