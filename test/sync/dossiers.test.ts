@@ -136,7 +136,9 @@ describe('POST /v1/sync/dossiers → the FIFO queue → a dossier of record', ()
     expect(after).toMatchObject({ status: 'done', version: 3, finishedAt: expect.any(String) });
     expect(after.history.at(-1)).toMatchObject({ action: 'finish', actor: { kind: 'agency_system' } });
     expect(await outboxFor(listed.id)).toEqual(['result_ready']);
-  });
+    // Two settles of the whole shared runtime (each up to 30 s while other files' events flow): the
+    // test's own budget must cover both.
+  }, 120_000);
 
   it('a duplicate event id does nothing; the same dossier re-sent is a status event, never a second dossier', async () => {
     const first = upsert();
