@@ -1,5 +1,5 @@
 // The index job against a brute-force recomputation from raw dossiers (SPEC §5, docs/index.md):
-// ~1,400 dossiers generated through the dossier domain (local/seed/dossier-activity.ts) are fed
+// ~740 dossiers generated through the dossier domain (local/seed/dossier-activity.ts) are fed
 // through the REAL counters pipeline — projectDossier over the DynamoDB `evaluation` table of the
 // test runtime, every dossier delivered twice, shuffled and concurrently — and IndexService
 // computes months and quarters from those counters. The test then recomputes every dossier and
@@ -115,10 +115,10 @@ beforeAll(async () => {
     months: MONTHS,
     agencies: SUBSET,
     procedures,
-    // ~680 dossiers a month: Huế 50 + 40 × 12, Đà Nẵng 50 + 5 × 12, two ministries 20 each. Each
+    // ~370 dossiers a month: Huế 30 + 40 × 6, Đà Nẵng 30 + 5 × 6, two ministries 12 each. Each
     // dossier costs DynamoDB Local one transaction (~65/s): enough to meet every rule, small enough
     // for the suite.
-    perAgencyMonth: (code) => (level(code) === 'province' ? 50 : level(code) === 'central' ? 20 : 12),
+    perAgencyMonth: (code) => (level(code) === 'province' ? 30 : level(code) === 'central' ? 12 : 6),
     now: NOW,
     calendar: createWorkingCalendar(catalogue.holidays),
   })) dossiers.push(d);
@@ -321,8 +321,8 @@ const bruteForce = (agency: AgencyInfo, period: string): Brute => {
 
 describe('index job vs brute force from raw dossiers', () => {
   it('generated a realistic set and projected each dossier exactly once despite the redeliveries', () => {
-    expect(dossiers.length).toBeGreaterThan(1_200);
-    expect(dossiers.length).toBeLessThan(1_600);
+    expect(dossiers.length).toBeGreaterThan(650);
+    expect(dossiers.length).toBeLessThan(850);
     expect(outcomes).toEqual({ applied: dossiers.length, unchanged: dossiers.length, missing: 0 });
     // The set exercises every branch of the rules it is checked on.
     const statuses = new Set(dossiers.map((d) => d.record.status));
