@@ -11,7 +11,7 @@ import type { Procedure } from '../../shared/contracts/catalogue';
 import { dynamoClient, dynamoLib } from '../../shared/aws/clients';
 import { tableName } from '../../shared/config';
 import { batchPutAll } from '../../shared/aws/dynamo-batch';
-import { contributionOf, factsOf, localMonth, type Counters } from '../../functions/evaluation/domain/dossier-facts';
+import { addCounters, contributionOf, factsOf, type Counters } from '../../functions/evaluation/domain/dossier-facts';
 import { shiftMonth, localMonthOf } from '../../functions/evaluation/domain/period';
 import { agencyProfile, generateActivity, mulberry32, type ActivityAgency } from './dossier-activity';
 import { catalogueSeed } from './catalogue';
@@ -29,10 +29,6 @@ export interface ActivityTotals {
   ratings: Map<string, RatingCounts>;
   feedback: Map<string, AnswerCounts>;
 }
-
-const add = (into: Counters, from: Counters) => {
-  for (const [k, v] of Object.entries(from)) into[k] = Math.round(((into[k] ?? 0) + v) * 100) / 100;
-};
 
 /** Dossiers an agency receives in a month: by level, scaled per agency (big and small provinces). */
 export const dossiersPerMonth = (agency: ActivityAgency, scale: number): number => {
@@ -73,12 +69,12 @@ export const activityTotals = (input: ActivityInput): ActivityTotals => {
     const c = contributionOf(facts);
     const key = `${c.agencyCode}|${c.month}`;
     const into = totals.counters.get(key) ?? {};
-    add(into, c.counters);
+    addCounters(into, c.counters);
     totals.counters.set(key, into);
     // About a third of handled applicants rate; a late dossier draws many more dissatisfied ratings.
     // A rating counts in the month it is given (its dossier's finish): one given after the seeded
     // months (a dossier finished this month) is left out, so the running month holds only real ones.
-    const ratedMonth = d.record.finishedAt ? localMonth(d.record.finishedAt) : null;
+    const ratedMonth = d.record.finishedAt ? localMonthOf(new Date(d.record.finishedAt)) : null;
     if (facts.resulted && ratedMonth && seeded.has(ratedMonth) && random() < 0.35) {
       const rk = `${d.record.agencyCode}|${ratedMonth}`;
       const r = totals.ratings.get(rk) ?? { total: 0, satisfied: 0, neutral: 0, dissatisfied: 0 };

@@ -6,6 +6,7 @@
 // this module (test/evaluation/cross-check.test.ts).
 import type { DossierEvent, DossierRecord } from '../../dossiers/rules';
 import { isFinished, isRunning, type DossierStatus } from '../../../shared/contracts/dossier-status';
+import { localDayOf, localMonthOf } from './period';
 
 export type Counters = Record<string, number>;
 
@@ -44,11 +45,7 @@ export interface DossierFacts {
 }
 
 const HOUR_MS = 3_600_000;
-const VN_OFFSET_MS = 7 * HOUR_MS;
-
-/** YYYY-MM-DD (Asia/Ho_Chi_Minh, UTC+7 all year) of an ISO instant. */
-export const localDay = (iso: string): string => new Date(Date.parse(iso) + VN_OFFSET_MS).toISOString().slice(0, 10);
-export const localMonth = (iso: string): string => localDay(iso).slice(0, 7);
+const localDay = (iso: string): string => localDayOf(new Date(iso));
 
 const AGENCY_ACTORS = new Set(['official', 'agency_system']);
 
@@ -86,7 +83,7 @@ export const factsOf = (
     procedureCode: record.procedureCode,
     channel: record.channel,
     status: record.status,
-    month: localMonth(record.submittedAt),
+    month: localMonthOf(new Date(record.submittedAt)),
     received: record.receivedAt !== null,
     agencyActed: history.some((e) => AGENCY_ACTORS.has(e.actor.kind)),
     timeliness,
@@ -192,9 +189,15 @@ export const contributionDelta = (previous: Contribution | null, next: Contribut
   return deltas;
 };
 
+/** Adds `from` into `into` (kept to 2 decimals, as the stored counters are). */
+export const addCounters = (into: Counters, from: Counters): Counters => {
+  for (const [k, v] of Object.entries(from)) into[k] = Math.round(((into[k] ?? 0) + v) * 100) / 100;
+  return into;
+};
+
 /** Sums counters (months of a quarter, communes into their province). */
 export const sumCounters = (items: Iterable<Counters>): Counters => {
   const out: Counters = {};
-  for (const c of items) for (const [k, v] of Object.entries(c)) out[k] = Math.round(((out[k] ?? 0) + v) * 100) / 100;
+  for (const c of items) addCounters(out, c);
   return out;
 };
