@@ -10,7 +10,10 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     // Workers inherit the runtime's environment (endpoints, resource names) from the global setup.
     setupFiles: ['test/support/runtime-env.ts'],
-    testTimeout: 30_000,
+    // Integration tests settle the whole shared runtime (up to 30 s each time: POST
+    // /local/events/settle waits for every file's events, the index counters' included), often
+    // twice or more: the per-test budget must hold several settles.
+    testTimeout: 90_000,
     hookTimeout: 120_000,
   },
 });
