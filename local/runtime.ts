@@ -15,6 +15,7 @@ import { provision } from './provision';
 import { seedLocalData } from './seed';
 import { localAgencySecretKey } from './seed/agency-systems';
 import { paymentSandbox, sandboxProviderEnv, sandboxSecret } from './payments-sandbox';
+import { ensureWebBuild, webDist, webRoute } from './web';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 
@@ -74,8 +75,8 @@ export const startRuntime = async (opts: RuntimeOptions): Promise<Runtime> => {
       portalUrl: () => url, secret: sandboxKey, log,
       stateFile: opts.stateDir && resolve(opts.stateDir, 'payments-sandbox.json'),
     });
-    // No web front end yet: the payer comes back to the sandbox's own "done" page.
-    const payments = { ...sandboxProviderEnv(url, sandboxKey), PAYMENT_RETURN_URL: `${url}/local/payments/sandbox/done?orderId={orderId}` };
+    // The payer comes back to the dossier's page of the web front end, as in AWS (docs/payments.md).
+    const payments = { ...sandboxProviderEnv(url, sandboxKey), PAYMENT_RETURN_URL: `${url}/ho-so/{dossierId}?thanh-toan={orderId}` };
     for (const [name, value] of Object.entries(payments)) env[name] = process.env[name] = value;
     await seedLocalData({ userPoolId: provisioned.userPoolId, agencyReceiverUrl: `${url}${RECEIVER_PATH}`, log, activity: opts.seedActivity ?? true });
 
@@ -87,8 +88,11 @@ export const startRuntime = async (opts: RuntimeOptions): Promise<Runtime> => {
     const { handler: agencyAuthorizer } = await import('../functions/identity/authorizer');
     // Consumers run with the same environment as the API handlers (the process's, set above).
     events = startEventDelivery({ platform, root: REPO_ROOT, env, stateDir: opts.stateDir && resolve(opts.stateDir), log });
+    await ensureWebBuild(REPO_ROOT, log);
     const server = createGateway({
       platform, root: REPO_ROOT, verifyJwt, accessLog: opts.accessLog,
+      // The browser talks to Cognito and to the upload bucket directly (presigned POST).
+      staticFiles: webRoute({ distDir: webDist(REPO_ROOT), connectOrigins: [emulators.endpoints.cognito, emulators.endpoints.s3] }),
       // API Gateway gives a REQUEST authorizer no body.
       agencyAuthorizer: ({ body: _body, isBase64Encoded: _b64, ...event }) => agencyAuthorizer(event as never),
       localRoutes: [jobsRoute(platform, REPO_ROOT), settleRoute(events), sandbox.route, agencyReceiver().route],

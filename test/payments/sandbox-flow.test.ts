@@ -50,7 +50,7 @@ describe('paying on the sandbox page', () => {
   it('pay → the signed callback arrives, the order is paid, the dossier is processing, the payer lands on the return page', async () => {
     const { d, order } = await orderWithPage();
     const back = await choose(order, 'pay');
-    expect(back).toBe(`${base()}/local/payments/sandbox/done?orderId=${order.id}`);
+    expect(back).toBe(`${base()}/ho-so/${order.dossierId}?thanh-toan=${order.id}`);
     await settled();
     expect(must(await api('GET', `/v1/payments/${order.id}`, { token: citizen }), 200, 'order')).toMatchObject({ status: 'paid', receiptNumber: expect.any(String) });
     expect(must(await api('GET', `/v1/dossiers/${d.id}`, { token: citizen }), 200, 'dossier').status).toBe('processing');

@@ -1,0 +1,9 @@
+// Texts of the dashboard pages.
+import type { AreaDictionary } from '.';
+
+export const dashboard: AreaDictionary = {
+  vi: {
+  },
+  en: {
+  },
+};

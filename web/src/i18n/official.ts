@@ -1,0 +1,9 @@
+// Texts of the official pages.
+import type { AreaDictionary } from '.';
+
+export const official: AreaDictionary = {
+  vi: {
+  },
+  en: {
+  },
+};

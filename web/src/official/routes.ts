@@ -1,0 +1,4 @@
+// Routes of the official area (pages load on first visit: each is its own chunk).
+import type { RouteDef } from '../lib/routes';
+
+export const officialRoutes: RouteDef[] = [];
