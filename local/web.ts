@@ -3,8 +3,9 @@
 // CloudFront serves it: hashed assets cached for a year, index.html for every page path (the SPA
 // routes in the browser), the same security headers (infra/stacks/web-stack.ts).
 import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import type { LocalRoute } from './gateway/server';
+import { webCacheControl, webSecurityHeaders } from '../shared/web/security-headers';
 
 export const webRoot = (repoRoot: string) => resolve(repoRoot, 'web');
 export const webDist = (repoRoot: string) => resolve(repoRoot, 'web', 'dist');
@@ -43,31 +44,6 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json', '.woff2': 'font/woff2', '.txt': 'text/plain; charset=utf-8', '.webmanifest': 'application/manifest+json',
 };
 
-/**
- * The page's Content-Security-Policy: scripts and styles only from the site; the browser talks to
- * the API (same origin), to Cognito and to the upload bucket (presigned POST), nothing else.
- */
-export const contentSecurityPolicy = (connectOrigins: readonly string[]) => [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  `connect-src 'self' ${connectOrigins.join(' ')}`.trim(),
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "object-src 'none'",
-].join('; ');
-
-export const securityHeaders = (connectOrigins: readonly string[]): Record<string, string> => ({
-  'content-security-policy': contentSecurityPolicy(connectOrigins),
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'strict-origin-when-cross-origin',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=()',
-});
-
 export interface WebRouteOptions {
   distDir: string;
   /** Origins the page may call besides its own (Cognito, the upload bucket). */
@@ -77,7 +53,7 @@ export interface WebRouteOptions {
 /** Serves the built SPA for GET/HEAD outside `/v1` and `/local`; page paths get index.html. */
 export const webRoute = (opts: WebRouteOptions): LocalRoute => {
   const dist = resolve(opts.distDir);
-  const headers = securityHeaders(opts.connectOrigins);
+  const headers = webSecurityHeaders(opts.connectOrigins);
   return async (req, res, _body, url) => {
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'HEAD') return false;
@@ -94,10 +70,9 @@ export const webRoute = (opts: WebRouteOptions): LocalRoute => {
       res.end('Not found');
       return true;
     }
-    const hashed = file.includes(`${sep}assets${sep}`);
     res.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'cache-control': webCacheControl(`/${relative(dist, file).split(sep).join('/')}`),
       ...headers,
     });
     if (method === 'HEAD') { res.end(); return true; }
