@@ -6,6 +6,7 @@ import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import type { LocalRoute } from './gateway/server';
 import { webCacheControl, webSecurityHeaders } from '../shared/web/security-headers';
+import { isAssetPath } from '../shared/web/spa';
 
 export const webRoot = (repoRoot: string) => resolve(repoRoot, 'web');
 export const webDist = (repoRoot: string) => resolve(repoRoot, 'web', 'dist');
@@ -63,8 +64,8 @@ export const webRoute = (opts: WebRouteOptions): LocalRoute => {
     const candidate = normalize(join(dist, pathname));
     if (candidate !== dist && !candidate.startsWith(dist + sep)) return false;
     let file = existsSync(candidate) && statSync(candidate).isFile() ? candidate : undefined;
-    // A path without a file extension is a page of the app; a missing asset is a real 404.
-    if (!file && !extname(pathname)) file = join(dist, 'index.html');
+    // A page of the app gets index.html; a missing file of the build is a real 404.
+    if (!file && !isAssetPath(pathname)) file = join(dist, 'index.html');
     if (!file || !existsSync(file)) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...headers });
       res.end('Not found');

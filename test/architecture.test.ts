@@ -2,7 +2,9 @@
 //   - domain files (`functions/*/domain/`) are pure: nothing they load at run time — following
 //     relative imports transitively — is an AWS SDK package, the shared AWS clients or an adapter;
 //   - nothing in `functions/` or `shared/` imports the local runtime (`local/`);
-//   - `infra/` refers to handlers by entry path only: it imports no function code.
+//   - `infra/` refers to handlers by entry path only: it imports no function code;
+//   - the web front end (`web/src/`) is a client: it reaches no AWS SDK, AWS client, adapter,
+//     handler, service or store, nor the local runtime; only pure modules and types.
 // Type-only imports are erased by the compiler and do not count.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -13,7 +15,7 @@ const ROOT = resolve(__dirname, '..');
 const filesUnder = (dir: string): string[] => readdirSync(dir).flatMap((name) => {
   const path = join(dir, name);
   if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : filesUnder(path);
-  return /\.(ts|mts)$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
+  return /\.(ts|mts|tsx)$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
 });
 
 /** The modules a file loads at run time: static imports and re-exports that are not type-only. */
@@ -35,7 +37,7 @@ const runtimeImports = (file: string): string[] => {
 const resolveRelative = (from: string, spec: string): string | null => {
   if (!spec.startsWith('.')) return null;
   const base = resolve(dirname(from), spec);
-  for (const candidate of [base, `${base}.ts`, `${base}.mts`, join(base, 'index.ts')]) {
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, `${base}.mts`, join(base, 'index.ts'), join(base, 'index.tsx')]) {
     if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   }
   return null;
@@ -47,7 +49,7 @@ const reach = (entry: string): Map<string, string[]> => {
   const stack: [string, string[]][] = [[entry, [relative(ROOT, entry)]]];
   while (stack.length) {
     const [file, chain] = stack.pop()!;
-    if (!/\.(ts|mts)$/.test(file)) continue;
+    if (!/\.(ts|mts|tsx)$/.test(file)) continue;
     for (const spec of runtimeImports(file)) {
       const target = resolveRelative(file, spec);
       const key = target ? relative(ROOT, target) : spec;
@@ -84,5 +86,14 @@ describe('architecture', () => {
     const offending = filesUnder(join(ROOT, 'infra')).flatMap((file) =>
       runtimeImports(file).filter((spec) => resolveRelative(file, spec)?.startsWith(join(ROOT, 'functions'))).map((spec) => `${relative(ROOT, file)} imports ${spec}`));
     expect(offending).toEqual([]);
+  });
+
+  const FORBIDDEN_IN_WEB = [...FORBIDDEN_IN_DOMAIN, /^@middy\//, /^functions\/[^/]+\/(handler|service|deps|jobs|public)\.ts$/, /^local\//, /^node:/];
+
+  it('the web front end reaches only pure modules of the back end (no AWS, adapters, handlers or local runtime)', () => {
+    const entries = filesUnder(join(ROOT, 'web', 'src'));
+    expect(entries.length).toBeGreaterThan(10);
+    const offending = entries.flatMap((file) => [...reach(file)].filter(([key]) => FORBIDDEN_IN_WEB.some((re) => re.test(key))).map(([, chain]) => chain.join(' → ')));
+    expect([...new Set(offending)]).toEqual([]);
   });
 });
