@@ -26,6 +26,7 @@ const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`
 dvc-portal is running (ready in ${seconds} s)
 
+  Portal      ${runtime.url}/  (citizens: /thu-tuc, /ho-so · officials: /can-bo · index: /chi-so)
   API         ${runtime.url}/v1
   OpenAPI     ${runtime.url}/v1/openapi.json
   Try         ${runtime.url}/v1/procedures?q=dang%20ky%20khai%20sinh

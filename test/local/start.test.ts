@@ -48,6 +48,14 @@ describe('npm start', () => {
     const body = (await res.json()) as { items: { code: string; name: string }[] };
     expect(res.status).toBe(200);
     expect(body.items[0]!.name.toLowerCase()).toContain('đăng ký khai sinh');
+    // The web front end is served at `/` (its pages too), and the banner says so.
+    expect(first.output()).toContain(`Portal      http://127.0.0.1:${port}/`);
+    for (const path of ['/', '/thu-tuc/1.001193', '/can-bo']) {
+      const page = await fetch(`http://127.0.0.1:${port}${path}`);
+      expect(page.status, path).toBe(200);
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(await page.text()).toContain('<div id="app">');
+    }
     // The banner names the local-only pages a newcomer looks at, and they answer.
     for (const path of ['/local/outbox', '/local/payments/sandbox/transactions', '/local/agency-receiver']) {
       expect(first.output()).toContain(`http://127.0.0.1:${port}${path}`);
