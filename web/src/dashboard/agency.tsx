@@ -15,8 +15,8 @@ import {
   AVERAGE_HANDLING_CODE, NEUTRAL_COLOUR, averageHandlingDays, bandColour, gainsRedistributedPoints, groupBars,
   notApplicableReason, type Breakdown, type Indicator,
 } from './model';
-import { defaultPeriod, periodLabel, periodProblem } from './period';
-import { BandBadge, DashNav, PeriodPicker, RunningNotice, dashUrl } from './parts';
+import { defaultPeriod, periodPhrase, periodLabel, periodProblem } from './period';
+import { BandBadge, DashNav, PeriodPicker, RunningNotice, TableFrame, dashUrl } from './parts';
 
 export default function AgencyPage() {
   const { t, lang } = useI18n();
@@ -53,7 +53,7 @@ export default function AgencyPage() {
         <PeriodPicker idPrefix="agency" value={period} onChange={(p) => route(dashUrl(`/chi-so/${encodeURIComponent(agencyCode)}`, { period: p }))} />
       </form>
 
-      {problem === 'invalid' && <Alert kind="warning">{t('dash.period.invalid', { period: requested, shown: periodLabel(period, lang) })}</Alert>}
+      {problem === 'invalid' && <Alert kind="warning">{t('dash.period.invalid', { period: requested, shown: periodPhrase(period, lang) })}</Alert>}
       {(problem === 'notStarted' || notStarted) && <Alert kind="warning" title={t('dash.period.notStartedTitle')}>{t('dash.period.notStarted', { period: periodLabel(period, lang) })}</Alert>}
       {problem === 'beforeIndex' && <Alert kind="warning">{t('dash.period.beforeIndex', { period: periodLabel(period, lang) })}</Alert>}
       {result.loading && !problem && <Loading />}
@@ -85,7 +85,7 @@ const Summary = ({ data }: { data: Breakdown }) => {
   const { t, lang } = useI18n();
   return (
     <section class="card dash-summary" aria-labelledby="agency-summary-title">
-      <h2 id="agency-summary-title">{t('dash.agency.summary', { period: periodLabel(data.period, lang) })}</h2>
+      <h2 id="agency-summary-title">{t('dash.agency.summary', { period: periodPhrase(data.period, lang) })}</h2>
       {data.applicable ? (
         <dl class="facts">
           <dt>{t('dash.total')}</dt>
@@ -132,9 +132,9 @@ const Groups = ({ data, fmt }: { data: Breakdown; fmt(v: number): string }) => {
         <li><span class="dash-swatch" style={{ backgroundColor: bandColour(data.band) }} />{t('dash.score')}</li>
         <li><span class="dash-swatch dash-swatch-outline" />{t('dash.remaining')}</li>
       </ul>
-      <div class="table-wrap">
+      <TableFrame label={t('dash.agency.groupsCaption', { agency: data.agencyName, period: periodPhrase(data.period, lang) })}>
         <table class="dash-table">
-          <caption>{t('dash.agency.groupsCaption', { agency: data.agencyName, period: periodLabel(data.period, lang) })}</caption>
+          <caption>{t('dash.agency.groupsCaption', { agency: data.agencyName, period: periodPhrase(data.period, lang) })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('dash.group')}</th>
@@ -156,7 +156,7 @@ const Groups = ({ data, fmt }: { data: Breakdown; fmt(v: number): string }) => {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
     </section>
   );
 };
@@ -196,9 +196,9 @@ const Indicators = ({ data, fmt, name }: { data: Breakdown; fmt(v: number): stri
     <section aria-labelledby="agency-indicators-title">
       <h2 id="agency-indicators-title">{t('dash.agency.indicators')}</h2>
       <p class="muted">{t('dash.agency.indicatorsLead')}</p>
-      <div class="table-wrap">
+      <TableFrame label={t('dash.agency.indicatorsCaption', { agency: data.agencyName, period: periodPhrase(data.period, lang) })}>
         <table class="dash-table dash-indicators">
-          <caption>{t('dash.agency.indicatorsCaption', { agency: data.agencyName, period: periodLabel(data.period, lang) })}</caption>
+          <caption>{t('dash.agency.indicatorsCaption', { agency: data.agencyName, period: periodPhrase(data.period, lang) })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('dash.code')}</th>
@@ -243,7 +243,7 @@ const Indicators = ({ data, fmt, name }: { data: Breakdown; fmt(v: number): stri
             );
           })}
         </table>
-      </div>
+      </TableFrame>
       <p class="muted dash-footnote">{t('dash.rank.footnote', { version: data.definitionVersion })}</p>
     </section>
   );

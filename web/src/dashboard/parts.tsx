@@ -1,5 +1,6 @@
 // Pieces the three dashboard pages share: their sub-navigation, the period picker, the band badge
 // and legend, the "running period" notice, the agencies catalogue and a media-query hook.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { api, type Page } from '../lib/api';
@@ -7,7 +8,7 @@ import { useI18n } from '../i18n';
 import { Alert } from '../components/ui';
 import { BANDS, bandColour } from './model';
 import type { Band } from './definitions';
-import { PERIOD_KINDS, parsePeriodId, periodLabel, periodOptions, defaultPeriod, type PeriodKind } from './period';
+import { PERIOD_KINDS, parsePeriodId, periodLabel, periodPhrase, periodOptions, defaultPeriod, type PeriodKind } from './period';
 
 /** The dashboard's own navigation: the index ranking and the statistics. */
 export const DashNav = () => {
@@ -84,7 +85,7 @@ export const RunningNotice = ({ final, period, computedAt }: { final: boolean; p
   const when = new Date(computedAt);
   const time = Number.isNaN(when.getTime()) ? computedAt
     : when.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-  if (final) return <p class="muted dash-computed">{t('dash.final', { period: periodLabel(period, lang), time })}</p>;
+  if (final) return <p class="muted dash-computed">{t('dash.final', { period: periodPhrase(period, lang), time })}</p>;
   return (
     <Alert kind="warning" title={t('dash.provisional.title')}>
       <p>{t('dash.provisional.text', { period: periodLabel(period, lang), time })}</p>
@@ -134,3 +135,11 @@ export const dashUrl = (path: string, query: Record<string, string | undefined |
   const qs = params.toString();
   return qs ? `${path}?${qs}` : path;
 };
+
+/**
+ * A table's frame that scrolls sideways on a narrow screen: focusable and named (by the table's
+ * caption) so keyboard users can scroll it too (WCAG 2.1.1).
+ */
+export const TableFrame = ({ label, children }: { label: string; children: ComponentChildren }) => (
+  <div class="table-wrap" role="region" aria-label={label} tabIndex={0}>{children}</div>
+);

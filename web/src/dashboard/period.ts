@@ -101,6 +101,12 @@ export const periodLabel = (id: string, lang: Lang): string => {
   return String(p.year);
 };
 
+/** A period inside a Vietnamese sentence is written in lower case ("kết quả tháng 11/2026"). */
+export const periodPhrase = (id: string, lang: Lang): string => {
+  const label = periodLabel(id, lang);
+  return lang === 'vi' ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+};
+
 export type PeriodProblem = 'invalid' | 'notStarted' | 'beforeIndex';
 
 /** Why a period from the address cannot be shown, or null when it can. */

@@ -11,8 +11,8 @@ import { Alert, ErrorState, Loading, PageTitle } from '../components/ui';
 import { BarChart } from './chart';
 import { GROUP_CODES } from './definitions';
 import { isLevel, LEVELS, rankingBars, rankingRows, bandsPresent, type Level, type Ranking } from './model';
-import { defaultPeriod, periodLabel, periodProblem } from './period';
-import { BandBadge, BandLegend, DashNav, PeriodPicker, RunningNotice, dashUrl, loadAgencies, useMedia } from './parts';
+import { defaultPeriod, periodPhrase, periodLabel, periodProblem } from './period';
+import { BandBadge, BandLegend, DashNav, PeriodPicker, RunningNotice, TableFrame, dashUrl, loadAgencies, useMedia } from './parts';
 import { GroupGlossary, GroupHeader } from './group-header';
 
 /** Bars a phone shows; the table below always has every agency. */
@@ -81,7 +81,7 @@ export default function RankingPage() {
         <PeriodPicker idPrefix="rank" value={period} onChange={(p) => go({ period: p })} />
       </form>
 
-      {problem === 'invalid' && <Alert kind="warning">{t('dash.period.invalid', { period: requested, shown: periodLabel(period, lang) })}</Alert>}
+      {problem === 'invalid' && <Alert kind="warning">{t('dash.period.invalid', { period: requested, shown: periodPhrase(period, lang) })}</Alert>}
       {(problem === 'notStarted' || notStarted) && <Alert kind="warning" title={t('dash.period.notStartedTitle')}>{t('dash.period.notStarted', { period: periodLabel(period, lang) })}</Alert>}
       {problem === 'beforeIndex' && <Alert kind="warning">{t('dash.period.beforeIndex', { period: periodLabel(period, lang) })}</Alert>}
       {provinces.error != null && <ErrorState error={provinces.error} retry={provinces.reload} />}
@@ -92,10 +92,10 @@ export default function RankingPage() {
 
       {data && !ranking.loading && (
         <>
-          <p role="status" class="dash-status">{t('dash.rank.status', { count: data.items.length, scope, period: periodLabel(data.period, lang) })}</p>
+          <p role="status" class="dash-status">{t('dash.rank.status', { count: data.items.length, scope, period: periodPhrase(data.period, lang) })}</p>
           <RunningNotice final={data.final} period={data.period} computedAt={data.computedAt} />
           {data.items.length === 0 ? (
-            <Alert kind="info">{t('dash.rank.empty', { scope, period: periodLabel(data.period, lang) })}</Alert>
+            <Alert kind="info">{t('dash.rank.empty', { scope, period: periodPhrase(data.period, lang) })}</Alert>
           ) : (
             <>
               {bars && bars.values.length > 0 ? (
@@ -110,7 +110,7 @@ export default function RankingPage() {
                     format={(v) => formatNumber(v, lang, v % 1 === 0 ? 0 : 2)}
                     labelChars={wide ? 40 : 18}
                     summary={t('dash.rank.chartSummary', {
-                      count: bars.values.length, scope, period: periodLabel(data.period, lang),
+                      count: bars.values.length, scope, period: periodPhrase(data.period, lang),
                       first: bars.labels[0]!, firstTotal: formatNumber(bars.values[0]!, lang, 2),
                       last: bars.labels[bars.labels.length - 1]!, lastTotal: formatNumber(bars.values[bars.values.length - 1]!, lang, 2),
                     })}
@@ -121,9 +121,9 @@ export default function RankingPage() {
                 <Alert kind="info">{t('dash.rank.noneScored')}</Alert>
               )}
 
-              <div class="table-wrap">
+              <TableFrame label={t('dash.rank.caption', { scope, period: periodPhrase(data.period, lang) })}>
                 <table class="dash-table">
-                  <caption>{t('dash.rank.caption', { scope, period: periodLabel(data.period, lang) })}</caption>
+                  <caption>{t('dash.rank.caption', { scope, period: periodPhrase(data.period, lang) })}</caption>
                   <thead>
                     <tr>
                       <th scope="col" class="num">{t('dash.rank')}</th>
@@ -145,7 +145,7 @@ export default function RankingPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableFrame>
               <GroupGlossary />
               <p class="muted dash-footnote">{t('dash.rank.footnote', { version: data.definitionVersion })}</p>
             </>

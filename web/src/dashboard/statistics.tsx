@@ -10,8 +10,8 @@ import { useI18n } from '../i18n';
 import { Alert, ErrorState, Loading, PageTitle } from '../components/ui';
 import { BarChart } from './chart';
 import { CHANNEL_ORDER, NEUTRAL_COLOUR, STATUS_ORDER, countEntries, share, topProcedures, type StatisticsBody } from './model';
-import { defaultPeriod, isRunning, periodLabel, periodProblem } from './period';
-import { DashNav, PeriodPicker, dashUrl, loadAgencies, useMedia, type AgencyEntry } from './parts';
+import { defaultPeriod, periodPhrase, isRunning, periodLabel, periodProblem } from './period';
+import { DashNav, PeriodPicker, TableFrame, dashUrl, loadAgencies, useMedia, type AgencyEntry } from './parts';
 
 /** Procedures drawn on the chart; the table lists more, and all on request. */
 const CHART_PROCEDURES = 10;
@@ -86,7 +86,7 @@ export default function StatisticsPage() {
         <PeriodPicker idPrefix="stats" value={period} onChange={(p) => go({ period: p })} />
       </form>
 
-      {problem === 'invalid' && <Alert kind="warning">{t('dash.period.invalid', { period: requested, shown: periodLabel(period, lang) })}</Alert>}
+      {problem === 'invalid' && <Alert kind="warning">{t('dash.period.invalid', { period: requested, shown: periodPhrase(period, lang) })}</Alert>}
       {problem === 'notStarted' && <Alert kind="warning" title={t('dash.period.notStartedTitle')}>{t('dash.period.notStarted', { period: periodLabel(period, lang) })}</Alert>}
       {agencies.error != null && <ErrorState error={agencies.error} retry={agencies.reload} />}
       {stats.loading && !blocked && <Loading />}
@@ -96,13 +96,13 @@ export default function StatisticsPage() {
       {data && !stats.loading && (
         <>
           <h2 class="dash-scope">{t('dash.stats.heading', { scope: scopeName, period: periodLabel(data.period, lang) })}</h2>
-          <p role="status" class="dash-status">{t('dash.stats.status', { count: number(data.dossiers), scope: scopeName, period: periodLabel(data.period, lang) })}</p>
+          <p role="status" class="dash-status">{t('dash.stats.status', { count: number(data.dossiers), scope: scopeName, period: periodPhrase(data.period, lang) })}</p>
           {isRunning(data.period) && <Alert kind="warning" title={t('dash.provisional.title')}><p>{t('dash.stats.running')}</p></Alert>}
           {data.agencyCode && (
             <p><a href={dashUrl(`/chi-so/${encodeURIComponent(data.agencyCode)}`, { period: data.period })}>{t('dash.stats.toIndex', { agency: scopeName })}</a></p>
           )}
           {data.dossiers === 0 ? (
-            <Alert kind="info">{t('dash.stats.empty', { scope: scopeName, period: periodLabel(data.period, lang) })}</Alert>
+            <Alert kind="info">{t('dash.stats.empty', { scope: scopeName, period: periodPhrase(data.period, lang) })}</Alert>
           ) : (
             <>
               <Figures data={data} />
@@ -163,11 +163,11 @@ const Counts = ({ id, title, keyHeader, entries, label, data }: {
           datasets={[{ label: t('dash.stats.dossiers'), data: entries.map((e) => e.count), colours: BAR_COLOUR }]}
           format={(v) => formatNumber(v, lang)}
           summary={t('dash.stats.countSummary', {
-            title, period: periodLabel(data.period, lang),
+            title, period: periodPhrase(data.period, lang),
             parts: entries.map((e) => `${label(e.key)} ${formatNumber(e.count, lang)}`).join(', '),
           })}
         />
-        <div class="table-wrap">
+        <TableFrame label={title}>
           <table class="dash-table">
             <caption>{title}</caption>
             <thead>
@@ -194,7 +194,7 @@ const Counts = ({ id, title, keyHeader, entries, label, data }: {
               </tr>
             </tfoot>
           </table>
-        </div>
+        </TableFrame>
       </div>
     </section>
   );
@@ -216,11 +216,11 @@ const Procedures = ({ data, all, showAll, wide }: { data: StatisticsBody; all: b
         format={(v) => formatNumber(v, lang)}
         labelChars={wide ? 48 : 18}
         summary={t('dash.stats.procedureSummary', {
-          count: top.length, period: periodLabel(data.period, lang),
+          count: top.length, period: periodPhrase(data.period, lang),
           first: top[0] ? name(top[0]) : '—', firstCount: top[0] ? formatNumber(top[0].dossiers, lang) : '0',
         })}
       />
-      <div class="table-wrap">
+      <TableFrame label={t('dash.stats.procedureCaption', { shown: rows.length, count: data.byProcedure.length })}>
         <table class="dash-table">
           <caption>{t('dash.stats.procedureCaption', { shown: rows.length, count: data.byProcedure.length })}</caption>
           <thead>
@@ -242,7 +242,7 @@ const Procedures = ({ data, all, showAll, wide }: { data: StatisticsBody; all: b
             ))}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
       {!all && data.byProcedure.length > rows.length && (
         <button type="button" class="btn btn-secondary load-more" onClick={showAll}>{t('dash.stats.showAll', { count: data.byProcedure.length })}</button>
       )}
