@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { dashboard } from '../../web/src/i18n/dashboard';
 import { DEFINITIONS, EARLIEST_PERIOD_MONTH, GROUP_CODES } from '../../web/src/dashboard/definitions';
 import {
-  BANDS, BAND_COLOURS, NEUTRAL_COLOUR, averageHandlingDays, bandColour, bandsPresent, contrastRatio, countEntries,
+  BANDS, BAND_COLOURS, NEUTRAL_COLOUR, averageHandlingDays, chartName, bandColour, bandsPresent, contrastRatio, countEntries,
   gainsRedistributedPoints, groupBars, notApplicableReason, rankingBars, rankingRows, topProcedures,
   STATUS_ORDER, type RankingItem,
 } from '../../web/src/dashboard/model';
@@ -55,13 +55,18 @@ describe('the ranking', () => {
 
   it('maps scored agencies to bars in rank order, coloured by band, cut to the top N on phones', () => {
     const all = rankingBars(items);
-    expect(all.labels).toEqual(['UBND H01', 'UBND H02', 'UBND H03', 'UBND H04', 'UBND H05']);
+    expect(all.labels).toEqual(['H01', 'H02', 'H03', 'H04', 'H05']);
     expect(all.values).toEqual([84.2, 80, 80, 66.5, 51]);
     expect(all.colours).toEqual([BAND_COLOURS.good, BAND_COLOURS.good, BAND_COLOURS.good, BAND_COLOURS.fair, BAND_COLOURS.average]);
     expect(all.codes).toEqual(['H01', 'H02', 'H03', 'H04', 'H05']);
     const top = rankingBars(items, 2);
     expect(top.values).toEqual([84.2, 80]);
     expect(rankingBars([], 10).values).toEqual([]);
+  });
+
+  it('drops the "UBND" every province and commune name starts with from chart labels', () => {
+    expect(chartName('UBND Thành phố Hà Nội')).toBe('Thành phố Hà Nội');
+    expect(chartName('Bộ Công an')).toBe('Bộ Công an');
   });
 
   it('lists table rows by rank with ties kept, unscored agencies last', () => {

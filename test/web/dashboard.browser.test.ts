@@ -144,6 +144,7 @@ describe('the public dashboard', () => {
     await page.waitForURL((url) => url.pathname.startsWith('/chi-so/') && url.searchParams.get('period') === LAST_MONTH);
     await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(name);
     await poll(() => page.locator('tr[data-indicator]').count()).toBe(DEFINITIONS[0]!.indicators.length);
+    expect(await page.title()).toContain(name);
     const codes = await page.locator('tr[data-indicator]').evaluateAll((rows) => rows.map((r) => (r as unknown as { dataset: { indicator: string } }).dataset.indicator));
     expect(codes).toEqual(DEFINITIONS[0]!.indicators.map((i) => i.code));
     // Unmeasured indicators say why they do not count.

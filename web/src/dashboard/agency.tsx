@@ -16,7 +16,7 @@ import {
   notApplicableReason, type Breakdown, type Indicator,
 } from './model';
 import { defaultPeriod, periodPhrase, periodLabel, periodProblem } from './period';
-import { BandBadge, DashNav, PeriodPicker, RunningNotice, TableFrame, dashUrl } from './parts';
+import { BandBadge, DashNav, PeriodPicker, RunningNotice, TableFrame, dashUrl, useMedia } from './parts';
 
 export default function AgencyPage() {
   const { t, lang } = useI18n();
@@ -46,7 +46,7 @@ export default function AgencyPage() {
     <>
       <DashNav />
       <Breadcrumbs items={[{ href: '/', label: t('common.home') }, { href: rankingHref, label: t('nav.index') }, { label: data?.agencyName ?? agencyCode }]} />
-      <PageTitle>{data?.agencyName ?? t('dash.agency.title')}</PageTitle>
+      <PageTitle title={data?.agencyName ?? t('dash.agency.title')}>{data?.agencyName ?? t('dash.agency.title')}</PageTitle>
       {data && <p class="muted">{t('dash.agency.code', { code: data.agencyCode })} · {t(`dash.level.one.${data.level}`)}</p>}
 
       <form class="filters" aria-label={t('dash.filters')} onSubmit={(e) => e.preventDefault()}>
@@ -107,6 +107,7 @@ const Summary = ({ data }: { data: Breakdown }) => {
 
 const Groups = ({ data, fmt }: { data: Breakdown; fmt(v: number): string }) => {
   const { t, lang } = useI18n();
+  const wide = useMedia('(min-width: 700px)');
   const bars = groupBars(data.groupDetails);
   const remaining = bars.scores.map((s, i) => Math.max(0, bars.maxima[i]! - s));
   return (
@@ -115,14 +116,15 @@ const Groups = ({ data, fmt }: { data: Breakdown; fmt(v: number): string }) => {
       <BarChart
         horizontal
         stacked
-        labels={bars.codes.map((c) => `${c} · ${t(`dash.group.${c}`)}`)}
+        // A phone has room for the codes only; the table below names each group.
+        labels={bars.codes.map((c) => (wide ? `${c} · ${t(`dash.group.${c}`)}` : c))}
         datasets={[
           { label: t('dash.score'), data: bars.scores, colours: bandColour(data.band) },
           // Remaining points: white with a dark outline, so the bar's end stands out (≥ 3:1) from the white chart.
           { label: t('dash.remaining'), data: remaining, colours: '#ffffff', border: NEUTRAL_COLOUR },
         ]}
         format={fmt}
-        labelChars={26}
+        labelChars={40}
         summary={t('dash.agency.groupsSummary', {
           agency: data.agencyName,
           groups: bars.codes.map((c, i) => t('dash.agency.groupOf', { group: c, score: fmt(bars.scores[i]!), max: fmt(bars.maxima[i]!) })).join('; '),
@@ -151,7 +153,7 @@ const Groups = ({ data, fmt }: { data: Breakdown; fmt(v: number): string }) => {
                 <td class="num">{fmt(bars.scores[i]!)}</td>
                 <td class="num">{fmt(bars.maxima[i]!)}</td>
                 <td class="num">{bars.maxima[i] ? formatPercent(bars.scores[i]! / bars.maxima[i]!, lang) : '—'}</td>
-                <td>{bars.applicable[i] ? '' : t('dash.why.groupOut')}</td>
+                <td class="dash-note">{bars.applicable[i] ? '' : t('dash.why.groupOut')}</td>
               </tr>
             ))}
           </tbody>

@@ -55,7 +55,8 @@ export function BarChart({ summary, labels, datasets, horizontal = false, max, s
         max,
         stacked,
         grid: { color: GRID },
-        ticks: { callback: (v: string | number) => (format ? format(Number(v)) : String(v)) },
+        // Axis steps are round numbers: written plainly in the page's language (the tooltip uses `format`).
+        ticks: { callback: (v: string | number) => Number(v).toLocaleString(document.documentElement.lang === 'en' ? 'en-GB' : 'vi-VN') },
       };
       const categoryAxis = {
         stacked,

@@ -53,12 +53,15 @@ export interface BarSeries {
   colours: string[];
 }
 
+/** An agency's name on a chart, without the "UBND" (People's Committee) every province and commune shares. */
+export const chartName = (agencyName: string) => agencyName.replace(/^UBND\s+/u, '');
+
 /** The ranking's bars: scored agencies in rank order, at most `limit` of them (all when absent). */
 export const rankingBars = (items: readonly RankingItem[], limit?: number): BarSeries & { bands: Band[]; codes: string[] } => {
   const scored = items.filter((i) => i.applicable && i.rank !== null);
   const shown = limit === undefined ? scored : scored.slice(0, limit);
   return {
-    labels: shown.map((i) => i.agencyName),
+    labels: shown.map((i) => chartName(i.agencyName)),
     values: shown.map((i) => i.total),
     colours: shown.map((i) => bandColour(i.band)),
     bands: shown.map((i) => i.band),

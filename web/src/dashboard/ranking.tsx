@@ -108,7 +108,7 @@ export default function RankingPage() {
                     labels={bars.labels}
                     datasets={[{ label: t('dash.total'), data: bars.values, colours: bars.colours }]}
                     format={(v) => formatNumber(v, lang, v % 1 === 0 ? 0 : 2)}
-                    labelChars={wide ? 40 : 18}
+                    labelChars={wide ? 40 : 16}
                     summary={t('dash.rank.chartSummary', {
                       count: bars.values.length, scope, period: periodPhrase(data.period, lang),
                       first: bars.labels[0]!, firstTotal: formatNumber(bars.values[0]!, lang, 2),
