@@ -4,6 +4,7 @@ import { formatDate } from '../lib/format';
 import { useI18n } from '../i18n';
 import { RequireAuth } from '../components/require-auth';
 import { Breadcrumbs, ErrorState, LoadMore, Loading, PageTitle } from '../components/ui';
+import { TableBox } from './table-box';
 import { usePaged } from './use-paged';
 import type { FeedbackView } from './types';
 
@@ -21,7 +22,7 @@ const MyList = () => {
       {list.loading && <Loading />}
       {list.error !== undefined && <ErrorState error={list.error} retry={count ? list.more : list.reload} />}
       {count > 0 && (
-        <div class="table-wrap">
+        <TableBox label={t('fb.mineTitle')}>
           <table>
             <caption>{t('fb.mineTitle')}</caption>
             <thead>
@@ -51,7 +52,7 @@ const MyList = () => {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableBox>
       )}
       {list.hasMore && !list.loading && <LoadMore onClick={list.more} busy={list.loadingMore} />}
     </>

@@ -8,6 +8,7 @@ import { useI18n } from '../i18n';
 import { Alert, Breadcrumbs, ErrorState, Loading, PageTitle } from '../components/ui';
 import { catalogue } from './catalogue';
 import { FaqList } from './faq-list';
+import { TableBox } from './table-box';
 import { formatProcessingTime, submitsOnline } from './logic';
 import type { FaqEntry, Procedure } from './types';
 
@@ -105,7 +106,7 @@ export default function ProcedurePage() {
 
       <section aria-labelledby="components-title">
         <h2 id="components-title">{t('proc.components')}</h2>
-        <div class="table-wrap">
+        <TableBox label={t('proc.components')}>
           <table>
             <caption class="visually-hidden">{t('proc.components')}</caption>
             <thead>
@@ -127,13 +128,13 @@ export default function ProcedurePage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableBox>
       </section>
 
       <section aria-labelledby="fees-title">
         <h2 id="fees-title">{t('proc.fees')}</h2>
         {p.fees.length === 0 ? <p>{t('proc.noFees')}</p> : (
-          <div class="table-wrap">
+          <TableBox label={t('proc.fees')}>
             <table>
               <caption class="visually-hidden">{t('proc.fees')}</caption>
               <thead>
@@ -159,7 +160,7 @@ export default function ProcedurePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableBox>
         )}
       </section>
 
@@ -173,7 +174,7 @@ export default function ProcedurePage() {
       {p.legalBasis.length > 0 && (
         <section aria-labelledby="legal-title">
           <h2 id="legal-title">{t('proc.legalBasis')}</h2>
-          <div class="table-wrap">
+          <TableBox label={t('proc.legalBasis')}>
             <table>
               <caption class="visually-hidden">{t('proc.legalBasis')}</caption>
               <thead>
@@ -185,7 +186,7 @@ export default function ProcedurePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableBox>
         </section>
       )}
 

@@ -25,12 +25,22 @@ export const usePaged = <T,>(load: (cursor: string | undefined, signal: AbortSig
   loadRef.current = load;
   const generation = useRef(0);
 
+  // A filtered list (a search among published feedback, say) may answer a page with no items but
+  // a cursor: keep reading a few pages so "nothing found" is only said when it is true.
+  const fill = async (start: string | undefined, signal: AbortSignal): Promise<Page<T>> => {
+    let page = await loadRef.current(start, signal);
+    for (let extra = 0; page.items.length === 0 && page.nextCursor && extra < 10; extra++) {
+      page = await loadRef.current(page.nextCursor, signal);
+    }
+    return page;
+  };
+
   useEffect(() => {
     const controller = new AbortController();
     const mine = ++generation.current;
     setLoading(true);
     setError(undefined);
-    loadRef.current(undefined, controller.signal).then(
+    fill(undefined, controller.signal).then(
       (page) => { if (mine === generation.current) { setItems(page.items); setCursor(page.nextCursor); setLoading(false); } },
       (e: unknown) => { if (mine === generation.current && !controller.signal.aborted) { setItems([]); setCursor(null); setError(e); setLoading(false); } },
     );
@@ -43,7 +53,7 @@ export const usePaged = <T,>(load: (cursor: string | undefined, signal: AbortSig
     const mine = generation.current;
     setLoadingMore(true);
     setError(undefined);
-    loadRef.current(cursor, new AbortController().signal).then(
+    fill(cursor, new AbortController().signal).then(
       (page) => { if (mine === generation.current) { setItems((old) => [...old, ...page.items]); setCursor(page.nextCursor); } },
       (e: unknown) => { if (mine === generation.current) setError(e); },
     ).finally(() => setLoadingMore(false));
