@@ -1,6 +1,6 @@
 // Pure logic of the citizen pages (no DOM, no Preact): the procedure search's filters and the URL,
 // the tracking form's checks, how processing times and fees read. Unit-tested in node.
-import type { Lang } from '../i18n';
+import { translate, type Lang } from '../i18n';
 import { formatMoney } from '../lib/format';
 
 export const LEVELS = ['central', 'province', 'commune'] as const;
@@ -72,15 +72,9 @@ export const checkDossierCode = (raw: string): { value: string } | { error: 'tra
 
 export interface ProcessingTimeValue { value: number; unit: 'working_day' | 'working_hour' | 'day' }
 
-const UNITS: Record<Lang, Record<ProcessingTimeValue['unit'], [string, string]>> = {
-  vi: { working_day: ['ngày làm việc', 'ngày làm việc'], working_hour: ['giờ làm việc', 'giờ làm việc'], day: ['ngày', 'ngày'] },
-  en: { working_day: ['working day', 'working days'], working_hour: ['working hour', 'working hours'], day: ['day', 'days'] },
-};
-
 export const formatProcessingTime = (time: ProcessingTimeValue, lang: Lang): string => {
-  const [one, many] = UNITS[lang][time.unit];
   const number = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 }).format(time.value);
-  return `${number} ${time.value === 1 ? one : many}`;
+  return translate(lang, `proc.unit.${time.unit}.${time.value === 1 ? 'one' : 'other'}`, { count: number });
 };
 
 export interface FeeValue { amount: number; kind: 'fee' | 'charge' }
@@ -91,11 +85,9 @@ export interface FeeValue { amount: number; kind: 'fee' | 'charge' }
  */
 export const summarizeFees = (fees: readonly FeeValue[], lang: Lang): string => {
   const total = fees.reduce((sum, f) => sum + f.amount, 0);
-  if (!fees.length || total === 0) return lang === 'vi' ? 'Không mất phí, lệ phí' : 'Free of charge';
+  if (!fees.length || total === 0) return translate(lang, 'proc.feesFree');
   if (fees.length === 1) return formatMoney(total, lang);
-  return lang === 'vi'
-    ? `${formatMoney(total, lang)} (${fees.length} khoản phí, lệ phí)`
-    : `${formatMoney(total, lang)} (${fees.length} fees and charges)`;
+  return translate(lang, 'proc.feesTotal', { total: formatMoney(total, lang), count: fees.length });
 };
 
 /** Whether the portal takes this procedure's dossiers online (the wizard), per its online service level. */
