@@ -58,7 +58,7 @@ describe('procedures', () => {
     await birth.click();
     await page.waitForURL('**/thu-tuc/1.001193');
     await poll(() => heading(page)).toBe('Thủ tục đăng ký khai sinh');
-    const components = page.getByRole('table', { name: 'Thành phần hồ sơ' });
+    const components = page.getByRole('region', { name: 'Thành phần hồ sơ' });
     await poll(() => components.textContent()).toContain('Giấy chứng sinh');
     expect(await components.textContent()).toContain('Bắt buộc');
     expect(await page.getByText('Thủ tục này không mất phí, lệ phí.').isVisible()).toBe(true);

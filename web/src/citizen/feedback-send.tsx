@@ -79,6 +79,7 @@ const SendForm = () => {
       <p>{t('fb.sendIntro')}</p>
       <ErrorSummary errors={errors} />
       <form class="card narrow" onSubmit={submit} noValidate>
+        <div class={`field fb-categories${errors['fb-category'] ? ' field-error' : ''}`}>
         <fieldset aria-describedby={errors['fb-category'] ? 'fb-category-error' : undefined}>
           <legend>{t('fb.category')}</legend>
           {errors['fb-category'] && <p id="fb-category-error" class="error-message">{errors['fb-category']}</p>}
@@ -90,6 +91,7 @@ const SendForm = () => {
             </label>
           ))}
         </fieldset>
+        </div>
         <TextField id="fb-subject" label={t('fb.subject')} hint={t('fb.subjectHint', { min: FEEDBACK_LIMITS.subject[0], max: FEEDBACK_LIMITS.subject[1] })}
           required value={draft.subject} onInput={set('subject')} error={errors['fb-subject']} maxLength={FEEDBACK_LIMITS.subject[1]} />
         <Field id="fb-content" label={t('fb.content')} hint={t('fb.contentHint', { min: FEEDBACK_LIMITS.content[0], max: FEEDBACK_LIMITS.content[1] })} required error={errors['fb-content']}>

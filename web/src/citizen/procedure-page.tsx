@@ -106,29 +106,21 @@ export default function ProcedurePage() {
 
       <section aria-labelledby="components-title">
         <h2 id="components-title">{t('proc.components')}</h2>
-        <TableBox label={t('proc.components')}>
-          <table>
-            <caption class="visually-hidden">{t('proc.components')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('proc.componentName')}</th>
-                <th scope="col">{t('proc.componentRequired')}</th>
-                <th scope="col">{t('proc.componentFiles')}</th>
-                <th scope="col">{t('proc.componentTemplate')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.components.map((c) => (
-                <tr key={c.code}>
-                  <td>{c.name}</td>
-                  <td>{c.required ? <strong>{t('proc.required')}</strong> : t('proc.optional')}</td>
-                  <td>{t('proc.maxFiles', { count: c.maxFiles })}<br /><span class="muted">{c.accept.map(typeName).join(', ')}</span></td>
-                  <td>{c.formTemplateUrl ? <a href={c.formTemplateUrl} target="_blank" rel="noopener noreferrer">{t('proc.template')}<span class="visually-hidden"> — {c.name} ({t('proc.newWindow')})</span></a> : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableBox>
+        {/* A list rather than a table: document names are long, and a phone has room for one column. */}
+        <ol class="component-list">
+          {p.components.map((c) => (
+            <li key={c.code} class="card component">
+              <p class="component-name">{c.name}</p>
+              <p class="component-meta">
+                <span class={`badge ${c.required ? 'badge-danger' : 'badge-neutral'}`}>{c.required ? t('proc.required') : t('proc.optional')}</span>{' '}
+                <span>{t('proc.maxFiles', { count: c.maxFiles })}: {c.accept.map(typeName).join(', ')}</span>
+              </p>
+              {c.formTemplateUrl && (
+                <p><a href={c.formTemplateUrl} target="_blank" rel="noopener noreferrer">{t('proc.template')}<span class="visually-hidden"> — {c.name} ({t('proc.newWindow')})</span></a></p>
+              )}
+            </li>
+          ))}
+        </ol>
       </section>
 
       <section aria-labelledby="fees-title">
