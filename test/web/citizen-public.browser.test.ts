@@ -206,6 +206,8 @@ describe('feedback', () => {
     expect(await like.getAttribute('aria-pressed')).toBe('true');
     expect(await like.textContent()).toContain('(1)');
     expect((await api('GET', `/v1/feedback/${f.id}`)).body.likes).toBe(1);
+    await page.goto('/phan-anh/khong-co');
+    await poll(() => heading(page)).toBe('Không tìm thấy phản ánh');
     await expectNoSeriousViolations(page);
     expect(errors).toEqual([]);
     await context.close();

@@ -29,6 +29,8 @@ const findMine = async (id: string, signal: AbortSignal): Promise<FeedbackView |
 };
 
 const loadItem = async (id: string, signal: AbortSignal): Promise<Item> => {
+  // A mistyped link is "not found", not a validation error of the API.
+  if (!/^[0-9a-f-]{36}$/.test(id)) throw new ApiError(404, 'NOT_FOUND', 'Feedback not found');
   try {
     return { view: 'public', item: await api.get<PublicFeedbackView>(`/v1/feedback/${encodeURIComponent(id)}`, undefined, { signal, auth: false }) };
   } catch (error) {
