@@ -48,7 +48,7 @@ const DossierPage = ({ id }: { id: string }) => {
   const postal = dossier.postalAddress;
 
   return (
-    <>
+    <div class="console">
       <ConsoleNav current="dossiers" />
       <Breadcrumbs items={[{ href: '/can-bo', label: t('console.queue.title') }, { label: title }]} />
       <PageTitle>{title}</PageTitle>
@@ -182,7 +182,7 @@ const DossierPage = ({ id }: { id: string }) => {
           </ul>
         )}
       </section>
-    </>
+    </div>
   );
 };
 

@@ -107,7 +107,7 @@ const FeedbackItemPage = ({ id }: { id: string }) => {
   ];
 
   return (
-    <>
+    <div class="console">
       <ConsoleNav current="feedback" />
       <Breadcrumbs items={[{ href: '/can-bo/phan-anh', label: t('console.fb.title') }, { label: item.code }]} />
       <PageTitle>{t('console.fb.itemTitle', { code: item.code })}</PageTitle>
@@ -239,7 +239,7 @@ const FeedbackItemPage = ({ id }: { id: string }) => {
           </ol>
         )}
       </section>
-    </>
+    </div>
   );
 };
 

@@ -72,7 +72,7 @@ const FeedbackQueuePage = () => {
   const now = Date.now();
 
   return (
-    <>
+    <div class="console">
       <ConsoleNav current="feedback" />
       <PageTitle>{t('console.fb.title')}</PageTitle>
       <ScopeNote user={user} agencies={agencies.data} />
@@ -124,7 +124,7 @@ const FeedbackQueuePage = () => {
               {cursor && <LoadMore onClick={loadMore} busy={state.more} />}
             </>
           )}
-    </>
+    </div>
   );
 };
 

@@ -94,7 +94,7 @@ const QueuePage = () => {
   const agencyName = agencies.data?.find((a) => a.code === agency)?.name ?? agency;
 
   return (
-    <>
+    <div class="console">
       <ConsoleNav current="dossiers" />
       <PageTitle>{t('console.queue.title')}</PageTitle>
       <ScopeNote user={user} agencies={agencies.data} />
@@ -163,7 +163,7 @@ const QueuePage = () => {
                 {cursor && <LoadMore onClick={loadMore} busy={state.more} />}
               </>
             )}
-    </>
+    </div>
   );
 };
 
