@@ -1,6 +1,7 @@
 // One feedback item in the console (/can-bo/phan-anh/:id): the content and the sender's details
 // (officials in scope only), the deadlines of SPEC §6 with overdue steps named, the evidence, the
 // history, and the workflow actions this status allows an official.
+import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import type { FeedbackAction } from '../../../shared/contracts/feedback';
@@ -149,10 +150,10 @@ const FeedbackItemPage = ({ id }: { id: string }) => {
           <h2 id="fb-deadlines-title">{t('console.fb.deadlines')}</h2>
           <dl class="facts">
             {deadlines.filter(([, by]) => by).map(([step, by, key]) => (
-              <>
-                <dt key={`${step}-t`}>{t(key)}</dt>
-                <dd key={`${step}-d`}>{formatDateTime(by, lang)}{item.overdue.includes(step as FeedbackView['overdue'][number]) && <strong class="overdue-marker"> <span aria-hidden="true">⚠</span> {t('console.fb.overdue')}</strong>}</dd>
-              </>
+              <Fragment key={step}>
+                <dt>{t(key)}</dt>
+                <dd>{formatDateTime(by, lang)}{item.overdue.includes(step as FeedbackView['overdue'][number]) && <strong class="overdue-marker"> <span aria-hidden="true">⚠</span> {t('console.fb.overdue')}</strong>}</dd>
+              </Fragment>
             ))}
           </dl>
         </section>
