@@ -10,7 +10,7 @@ import { useI18n } from '../i18n';
 import { Alert, useErrorText } from '../components/ui';
 import { ErrorSummary, Field, type FieldErrors } from '../components/form';
 import { ComponentUpload } from './component-upload';
-import type { DossierView, OverallRating, PaymentOrder, Rating } from './types';
+import type { DossierView, OverallRating, PaymentOrder, Procedure, Rating } from './types';
 
 // ---------------------------------------------------------------------------------------------
 // Payment
@@ -27,12 +27,16 @@ const paymentKey = (d: DossierView) => {
   } catch { return idempotencyKey(); }
 };
 
-export const PaymentSection = ({ d, onChange, reload }: { d: DossierView; onChange(d: DossierView): void; reload(): void }) => {
+export const PaymentSection = ({ d, onChange }: { d: DossierView; onChange(d: DossierView): void }) => {
   const { t, lang } = useI18n();
   const errorText = useErrorText();
   const { query } = useLocation();
   const returned = query['thanh-toan'];
   const orders = useAsync((signal) => api.get<Page<PaymentOrder>>(`/v1/dossiers/${d.id}/payments`, undefined, { signal }), [d.id, d.status]);
+  // The catalogue's fees, shown before an order exists (the order applies any reduction).
+  const fees = useAsync(async (signal) => (d.status === 'payment_required'
+    ? (await api.get<Procedure>(`/v1/procedures/${encodeURIComponent(d.procedureCode)}`, undefined, { signal, auth: false })).fees
+    : []), [d.procedureCode, d.status]);
   const [returnedOrder, setReturnedOrder] = useState<PaymentOrder>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -49,7 +53,13 @@ export const PaymentSection = ({ d, onChange, reload }: { d: DossierView; onChan
         if (stop) return;
         setReturnedOrder(order);
         if (order.status === 'pending' && polls.current++ < 20) { timer = setTimeout(read, 1500); return; }
-        if (order.status === 'paid') { orders.reload(); api.get<DossierView>(`/v1/dossiers/${d.id}`).then(onChange, () => reload()); }
+        if (order.status !== 'paid') return;
+        // The order is paid a moment before its receipt is numbered and the dossier moves on.
+        const dossier = await api.get<DossierView>(`/v1/dossiers/${d.id}`);
+        if (stop) return;
+        onChange(dossier);
+        if ((dossier.status === 'payment_required' || !order.receiptNumber) && polls.current++ < 20) timer = setTimeout(read, 1000);
+        else orders.reload();
       } catch (e) { if (!stop) setError(errorText(e)); }
     };
     void read();
@@ -97,7 +107,12 @@ export const PaymentSection = ({ d, onChange, reload }: { d: DossierView; onChan
       {d.status === 'payment_required' && (
         <>
           <p>{t('pay.intro')}</p>
-          {amount !== undefined && <p><strong>{t('pay.amount')}:</strong> {formatMoney(amount, lang)}</p>}
+          {amount !== undefined ? <p><strong>{t('pay.amount')}:</strong> {formatMoney(amount, lang)}</p> : fees.data && fees.data.length > 0 && (
+            <>
+              <ul class="fee-list">{fees.data.map((f) => <li key={f.code}>{f.name}: <strong>{formatMoney(f.amount, lang)}</strong></li>)}</ul>
+              <p class="hint">{t('pay.feesNote')}</p>
+            </>
+          )}
           {latestFailed && !live && <p>{t('pay.retry')}</p>}
           <div class="actions">
             {live

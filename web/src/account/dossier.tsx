@@ -23,10 +23,10 @@ const DossierLoader = () => {
   const d = fresh && fresh.id === data.data?.id && fresh.version >= data.data.version ? fresh : data.data;
   if (data.loading && !d) return <><PageTitle>{t('dossier.title')}</PageTitle><Loading /></>;
   if (!d) return <><PageTitle>{t('dossier.title')}</PageTitle><ErrorState error={data.error} retry={data.reload} /></>;
-  return <Dossier d={d} onChange={setFresh} reload={data.reload} />;
+  return <Dossier d={d} onChange={setFresh} />;
 };
 
-const Dossier = ({ d, onChange, reload }: { d: DossierView; onChange(d: DossierView): void; reload(): void }) => {
+const Dossier = ({ d, onChange }: { d: DossierView; onChange(d: DossierView): void }) => {
   const { t, lang } = useI18n();
   const [fileError, setFileError] = useState<string>();
   const results = d.attachments.filter((a) => a.kind === 'result' && a.status === 'verified');
@@ -41,7 +41,7 @@ const Dossier = ({ d, onChange, reload }: { d: DossierView; onChange(d: DossierV
       <PageTitle title={`${t('dossier.title')} ${d.code ?? ''}`}>{t('dossier.title')} <span class="dossier-code-inline">{d.code ?? t('mine.draft')}</span></PageTitle>
       <p><StatusBadge status={d.status} />{d.late.late && <strong class="late-mark"> {t('dossier.late')}</strong>}</p>
 
-      <PaymentSection d={d} onChange={onChange} reload={reload} />
+      <PaymentSection d={d} onChange={onChange} />
       <SupplementSection d={d} onChange={onChange} />
 
       <section class="card" aria-labelledby="facts-title">
