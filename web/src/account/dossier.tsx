@@ -41,6 +41,11 @@ const Dossier = ({ d, onChange }: { d: DossierView; onChange(d: DossierView): vo
       <PageTitle title={`${t('dossier.title')} ${d.code ?? ''}`}>{t('dossier.title')} <span class="dossier-code-inline">{d.code ?? t('mine.draft')}</span></PageTitle>
       <p><StatusBadge status={d.status} />{d.late.late && <strong class="late-mark"> {t('dossier.late')}</strong>}</p>
 
+      {d.status === 'draft' && (
+        <Alert kind="warning" title={t('dossier.draftNote')}>
+          <p><a href={`/nop-ho-so/${encodeURIComponent(d.procedureCode)}`}>{t('dossier.draftStart')}</a></p>
+        </Alert>
+      )}
       <PaymentSection d={d} onChange={onChange} />
       <SupplementSection d={d} onChange={onChange} />
 
