@@ -85,6 +85,10 @@ describe('the submission wizard', () => {
     await poll(() => page.locator('.upload').first().textContent()).toContain('không khớp với định dạng');
     await page.locator('#file-TP01').setInputFiles(pdfFile());
     await poll(() => page.getByRole('list', { name: 'Tệp đã tải lên cho TP01' }).textContent()).toContain('Hợp lệ');
+    // A reload (a phone that dropped the page) resumes on the same draft with its file
+    await page.reload();
+    await poll(() => page.getByRole('list', { name: 'Tệp đã tải lên cho TP01' }).textContent()).toContain('to-khai.pdf');
+    expect(await page.locator('.steps [aria-current="step"]').textContent()).toBe('Giấy tờ kèm theo');
     expect(await noHorizontalScroll()).toBe(true);
     await noSeriousViolations('wizard: documents');
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
@@ -111,6 +115,7 @@ describe('the submission wizard', () => {
     await poll(heading).toBe('Hồ sơ của tôi');
     const link = page.getByRole('link', { name: code });
     await poll(() => link.isVisible()).toBe(true);
+    expect(await noHorizontalScroll()).toBe(true);
     await noSeriousViolations('my dossiers');
     await page.getByLabel('Trạng thái').selectOption('withdrawn');
     await page.getByRole('button', { name: 'Lọc' }).click();
@@ -122,6 +127,7 @@ describe('the submission wizard', () => {
     const timeline = page.locator('.timeline');
     await poll(() => timeline.textContent()).toContain('Mới đăng ký');
     expect(await page.getByRole('heading', { name: 'Quá trình xử lý' }).isVisible()).toBe(true);
+    expect(await noHorizontalScroll()).toBe(true);
     await noSeriousViolations('dossier page');
     expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
   }, 180_000); // the whole wizard with six axe scans: generous on a busy 2-core machine

@@ -33,6 +33,19 @@ const loadAgencies = () => {
   return agencyCache;
 };
 
+/** What the wizard keeps in the tab's session, so a reload or a lost phone page resumes where it was. */
+interface Saved {
+  step: WizardStep; province: string; agencyCode: string; typed: Record<string, string>; delivery: DeliveryInput;
+  key: string; draftId: string | null; draftBody: string;
+}
+const savedName = (code: string) => `dvc.wizard.${code}`;
+const readSaved = (code: string): Saved | null => {
+  try { return JSON.parse(sessionStorage.getItem(savedName(code)) ?? 'null') as Saved | null; } catch { return null; }
+};
+const writeSaved = (code: string, saved: Saved | null) => {
+  try { if (saved) sessionStorage.setItem(savedName(code), JSON.stringify(saved)); else sessionStorage.removeItem(savedName(code)); } catch { /* storage disabled */ }
+};
+
 export default function WizardPage() {
   return (
     <RequireAuth groups={['citizen', 'business']}>
@@ -45,11 +58,14 @@ const WizardLoader = () => {
   const { params } = useRoute();
   const code = params.code ?? '';
   const data = useAsync(async (signal) => {
-    const [procedure, agencies] = await Promise.all([
+    const saved = readSaved(code);
+    const [procedure, agencies, draft] = await Promise.all([
       api.get<Procedure>(`/v1/procedures/${encodeURIComponent(code)}`, undefined, { signal, auth: false }),
       loadAgencies(),
+      // A draft of an earlier visit, if it is still a draft (not submitted meanwhile, not someone else's).
+      saved?.draftId ? api.get<DossierView>(`/v1/dossiers/${saved.draftId}`, undefined, { signal }).then((d) => (d.status === 'draft' ? d : null), () => null) : null,
     ]);
-    return { procedure, agencies };
+    return { procedure, agencies, saved: saved && (draft || !saved.draftId) ? saved : null, draft };
   }, [code]);
   const { t } = useI18n();
   if (data.loading && !data.data) return <><PageTitle>{t('wizard.title')}</PageTitle><Loading /></>;
@@ -63,14 +79,14 @@ const WizardLoader = () => {
       </>
     );
   }
-  return <Wizard procedure={procedure} agencies={data.data.agencies} />;
+  return <Wizard procedure={procedure} agencies={data.data.agencies} saved={data.data.saved} savedDraft={data.data.draft} />;
 };
 
-const Wizard = ({ procedure, agencies }: { procedure: Procedure; agencies: AgencyEntry[] }) => {
+const Wizard = ({ procedure, agencies, saved, savedDraft }: { procedure: Procedure; agencies: AgencyEntry[]; saved: Saved | null; savedDraft: DossierView | null }) => {
   const { t } = useI18n();
   const { route } = useLocation();
   const errorText = useErrorText();
-  const [step, setStep] = useState<WizardStep>('agency');
+  const [step, setStep] = useState<WizardStep>(saved?.step ?? 'agency');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<string[]>([]);
   const [notice, setNotice] = useState<string>();
@@ -83,22 +99,30 @@ const Wizard = ({ procedure, agencies }: { procedure: Procedure; agencies: Agenc
   const byProvince = competent.some((a) => a.level === 'commune');
   const provinces = useMemo(() => agencies.filter((a) => a.level === 'province' && competent.some((c) => c.code === a.code || c.parentCode === a.code))
     .sort((a, b) => a.name.localeCompare(b.name, 'vi')), [agencies, competent]);
-  const [province, setProvince] = useState('');
-  const [agencyCode, setAgencyCode] = useState(competent.length === 1 ? competent[0]!.code : '');
+  const [province, setProvince] = useState(saved?.province ?? '');
+  const [agencyCode, setAgencyCode] = useState(saved?.agencyCode ?? (competent.length === 1 ? competent[0]!.code : ''));
   const choices = byProvince ? competent.filter((a) => a.code === province || a.parentCode === province) : competent;
 
   // (b) the e-form
   const fields = procedure.form.fields as FormField[];
-  const [typed, setTyped] = useState<Record<string, string>>({});
+  const [typed, setTyped] = useState<Record<string, string>>(saved?.typed ?? {});
 
   // (c) delivery and contact
   const deliveries = (['online', 'desk', 'post'] as const).filter((d) => d !== 'post' || procedure.channels.includes('post'));
-  const [delivery, setDelivery] = useState<DeliveryInput>({ delivery: 'online', recipient: '', postPhone: '', postAddress: '', contactPhone: '', contactEmail: '' });
+  const [delivery, setDelivery] = useState<DeliveryInput>(saved?.delivery ?? { delivery: 'online', recipient: '', postPhone: '', postAddress: '', contactPhone: '', contactEmail: '' });
 
   // (d) the draft and its documents
-  const key = useRef(idempotencyKey());
-  const [draft, setDraft] = useState<DossierView | null>(null);
-  const draftBody = useRef<string>('');
+  const key = useRef(saved?.key ?? idempotencyKey());
+  const [draft, setDraft] = useState<DossierView | null>(savedDraft);
+  const draftBody = useRef<string>(savedDraft ? saved?.draftBody ?? '' : '');
+  const submittedRef = useRef(false);
+
+  useEffect(() => {
+    if (submittedRef.current) return;
+    // The documents and review steps need the draft: without it, resume at delivery.
+    const resumable: WizardStep = !draft && (step === 'files' || step === 'review') ? 'delivery' : step;
+    writeSaved(procedure.code, { step: resumable, province, agencyCode, typed, delivery, key: key.current, draftId: draft?.id ?? null, draftBody: draftBody.current });
+  }, [procedure.code, step, province, agencyCode, typed, delivery, draft]);
   const [declared, setDeclared] = useState(false);
 
   useEffect(() => {
@@ -184,6 +208,8 @@ const Wizard = ({ procedure, agencies }: { procedure: Procedure; agencies: Agenc
       setBusy(true);
       try {
         const submitted = await api.post<DossierView>(`/v1/dossiers/${draft!.id}/submit`);
+        submittedRef.current = true;
+        writeSaved(procedure.code, null);
         route(`/ho-so/${submitted.id}/bien-nhan`);
       } catch (err) {
         showApiError(err);
