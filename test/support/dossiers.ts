@@ -77,7 +77,7 @@ export const createDraft = async (token: string, opts: DraftOptions = {}) => {
 export const postFile = async (ticket: { url: string; fields: Record<string, string> }, bytes: Buffer, contentType: string) => {
   const form = new FormData();
   for (const [k, v] of Object.entries(ticket.fields)) form.append(k, v);
-  form.append('file', new Blob([bytes], { type: contentType }));
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: contentType }));
   const res = await fetch(ticket.url, { method: 'POST', body: form });
   if (res.status >= 300) throw new Error(`upload: ${res.status} ${await res.text()}`);
 };

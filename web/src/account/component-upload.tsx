@@ -52,13 +52,13 @@ export const ComponentUpload = ({ dossierId, component, files, error, onDossier 
       room += 1;
       const key = `${file.name}-${Math.random().toString(36).slice(2)}`;
       setInFlight((list) => [...list, { key, name: file.name, progress: 0 }]);
-      setAnnounce(t('upload.uploading', { name: file.name }));
+      setAnnounce(t('acct.upload.uploading', { name: file.name }));
       try {
         const attached = await send(file, key);
-        if (attached?.status === 'verified') setAnnounce(t('upload.done', { name: file.name }));
-        else found.push(t('upload.err.rejected', { name: file.name }));
+        if (attached?.status === 'verified') setAnnounce(t('acct.upload.done', { name: file.name }));
+        else found.push(t('acct.upload.err.rejected', { name: file.name }));
       } catch (e) {
-        found.push(e instanceof ApiError ? t('upload.err.api', { name: file.name, reason: uploadReason(e, t) ?? errorText(e) }) : t('upload.err.network', { name: file.name }));
+        found.push(e instanceof ApiError ? t('acct.upload.err.api', { name: file.name, reason: uploadReason(e, t) ?? errorText(e) }) : t('acct.upload.err.network', { name: file.name }));
       } finally {
         setInFlight((list) => list.filter((f) => f.key !== key));
       }
@@ -71,28 +71,28 @@ export const ComponentUpload = ({ dossierId, component, files, error, onDossier 
     <div class={`card upload${message.length ? ' field-error' : ''}`}>
       <label for={id} class="upload-label">
         <span class="muted">{component.code}.</span> {component.name}
-        {component.required ? <span class="required-mark"> {t('upload.required')}</span> : <span class="optional"> {t('form.optional')}</span>}
+        {component.required ? <span class="required-mark"> {t('acct.upload.required')}</span> : <span class="optional"> {t('form.optional')}</span>}
       </label>
-      <p id={`${id}-hint`} class="hint">{t('upload.hint', { types: acceptLabel(component.accept), max: Math.floor(DEFAULT_MAX_FILE_BYTES / 1024 / 1024), files: component.maxFiles })}</p>
+      <p id={`${id}-hint`} class="hint">{t('acct.upload.hint', { types: acceptLabel(component.accept), max: Math.floor(DEFAULT_MAX_FILE_BYTES / 1024 / 1024), files: component.maxFiles })}</p>
       {message.length > 0 && (
         <div id={`${id}-error`} class="error-message" role="alert">
           {message.map((m, i) => <p key={i}><span class="visually-hidden">{t('error.title')}: </span>{m}</p>)}
         </div>
       )}
       {files.length > 0 && (
-        <ul class="file-list" aria-label={t('upload.listLabel', { code: component.code })}>
+        <ul class="file-list" aria-label={t('acct.upload.listLabel', { code: component.code })}>
           {files.map((f) => (
             <li key={f.id}>
               <span class="file-name">{f.fileName}</span> <span class="muted">({formatBytes(f.size, lang)})</span>{' '}
-              <span class={`badge badge-${f.status === 'verified' ? 'success' : f.status === 'rejected' ? 'danger' : 'neutral'}`}>{t(`upload.status.${f.status}`)}</span>
-              {f.status === 'rejected' && f.rejectedReason && <span class="muted"> — {t('upload.rejectedWhy')}</span>}
+              <span class={`badge badge-${f.status === 'verified' ? 'success' : f.status === 'rejected' ? 'danger' : 'neutral'}`}>{t(`acct.upload.status.${f.status}`)}</span>
+              {f.status === 'rejected' && f.rejectedReason && <span class="muted"> — {t('acct.upload.rejectedWhy')}</span>}
             </li>
           ))}
         </ul>
       )}
       {inFlight.map((f) => (
         <div key={f.key} class="upload-progress">
-          <span id={`${f.key}-label`}>{t('upload.progress', { name: f.name })}</span>
+          <span id={`${f.key}-label`}>{t('acct.upload.progress', { name: f.name })}</span>
           <progress max={100} value={Math.round(f.progress * 100)} aria-labelledby={`${f.key}-label`} aria-valuetext={`${Math.round(f.progress * 100)}%`} />
         </div>
       ))}
@@ -103,7 +103,7 @@ export const ComponentUpload = ({ dossierId, component, files, error, onDossier 
           aria-invalid={message.length ? true : undefined} disabled={inFlight.length > 0}
           onChange={(e) => void choose(e.currentTarget)}
         />
-      ) : <p class="muted" id={id} tabIndex={-1}>{t('upload.full', { max: component.maxFiles })}</p>}
+      ) : <p class="muted" id={id} tabIndex={-1}>{t('acct.upload.full', { max: component.maxFiles })}</p>}
       <p class="visually-hidden" role="status" aria-live="polite">{announce}</p>
     </div>
   );
@@ -119,10 +119,10 @@ const acceptTypeOf = (name: string, accept: readonly string[]) => {
 /** The user's words for the upload refusals the API names. */
 const uploadReason = (e: ApiError, t: (k: string, p?: Record<string, string | number>) => string): string | undefined => {
   switch (e.code) {
-    case 'UNSUPPORTED_FILE_TYPE': return t('upload.reason.type');
-    case 'FILE_TOO_LARGE': return t('upload.reason.size');
-    case 'TOO_MANY_FILES': return t('upload.reason.tooMany');
-    case 'INVALID_STATE': return t('upload.reason.state');
+    case 'UNSUPPORTED_FILE_TYPE': return t('acct.upload.reason.type');
+    case 'FILE_TOO_LARGE': return t('acct.upload.reason.size');
+    case 'TOO_MANY_FILES': return t('acct.upload.reason.tooMany');
+    case 'INVALID_STATE': return t('acct.upload.reason.state');
     default: return undefined;
   }
 };

@@ -75,7 +75,7 @@ export const PaymentSection = ({ d, onChange }: { d: DossierView; onChange(d: Do
       orders.reload();
     } catch (e) {
       if (e instanceof ApiError && ['PAYMENT_PENDING', 'ALREADY_PAID', 'NOT_AWAITING_PAYMENT'].includes(e.code)) {
-        setError(t(`pay.api.${e.code}`));
+        setError(t(`acct.pay.api.${e.code}`));
         // A failed or expired order frees the key's slot only with a fresh key.
       } else if (e instanceof ApiError && e.code === 'IDEMPOTENCY_KEY_REUSED') {
         try { sessionStorage.removeItem(`dvc.pay.${d.id}.${d.version}`); } catch { /* ignore */ }
@@ -97,43 +97,43 @@ export const PaymentSection = ({ d, onChange }: { d: DossierView; onChange(d: Do
 
   return (
     <section class="card payment" aria-labelledby="pay-title">
-      <h2 id="pay-title">{t('pay.title')}</h2>
+      <h2 id="pay-title">{t('acct.pay.title')}</h2>
       {returnedOrder && (
-        <Alert kind={returnedOrder.status === 'paid' ? 'success' : returnedOrder.status === 'pending' ? 'info' : 'error'} title={t(`pay.returned.${returnedOrder.status}`)}>
-          {returnedOrder.status === 'paid' && <p>{t('pay.paidText', { amount: formatMoney(returnedOrder.amount, lang), receipt: returnedOrder.receiptNumber ?? '' })}</p>}
+        <Alert kind={returnedOrder.status === 'paid' ? 'success' : returnedOrder.status === 'pending' ? 'info' : 'error'} title={t(`acct.pay.returned.${returnedOrder.status}`)}>
+          {returnedOrder.status === 'paid' && <p>{t('acct.pay.paidText', { amount: formatMoney(returnedOrder.amount, lang), receipt: returnedOrder.receiptNumber ?? '' })}</p>}
         </Alert>
       )}
       {error && <Alert kind="error">{error}</Alert>}
       {d.status === 'payment_required' && (
         <>
-          <p>{t('pay.intro')}</p>
-          {amount !== undefined ? <p><strong>{t('pay.amount')}:</strong> {formatMoney(amount, lang)}</p> : fees.data && fees.data.length > 0 && (
+          <p>{t('acct.pay.intro')}</p>
+          {amount !== undefined ? <p><strong>{t('acct.pay.amount')}:</strong> {formatMoney(amount, lang)}</p> : fees.data && fees.data.length > 0 && (
             <>
               <ul class="fee-list">{fees.data.map((f) => <li key={f.code}>{f.name}: <strong>{formatMoney(f.amount, lang)}</strong></li>)}</ul>
-              <p class="hint">{t('pay.feesNote')}</p>
+              <p class="hint">{t('acct.pay.feesNote')}</p>
             </>
           )}
-          {latestFailed && !live && <p>{t('pay.retry')}</p>}
+          {latestFailed && !live && <p>{t('acct.pay.retry')}</p>}
           <div class="actions">
             {live
-              ? <a class="btn btn-primary" href={live.redirectUrl!}>{t('pay.continue')}</a>
-              : <button type="button" class="btn btn-primary" onClick={pay} disabled={busy} aria-busy={busy}>{busy ? t('app.loading') : t('pay.pay')}</button>}
+              ? <a class="btn btn-primary" href={live.redirectUrl!}>{t('acct.pay.continue')}</a>
+              : <button type="button" class="btn btn-primary" onClick={pay} disabled={busy} aria-busy={busy}>{busy ? t('app.loading') : t('acct.pay.pay')}</button>}
           </div>
         </>
       )}
       {list.length > 0 && (
         <div class="table-wrap">
           <table>
-            <caption>{t('pay.orders')}</caption>
-            <thead><tr><th scope="col">{t('pay.createdAt')}</th><th scope="col" class="num">{t('pay.amount')}</th><th scope="col">{t('dossier.status')}</th><th scope="col">{t('pay.receipt')}</th></tr></thead>
+            <caption>{t('acct.pay.orders')}</caption>
+            <thead><tr><th scope="col">{t('acct.pay.createdAt')}</th><th scope="col" class="num">{t('acct.pay.amount')}</th><th scope="col">{t('acct.dossier.status')}</th><th scope="col">{t('acct.pay.receipt')}</th></tr></thead>
             <tbody>
               {list.map((o) => (
                 <tr key={o.id}>
                   <td>{formatDateTime(o.createdAt, lang)}</td>
                   <td class="num">{formatMoney(o.amount, lang)}</td>
-                  <td><span class={`badge badge-${o.status === 'paid' ? 'success' : o.status === 'pending' ? 'info' : 'neutral'}`}>{t(`pay.status.${o.status}`)}</span></td>
+                  <td><span class={`badge badge-${o.status === 'paid' ? 'success' : o.status === 'pending' ? 'info' : 'neutral'}`}>{t(`acct.pay.status.${o.status}`)}</span></td>
                   <td>{o.status === 'paid'
-                    ? <button type="button" class="btn btn-secondary" onClick={() => getReceipt(o)}>{t('pay.downloadReceipt')}<span class="visually-hidden"> {o.receiptNumber}</span></button>
+                    ? <button type="button" class="btn btn-secondary" onClick={() => getReceipt(o)}>{t('acct.pay.downloadReceipt')}<span class="visually-hidden"> {o.receiptNumber}</span></button>
                     : '—'}</td>
                 </tr>
               ))}
@@ -167,8 +167,8 @@ export const SupplementSection = ({ d, onChange }: { d: DossierView; onChange(d:
     for (const c of requested) {
       if (!roundFiles.some((a) => a.componentCode === c.code && a.status === 'verified')) found[`file-${c.code}`] = t('wizard.err.componentMissing', { name: c.name });
     }
-    if (!requested.length && !note.trim() && !roundFiles.length) found['supplement-note'] = t('supp.err.empty');
-    if (note.length > 2000) found['supplement-note'] = t('wizard.err.tooLong', { label: t('supp.note'), max: 2000 });
+    if (!requested.length && !note.trim() && !roundFiles.length) found['supplement-note'] = t('acct.supp.err.empty');
+    if (note.length > 2000) found['supplement-note'] = t('wizard.err.tooLong', { label: t('acct.supp.note'), max: 2000 });
     setErrors(found);
     if (Object.keys(found).length) return;
     setBusy(true);
@@ -185,20 +185,20 @@ export const SupplementSection = ({ d, onChange }: { d: DossierView; onChange(d:
 
   return (
     <section class="card supplement" aria-labelledby="supp-title">
-      <h2 id="supp-title">{t('supp.title')}</h2>
-      <Alert kind="warning" title={t('supp.requestedAt', { date: formatDateTime(request.requestedAt, lang) })}>
+      <h2 id="supp-title">{t('acct.supp.title')}</h2>
+      <Alert kind="warning" title={t('acct.supp.requestedAt', { date: formatDateTime(request.requestedAt, lang) })}>
         {request.note && <p>{request.note}</p>}
-        {requested.length > 0 && <><p>{t('supp.missing')}</p><ul>{requested.map((c) => <li key={c.code}>{c.code}. {c.name}</li>)}</ul></>}
+        {requested.length > 0 && <><p>{t('acct.supp.missing')}</p><ul>{requested.map((c) => <li key={c.code}>{c.code}. {c.name}</li>)}</ul></>}
       </Alert>
       <ErrorSummary errors={errors} />
       <form onSubmit={send} noValidate>
         {(requested.length ? requested : d.components).map((c) => (
           <ComponentUpload key={c.code} dossierId={d.id} component={c} error={errors[`file-${c.code}`]} files={roundFiles.filter((a) => a.componentCode === c.code)} onDossier={onChange} />
         ))}
-        <Field id="supplement-note" label={t('supp.note')} error={errors['supplement-note']}>
+        <Field id="supplement-note" label={t('acct.supp.note')} error={errors['supplement-note']}>
           {(aria) => <textarea {...aria} rows={3} maxLength={2000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />}
         </Field>
-        <div class="actions"><button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>{busy ? t('app.loading') : t('supp.send')}</button></div>
+        <div class="actions"><button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>{busy ? t('app.loading') : t('acct.supp.send')}</button></div>
       </form>
     </section>
   );
@@ -220,8 +220,8 @@ export const WithdrawSection = ({ d, onChange }: { d: DossierView; onChange(d: D
 
   const confirm = async (e: Event) => {
     e.preventDefault();
-    if (!reason.trim()) { setErrors({ 'withdraw-reason': t('wizard.err.required', { label: t('withdraw.reason') }) }); return; }
-    if (reason.trim().length > 2000) { setErrors({ 'withdraw-reason': t('wizard.err.tooLong', { label: t('withdraw.reason'), max: 2000 }) }); return; }
+    if (!reason.trim()) { setErrors({ 'withdraw-reason': t('wizard.err.required', { label: t('acct.withdraw.reason') }) }); return; }
+    if (reason.trim().length > 2000) { setErrors({ 'withdraw-reason': t('wizard.err.tooLong', { label: t('acct.withdraw.reason'), max: 2000 }) }); return; }
     setErrors({}); setBusy(true);
     try {
       onChange(await api.post<DossierView>(`/v1/dossiers/${d.id}/withdraw`, { reason: reason.trim() }));
@@ -231,19 +231,19 @@ export const WithdrawSection = ({ d, onChange }: { d: DossierView; onChange(d: D
 
   return (
     <section class="card" aria-labelledby="withdraw-title">
-      <h2 id="withdraw-title">{t('withdraw.title')}</h2>
-      <p>{t('withdraw.intro')}</p>
+      <h2 id="withdraw-title">{t('acct.withdraw.title')}</h2>
+      <p>{t('acct.withdraw.intro')}</p>
       {!open ? (
-        <button type="button" class="btn btn-danger" onClick={() => setOpen(true)}>{t('withdraw.open')}</button>
+        <button type="button" class="btn btn-danger" onClick={() => setOpen(true)}>{t('acct.withdraw.open')}</button>
       ) : (
         <form onSubmit={confirm} noValidate>
           <ErrorSummary errors={errors} />
-          <Alert kind="warning">{t('withdraw.warning')}</Alert>
-          <Field id="withdraw-reason" label={t('withdraw.reason')} required error={errors['withdraw-reason']}>
+          <Alert kind="warning">{t('acct.withdraw.warning')}</Alert>
+          <Field id="withdraw-reason" label={t('acct.withdraw.reason')} required error={errors['withdraw-reason']}>
             {(aria) => <textarea {...aria} ref={reasonRef} rows={3} maxLength={2000} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />}
           </Field>
           <div class="actions">
-            <button type="submit" class="btn btn-danger" disabled={busy} aria-busy={busy}>{busy ? t('app.loading') : t('withdraw.confirm')}</button>
+            <button type="submit" class="btn btn-danger" disabled={busy} aria-busy={busy}>{busy ? t('app.loading') : t('acct.withdraw.confirm')}</button>
             <button type="button" class="btn btn-secondary" onClick={() => { setOpen(false); setErrors({}); }}>{t('common.cancel')}</button>
           </div>
         </form>
@@ -280,29 +280,29 @@ export const RatingSection = ({ d }: { d: DossierView }) => {
 
   const send = async (e: Event) => {
     e.preventDefault();
-    if (!overall) { setErrors({ 'rating-satisfied': t('wizard.err.choose', { label: t('rating.overall') }) }); return; }
+    if (!overall) { setErrors({ 'rating-satisfied': t('wizard.err.choose', { label: t('acct.rating.overall') }) }); return; }
     setErrors({}); setBusy(true);
     try {
       const r = await api.post<Rating>(`/v1/dossiers/${d.id}/rating`, { overall, ...(comment.trim() ? { comment: comment.trim() } : {}) });
       setSaved(r); setEditing(false);
     } catch (err) {
-      setErrors({ 'rating-general': err instanceof ApiError && ['NOT_RATABLE', 'RATING_FINAL'].includes(err.code) ? t(`rating.api.${err.code}`) : errorText(err) });
+      setErrors({ 'rating-general': err instanceof ApiError && ['NOT_RATABLE', 'RATING_FINAL'].includes(err.code) ? t(`acct.rating.api.${err.code}`) : errorText(err) });
     } finally { setBusy(false); }
   };
 
   return (
     <section class="card" aria-labelledby="rating-title">
-      <h2 id="rating-title">{t('rating.title')}</h2>
+      <h2 id="rating-title">{t('acct.rating.title')}</h2>
       {current.loading && !rating ? <p class="muted">{t('app.loading')}</p> : rating && !editing ? (
         <>
-          <Alert kind="success" title={t('rating.thanks')}>
-            <p>{t('rating.yours')}: <strong>{t(`rating.overall.${rating.overall}`)}</strong></p>
+          <Alert kind="success" title={t('acct.rating.thanks')}>
+            <p>{t('acct.rating.yours')}: <strong>{t(`acct.rating.overall.${rating.overall}`)}</strong></p>
             {rating.comment && <p>{rating.comment}</p>}
           </Alert>
           {replaceable && (
             <>
-              <p class="muted">{t('rating.replaceUntil', { date: formatDateTime(rating.replaceableUntil, lang) })}</p>
-              <button type="button" class="btn btn-secondary" onClick={() => { setOverall(rating.overall); setComment(rating.comment ?? ''); setEditing(true); }}>{t('rating.change')}</button>
+              <p class="muted">{t('acct.rating.replaceUntil', { date: formatDateTime(rating.replaceableUntil, lang) })}</p>
+              <button type="button" class="btn btn-secondary" onClick={() => { setOverall(rating.overall); setComment(rating.comment ?? ''); setEditing(true); }}>{t('acct.rating.change')}</button>
             </>
           )}
         </>
@@ -310,19 +310,19 @@ export const RatingSection = ({ d }: { d: DossierView }) => {
         <form onSubmit={send} noValidate>
           <ErrorSummary errors={errors} />
           <fieldset class={`field${errors['rating-satisfied'] ? ' field-error' : ''}`} aria-describedby={errors['rating-satisfied'] ? 'rating-error' : undefined}>
-            <legend>{t('rating.overall')}</legend>
+            <legend>{t('acct.rating.overall')}</legend>
             {errors['rating-satisfied'] && <p id="rating-error" class="error-message">{errors['rating-satisfied']}</p>}
             {OVERALL.map((o) => (
               <label key={o} class="choice">
                 <input type="radio" name="overall" id={`rating-${o}`} value={o} checked={overall === o} onChange={() => setOverall(o)} />
-                {t(`rating.overall.${o}`)}
+                {t(`acct.rating.overall.${o}`)}
               </label>
             ))}
           </fieldset>
-          <Field id="rating-comment" label={t('rating.comment')} error={errors['rating-comment']}>
+          <Field id="rating-comment" label={t('acct.rating.comment')} error={errors['rating-comment']}>
             {(aria) => <textarea {...aria} rows={3} maxLength={1000} value={comment} onInput={(e) => setComment(e.currentTarget.value)} />}
           </Field>
-          <div class="actions"><button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>{busy ? t('app.loading') : t('rating.send')}</button></div>
+          <div class="actions"><button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>{busy ? t('app.loading') : t('acct.rating.send')}</button></div>
         </form>
       )}
     </section>

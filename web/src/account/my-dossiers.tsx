@@ -44,10 +44,10 @@ const MyDossiers = () => {
   return (
     <>
       <PageTitle>{t('nav.myDossiers')}</PageTitle>
-      <p>{t('mine.intro')} <a href="/thu-tuc">{t('mine.findProcedure')}</a></p>
-      <form class="filters" role="search" aria-label={t('mine.filterLabel')} onSubmit={(e) => { e.preventDefault(); route(chosen ? `/ho-so?status=${chosen}` : '/ho-so'); }}>
+      <p>{t('acct.mine.intro')} <a href="/thu-tuc">{t('acct.mine.findProcedure')}</a></p>
+      <form class="filters" role="search" aria-label={t('acct.mine.filterLabel')} onSubmit={(e) => { e.preventDefault(); route(chosen ? `/ho-so?status=${chosen}` : '/ho-so'); }}>
         <div class="field">
-          <label for="mine-status">{t('dossier.status')}</label>
+          <label for="mine-status">{t('acct.dossier.status')}</label>
           <select id="mine-status" value={chosen} onChange={(e) => setChosen(e.currentTarget.value)}>
             <option value="">{t('common.all')}</option>
             {DOSSIER_STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
@@ -56,29 +56,29 @@ const MyDossiers = () => {
         <div class="actions"><button type="submit" class="btn btn-primary">{t('common.filter')}</button></div>
       </form>
       {first.loading && !first.data ? <Loading /> : first.error ? <ErrorState error={first.error} retry={first.reload} /> : items.length === 0 ? (
-        <p role="status">{status ? t('mine.emptyStatus') : t('mine.empty')}</p>
+        <p role="status">{status ? t('acct.mine.emptyStatus') : t('acct.mine.empty')}</p>
       ) : (
         <>
           <div class="table-wrap">
             <table>
-              <caption>{t('mine.caption', { count: items.length })}</caption>
+              <caption>{t('acct.mine.caption', { count: items.length })}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('dossier.code')}</th>
-                  <th scope="col">{t('dossier.procedure')}</th>
-                  <th scope="col">{t('dossier.status')}</th>
-                  <th scope="col">{t('dossier.submittedAt')}</th>
-                  <th scope="col">{t('dossier.dueDate')}</th>
+                  <th scope="col">{t('acct.dossier.code')}</th>
+                  <th scope="col">{t('acct.dossier.procedure')}</th>
+                  <th scope="col">{t('acct.dossier.status')}</th>
+                  <th scope="col">{t('acct.dossier.submittedAt')}</th>
+                  <th scope="col">{t('acct.dossier.dueDate')}</th>
                 </tr>
               </thead>
               <tbody>
                 {items.map((d) => (
                   <tr key={d.id} class={d.late.late ? 'overdue' : undefined}>
-                    <th scope="row"><a href={`/ho-so/${d.id}`}>{d.code ?? t('mine.draft')}</a></th>
+                    <th scope="row"><a href={`/ho-so/${d.id}`}>{d.code ?? t('acct.mine.draft')}</a></th>
                     <td>{d.procedureName}</td>
                     <td><StatusBadge status={d.status} /></td>
                     <td>{formatDate(d.submittedAt ?? d.createdAt, lang)}</td>
-                    <td>{formatDate(d.dueDate, lang)}{d.late.late && <strong class="late-mark"> {t('dossier.late')}</strong>}</td>
+                    <td>{formatDate(d.dueDate, lang)}{d.late.late && <strong class="late-mark"> {t('acct.dossier.late')}</strong>}</td>
                   </tr>
                 ))}
               </tbody>

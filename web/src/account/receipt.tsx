@@ -24,8 +24,8 @@ const Receipt = () => {
     const procedure = await api.get<Procedure>(`/v1/procedures/${encodeURIComponent(dossier.procedureCode)}`, undefined, { signal, auth: false }).catch(() => undefined);
     return { dossier, procedure };
   }, [params.id]);
-  if (data.loading && !data.data) return <><PageTitle>{t('receipt.title')}</PageTitle><Loading /></>;
-  if (!data.data) return <><PageTitle>{t('receipt.title')}</PageTitle><ErrorState error={data.error} retry={data.reload} /></>;
+  if (data.loading && !data.data) return <><PageTitle>{t('acct.receipt.title')}</PageTitle><Loading /></>;
+  if (!data.data) return <><PageTitle>{t('acct.receipt.title')}</PageTitle><ErrorState error={data.error} retry={data.reload} /></>;
   const { dossier: d, procedure } = data.data;
   const copy = async () => {
     try { await navigator.clipboard.writeText(d.code ?? ''); setCopied(true); } catch {
@@ -38,40 +38,40 @@ const Receipt = () => {
   const time = procedure?.processingTime;
   return (
     <div class="receipt">
-      <PageTitle>{t('receipt.title')}</PageTitle>
+      <PageTitle>{t('acct.receipt.title')}</PageTitle>
       {d.code ? (
         <>
-          <Alert kind="success" title={t('receipt.success')}><p>{t('receipt.successText')}</p></Alert>
+          <Alert kind="success" title={t('acct.receipt.success')}><p>{t('acct.receipt.successText')}</p></Alert>
           <section class="card receipt-code" aria-labelledby="code-label">
-            <p id="code-label" class="muted">{t('receipt.codeLabel')}</p>
+            <p id="code-label" class="muted">{t('acct.receipt.codeLabel')}</p>
             <p id="dossier-code" class="dossier-code" data-testid="dossier-code">{d.code}</p>
-            <button type="button" class="btn btn-secondary no-print" onClick={copy}>{t('receipt.copy')}</button>
-            <p role="status" class="muted">{copied ? t('receipt.copied') : ''}</p>
+            <button type="button" class="btn btn-secondary no-print" onClick={copy}>{t('acct.receipt.copy')}</button>
+            <p role="status" class="muted">{copied ? t('acct.receipt.copied') : ''}</p>
           </section>
         </>
-      ) : <Alert kind="warning">{t('receipt.notSubmitted')}</Alert>}
+      ) : <Alert kind="warning">{t('acct.receipt.notSubmitted')}</Alert>}
       <section class="card" aria-labelledby="receipt-facts">
-        <h2 id="receipt-facts">{t('receipt.facts')}</h2>
+        <h2 id="receipt-facts">{t('acct.receipt.facts')}</h2>
         <dl class="facts">
-          <dt>{t('dossier.procedure')}</dt><dd>{d.procedureName}</dd>
-          <dt>{t('dossier.agency')}</dt><dd>{d.agencyName}</dd>
-          <dt>{t('dossier.status')}</dt><dd><StatusBadge status={d.status} /></dd>
-          <dt>{t('dossier.submittedAt')}</dt><dd>{formatDateTime(d.submittedAt, lang)}</dd>
-          <dt>{t('dossier.dueDate')}</dt>
-          <dd>{d.dueDate ? formatDateTime(d.dueDate, lang) : time ? t('receipt.dueLater', { time: t(`receipt.unit.${time.unit}`, { n: time.value }) }) : t('receipt.dueUnknown')}</dd>
+          <dt>{t('acct.dossier.procedure')}</dt><dd>{d.procedureName}</dd>
+          <dt>{t('acct.dossier.agency')}</dt><dd>{d.agencyName}</dd>
+          <dt>{t('acct.dossier.status')}</dt><dd><StatusBadge status={d.status} /></dd>
+          <dt>{t('acct.dossier.submittedAt')}</dt><dd>{formatDateTime(d.submittedAt, lang)}</dd>
+          <dt>{t('acct.dossier.dueDate')}</dt>
+          <dd>{d.dueDate ? formatDateTime(d.dueDate, lang) : time ? t('acct.receipt.dueLater', { time: t(`acct.receipt.unit.${time.unit}`, { n: time.value }) }) : t('acct.receipt.dueUnknown')}</dd>
         </dl>
       </section>
       <section class="card" aria-labelledby="receipt-next">
-        <h2 id="receipt-next">{t('receipt.next')}</h2>
+        <h2 id="receipt-next">{t('acct.receipt.next')}</h2>
         <ol class="link-list">
-          <li>{t('receipt.next1')}</li>
-          <li>{t('receipt.next2')}</li>
-          <li>{t('receipt.next3')}</li>
+          <li>{t('acct.receipt.next1')}</li>
+          <li>{t('acct.receipt.next2')}</li>
+          <li>{t('acct.receipt.next3')}</li>
         </ol>
       </section>
       <div class="actions no-print">
-        <a class="btn btn-primary" href={`/ho-so/${d.id}`}>{t('receipt.open')}</a>
-        <button type="button" class="btn btn-secondary" onClick={() => window.print()}>{t('receipt.print')}</button>
+        <a class="btn btn-primary" href={`/ho-so/${d.id}`}>{t('acct.receipt.open')}</a>
+        <button type="button" class="btn btn-secondary" onClick={() => window.print()}>{t('acct.receipt.print')}</button>
         <a class="btn btn-secondary" href="/ho-so">{t('nav.myDossiers')}</a>
       </div>
     </div>

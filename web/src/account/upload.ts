@@ -33,17 +33,17 @@ export const acceptAttribute = (accept: readonly string[]) =>
 export const fileProblem = (
   file: FileLike, component: ComponentRule, liveFiles: number, t: Translate, maxBytes = DEFAULT_MAX_FILE_BYTES,
 ): string | null => {
-  if (liveFiles >= component.maxFiles) return t('upload.err.tooMany', { max: component.maxFiles });
+  if (liveFiles >= component.maxFiles) return t('acct.upload.err.tooMany', { max: component.maxFiles });
   const type = typeOf(file);
-  if (!component.accept.includes(type)) return t('upload.err.type', { name: file.name, types: acceptLabel(component.accept) });
-  if (file.size < 1) return t('upload.err.empty', { name: file.name });
-  if (file.size > maxBytes) return t('upload.err.size', { name: file.name, max: Math.floor(maxBytes / 1024 / 1024) });
+  if (!component.accept.includes(type)) return t('acct.upload.err.type', { name: file.name, types: acceptLabel(component.accept) });
+  if (file.size < 1) return t('acct.upload.err.empty', { name: file.name });
+  if (file.size > maxBytes) return t('acct.upload.err.size', { name: file.name, max: Math.floor(maxBytes / 1024 / 1024) });
   return null;
 };
 
 /** Whether the file's first bytes are those of its type (a renamed file is refused before upload). */
 export const contentProblem = (head: Uint8Array, file: FileLike, t: Translate): string | null =>
-  sniffMediaType(head) === typeOf(file) ? null : t('upload.err.content', { name: file.name });
+  sniffMediaType(head) === typeOf(file) ? null : t('acct.upload.err.content', { name: file.name });
 
 export const readHead = async (file: Blob): Promise<Uint8Array> => new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
 
