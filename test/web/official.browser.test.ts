@@ -1,6 +1,6 @@
 // The officials' console in a real browser, as official.hanoi: a citizen's dossier (prepared through
-// the API) found in the work queue and taken through receive → start → supplement request → (the
-// citizen answers through the API) → result upload → finish → return, at phone size; a refusal;
+// the API) found in the work queue and taken through receive → start → supplement request → the
+// citizen answers on their own pages → result upload → finish → return, both at phone size; a refusal;
 // only allowed actions offered; a stale version; a feedback item answered and published; axe.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,10 +116,18 @@ describe("the officials' console", () => {
     await button(page, 'Thực hiện').click();
     await poll(() => statusText(page)).toBe('Yêu cầu bổ sung');
 
-    // The citizen answers through the API.
-    const withFile = await attach(citizen, dossier.id, component.code);
-    const fresh = withFile.attachments.filter((a: { componentCode: string }) => a.componentCode === component.code).at(-1);
-    must(await api('POST', `/v1/dossiers/${dossier.id}/supplement`, { token: citizen, json: { note: 'Đã chụp lại', attachmentIds: [fresh.id] } }), 200, 'supplement');
+    // The citizen answers on their own phone: the request's note, the document uploaded again, sent.
+    const citizenContext = await newContext(browser, 'phone');
+    const citizenPage = await citizenContext.newPage();
+    const citizenErrors = watchErrors(citizenPage);
+    await signInThroughUi(citizenPage, 'citizen.demo', undefined, `/ho-so/${dossier.id}`);
+    const request = citizenPage.locator('.supplement');
+    await poll(() => request.textContent()).toContain('Bản chụp giấy tờ bị mờ, đề nghị chụp lại rõ nét.');
+    await citizenPage.locator(`#file-${component.code}`).setInputFiles({ name: 'ban-chup-lai.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await poll(() => request.textContent()).toContain('Hợp lệ');
+    await citizenPage.getByLabel('Ghi chú gửi cơ quan').fill('Đã chụp lại giấy tờ rõ nét.');
+    await citizenPage.getByRole('button', { name: 'Gửi bổ sung' }).click();
+    await poll(() => citizenPage.locator('main .badge').first().textContent()).toBe('Đang xử lý');
 
     // Back in the queue it is processing again.
     await page.goto(`/can-bo?agency=${COMMUNE}&status=processing`);
@@ -148,6 +156,13 @@ describe("the officials' console", () => {
     expect(after.status).toBe('returned');
     expect(after.history.map((h: { action: string }) => h.action)).toEqual(['submit', 'receive', 'start', 'request_supplement', 'supplement', 'finish', 'return_result']);
     expect(errors).toEqual([]);
+
+    // The citizen sees the result returned on their dossier's timeline.
+    await citizenPage.reload();
+    await poll(() => citizenPage.locator('main .badge').first().textContent()).toBe('Đã trả kết quả');
+    expect(await citizenPage.locator('.timeline').textContent()).toContain('Đã trả kết quả');
+    expect(citizenErrors).toEqual([]);
+    await citizenContext.close();
     await context.close();
   });
 
