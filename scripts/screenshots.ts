@@ -32,7 +32,7 @@ const m = local.getUTCFullYear() * 12 + local.getUTCMonth() - 1;
 const lastMonth = `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
 must(await api('GET', `/v1/indices?period=${lastMonth}&level=province`), 200, 'ranking');
 
-interface Shot { name: string; path: string; as?: string; ready?: (page: Page) => Promise<unknown> }
+interface Shot { name: string; path: string; as?: string }
 const SHOTS: Shot[] = [
   { name: 'home', path: '/' },
   { name: 'procedure-search', path: '/thu-tuc?q=dang%20ky%20khai%20sinh' },
@@ -53,27 +53,26 @@ let browser: Browser | undefined;
 try {
   browser = await launchBrowser();
   for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
-    const contexts = new Map<string, Awaited<ReturnType<typeof newContext>>>();
+    // One tab per account: the session lives in the tab (sessionStorage), as it does for a user.
+    const tabs = new Map<string, Page>();
     for (const shot of SHOTS) {
       const who = shot.as ?? 'anonymous';
-      let context = contexts.get(who);
-      if (!context) {
-        context = await newContext(browser, viewport);
-        contexts.set(who, context);
-        if (shot.as) await signInThroughUi(await context.newPage(), shot.as);
+      let page = tabs.get(who);
+      if (!page) {
+        page = await (await newContext(browser, viewport)).newPage();
+        tabs.set(who, page);
+        if (shot.as) await signInThroughUi(page, shot.as);
       }
-      const page = await context.newPage();
       await page.goto(shot.path, { waitUntil: 'networkidle' });
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       // Charts draw after their data; give them their frame.
       await page.waitForLoadState('networkidle');
-      await page.waitForTimeout(300);
+      await page.waitForTimeout(500);
       const file = join(out, `${shot.name}-${viewport}.png`);
-      await page.screenshot({ path: file, fullPage: viewport === 'phone' ? false : true });
+      await page.screenshot({ path: file });
       console.log(`[shots] ${shot.name} (${viewport}) → ${file.slice(REPO_ROOT.length + 1)}`);
-      await page.close();
     }
-    for (const context of contexts.values()) await context.close();
+    for (const page of tabs.values()) await page.context().close();
   }
 } finally {
   await browser?.close();
