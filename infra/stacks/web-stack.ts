@@ -123,7 +123,11 @@ export class WebStack extends Stack {
       comment: `${config.namePrefix} web front end and API`,
       domainNames: config.webDomain ? [config.webDomain] : undefined,
       certificate,
-      minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+      // Only a custom certificate has a choosable TLS floor (the default one's is fixed: CFR4 below).
+      minimumProtocolVersion: certificate ? cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021 : undefined,
+      // The function already sends `/` to index.html; this keeps `/` from ever listing the bucket
+      // (the origin access may LIST) should the function be detached.
+      defaultRootObject: 'index.html',
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       enableLogging: true,
       logBucket: this.logs,

@@ -101,6 +101,7 @@ describe('distribution', () => {
     expect(b.CachePolicyId).toEqual({ Ref: cacheId });
     // No blanket error → index.html mapping: a missing file must stay a 404.
     expect(d.CustomErrorResponses).toBeUndefined();
+    expect(d.DefaultRootObject).toBe('index.html'); // `/` never lists the bucket
     expect(d.Logging).toMatchObject({ Bucket: { 'Fn::GetAtt': [expect.stringMatching(/^Logs/), 'RegionalDomainName'] }, Prefix: 'cloudfront/' });
   });
 
