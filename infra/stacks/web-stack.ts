@@ -163,6 +163,8 @@ export class WebStack extends Stack {
         },
       },
     });
+    Annotations.of(this.distribution).acknowledgeWarning('@aws-cdk/aws-cloudfront-origins:listBucketSecurityRisk',
+      'LIST only turns a missing file into 404 instead of 403; `/` is index.html (function and default root object), so no listing is ever requested.');
     Validations.of(this.distribution).acknowledge({
       id: 'AwsSolutions-CFR1',
       reason: 'A national public-service portal serves citizens and businesses wherever they are (Vietnamese abroad included); no country is blocked.',
