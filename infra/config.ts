@@ -7,8 +7,19 @@ import type { Construct } from 'constructs';
 import { REPO_ROOT } from './paths';
 
 export interface PortalConfig {
-  /** Web front-end origin allowed by API CORS and by browser uploads (`*` only for local trials). */
+  /**
+   * Web front-end origin allowed by API CORS and by browser uploads: `https://<webDomain>` when a
+   * custom domain is set, else the `webOrigin` context, else `*` (trials; see docs/web.md).
+   */
   webOrigin: string;
+  /** Custom domain of the web distribution (e.g. `dichvucong.example.vn`). */
+  webDomain?: string;
+  /** ACM certificate (in us-east-1, as CloudFront requires) covering `webDomain`. */
+  webCertificateArn?: string;
+  /** Base of links to the portal (notifications, payment pages): context, else the web origin. */
+  portalBaseUrl?: string;
+  /** Where payment providers send the payer back: context, else the web origin's dossier page. */
+  paymentReturnUrl?: string;
   /** Optional stage name (e.g. `staging`): prefixes stack names and the physical names we choose. */
   stage?: string;
   /** Prefix of the physical names we choose (queues, API, user pool): `dvc` or `dvc-<stage>`. */
@@ -46,11 +57,50 @@ const bool = (scope: Construct, key: string, fallback: boolean): boolean => {
   return v === undefined ? fallback : v === 'true';
 };
 
+/** The web front end's page a payment provider returns to (web/src: `/ho-so/:id?thanh-toan=`). */
+export const PAYMENT_RETURN_PATH = '/ho-so/{dossierId}?thanh-toan={orderId}';
+
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const ACM_CERTIFICATE = /^arn:aws[a-z-]*:acm:([a-z0-9-]+):\d{12}:certificate\/[\w-]+$/;
+const ORIGIN = /^https?:\/\/[^/?#\s]+$/;
+
+/** The web domain, its certificate and the origin they imply, checked together. */
+const readWeb = (scope: Construct) => {
+  const webDomain = str(scope, 'webDomain')?.toLowerCase();
+  const webCertificateArn = str(scope, 'webCertificateArn');
+  const explicitOrigin = str(scope, 'webOrigin');
+  if (webDomain && !DOMAIN.test(webDomain)) throw new Error(`Context webDomain must be a domain name such as dichvucong.example.vn, got ${webDomain}`);
+  if (Boolean(webDomain) !== Boolean(webCertificateArn)) {
+    throw new Error('Context webDomain and webCertificateArn go together: the custom domain needs an ACM certificate in us-east-1 covering it (docs/web.md)');
+  }
+  if (webCertificateArn) {
+    const region = ACM_CERTIFICATE.exec(webCertificateArn)?.[1];
+    if (!region) throw new Error(`Context webCertificateArn must be an ACM certificate ARN, got ${webCertificateArn}`);
+    if (region !== 'us-east-1') throw new Error(`Context webCertificateArn must be a certificate in us-east-1 (CloudFront only uses those), got one in ${region}`);
+  }
+  if (explicitOrigin && explicitOrigin !== '*' && !ORIGIN.test(explicitOrigin)) {
+    throw new Error(`Context webOrigin must be an origin such as https://dichvucong.example.vn (no path, no trailing slash), got ${explicitOrigin}`);
+  }
+  const domainOrigin = webDomain ? `https://${webDomain}` : undefined;
+  if (domainOrigin && explicitOrigin && explicitOrigin !== domainOrigin) {
+    throw new Error(`Context webOrigin (${explicitOrigin}) contradicts webDomain (${webDomain}); give only webDomain`);
+  }
+  const webOrigin = domainOrigin ?? explicitOrigin ?? '*';
+  const knownOrigin = webOrigin === '*' ? undefined : webOrigin;
+  return {
+    webOrigin,
+    webDomain,
+    webCertificateArn,
+    portalBaseUrl: str(scope, 'portalBaseUrl') ?? knownOrigin,
+    paymentReturnUrl: str(scope, 'paymentReturnUrl') ?? (knownOrigin ? `${knownOrigin}${PAYMENT_RETURN_PATH}` : undefined),
+  };
+};
+
 export const readConfig = (scope: Construct): PortalConfig => {
   const stage = str(scope, 'stage');
   if (stage && !/^[a-z][a-z0-9-]{0,15}$/.test(stage)) throw new Error(`Context stage must match [a-z][a-z0-9-]{0,15}, got ${stage}`);
   return {
-    webOrigin: str(scope, 'webOrigin') ?? '*',
+    ...readWeb(scope),
     stage,
     namePrefix: stage ? `dvc-${stage}` : 'dvc',
     stackPrefix: stage ? `Dvc${pascal(stage)}` : 'Dvc',

@@ -1,7 +1,8 @@
-// The whole deployment: five stacks built from the one platform declaration, checked by cdk-nag.
+// The whole deployment: six stacks built from the one platform declaration, checked by cdk-nag.
 import { Tags, type Stage } from 'aws-cdk-lib';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { platform as declared, type PlatformDecl } from '../shared/platform';
+import { webDist } from '../shared/web/build';
 import { readConfig, type PortalConfig } from './config';
 import { addNagChecks } from './nag';
 import { AlarmsStack } from './stacks/alarms-stack';
@@ -9,6 +10,8 @@ import { ApiStack } from './stacks/api-stack';
 import { DataStack } from './stacks/data-stack';
 import { IdentityStack } from './stacks/identity-stack';
 import { JobsStack } from './stacks/jobs-stack';
+import { WebStack } from './stacks/web-stack';
+import { REPO_ROOT } from './paths';
 
 export interface PortalStacks {
   config: PortalConfig;
@@ -17,6 +20,7 @@ export interface PortalStacks {
   api: ApiStack;
   jobs: JobsStack;
   alarms: AlarmsStack;
+  web: WebStack;
 }
 
 export interface BuildPortalOptions {
@@ -26,6 +30,8 @@ export interface BuildPortalOptions {
   config?: Partial<PortalConfig>;
   /** Run cdk-nag AwsSolutions checks (default true). */
   nag?: boolean;
+  /** The built front end to deploy (default web/dist; infra/app.ts builds it when stale). */
+  webDist?: string;
 }
 
 export const buildPortal = (scope: Stage, options: BuildPortalOptions = {}): PortalStacks => {
@@ -62,10 +68,20 @@ export const buildPortal = (scope: Stage, options: BuildPortalOptions = {}): Por
     description: 'dvc-portal alarms: DLQ depth, API 5xx, function errors and throttles',
   });
 
+  // Last: it needs the API's endpoint, and nothing refers back to it — the API and upload CORS
+  // name the web origin from configuration (config.ts), so there is no reference cycle.
+  const web = new WebStack(scope, name('Web'), {
+    env, config,
+    api: api.api,
+    uploadBuckets: platform.buckets.filter((b) => b.browserUploads).map((b) => data.buckets.get(b.name)!),
+    webDist: options.webDist ?? webDist(REPO_ROOT),
+    description: 'dvc-portal web: the front end in a private S3 bucket behind CloudFront, with /v1/* forwarded to the API',
+  });
+
   Tags.of(scope).add('project', 'dvc-portal');
   if (config.stage) Tags.of(scope).add('stage', config.stage);
   // cdk-nag v3 is a policy-validation plugin: synthesis fails on any unacknowledged finding, and
   // acknowledgements are copied into the template metadata (`cdk_nag`) as an audit trail.
   if (options.nag ?? true) addNagChecks(scope);
-  return { config, data, identity, api, jobs, alarms };
+  return { config, data, identity, api, jobs, alarms, web };
 };

@@ -2,42 +2,14 @@
 // build (so a clean clone's `npm start` and `npm test` need no extra step), then served at `/` as
 // CloudFront serves it: hashed assets cached for a year, index.html for every page path (the SPA
 // routes in the browser), the same security headers (infra/stacks/web-stack.ts).
-import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import type { LocalRoute } from './gateway/server';
 import { webCacheControl, webSecurityHeaders } from '../shared/web/security-headers';
 import { isAssetPath } from '../shared/web/spa';
 
-export const webRoot = (repoRoot: string) => resolve(repoRoot, 'web');
-export const webDist = (repoRoot: string) => resolve(repoRoot, 'web', 'dist');
-
-const newestMtime = (path: string): number => {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
-};
-
-/** True when web/dist is missing or older than any source of the build. */
-export const webBuildStale = (repoRoot: string): boolean => {
-  const manifest = join(webDist(repoRoot), '.vite', 'manifest.json');
-  if (!existsSync(manifest)) return true;
-  const built = statSync(manifest).mtimeMs;
-  const root = webRoot(repoRoot);
-  const sources = ['src', 'public', 'index.html', 'vite.config.ts'].map((p) => join(root, p)).filter(existsSync);
-  return sources.some((p) => newestMtime(p) > built);
-};
-
-/** Builds web/dist with Vite when stale; returns whether it built. */
-export const ensureWebBuild = async (repoRoot: string, log: (line: string) => void = () => undefined): Promise<boolean> => {
-  if (!webBuildStale(repoRoot)) return false;
-  const started = performance.now();
-  const { build } = await import('vite');
-  await build({ configFile: join(webRoot(repoRoot), 'vite.config.ts'), logLevel: 'warn' });
-  log(`web front end built in ${Math.round(performance.now() - started)} ms (web/dist)`);
-  return true;
-};
+// The build helpers live in shared/web/build.ts (the CDK app builds web/dist the same way).
+export { ensureWebBuild, webBuildStale, webDist, webRoot } from '../shared/web/build';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',

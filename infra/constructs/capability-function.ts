@@ -65,6 +65,9 @@ export interface CapabilityFunctionProps {
   /** Declared secrets by name (their env var). */
   secretDecls: readonly SecretDecl[];
   userPool?: cognito.IUserPool;
+  /** Public addresses of the web front end (PortalConfig); the context keys of the same name win. */
+  portalBaseUrl?: string;
+  paymentReturnUrl?: string;
 }
 
 const lookup = <T>(map: ReadonlyMap<string, T>, kind: string, name: string, fn: string): T => {
@@ -114,24 +117,28 @@ export class CapabilityFunction extends Construct {
       const secretDecl = lookup(new Map(props.secretDecls.map((d) => [d.name, d])), 'secret', name, decl.name);
       environment[secretArnEnvVar(secretDecl.envVar)] = lookup(props.secrets, 'secret', name, decl.name).secretArn;
     }
+    const context = (key: string) => {
+      const value = this.node.tryGetContext(key) as unknown;
+      return value === undefined || value === null || value === '' ? undefined : String(value);
+    };
+    // Links back to the portal: context, else derived from the web front end's origin (config.ts).
+    const portalBaseUrl = context('portalBaseUrl') ?? props.portalBaseUrl;
     if (decl.sendsMessages) {
       // SES/SNS instead of the local outbox (functions/notifications/adapters/senders.ts); the
-      // sender address and the portal's public URL come from context (docs/notifications.md).
+      // sender address comes from context (docs/notifications.md).
       environment.NOTIFY_DELIVERY = 'aws';
-      for (const [context, variable] of [['notifyEmailFrom', 'NOTIFY_EMAIL_FROM'], ['portalBaseUrl', 'PORTAL_BASE_URL']] as const) {
-        const value = this.node.tryGetContext(context) as string | undefined;
-        if (value) environment[variable] = String(value);
-      }
+      const from = context('notifyEmailFrom');
+      if (from) environment.NOTIFY_EMAIL_FROM = from;
+      if (portalBaseUrl) environment.PORTAL_BASE_URL = portalBaseUrl;
     }
 
     if (decl.usesPaymentProviders) {
       // Which gateways, and where they send the payer back: deployment configuration (docs/payments.md).
       const providers = this.node.tryGetContext('paymentProviders') as unknown;
       environment.PAYMENT_PROVIDERS = typeof providers === 'string' ? providers : JSON.stringify(providers ?? []);
-      const returnUrl = this.node.tryGetContext('paymentReturnUrl') as string | undefined;
+      const returnUrl = context('paymentReturnUrl') ?? props.paymentReturnUrl;
       if (returnUrl) environment.PAYMENT_RETURN_URL = returnUrl;
-      const portal = this.node.tryGetContext('portalBaseUrl') as string | undefined;
-      if (portal) environment.PORTAL_BASE_URL = portal;
+      if (portalBaseUrl) environment.PORTAL_BASE_URL = portalBaseUrl;
     }
 
     this.fn = new nodejs.NodejsFunction(this, 'Function', {

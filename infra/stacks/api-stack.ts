@@ -73,6 +73,8 @@ export class ApiStack extends Stack {
         secrets: data.secrets,
         secretDecls: platform.secrets,
         userPool: props.userPool,
+        portalBaseUrl: config.portalBaseUrl,
+        paymentReturnUrl: config.paymentReturnUrl,
       });
       Validations.of(fn.fn).acknowledge({
         id: 'AwsSolutions-L1',

@@ -1,8 +1,9 @@
 // Synthesizes the portal for assertions. Bundling is skipped (`aws:cdk:bundling-stacks: []`) so
-// NodejsFunction does not run esbuild; cdk-nag runs in its own test (nag.test.ts).
+// NodejsFunction does not run esbuild, and the web stack deploys a small fixture of web/dist (the
+// real build is the local runtime's and `cdk synth`'s business); cdk-nag runs in nag.test.ts.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { createApp } from '../../infra/config';
@@ -10,6 +11,12 @@ import { inventoryOf, type Inventory } from '../../infra/inventory';
 import { buildPortal, type BuildPortalOptions, type PortalStacks } from '../../infra/portal';
 
 export type Json = Record<string, any>;
+
+/** A built front end in miniature: index.html, one hashed asset, Vite's manifest. */
+export const WEB_DIST_FIXTURE = resolve(__dirname, 'fixtures', 'web-dist');
+
+export const STACK_KEYS = ['data', 'identity', 'api', 'jobs', 'alarms', 'web'] as const;
+export type StackKey = (typeof STACK_KEYS)[number];
 
 export interface SynthOptions extends BuildPortalOptions {
   context?: Record<string, unknown>;
@@ -20,9 +27,9 @@ export interface SynthOptions extends BuildPortalOptions {
 export interface Synthesized {
   app: ReturnType<typeof createApp>;
   stacks: PortalStacks;
-  /** Templates by stack key (data, identity, api, jobs, alarms). */
-  t: Record<'data' | 'identity' | 'api' | 'jobs' | 'alarms', Template>;
-  json: Record<'data' | 'identity' | 'api' | 'jobs' | 'alarms', Json>;
+  /** Templates by stack key (data, identity, api, jobs, alarms, web). */
+  t: Record<StackKey, Template>;
+  json: Record<StackKey, Json>;
   outdir: string;
   /** Removes the cloud assembly directory. */
   dispose(): void;
@@ -34,13 +41,12 @@ export const synthPortal = (opts: SynthOptions = {}): Synthesized => {
     outdir,
     context: { 'aws:cdk:bundling-stacks': opts.bundlingStacks ?? [], ...opts.context },
   });
-  const stacks = buildPortal(app, { nag: false, ...opts });
+  const stacks = buildPortal(app, { nag: false, webDist: WEB_DIST_FIXTURE, ...opts });
   const assembly = app.synth();
-  const keys = ['data', 'identity', 'api', 'jobs', 'alarms'] as const;
   const json = Object.fromEntries(
-    keys.map((k) => [k, assembly.getStackArtifact((stacks[k] as Stack).artifactId).template as Json]),
+    STACK_KEYS.map((k) => [k, assembly.getStackArtifact((stacks[k] as Stack).artifactId).template as Json]),
   ) as Synthesized['json'];
-  const t = Object.fromEntries(keys.map((k) => [k, Template.fromJSON(json[k])])) as Synthesized['t'];
+  const t = Object.fromEntries(STACK_KEYS.map((k) => [k, Template.fromJSON(json[k])])) as Synthesized['t'];
   return { app, stacks, t, json, outdir, dispose: () => rmSync(outdir, { recursive: true, force: true }) };
 };
 
