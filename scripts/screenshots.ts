@@ -42,6 +42,7 @@ const SHOTS: Shot[] = [
   { name: 'dossier', path: `/ho-so/${moving.id}`, as: 'citizen.demo' },
   { name: 'tracking', path: `/tra-cuu?code=${encodeURIComponent(waiting.code)}` },
   { name: 'feedback', path: '/phan-anh' },
+  { name: 'faq', path: '/hoi-dap?q=khai%20sinh' },
   { name: 'console-queue', path: '/can-bo', as: 'official.hanoi' },
   { name: 'console-dossier', path: `/can-bo/ho-so/${waiting.id}`, as: 'official.hanoi' },
   { name: 'index-ranking', path: `/chi-so?period=${lastMonth}&level=province` },
