@@ -118,11 +118,13 @@ export class CapabilityFunction extends Construct {
       // SES/SNS instead of the local outbox (functions/notifications/adapters/senders.ts); the
       // sender address and the portal's public URL come from context (docs/notifications.md).
       environment.NOTIFY_DELIVERY = 'aws';
-      for (const [context, variable] of [['notifyEmailFrom', 'NOTIFY_EMAIL_FROM'], ['portalBaseUrl', 'PORTAL_BASE_URL']] as const) {
-        const value = this.node.tryGetContext(context) as string | undefined;
-        if (value) environment[variable] = String(value);
-      }
+      const from = this.node.tryGetContext('notifyEmailFrom') as string | undefined;
+      if (from) environment.NOTIFY_EMAIL_FROM = String(from);
     }
+    // The portal's public URL: the tracking link and QR code of every document a function renders
+    // (notification slips, the dossier slip downloads, payment receipts), so all agree.
+    const portal = this.node.tryGetContext('portalBaseUrl') as string | undefined;
+    if (portal) environment.PORTAL_BASE_URL = String(portal);
 
     if (decl.usesPaymentProviders) {
       // Which gateways, and where they send the payer back: deployment configuration (docs/payments.md).
@@ -130,8 +132,6 @@ export class CapabilityFunction extends Construct {
       environment.PAYMENT_PROVIDERS = typeof providers === 'string' ? providers : JSON.stringify(providers ?? []);
       const returnUrl = this.node.tryGetContext('paymentReturnUrl') as string | undefined;
       if (returnUrl) environment.PAYMENT_RETURN_URL = returnUrl;
-      const portal = this.node.tryGetContext('portalBaseUrl') as string | undefined;
-      if (portal) environment.PORTAL_BASE_URL = portal;
     }
 
     this.fn = new nodejs.NodejsFunction(this, 'Function', {
