@@ -2,7 +2,8 @@
 // validated and checked the route's group; the service checks ownership and agency scope.
 import { bucketName, tableName } from '../../shared/config';
 import { dynamoClient, s3Client } from '../../shared/aws/clients';
-import { createApiHandler, created, implement, ok } from '../../shared/http/api';
+import { createApiHandler, created, fileResult, implement, ok } from '../../shared/http/api';
+import { notFound } from '../../shared/http/errors';
 import { dossierRoutes as routes } from '../../shared/platform/api-routes/dossiers';
 import { catalogueReader } from '../catalogue/public';
 import { S3AttachmentStore } from '../../shared/uploads/upload-store';
@@ -14,6 +15,12 @@ export const defaultDeps = (): DossierDeps => ({
   files: new S3AttachmentStore(s3Client, () => bucketName('attachments')),
   catalogue: catalogueReader(),
 });
+
+const portalBaseUrl = () => process.env.PORTAL_BASE_URL || 'https://dichvucong.gov.vn';
+// Slips are built and rendered by the notifications capability (the same documents as its
+// e-mails). Its module, and the PDF writer behind it, load on the first slip request, so the
+// other routes' cold start does not pay for them (SPEC §9).
+const slipModule = () => import('../notifications/public');
 
 export const makeHandler = (deps: DossierDeps | DossierService) => {
   const service = deps instanceof DossierService ? deps : new DossierService(deps);
@@ -27,6 +34,26 @@ export const makeHandler = (deps: DossierDeps | DossierService) => {
       ok(await service.completeUpload(principal, params.id, params.attachmentId))),
     implement(routes.downloadAttachment, async ({ principal, params }) =>
       ok(await service.download(principal, params.id, params.attachmentId))),
+    implement(routes.listDossierSlips, async ({ principal, params }) => {
+      const { record, history } = await service.readWithHistory(principal, params.id);
+      const { issuedSlips, slipFileOf } = await slipModule();
+      const items = issuedSlips(record, history).map((s) => ({
+        kind: s.kind,
+        form: s.form,
+        issuedAt: s.issuedAt,
+        title: slipFileOf(s, record, portalBaseUrl()).slip.title,
+        href: `/v1/dossiers/${record.id}/slips/${s.kind}?at=${encodeURIComponent(s.issuedAt)}`,
+      }));
+      return ok({ items });
+    }),
+    implement(routes.getDossierSlip, async ({ principal, params, query }) => {
+      const { record, history } = await service.readWithHistory(principal, params.id);
+      const { issuedSlips, findSlip, slipFileOf, renderDocumentPdf } = await slipModule();
+      const issued = findSlip(issuedSlips(record, history), params.kind, query.at);
+      if (!issued) throw notFound('Slip');
+      const file = slipFileOf(issued, record, portalBaseUrl());
+      return fileResult('application/pdf', await renderDocumentPdf(file, file.slip), file.fileName);
+    }),
     implement(routes.submitDossier, async ({ principal, params }) => ok(await service.submit(principal, params.id))),
     implement(routes.supplementDossier, async ({ principal, params, body }) =>
       ok(await service.supplement(principal, params.id, body))),

@@ -190,6 +190,12 @@ export class DossierService {
     return this.view(d, await this.deps.store.history(id), principal);
   }
 
+  /** The record and its history for whoever may read the dossier (the slips are derived from both). */
+  async readWithHistory(principal: Principal, id: string): Promise<{ record: DossierRecord; history: DossierEvent[] }> {
+    const record = await this.readable(principal, id);
+    return { record, history: await this.deps.store.history(id) };
+  }
+
   // -------------------------------------------------------------------------------------------
   // Attachments
 

@@ -4,3 +4,6 @@
 export type { SlipBlock, SlipDocument } from './domain/slip';
 export { formatDateline, formatDateTime } from './domain/text';
 export { renderSlipPdf as renderDocumentPdf } from './pdf/slip-pdf';
+// The slips a dossier was issued (the same decision and documents as the notifications), for the
+// dossiers capability's slip routes; the caller authorizes and reads the dossier and its history.
+export { findSlip, issuedSlips, slipFileOf, type IssuedSlip, type IssuedSlipKind, type SlipFile } from './domain/dossier-slips';

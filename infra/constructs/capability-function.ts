@@ -129,8 +129,10 @@ export class CapabilityFunction extends Construct {
       environment.NOTIFY_DELIVERY = 'aws';
       const from = context('notifyEmailFrom');
       if (from) environment.NOTIFY_EMAIL_FROM = from;
-      if (portalBaseUrl) environment.PORTAL_BASE_URL = portalBaseUrl;
     }
+    // The portal's public URL: the tracking link and QR code of every document a function renders
+    // (notification slips, the dossier slip downloads, payment receipts), so all agree.
+    if (portalBaseUrl) environment.PORTAL_BASE_URL = portalBaseUrl;
 
     if (decl.usesPaymentProviders) {
       // Which gateways, and where they send the payer back: deployment configuration (docs/payments.md).
@@ -138,7 +140,6 @@ export class CapabilityFunction extends Construct {
       environment.PAYMENT_PROVIDERS = typeof providers === 'string' ? providers : JSON.stringify(providers ?? []);
       const returnUrl = context('paymentReturnUrl') ?? props.paymentReturnUrl;
       if (returnUrl) environment.PAYMENT_RETURN_URL = returnUrl;
-      if (portalBaseUrl) environment.PORTAL_BASE_URL = portalBaseUrl;
     }
 
     this.fn = new nodejs.NodejsFunction(this, 'Function', {

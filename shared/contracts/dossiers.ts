@@ -198,3 +198,32 @@ export const TrackedDossier = z
     history: z.array(z.object({ at: IsoDateTime, status: DossierStatus, statusCode: z.number().int().nullable() })),
   })
   .meta({ id: 'TrackedDossier' });
+
+// ---------------------------------------------------------------------------------------------
+// Slips (phiếu): the documents a dossier was issued, re-rendered as PDF on request (docs/dossiers.md).
+
+/**
+ * The four forms of Circular 01/2018/TT-VPCP a dossier may have been issued (01 receipt, 02
+ * supplement request, 03 refusal, 04 apology), and `submission_ack`: the portal's acknowledgement
+ * that an online dossier was submitted — not a form of the Circular and not the receipt slip.
+ */
+export const SlipKind = z.enum(['submission_ack', 'receipt', 'supplement_request', 'refusal', 'apology']);
+export type SlipKind = z.infer<typeof SlipKind>;
+
+export const SlipParams = z.object({ id: DossierId, kind: SlipKind });
+/** Which slip of the kind (its `issuedAt`, as listed): a dossier may have several supplement requests or apologies. */
+export const SlipQuery = z.object({ at: IsoDateTime.optional() });
+
+export const SlipItem = z.object({
+  kind: SlipKind,
+  /** The Circular 01/2018 form number, or null for the portal's submission acknowledgement. */
+  form: z.enum(['01', '02', '03', '04']).nullable(),
+  issuedAt: IsoDateTime,
+  title: z.string(),
+  /** The PDF: GET with the caller's token. */
+  href: z.string(),
+}).meta({ id: 'SlipItem' });
+export const SlipList = z.object({ items: z.array(SlipItem) }).meta({ id: 'SlipList' });
+export type SlipItem = z.infer<typeof SlipItem>;
+
+export const PdfFile = z.string().meta({ id: 'PdfFile', format: 'binary', description: 'A PDF document' });

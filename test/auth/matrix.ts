@@ -212,6 +212,12 @@ export const MATRIX: Partial<Record<RouteId, MatrixEntry>> = {
     sample: (c) => ({ params: { id: c.dossiers.submitted.id, attachmentId: c.dossiers.submitted.attachmentId } }),
     expect: DOSSIER_READ,
   },
+  listDossierSlips: { sample: (c) => ({ params: { id: c.dossiers.submitted.id } }), expect: DOSSIER_READ },
+  getDossierSlip: {
+    // An online dossier has the portal's submission acknowledgement from its submission on.
+    sample: (c) => ({ params: { id: c.dossiers.submitted.id, kind: 'submission_ack' } }),
+    expect: DOSSIER_READ,
+  },
   submitDossier: { sample: (c) => ({ params: { id: c.dossiers.completeDraft.id } }), expect: APPLICANT_OWN },
   supplementDossier: {
     sample: (c) => ({ params: { id: c.dossiers.toSupplement.id }, json: { note: 'Đã bổ sung giấy tờ' } }),

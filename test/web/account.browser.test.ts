@@ -107,6 +107,11 @@ describe('the submission wizard', () => {
     const code = (await page.getByTestId('dossier-code').textContent())!.trim();
     expect(code).toMatch(new RegExp(`^${HANOI_COMMUNE.replace(/\./g, '\\.')}-\\d{6}-\\d{4}$`));
     expect(await page.locator('main').textContent()).toContain('Mới đăng ký');
+    // Right after submission the slip is the portal's acknowledgement (not the receipt slip, Mẫu 01).
+    const slipButton = page.getByRole('button', { name: 'Tải phiếu (PDF): Xác nhận nộp hồ sơ trực tuyến' });
+    await poll(() => slipButton.isVisible()).toBe(true);
+    const [slip] = await Promise.all([page.waitForEvent('download'), slipButton.click()]);
+    expect(slip.suggestedFilename()).toBe(`xac-nhan-nop-ho-so-${code}.pdf`);
     expect(await noHorizontalScroll()).toBe(true);
     await noSeriousViolations('receipt');
 
@@ -127,6 +132,7 @@ describe('the submission wizard', () => {
     const timeline = page.locator('.timeline');
     await poll(() => timeline.textContent()).toContain('Mới đăng ký');
     expect(await page.getByRole('heading', { name: 'Quá trình xử lý' }).isVisible()).toBe(true);
+    await poll(() => page.getByTestId('slips').textContent()).toContain('Xác nhận nộp hồ sơ trực tuyến');
     expect(await noHorizontalScroll()).toBe(true);
     await noSeriousViolations('dossier page');
     expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);

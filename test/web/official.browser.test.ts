@@ -182,6 +182,10 @@ describe("the officials' console", () => {
     await button(page, 'Đồng ý thực hiện').click();
     await poll(() => statusText(page)).toBe('Không được tiếp nhận');
     expect(await page.getByText('Không có thao tác nào ở trạng thái hiện tại.').isVisible()).toBe(true);
+    // The refusal slip (Mẫu 03) is listed and downloads as a PDF.
+    await poll(() => page.getByTestId('slips').textContent()).toContain('Phiếu từ chối tiếp nhận giải quyết hồ sơ');
+    const [slip] = await Promise.all([page.waitForEvent('download'), button(page, 'Tải PDF Phiếu từ chối tiếp nhận giải quyết hồ sơ').click()]);
+    expect(slip.suggestedFilename()).toBe(`phieu-tu-choi-tiep-nhan-${dossier.code}.pdf`);
     const after = must(await api('GET', `/v1/dossiers/${dossier.id}`, { token: official }), 200, 'read');
     expect(after.status).toBe('not_received');
     expect(after.history.at(-1)).toMatchObject({ action: 'refuse', note: 'Hồ sơ không thuộc thẩm quyền của UBND phường.' });

@@ -43,7 +43,7 @@ export type SlipBlock =
 
 export interface SlipDocument {
   /** The message kind, or a document another capability renders with the same layout (public.ts). */
-  kind: MessageKind | 'payment_receipt';
+  kind: MessageKind | 'payment_receipt' | 'submission_ack';
   /** The Circular 01/2018/TT-VPCP form number, or null for a notice without a form. */
   form: '01' | '02' | '03' | '04' | null;
   agencyName: string;
@@ -68,6 +68,9 @@ const FORM_OF: Partial<Record<MessageKind, SlipDocument['form']>> = {
   apology: '04',
 };
 
+/** The Circular 01/2018 form of a message kind, or null for a notice without one (no PDF). */
+export const formOf = (kind: MessageKind): SlipDocument['form'] => FORM_OF[kind] ?? null;
+
 export const ONE_STOP_DESK = 'BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ';
 
 /** `${base}/tra-cuu?code=<code>`: the portal's public tracking page. */
@@ -91,13 +94,13 @@ export const applicantNameOf = (d: DossierRecord): string | null => {
   return null;
 };
 
-const addresseeOf = (d: DossierRecord): string => {
+export const addresseeOf = (d: DossierRecord): string => {
   const name = applicantNameOf(d);
   if (d.applicant.type === 'business') return `Kính gửi: ${name ?? 'Quý tổ chức'}`;
   return `Kính gửi: Ông/Bà${name ? ` ${name}` : ''}`;
 };
 
-const DELIVERY_TEXT: Record<DossierRecord['delivery'], string> = {
+export const DELIVERY_TEXT: Record<DossierRecord['delivery'], string> = {
   online: 'Trực tuyến trên Cổng Dịch vụ công quốc gia',
   desk: 'Tại Bộ phận tiếp nhận và trả kết quả',
   post: 'Qua dịch vụ bưu chính công ích',
@@ -258,7 +261,7 @@ const TITLES: Record<MessageKind, string> = {
 
 /** The document of one message. */
 export const buildSlip = (kind: MessageKind, event: DossierEvent, d: DossierRecord, baseUrl: string): SlipDocument => {
-  const form = FORM_OF[kind] ?? null;
+  const form = formOf(kind);
   const code = event.code ?? d.code;
   return {
     kind,

@@ -1,8 +1,8 @@
 // The routes of the `dossiers` function (SPEC §2); shared/platform/routes.ts merges every group.
 import {
   ActionBody, AttachmentParams, CreateDossier, Dossier, DossierPage, DossierParams, Download,
-  IdempotencyHeaders, MyDossiersQuery, RequestResultUpload, RequestUpload, SupplementBody, TrackQuery,
-  TrackedDossier, UploadTicket, WithdrawBody, WorkQueueQuery,
+  IdempotencyHeaders, MyDossiersQuery, PdfFile, RequestResultUpload, RequestUpload, SlipList, SlipParams, SlipQuery,
+  SupplementBody, TrackQuery, TrackedDossier, UploadTicket, WithdrawBody, WorkQueueQuery,
 } from '../../contracts/dossiers';
 import { page } from '../../contracts/common';
 import { PUBLIC, APPLICANT, OFFICIAL, DOSSIER_READER, DOSSIER_PARTY, defineRoute } from './rules';
@@ -41,6 +41,20 @@ export const dossierRoutes = {
     auth: DOSSIER_READER, summary: 'A short-lived download link for a verified file', tags: ['dossiers'],
     request: { params: AttachmentParams },
     responses: { 200: { description: 'A presigned GET', schema: Download } },
+  }),
+  listDossierSlips: defineRoute({
+    id: 'listDossierSlips', method: 'GET', path: '/v1/dossiers/{id}/slips', fn: 'dossiers', auth: DOSSIER_READER,
+    summary: 'The slips the dossier was issued so far (Circular 01/2018 forms, and the acknowledgement of an online submission)',
+    tags: ['dossiers'],
+    request: { params: DossierParams },
+    responses: { 200: { description: 'The slips, oldest first, each with the link to its PDF', schema: SlipList } },
+  }),
+  getDossierSlip: defineRoute({
+    id: 'getDossierSlip', method: 'GET', path: '/v1/dossiers/{id}/slips/{kind}', fn: 'dossiers', auth: DOSSIER_READER,
+    summary: 'One slip as a PDF, re-rendered from the dossier (the latest of its kind unless `at` names one)',
+    tags: ['dossiers'],
+    request: { params: SlipParams, query: SlipQuery },
+    responses: { 200: { description: 'The slip (attachment)', schema: PdfFile, contentType: 'application/pdf' } },
   }),
   submitDossier: defineRoute({
     id: 'submitDossier', method: 'POST', path: '/v1/dossiers/{id}/submit', fn: 'dossiers', auth: APPLICANT,

@@ -1,5 +1,5 @@
 // One of my dossiers: its facts, the status timeline, files and results, apologies, and what I may
-// do now — answer a supplement request, pay the fees, withdraw, rate the service.
+// do now (and download its slips) — answer a supplement request, pay the fees, withdraw, rate the service.
 import { useRoute } from 'preact-iso';
 import { api, download } from '../lib/api';
 import { useAsync } from '../lib/use-async';
@@ -7,6 +7,7 @@ import { formatDate, formatDateTime, formatBytes } from '../lib/format';
 import { useI18n } from '../i18n';
 import { RequireAuth } from '../components/require-auth';
 import { Alert, Breadcrumbs, ErrorState, Loading, PageTitle, StatusBadge } from '../components/ui';
+import { SlipDownloads } from '../components/slips';
 import { PaymentSection, RatingSection, SupplementSection, WithdrawSection } from './dossier-actions';
 import type { DossierView } from './types';
 import { useState } from 'preact/hooks';
@@ -86,6 +87,8 @@ const Dossier = ({ d, onChange }: { d: DossierView; onChange(d: DossierView): vo
           ) : <p>{t(d.delivery === 'online' ? 'acct.dossier.resultPending' : 'acct.dossier.resultByDelivery')}</p>}
         </section>
       )}
+
+      {d.code && <SlipDownloads dossierId={d.id} version={d.version} area="acct" />}
 
       <section class="card" aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t('acct.dossier.timeline')}</h2>

@@ -1,14 +1,16 @@
 // The receipt after submission (biên nhận nộp hồ sơ trực tuyến): the dossier code, big and easy to
-// copy, what happens next and when, and a printable layout. The official slip (Mẫu 01) is sent by
-// e-mail when the agency receives the dossier: the API offers no slip download.
+// copy, what happens next and when, a printable layout, and the latest slip as a PDF: right after
+// submission the portal's acknowledgement (clearly not the receipt slip, Mẫu 01, which the agency
+// issues when it receives the dossier), later the slips the dossier was issued.
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { api } from '../lib/api';
+import { api, download } from '../lib/api';
 import { useAsync } from '../lib/use-async';
 import { formatDateTime } from '../lib/format';
 import { useI18n } from '../i18n';
 import { RequireAuth } from '../components/require-auth';
 import { Alert, ErrorState, Loading, PageTitle, StatusBadge } from '../components/ui';
+import { loadSlips } from '../components/slips';
 import type { DossierView, Procedure } from './types';
 
 export default function ReceiptPage() {
@@ -22,11 +24,14 @@ const Receipt = () => {
   const data = useAsync(async (signal) => {
     const dossier = await api.get<DossierView>(`/v1/dossiers/${encodeURIComponent(params.id ?? '')}`, undefined, { signal });
     const procedure = await api.get<Procedure>(`/v1/procedures/${encodeURIComponent(dossier.procedureCode)}`, undefined, { signal, auth: false }).catch(() => undefined);
-    return { dossier, procedure };
+    // The slip is a convenience here: the receipt shows without it.
+    const slips = dossier.code ? await loadSlips(dossier.id, signal).catch(() => []) : [];
+    return { dossier, procedure, slip: slips.at(-1) };
   }, [params.id]);
+  const [slipError, setSlipError] = useState(false);
   if (data.loading && !data.data) return <><PageTitle>{t('acct.receipt.title')}</PageTitle><Loading /></>;
   if (!data.data) return <><PageTitle>{t('acct.receipt.title')}</PageTitle><ErrorState error={data.error} retry={data.reload} /></>;
-  const { dossier: d, procedure } = data.data;
+  const { dossier: d, procedure, slip } = data.data;
   const copy = async () => {
     try { await navigator.clipboard.writeText(d.code ?? ''); setCopied(true); } catch {
       // No clipboard permission: select the code so the user can copy it by hand.
@@ -47,6 +52,15 @@ const Receipt = () => {
             <p id="dossier-code" class="dossier-code" data-testid="dossier-code">{d.code}</p>
             <button type="button" class="btn btn-secondary no-print" onClick={copy}>{t('acct.receipt.copy')}</button>
             <p role="status" class="muted">{copied ? t('acct.receipt.copied') : ''}</p>
+            {slip && (
+              <div class="no-print">
+                <button type="button" class="btn btn-primary" onClick={() => { setSlipError(false); download(slip.href, `${slip.kind}.pdf`).catch(() => setSlipError(true)); }}>
+                  {t('acct.receipt.downloadSlip', { name: t(`acct.slips.kind.${slip.kind}`) })}
+                </button>
+                {slip.kind === 'submission_ack' && <p class="muted">{t('acct.receipt.slipNote')}</p>}
+                {slipError && <p class="error-message" role="alert">{t('acct.receipt.slipFailed')}</p>}
+              </div>
+            )}
           </section>
         </>
       ) : <Alert kind="warning">{t('acct.receipt.notSubmitted')}</Alert>}

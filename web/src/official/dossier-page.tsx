@@ -1,6 +1,6 @@
 // A dossier in the console (/can-bo/ho-so/:id): who applied for what at which agency, the form
 // with the procedure's labels, the documents, the result upload, the full history and apologies,
-// the deadline and late flag, and the actions panel (only what the status allows).
+// the deadline and late flag, the slips issued (PDF), and the actions panel (only what the status allows).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DossierAction } from '../../../shared/contracts/dossier-status';
 import { useRoute } from 'preact-iso';
@@ -14,6 +14,7 @@ import { loadProcedure, type DossierView, type ProcedureView } from './data';
 import { DossierActions } from './dossier-actions';
 import { ResultUpload } from './result-upload';
 import { ConsoleNav, TimeLeftText } from './parts';
+import { SlipDownloads } from '../components/slips';
 
 const formValue = (procedure: ProcedureView | undefined, name: string, value: string | number) => {
   const field = procedure?.form.fields.find((f) => f.name === name);
@@ -154,6 +155,8 @@ const DossierPage = ({ id }: { id: string }) => {
           </div>
         )}
       </section>
+
+      {dossier.code && <SlipDownloads dossierId={dossier.id} version={dossier.version} area="console" />}
 
       <section class="card" aria-labelledby="history-title">
         <h2 id="history-title">{t('console.dossier.history')}</h2>
