@@ -3,7 +3,7 @@
 // levels, fees and agencies. Deterministic for a given seed.
 import type { Level } from '../shared/contracts/catalogue';
 import type { AgencyRef, SearchDoc, SearchParams } from '../functions/catalogue/domain/search-index';
-import { normalizeText } from '../functions/catalogue/domain/normalize';
+import { normalizeText } from '../shared/text/normalize';
 
 /** mulberry32: small, fast, seedable. */
 export const prng = (seed: number) => {

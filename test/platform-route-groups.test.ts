@@ -13,8 +13,9 @@ import { feedbackRoutes } from '../shared/platform/api-routes/feedback';
 import { syncRoutes } from '../shared/platform/api-routes/sync';
 import { syncAdminRoutes } from '../shared/platform/api-routes/sync-admin';
 import { evaluationRoutes } from '../shared/platform/api-routes/evaluation';
+import { supportRoutes } from '../shared/platform/api-routes/support';
 
-const groups = { meta: metaRoutes, catalogue: catalogueRoutes, identity: identityRoutes, dossiers: dossierRoutes, payments: paymentRoutes, ratings: ratingRoutes, feedback: feedbackRoutes, sync: syncRoutes, 'sync-admin': syncAdminRoutes, evaluation: evaluationRoutes };
+const groups = { meta: metaRoutes, catalogue: catalogueRoutes, identity: identityRoutes, dossiers: dossierRoutes, payments: paymentRoutes, ratings: ratingRoutes, feedback: feedbackRoutes, sync: syncRoutes, 'sync-admin': syncAdminRoutes, evaluation: evaluationRoutes, support: supportRoutes };
 
 describe('route groups', () => {
   it.each(Object.entries(groups))('%s: every route of the group is served by that function, under its own id', (fn, group) => {

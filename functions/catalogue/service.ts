@@ -5,7 +5,7 @@ import { badRequest, notFound, unprocessable } from '../../shared/http/errors';
 import type { CatalogueEntry, CatalogueStore } from './adapters/catalogue-store';
 import type { SnapshotStore } from './adapters/search-snapshot';
 import { decodeKeyCursor, encodeKeyCursor, fingerprint } from './domain/cursors';
-import { tokenize } from './domain/normalize';
+import { tokenize } from '../../shared/text/normalize';
 import { PARENTED, procedureReferences, referenceProblems, toAgencyRef, validateEntry } from './domain/rules';
 import { decodeSearchCursor, searchHash, type SearchPage, type SearchParams } from './domain/search-index';
 import { IndexCache } from './index-cache';

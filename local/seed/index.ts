@@ -1,9 +1,10 @@
-// Seed data of the local runtime: the catalogue (real procedures and shared catalogues), the
+// Seed data of the local runtime: the catalogue (real procedures and shared catalogues), the FAQ, the
 // demo accounts, and six months of generated activity for the service index. Each step is idempotent, so a restart with kept state seeds nothing twice.
 import { seedDemoAccounts } from './accounts';
 import { seedAgencySystems } from './agency-systems';
 import { seedCatalogue } from './catalogue';
 import { seedIndexActivity } from './index-activity';
+import { seedSupport } from './support';
 
 const timed = async <T>(work: () => Promise<T>) => {
   const started = performance.now();
@@ -13,16 +14,18 @@ const timed = async <T>(work: () => Promise<T>) => {
 
 export const seedLocalData = async (opts: { userPoolId: string; agencyReceiverUrl: string; log: (line: string) => void; activity: boolean }) => {
   const [catalogue, accounts, activity] = await Promise.all([
-    timed(seedCatalogue),
+    // The FAQ names catalogue procedures: it is checked against the catalogue once that is in.
+    timed(async () => ({ catalogue: await seedCatalogue(), faq: await seedSupport() })),
     timed(async () => {
       await seedDemoAccounts(opts.userPoolId);
       await seedAgencySystems({ endpointUrl: opts.agencyReceiverUrl });
     }),
     timed(() => (opts.activity ? seedIndexActivity() : Promise.resolve(null))),
   ]);
-  opts.log(catalogue.value.seeded
-    ? `seeded the catalogue (${catalogue.value.procedures} procedures) in ${catalogue.ms} ms`
+  opts.log(catalogue.value.catalogue.seeded
+    ? `seeded the catalogue (${catalogue.value.catalogue.procedures} procedures) in ${catalogue.ms} ms`
     : 'catalogue present: not seeded again');
+  opts.log(catalogue.value.faq.seeded ? `seeded the FAQ (${catalogue.value.faq.entries} entries)` : 'FAQ present: not seeded again');
   opts.log(`demo accounts and the demo agency system ready in ${accounts.ms} ms`);
   const a = activity.value;
   if (a) {

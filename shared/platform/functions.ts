@@ -199,4 +199,13 @@ export const functions = [
     timeoutSeconds: 300,
     tables: { evaluation: 'readwrite', catalogue: 'read', ratings: 'read', feedback: 'read' },
   },
+  {
+    name: 'support',
+    description: 'The FAQ: public search and read of questions and answers per procedure and sector, admin write',
+    entry: 'functions/support/handler.ts',
+    memoryMb: 256,
+    timeoutSeconds: 10,
+    // catalogue read: an admin's entry may name only a procedure the catalogue has.
+    tables: { support: 'readwrite', catalogue: 'read' },
+  },
 ] as const satisfies readonly FunctionDecl[];

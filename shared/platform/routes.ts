@@ -12,6 +12,7 @@ import { feedbackRoutes } from './api-routes/feedback';
 import { syncRoutes } from './api-routes/sync';
 import { syncAdminRoutes } from './api-routes/sync-admin';
 import { evaluationRoutes } from './api-routes/evaluation';
+import { supportRoutes } from './api-routes/support';
 
 export { defineRoute } from './api-routes/rules';
 
@@ -26,6 +27,7 @@ export const routes = {
   ...syncRoutes,
   ...syncAdminRoutes,
   ...evaluationRoutes,
+  ...supportRoutes,
 } as const;
 
 export type RouteId = keyof typeof routes;

@@ -134,4 +134,12 @@ export const tables = [
     partitionKey: { name: 'pk', type: 'S' },
     sortKey: { name: 'sk', type: 'S' },
   },
+  {
+    name: 'support',
+    description:
+      'The FAQ (docs/support.md): one item per question and answer (pk FAQ, sk <id>). The whole set is one ' +
+      'partition read with Query (hundreds to a few thousand small items), searched in memory by a warm function.',
+    partitionKey: { name: 'pk', type: 'S' },
+    sortKey: { name: 'sk', type: 'S' },
+  },
 ] as const satisfies readonly TableDecl[];

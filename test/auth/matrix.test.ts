@@ -17,6 +17,10 @@ const CONCURRENCY = 6;
 /** Seeded by the local runtime (seed/catalogue): birth registration, and one sector. */
 const SEEDED_PROCEDURE = '1.001193';
 const SEEDED_SECTOR = 'BGD-GD15';
+/** A seeded FAQ entry no other test writes. */
+const SEEDED_FAQ = 'ma-ho-so';
+/** What an admin PUTs back: the entry without its id and server-set time. */
+const faqBody = ({ id: _id, updatedAt: _at, ...body }: Record<string, unknown>) => body;
 
 const USERS = {
   citizen: 'citizen.demo',
@@ -75,9 +79,10 @@ describe(`authorization matrix (SPEC §9): ${routes.length} routes × ${ROLES.le
     // another test is changing could undo its change).
     const code = SEEDED_PROCEDURE;
     const sectorId = SEEDED_SECTOR;
-    const [procedure, sector] = await Promise.all([
+    const [procedure, sector, faq] = await Promise.all([
       api('GET', `/v1/procedures/${encodeURIComponent(code)}`),
       api('GET', `/v1/catalogues/sectors/${encodeURIComponent(sectorId)}`),
+      api('GET', `/v1/faq/${SEEDED_FAQ}`),
     ]);
 
     // The second system, of another agency (Huế), and two scratch systems for rotate/revoke.
@@ -160,6 +165,7 @@ describe(`authorization matrix (SPEC §9): ${routes.length} routes × ${ROLES.le
       ratings: { rated: { dossierId: rated.id }, ratable: { dossierId: toRate.id } },
       procedure: { code, body: must(procedure, `get procedure ${code}`) },
       catalogueEntry: { name: 'sectors', id: sectorId, body: must(sector, `get sector ${sectorId}`) },
+      faqEntry: { id: SEEDED_FAQ, body: faqBody(must(faq, `get FAQ ${SEEDED_FAQ}`)) },
       rotateTarget: { keyId: rotate.system.keyId },
       revokeTarget: { keyId: revoke.system.keyId, secretId: revoke.secret.id },
       uniqueKeyId,
@@ -222,11 +228,13 @@ describe(`authorization matrix (SPEC §9): ${routes.length} routes × ${ROLES.le
     expect(results).toHaveLength(covered.length * ROLES.length);
 
     // The admin re-PUTs changed nothing.
-    const [procedureAfter, sectorAfter] = await Promise.all([
+    const [procedureAfter, sectorAfter, faqAfter] = await Promise.all([
       api('GET', `/v1/procedures/${encodeURIComponent(ctx.procedure.code)}`),
       api('GET', `/v1/catalogues/sectors/${encodeURIComponent(ctx.catalogueEntry.id)}`),
+      api('GET', `/v1/faq/${ctx.faqEntry.id}`),
     ]);
     expect(procedureAfter.body).toEqual(ctx.procedure.body);
     expect(sectorAfter.body).toEqual(ctx.catalogueEntry.body);
+    expect(faqBody(faqAfter.body)).toEqual(ctx.faqEntry.body);
   });
 });

@@ -36,6 +36,8 @@ export type Expected = 'ok' | 401 | 403 | 404;
 export interface MatrixContext {
   /** A seeded procedure as GET returns it: re-PUT unchanged. */
   procedure: { code: string; body: Record<string, unknown> };
+  /** A seeded FAQ entry as GET returns it (id, updatedAt aside): re-PUT unchanged. */
+  faqEntry: { id: string; body: Record<string, unknown> };
   /** A seeded shared-catalogue entry as GET returns it: re-PUT unchanged. */
   catalogueEntry: { name: string; id: string; body: Record<string, unknown> };
   /** Agency systems registered for this run only, so admin calls never touch the demo system. */
@@ -335,4 +337,9 @@ export const MATRIX: Partial<Record<RouteId, MatrixEntry>> = {
   getAgencyIndex: { sample: () => ({ params: { agencyCode: '000.00.00.H26' }, query: `period=${lastMonth()}` }), expect: EVERYONE_OK },
   getStatistics: { sample: () => ({ query: `period=${lastMonth()}&agency=000.00.00.H26` }), expect: EVERYONE_OK },
   recomputeIndex: { sample: () => ({ query: `period=${lastMonth()}` }), expect: ADMIN_ONLY },
+
+  // --- support: the FAQ (public reads, admin writes)
+  searchFaq: { sample: () => ({ query: 'q=dang%20ky%20khai%20sinh&limit=5' }), expect: EVERYONE_OK },
+  getFaq: { sample: (c) => ({ params: { id: c.faqEntry.id } }), expect: EVERYONE_OK },
+  putFaq: { sample: (c) => ({ params: { id: c.faqEntry.id }, json: c.faqEntry.body }), expect: ADMIN_ONLY },
 };

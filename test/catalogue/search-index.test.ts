@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText, tokenize } from '../../functions/catalogue/domain/normalize';
+import { normalizeText, tokenize } from '../../shared/text/normalize';
 import {
   SearchIndex, bruteForceSearch, type AgencyRef, type SearchDoc, type SearchPage, type SearchParams,
 } from '../../functions/catalogue/domain/search-index';

@@ -15,7 +15,7 @@
 // Lists are intersected with generation-stamped arrays: no allocation per query beyond results.
 import type { Level, ProcedureSummary } from '../../../shared/contracts/catalogue';
 import { decodeOffsetCursor, encodeOffsetCursor, fingerprint } from './cursors';
-import { tokenize } from './normalize';
+import { tokenize } from '../../../shared/text/normalize';
 
 export type OnlineLevel = 'full' | 'partial' | 'none';
 

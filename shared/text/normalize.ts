@@ -1,5 +1,6 @@
-// Vietnamese-aware text normalisation for search (pure). "Đăng ký khai sinh", "dang ky khai sinh"
-// and "ĐĂNG  KÝ KHAI SINH" all become the tokens ["dang", "ky", "khai", "sinh"].
+// Vietnamese-aware text normalisation for search (pure, shared by the catalogue and the FAQ search).
+// "Đăng ký khai sinh", "dang ky khai sinh" and "ĐĂNG  KÝ KHAI SINH" all become the tokens
+// ["dang", "ky", "khai", "sinh"].
 
 const COMBINING_MARKS = /\p{M}+/gu;
 const D_STROKE = /[đĐ]/g;
