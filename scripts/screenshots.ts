@@ -1,5 +1,5 @@
 // Screenshots of the main pages at phone (360 × 780) and desktop (1280 × 900) sizes, for the README
-// (docs/screenshots/). Starts its own portal as `npm start` does (fresh state in a temp dir, with
+// (docs/screenshots/), each page also scanned by axe-core (every finding printed, not only serious). Starts its own portal as `npm start` does (fresh state in a temp dir, with
 // the months of generated index activity), prepares a dossier through the API, and photographs
 // each page in Vietnamese with Debian's Chromium.
 //
@@ -18,7 +18,7 @@ Object.assign(process.env, runtime.env, { DVC_BASE_URL: runtime.url });
 
 const { signIn, api } = await import('../test/support/auth');
 const { submitted, act, must } = await import('../test/support/dossiers');
-const { launchBrowser, newContext, signInThroughUi, VIEWPORTS } = await import('../test/web/browser');
+const { axeScan, launchBrowser, newContext, signInThroughUi, VIEWPORTS } = await import('../test/web/browser');
 
 const out = resolve(REPO_ROOT, 'docs', 'screenshots');
 mkdirSync(out, { recursive: true });
@@ -51,6 +51,7 @@ const SHOTS: Shot[] = [
 ];
 
 let browser: Browser | undefined;
+const axeFindings: string[] = [];
 try {
   browser = await launchBrowser();
   for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
@@ -71,10 +72,14 @@ try {
       await page.waitForTimeout(500);
       const file = join(out, `${shot.name}-${viewport}.png`);
       await page.screenshot({ path: file });
-      console.log(`[shots] ${shot.name} (${viewport}) → ${file.slice(REPO_ROOT.length + 1)}`);
+      // The same page through axe-core (WCAG 2.0/2.1 A and AA): every finding, whatever its impact.
+      const violations = await axeScan(page);
+      for (const v of violations) axeFindings.push(`${shot.name} (${viewport}): ${v.impact} ${v.id} — ${v.help} (${v.nodes.length})`);
+      console.log(`[shots] ${shot.name} (${viewport}) → ${file.slice(REPO_ROOT.length + 1)} · axe: ${violations.length ? violations.map((v) => `${v.impact} ${v.id}`).join(', ') : 'no violations'}`);
     }
     for (const page of tabs.values()) await page.context().close();
   }
+  console.log(`[axe] ${SHOTS.length * Object.keys(VIEWPORTS).length} page views, ${axeFindings.length} violation(s)${axeFindings.length ? `:\n  ${axeFindings.join('\n  ')}` : ''}`);
 } finally {
   await browser?.close();
   await runtime.stop();

@@ -1,9 +1,23 @@
 // Admin routes of the agency-system registry, through the identity function's handler, and the
 // signed whoami route.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/identity/handler';
 import { invoke } from '../support/invoke';
-import { uniqueKeyId, useTestSealingKey } from './support';
+import { uniqueKeyId as newKeyId, useTestSealingKey } from './support';
+import { signIn } from '../support/auth';
+import { switchOffAgencySystems } from '../support/sync';
+
+// Every system this file registers (endpoints that do not exist), switched off at the end so other
+// files' Hà Nội events are not retried into the DLQ for them.
+const registered = new Set<string>();
+const uniqueKeyId = (label: string) => {
+  const keyId = newKeyId(label);
+  registered.add(keyId);
+  return keyId;
+};
+afterAll(async () => {
+  await switchOffAgencySystems(await signIn('admin.demo'), (keyId) => registered.has(keyId));
+});
 
 useTestSealingKey();
 

@@ -14,3 +14,25 @@ export const fakeSyncStore = (over: Partial<SyncStore> = {}): SyncStore => ({
   reportedCount: async () => 0,
   ...over,
 });
+
+/**
+ * Switches off the agency systems a test file registered (every secret revoked: outbound leaves a
+ * system with no active secret out). Their endpoints do not exist, so left on they would make every
+ * later Hà Nội event retry 8 times into the DLQ, and every other file's settle wait for it.
+ */
+export const switchOffAgencySystems = async (adminToken: string, isMine: (keyId: string) => boolean) => {
+  const { api } = await import('./auth');
+  let cursor: string | null = null;
+  const mine: { keyId: string; secrets: { id: string; status: string }[] }[] = [];
+  do {
+    const page = await api('GET', `/v1/admin/agency-systems?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token: adminToken });
+    if (page.status !== 200) throw new Error(`list agency systems: ${page.status}`);
+    mine.push(...(page.body.items as typeof mine).filter((s) => isMine(s.keyId)));
+    cursor = page.body.nextCursor as string | null;
+  } while (cursor);
+  await Promise.all(mine.flatMap((s) => s.secrets.filter((x) => x.status === 'active').map(async (x) => {
+    const res = await api('DELETE', `/v1/admin/agency-systems/${encodeURIComponent(s.keyId)}/secrets/${encodeURIComponent(x.id)}`, { token: adminToken });
+    if (res.status >= 300 && res.status !== 404 && res.status !== 409) throw new Error(`revoke ${s.keyId}/${x.id}: ${res.status} ${JSON.stringify(res.body)}`);
+  })));
+  return mine.length;
+};
