@@ -30,9 +30,13 @@ export const switchOffAgencySystems = async (adminToken: string, isMine: (keyId:
     mine.push(...(page.body.items as typeof mine).filter((s) => isMine(s.keyId)));
     cursor = page.body.nextCursor as string | null;
   } while (cursor);
-  await Promise.all(mine.flatMap((s) => s.secrets.filter((x) => x.status === 'active').map(async (x) => {
-    const res = await api('DELETE', `/v1/admin/agency-systems/${encodeURIComponent(s.keyId)}/secrets/${encodeURIComponent(x.id)}`, { token: adminToken });
-    if (res.status >= 300 && res.status !== 404 && res.status !== 409) throw new Error(`revoke ${s.keyId}/${x.id}: ${res.status} ${JSON.stringify(res.body)}`);
-  })));
+  // Systems in parallel, a system's secrets one at a time: each revocation is a conditional write on
+  // the system's version, so two at once would conflict and leave a secret active.
+  await Promise.all(mine.map(async (s) => {
+    for (const x of s.secrets.filter((secret) => secret.status === 'active')) {
+      const res = await api('DELETE', `/v1/admin/agency-systems/${encodeURIComponent(s.keyId)}/secrets/${encodeURIComponent(x.id)}`, { token: adminToken });
+      if (res.status >= 300) throw new Error(`revoke ${s.keyId}/${x.id}: ${res.status} ${JSON.stringify(res.body)}`);
+    }
+  }));
   return mine.length;
 };
