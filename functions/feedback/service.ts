@@ -182,19 +182,36 @@ export class FeedbackService {
     return f;
   }
 
+  /**
+   * Attachment changes touch only their own entry of the list, so a save that lost a race (the
+   * sender adding several files at once, an official's step meanwhile) is re-applied to the fresh
+   * record instead of failing the sender's upload. `change` sees the current record and may throw
+   * (the feedback no longer takes files, the entry is gone).
+   */
+  private async changeAttachments(principal: Principal, id: string, change: (f: FeedbackRecord) => FeedbackRecord['attachments']): Promise<FeedbackRecord> {
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const f = await this.ownItem(principal, id);
+      const next: FeedbackRecord = { ...f, version: f.version + 1, attachments: change(f) };
+      if (await this.deps.store.save(next, f.version)) return next;
+      await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)));
+    }
+    throw conflict('VERSION_CONFLICT', 'The feedback keeps changing; try again');
+  }
+
   async requestUpload(principal: Principal, id: string, body: { fileName: string; contentType: string; size: number }) {
     const f = await this.ownItem(principal, id);
-    if (!acceptsAttachments(f)) throw conflict('NOT_ACCEPTING_FILES', `Files can be added while the feedback is submitted or information is requested, not ${f.status}`);
-    if ((f.attachments ?? []).filter((a) => a.status === 'verified').length >= MAX_ATTACHMENTS) {
-      throw unprocessable('TOO_MANY_FILES', `At most ${MAX_ATTACHMENTS} files per feedback`);
-    }
     const attachmentId = this.newId();
-    const ticket = await this.deps.files.presignUpload({ key: attachmentKey(f.id, attachmentId), contentType: body.contentType, maxBytes: ATTACHMENT_MAX_BYTES });
-    const next: FeedbackRecord = {
-      ...f, version: f.version + 1,
-      attachments: [...(f.attachments ?? []), { id: attachmentId, fileName: body.fileName, contentType: body.contentType, size: body.size, status: 'pending', uploadedAt: this.now().toISOString() }],
+    const entry = { id: attachmentId, fileName: body.fileName, contentType: body.contentType, size: body.size, status: 'pending' as const, uploadedAt: this.now().toISOString() };
+    const admit = (current: FeedbackRecord) => {
+      if (!acceptsAttachments(current)) throw conflict('NOT_ACCEPTING_FILES', `Files can be added while the feedback is submitted or information is requested, not ${current.status}`);
+      if ((current.attachments ?? []).filter((a) => a.status === 'verified').length >= MAX_ATTACHMENTS) {
+        throw unprocessable('TOO_MANY_FILES', `At most ${MAX_ATTACHMENTS} files per feedback`);
+      }
+      return [...(current.attachments ?? []), entry];
     };
-    if (!(await this.deps.store.save(next, f.version))) throw conflict('VERSION_CONFLICT', 'The feedback changed meanwhile; try again');
+    admit(f); // refuse before signing anything
+    const ticket = await this.deps.files.presignUpload({ key: attachmentKey(f.id, attachmentId), contentType: body.contentType, maxBytes: ATTACHMENT_MAX_BYTES });
+    await this.changeAttachments(principal, id, admit);
     return { attachmentId, url: ticket.url, fields: ticket.fields, expiresAt: ticket.expiresAt };
   }
 
@@ -202,18 +219,18 @@ export class FeedbackService {
     const f = await this.ownItem(principal, id);
     const a = (f.attachments ?? []).find((x) => x.id === attachmentId);
     if (!a) throw notFound('Attachment');
-    if (a.status !== 'verified') {
-      const verdict = await this.deps.files.verify({ key: attachmentKey(f.id, a.id), contentType: a.contentType, size: a.size, maxBytes: ATTACHMENT_MAX_BYTES });
-      if (!verdict.ok) {
-        const next = { ...f, version: f.version + 1, attachments: f.attachments.filter((x) => x.id !== a.id) };
-        await this.deps.store.save(next, f.version);
-        throw unprocessable(`UPLOAD_${verdict.reason}`, verdict.message);
-      }
-      const next: FeedbackRecord = { ...f, version: f.version + 1, attachments: f.attachments.map((x) => (x.id === a.id ? { ...x, status: 'verified' as const } : x)) };
-      if (!(await this.deps.store.save(next, f.version))) throw conflict('VERSION_CONFLICT', 'The feedback changed meanwhile; try again');
-      return this.fullView(next, 'sender', await this.calendar());
+    if (a.status === 'verified') return this.fullView(f, 'sender', await this.calendar());
+    const verdict = await this.deps.files.verify({ key: attachmentKey(f.id, a.id), contentType: a.contentType, size: a.size, maxBytes: ATTACHMENT_MAX_BYTES });
+    if (!verdict.ok) {
+      // A file that is not what it claims is forgotten, so it is neither counted nor offered.
+      await this.changeAttachments(principal, id, (current) => (current.attachments ?? []).filter((x) => x.id !== a.id));
+      throw unprocessable(`UPLOAD_${verdict.reason}`, verdict.message);
     }
-    return this.fullView(f, 'sender', await this.calendar());
+    const next = await this.changeAttachments(principal, id, (current) => {
+      if (!(current.attachments ?? []).some((x) => x.id === a.id)) throw notFound('Attachment');
+      return current.attachments.map((x) => (x.id === a.id ? { ...x, status: 'verified' as const } : x));
+    });
+    return this.fullView(next, 'sender', await this.calendar());
   }
 
   /** The sender, and officials of the agency it is with (or admins), download evidence; nobody else. */

@@ -224,4 +224,19 @@ describe('evidence attached by the sender', () => {
     expect(pub.attachments).toBeUndefined();
     expect(JSON.stringify(pub)).not.toContain(ticket.attachmentId);
   });
+
+  it('several files at once: every ticket and every completion lands (a lost race is re-applied, not a 409)', async () => {
+    const { PDF, postFile } = await import('../support/dossiers');
+    const f = await send(sender);
+    const tickets = await Promise.all([1, 2, 3, 4].map(async (n) => must(await api('POST', `/v1/feedback/${f.id}/attachments`, {
+      token: sender, json: { fileName: `trang-${n}.pdf`, contentType: 'application/pdf', size: PDF.length },
+    }), 201, `ticket ${n}`)));
+    await Promise.all(tickets.map((t) => postFile(t, PDF, 'application/pdf')));
+    const completions = await Promise.all(tickets.map((t) => api('POST', `/v1/feedback/${f.id}/attachments/${t.attachmentId}/complete`, { token: sender })));
+    expect(completions.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    const mine = must(await api('GET', '/v1/me/feedback?limit=100', { token: sender }), 200, 'mine').items.find((x: { id: string }) => x.id === f.id);
+    expect(mine.attachments.map((a: { fileName: string; status: string }) => `${a.fileName}:${a.status}`).sort())
+      .toEqual(['trang-1.pdf:verified', 'trang-2.pdf:verified', 'trang-3.pdf:verified', 'trang-4.pdf:verified']);
+    expect(mine.version).toBe(f.version + 8);
+  });
 });
