@@ -10,6 +10,7 @@ import { formatDate } from '../lib/format';
 import { ErrorSummary, Field, type FieldErrors } from '../components/form';
 import { Alert } from '../components/ui';
 import type { DossierView } from './data';
+import { ActionFormFooter } from './parts';
 import { dossierActionBody, isIrreversible, offeredDossierActions, validateDossierAction, type DossierActionInput } from './logic';
 
 const fieldId = (name: string) => `action-${name}`;
@@ -170,21 +171,9 @@ export const DossierActions = ({ dossier, onChanged, onReload }: {
             </>
           )}
           {['receive', 'start', 'resume', 'request_payment', 'finish', 'return_result'].includes(open) && text('note', 'console.field.note', false)}
-          {confirming ? (
-            <div class="confirm-box" ref={confirmRef} tabIndex={-1} role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-text">
-              <p id="confirm-title" class="alert-title">{t('console.confirm.title', { action: label(open) })}</p>
-              <p id="confirm-text">{t('console.confirm.text')}</p>
-              <div class="actions">
-                <button type="button" class="btn btn-primary" disabled={busy} aria-busy={busy} onClick={() => void send(open)}>{t('console.confirm.yes')}</button>
-                <button type="button" class="btn btn-secondary" onClick={() => setConfirming(false)}>{t('console.confirm.no')}</button>
-              </div>
-            </div>
-          ) : (
-            <div class="actions">
-              <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>{busy ? t('console.sending') : t('console.submit')}</button>
-              <button type="button" class="btn btn-secondary" onClick={() => setOpen(null)}>{t('common.cancel')}</button>
-            </div>
-          )}
+          <ActionFormFooter idPrefix="confirm" confirming={confirming} confirmRef={confirmRef} busy={busy}
+            title={t('console.confirm.title', { action: label(open) })} text={t('console.confirm.text')}
+            onConfirm={() => void send(open)} onBack={() => setConfirming(false)} onCancel={() => setOpen(null)} />
         </form>
       )}
     </section>

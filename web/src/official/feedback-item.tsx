@@ -16,7 +16,7 @@ import { Alert, Breadcrumbs, ErrorState, Loading, PageTitle, useErrorText } from
 import { findFeedback, rememberFeedback, type FeedbackView } from './data';
 import { FeedbackStatusBadge } from './feedback-queue';
 import { feedbackActionField, officialFeedbackActions, validateFeedbackAction, type FeedbackActionInput } from './logic';
-import { ConsoleNav } from './parts';
+import { ActionFormFooter, ConsoleNav } from './parts';
 
 const CONFIRMED: readonly FeedbackAction[] = ['reject', 'publish'];
 
@@ -192,21 +192,9 @@ const FeedbackItemPage = ({ id }: { id: string }) => {
                 {(aria) => <textarea {...aria} maxLength={field === 'answer' ? 10_000 : 2000} value={input[field] ?? ''} onInput={(e) => setInput({ ...input, [field]: (e.target as HTMLTextAreaElement).value })} />}
               </Field>
             )}
-            {confirming ? (
-              <div class="confirm-box" ref={confirmRef} tabIndex={-1} role="alertdialog" aria-labelledby="fb-confirm-title" aria-describedby="fb-confirm-text">
-                <p id="fb-confirm-title" class="alert-title">{t('console.confirm.title', { action: label(open) })}</p>
-                <p id="fb-confirm-text">{t(open === 'publish' ? 'console.fb.confirmPublish' : 'console.confirm.text')}</p>
-                <div class="actions">
-                  <button type="button" class="btn btn-primary" disabled={busy} onClick={() => void send(open)}>{t('console.confirm.yes')}</button>
-                  <button type="button" class="btn btn-secondary" onClick={() => setConfirming(false)}>{t('console.confirm.no')}</button>
-                </div>
-              </div>
-            ) : (
-              <div class="actions">
-                <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>{busy ? t('console.sending') : t('console.submit')}</button>
-                <button type="button" class="btn btn-secondary" onClick={() => setOpen(null)}>{t('common.cancel')}</button>
-              </div>
-            )}
+            <ActionFormFooter idPrefix="fb-confirm" confirming={confirming} confirmRef={confirmRef} busy={busy}
+              title={t('console.confirm.title', { action: label(open) })} text={t(open === 'publish' ? 'console.fb.confirmPublish' : 'console.confirm.text')}
+              onConfirm={() => void send(open)} onBack={() => setConfirming(false)} onCancel={() => setOpen(null)} />
           </form>
         )}
       </section>
