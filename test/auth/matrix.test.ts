@@ -69,7 +69,7 @@ describe(`authorization matrix (SPEC §9): ${routes.length} routes × ${ROLES.le
   // The systems this file registered have endpoints that do not exist: switched off at the end so
   // other files' Hà Nội events are not retried into the DLQ for them (and their settles not held up).
   afterAll(async () => {
-    if (tokens.admin) await switchOffAgencySystems(tokens.admin, (keyId) => keyId.startsWith('test-') && keyId.includes(`-${runId}-`));
+    await switchOffAgencySystems((keyId) => keyId.startsWith('test-') && keyId.includes(`-${runId}-`));
   });
 
   beforeAll(async () => {

@@ -3,21 +3,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/identity/handler';
 import { invoke } from '../support/invoke';
-import { uniqueKeyId as newKeyId, useTestSealingKey } from './support';
-import { signIn } from '../support/auth';
-import { switchOffAgencySystems } from '../support/sync';
+import { switchOffTestSystems, uniqueKeyId, useTestSealingKey } from './support';
 
-// Every system this file registers (endpoints that do not exist), switched off at the end so other
-// files' Hà Nội events are not retried into the DLQ for them.
-const registered = new Set<string>();
-const uniqueKeyId = (label: string) => {
-  const keyId = newKeyId(label);
-  registered.add(keyId);
-  return keyId;
-};
-afterAll(async () => {
-  await switchOffAgencySystems(await signIn('admin.demo'), (keyId) => registered.has(keyId));
-});
+// The systems registered here have endpoints that do not exist: switched off at the end.
+afterAll(switchOffTestSystems);
 
 useTestSealingKey();
 

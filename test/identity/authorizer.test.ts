@@ -1,6 +1,6 @@
 // The agency-system Lambda authorizer and the handler-side body check, against DynamoDB Local
 // (the identity table is provisioned by the test run's global setup from the declaration).
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { handler as authorizer } from '../../functions/identity/authorizer';
 import { AgencySystemRegistry } from '../../functions/identity/adapters/registry';
@@ -8,9 +8,11 @@ import { signedBodies } from '../../functions/identity/signed-body';
 import { createApiHandler, implement, ok } from '../../shared/http/api';
 import { defineRoute } from '../../shared/platform/routes';
 import { lambdaContext } from '../support/invoke';
-import { authorizerEvent, distinctSeconds, integrationEvent, nowSeconds, signedCall, uniqueKeyId, useTestSealingKey } from './support';
+import { authorizerEvent, distinctSeconds, integrationEvent, nowSeconds, signedCall, switchOffTestSystems, uniqueKeyId, useTestSealingKey } from './support';
 
 useTestSealingKey();
+// The systems registered here (Hà Nội, endpoints that do not exist) are switched off at the end.
+afterAll(switchOffTestSystems);
 
 const HANOI = '000.00.00.H26';
 const WHOAMI = 'GET /v1/sync/whoami';

@@ -4,9 +4,11 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { logger } from '../../shared/http/logger';
 import { lambdaContext, invoke } from '../support/invoke';
-import { authorizerEvent, integrationEvent, signedCall, uniqueKeyId, useTestSealingKey } from './support';
+import { authorizerEvent, integrationEvent, signedCall, switchOffTestSystems, uniqueKeyId, useTestSealingKey } from './support';
 
 useTestSealingKey();
+// The systems registered here (Hà Nội, endpoints that do not exist) are switched off at the end.
+afterAll(switchOffTestSystems);
 // The failures are logged (and asserted below), not printed.
 const logged = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
 vi.spyOn(logger, 'warn').mockImplementation(() => undefined);

@@ -16,9 +16,11 @@ import { createGateway } from '../../local/gateway/server';
 import { REPO_ROOT } from '../../local/runtime';
 import { DEMO_AGENCY_SYSTEM, ensureAgencySystem, localAgencySecretKey } from '../../local/seed/agency-systems';
 import { platform } from '../../shared/platform';
-import { distinctSeconds, nowSeconds, uniqueKeyId, useTestSealingKey } from './support';
+import { distinctSeconds, nowSeconds, switchOffTestSystems, uniqueKeyId, useTestSealingKey } from './support';
 
 useTestSealingKey();
+// The systems registered here (Hà Nội, endpoints that do not exist) are switched off at the end.
+afterAll(switchOffTestSystems);
 
 const system = { ...DEMO_AGENCY_SYSTEM, keyId: uniqueKeyId('e2e') };
 const RECEIVER = 'http://127.0.0.1:3999/local/agency-receiver';

@@ -3,13 +3,24 @@ import { randomBytes } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { buildHttpApiEvent } from '../../local/gateway/event';
 import { signRequest } from '../../functions/identity/domain/signature';
+import { switchOffAgencySystems } from '../support/sync';
 
 /** Every identity test worker seals with a key of its own (configuration, as in AWS). */
 export const useTestSealingKey = () => {
   process.env.AGENCY_SECRET_KEY ??= randomBytes(32).toString('base64');
 };
 
-export const uniqueKeyId = (label: string) => `test-${label}-${randomBytes(4).toString('hex')}`;
+const issuedKeyIds = new Set<string>();
+
+/** A key id of its own for a test system; the file's systems are switched off by `switchOffTestSystems`. */
+export const uniqueKeyId = (label: string) => {
+  const keyId = `test-${label}-${randomBytes(4).toString('hex')}`;
+  issuedKeyIds.add(keyId);
+  return keyId;
+};
+
+/** For a file's `afterAll`: every system registered under a key id from `uniqueKeyId` switched off. */
+export const switchOffTestSystems = () => switchOffAgencySystems((keyId) => issuedKeyIds.has(keyId));
 
 export const nowSeconds = () => Math.floor(Date.now() / 1000);
 

@@ -1,4 +1,5 @@
 // Stand-ins for the sync consumer's unit tests.
+import type { AgencySystemRecord, ListCursor } from '../../functions/identity/adapters/registry';
 import type { SyncStore } from '../../functions/sync/adapters/sync-store';
 
 /** A sync store whose every method is a no-op unless overridden. */
@@ -18,25 +19,24 @@ export const fakeSyncStore = (over: Partial<SyncStore> = {}): SyncStore => ({
 /**
  * Switches off the agency systems a test file registered (every secret revoked: outbound leaves a
  * system with no active secret out). Their endpoints do not exist, so left on they would make every
- * later Hà Nội event retry 8 times into the DLQ, and every other file's settle wait for it.
+ * later Hà Nội event retry 8 times into the DLQ (an unresolvable host costs a 10 s timeout per
+ * attempt), and every other file's settle wait for it. Straight through the registry: some files
+ * register that way, and the workers share the runtime's tables.
  */
-export const switchOffAgencySystems = async (adminToken: string, isMine: (keyId: string) => boolean) => {
-  const { api } = await import('./auth');
-  let cursor: string | null = null;
-  const mine: { keyId: string; secrets: { id: string; status: string }[] }[] = [];
+export const switchOffAgencySystems = async (isMine: (keyId: string) => boolean) => {
+  const { AgencySystemRegistry } = await import('../../functions/identity/adapters/registry');
+  const registry = new AgencySystemRegistry();
+  const mine: AgencySystemRecord[] = [];
+  let cursor: ListCursor | undefined;
   do {
-    const page = await api('GET', `/v1/admin/agency-systems?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token: adminToken });
-    if (page.status !== 200) throw new Error(`list agency systems: ${page.status}`);
-    mine.push(...(page.body.items as typeof mine).filter((s) => isMine(s.keyId)));
-    cursor = page.body.nextCursor as string | null;
+    const page = await registry.list({ limit: 100, cursor });
+    mine.push(...page.items.filter((s) => isMine(s.keyId)));
+    cursor = page.next;
   } while (cursor);
   // Systems in parallel, a system's secrets one at a time: each revocation is a conditional write on
   // the system's version, so two at once would conflict and leave a secret active.
   await Promise.all(mine.map(async (s) => {
-    for (const x of s.secrets.filter((secret) => secret.status === 'active')) {
-      const res = await api('DELETE', `/v1/admin/agency-systems/${encodeURIComponent(s.keyId)}/secrets/${encodeURIComponent(x.id)}`, { token: adminToken });
-      if (res.status >= 300) throw new Error(`revoke ${s.keyId}/${x.id}: ${res.status} ${JSON.stringify(res.body)}`);
-    }
+    for (const x of s.secrets.filter((secret) => secret.status === 'active')) await registry.revoke(s.keyId, x.id, { now: new Date() });
   }));
   return mine.length;
 };

@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { switchOffAgencySystems } from '../support/sync';
 import { AgencySystemRegistry } from '../../functions/identity/adapters/registry';
 import { verifySignedRequest } from '../../functions/identity/domain/signature';
 import { OutboundEvent } from '../../shared/contracts/sync';
@@ -88,10 +89,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   // Switch the test systems off (a system with no active secret is sent nothing).
-  for (const keyId of registered) {
-    const r = await registry.get(keyId);
-    for (const s of r?.secrets.filter((x) => x.status === 'active') ?? []) await registry.revoke(keyId, s.id, { now: new Date() });
-  }
+  await switchOffAgencySystems((keyId) => registered.includes(keyId));
   for (const s of servers) s.close();
 });
 
