@@ -27,8 +27,11 @@ const LIFECYCLES: DossierStatus[][] = [
   ['processing', 'done'],
 ];
 const codeStatus = (s: DossierStatus) => DOSSIER_STATUSES.indexOf(s); // wire codes 1–10 (SPEC §3)
-// Codes of their own day, so no other test's dossier can hold one.
-const codeOf = (way: number, slot: number) => `${AGENCY}-261115-${way}${String(slot).padStart(4, '0')}`;
+// Codes of their own day, so no other test's dossier can hold one, in a month no test reads: the
+// index counts a dossier in its code's month, and test/evaluation/index.integration.test.ts compares
+// two computations of last month while other files run.
+const RECEIVED_DAY = '250615';
+const codeOf = (way: number, slot: number) => `${AGENCY}-${RECEIVED_DAY}-${way}${String(slot).padStart(4, '0')}`;
 
 let admin: string;
 beforeAll(async () => {
@@ -54,7 +57,7 @@ const deskDossier = (code: string, n: number) => ({
   eventId: `replay-desk-${code}`, code, procedureCode: '1.001266', channel: 'desk',
   applicant: { type: 'citizen', name: 'Nguyễn Văn Thử', idNumber: `0010990${String(n).padStart(5, '0')}` },
   form: { hoTen: 'Nguyễn Văn Thử' },
-  receivedAt: '2026-11-15T08:30:00+07:00', status: 2, at: '2026-11-15T08:30:00+07:00',
+  receivedAt: '2025-06-15T08:30:00+07:00', status: 2, at: '2025-06-15T08:30:00+07:00',
 });
 const statusItem = (way: number, e: RecordedEvent) => ({
   eventId: `w${way}-${e.eventId}`, code: codeOf(way, e.slot), status: codeStatus(e.status), at: e.at,
