@@ -1,9 +1,7 @@
 // The four emulators, started by local/emulators and exercised with the real SDK v3 clients over
 // sockets. Clients are configured only through the variables env() returns, as handlers are.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import {
@@ -34,6 +32,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { cognitoIssuer, cognitoJwksUrl, isPortOpen, startEmulators, type Emulators } from '../../local/emulators';
+import { scratchStateDir } from '../support/state-dir';
 
 const TABLE = 'dossiers';
 
@@ -285,7 +284,7 @@ describe('local emulators (in memory)', () => {
 });
 
 describe('local emulators (persistent state dir)', () => {
-  const stateDir = mkdtempSync(join(tmpdir(), 'dvc-emulators-state-'));
+  const stateDir = scratchStateDir('dvc-emulators-state-');
   let restoreEnv = () => {};
 
   afterAll(() => {

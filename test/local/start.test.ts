@@ -1,13 +1,12 @@
 // `npm start` as a newcomer runs it: a fresh state dir, the portal answers, SIGTERM leaves no
 // process behind, and a restart keeps the seeded state instead of seeding again.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../local/emulators/ports';
+import { scratchStateDir } from '../support/state-dir';
 
-const stateDir = mkdtempSync(join(tmpdir(), 'dvc-start-'));
+const stateDir = scratchStateDir('dvc-start-');
 afterAll(() => rmSync(stateDir, { recursive: true, force: true }));
 
 const start = async (port: number, args: string[] = []) => {

@@ -9,13 +9,13 @@
 // is the durable part, and what this shows is that the consumer and the store survive an outage.
 // DynamoDB Local may lose a write it acknowledged just before the SIGKILL (AWS does not): an event
 // applied before the kill whose outcome record is missing is told apart and allowed once.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../local/emulators';
 import { startDynamoDb } from '../../local/emulators/dynamodb';
 import { startRuntime, type Runtime } from '../../local/runtime';
+import { scratchStateDir } from '../support/state-dir';
 
 const HANOI = { keyId: 'demo-hanoi-system', secret: 'demo-hanoi-secret' };
 const DOSSIERS = 16;
@@ -26,7 +26,7 @@ let restarted: RunningEmulator | undefined;
 let stateDir: string;
 
 beforeAll(async () => {
-  stateDir = mkdtempSync(join(tmpdir(), 'dvc-outage-'));
+  stateDir = scratchStateDir('dvc-outage-');
   // Retries that ride out a few seconds of outage: 2, 4, 8, 8 s ceilings (jittered).
   process.env.SYNC_INBOUND_RETRY_BASE_SECONDS = '2';
   process.env.SYNC_INBOUND_RETRY_CAP_SECONDS = '8';

@@ -8,6 +8,10 @@ import { fail, onShutdown, ready, settings } from './common.mjs';
 const { java, jarDir, port, dbPath } = settings();
 
 const args = [
+  // The client compiler only: a local emulator lives minutes to hours and never reaches the point
+  // where the optimizing compiler's work pays back. Measured on 2 cores over five integration test
+  // files: the JVM's CPU time halved (65 s → 33 s) and the files finished sooner (78 s → 63 s).
+  '-XX:TieredStopAtLevel=1',
   `-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`,
   '-jar',
   join(jarDir, 'DynamoDBLocal.jar'),
