@@ -27,7 +27,8 @@ export const IndexRanking = z.object({
   computedAt: z.string(),
   final: z.boolean().describe('false while the period is still running (computed on demand)'),
   items: z.array(z.object({
-    rank: z.number().int(), agencyCode: z.string(), agencyName: z.string(), total: z.number(), band: BandName, groups: Groups,
+    rank: z.number().int().nullable().describe('1 for the highest total (ties share a rank); null for an agency with nothing to score in the period, listed last'),
+    agencyCode: z.string(), agencyName: z.string(), total: z.number(), band: BandName, groups: Groups,
     applicable: z.boolean(),
   })),
 }).meta({ id: 'IndexRanking' });

@@ -6,6 +6,7 @@ import type { AgencyInfo } from '../../functions/catalogue/public';
 import type { Counters } from '../../functions/evaluation/domain/dossier-facts';
 import type { EvaluationStore, IndexRun, StoredRanking } from '../../functions/evaluation/adapters/evaluation-store';
 import { IndexService } from '../../functions/evaluation/service';
+import { IndexRanking } from '../../shared/contracts/evaluation';
 
 const agencies: AgencyInfo[] = [
   { code: 'P1', name: 'Province one', level: 'province', parentCode: null },
@@ -91,6 +92,16 @@ describe('IndexService', () => {
     expect(communes.items[0]!.rank).toBe(1);
     expect(communes.items[1]!.rank).toBe(1); // identical counters: a shared rank
     expect(computed.final).toBe(true);
+  });
+
+  it('an agency with nothing to score is listed unranked (rank null), and the ranking keeps the IndexRanking contract', async () => {
+    const { s } = service({ 'P2|2026-10': perfect(10) });
+    // The catalogue has only a commune procedure: the ministry handles nothing in the period.
+    const central = await s.ranking('2026-10', 'central', null);
+    const body = IndexRanking.parse(central.body);
+    expect(body.items).toEqual([expect.objectContaining({ agencyCode: 'M1', rank: null, applicable: false })]);
+    const provinces = IndexRanking.parse((await s.ranking('2026-10', 'province', null)).body);
+    expect(provinces.items.map((i) => i.rank)).toEqual([1, 2, 2]);
   });
 
   it('a quarter sums its months', async () => {
