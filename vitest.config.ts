@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import SlowFirstSequencer from './test/support/sequencer';
+import SlowFirstSequencer from './test/support/sequencer.ts';
 
 // Handlers log at INFO in production; in the test run that floods the output. Set before the
 // global setup imports any handler (the logger reads it once, at construction).

@@ -25,6 +25,7 @@ export const makeHandler = (deps: FeedbackDeps | FeedbackService) => {
     implement(routes.listMyFeedback, async ({ principal, query }) => ok(await service.listMine(principal, query))),
     implement(routes.reactToFeedback, async ({ principal, params, body }) => ok(await service.react(principal, params.id, body.like))),
     implement(routes.agencyFeedbackQueue, async ({ principal, query }) => ok(await service.queue(principal, query))),
+    implement(routes.getAgencyFeedback, async ({ principal, params }) => ok(await service.getForOffice(principal, params.id))),
     implement(routes.requestFeedbackUpload, async ({ principal, params, body }) => created(await service.requestUpload(principal, params.id, body))),
     implement(routes.completeFeedbackUpload, async ({ principal, params }) => ok(await service.completeUpload(principal, params.id, params.attachmentId))),
     implement(routes.downloadFeedbackAttachment, async ({ principal, params }) => ok(await service.download(principal, params.id, params.attachmentId))),

@@ -126,6 +126,18 @@ export class FeedbackService {
     return { items: page.items.map((f) => this.fullView(f, actor, calendar)), nextCursor: page.last ? encodeCursor(page.last) : null };
   }
 
+  /**
+   * One item for an official of the agency it is with, or an administrator: the full view the queue
+   * shows. Anyone else (an official of another agency, the sender through this route) gets 404,
+   * as for an item that does not exist.
+   */
+  async getForOffice(principal: Principal, id: string): Promise<FeedbackView> {
+    const f = await this.deps.store.get(id);
+    const actor = f && this.actorFor(principal, f);
+    if (!f || (actor !== 'official' && actor !== 'admin')) throw notFound('Feedback');
+    return this.fullView(f, actor, await this.calendar());
+  }
+
   // ---------------------------------------------------------------------------------------------
   // The workflow
 

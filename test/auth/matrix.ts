@@ -288,6 +288,12 @@ export const MATRIX: Partial<Record<RouteId, MatrixEntry>> = {
     // Each official reads their own first agency by default; admins the unrouted (portal) queue.
     expect: { anonymous: 401, citizen: 403, business: 403, official: 'ok', officialOther: 'ok', admin: 'ok', agencySystem: 401, agencySystemOther: 401 },
   },
+  getAgencyFeedback: {
+    sample: (c) => ({ params: { id: c.feedback.open.id } }),
+    // Officials of the agency it is with (Hà Nội's) and admins; another province's official: 404;
+    // the sender has the group check's 403 (their view is /v1/me/feedback).
+    expect: { anonymous: 401, citizen: 403, business: 403, official: 'ok', officialOther: 404, admin: 'ok', agencySystem: 401, agencySystemOther: 401 },
+  },
   actOnFeedback: {
     sample: (c) => {
       const f = c.feedback.next();

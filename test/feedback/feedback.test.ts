@@ -144,6 +144,23 @@ describe('the feedback workflow', () => {
   });
 });
 
+describe('one item for the agency (GET /v1/agency/feedback/{id})', () => {
+  it('officials of its agency and admins read the full view; another province\'s official and the sender do not', async () => {
+    const f = await send(sender);
+    const seen = must(await api('GET', `/v1/agency/feedback/${f.id}`, { token: official }), 200, 'official');
+    expect(seen).toMatchObject({ id: f.id, code: f.code, version: f.version, status: 'submitted', sender: { name: SENDER.name, idNumber: SENDER.idNumber } });
+    expect(seen.allowedActions).toContain('accept');
+    expect(seen.deadlines).toEqual(f.deadlines);
+    expect(must(await api('GET', `/v1/agency/feedback/${f.id}`, { token: admin }), 200, 'admin').id).toBe(f.id);
+    expect((await api('GET', `/v1/agency/feedback/${f.id}`, { token: officialHue })).status).toBe(404);
+    expect((await api('GET', `/v1/agency/feedback/${f.id}`, { token: sender })).status).toBe(403);
+    expect((await api('GET', '/v1/agency/feedback/00000000-0000-4000-8000-000000000000', { token: official })).status).toBe(404);
+    // After a step the route shows the new version, as the step's answer did.
+    const accepted = await step(official, seen, 'accept');
+    expect(must(await api('GET', `/v1/agency/feedback/${f.id}`, { token: official }), 200, 'after').version).toBe(accepted.version);
+  });
+});
+
 describe('reactions', () => {
   let published: { id: string };
 

@@ -263,6 +263,18 @@ describe("the officials' console", () => {
     const published = must(await api('GET', `/v1/feedback/${sent.id}`), 200, 'public read');
     expect(published.status).toBe('published');
     expect(published.answer.text).toContain('đã bổ sung mức lệ phí');
+
+    // The item's address loaded afresh (a reload, a bookmark; the session lives in the tab): the
+    // page reads the item itself, not the queue, and an official of another province gets "not found".
+    await page.goto('/');
+    await page.goto(`/can-bo/phan-anh/${sent.id}`);
+    await poll(() => heading(page)).toBe(`Phản ánh ${sent.code}`);
+    expect(await page.locator('main .badge').first().textContent()).toBe('Đã công khai');
+    const other = await newContext(browser, 'phone');
+    const hue = await other.newPage();
+    await signInThroughUi(hue, 'official.hue', undefined, `/can-bo/phan-anh/${sent.id}`);
+    await poll(() => heading(hue)).toBe('Không tìm thấy phản ánh');
+    await other.close();
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -45,6 +45,13 @@ export const feedbackRoutes = {
     request: { query: AgencyFeedbackQuery },
     responses: { 200: { description: 'A page of feedback with deadlines and allowed actions', schema: FeedbackPage } },
   }),
+  getAgencyFeedback: defineRoute({
+    id: 'getAgencyFeedback', method: 'GET', path: '/v1/agency/feedback/{id}', fn: 'feedback', auth: OFFICE,
+    summary: 'One feedback item as the people working on it see it: sender, deadlines, attachments, allowed actions (officials of the agency it is with, admins)',
+    tags: ['feedback'],
+    request: { params: FeedbackParams },
+    responses: { 200: { description: 'The feedback', schema: Feedback } },
+  }),
   requestFeedbackUpload: defineRoute({
     id: 'requestFeedbackUpload', method: 'POST', path: '/v1/feedback/{id}/attachments', fn: 'feedback', auth: APPLICANT,
     summary: "The sender's evidence: a presigned POST (PDF, JPEG or PNG, ≤ 10 MB; type and size enforced by the S3 policy)",

@@ -4,7 +4,7 @@ import type * as z from 'zod';
 import type { DossierSummary, DossierView } from '../../../shared/contracts/dossiers';
 import type { FeedbackView } from '../../../shared/contracts/feedback';
 import type { Procedure } from '../../../shared/contracts/catalogue';
-import { api, type Page } from '../lib/api';
+import { api, ApiError, type Page } from '../lib/api';
 import type { User } from '../lib/auth';
 
 export type { DossierView, FeedbackView };
@@ -55,28 +55,12 @@ export const loadProcedure = (code: string): Promise<ProcedureView> => {
   return hit;
 };
 
-// Feedback items: GET /v1/feedback/{id} answers only the public view of a published item, so the
-// full view (sender, deadlines, allowed actions) comes from the agency's queue. Items the queue
-// page showed are remembered; otherwise the item page pages through the queue to find it.
-const seenFeedback = new Map<string, FeedbackView>();
-export const rememberFeedback = (items: readonly FeedbackView[]) => { for (const f of items) seenFeedback.set(f.id, f); };
-
-/** How many queue pages (100 items each) the item page reads before giving up. */
-const MAX_QUEUE_PAGES = 20;
-
-export const findFeedback = async (id: string, agency: string | undefined, signal?: AbortSignal, fresh = false): Promise<FeedbackView | null> => {
-  if (!fresh) {
-    const known = seenFeedback.get(id);
-    if (known) return known;
+/** One feedback item as the agency sees it (GET /v1/agency/feedback/{id}); null when it is not the caller's to see. */
+export const findFeedback = async (id: string, signal?: AbortSignal): Promise<FeedbackView | null> => {
+  try {
+    return await api.get<FeedbackView>(`/v1/agency/feedback/${encodeURIComponent(id)}`, undefined, { signal });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
   }
-  let cursor: string | null | undefined;
-  for (let i = 0; i < MAX_QUEUE_PAGES; i++) {
-    const page = await api.get<Page<FeedbackView>>('/v1/agency/feedback', { agency, limit: 100, cursor: cursor ?? undefined }, { signal });
-    rememberFeedback(page.items);
-    const hit = page.items.find((f) => f.id === id);
-    if (hit) return hit;
-    cursor = page.nextCursor;
-    if (!cursor) break;
-  }
-  return null;
 };

@@ -3,7 +3,7 @@
 // history, and the workflow actions this status allows an official.
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useLocation, useRoute } from 'preact-iso';
+import { useRoute } from 'preact-iso';
 import type { FeedbackAction } from '../../../shared/contracts/feedback';
 import { useI18n } from '../i18n';
 import { api, ApiError, download } from '../lib/api';
@@ -13,7 +13,7 @@ import { useAsync } from '../lib/use-async';
 import { RequireAuth } from '../components/require-auth';
 import { ErrorSummary, Field, type FieldErrors } from '../components/form';
 import { Alert, Breadcrumbs, ErrorState, Loading, PageTitle, useErrorText } from '../components/ui';
-import { findFeedback, rememberFeedback, type FeedbackView } from './data';
+import { findFeedback, type FeedbackView } from './data';
 import { FeedbackStatusBadge } from './feedback-queue';
 import { feedbackActionField, officialFeedbackActions, validateFeedbackAction, type FeedbackActionInput } from './logic';
 import { ActionFormFooter, ConsoleNav } from './parts';
@@ -23,11 +23,8 @@ const CONFIRMED: readonly FeedbackAction[] = ['reject', 'publish'];
 const FeedbackItemPage = ({ id }: { id: string }) => {
   const { t, lang } = useI18n();
   const user = useUser()!;
-  const { query } = useLocation();
   const errorText = useErrorText();
-  const agency = query.agency || undefined;
-  const [fresh, setFresh] = useState(false);
-  const loaded = useAsync((signal) => findFeedback(id, agency, signal, fresh), [id, agency, fresh]);
+  const loaded = useAsync((signal) => findFeedback(id, signal), [id]);
   const [item, setItem] = useState<FeedbackView | null | undefined>();
   useEffect(() => { if (loaded.data !== undefined) setItem(loaded.data); }, [loaded.data]);
 
@@ -65,7 +62,6 @@ const FeedbackItemPage = ({ id }: { id: string }) => {
       const next = await api.post<FeedbackView>(`/v1/feedback/${item.id}/actions`, {
         action, version: item.version, ...(field ? { [field]: (input[field] ?? '').trim() } : {}),
       });
-      rememberFeedback([next]);
       setItem(next);
       setOpen(null);
       setConfirming(false);
@@ -95,7 +91,7 @@ const FeedbackItemPage = ({ id }: { id: string }) => {
     void send(open);
   };
 
-  const reload = () => { setFailure(null); setMessage(null); setFresh(true); loaded.reload(); };
+  const reload = () => { setFailure(null); setMessage(null); loaded.reload(); };
   const field = open ? feedbackActionField(open) : undefined;
   const fieldLabel: Record<string, string> = {
     reason: t('console.fb.field.reason'), note: t('console.fb.field.note'), agencyCode: t('console.fb.field.agencyCode'), answer: t('console.fb.field.answer'),

@@ -11,7 +11,7 @@ import { RequireAuth } from '../components/require-auth';
 import { Field } from '../components/form';
 import { Alert, ErrorState, LoadMore, Loading, PageTitle, useErrorText } from '../components/ui';
 import { AgencyPicker, ScopeNote, useScopeAgencies } from './agency-picker';
-import { rememberFeedback, type FeedbackView } from './data';
+import type { FeedbackView } from './data';
 import { nextDeadline } from './feedback-parts';
 import { ConsoleNav } from './parts';
 
@@ -42,7 +42,7 @@ const FeedbackQueuePage = () => {
     const controller = new AbortController();
     setState({ loading: true });
     fetchPage(null, controller.signal).then(
-      (page) => { rememberFeedback(page.items); setItems(page.items); setCursor(page.nextCursor); setState({ loading: false }); },
+      (page) => { setItems(page.items); setCursor(page.nextCursor); setState({ loading: false }); },
       (error: unknown) => { if (!controller.signal.aborted) setState({ loading: false, error }); },
     );
     return () => controller.abort();
@@ -53,7 +53,6 @@ const FeedbackQueuePage = () => {
     setState({ loading: false, more: true });
     try {
       const page = await fetchPage(cursor);
-      rememberFeedback(page.items);
       setItems((r) => [...r, ...page.items]);
       setCursor(page.nextCursor);
       setState({ loading: false });
@@ -106,7 +105,7 @@ const FeedbackQueuePage = () => {
                       const late = f.overdue.length > 0 || (next !== null && Date.parse(next.by) < now);
                       return (
                         <tr key={f.id} class={late ? 'overdue' : undefined}>
-                          <th scope="row"><a href={`/can-bo/phan-anh/${f.id}${agency !== user.agencyScope[0] && agency ? `?agency=${encodeURIComponent(agency)}` : ''}`}>{f.code}</a></th>
+                          <th scope="row"><a href={`/can-bo/phan-anh/${f.id}`}>{f.code}</a></th>
                           <td>{f.subject}<br /><span class="muted">{t(`console.fb.category.${f.category}`)}</span></td>
                           <td><FeedbackStatusBadge status={f.status} /></td>
                           <td>{formatDate(f.createdAt, lang)}</td>
