@@ -267,6 +267,8 @@ export class IndexService {
   async statistics(periodId: string, agencyCode: string | undefined) {
     const period = IndexService.period(periodId);
     const now = this.clock();
+    // A period yet to come has no figures, not zero ones (the ranking answers the same).
+    if (!hasBegun(period, now)) throw unprocessable('PERIOD_NOT_STARTED', `The period ${period.id} has not begun`);
     const { agencies, procedures } = await this.reference();
     let scope: string[];
     let agency: AgencyInfo | undefined;

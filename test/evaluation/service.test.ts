@@ -134,5 +134,9 @@ describe('IndexService', () => {
     expect(province.byProcedure).toEqual([{ procedureCode: '1.000001', procedureName: 'Procedure 1.000001', dossiers: 12 }]);
     expect((await s.statistics('2026-10', undefined)).body.dossiers).toBe(13);
     await expect(s.statistics('2026-10', 'NOPE')).rejects.toMatchObject({ status: 404 });
+    // The service's clock is 5 Nov 2026: December has not begun; November (running) has.
+    await expect(s.statistics('2026-12', undefined)).rejects.toMatchObject({ status: 422, code: 'PERIOD_NOT_STARTED' });
+    await expect(s.statistics('2027', 'P1')).rejects.toMatchObject({ status: 422, code: 'PERIOD_NOT_STARTED' });
+    expect((await s.statistics('2026-11', undefined)).stored).toBe(false);
   });
 });
