@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { api, signIn } from '../support/auth';
-import { CITIZEN_ID, HANOI_COMMUNE, must, submitted } from '../support/dossiers';
+import { CITIZEN_ID, HANOI_COMMUNE, must, PDF, PNG, submitted } from '../support/dossiers';
 import { axeScan, describeViolations, launchBrowser, newContext, seriousViolations, signInThroughUi, watchErrors } from './browser';
 
 let browser: Browser;
@@ -148,11 +148,30 @@ describe('feedback', () => {
     await page.getByLabel('Nội dung', { exact: true }).fill('Ngày 02/12 tôi chờ hơn hai giờ tại bộ phận một cửa phường Ba Đình để nộp hồ sơ khai sinh.');
     await page.getByLabel('Mã thủ tục liên quan').fill('1.001193');
     await page.getByLabel('Cơ quan liên quan').selectOption(HANOI_COMMUNE);
+    // Evidence: a PNG renamed to .pdf is refused on the phone; a PDF and a photo are kept, a third
+    // file removed again; both kept files are attached and verified once the feedback exists.
+    const evidence = page.locator('#fb-evidence');
+    await evidence.setInputFiles({ name: 'bien-ban.pdf', mimeType: 'application/pdf', buffer: PNG });
+    await poll(() => page.locator('#fb-evidence-error').textContent()).toContain('không khớp với định dạng');
+    await evidence.setInputFiles([
+      { name: 'bien-nhan.pdf', mimeType: 'application/pdf', buffer: PDF },
+      { name: 'hang-cho.png', mimeType: 'image/png', buffer: PNG },
+      { name: 'thua.pdf', mimeType: 'application/pdf', buffer: PDF },
+    ]);
+    const chosen = page.getByRole('list', { name: 'Tệp sẽ gửi kèm' });
+    await poll(() => chosen.getByRole('listitem').count()).toBe(3);
+    await chosen.getByRole('button', { name: 'Bỏ tệp thua.pdf' }).click();
+    await poll(() => chosen.getByRole('listitem').count()).toBe(2);
+    await expectNoSeriousViolations(page);
     await page.getByRole('button', { name: 'Gửi phản ánh' }).click();
     // On failure the page's text says why (an error summary, the API's refusal).
     await poll(async () => ((await heading(page)) === 'Đã gửi phản ánh, kiến nghị' ? 'sent' : page.locator('main').innerText())).toBe('sent');
     const code = /PAKN-\d{6}-\d{4}/.exec((await page.locator('.alert-success').textContent()) ?? '')?.[0];
     expect(code).toBeDefined();
+    expect(await page.locator('.alert-warning').count()).toBe(0);
+    const mine = must(await api('GET', '/v1/me/feedback?limit=20', { token: await signIn('citizen.demo') }), 200, 'mine')
+      .items.find((f: { code: string }) => f.code === code) as { attachments: { fileName: string; status: string }[] };
+    expect(mine.attachments.map((a) => `${a.fileName}:${a.status}`).sort()).toEqual(['bien-nhan.pdf:verified', 'hang-cho.png:verified']);
 
     await page.getByRole('link', { name: 'Phản ánh của tôi' }).click();
     await poll(() => heading(page)).toBe('Phản ánh của tôi');

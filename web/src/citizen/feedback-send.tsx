@@ -1,5 +1,5 @@
 // Sending feedback (`/phan-anh/gui`, citizens and businesses): what it is about, the text, and
-// optionally the procedure and agency concerned. Sender identity comes from the account.
+// optionally the procedure and agency concerned and evidence files. Sender identity comes from the account.
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { api, ApiError } from '../lib/api';
@@ -10,6 +10,7 @@ import { ErrorSummary, Field, TextField, type FieldErrors } from '../components/
 import { RequireAuth } from '../components/require-auth';
 import { Alert, Breadcrumbs, PageTitle, useErrorText } from '../components/ui';
 import { catalogue } from './catalogue';
+import { admitEvidence, EvidencePicker, uploadEvidence } from './feedback-evidence';
 import { FEEDBACK_LIMITS, checkFeedback, feedbackBody, type FeedbackDraft } from './logic';
 import { FEEDBACK_CATEGORY_LIST, type FeedbackView } from './types';
 
@@ -27,6 +28,10 @@ const SendForm = () => {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string>();
   const [sent, setSent] = useState<FeedbackView>();
+  const [files, setFiles] = useState<File[]>([]);
+  const [fileProblems, setFileProblems] = useState<string[]>([]);
+  const [uploading, setUploading] = useState<{ index: number; ratio: number } | null>(null);
+  const [notAttached, setNotAttached] = useState<string[]>([]);
   const agencies = useAsync(() => catalogue('agencies'), []);
   const errorText = useErrorText();
   const set = (key: keyof FeedbackDraft) => (value: string) => setDraft({ ...draft, [key]: value });
@@ -39,7 +44,13 @@ const SendForm = () => {
     if (Object.keys(found).length) return;
     setBusy(true);
     try {
-      setSent(await api.post<FeedbackView>('/v1/feedback', feedbackBody(draft)));
+      const created = await api.post<FeedbackView>('/v1/feedback', feedbackBody(draft));
+      if (files.length) {
+        setUploading({ index: 0, ratio: 0 });
+        setNotAttached(await uploadEvidence(created.id, files, (index, ratio) => setUploading({ index, ratio })));
+        setUploading(null);
+      }
+      setSent(created);
       window.scrollTo(0, 0);
     } catch (error) {
       // A field the API refused goes next to that field; anything else above the form.
@@ -64,6 +75,7 @@ const SendForm = () => {
         <Alert kind="success" title={t('fb.sentCode', { code: sent.code })}>
           <p>{t('fb.sentText', { date: formatDateTime(sent.deadlines.answerBy, lang) })}</p>
         </Alert>
+        {notAttached.length > 0 && <Alert kind="warning"><p>{t('fb.evidenceFailed', { names: notAttached.join(', ') })}</p></Alert>}
         <p class="actions">
           <a class="btn btn-primary" href="/phan-anh/cua-toi">{t('fb.mine')}</a>
           <a class="btn btn-secondary" href={`/phan-anh/${sent.id}`}>{t('fb.viewSent')}</a>
@@ -113,6 +125,15 @@ const SendForm = () => {
             </select>
           )}
         </Field>
+        <EvidencePicker files={files} problems={fileProblems} disabled={busy}
+          onChoose={(chosen) => void admitEvidence(chosen, files.length, t).then(({ admitted, problems }) => { setFiles((f) => [...f, ...admitted]); setFileProblems(problems); })}
+          onRemove={(index) => { setFiles((f) => f.filter((_, i) => i !== index)); setFileProblems([]); }} />
+        {uploading && files[uploading.index] && (
+          <div class="upload-progress">
+            <span id="fb-upload-label" role="status">{t('fb.evidenceUploading', { n: uploading.index + 1, total: files.length, name: files[uploading.index]!.name })}</span>
+            <progress max={100} value={Math.round(uploading.ratio * 100)} aria-labelledby="fb-upload-label" aria-valuetext={`${Math.round(uploading.ratio * 100)}%`} />
+          </div>
+        )}
         {failure && <Alert kind="error" title={t('error.title')}><p>{failure}</p></Alert>}
         <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>{busy ? t('fb.sending') : t('fb.submit')}</button>
       </form>
