@@ -1,7 +1,7 @@
 // The checks made before a file is uploaded: type (browser's or extension's), size, room, content.
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../web/src/i18n';
-import { acceptAttribute, acceptLabel, contentProblem, fileProblem, typeOf } from '../../web/src/account/upload';
+import { acceptAttribute, acceptLabel, contentProblem, fileProblem, typeOf } from '../../web/src/lib/upload';
 
 const vi = (key: string, params?: Record<string, string | number>) => translate('vi', key, params);
 const TP01 = { code: 'TP01', name: 'Tờ khai', accept: ['application/pdf', 'image/jpeg', 'image/png'], maxFiles: 2 };

@@ -7,7 +7,7 @@ import { useI18n } from '../i18n';
 import { formatBytes } from '../lib/format';
 import { useErrorText } from '../components/ui';
 import { componentInputId } from './form-rules';
-import { acceptAttribute, acceptLabel, contentProblem, fileProblem, readHead, uploadFile, DEFAULT_MAX_FILE_BYTES } from './upload';
+import { acceptAttribute, acceptLabel, contentProblem, fileProblem, readHead, uploadFile, DEFAULT_MAX_FILE_BYTES } from '../lib/upload';
 import type { Attachment, DossierView, UploadTicket } from './types';
 
 interface InFlight { key: string; name: string; progress: number }

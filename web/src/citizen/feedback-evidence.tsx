@@ -4,7 +4,7 @@
 import { api } from '../lib/api';
 import { formatBytes } from '../lib/format';
 import { useI18n } from '../i18n';
-import { acceptAttribute, acceptLabel, contentProblem, fileProblem, readHead, typeOf, uploadFile } from '../account/upload';
+import { acceptAttribute, acceptLabel, contentProblem, fileProblem, readHead, typeOf, uploadFile } from '../lib/upload';
 import { ATTACHMENT_MAX_BYTES, MAX_ATTACHMENTS } from '../../../functions/feedback/domain/feedback';
 import type { Translate } from '../account/form-rules';
 

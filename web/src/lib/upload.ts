@@ -3,7 +3,7 @@
 // presigned POST with XMLHttpRequest, the one browser API that reports upload progress.
 import { DEFAULT_MAX_FILE_BYTES, mediaType } from '../../../functions/dossiers/domain/components';
 import { SNIFF_BYTES, sniffMediaType } from '../../../shared/uploads/file-signature';
-import type { Translate } from './form-rules';
+import type { Translate } from '../account/form-rules';
 
 export { DEFAULT_MAX_FILE_BYTES };
 
