@@ -170,7 +170,7 @@ describe('feedback', () => {
     expect(code).toBeDefined();
     expect(await page.locator('.alert-warning').count()).toBe(0);
     const mine = must(await api('GET', '/v1/me/feedback?limit=20', { token: await signIn('citizen.demo') }), 200, 'mine')
-      .items.find((f: { code: string }) => f.code === code) as { attachments: { fileName: string; status: string }[] };
+      .items.find((f: { code: string }) => f.code === code) as { id: string; version: number; attachments: { fileName: string; status: string }[] };
     expect(mine.attachments.map((a) => `${a.fileName}:${a.status}`).sort()).toEqual(['bien-nhan.pdf:verified', 'hang-cho.png:verified']);
 
     await page.getByRole('link', { name: 'Phản ánh của tôi' }).click();
@@ -183,6 +183,27 @@ describe('feedback', () => {
     await row.getByRole('link', { name: subject }).click();
     await poll(() => heading(page)).toBe(subject);
     expect(await page.getByText('Chỉ bạn nhìn thấy trang này').isVisible()).toBe(true);
+    const sentFiles = page.locator('.file-list li');
+    await poll(() => sentFiles.allTextContents()).toEqual(['bien-nhan.pdf', 'hang-cho.png']);
+
+    // The agency asks for more: the sender answers on the same page with one more photo, which is
+    // attached before the answer goes (the feedback takes files only while it waits for it).
+    const official = await signIn('official.hanoi');
+    const accepted = must(await api('POST', `/v1/feedback/${mine.id}/actions`, { token: official, json: { action: 'accept', version: mine.version } }), 200, 'accept');
+    must(await api('POST', `/v1/feedback/${mine.id}/actions`, { token: official, json: { action: 'request_info', version: accepted.version, note: 'Đề nghị gửi ảnh số thứ tự đã bốc.' } }), 200, 'request_info');
+    await page.reload();
+    await poll(() => page.getByRole('heading', { name: 'Bổ sung thông tin' }).isVisible()).toBe(true);
+    await page.getByLabel('Thông tin bổ sung').fill('Gửi kèm ảnh phiếu số thứ tự 125.');
+    await page.locator('#fb-evidence').setInputFiles({ name: 'so-thu-tu.png', mimeType: 'image/png', buffer: PNG });
+    await poll(() => page.getByRole('list', { name: 'Tệp sẽ gửi kèm' }).getByRole('listitem').count()).toBe(1);
+    await expectNoSeriousViolations(page);
+    await page.getByRole('button', { name: 'Gửi', exact: true }).click();
+    await poll(() => page.getByRole('heading', { name: 'Bổ sung thông tin' }).count()).toBe(0);
+    await poll(() => sentFiles.allTextContents()).toEqual(['bien-nhan.pdf', 'hang-cho.png', 'so-thu-tu.png']);
+    expect(await page.locator('.alert-warning').count()).toBe(0);
+    const after = must(await api('GET', `/v1/agency/feedback/${mine.id}`, { token: official }), 200, 'after');
+    expect(after.content).toContain('phiếu số thứ tự 125');
+    expect(after.attachments.filter((a: { status: string }) => a.status === 'verified')).toHaveLength(3);
     await context.close();
   });
 

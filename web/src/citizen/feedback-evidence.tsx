@@ -1,4 +1,5 @@
-// Evidence for a feedback (photos, documents): chosen on the send form and checked on the phone
+// Evidence for a feedback (photos, documents): chosen on the send form (or with the information an
+// agency asked for) and checked on the phone
 // (type, size, room, the file's first bytes) before anything is sent; uploaded once the feedback
 // exists, each file to its presigned POST with progress, then verified by the API.
 import { api } from '../lib/api';
@@ -7,6 +8,7 @@ import { useI18n } from '../i18n';
 import { acceptAttribute, acceptLabel, contentProblem, fileProblem, readHead, typeOf, uploadFile } from '../lib/upload';
 import { ATTACHMENT_MAX_BYTES, MAX_ATTACHMENTS } from '../../../functions/feedback/domain/feedback';
 import type { Translate } from '../account/form-rules';
+import type { FeedbackView } from './types';
 
 /** What the feedback capability takes as evidence (RequestFeedbackUpload in shared/contracts/feedback.ts). */
 export const EVIDENCE = { code: 'evidence', name: 'evidence', accept: ['application/pdf', 'image/jpeg', 'image/png'], maxFiles: MAX_ATTACHMENTS } as const;
@@ -27,26 +29,32 @@ export const admitEvidence = async (chosen: readonly File[], already: number, t:
 interface Ticket { attachmentId: string; url: string; fields: Record<string, string> }
 
 /**
- * Attaches the files to a sent feedback, one after another; `onFile(index, ratio)` reports progress.
- * Resolves with the names of the files that could not be attached (the feedback stands without them).
+ * Attaches the files to a feedback, one after another; `onFile(index, ratio)` reports progress.
+ * Resolves with the names of the files that could not be attached (the feedback stands without
+ * them) and the feedback as the last verification left it (each file moves its version on).
  */
-export const uploadEvidence = async (feedbackId: string, files: readonly File[], onFile: (index: number, ratio: number) => void): Promise<string[]> => {
+export const uploadEvidence = async (
+  feedbackId: string, files: readonly File[], onFile: (index: number, ratio: number) => void,
+): Promise<{ failed: string[]; latest: FeedbackView | null }> => {
   const failed: string[] = [];
+  let latest: FeedbackView | null = null;
   for (const [index, file] of files.entries()) {
     try {
       const ticket = await api.post<Ticket>(`/v1/feedback/${feedbackId}/attachments`, { fileName: file.name, contentType: typeOf(file), size: file.size });
       await uploadFile(ticket, file, (ratio) => onFile(index, ratio));
-      await api.post(`/v1/feedback/${feedbackId}/attachments/${ticket.attachmentId}/complete`);
+      latest = await api.post<FeedbackView>(`/v1/feedback/${feedbackId}/attachments/${ticket.attachmentId}/complete`);
     } catch {
       // Refused by the API, by storage or by the network: the sender is told which file is missing.
       failed.push(file.name);
     }
   }
-  return failed;
+  return { failed, latest };
 };
 
-export const EvidencePicker = ({ files, problems, disabled, onChoose, onRemove }: {
+export const EvidencePicker = ({ files, problems, disabled, already = 0, onChoose, onRemove }: {
   files: readonly File[];
+  /** Files the feedback already has (verified): they count against the limit. */
+  already?: number;
   problems: readonly string[];
   disabled: boolean;
   onChoose(chosen: File[]): void;
@@ -54,7 +62,7 @@ export const EvidencePicker = ({ files, problems, disabled, onChoose, onRemove }
 }) => {
   const { t, lang } = useI18n();
   const id = 'fb-evidence';
-  const room = EVIDENCE.maxFiles - files.length;
+  const room = EVIDENCE.maxFiles - already - files.length;
   return (
     <div class={`field${problems.length ? ' field-error' : ''}`}>
       <label for={id}>{t('fb.evidence')} <span class="optional">{t('form.optional')}</span></label>
@@ -84,6 +92,17 @@ export const EvidencePicker = ({ files, problems, disabled, onChoose, onRemove }
           onChange={(e) => { const input = e.currentTarget; const chosen = [...(input.files ?? [])]; input.value = ''; if (chosen.length) onChoose(chosen); }}
         />
       ) : <p class="muted" id={id} tabIndex={-1}>{t('fb.evidenceFull', { max: EVIDENCE.maxFiles })}</p>}
+    </div>
+  );
+};
+
+/** "Uploading file 2 of 3: photo.png" with a progress bar. */
+export const UploadProgress = ({ index, ratio, files }: { index: number; ratio: number; files: readonly File[] }) => {
+  const { t } = useI18n();
+  return (
+    <div class="upload-progress">
+      <span id="fb-upload-label" role="status">{t('fb.evidenceUploading', { n: index + 1, total: files.length, name: files[index]!.name })}</span>
+      <progress max={100} value={Math.round(ratio * 100)} aria-labelledby="fb-upload-label" aria-valuetext={`${Math.round(ratio * 100)}%`} />
     </div>
   );
 };

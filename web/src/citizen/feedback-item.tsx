@@ -13,6 +13,7 @@ import { useI18n } from '../i18n';
 import { ErrorSummary, Field, type FieldErrors } from '../components/form';
 import { Alert, Breadcrumbs, ErrorState, Loading, PageTitle, useErrorText } from '../components/ui';
 import type { FeedbackView, PublicFeedbackView, ReactionResult } from './types';
+import { admitEvidence, EvidencePicker, UploadProgress, uploadEvidence } from './feedback-evidence';
 
 type Item = { view: 'public'; item: PublicFeedbackView } | { view: 'sender'; item: FeedbackView };
 
@@ -92,13 +93,17 @@ const Reactions = ({ item }: { item: PublicFeedbackView }) => {
 };
 
 /** The sender answers an official's request for more information. */
-const ProvideInfo = ({ item, onDone }: { item: FeedbackView; onDone(next: FeedbackView): void }) => {
+const ProvideInfo = ({ item, onDone }: { item: FeedbackView; onDone(next: FeedbackView, notAttached: string[]): void }) => {
   const { t } = useI18n();
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string>();
+  const [files, setFiles] = useState<File[]>([]);
+  const [fileProblems, setFileProblems] = useState<string[]>([]);
+  const [uploading, setUploading] = useState<{ index: number; ratio: number } | null>(null);
   const errorText = useErrorText();
+  const attached = item.attachments.filter((a) => a.status === 'verified').length;
   const submit = async (e: Event) => {
     e.preventDefault();
     const found: FieldErrors = {};
@@ -109,8 +114,19 @@ const ProvideInfo = ({ item, onDone }: { item: FeedbackView; onDone(next: Feedba
     setBusy(true);
     setFailure(undefined);
     try {
-      onDone(await api.post<FeedbackView>(`/v1/feedback/${item.id}/actions`, { action: 'provide_info', version: item.version, note: note.trim() }));
+      // Files first: the feedback takes them only while the information is awaited.
+      let version = item.version;
+      let notAttached: string[] = [];
+      if (files.length) {
+        setUploading({ index: 0, ratio: 0 });
+        const uploaded = await uploadEvidence(item.id, files, (index, ratio) => setUploading({ index, ratio }));
+        setUploading(null);
+        notAttached = uploaded.failed;
+        version = uploaded.latest?.version ?? version;
+      }
+      onDone(await api.post<FeedbackView>(`/v1/feedback/${item.id}/actions`, { action: 'provide_info', version, note: note.trim() }), notAttached);
     } catch (error) {
+      setUploading(null);
       setFailure(errorText(error));
     } finally {
       setBusy(false);
@@ -123,6 +139,10 @@ const ProvideInfo = ({ item, onDone }: { item: FeedbackView; onDone(next: Feedba
       <Field id="fb-info" label={t('fb.infoLabel')} error={errors['fb-info']} required>
         {(aria) => <textarea {...aria} rows={5} maxLength={2000} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />}
       </Field>
+      <EvidencePicker files={files} problems={fileProblems} disabled={busy} already={attached}
+        onChoose={(chosen) => void admitEvidence(chosen, attached + files.length, t).then(({ admitted, problems }) => { setFiles((f) => [...f, ...admitted]); setFileProblems(problems); })}
+        onRemove={(index) => { setFiles((f) => f.filter((_, i) => i !== index)); setFileProblems([]); }} />
+      {uploading && files[uploading.index] && <UploadProgress index={uploading.index} ratio={uploading.ratio} files={files} />}
       {failure && <Alert kind="error">{failure}</Alert>}
       <button type="submit" class="btn btn-primary" disabled={busy}>{t('common.send')}</button>
     </form>
@@ -136,6 +156,7 @@ export default function FeedbackItem() {
   const user = useUser();
   const state = useAsync((signal) => loadItem(id, signal), [id, user?.username]);
   const [updated, setUpdated] = useState<FeedbackView>();
+  const [notAttached, setNotAttached] = useState<string[]>([]);
   const crumbs = [{ href: '/', label: t('common.home') }, { href: '/phan-anh', label: t('nav.feedback') }];
 
   if (state.loading && !state.data) return <Loading />;
@@ -178,10 +199,17 @@ export default function FeedbackItem() {
             {data.item.deadlines.publishBy && <><dt>{t('fb.publishBy')}</dt><dd>{formatDateTime(data.item.deadlines.publishBy, lang)}</dd></>}
           </dl>
           {data.item.overdue.length > 0 && <p class="overdue-note"><span class="badge badge-danger">{t('fb.overdue')}</span></p>}
+          {data.item.attachments.some((a) => a.status === 'verified') && (
+            <>
+              <h3>{t('fb.attachments')}</h3>
+              <ul class="file-list">{data.item.attachments.filter((a) => a.status === 'verified').map((a) => <li key={a.id}>{a.fileName}</li>)}</ul>
+            </>
+          )}
+          {notAttached.length > 0 && <Alert kind="warning"><p>{t('fb.evidenceFailed', { names: notAttached.join(', ') })}</p></Alert>}
           {data.item.status !== 'published' && <p class="muted">{t('fb.notPublicYet')}</p>}
         </section>
       )}
-      {data.view === 'sender' && data.item.allowedActions.includes('provide_info') && <ProvideInfo item={data.item} onDone={setUpdated} />}
+      {data.view === 'sender' && data.item.allowedActions.includes('provide_info') && <ProvideInfo item={data.item} onDone={(next, failed) => { setUpdated(next); setNotAttached(failed); }} />}
 
       <section aria-labelledby="content-title">
         <h2 id="content-title">{t('fb.content')}</h2>

@@ -10,7 +10,7 @@ import { ErrorSummary, Field, TextField, type FieldErrors } from '../components/
 import { RequireAuth } from '../components/require-auth';
 import { Alert, Breadcrumbs, PageTitle, useErrorText } from '../components/ui';
 import { catalogue } from './catalogue';
-import { admitEvidence, EvidencePicker, uploadEvidence } from './feedback-evidence';
+import { admitEvidence, EvidencePicker, UploadProgress, uploadEvidence } from './feedback-evidence';
 import { FEEDBACK_LIMITS, checkFeedback, feedbackBody, type FeedbackDraft } from './logic';
 import { FEEDBACK_CATEGORY_LIST, type FeedbackView } from './types';
 
@@ -47,7 +47,7 @@ const SendForm = () => {
       const created = await api.post<FeedbackView>('/v1/feedback', feedbackBody(draft));
       if (files.length) {
         setUploading({ index: 0, ratio: 0 });
-        setNotAttached(await uploadEvidence(created.id, files, (index, ratio) => setUploading({ index, ratio })));
+        setNotAttached((await uploadEvidence(created.id, files, (index, ratio) => setUploading({ index, ratio }))).failed);
         setUploading(null);
       }
       setSent(created);
@@ -128,12 +128,7 @@ const SendForm = () => {
         <EvidencePicker files={files} problems={fileProblems} disabled={busy}
           onChoose={(chosen) => void admitEvidence(chosen, files.length, t).then(({ admitted, problems }) => { setFiles((f) => [...f, ...admitted]); setFileProblems(problems); })}
           onRemove={(index) => { setFiles((f) => f.filter((_, i) => i !== index)); setFileProblems([]); }} />
-        {uploading && files[uploading.index] && (
-          <div class="upload-progress">
-            <span id="fb-upload-label" role="status">{t('fb.evidenceUploading', { n: uploading.index + 1, total: files.length, name: files[uploading.index]!.name })}</span>
-            <progress max={100} value={Math.round(uploading.ratio * 100)} aria-labelledby="fb-upload-label" aria-valuetext={`${Math.round(uploading.ratio * 100)}%`} />
-          </div>
-        )}
+        {uploading && files[uploading.index] && <UploadProgress index={uploading.index} ratio={uploading.ratio} files={files} />}
         {failure && <Alert kind="error" title={t('error.title')}><p>{failure}</p></Alert>}
         <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>{busy ? t('fb.sending') : t('fb.submit')}</button>
       </form>
