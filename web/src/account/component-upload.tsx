@@ -6,6 +6,7 @@ import { api, ApiError } from '../lib/api';
 import { useI18n } from '../i18n';
 import { formatBytes } from '../lib/format';
 import { useErrorText } from '../components/ui';
+import { FieldMessages } from '../components/form';
 import { componentInputId } from './form-rules';
 import { acceptAttribute, acceptLabel, contentProblem, fileProblem, readHead, uploadFile, DEFAULT_MAX_FILE_BYTES } from '../lib/upload';
 import type { Attachment, DossierView, UploadTicket } from './types';
@@ -74,11 +75,7 @@ export const ComponentUpload = ({ dossierId, component, files, error, onDossier 
         {component.required ? <span class="required-mark"> {t('acct.upload.required')}</span> : <span class="optional"> {t('form.optional')}</span>}
       </label>
       <p id={`${id}-hint`} class="hint">{t('acct.upload.hint', { types: acceptLabel(component.accept), max: Math.floor(DEFAULT_MAX_FILE_BYTES / 1024 / 1024), files: component.maxFiles })}</p>
-      {message.length > 0 && (
-        <div id={`${id}-error`} class="error-message" role="alert">
-          {message.map((m, i) => <p key={i}><span class="visually-hidden">{t('error.title')}: </span>{m}</p>)}
-        </div>
-      )}
+      <FieldMessages id={`${id}-error`} messages={message} />
       {files.length > 0 && (
         <ul class="file-list" aria-label={t('acct.upload.listLabel', { code: component.code })}>
           {files.map((f) => (

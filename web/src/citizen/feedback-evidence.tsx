@@ -5,6 +5,7 @@
 import { api } from '../lib/api';
 import { formatBytes } from '../lib/format';
 import { useI18n } from '../i18n';
+import { FieldMessages } from '../components/form';
 import { acceptAttribute, acceptLabel, contentProblem, fileProblem, readHead, typeOf, uploadFile } from '../lib/upload';
 import { ATTACHMENT_MAX_BYTES, MAX_ATTACHMENTS } from '../../../functions/feedback/domain/feedback';
 import type { Translate } from '../account/form-rules';
@@ -67,11 +68,7 @@ export const EvidencePicker = ({ files, problems, disabled, already = 0, onChoos
     <div class={`field${problems.length ? ' field-error' : ''}`}>
       <label for={id}>{t('fb.evidence')} <span class="optional">{t('form.optional')}</span></label>
       <p id={`${id}-hint`} class="hint">{t('fb.evidenceHint', { types: acceptLabel(EVIDENCE.accept), max: Math.floor(ATTACHMENT_MAX_BYTES / 1024 / 1024), files: EVIDENCE.maxFiles })}</p>
-      {problems.length > 0 && (
-        <div id={`${id}-error`} class="error-message" role="alert">
-          {problems.map((m, i) => <p key={i}><span class="visually-hidden">{t('error.title')}: </span>{m}</p>)}
-        </div>
-      )}
+      <FieldMessages id={`${id}-error`} messages={problems} />
       {files.length > 0 && (
         <ul class="file-list" aria-label={t('fb.evidenceList')}>
           {files.map((f, i) => (

@@ -55,3 +55,14 @@ export const ErrorSummary = ({ errors, title }: { errors: FieldErrors; title?: s
     </div>
   );
 };
+
+/** Several problems of one input (a file input's refusals), announced at once; nothing when none. */
+export const FieldMessages = ({ id, messages }: { id: string; messages: readonly string[] }) => {
+  const { t } = useI18n();
+  if (!messages.length) return null;
+  return (
+    <div id={id} class="error-message" role="alert">
+      {messages.map((m, i) => <p key={i}><span class="visually-hidden">{t('error.title')}: </span>{m}</p>)}
+    </div>
+  );
+};
