@@ -27,9 +27,9 @@ const LIFECYCLES: DossierStatus[][] = [
   ['processing', 'done'],
 ];
 const codeStatus = (s: DossierStatus) => DOSSIER_STATUSES.indexOf(s); // wire codes 1–10 (SPEC §3)
-// Codes of their own day, so no other test's dossier can hold one, in a month no test reads: the
-// index counts a dossier in its code's month, and test/evaluation/index.integration.test.ts compares
-// two computations of last month while other files run.
+// Codes of their own day, so no other test's dossier can hold one, in a month no test reads (the
+// index counts a dossier in its code's month; a fixed day in a recent month ends up under some
+// test's "last month" as the calendar moves on).
 const RECEIVED_DAY = '250615';
 const codeOf = (way: number, slot: number) => `${AGENCY}-${RECEIVED_DAY}-${way}${String(slot).padStart(4, '0')}`;
 
