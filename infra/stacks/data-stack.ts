@@ -9,6 +9,7 @@ import type { Construct } from 'constructs';
 import { dlqName, queuePhysicalName, streamDlqName, type KeyDecl, type PlatformDecl } from '../../shared/platform';
 import type { PortalConfig } from '../config';
 import { pascal, TAG } from '../names';
+import { logBucket } from '../constructs/log-bucket';
 
 export interface DataStackProps extends StackProps {
   platform: PlatformDecl;
@@ -107,20 +108,7 @@ export class DataStack extends Stack {
     }
 
     // Server access logs of every data bucket. S3 log delivery only writes to SSE-S3 buckets.
-    this.accessLogs = new s3.Bucket(this, 'AccessLogs', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      versioned: true,
-      lifecycleRules: [{ expiration: Duration.days(365), noncurrentVersionExpiration: Duration.days(30) }],
-      removalPolicy,
-    });
-    Validations.of(this.accessLogs).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason: 'This is the server-access-log bucket itself; logging it into itself would loop.',
-    });
+    this.accessLogs = logBucket(this, 'AccessLogs', { removalPolicy, holds: 'the data buckets\' server access logs' });
 
     for (const b of platform.buckets) {
       const bucket = new s3.Bucket(this, `Bucket${pascal(b.name)}`, {

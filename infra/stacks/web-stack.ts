@@ -12,6 +12,7 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import { logBucket } from '../constructs/log-bucket';
 import type { Construct } from 'constructs';
 import { webCacheControl } from '../../shared/web/security-headers';
 import type { PortalConfig } from '../config';
@@ -56,19 +57,9 @@ export class WebStack extends Stack {
 
     // CloudFront's standard logs are written with an ACL, so this bucket accepts ACLs (owner
     // preferred); it also receives the site bucket's server access logs (through its policy).
-    this.logs = new s3.Bucket(this, 'Logs', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
-      versioned: true,
-      lifecycleRules: [{ expiration: Duration.days(365), noncurrentVersionExpiration: Duration.days(30) }],
-      removalPolicy,
-    });
-    Validations.of(this.logs).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason: 'This is the web stack\'s log bucket itself (CloudFront and site-bucket access logs); logging it into itself would loop.',
+    this.logs = logBucket(this, 'Logs', {
+      removalPolicy, objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      holds: "the web stack's logs (CloudFront and site-bucket access logs)",
     });
 
     // The built SPA: public content, but reachable only through CloudFront (OAC). SSE-S3, not the
