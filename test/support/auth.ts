@@ -8,6 +8,8 @@ import { createRequire } from 'node:module';
 import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { SignJWT, base64url, generateKeyPair, importJWK, type CryptoKey, type JWK, type JWTPayload } from 'jose';
 import { signRequest } from '../../functions/identity/domain/signature';
+import type * as z from 'zod';
+import type { PortalConfig as PortalConfigSchema } from '../../shared/contracts/meta';
 
 export const DEMO_PASSWORD = 'Demo@2026!';
 
@@ -99,13 +101,7 @@ export const signedApi = async (method: string, path: string, opts: SignedApiOpt
 // ---------------------------------------------------------------------------------------------
 // Cognito
 
-export interface PortalConfig {
-  region: string;
-  userPoolId: string;
-  userPoolClientId: string;
-  cognitoEndpoint?: string;
-  apiVersion: string;
-}
+export type PortalConfig = z.infer<typeof PortalConfigSchema>;
 
 let configPromise: Promise<PortalConfig> | undefined;
 

@@ -1,14 +1,11 @@
 // Run-time configuration: the same build serves `npm start` and AWS. The API is the page's own
 // origin (the local gateway serves both; in AWS CloudFront routes /v1/* to the HTTP API), and
 // GET /v1/config says where Cognito is.
-export interface PortalConfig {
-  region: string;
-  userPoolId: string;
-  userPoolClientId: string;
-  /** Set only where Cognito is not AWS's regional endpoint (cognito-local). */
-  cognitoEndpoint?: string;
-  apiVersion: string;
-}
+import type * as z from 'zod';
+import type { PortalConfig as PortalConfigSchema } from '../../../shared/contracts/meta';
+
+/** What `GET /v1/config` answers (the contract's type only: no zod in the bundle). */
+export type PortalConfig = z.infer<typeof PortalConfigSchema>;
 
 let loaded: Promise<PortalConfig> | undefined;
 
