@@ -12,3 +12,7 @@ export const tableName = (table: string) => required(tableEnvVar(table));
 export const bucketName = (bucket: string) => required(bucketEnvVar(bucket));
 export const queueUrl = (queue: string) => required(queueUrlEnvVar(queue));
 export const dlqUrl = (queue: string) => required(dlqUrlEnvVar(queue));
+
+/** The portal's public address (links in e-mails, slips and receipts); the national portal's when unset. */
+export const DEFAULT_PORTAL_BASE_URL = 'https://dichvucong.gov.vn';
+export const portalBaseUrl = () => process.env.PORTAL_BASE_URL || DEFAULT_PORTAL_BASE_URL;

@@ -1,6 +1,6 @@
 // The dossiers capability (SPEC §2, §3): thin routes over DossierService. The stack has parsed,
 // validated and checked the route's group; the service checks ownership and agency scope.
-import { bucketName, tableName } from '../../shared/config';
+import { bucketName, portalBaseUrl, tableName } from '../../shared/config';
 import { dynamoClient, s3Client } from '../../shared/aws/clients';
 import { createApiHandler, created, fileResult, implement, ok } from '../../shared/http/api';
 import { notFound } from '../../shared/http/errors';
@@ -16,7 +16,6 @@ export const defaultDeps = (): DossierDeps => ({
   catalogue: catalogueReader(),
 });
 
-const portalBaseUrl = () => process.env.PORTAL_BASE_URL || 'https://dichvucong.gov.vn';
 // Slips are built and rendered by the notifications capability (the same documents as its
 // e-mails). Its module, and the PDF writer behind it, load on the first slip request, so the
 // other routes' cold start does not pay for them (SPEC §9).

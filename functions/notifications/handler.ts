@@ -6,7 +6,7 @@
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { dynamoClient } from '../../shared/aws/clients';
-import { tableName } from '../../shared/config';
+import { portalBaseUrl, tableName } from '../../shared/config';
 import { logger } from '../../shared/http/logger';
 import { dossierStore } from '../dossiers/public';
 import { DynamoNotificationLog } from './adapters/notification-log';
@@ -14,9 +14,6 @@ import { senderFromEnv } from './adapters/senders';
 import { parseEventBody } from './domain/event';
 import { notify, type NotifierDeps } from './notifier';
 import { renderSlipPdf } from './pdf/slip-pdf';
-
-/** Used when PORTAL_BASE_URL is unset: the national portal's public address. */
-export const DEFAULT_PORTAL_BASE_URL = 'https://dichvucong.gov.vn';
 
 export const makeHandler = (deps: NotifierDeps) => {
   const processor = new BatchProcessor(EventType.SQS);
@@ -44,7 +41,7 @@ export const platformDeps = (): NotifierDeps => ({
   dossiers: dossierStore(),
   log: new DynamoNotificationLog(dynamoClient, () => tableName('notifications')),
   sender: senderFromEnv(),
-  portalBaseUrl: process.env.PORTAL_BASE_URL || DEFAULT_PORTAL_BASE_URL,
+  portalBaseUrl: portalBaseUrl(),
   renderPdf: (message) => renderSlipPdf(message, message.slip),
 });
 

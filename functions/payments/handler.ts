@@ -2,7 +2,7 @@
 // parsed and validated the request and checked the caller's group; the service checks ownership,
 // scope and the provider's signature.
 import { dynamoClient } from '../../shared/aws/clients';
-import { tableName } from '../../shared/config';
+import { portalBaseUrl, tableName } from '../../shared/config';
 import { createApiHandler, created, fileResult, implement, ok } from '../../shared/http/api';
 import { paymentRoutes as routes } from '../../shared/platform/api-routes/payments';
 import { catalogueReader } from '../catalogue/public';
@@ -22,7 +22,6 @@ export const defaultDeps = (): PaymentDeps => ({
   returnUrl: process.env.PAYMENT_RETURN_URL || DEFAULT_RETURN_URL,
 });
 
-const portalBaseUrl = () => process.env.PORTAL_BASE_URL || 'https://dichvucong.gov.vn';
 const trackingUrl = (code: string | null) => `${portalBaseUrl()}/tra-cuu${code ? `?code=${encodeURIComponent(code)}` : ''}`;
 
 /** The raw body exactly as the provider signed it. */
