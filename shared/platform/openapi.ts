@@ -50,8 +50,9 @@ const ERROR_RESPONSES: Record<string, string> = {
 
 export const buildOpenApi = (platform: PlatformDecl, info: { version: string; serverUrl?: string }): Json => {
   const components: Json = {};
-  const errorRef = { $ref: '#/components/schemas/Error' };
-  components.Error = toSchema(ErrorEnvelope, 'output', components);
+  // ErrorEnvelope carries the id `Error`: converting it files the definition under that name and
+  // returns a reference to it (assigning that reference to `Error` would make it refer to itself).
+  const errorRef = toSchema(ErrorEnvelope, 'output', components);
   const paths: Record<string, Json> = {};
   for (const route of platform.routes) {
     const operation: Json = {
