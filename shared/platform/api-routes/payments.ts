@@ -35,10 +35,14 @@ export const paymentRoutes = {
     responses: { 200: { description: 'The receipt (application/pdf when format=pdf)', schema: Receipt } },
   }),
   paymentCallback: defineRoute({
-    id: 'paymentCallback', method: 'POST', path: '/v1/payments/callback/{provider}', fn: 'payments', auth: PUBLIC,
+    id: 'paymentCallback', method: 'POST', path: '/v1/payment-callbacks/{provider}', fn: 'payments', auth: PUBLIC,
     summary: "A payment provider's callback, authenticated by its HMAC signature and timestamp (docs/payments.md)",
     tags: ['payments'],
     request: { params: CallbackParams, body: ProviderCallback },
     responses: { 200: { description: 'Applied, a duplicate, or ignored (never un-pays)', schema: CallbackAck } },
   }),
 } as const;
+
+/** Where a provider sends its callbacks: the address to give it (docs/payments.md), and where the sandbox calls. */
+export const paymentCallbackPath = (provider: string) =>
+  paymentRoutes.paymentCallback.path.replace('{provider}', encodeURIComponent(provider));
