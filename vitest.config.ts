@@ -18,7 +18,7 @@ export default defineConfig({
         test: {
           name: 'portal',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/infra/**'],
+          exclude: ['test/infra/**', 'test/contract/**'],
           globalSetup: ['test/global-setup.ts'],
           // Workers inherit the runtime's environment (endpoints, resource names) from the global setup.
           setupFiles: ['test/support/runtime-env.ts'],
@@ -27,6 +27,15 @@ export default defineConfig({
           // twice or more: the per-test budget must hold several settles.
           testTimeout: 90_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The API contract, built from the declaration alone: no runtime to start.
+          name: 'contract',
+          include: ['test/contract/**/*.test.ts'],
+          testTimeout: 60_000,
         },
       },
       {

@@ -16,6 +16,7 @@ import { dirname, resolve } from 'node:path';
 import { signBody, verifyBody, verifyParams } from '../functions/payments/providers/signing';
 import { escapeHtml as e, formatDateTime, localDate } from '../functions/notifications/domain/text';
 import type { ProviderCallback, SettlementReport } from '../shared/contracts/payments';
+import { paymentCallbackPath } from '../shared/platform/api-routes/payments';
 import type { LocalRoute } from './gateway/server';
 
 export const SANDBOX_PROVIDER = 'sandbox';
@@ -55,7 +56,7 @@ export interface PaymentSandbox {
 }
 
 export interface PaymentSandboxOptions {
-  /** The portal's base URL; callbacks go to `<portal>/v1/payments/callback/sandbox`. */
+  /** The portal's base URL; callbacks go to `<portal>/v1/payment-callbacks/sandbox`. */
   portalUrl: () => string;
   secret: string;
   /** JSON file keeping transactions across restarts (reconciliation needs them). */
@@ -276,7 +277,7 @@ export const paymentSandbox = (opts: PaymentSandboxOptions): PaymentSandbox => {
 
   /** One delivery as a real provider makes it: network errors and 5xx retried with backoff, 4xx final. */
   const deliver = async (tx: SandboxTransaction, body: string, headers: Record<string, string>, label: string) => {
-    const target = `${opts.portalUrl().replace(/\/+$/, '')}/v1/payments/callback/${SANDBOX_PROVIDER}`;
+    const target = `${opts.portalUrl().replace(/\/+$/, '')}${paymentCallbackPath(SANDBOX_PROVIDER)}`;
     const what = `payments sandbox: ${label} for order ${tx.orderId} (${tx.providerRef})`;
     for (let attempt = 1; ; attempt++) {
       let problem: string;

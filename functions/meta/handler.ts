@@ -1,4 +1,5 @@
 // Public configuration and the OpenAPI document; also answers unknown routes with the envelope.
+import { portalBaseUrl } from '../../shared/config';
 import { AppError } from '../../shared/http/errors';
 import { createApiHandler, implement, ok } from '../../shared/http/api';
 import { metaRoutes as routes } from '../../shared/platform/api-routes/meta';
@@ -35,7 +36,7 @@ export const handler = createApiHandler(
     implement(routes.getOpenApi, async () => {
       if (!openApi) {
         const [platform, { buildOpenApi }] = await Promise.all([platformDecl(), import('../../shared/platform/openapi')]);
-        openApi = buildOpenApi(platform, { version: API_VERSION });
+        openApi = await buildOpenApi(platform, { version: API_VERSION, contactUrl: portalBaseUrl() });
       }
       return ok(openApi, { 'cache-control': 'public, max-age=300' });
     }),

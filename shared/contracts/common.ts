@@ -15,6 +15,11 @@ export const ErrorEnvelope = z
   .meta({ id: 'Error' });
 export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;
 
+/** What API Gateway itself answers when its authorizer refuses a request or it throttles one (docs/api.md). */
+export const GatewayRefusal = z
+  .object({ message: z.string().describe('e.g. Unauthorized, Forbidden, Too Many Requests') })
+  .meta({ id: 'GatewayRefusal' });
+
 export const Limit = z.coerce.number().int().min(1).max(100).default(20);
 export const Cursor = z.string().min(1).max(2048).optional();
 

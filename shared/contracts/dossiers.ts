@@ -45,7 +45,8 @@ export const CreateDossier = z
 export const IdempotencyHeaders = z.object({
   'idempotency-key': z
     .string({ error: (i) => (i.input === undefined ? 'the Idempotency-Key header is required' : 'expected text') })
-    .regex(/^[A-Za-z0-9_.:-]{8,100}$/, '8–100 letters, digits or _ . : -'),
+    .regex(/^[A-Za-z0-9_.:-]{8,100}$/, '8–100 letters, digits or _ . : -')
+    .describe('A key the client chooses per request and sends again with each retry of it: 8–100 letters, digits or _ . : -'),
 });
 
 export const DossierParams = z.object({ id: DossierId });

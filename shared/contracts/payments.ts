@@ -59,7 +59,7 @@ export const PaymentParams = z.object({ id: PaymentId });
 export const DossierPaymentParams = z.object({ id: DossierId });
 export const CallbackParams = z.object({ provider: ProviderName });
 
-/** What a provider posts to `POST /v1/payments/callback/{provider}` (signed, see docs/payments.md). */
+/** What a provider posts to `POST /v1/payment-callbacks/{provider}` (signed, see docs/payments.md). */
 export const ProviderCallback = z.object({
   eventId: z.string().min(8).max(100).regex(/^[A-Za-z0-9_.:-]+$/),
   orderId: z.string().min(1).max(100),

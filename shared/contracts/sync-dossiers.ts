@@ -6,11 +6,12 @@ import { IsoDateTime } from './common';
 import { ProcedureCode } from './catalogue';
 import { statusFromCode } from './dossier-status';
 import { Contact, Delivery, PostalAddress } from './dossiers';
-import { DossierCode, StatusEventIn } from './sync';
+import { DossierCode, StatusEventIn, syncBatch } from './sync';
 
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
-const SyncStatusCode = z.union([z.number(), z.string()]).refine((v) => statusFromCode(v) !== null, 'expected a status code 1–10 (SPEC §3)');
+const SyncStatusCode = z.union([z.number(), z.string()]).refine((v) => statusFromCode(v) !== null, 'expected a status code 1–10 (SPEC §3)')
+  .describe('The status code 1–10 (docs/sync.md), as a number or a string');
 
 /** One step of the dossier's past at the agency, as its system recorded it. */
 export const ImportedStep = z.object({
@@ -61,5 +62,9 @@ export const DossierUpsertIn = z
   })
   .superRefine((v, ctx) => {
     if (v.delivery === 'post' && !v.postalAddress) ctx.addIssue({ code: 'custom', path: ['postalAddress'], message: 'is required when delivery is post' });
-  });
+  })
+  .meta({ id: 'SyncDossierUpsert' });
 export type DossierUpsertIn = z.infer<typeof DossierUpsertIn>;
+
+/** `SyncDossiersBody` as the OpenAPI document shows it: what each item must be to be queued. */
+export const SyncDossiersBatch = syncBatch(DossierUpsertIn).meta({ id: 'SyncDossiersBatch' });

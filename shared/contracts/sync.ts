@@ -11,18 +11,24 @@ export const DossierCode = z.string().max(120).regex(/^[A-Za-z0-9._]+-\d{6}-\d{4
 export const StatusEventIn = z.object({
   eventId: z.string().min(8).max(100).regex(/^[A-Za-z0-9_.:-]+$/, '8–100 letters, digits or _ . : -'),
   code: DossierCode,
-  status: z.union([z.number(), z.string()]).refine((v) => statusFromCode(v) !== null, 'expected a status code 1–10 (SPEC §3)'),
+  status: z.union([z.number(), z.string()]).refine((v) => statusFromCode(v) !== null, 'expected a status code 1–10 (SPEC §3)')
+    .describe('The status code 1–10 (docs/sync.md), as a number or a string'),
   at: IsoDateTime,
   actor: z.string().trim().min(1).max(200).optional(),
   note: z.string().trim().min(1).max(2000).optional(),
   reason: z.string().trim().min(1).max(2000).optional(),
   missingComponents: z.array(z.string().trim().min(1).max(40)).min(1).max(100).optional(),
-});
+}).meta({ id: 'SyncStatusEvent' });
 export type StatusEventIn = z.infer<typeof StatusEventIn>;
 
-export const SyncStatusesBody = z.object({ items: z.array(z.unknown()).min(1).max(100, 'at most 100 items per batch') });
+/** A batch of items, each validated by the handler on its own (a bad item is refused in the answer, not with a 400). */
+export const syncBatch = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item).min(1).max(100, 'at most 100 items per batch') });
+
+export const SyncStatusesBody = syncBatch(z.unknown());
 /** Items are validated one by one by the handler (`DossierUpsertIn`), so one bad item never refuses the batch. */
 export const SyncDossiersBody = SyncStatusesBody;
+/** `SyncStatusesBody` as the OpenAPI document shows it: what each item must be to be queued. */
+export const SyncStatusesBatch = syncBatch(StatusEventIn).meta({ id: 'SyncStatusesBatch' });
 
 export const SyncItemResult = z.object({
   index: z.number().int(),

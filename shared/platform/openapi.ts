@@ -1,117 +1,203 @@
-// The OpenAPI 3.1 document, generated from the route declaration and its zod schemas.
+// The OpenAPI 3.1 document, generated from the route declaration and its zod schemas. The
+// checked-in redocly.yaml is the ruleset it must pass (test/contract/openapi.test.ts).
 import * as z from 'zod';
-import { ErrorEnvelope } from '../contracts/common';
-import type { PlatformDecl, RouteDecl } from './types';
+import { ErrorEnvelope, GatewayRefusal } from '../contracts/common';
+import { API_TAGS } from './api-routes/tags';
+import type { AuthRule, PlatformDecl, RouteDecl } from './types';
 
 type Json = Record<string, unknown>;
+type Io = 'input' | 'output';
 
-/** zod → JSON Schema 2020-12 (the dialect OpenAPI 3.1 uses); named schemas go to components. */
-const toSchema = (schema: z.ZodType, io: 'input' | 'output', components: Json): Json => {
-  const json = z.toJSONSchema(schema, {
-    io,
-    unrepresentable: 'any',
-    reused: 'inline',
-    override: (ctx) => {
-      // Coerced query numbers are strings on the wire but documented as numbers.
-      void ctx;
-    },
-  }) as Json & { $defs?: Json };
-  const { $schema: _ignored, $defs, ...rest } = json;
-  void _ignored;
-  const toComponents = (value: unknown) => JSON.parse(JSON.stringify(value).replaceAll('#/$defs/', '#/components/schemas/')) as Json;
-  // Definitions refer to each other by `#/$defs/…` too: rewrite them as well as the schema.
-  for (const [name, def] of Object.entries($defs ?? {})) components[name] = toComponents(def);
-  return toComponents(rest);
+const DEFS = '#/$defs/';
+const COMPONENTS = '#/components/schemas/';
+
+/**
+ * zod → JSON Schema 2020-12 (the dialect OpenAPI 3.1 uses). Schemas named with `.meta({ id })`
+ * become components. A request (`input`) and a response (`output`) can see one named schema
+ * differently: a default makes a field optional on input, an object accepts unknown keys on input
+ * but lists exactly its keys on output. Such a schema (or one referring to such a schema) is
+ * filed twice, `<id>` for responses and `<id>Input` for requests, never one over the other.
+ */
+const schemaConverter = () => {
+  const named: Record<Io, Map<string, string>> = { input: new Map(), output: new Map() };
+  const converted: { io: Io; json: Json }[] = [];
+
+  const convert = (schema: z.ZodType, io: Io): Json => {
+    const { $schema: _dialect, $defs, ...json } = z.toJSONSchema(schema, { io, unrepresentable: 'any', reused: 'inline' }) as Json & { $defs?: Json };
+    for (const [id, def] of Object.entries($defs ?? {})) {
+      const text = JSON.stringify(def);
+      const known = named[io].get(id);
+      if (known !== undefined && known !== text) throw new Error(`Two different zod schemas carry the id ${id}`);
+      named[io].set(id, text);
+    }
+    converted.push({ io, json });
+    return json;
+  };
+
+  /** Files the components and points every `$ref` at the right one (the converted schemas are patched in place). */
+  const components = (): Json => {
+    const refsOf = (text: string) => [...text.matchAll(/"\$ref":"#\/\$defs\/([^"]+)"/g)].map((m) => m[1]!);
+    const split = new Set([...named.input].filter(([id, text]) => named.output.has(id) && named.output.get(id) !== text).map(([id]) => id));
+    for (let grown = true; grown;) {
+      grown = false;
+      for (const [id, text] of named.input) {
+        if (split.has(id) || !named.output.has(id) || !refsOf(text).some((ref) => split.has(ref))) continue;
+        split.add(id);
+        grown = true;
+      }
+    }
+    const nameOf = (io: Io, id: string) => (io === 'input' && split.has(id) ? `${id}Input` : id);
+    const resolve = (value: unknown, io: Io): unknown => {
+      if (Array.isArray(value)) return value.map((v) => resolve(v, io));
+      if (!value || typeof value !== 'object') return value;
+      const object = value as Json;
+      for (const [key, v] of Object.entries(object)) {
+        object[key] = key === '$ref' && typeof v === 'string' && v.startsWith(DEFS) ? COMPONENTS + nameOf(io, v.slice(DEFS.length)) : resolve(v, io);
+      }
+      return object;
+    };
+    for (const { io, json } of converted) resolve(json, io);
+    const schemas: Json = {};
+    for (const io of ['output', 'input'] as const) {
+      for (const [id, text] of named[io]) {
+        const name = nameOf(io, id);
+        if (io === 'input' && name !== id && named.output.has(name)) throw new Error(`${name} names both a schema and the input form of ${id}`);
+        schemas[name] ??= resolve(JSON.parse(text), io);
+      }
+    }
+    return Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b)));
+  };
+
+  return { convert, components };
 };
 
-const parametersOf = (route: RouteDecl, where: 'path' | 'query', components: Json): Json[] => {
-  const schema = where === 'path' ? route.request.params : route.request.query;
-  if (!schema) return [];
-  const json = toSchema(schema, 'input', components) as { properties?: Record<string, Json>; required?: string[] };
-  return Object.entries(json.properties ?? {}).map(([name, s]) => ({
-    name,
-    in: where,
-    required: where === 'path' || (json.required ?? []).includes(name),
-    schema: s,
-  }));
+type Converter = ReturnType<typeof schemaConverter>;
+
+const PARAMETER_PARTS = { path: 'params', query: 'query', header: 'headers' } as const;
+
+/** Path, query and header parameters, one per property of the route's schema for that part. */
+const parametersOf = (route: RouteDecl, convert: Converter['convert']): Json[] =>
+  Object.entries(PARAMETER_PARTS).flatMap(([where, part]) => {
+    const schema = route.request[part];
+    if (!schema) return [];
+    const json = convert(schema, 'input') as { properties?: Record<string, Json>; required?: string[] };
+    return Object.entries(json.properties ?? {}).map(([name, { description, ...s }]) => ({
+      name,
+      in: where,
+      required: where === 'path' || (json.required ?? []).includes(name),
+      ...(typeof description === 'string' ? { description } : {}),
+      schema: s,
+    }));
+  });
+
+const signedHeader = (name: string, description: string) => ({ type: 'apiKey', in: 'header', name, description }) as const;
+
+const SECURITY_SCHEMES = {
+  cognito: {
+    type: 'http', scheme: 'bearer', bearerFormat: 'JWT',
+    description: 'The Cognito ID token of a signed-in user (`Authorization: Bearer <token>`), from the user pool and client `GET /v1/config` reports. Its groups (citizen, business, official, admin) decide which routes the user may call.',
+  },
+  agencyKeyId: signedHeader('x-dvc-key-id',
+    'Agency systems: the key id an administrator registered the system under. Sent with x-dvc-timestamp and x-dvc-signature (docs/api.md, docs/identity.md).'),
+  agencyTimestamp: signedHeader('x-dvc-timestamp',
+    'Agency systems: the signing time in unix seconds; refused when more than 300 seconds away from the portal\'s clock.'),
+  agencySignature: signedHeader('x-dvc-signature',
+    'Agency systems: hex HMAC-SHA256 with one of the system\'s active secrets over `METHOD\\npath?query\\ntimestamp\\nhex sha256(body)`. Each signature is accepted once.'),
+  paymentTimestamp: signedHeader('x-payment-timestamp',
+    'Payment provider callbacks: the signing time in unix seconds; 401 STALE_CALLBACK when more than 300 seconds away.'),
+  paymentSignature: signedHeader('x-payment-signature',
+    'Payment provider callbacks: hex HMAC-SHA256 with the provider\'s shared secret over `<timestamp>.<raw body>`; 401 BAD_SIGNATURE when missing or wrong (docs/payments.md).'),
 };
 
-const ERROR_RESPONSES: Record<string, string> = {
-  400: 'Invalid request (details list the field paths)',
-  401: 'Not signed in, or the token or signature was refused',
-  403: 'Signed in but not allowed',
-  404: 'Not found',
-  409: 'State or version conflict',
-  413: 'Body too large',
-  415: 'Body is not JSON',
-  422: 'A domain rule refused the request',
-  429: 'Too many requests',
+/** Every scheme listed in one requirement must be satisfied together. */
+const securityOf = (auth: AuthRule): Json[] => {
+  switch (auth.kind) {
+    case 'user': return [{ cognito: [] }];
+    case 'agency-system': return [{ agencyKeyId: [], agencyTimestamp: [], agencySignature: [] }];
+    case 'public': return auth.signature === 'payment-provider' ? [{ paymentTimestamp: [], paymentSignature: [] }] : [];
+  }
 };
 
-export const buildOpenApi = (platform: PlatformDecl, info: { version: string; serverUrl?: string }): Json => {
-  const components: Json = {};
-  // ErrorEnvelope carries the id `Error`: converting it files the definition under that name and
-  // returns a reference to it (assigning that reference to `Error` would make it refer to itself).
-  const errorRef = toSchema(ErrorEnvelope, 'output', components);
+const whoMayCall = (auth: AuthRule): string => {
+  switch (auth.kind) {
+    case 'user': return `Who may call: signed-in users of the group${auth.groups.length > 1 ? 's' : ''} ${auth.groups.join(', ')} (Cognito ID token).`;
+    case 'agency-system': return 'Who may call: registered agency systems, with a signed request.';
+    case 'public': return auth.signature === 'payment-provider'
+      ? 'Who may call: a configured payment provider, with its signature (no user credentials).'
+      : 'Who may call: anyone; no credentials.';
+  }
+};
+
+const ERROR = { $ref: `${COMPONENTS}Error` };
+const envelope = (description: string) => ({ description, content: { 'application/json': { schema: ERROR } } });
+
+/** The error statuses a route can answer, all in the error envelope unless API Gateway answers first. */
+const errorResponsesOf = (route: RouteDecl, refusal: Json): Json => {
+  const { request, auth } = route;
+  const credentialsChecked = auth.kind !== 'public' || auth.signature !== undefined;
+  const gatewayOrEnvelope = (description: string) => ({ description, content: { 'application/json': { schema: { anyOf: [ERROR, refusal] } } } });
+  return {
+    ...(request.params || request.query || request.body || request.headers ? { 400: envelope('Invalid request: `details` lists each bad field by path (e.g. `query.limit`)') } : {}),
+    ...(credentialsChecked ? { 401: gatewayOrEnvelope('Missing, expired or refused credentials or signature (API Gateway\'s `{"message"}` when its authorizer refuses)') } : {}),
+    ...(auth.kind !== 'public' ? { 403: gatewayOrEnvelope('Authenticated, but not allowed this route or this resource') } : {}),
+    404: envelope('Not found (or not visible to the caller)'),
+    409: envelope('State or version conflict'),
+    ...(request.body ? {
+      413: envelope('Too large: the body (over 1 MB), or a file the body declares for upload'),
+      415: envelope('The body is not application/json, or a file it declares is of a type not accepted'),
+    } : {}),
+    422: envelope('A domain rule refused the request'),
+    429: { description: 'Throttled by API Gateway', content: { 'application/json': { schema: refusal } } },
+    500: envelope('Our fault; the message carries no internals'),
+  };
+};
+
+export interface OpenApiInfo {
+  version: string;
+  serverUrl?: string;
+  /** Where integrators reach the portal's operators (the deployment's portal address). */
+  contactUrl: string;
+}
+
+export const buildOpenApi = async (platform: PlatformDecl, info: OpenApiInfo): Promise<Json> => {
+  const { convert, components } = schemaConverter();
+  // ErrorEnvelope carries the id `Error`: converting it files the component (the reference returned is ERROR).
+  convert(ErrorEnvelope, 'output');
+  const refusal = convert(GatewayRefusal, 'output');
   const paths: Record<string, Json> = {};
   for (const route of platform.routes) {
+    const body = route.documentedBody ? await route.documentedBody() : route.request.body;
     const operation: Json = {
       operationId: route.id,
       summary: route.summary,
+      description: `${route.description}\n\n${whoMayCall(route.auth)}`,
       tags: route.tags,
-      parameters: [...parametersOf(route, 'path', components), ...parametersOf(route, 'query', components)],
+      ...(route.auth.kind === 'user' ? { 'x-groups': route.auth.groups } : {}),
+      security: securityOf(route.auth),
+      parameters: parametersOf(route, convert),
+      ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: convert(body, 'input') } } } } : {}),
       responses: {
-        ...Object.fromEntries(
-          Object.entries(route.responses).map(([status, r]) => [
-            status,
-            {
-              description: r.description,
-              ...(r.schema ? { content: { [r.contentType ?? 'application/json']: { schema: toSchema(r.schema, 'output', components) } } } : {}),
-            },
-          ]),
-        ),
-        ...Object.fromEntries(
-          Object.entries(ERROR_RESPONSES).map(([status, description]) => [
-            status,
-            { description, content: { 'application/json': { schema: errorRef } } },
-          ]),
-        ),
+        ...Object.fromEntries(Object.entries(route.responses).map(([status, r]) => [status, {
+          description: r.description,
+          ...(r.schema ? { content: { [r.contentType ?? 'application/json']: { schema: convert(r.schema, 'output') } } } : {}),
+        }])),
+        ...errorResponsesOf(route, refusal),
       },
     };
-    if (route.request.body) {
-      operation.requestBody = {
-        required: true,
-        content: { 'application/json': { schema: toSchema(route.request.body, 'input', components) } },
-      };
-    }
-    if (route.auth.kind === 'user') {
-      operation.security = [{ cognito: [] }];
-      operation['x-groups'] = route.auth.groups;
-    } else if (route.auth.kind === 'agency-system') {
-      operation.security = [{ agencySignature: [] }];
-    } else {
-      operation.security = [];
-    }
-    paths[route.path] = { ...(paths[route.path] ?? {}), [route.method.toLowerCase()]: operation };
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation };
   }
   return {
     openapi: '3.1.0',
     info: {
       title: 'dvc-portal API',
       version: info.version,
-      description: 'National public-service portal: procedures, dossiers, payments, feedback, sync and the service index.',
+      summary: 'National public-service portal API',
+      description: 'The national public-service portal: procedures and catalogues, dossiers, payments, ratings, feedback, the FAQ, the service index and statistics, and the exchange with agency one-stop systems. Errors are `{"error":{"code","message","details"}}`; lists are `{"items","nextCursor"}` with `limit` and `cursor`.',
+      contact: { name: 'Portal operators', url: info.contactUrl },
     },
-    servers: [{ url: info.serverUrl ?? '/' }],
+    servers: [{ url: info.serverUrl ?? '/', description: 'This deployment' }],
+    tags: Object.entries(API_TAGS).map(([name, description]) => ({ name, description })),
     paths,
-    components: {
-      schemas: components,
-      securitySchemes: {
-        cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Cognito ID token' },
-        agencySignature: {
-          type: 'apiKey', in: 'header', name: 'x-dvc-signature',
-          description: 'HMAC-SHA256 signed request with x-dvc-key-id and x-dvc-timestamp (SPEC §2)',
-        },
-      },
-    },
+    components: { schemas: components(), securitySchemes: SECURITY_SCHEMES },
   };
 };

@@ -1,13 +1,18 @@
 // Types of the one platform declaration. The CDK stacks, the local runtime and the OpenAPI
 // generator all read the same values, so a route, table or queue exists everywhere or nowhere.
 import type { z } from 'zod';
+import type { ApiTag } from './api-routes/tags';
 
 export type Group = 'citizen' | 'business' | 'official' | 'admin';
 export const GROUPS: readonly Group[] = ['citizen', 'business', 'official', 'admin'];
 
 /** Who may call a route. The API Gateway authorizer proves identity; the handler checks the rule. */
 export type AuthRule =
-  | { kind: 'public' }
+  /**
+   * Anyone may call; with `signature`, the handler itself verifies the caller's signature (a
+   * payment provider's callback), which the OpenAPI document declares as the route's security.
+   */
+  | { kind: 'public'; signature?: 'payment-provider' }
   | { kind: 'user'; groups: readonly Group[] }
   | { kind: 'agency-system' };
 
@@ -30,9 +35,21 @@ export interface RouteDecl<Req extends RouteRequest = RouteRequest> {
   /** The capability function that serves it. */
   fn: FunctionName;
   auth: AuthRule;
+  /** A few words: the OpenAPI summary (a line in client menus and generated method docs). */
   summary: string;
-  tags: readonly string[];
+  /**
+   * What the route does for whom: scope rules beyond the auth rule, notable errors (status and
+   * code), idempotency. The OpenAPI description; the document adds who may call from `auth`.
+   */
+  description: string;
+  tags: readonly ApiTag[];
   request: Req;
+  /**
+   * The body as the OpenAPI document shows it, when `request.body` deliberately accepts more: a
+   * batch whose items the handler validates one by one, refusing bad items in its answer rather
+   * than the whole request with a 400. Loaded only when the document is built.
+   */
+  documentedBody?: () => Promise<z.ZodType>;
   /** Success responses by status code. Error responses are the shared envelope. */
   responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
 }

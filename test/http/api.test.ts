@@ -8,7 +8,7 @@ import { lambdaContext } from '../support/invoke';
 
 const echo = defineRoute({
   id: 'echo', method: 'POST', path: '/v1/echo/{id}', fn: 'test', auth: { kind: 'public' },
-  summary: 'echo', tags: [],
+  summary: 'echo', description: 'Echoes its input.', tags: [],
   request: {
     params: z.object({ id: z.string().regex(/^\d+$/) }),
     query: z.object({ n: z.coerce.number().int().max(5).default(1) }),
@@ -18,11 +18,11 @@ const echo = defineRoute({
 });
 const adminOnly = defineRoute({
   id: 'adminOnly', method: 'GET', path: '/v1/admin-thing', fn: 'test', auth: { kind: 'user', groups: ['admin'] },
-  summary: 'admin', tags: [], request: {}, responses: { 200: { description: 'ok' } },
+  summary: 'admin', description: 'Admins only.', tags: [], request: {}, responses: { 200: { description: 'ok' } },
 });
 const fails = defineRoute({
   id: 'fails', method: 'GET', path: '/v1/fails', fn: 'test', auth: { kind: 'public' },
-  summary: 'fails', tags: [], request: {}, responses: { 200: { description: 'ok' } },
+  summary: 'fails', description: 'Always fails.', tags: [], request: {}, responses: { 200: { description: 'ok' } },
 });
 const conflicts = defineRoute({ ...fails, id: 'conflicts', path: '/v1/conflicts' });
 

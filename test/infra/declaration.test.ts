@@ -35,11 +35,11 @@ const extended: PlatformDecl = {
     ...platform.routes,
     {
       id: 'testAction', method: 'POST', path: '/v1/test/{id}/actions', fn: 'sync-test',
-      auth: { kind: 'user', groups: ['official'] }, summary: 'test', tags: ['test'], request: {}, responses: {},
+      auth: { kind: 'user', groups: ['official'] }, summary: 'test', description: 'test', tags: [], request: {}, responses: {},
     },
     {
       id: 'testPublic', method: 'GET', path: '/v1/test', fn: 'consumer-test',
-      auth: { kind: 'public' }, summary: 'test', tags: ['test'], request: {}, responses: {},
+      auth: { kind: 'public' }, summary: 'test', description: 'test', tags: [], request: {}, responses: {},
     },
   ],
   tables: [
@@ -191,7 +191,7 @@ describe('declaration errors fail the synthesis', () => {
       ...platform,
       functions: platform.functions.filter((f) => f.name !== 'agency-authorizer'),
       routes: [...platform.routes, {
-        id: 'x', method: 'POST', path: '/v1/sync/x', fn: 'meta', auth: { kind: 'agency-system' }, summary: '', tags: [], request: {}, responses: {},
+        id: 'x', method: 'POST', path: '/v1/sync/x', fn: 'meta', auth: { kind: 'agency-system' }, summary: '', description: '', tags: [], request: {}, responses: {},
       }],
     };
     expect(() => build(p)).toThrow(/agency-authorizer/);

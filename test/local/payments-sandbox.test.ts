@@ -184,7 +184,7 @@ describe('decision and callback', () => {
     // Sent separately, like a gateway notifying the merchant: not within the payer's request.
     expect(s.received[0]!.at - sentAt).toBeGreaterThanOrEqual(45);
     const [cb] = s.received;
-    expect(cb!.path).toBe('/v1/payments/callback/sandbox');
+    expect(cb!.path).toBe('/v1/payment-callbacks/sandbox');
     expect(cb!.headers['content-type']).toBe('application/json');
     expect(verifyBody(SECRET, headerRecord(cb!.headers), cb!.body, s.now())).toEqual({ ok: true });
     expect(verifyBody('b'.repeat(64), headerRecord(cb!.headers), cb!.body, s.now()).ok).toBe(false);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { handler } from '../../functions/meta/handler';
 import { platform } from '../../shared/platform';
 import { invoke } from '../support/invoke';
+import { lintOpenApi } from '../support/openapi-lint';
 
 describe('meta function', () => {
   it('GET /v1/config reports the user pool, client and Cognito endpoint', async () => {
@@ -25,9 +26,9 @@ describe('meta function', () => {
       const op = doc.paths[route.path]?.[route.method.toLowerCase()];
       expect(op, `${route.method} ${route.path}`).toBeDefined();
       expect(op.operationId).toBe(route.id);
-      expect(op.responses['400'].content['application/json'].schema.$ref).toBe('#/components/schemas/Error');
+      expect(op.responses['500'].content['application/json'].schema.$ref).toBe('#/components/schemas/Error');
       if (route.request.body) expect(op.requestBody.content['application/json'].schema).toBeDefined();
-      expect(op.security).toEqual(route.auth.kind === 'public' ? [] : expect.any(Array));
+      expect(op.security).toEqual(route.auth.kind === 'public' && !route.auth.signature ? [] : [expect.any(Object)]);
     }
     // Every reference resolves inside the document (none left pointing at a schema's own $defs).
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"([^"]+)"/g)].map((m) => m[1]!);
@@ -38,6 +39,15 @@ describe('meta function', () => {
     expect(search.parameters.map((p: { name: string }) => p.name)).toEqual(
       expect.arrayContaining(['q', 'sector', 'agency', 'level', 'online', 'limit', 'cursor']),
     );
+  });
+
+  it('serves through the gateway a document Redocly passes with the checked-in config (no error, no warning)', async () => {
+    const res = await fetch(`${process.env.DVC_BASE_URL}/v1/openapi.json`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    const doc = (await res.json()) as { info: { contact: { url: string } } };
+    expect(doc.info.contact.url).toBe(process.env.PORTAL_BASE_URL);
+    expect(await lintOpenApi(doc)).toEqual([]);
   });
 
   it('answers unknown paths with 404 and known paths with another method with 405, in the envelope', async () => {

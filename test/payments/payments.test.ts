@@ -151,7 +151,7 @@ describe('provider callbacks', () => {
     expect([tampered.status, tampered.body.error.code]).toEqual([401, 'BAD_SIGNATURE']);
     const stale = await sendCallback(body, { at: new Date(Date.now() - 10 * 60_000) });
     expect([stale.status, stale.body.error.code]).toEqual([401, 'STALE_CALLBACK']);
-    const unsigned = await fetch(`${process.env.DVC_BASE_URL}/v1/payments/callback/sandbox`, {
+    const unsigned = await fetch(`${process.env.DVC_BASE_URL}/v1/payment-callbacks/sandbox`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
     });
     expect(unsigned.status).toBe(401);

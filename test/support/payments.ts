@@ -3,6 +3,7 @@
 // them (the secret is the local runtime's, from its environment).
 import { randomUUID } from 'node:crypto';
 import { signBody } from '../../functions/payments/providers/signing';
+import { paymentCallbackPath } from '../../shared/platform/api-routes/payments';
 import { api, type ApiResponse } from './auth';
 import { act, must, submitted } from './dossiers';
 
@@ -47,7 +48,7 @@ export const sendCallback = async (
   const raw = JSON.stringify(body);
   const headers = signBody(opts.secret ?? sandboxSecret(), raw, opts.at ?? new Date());
   const sent = opts.tamper ? opts.tamper(raw) : raw;
-  const res = await fetch(`${process.env.DVC_BASE_URL}/v1/payments/callback/${opts.provider ?? 'sandbox'}`, {
+  const res = await fetch(`${process.env.DVC_BASE_URL}${paymentCallbackPath(opts.provider ?? 'sandbox')}`, {
     method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: sent,
   });
   const text = await res.text();

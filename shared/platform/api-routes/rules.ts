@@ -2,6 +2,8 @@
 import type { AuthRule, RouteDecl, RouteRequest } from '../types';
 
 export const PUBLIC: AuthRule = { kind: 'public' };
+/** A payment provider's callback: no authorizer; the handler verifies the provider's HMAC signature. */
+export const PAYMENT_PROVIDER: AuthRule = { kind: 'public', signature: 'payment-provider' };
 export const ADMIN: AuthRule = { kind: 'user', groups: ['admin'] };
 export const AGENCY_SYSTEM: AuthRule = { kind: 'agency-system' };
 export const APPLICANT: AuthRule = { kind: 'user', groups: ['citizen', 'business'] };

@@ -1,26 +1,31 @@
 // The routes of the `sync` function (SPEC §2, agency systems); shared/platform/routes.ts merges every group.
-import { SyncAccepted, SyncDossiersBody, SyncOutboxPage, SyncOutboxQuery, SyncStatusesBody } from '../../contracts/sync';
+import {
+  SyncAccepted, SyncDossiersBody, SyncOutboxPage, SyncOutboxQuery, SyncStatusesBatch, SyncStatusesBody,
+} from '../../contracts/sync';
 import { AGENCY_SYSTEM, defineRoute } from './rules';
 
 export const syncRoutes = {
   syncStatuses: defineRoute({
     id: 'syncStatuses', method: 'POST', path: '/v1/sync/statuses', fn: 'sync', auth: AGENCY_SYSTEM,
-    summary: 'Status events of dossiers from an agency system (≤ 100; per-item results; applied in order per dossier)',
-    tags: ['sync'],
+    summary: 'Send status events', tags: ['sync'],
+    description: 'Up to 100 status events of dossiers of the system\'s agencies, applied in order per dossier and deduplicated by `eventId`. Each item is validated on its own (shape, status code 1–10, the dossier\'s agency within the system\'s): a bad item is refused in the 202 answer with its errors, the others are queued; only a malformed batch is a 400 (docs/sync.md).',
     request: { body: SyncStatusesBody },
+    documentedBody: async () => SyncStatusesBatch,
     responses: { 202: { description: 'Which items were queued and which were refused, and why', schema: SyncAccepted } },
   }),
   syncDossiers: defineRoute({
     id: 'syncDossiers', method: 'POST', path: '/v1/sync/dossiers', fn: 'sync', auth: AGENCY_SYSTEM,
-    summary: 'Dossiers received at an agency\'s desk or by post, with their history (≤ 100 upserts keyed by code; per-item results)',
-    tags: ['sync'],
+    summary: 'Send dossiers of record', tags: ['sync'],
+    description: 'Up to 100 dossiers received at an agency\'s desk or by post, with their history, keyed by dossier code: created as dossiers of record, or applied as a status event when sent again. Each item is validated on its own (shape, the procedure at that agency for that applicant and channel, a history the transitions allow, ≤ 24 KiB): a bad item is refused in the 202 answer with its errors, the others are queued; only a malformed batch is a 400 (docs/sync.md).',
     request: { body: SyncDossiersBody },
+    // The upsert schema stays out of the sync API's cold start (the handler loads it with the first batch).
+    documentedBody: async () => (await import('../../contracts/sync-dossiers')).SyncDossiersBatch,
     responses: { 202: { description: 'Which items were queued and which were refused, and why', schema: SyncAccepted } },
   }),
   syncOutbox: defineRoute({
     id: 'syncOutbox', method: 'GET', path: '/v1/sync/outbox', fn: 'sync', auth: AGENCY_SYSTEM,
-    summary: 'The calling system\'s outbox: the dossier events pushed to it, oldest first, each with its delivery state (the pull alternative)',
-    tags: ['sync'],
+    summary: 'Read my outbox', tags: ['sync'],
+    description: 'The dossier events the portal pushes to the calling system (new dossiers, supplements, withdrawals, payments), oldest first, each with its delivery state: the pull alternative to the push (docs/sync.md "Outbound"). Paginated; a cursor of another system is a 400.',
     request: { query: SyncOutboxQuery },
     responses: { 200: { description: 'A page of outbound events', schema: SyncOutboxPage } },
   }),
