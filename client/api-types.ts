@@ -740,6 +740,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sync/health/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The calling system's own sync health: inbound statistics and latest errors, outbound backlog and deliveries */
+        get: operations["syncOwnHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sync/health": {
         parameters: {
             query?: never;
@@ -1640,6 +1657,30 @@ export interface components {
                 size: number;
             }[];
         };
+        SyncSystemHealth: {
+            keyId: string;
+            name: string;
+            agencyCodes: string[];
+            inbound: {
+                events: number;
+                applied: number;
+                errors: number;
+                lastEventAt: string | null;
+                lastAppliedAt: string | null;
+                lastErrorAt: string | null;
+            };
+            outbound: {
+                backlog: number;
+                delivered: number;
+                lastDeliveredAt: string | null;
+            };
+            recentErrors: {
+                at: string;
+                eventId: string;
+                code: string;
+                why: string;
+            }[];
+        };
         SyncHealth: {
             queues: {
                 [key: string]: {
@@ -1648,30 +1689,7 @@ export interface components {
                     deadLetters: number;
                 };
             };
-            systems: {
-                keyId: string;
-                name: string;
-                agencyCodes: string[];
-                inbound: {
-                    events: number;
-                    applied: number;
-                    errors: number;
-                    lastEventAt: string | null;
-                    lastAppliedAt: string | null;
-                    lastErrorAt: string | null;
-                };
-                outbound: {
-                    backlog: number;
-                    delivered: number;
-                    lastDeliveredAt: string | null;
-                };
-                recentErrors: {
-                    at: string;
-                    eventId: string;
-                    code: string;
-                    why: string;
-                }[];
-            }[];
+            systems: components["schemas"]["SyncSystemHealth"][];
         };
         DeadLetterList: {
             /** @enum {string} */
@@ -6970,6 +6988,107 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SyncOutboxPage"];
+                };
+            };
+            /** @description Invalid request (details list the field paths) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token or signature was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State or version conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A domain rule refused the request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    syncOwnHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calling system's health */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncSystemHealth"];
                 };
             };
             /** @description Invalid request (details list the field paths) */

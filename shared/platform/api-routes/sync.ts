@@ -1,5 +1,5 @@
 // The routes of the `sync` function (SPEC §2, agency systems); shared/platform/routes.ts merges every group.
-import { SyncAccepted, SyncDossiersBody, SyncOutboxPage, SyncOutboxQuery, SyncStatusesBody } from '../../contracts/sync';
+import { SyncAccepted, SyncDossiersBody, SyncOutboxPage, SyncOutboxQuery, SyncStatusesBody, SystemHealth } from '../../contracts/sync';
 import { AGENCY_SYSTEM, defineRoute } from './rules';
 
 export const syncRoutes = {
@@ -23,5 +23,12 @@ export const syncRoutes = {
     tags: ['sync'],
     request: { query: SyncOutboxQuery },
     responses: { 200: { description: 'A page of outbound events', schema: SyncOutboxPage } },
+  }),
+  syncOwnHealth: defineRoute({
+    id: 'syncOwnHealth', method: 'GET', path: '/v1/sync/health/me', fn: 'sync', auth: AGENCY_SYSTEM,
+    summary: "The calling system's own sync health: inbound statistics and latest errors, outbound backlog and deliveries",
+    tags: ['sync'],
+    request: {},
+    responses: { 200: { description: "The calling system's health", schema: SystemHealth } },
   }),
 } as const;
