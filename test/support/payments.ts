@@ -3,11 +3,11 @@
 // them (the secret is the local runtime's, from its environment).
 import { randomUUID } from 'node:crypto';
 import { signBody } from '../../functions/payments/providers/signing';
+import { FEE_PROCEDURE } from '../../scripts/walkthrough';
 import { api, type ApiResponse } from './auth';
 import { act, must, submitted } from './dossiers';
 
-/** Seeded: Đăng ký tạm trú, commune level, a 7,000 VND fee (revenue item 2767). */
-export const FEE_PROCEDURE = '1.004194';
+export { FEE_PROCEDURE } from '../../scripts/walkthrough';
 
 export const sandboxSecret = (): string => {
   const secrets = JSON.parse(process.env.PAYMENT_PROVIDER_SECRETS ?? '{}') as Record<string, string>;
