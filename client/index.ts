@@ -6,5 +6,6 @@
 export { createPortalClient, PortalError, unwrap, type components, type operations, type paths, type PortalClient, type PortalClientOptions, type Schema } from './portal';
 export { agencySigning, bearerToken, uniqueSigningSeconds, type AgencyCredentials } from './auth';
 export { signIn, type PortalConfig } from './sign-in';
+export type { DossierUpsert, StatusEvent } from './sync';
 export { verifyWebhook, type OutboundEvent, type WebhookDelivery, type WebhookVerdict } from './webhooks';
 export { canonicalString, SIGNATURE_HEADERS, sign, signRequest } from '../shared/auth/agency-signature';

@@ -6,13 +6,14 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { SignJWT, base64url, generateKeyPair, importJWK, type CryptoKey, type JWK, type JWTPayload } from 'jose';
-import { signRequest } from '../../shared/auth/agency-signature';
+import type * as z from 'zod';
 import { uniqueSigningSeconds } from '../../client/auth';
 import { signIn as signInAs } from '../../client/sign-in';
-import type * as z from 'zod';
+import { DEMO_PASSWORD } from '../../local/seed/accounts';
+import { signRequest } from '../../shared/auth/agency-signature';
 import type { PortalConfig as PortalConfigSchema } from '../../shared/contracts/meta';
 
-export const DEMO_PASSWORD = 'Demo@2026!';
+export { DEMO_PASSWORD } from '../../local/seed/accounts';
 
 export const baseUrl = (): string => {
   const url = process.env.DVC_BASE_URL;
