@@ -1,11 +1,13 @@
 // The client kit (client/): the signing and bearer middlewares over exactly what goes on the wire,
 // the webhook verifier, and the typed client against the running portal (signed GET and POST,
 // repeats in one second, a wrong secret, a user's token).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  agencySigning, bearerToken, createPortalClient, PortalError, signIn, signRequest, unwrap, verifyWebhook,
+  agencySigning, bearerToken, canonicalString, createPortalClient, PortalError, sign, signIn, signRequest, unwrap, verifyWebhook,
 } from '../../client';
 import { DEMO_PASSWORD } from '../../local/seed/accounts';
+import { sha256Hex } from '../../shared/auth/agency-signature';
 
 const HANOI = { keyId: 'demo-hanoi-system', secret: 'demo-hanoi-secret' };
 const NOW = 1_790_000_000;
@@ -49,6 +51,20 @@ describe('agencySigning', () => {
     expect(stamps).toEqual([String(NOW), String(NOW - 1), String(NOW)]);
     expect(new Set(sent.map((r) => r.headers.get('x-dvc-signature'))).size).toBe(3);
   });
+});
+
+it("docs/integrating.md's worked example is what the implementation computes", () => {
+  const doc = readFileSync('docs/integrating.md', 'utf8');
+  const section = doc.slice(doc.indexOf('A worked example'), doc.indexOf('- The path is the one on the wire'));
+  const body = /^\{"items".*\}$/m.exec(section)?.[0];
+  const bodyHash = /Its SHA-256 is `([0-9a-f]{64})`/.exec(section)?.[1];
+  const canonical = /```\n(POST\n[^`]*?)\n```/.exec(section)?.[1];
+  const headers = Object.fromEntries([...section.matchAll(/^(x-dvc-[a-z-]+): (\S+)$/gm)].map((m) => [m[1], m[2]]));
+  expect(body && bodyHash && canonical).toBeTruthy();
+  expect(sha256Hex(body)).toBe(bodyHash);
+  expect(canonicalString('POST', '/v1/sync/statuses', '1790000000', bodyHash!)).toBe(canonical);
+  expect(headers).toEqual(signRequest({ keyId: 'demo-hanoi-system', secret: 'demo-hanoi-secret', method: 'POST', pathWithQuery: '/v1/sync/statuses', body, now: 1_790_000_000 }));
+  expect(headers['x-dvc-signature']).toBe(sign('demo-hanoi-secret', 'POST', '/v1/sync/statuses', '1790000000', bodyHash!));
 });
 
 describe('bearerToken', () => {
