@@ -29,15 +29,6 @@ afterAll(async () => {
   await switchOffAgencySystems((keyId) => registered.includes(keyId));
 });
 
-const eventually = async <T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 60_000) => {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (ok(v) || Date.now() > deadline) return v;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-};
-
 describe('GET /v1/sync/health/me', () => {
   it("is the calling system's own health: its events, errors and deliveries, as admins see them", async () => {
     const hanoi = await register('hn', [HANOI_COMMUNE]);
@@ -57,10 +48,10 @@ describe('GET /v1/sync/health/me', () => {
     };
     const back = { eventId: `evt-${randomUUID()}`, code, status: 4, at: '2026-11-22T10:00:00+07:00' };
     expect(unwrap(await hanoi.client.POST('/v1/sync/dossiers', { body: { items: [upsert] } }), 'dossiers', 202)).toMatchObject({ accepted: 1 });
-    const applied = await eventually(() => ownHealth(hanoi), (h) => h.inbound.applied === 1);
-    expect(applied.inbound).toMatchObject({ events: 1, applied: 1, errors: 0 });
+    await expect.poll(async () => (await ownHealth(hanoi)).inbound, { timeout: 60_000, interval: 250 }).toMatchObject({ events: 1, applied: 1, errors: 0 });
     expect(unwrap(await hanoi.client.POST('/v1/sync/statuses', { body: { items: [back] } }), 'statuses', 202)).toMatchObject({ accepted: 1 });
-    const after = await eventually(() => ownHealth(hanoi), (h) => h.inbound.errors === 1);
+    await expect.poll(async () => (await ownHealth(hanoi)).inbound.errors, { timeout: 60_000, interval: 250 }).toBe(1);
+    const after = await ownHealth(hanoi);
 
     expect(after.inbound).toMatchObject({ events: 2, applied: 1, errors: 1 });
     expect(after.inbound.lastAppliedAt).not.toBeNull();
