@@ -1,11 +1,15 @@
 // The demo agency system's receiver (local runtime only, never a declared route): the endpoint
 // the seeded demo system is registered with, so a person can see what outbound sync delivers.
-//   POST /local/agency-receiver   an outbound event: the SPEC §2 signature is checked against the
-//                                 sender's registered active secrets; recorded either way; 200 when
-//                                 valid, 401 when not (the portal then retries, as with a real system)
-//   GET  /local/agency-receiver   what was received, newest first (the last 200, in memory), JSON
+//   POST /local/agency-receiver   an outbound event: the signature (docs/identity.md) is checked
+//                                 against the sender's registered active secrets with the verifier
+//                                 the client kit gives agency systems (shared/auth/agency-signature.ts,
+//                                 client/webhooks.ts); recorded either way; 200 when valid, 401 when
+//                                 not (the portal then retries, as with a real system)
+//   GET  /local/agency-receiver   what was received, newest first (the last 200, in memory), JSON;
+//                                 each with the request as it arrived (path, signature headers, raw
+//                                 body), so a developer can hand it to their own webhook handler
 import { AgencySystemRegistry } from '../functions/identity/adapters/registry';
-import { verifySignedRequest } from '../functions/identity/domain/signature';
+import { SIGNATURE_HEADERS, signedHeaders, verifySignedDelivery } from '../shared/auth/agency-signature';
 import type { LocalRoute } from './gateway/server';
 
 export const RECEIVER_PATH = '/local/agency-receiver';
@@ -21,9 +25,9 @@ export interface ReceivedDelivery {
   /** Why the signature was refused (stale, bad_signature, malformed, unknown key). */
   refusal: string | null;
   event: unknown;
+  /** The delivery exactly as it arrived: what its signature covers. */
+  request: { method: 'POST'; pathWithQuery: string; headers: Record<string, string>; body: string };
 }
-
-const header = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export const agencyReceiver = (registry: () => AgencySystemRegistry = () => new AgencySystemRegistry()) => {
   const received: ReceivedDelivery[] = [];
@@ -36,12 +40,13 @@ export const agencyReceiver = (registry: () => AgencySystemRegistry = () => new 
       return true;
     }
     if (req.method !== 'POST') return false;
-    const keyId = header(req.headers['x-dvc-key-id']) ?? null;
+    const signed = signedHeaders(req.headers);
+    const keyId = signed.keyId ?? null;
+    const pathWithQuery = `${url.pathname}${url.search}`;
     const system = keyId ? await (reg ??= registry()).get(keyId) : undefined;
     const verdict = system
-      ? verifySignedRequest({
-        method: 'POST', pathWithQuery: `${url.pathname}${url.search}`, body,
-        timestamp: header(req.headers['x-dvc-timestamp']), signature: header(req.headers['x-dvc-signature']),
+      ? verifySignedDelivery({
+        method: 'POST', pathWithQuery, headers: req.headers, body,
         now: Date.now() / 1000, secrets: await reg!.activeSecrets(system).catch(() => []),
       })
       : ({ ok: false, reason: 'unknown key' } as const);
@@ -53,6 +58,14 @@ export const agencyReceiver = (registry: () => AgencySystemRegistry = () => new 
     received.unshift({
       receivedAt: new Date().toISOString(), keyId, eventId: text('eventId'), type: text('type'), code: text('code'),
       signatureValid: verdict.ok, refusal: verdict.ok ? null : verdict.reason, event,
+      request: {
+        method: 'POST', pathWithQuery, body: body.toString('utf8'),
+        headers: {
+          'content-type': String(req.headers['content-type'] ?? ''),
+          ...(req.headers['x-dvc-event-id'] ? { 'x-dvc-event-id': String(req.headers['x-dvc-event-id']) } : {}),
+          ...Object.fromEntries(Object.entries(SIGNATURE_HEADERS).map(([field, name]) => [name, signed[field as keyof typeof signed] ?? ''])),
+        },
+      },
     });
     received.length = Math.min(received.length, KEPT);
     res.writeHead(verdict.ok ? 200 : 401, { 'content-type': 'application/json' });

@@ -35,6 +35,7 @@ dvc-portal is running (ready in ${seconds} s)
   Payments    ${runtime.url}/local/payments/sandbox/transactions  (the sandbox provider's ledger)
   Agency sync ${runtime.url}/local/agency-receiver  (events pushed to the demo agency system)
   Walkthrough npm run demo:dossier · npm run demo:payment · npm run demo:feedback
+  Agency kit  npm run example:agency-system  (a one-stop system on the typed client, docs/integrating.md)
   State       .local/  (npm start -- --fresh to wipe)
 
 Demo accounts (password ${DEMO_PASSWORD}):

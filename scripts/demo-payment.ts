@@ -2,42 +2,41 @@
 // fee-bearing dossier (Đăng ký tạm trú, 7,000 VND), official.hanoi receives it and requests payment,
 // citizen.demo creates a payment order and pays it on the sandbox provider's page — in a browser
 // (the script prints the link and waits) or, with --auto, by choosing "pay" on that page itself —
-// then the dossier is back in processing and the receipt is downloaded as JSON and PDF.
+// then the dossier is back in processing and the receipt is downloaded as JSON and PDF. Every
+// portal call goes through the typed client (client/).
 //
 //   npm run demo:payment [-- --auto]        (PORTAL_URL=http://127.0.0.1:3000 by default)
 import { writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import { unwrap } from '../client';
+import { act, FEE_PROCEDURE, portalAt, submitted } from './walkthrough';
 
-process.env.DVC_BASE_URL ??= process.env.PORTAL_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
-const base = process.env.DVC_BASE_URL;
+const baseUrl = process.env.PORTAL_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
 const auto = process.argv.includes('--auto');
-const { api, signIn } = await import('../test/support/auth');
-const { act, must, submitted } = await import('../test/support/dossiers');
-const { FEE_PROCEDURE } = await import('../test/support/payments');
-
 const step = (n: number, text: string) => console.log(`\n${n}. ${text}`);
 const vnd = (n: number) => new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND' }).format(n);
 
-const probe = await fetch(`${base}/v1/config`).catch(() => null);
-if (!probe?.ok) {
-  console.error(`No portal answers at ${base}: start it first with npm start (or set PORTAL_URL).`);
+const portal = await portalAt(baseUrl).catch((e: Error) => {
+  console.error(e.message);
   process.exit(1);
-}
+});
 
 step(1, 'citizen.demo and official.hanoi sign in');
-const [citizen, official] = await Promise.all([signIn('citizen.demo'), signIn('official.hanoi')]);
+const [citizen, official] = await Promise.all([portal.as('citizen.demo'), portal.as('official.hanoi')]);
 
 step(2, `citizen.demo submits procedure ${FEE_PROCEDURE} (Đăng ký tạm trú) at a Hà Nội commune`);
 const d = await submitted(citizen, { procedureCode: FEE_PROCEDURE });
 console.log(`   → dossier ${d.code}`);
+const id = { path: { id: d.id } };
 
 step(3, 'official.hanoi receives it, starts and requests the fee (request_payment)');
 const awaiting = await act(official, d, { action: 'receive' }, { action: 'start' }, { action: 'request_payment', note: 'Đề nghị nộp lệ phí đăng ký tạm trú' });
 console.log(`   → status ${awaiting.status}`);
 
 step(4, 'citizen.demo creates a payment order (POST /v1/dossiers/{id}/payments, Idempotency-Key)');
-const order = must(await api('POST', `/v1/dossiers/${d.id}/payments`, { token: citizen, headers: { 'idempotency-key': `demo-${randomUUID()}` } }), 201, 'order');
+const order = unwrap(await citizen.POST('/v1/dossiers/{id}/payments', { params: { ...id, header: { 'idempotency-key': `demo-${randomUUID()}` } } }), 'order', 201);
 console.log(`   → order ${order.id}: ${vnd(order.amount)} into ${order.treasuryAccount.accountNumber} (${order.treasuryAccount.treasuryName}), expires ${new Date(order.expiresAt).toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}`);
+if (!order.redirectUrl) throw new Error('a pending order carries the provider page to pay on');
 
 step(5, auto ? 'pays on the sandbox page (choosing "Thanh toán", as a person would)' : 'open this link in a browser and choose "Thanh toán":');
 if (auto) {
@@ -52,20 +51,22 @@ if (auto) {
 }
 
 step(6, 'waiting for the provider callback (signed, asynchronous)…');
+const orderId = { path: { id: order.id } };
 let paid = order;
 for (let i = 0; i < 600 && paid.status === 'pending'; i++) {
   await new Promise((r) => setTimeout(r, 500));
-  paid = must(await api('GET', `/v1/payments/${order.id}`, { token: citizen }), 200, 'order');
+  paid = unwrap(await citizen.GET('/v1/payments/{id}', { params: orderId }), 'order');
 }
 console.log(`   → order ${paid.status}${paid.receiptNumber ? `, receipt ${paid.receiptNumber}` : ''}`);
 if (paid.status !== 'paid') process.exit(1);
-const after = must(await api('GET', `/v1/dossiers/${d.id}`, { token: citizen }), 200, 'dossier');
-console.log(`   → dossier ${after.code} is ${after.status} again (${after.history.at(-1).action} by the ${after.history.at(-1).actor.kind})`);
+const after = unwrap(await citizen.GET('/v1/dossiers/{id}', { params: id }), 'dossier');
+const last = after.history.at(-1)!;
+console.log(`   → dossier ${after.code} is ${after.status} again (${last.action} by the ${last.actor.kind})`);
 
 step(7, 'citizen.demo downloads the receipt (GET /v1/payments/{id}/receipt, and ?format=pdf)');
-const receipt = must(await api('GET', `/v1/payments/${order.id}/receipt`, { token: citizen }), 200, 'receipt');
+const receipt = unwrap(await citizen.GET('/v1/payments/{id}/receipt', { params: orderId }), 'receipt');
 console.log(`   → ${receipt.number}: ${vnd(receipt.amount)} (${receipt.amountInWords}), paid ${new Date(receipt.paidAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}`);
-const pdf = await fetch(`${base}/v1/payments/${order.id}/receipt?format=pdf`, { headers: { authorization: `Bearer ${citizen}` } });
+const pdf = unwrap(await citizen.GET('/v1/payments/{id}/receipt', { params: { ...orderId, query: { format: 'pdf' } }, parseAs: 'arrayBuffer' }), 'receipt PDF');
 const file = `bien-lai-${receipt.number}.pdf`;
-writeFileSync(file, Buffer.from(await pdf.arrayBuffer()));
-console.log(`   → saved ${file}`);
+writeFileSync(file, Buffer.from(pdf));
+console.log(`   → saved ${file} (${pdf.byteLength} bytes)`);

@@ -4,7 +4,10 @@
 //   - nothing in `functions/` or `shared/` imports the local runtime (`local/`);
 //   - `infra/` refers to handlers by entry path only: it imports no function code;
 //   - the web front end (`web/src/`) is a client: it reaches no AWS SDK, AWS client, adapter,
-//     handler, service or store, nor the local runtime; only pure modules and types.
+//     handler, service or store, nor the local runtime; only pure modules and types;
+//   - the client kit (`client/`) is what agency systems build on: it reaches no capability code
+//     (`functions/`), AWS client, adapter or local runtime, only shared pure modules; the examples
+//     (`examples/`) reach no capability code or adapter either.
 // Type-only imports are erased by the compiler and do not count.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -94,6 +97,19 @@ describe('architecture', () => {
     const entries = filesUnder(join(ROOT, 'web', 'src'));
     expect(entries.length).toBeGreaterThan(10);
     const offending = entries.flatMap((file) => [...reach(file)].filter(([key]) => FORBIDDEN_IN_WEB.some((re) => re.test(key))).map(([, chain]) => chain.join(' → ')));
+    expect([...new Set(offending)]).toEqual([]);
+  });
+
+  const FORBIDDEN_IN_CLIENT = [/^functions\//, /^local\//, /^shared\/aws\//, /\/adapters\//, /^@aws-lambda-powertools\//, /^@middy\//];
+  const FORBIDDEN_IN_EXAMPLES = [/^functions\//, /^shared\/aws\//, /\/adapters\//];
+
+  it.each([
+    ['client', FORBIDDEN_IN_CLIENT],
+    ['examples', FORBIDDEN_IN_EXAMPLES],
+  ] as const)('%s/ reaches no capability code, adapter or AWS client', (dir, forbidden) => {
+    const entries = filesUnder(join(ROOT, dir));
+    expect(entries.length).toBeGreaterThan(0);
+    const offending = entries.flatMap((file) => [...reach(file)].filter(([key]) => forbidden.some((re) => re.test(key))).map(([, chain]) => chain.join(' → ')));
     expect([...new Set(offending)]).toEqual([]);
   });
 });

@@ -1,29 +1,12 @@
 // Authentication of an agency system's signed request, shared by the Lambda authorizer (which
 // sees everything but the body) and the handler-side completion for requests that carry a body
 // (see signed-body.ts and docs/identity.md for why there are two stages).
-import { fresh, KEY_ID_PATTERN, verifySignedRequest, wellFormed, type Body, type SignatureFailure } from './domain/signature';
+import {
+  fresh, KEY_ID_PATTERN, verifySignedRequest, wellFormed, type Body, type SignatureFailure, type SignedHeaders,
+} from '../../shared/auth/agency-signature';
 import type { AgencySystemRecord, AgencySystemRegistry } from './adapters/registry';
 
-export const HEADER = {
-  keyId: 'x-dvc-key-id',
-  timestamp: 'x-dvc-timestamp',
-  signature: 'x-dvc-signature',
-} as const;
-
 export type AuthFailure = SignatureFailure | 'unknown_key' | 'replayed';
-
-export interface SignedHeaders {
-  keyId: string | undefined;
-  timestamp: string | undefined;
-  signature: string | undefined;
-}
-
-/** Case-insensitive header read (API Gateway lower-cases them; tools may not). */
-export const signedHeaders = (headers: Record<string, string | undefined> | undefined): SignedHeaders => {
-  const lower: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries(headers ?? {})) lower[k.toLowerCase()] = v;
-  return { keyId: lower[HEADER.keyId], timestamp: lower[HEADER.timestamp], signature: lower[HEADER.signature] };
-};
 
 export const pathWithQuery = (rawPath: string, rawQueryString: string | undefined) =>
   rawQueryString ? `${rawPath}?${rawQueryString}` : rawPath;

@@ -10,9 +10,10 @@
 //
 // Never throws: any failure (configuration, DynamoDB) is a denial, logged without request data.
 import type { APIGatewayRequestAuthorizerEventV2 } from 'aws-lambda';
+import { signedHeaders } from '../../shared/auth/agency-signature';
 import { logger } from '../../shared/http/logger';
 import { AgencySystemRegistry } from './adapters/registry';
-import { authenticateSignedRequest, pathWithQuery, signedHeaders } from './authenticate';
+import { authenticateSignedRequest, pathWithQuery } from './authenticate';
 
 /** The fields read; API Gateway's authorizer event and the local gateway's event both fit. */
 export type AgencyAuthorizerEvent = Pick<APIGatewayRequestAuthorizerEventV2, 'headers' | 'rawPath' | 'rawQueryString' | 'requestContext'>;

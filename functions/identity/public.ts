@@ -10,6 +10,15 @@ export interface RegisteredSystem {
   endpointUrl: string;
 }
 
+const summaryOf = ({ keyId, name, agencyCodes, endpointUrl }: RegisteredSystem): RegisteredSystem => ({ keyId, name, agencyCodes, endpointUrl });
+
+/** One registered agency system (no secret material), e.g. the caller of a system's own view. */
+export const registeredSystem = async (keyId: string): Promise<RegisteredSystem | undefined> => {
+  const { AgencySystemRegistry } = await import('./adapters/registry');
+  const record = await new AgencySystemRegistry().get(keyId);
+  return record && summaryOf(record);
+};
+
 /** Every registered agency system (no secret material), for operators' views such as sync health. */
 export const registeredSystems = async (): Promise<RegisteredSystem[]> => {
   const { AgencySystemRegistry } = await import('./adapters/registry');
@@ -18,12 +27,11 @@ export const registeredSystems = async (): Promise<RegisteredSystem[]> => {
   let cursor: { keyId: string } | undefined;
   do {
     const page = await registry.list({ limit: 100, cursor });
-    systems.push(...page.items.map(({ keyId, name, agencyCodes, endpointUrl }) => ({ keyId, name, agencyCodes, endpointUrl })));
+    systems.push(...page.items.map(summaryOf));
     cursor = page.next;
   } while (cursor);
   return systems;
 };
 // Outbound sync: the systems speaking for an agency with the secret to sign with (identity table
-// read + the agency-secret-key secret), and SPEC §2 signing and verification (pure).
+// read + the agency-secret-key secret). Signing itself is shared/auth/agency-signature.ts.
 export { agencySystemsFor, type OutboundSystem } from './outbound';
-export { signRequest, verifySignedRequest } from './domain/signature';

@@ -11,9 +11,10 @@
 //   export const handler = createApiHandler([...]).use(signedBodies());
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { signedHeaders } from '../../shared/auth/agency-signature';
 import { logger } from '../../shared/http/logger';
 import { AgencySystemRegistry } from './adapters/registry';
-import { authenticateSignedRequest, pathWithQuery, signedHeaders } from './authenticate';
+import { authenticateSignedRequest, pathWithQuery } from './authenticate';
 
 type LambdaContext = Record<string, unknown>;
 

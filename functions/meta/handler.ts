@@ -1,5 +1,6 @@
 // Public configuration and the OpenAPI document; also answers unknown routes with the envelope.
 import { portalBaseUrl } from '../../shared/config';
+import { API_VERSION } from '../../shared/contracts/meta';
 import { AppError } from '../../shared/http/errors';
 import { createApiHandler, implement, ok } from '../../shared/http/api';
 import { metaRoutes as routes } from '../../shared/platform/api-routes/meta';
@@ -8,8 +9,6 @@ import { matchRoute } from '../../shared/platform/match';
 // The whole declaration (every capability's schemas) is needed only for the OpenAPI document and
 // for telling 404 from 405: loaded on the first such request, not at cold start.
 const platformDecl = async () => (await import('../../shared/platform')).platform;
-
-export const API_VERSION = '1.0.0';
 
 const requiredEnv = (name: string) => {
   const value = process.env[name];

@@ -14,9 +14,11 @@ import { createApiHandler, implement, ok } from '../../shared/http/api';
 import { decodeCursor, encodeCursor, isStoreKey } from '../../shared/http/pagination';
 import { syncRoutes as routes } from '../../shared/platform/api-routes/sync';
 import { catalogueReader, type CatalogueReader } from '../catalogue/public';
-import { signedBodies } from '../identity/public';
+import { registeredSystem, signedBodies, type RegisteredSystem } from '../identity/public';
 import { DynamoOutboxStore, type OutboxCursor, type OutboxStore } from './adapters/outbox-store';
+import { DynamoSyncStore, type SyncStore } from './adapters/sync-store';
 import { outboxPk } from './domain/outbound';
+import { systemHealth } from './health';
 
 // The upsert schema and rules reach into the catalogue and dossier shapes and the transition
 // table: loaded with the first dossier batch, not at every cold start of the sync API.
@@ -68,7 +70,16 @@ const eventIdOf = (item: unknown) => (typeof (item as { eventId?: unknown })?.ev
 const isOutboxCursorOf = (keyId: string) => (v: unknown): v is OutboxCursor =>
   isStoreKey(v) && Object.keys(v).length === 2 && v.pk === outboxPk(keyId) && typeof v.sk === 'string';
 
-export const makeHandler = (deps: { queue: InboundQueue; catalogue: CatalogueReader; outbox: OutboxStore }) =>
+export interface SyncApiDeps {
+  queue: InboundQueue;
+  catalogue: CatalogueReader;
+  outbox: OutboxStore;
+  /** The statistics and error report behind a system's own health. */
+  store: SyncStore;
+  system(keyId: string): Promise<RegisteredSystem | undefined>;
+}
+
+export const makeHandler = (deps: SyncApiDeps) =>
   createApiHandler([
     implement(routes.syncStatuses, async ({ principal, body }) => {
       if (principal.kind !== 'agency-system') throw new Error('the authorizer let a non-system through');
@@ -141,8 +152,15 @@ export const makeHandler = (deps: { queue: InboundQueue; catalogue: CatalogueRea
       const page = await deps.outbox.list(principal.keyId, { limit: query.limit, cursor: decodeCursor(query.cursor, isOutboxCursorOf(principal.keyId)) });
       return ok({ items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null });
     }),
+    implement(routes.syncOwnHealth, async ({ principal }) => {
+      if (principal.kind !== 'agency-system') throw new Error('the authorizer let a non-system through');
+      // Authenticated a moment ago, so registered: only its name is read.
+      const registered = await deps.system(principal.keyId);
+      return ok(await systemHealth(deps.store, { keyId: principal.keyId, name: registered?.name ?? principal.keyId, agencyCodes: principal.agencyCodes }));
+    }),
   ]).use(signedBodies()); // the authorizer cannot see bodies: the signature over it is checked here
 
 export const handler = makeHandler({
   queue: sqsInbound(), catalogue: catalogueReader(), outbox: new DynamoOutboxStore(dynamoClient, () => tableName('sync')),
+  store: new DynamoSyncStore(dynamoClient, () => tableName('sync')), system: registeredSystem,
 });

@@ -7,6 +7,7 @@ import type { SyncQueueName } from '../../shared/contracts/sync';
 import { registeredSystems, type RegisteredSystem } from '../identity/public';
 import { sqsDeadLetterQueues, type DeadLetter, type DeadLetterQueues } from './adapters/dead-letters';
 import { DynamoSyncStore, type SyncStore } from './adapters/sync-store';
+import { systemHealth } from './health';
 
 export interface OperationsDeps {
   queues: DeadLetterQueues;
@@ -16,7 +17,6 @@ export interface OperationsDeps {
 
 /** The sync queues, for the health view (SyncQueueName lists the same). */
 const SYNC_QUEUES: readonly SyncQueueName[] = ['sync-inbound', 'sync-outbound'];
-const RECENT_ERRORS = 5;
 
 /** What a dead letter is about, from its body: ids and the dossier code, never free text. */
 export const describeDeadLetter = (m: DeadLetter) => {
@@ -65,14 +65,7 @@ export const syncHealth = async (deps: OperationsDeps) => {
   ]);
   return {
     queues: Object.fromEntries(depths),
-    systems: await Promise.all(systems.map(async (s) => {
-      const [stats, recentErrors] = await Promise.all([deps.store.stats(s.keyId), deps.store.errors(s.keyId, RECENT_ERRORS)]);
-      const { outboundPending, outboundDelivered, lastDeliveredAt, ...inbound } = stats;
-      return {
-        keyId: s.keyId, name: s.name, agencyCodes: s.agencyCodes, inbound,
-        outbound: { backlog: Math.max(0, outboundPending), delivered: outboundDelivered, lastDeliveredAt }, recentErrors,
-      };
-    })),
+    systems: await Promise.all(systems.map((s) => systemHealth(deps.store, s))),
   };
 };
 

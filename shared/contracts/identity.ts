@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import { Cursor, IsoDateTime, Limit, page } from './common';
 
-/** Same rule as KEY_ID_PATTERN in functions/identity/domain/signature.ts (a test keeps them equal). */
+/** Same rule as KEY_ID_PATTERN in shared/auth/agency-signature.ts (a test keeps them equal). */
 export const AGENCY_KEY_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/;
 export const AgencyKeyId = z
   .string()

@@ -1,5 +1,8 @@
 import * as z from 'zod';
 
+/** The version of the API: `apiVersion` in GET /v1/config and `info.version` of the OpenAPI document. */
+export const API_VERSION = '1.0.0';
+
 export const PortalConfig = z
   .object({
     region: z.string(),

@@ -93,7 +93,7 @@ export const SystemHealth = z.object({
   /** Backlog: events in the system's outbox not yet delivered to its endpoint. */
   outbound: z.object({ backlog: z.number().int(), delivered: z.number().int(), lastDeliveredAt: z.string().nullable() }),
   recentErrors: z.array(z.object({ at: z.string(), eventId: z.string(), code: z.string(), why: z.string() })),
-});
+}).meta({ id: 'SyncSystemHealth' });
 export const SyncHealth = z.object({
   queues: z.record(z.string(), QueueDepth),
   systems: z.array(SystemHealth),

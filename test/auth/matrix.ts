@@ -337,6 +337,11 @@ export const MATRIX: Partial<Record<RouteId, MatrixEntry>> = {
     sample: () => ({ query: 'limit=5' }),
     expect: { anonymous: 401, citizen: 401, business: 401, official: 401, officialOther: 401, admin: 401, agencySystem: 'ok', agencySystemOther: 'ok' },
   },
+  // Each system reads its own health (the key id it signed with; test/sync/own-health.test.ts).
+  syncOwnHealth: {
+    sample: () => ({}),
+    expect: { anonymous: 401, citizen: 401, business: 401, official: 401, officialOther: 401, admin: 401, agencySystem: 'ok', agencySystemOther: 'ok' },
+  },
 
   // --- service index and statistics (public reads; the recompute is the admins')
   listIndices: { sample: () => ({ query: `period=${lastMonth()}&level=province` }), expect: EVERYONE_OK },

@@ -1,10 +1,11 @@
-// The signed-request domain (SPEC §2): canonical string, HMAC, window, constant-time checks.
+// The signed-request rules (shared/auth/agency-signature.ts): canonical string, HMAC, window,
+// constant-time checks, and the header-reading form agency systems verify the portal's pushes with.
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
-  canonicalString, EMPTY_BODY_SHA256, KEY_ID_PATTERN, sha256Hex, sign, signRequest, verifySignedRequest,
-  type SignedRequest,
-} from '../../functions/identity/domain/signature';
+  canonicalString, EMPTY_BODY_SHA256, KEY_ID_PATTERN, sha256Hex, sign, signedHeaders, signRequest, verifySignedDelivery,
+  verifySignedRequest, type SignedRequest,
+} from '../../shared/auth/agency-signature';
 import { AGENCY_KEY_ID_PATTERN } from '../../shared/contracts/identity';
 
 const NOW = 1_790_000_000;
@@ -81,5 +82,25 @@ describe('verifySignedRequest', () => {
 
   it('reads a fractional clock as whole seconds', () => {
     expect(verifySignedRequest(signed({ signedAt: NOW - 300, now: NOW + 0.999 })).ok).toBe(true);
+  });
+});
+
+describe('verifySignedDelivery (a request as it arrived: headers and raw body)', () => {
+  const headers = signRequest({ keyId: 'demo-hanoi-system', secret: OLD, method: 'POST', pathWithQuery: PATH, body: BODY, now: NOW });
+  const delivery = { method: 'POST', pathWithQuery: PATH, body: BODY, secrets: [OLD], now: NOW };
+
+  it('reads the three headers in any case, from a plain object, Node\'s repeated headers or a Headers', () => {
+    const upper = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toUpperCase(), v]));
+    const repeated = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v, 'ignored']]));
+    for (const h of [headers, upper, repeated, new Headers(headers)]) {
+      expect(signedHeaders(h)).toEqual({ keyId: 'demo-hanoi-system', timestamp: String(NOW), signature: headers['x-dvc-signature'] });
+      expect(verifySignedDelivery({ ...delivery, headers: h })).toEqual({ ok: true, matched: 0, keyId: 'demo-hanoi-system' });
+    }
+  });
+
+  it('refuses what verifySignedRequest refuses, and names the key id it was given', () => {
+    expect(verifySignedDelivery({ ...delivery, headers, body: `${BODY} ` })).toEqual({ ok: false, reason: 'bad_signature', keyId: 'demo-hanoi-system' });
+    expect(verifySignedDelivery({ ...delivery, headers, now: NOW + 301 })).toEqual({ ok: false, reason: 'stale', keyId: 'demo-hanoi-system' });
+    expect(verifySignedDelivery({ ...delivery, headers: {} })).toEqual({ ok: false, reason: 'malformed', keyId: undefined });
   });
 });

@@ -11,7 +11,7 @@ import { AgencySystemRegistry } from '../../functions/identity/adapters/registry
 import { AesGcmSecretSealer } from '../../functions/identity/adapters/secret-sealer';
 import { dynamoClient } from '../../shared/aws/clients';
 import { tableName } from '../../shared/config';
-import { signRequest } from '../../functions/identity/domain/signature';
+import { signRequest } from '../../shared/auth/agency-signature';
 import { createGateway } from '../../local/gateway/server';
 import { REPO_ROOT } from '../../local/runtime';
 import { DEMO_AGENCY_SYSTEM, ensureAgencySystem, localAgencySecretKey } from '../../local/seed/agency-systems';

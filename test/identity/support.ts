@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { buildHttpApiEvent } from '../../local/gateway/event';
-import { signRequest } from '../../functions/identity/domain/signature';
+import { signRequest } from '../../shared/auth/agency-signature';
 import { switchOffAgencySystems } from '../support/sync';
 
 /** Every identity test worker seals with a key of its own (configuration, as in AWS). */

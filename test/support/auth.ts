@@ -5,13 +5,15 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { SignJWT, base64url, generateKeyPair, importJWK, type CryptoKey, type JWK, type JWTPayload } from 'jose';
-import { signRequest } from '../../functions/identity/domain/signature';
 import type * as z from 'zod';
+import { uniqueSigningSeconds } from '../../client/auth';
+import { signIn as signInAs } from '../../client/sign-in';
+import { DEMO_PASSWORD } from '../../local/seed/accounts';
+import { signRequest } from '../../shared/auth/agency-signature';
 import type { PortalConfig as PortalConfigSchema } from '../../shared/contracts/meta';
 
-export const DEMO_PASSWORD = 'Demo@2026!';
+export { DEMO_PASSWORD } from '../../local/seed/accounts';
 
 export const baseUrl = (): string => {
   const url = process.env.DVC_BASE_URL;
@@ -70,20 +72,8 @@ export interface SignedApiOptions {
   headers?: Record<string, string>;
 }
 
-/**
- * Two identical requests signed in the same second carry the same signature, and the portal
- * refuses the second as a replay (docs/identity.md). Helpers that may send the same request twice
- * in a second sign the later one a second earlier (well inside the 300 s window).
- */
-const lastSignedAt = new Map<string, number>();
-const signingSecond = (canonicalKey: string, at: number | undefined) => {
-  if (at !== undefined) return at;
-  let t = Math.floor(Date.now() / 1000);
-  const used = lastSignedAt.get(canonicalKey);
-  if (used !== undefined && t >= used) t = used - 1;
-  lastSignedAt.set(canonicalKey, t);
-  return t;
-};
+/** Repeats of one request in one second are signed a second apart (the client kit's rule, client/auth.ts). */
+const signingSecond = uniqueSigningSeconds();
 
 /** One request signed as an agency system (SPEC §2), through the local gateway. */
 export const signedApi = async (method: string, path: string, opts: SignedApiOptions): Promise<ApiResponse> => {
@@ -132,25 +122,7 @@ export const signIn = (username: string, password: string = DEMO_PASSWORD): Prom
   const key = `${username}\u0000${password}`;
   let token = tokens.get(key);
   if (!token) {
-    token = (async () => {
-      const config = await portalConfig();
-      const idp = new CognitoIdentityProviderClient({
-        region: config.region,
-        ...(config.cognitoEndpoint ? { endpoint: config.cognitoEndpoint } : {}),
-      });
-      try {
-        const out = await idp.send(new InitiateAuthCommand({
-          AuthFlow: 'USER_PASSWORD_AUTH',
-          ClientId: config.userPoolClientId,
-          AuthParameters: { USERNAME: username, PASSWORD: password },
-        }));
-        const idToken = out.AuthenticationResult?.IdToken;
-        if (!idToken) throw new Error(`sign-in of ${username} returned no ID token (challenge ${out.ChallengeName ?? 'none'})`);
-        return idToken;
-      } finally {
-        idp.destroy();
-      }
-    })();
+    token = portalConfig().then((config) => signInAs(config, username, password));
     token.catch(() => tokens.delete(key));
     tokens.set(key, token);
   }

@@ -4,11 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import { signBody } from '../../functions/payments/providers/signing';
 import { paymentCallbackPath } from '../../shared/platform/api-routes/payments';
+import { FEE_PROCEDURE } from '../../scripts/walkthrough';
 import { api, type ApiResponse } from './auth';
 import { act, must, submitted } from './dossiers';
 
-/** Seeded: Đăng ký tạm trú, commune level, a 7,000 VND fee (revenue item 2767). */
-export const FEE_PROCEDURE = '1.004194';
+export { FEE_PROCEDURE } from '../../scripts/walkthrough';
 
 export const sandboxSecret = (): string => {
   const secrets = JSON.parse(process.env.PAYMENT_PROVIDER_SECRETS ?? '{}') as Record<string, string>;

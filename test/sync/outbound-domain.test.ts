@@ -12,7 +12,7 @@ import {
 } from '../../functions/sync/domain/outbound';
 import { deliverMessage, makeHandler, type OutboundDeps } from '../../functions/sync/outbound';
 import type { DeliveryState, OutboxStore } from '../../functions/sync/adapters/outbox-store';
-import { verifySignedRequest } from '../../functions/identity/domain/signature';
+import { verifySignedRequest } from '../../shared/auth/agency-signature';
 import type { DossierEvent, DossierRecord } from '../../functions/dossiers/public';
 
 const event = (action: string, actorKind: string, over: Partial<DossierEvent> = {}): DossierEvent => ({

@@ -11,7 +11,7 @@ import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { switchOffAgencySystems } from '../support/sync';
 import { AgencySystemRegistry } from '../../functions/identity/adapters/registry';
-import { verifySignedRequest } from '../../functions/identity/domain/signature';
+import { verifySignedRequest } from '../../shared/auth/agency-signature';
 import { OutboundEvent } from '../../shared/contracts/sync';
 import { ensureAgencySystem } from '../../local/seed/agency-systems';
 import { api, signedApi, signIn } from '../support/auth';

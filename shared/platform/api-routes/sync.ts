@@ -1,6 +1,6 @@
 // The routes of the `sync` function (SPEC §2, agency systems); shared/platform/routes.ts merges every group.
 import {
-  SyncAccepted, SyncDossiersBody, SyncOutboxPage, SyncOutboxQuery, SyncStatusesBatch, SyncStatusesBody,
+  SyncAccepted, SyncDossiersBody, SyncOutboxPage, SyncOutboxQuery, SyncStatusesBatch, SyncStatusesBody, SystemHealth,
 } from '../../contracts/sync';
 import { AGENCY_SYSTEM, defineRoute } from './rules';
 
@@ -28,5 +28,15 @@ export const syncRoutes = {
     description: 'The dossier events the portal pushes to the calling system (new dossiers, supplements, withdrawals, payments), oldest first, each with its delivery state: the pull alternative to the push (docs/sync.md "Outbound"). Paginated; a cursor of another system is a 400.',
     request: { query: SyncOutboxQuery },
     responses: { 200: { description: 'A page of outbound events', schema: SyncOutboxPage } },
+  }),
+  syncOwnHealth: defineRoute({
+    id: 'syncOwnHealth', method: 'GET', path: '/v1/sync/health/me', fn: 'sync', auth: AGENCY_SYSTEM,
+    summary: "The calling system's own sync health",
+    description:
+      "Inbound statistics and latest errors, outbound backlog and latest deliveries of the calling agency system only " +
+      '(the same view an admin gets per system from GET /v1/sync/health). Signed as an agency system; 401 on a bad signature.',
+    tags: ['sync'],
+    request: {},
+    responses: { 200: { description: "The calling system's health", schema: SystemHealth } },
   }),
 } as const;

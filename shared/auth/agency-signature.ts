@@ -1,8 +1,10 @@
-// Signed requests of agency systems (SPEC §2, agency systems). Pure: no AWS, no I/O, no clock.
+// Signed requests of agency systems (docs/identity.md). Pure: no AWS, no I/O, no clock.
 //
 //   x-dvc-signature = hex HMAC-SHA256(secret, METHOD "\n" path?query "\n" timestamp "\n" hex sha256(body))
 //
-// The same canonical form signs the portal's outbound deliveries to agency systems.
+// One implementation for every side: the portal verifies agency systems' requests with it (identity),
+// signs its outbound deliveries to them (sync), and the client kit (client/) signs requests and
+// verifies the portal's webhooks with it.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 /** Accepted clock difference, both ways, between the signer and the portal. */
@@ -26,14 +28,34 @@ export const canonicalString = (method: string, pathWithQuery: string, timestamp
 export const sign = (secret: string, method: string, pathWithQuery: string, timestamp: string, bodySha256Hex: string): string =>
   createHmac('sha256', secret).update(canonicalString(method, pathWithQuery, timestamp, bodySha256Hex)).digest('hex');
 
+export const SIGNATURE_HEADERS = {
+  keyId: 'x-dvc-key-id',
+  timestamp: 'x-dvc-timestamp',
+  signature: 'x-dvc-signature',
+} as const;
+
 /** Headers a client sends; `signRequest` is what an agency system (or the portal, outbound) runs. */
 export const signRequest = (opts: { keyId: string; secret: string; method: string; pathWithQuery: string; body?: Body; now: number }) => {
   const timestamp = String(Math.floor(opts.now));
   return {
-    'x-dvc-key-id': opts.keyId,
-    'x-dvc-timestamp': timestamp,
-    'x-dvc-signature': sign(opts.secret, opts.method, opts.pathWithQuery, timestamp, sha256Hex(opts.body)),
+    [SIGNATURE_HEADERS.keyId]: opts.keyId,
+    [SIGNATURE_HEADERS.timestamp]: timestamp,
+    [SIGNATURE_HEADERS.signature]: sign(opts.secret, opts.method, opts.pathWithQuery, timestamp, sha256Hex(opts.body)),
   };
+};
+
+export interface SignedHeaders {
+  keyId: string | undefined;
+  timestamp: string | undefined;
+  signature: string | undefined;
+}
+
+/** The three signature headers, read case-insensitively (API Gateway lower-cases them; tools may not). */
+export const signedHeaders = (headers: Headers | Record<string, string | string[] | undefined> | undefined): SignedHeaders => {
+  const lower: Record<string, string | undefined> = {};
+  const entries = headers instanceof Headers ? [...headers.entries()] : Object.entries(headers ?? {});
+  for (const [k, v] of entries) lower[k.toLowerCase()] = Array.isArray(v) ? v[0] : v;
+  return { keyId: lower[SIGNATURE_HEADERS.keyId], timestamp: lower[SIGNATURE_HEADERS.timestamp], signature: lower[SIGNATURE_HEADERS.signature] };
 };
 
 export type SignatureFailure = 'stale' | 'bad_signature' | 'malformed';
@@ -81,4 +103,25 @@ export const verifySignedRequest = (req: SignedRequest): SignatureVerdict => {
     if (expected.length === given.length && timingSafeEqual(expected, given) && matched < 0) matched = i;
   });
   return matched >= 0 ? { ok: true, matched } : { ok: false, reason: 'bad_signature' };
+};
+
+/**
+ * Verifies a signed request as it arrived — its method, path?query, headers and raw body — against
+ * the signer's active secrets: what an agency system runs on the portal's pushes (and the local
+ * runtime's demo receiver on the demo system's). The key id it names is returned for the caller
+ * to check it is the expected one.
+ */
+export const verifySignedDelivery = (req: {
+  method: string;
+  pathWithQuery: string;
+  headers: Headers | Record<string, string | string[] | undefined>;
+  body: Body;
+  secrets: readonly string[];
+  now: number;
+}): SignatureVerdict & { keyId: string | undefined } => {
+  const { keyId, timestamp, signature } = signedHeaders(req.headers);
+  const verdict = verifySignedRequest({
+    method: req.method, pathWithQuery: req.pathWithQuery, timestamp, signature, body: req.body, now: req.now, secrets: req.secrets,
+  });
+  return { ...verdict, keyId };
 };

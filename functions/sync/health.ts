@@ -1,0 +1,16 @@
+// One agency system's sync health (docs/sync.md "Operations"): inbound statistics and the latest
+// entries of its error report, outbound backlog and deliveries. Admins see every system's
+// (operations.ts, GET /v1/sync/health); a system sees its own (GET /v1/sync/health/me).
+import type { RegisteredSystem } from '../identity/public';
+import type { SyncStore } from './adapters/sync-store';
+
+const RECENT_ERRORS = 5;
+
+export const systemHealth = async (store: SyncStore, system: Pick<RegisteredSystem, 'keyId' | 'name' | 'agencyCodes'>) => {
+  const [stats, recentErrors] = await Promise.all([store.stats(system.keyId), store.errors(system.keyId, RECENT_ERRORS)]);
+  const { outboundPending, outboundDelivered, lastDeliveredAt, ...inbound } = stats;
+  return {
+    keyId: system.keyId, name: system.name, agencyCodes: system.agencyCodes, inbound,
+    outbound: { backlog: Math.max(0, outboundPending), delivered: outboundDelivered, lastDeliveredAt }, recentErrors,
+  };
+};
