@@ -28,7 +28,8 @@ export const SyncItemResult = z.object({
   index: z.number().int(),
   eventId: z.string().nullable(),
   status: z.enum(['queued', 'rejected']),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** `code`, when given, names a problem a system can act on by itself (a time refused: AT_IN_FUTURE, AT_BEFORE_DOSSIER; docs/sync.md). */
+  errors: z.array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() })).optional(),
 });
 export const SyncAccepted = z.object({ accepted: z.number().int(), rejected: z.number().int(), results: z.array(SyncItemResult) }).meta({ id: 'SyncAccepted' });
 
