@@ -5,11 +5,12 @@
 // a dossier of record through the dossiers capability, or — the same dossier sent again — apply its
 // status like a status event; a code held by another dossier is a conflict in the system's error
 // report. A duplicate event id does nothing; a stale or already-reached status is recorded without
-// moving the dossier; an impossible or refused one goes to the system's error report. A message that cannot be
-// processed (unparseable, unknown dossier, a store failure) fails its record — the FIFO processor
-// then fails the rest of that dossier's records in the batch — its reason is recorded (the DLQ
-// listing shows it), it comes back after a jittered backoff, and after maxReceiveCount it is in the
-// DLQ, from which a replay (`npm run job -- sync:dlq --replay`) applies it once the cause is fixed.
+// moving the dossier; an impossible or refused one goes to the system's error report. A message
+// that cannot be processed (unparseable, unknown dossier, a store failure) fails its record — the
+// FIFO processor then fails the rest of that dossier's records in the batch — its reason is
+// recorded (the DLQ listing shows it), it comes back after a jittered backoff, and after
+// maxReceiveCount it is in the DLQ, from which a replay (`npm run job -- sync:dlq --replay`)
+// applies it once the cause is fixed.
 // Every event about a dossier the portal holds counts that dossier, once, as reported by its
 // agency's system (the sync ratio of index indicators 1.4 and 3.3).
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
@@ -150,7 +151,8 @@ const applyDossier = async (deps: InboundDeps, message: { keyId?: string; item?:
       await deps.store.record(keyId, record, 'applied', null, now);
       return 'applied' as const;
     default:
-      if (decision.kind !== 'conflict') await countReported(deps, item.code); // a conflict is another dossier
+      // Only a dossier the portal holds counts (a conflict is another dossier; nothing was created for a refused or impossible new one).
+      if (d && decision.kind !== 'conflict') await countReported(deps, item.code);
       await deps.store.record(keyId, record, decision.kind, whyOf(decision), now);
       if (decision.kind === 'impossible' || decision.kind === 'conflict' || decision.kind === 'refused') logger.warn(`sync dossier ${decision.kind}`, { keyId, eventId: item.eventId, why: whyOf(decision) });
       return decision.kind;
