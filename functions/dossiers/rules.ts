@@ -5,4 +5,3 @@
 export type { DossierEvent, DossierRecord, AttachmentRecord } from './domain/dossier';
 export type { Actor } from './domain/transitions';
 export { transitionFor, TRANSITIONS, type TransitionRow } from './domain/transitions';
-export { parseDossierCode } from './domain/dossier-code';

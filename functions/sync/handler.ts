@@ -17,7 +17,7 @@ import { syncRoutes as routes } from '../../shared/platform/api-routes/sync';
 import { catalogueReader, type CatalogueReader } from '../catalogue/public';
 import { signedBodies } from '../identity/public';
 import { DynamoOutboxStore, type OutboxCursor, type OutboxStore } from './adapters/outbox-store';
-import { futureRefusal, refusalOnArrival } from './domain/event-time';
+import { futureRefusal, refusalOnArrival, upsertTimes } from './domain/event-time';
 import { outboxPk } from './domain/outbound';
 
 // The upsert schema and rules reach into the catalogue and dossier shapes and the transition
@@ -71,11 +71,6 @@ const eventIdOf = (item: unknown) => (typeof (item as { eventId?: unknown })?.ev
 /** A cursor of this system's outbox: another system's key is refused like a forged one. */
 const isOutboxCursorOf = (keyId: string) => (v: unknown): v is OutboxCursor =>
   isStoreKey(v) && Object.keys(v).length === 2 && v.pk === outboxPk(keyId) && typeof v.sk === 'string';
-
-/** An upsert's times (the receipt, each history step, the current status) with their paths. */
-const upsertTimes = (item: DossierUpsertIn): [string, string][] => [
-  ['receivedAt', item.receivedAt], ...(item.history ?? []).map((h, i): [string, string] => [`history.${i}.at`, h.at]), ['at', item.at],
-];
 
 export const makeHandler = (deps: { queue: InboundQueue; catalogue: CatalogueReader; outbox: OutboxStore; now?: () => Date }) =>
   createApiHandler([

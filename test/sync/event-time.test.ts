@@ -2,7 +2,7 @@
 // refuses on arrival, and the time a step takes in the dossier's history — the event's own, clamped
 // within the clock-skew allowance, refused beyond it.
 import { describe, expect, it } from 'vitest';
-import { CLOCK_SKEW_MS, futureRefusal, openedAtOf, refusalOnArrival, stepTime } from '../../functions/sync/domain/event-time';
+import { CLOCK_SKEW_MS, futureRefusal, openedAtOf, refusalOnArrival, stepTime, upsertTimes } from '../../functions/sync/domain/event-time';
 
 const NOW = new Date('2026-12-04T03:00:00.000Z'); // Fri 4 December 2026, 10:00 in Hà Nội
 const plus = (ms: number) => new Date(NOW.getTime() + ms).toISOString();
@@ -36,6 +36,7 @@ describe('refusalOnArrival (the route, no dossier read)', () => {
 
   it('a code whose date is not a real date is judged by the clock only', () => {
     expect(refusalOnArrival('2020-01-01T00:00:00Z', '000.00.00004.H26-261399-0007', NOW)).toBeNull();
+    expect(refusalOnArrival('2020-01-01T00:00:00Z', '000.00.00004.H26-260230-0007', NOW)).toBeNull();
     expect(refusalOnArrival(plus(CLOCK_SKEW_MS + 1), '000.00.00004.H26-261399-0007', NOW)?.code).toBe('AT_IN_FUTURE');
   });
 });
@@ -66,6 +67,11 @@ describe('stepTime (the consumer, against the dossier)', () => {
   it('never goes back before the last step, even one a little ahead of the portal\'s clock (imported within the allowance)', () => {
     const ahead = { openedAt: '2026-12-03T02:00:00.000Z', lastStepAt: plus(2 * 60_000) };
     expect(stepTime(plus(60_000), ahead, NOW)).toEqual({ ok: true, at: plus(2 * 60_000) });
+  });
+
+  it('an upsert\'s times, with their paths', () => {
+    expect(upsertTimes({ receivedAt: 'r', history: [{ at: 'h0', status: 2 }, { at: 'h1', status: 4 }], at: 'a' }))
+      .toEqual([['receivedAt', 'r'], ['history.0.at', 'h0'], ['history.1.at', 'h1'], ['at', 'a']]);
   });
 
   it('when a dossier came to be: its submission, else its creation', () => {

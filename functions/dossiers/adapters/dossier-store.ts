@@ -168,7 +168,7 @@ export class DynamoDossierStore implements DossierStore {
     return (out.Items?.[0]?.at as string | undefined) ?? null;
   }
 
-    async findByCode(code: string): Promise<DossierRecord | undefined> {
+  async findByCode(code: string): Promise<DossierRecord | undefined> {
     const { db, table, lib } = await this.ready();
     const out = await db.send(new lib.QueryCommand({
       TableName: table, IndexName: BY_CODE, KeyConditionExpression: 'gsi4pk = :c', ExpressionAttributeValues: { ':c': code }, Limit: 1,

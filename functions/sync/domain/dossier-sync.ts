@@ -8,7 +8,7 @@
 // Pure: the caller reads the existing dossier and the event log.
 import { statusFromCode, type DossierStatus } from '../../../shared/contracts/dossier-status';
 import type { DossierUpsertIn, ImportedStep } from '../../../shared/contracts/sync-dossiers';
-import { futureRefusal, openedAtOf } from './event-time';
+import { futureRefusal, openedAtOf, upsertTimes } from './event-time';
 import { decideStatusEvent, inputFor, syncPlan, type SyncDecision } from './status-sync';
 
 /** One transition-table action to replay, at the agency's time. */
@@ -118,8 +118,7 @@ export const decideDossierUpsert = (
   now: Date,
 ): UpsertDecision => {
   if (!held) {
-    const latest = [item.receivedAt, ...(item.history ?? []).map((h) => h.at), item.at].reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
-    const future = futureRefusal(latest, now);
+    const future = upsertTimes(item).map(([, at]) => futureRefusal(at, now)).find((refusal) => refusal !== null);
     if (future) return { kind: 'refused', ...future };
     const built = importSteps(item);
     return built.ok ? { kind: 'create', steps: built.steps } : { kind: 'impossible', why: built.errors.map((e) => `${e.path}: ${e.message}`).join('; ') };

@@ -9,7 +9,9 @@
 // clocks a minute apart are normal, and refusing a receipt reported a few seconds "before" the
 // online submission it answers would lose it. Beyond it, the event is refused for the system's
 // error report — no retry or replay can make a wrong time right. Pure.
-import { parseDossierCode } from '../../dossiers/rules';
+// The route loads this module: it must stay small (no transition table, no catalogue).
+import { dayOfCode } from '../../../shared/contracts/sync';
+import type { DossierUpsertIn } from '../../../shared/contracts/sync-dossiers';
 
 /** How far an agency system's clock may be off the portal's before its times are refused. */
 export const CLOCK_SKEW_MS = 5 * 60_000;
@@ -26,6 +28,11 @@ export const futureRefusal = (at: string, now: Date): TimeRefusal | null =>
     ? { code: 'AT_IN_FUTURE', why: `${at} is more than ${SKEW_TEXT} ahead of the portal's clock (${now.toISOString()})` }
     : null;
 
+/** A dossier upsert's times — the receipt, each history step, the current status — with their paths. */
+export const upsertTimes = (item: Pick<DossierUpsertIn, 'receivedAt' | 'history' | 'at'>): [path: string, at: string][] => [
+  ['receivedAt', item.receivedAt], ...(item.history ?? []).map((h, i): [string, string] => [`history.${i}.at`, h.at]), ['at', item.at],
+];
+
 /**
  * What can be told of a status event's time when the route accepts it, without reading the
  * dossier: in the future, or before the day its code carries (a dossier's code is dated the day it
@@ -34,11 +41,11 @@ export const futureRefusal = (at: string, now: Date): TimeRefusal | null =>
 export const refusalOnArrival = (at: string, code: string, now: Date): TimeRefusal | null => {
   const future = futureRefusal(at, now);
   if (future) return future;
-  const parsed = parseDossierCode(code);
-  if (!parsed) return null;
-  const dayStart = Date.parse(`${parsed.date}T00:00:00+07:00`);
+  const day = dayOfCode(code);
+  if (!day) return null;
+  const dayStart = Date.parse(`${day}T00:00:00+07:00`);
   return Date.parse(at) < dayStart - CLOCK_SKEW_MS
-    ? { code: 'AT_BEFORE_DOSSIER', why: `${at} is before ${parsed.date}, the day the dossier's code carries` }
+    ? { code: 'AT_BEFORE_DOSSIER', why: `${at} is before ${day}, the day the dossier's code carries` }
     : null;
 };
 
