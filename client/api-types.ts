@@ -2084,6 +2084,7 @@ export interface components {
                 errors?: {
                     path: string;
                     message: string;
+                    code?: string;
                 }[];
             }[];
         };

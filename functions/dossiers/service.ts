@@ -347,6 +347,13 @@ export class DossierService {
    * decides, the record is updated, and state and history entry are written in one transaction
    * conditional on the version. `expectedVersion` is the version the caller says it read (409 when
    * it is not current). `d` may carry unsaved changes (verified files): they are written with it.
+   *
+   * `time.at`: when the step happened, if not now — an agency system's report (sync). The history
+   * entry, receipt and due date, pause and resume, finish and return all take it. The caller keeps
+   * it within [the dossier's last history step, now] (sync's event-time rule, docs/sync.md) from a
+   * read at `d.version`: the version condition makes that read and this write one step.
+   * `time.reportedAt`: the time the system reported when `at` had to differ from it. Both are kept
+   * on the history entry, with `recordedAt`, when the portal wrote it.
    */
   async transition(
     d: DossierRecord,
@@ -354,11 +361,12 @@ export class DossierService {
     action: string,
     input: unknown,
     expectedVersion?: number,
+    time: { at?: string; reportedAt?: string } = {},
   ): Promise<{ record: DossierRecord; event: DossierEvent }> {
     if (expectedVersion !== undefined && expectedVersion !== d.version) {
       throw conflict('VERSION_CONFLICT', `The dossier is at version ${d.version}; read it again`);
     }
-    const now = this.now();
+    const now = time.at ? new Date(time.at) : this.now();
     const decision = decide(stateOf(d), { action, actor, input, now });
     if (!decision.ok) {
       const status = TO_HTTP[decision.error];
@@ -375,8 +383,11 @@ export class DossierService {
       counter = counterKey(d.agencyCode, now);
       code = formatDossierCode(d.agencyCode, now, await this.deps.store.nextSequence(counter));
     }
+    // A step that happened earlier also says when the portal learnt of it.
+    const reported = time.at ? { recordedAt: this.now().toISOString(), ...(time.reportedAt ? { reportedAt: time.reportedAt } : {}) } : {};
+    const eventAt = (record: DossierRecord): DossierEvent => ({ ...eventOf(record, decision.historyEntry), ...reported });
     let next = applyDecision(d, decision, { calendar, code });
-    let event = eventOf(next, decision.historyEntry);
+    let event = eventAt(next);
     let saved: boolean;
     for (let attempt = 1; ; attempt++) {
       try {
@@ -388,7 +399,7 @@ export class DossierService {
         if (attempt >= CODE_ATTEMPTS) throw conflict('CODE_UNAVAILABLE', 'No free dossier code could be drawn; submit again');
         code = formatDossierCode(d.agencyCode, now, await this.deps.store.nextSequence(counter));
         next = applyDecision(d, decision, { calendar, code });
-        event = eventOf(next, decision.historyEntry);
+        event = eventAt(next);
       }
     }
     if (!saved) {

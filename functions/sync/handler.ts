@@ -2,8 +2,9 @@
 // system), batches of ≤ 100 status events or dossier upserts validated item by item — shape,
 // status code, and the dossier's agency within the system's agencies; for dossiers also the
 // procedure (in the catalogue, handled at that agency's level, for that applicant type and channel)
-// and a history the transition table can follow — and the valid ones queued FIFO per dossier code,
-// deduplicated by the system's event id. 202 with a result per item.
+// and a history the transition table can follow; times not in the future, and a status event's not
+// before the day its dossier's code carries (domain/event-time.ts) — and the valid ones queued FIFO
+// per dossier code, deduplicated by the system's event id. 202 with a result per item.
 import { createHash } from 'node:crypto';
 import { dynamoClient, onceAsync, sqsClient, sqsLib } from '../../shared/aws/clients';
 import { agencyInScope } from '../../shared/auth/scope';
@@ -17,6 +18,7 @@ import { catalogueReader, type CatalogueReader } from '../catalogue/public';
 import { registeredSystem, signedBodies, type RegisteredSystem } from '../identity/public';
 import { DynamoOutboxStore, type OutboxCursor, type OutboxStore } from './adapters/outbox-store';
 import { DynamoSyncStore, type SyncStore } from './adapters/sync-store';
+import { futureRefusal, refusalOnArrival, upsertTimes } from './domain/event-time';
 import { outboxPk } from './domain/outbound';
 import { systemHealth } from './health';
 
@@ -63,7 +65,9 @@ export const sqsInbound = (): InboundQueue => ({
 /** Per system and event id: what SQS deduplicates on (≤ 128 characters). */
 export const dedupIdOf = (keyId: string, eventId: string) => createHash('sha256').update(`${keyId}\n${eventId}`).digest('hex');
 
-type ItemResult = { index: number; eventId: string | null; status: 'queued' | 'rejected'; errors?: { path: string; message: string }[] };
+/** An item's problem; `code` for the ones a system may act on by itself (a time refused: AT_IN_FUTURE, AT_BEFORE_DOSSIER). */
+type ItemError = { path: string; message: string; code?: string };
+type ItemResult = { index: number; eventId: string | null; status: 'queued' | 'rejected'; errors?: ItemError[] };
 const eventIdOf = (item: unknown) => (typeof (item as { eventId?: unknown })?.eventId === 'string' ? (item as { eventId: string }).eventId : null);
 
 /** A cursor of this system's outbox: another system's key is refused like a forged one. */
@@ -77,13 +81,16 @@ export interface SyncApiDeps {
   /** The statistics and error report behind a system's own health. */
   store: SyncStore;
   system(keyId: string): Promise<RegisteredSystem | undefined>;
+  /** The clock that judges event times on arrival (tests set it). */
+  now?: () => Date;
 }
 
 export const makeHandler = (deps: SyncApiDeps) =>
   createApiHandler([
     implement(routes.syncStatuses, async ({ principal, body }) => {
       if (principal.kind !== 'agency-system') throw new Error('the authorizer let a non-system through');
-      const results: { index: number; eventId: string | null; status: 'queued' | 'rejected'; errors?: { path: string; message: string }[] }[] = [];
+      const now = (deps.now ?? (() => new Date()))();
+      const results: ItemResult[] = [];
       const messages: { groupId: string; dedupId: string; body: QueuedStatus }[] = [];
       for (const [index, item] of body.items.entries()) {
         const parsed = StatusEventIn.safeParse(item);
@@ -97,6 +104,11 @@ export const makeHandler = (deps: SyncApiDeps) =>
           results.push({ index, eventId, status: 'rejected', errors: [{ path: `items.${index}.code`, message: 'the dossier is not of an agency this system speaks for' }] });
           continue;
         }
+        const refused = refusalOnArrival(parsed.data.at, parsed.data.code, now);
+        if (refused) {
+          results.push({ index, eventId, status: 'rejected', errors: [{ path: `items.${index}.at`, code: refused.code, message: refused.why }] });
+          continue;
+        }
         messages.push({ groupId: parsed.data.code, dedupId: dedupIdOf(principal.keyId, parsed.data.eventId), body: { kind: 'status', keyId: principal.keyId, event: parsed.data } });
         results.push({ index, eventId, status: 'queued' });
       }
@@ -107,11 +119,12 @@ export const makeHandler = (deps: SyncApiDeps) =>
     implement(routes.syncDossiers, async ({ principal, body }) => {
       if (principal.kind !== 'agency-system') throw new Error('the authorizer let a non-system through');
       const { schema, importSteps } = await upserts();
+      const now = (deps.now ?? (() => new Date()))();
       const results: ItemResult[] = [];
       const messages: { groupId: string; dedupId: string; body: QueuedDossier }[] = [];
       for (const [index, raw] of body.items.entries()) {
         const eventId = eventIdOf(raw);
-        const reject = (errors: { path: string; message: string }[]) => results.push({ index, eventId, status: 'rejected', errors: errors.map((e) => ({ ...e, path: `items.${index}${e.path ? `.${e.path}` : ''}` })) });
+        const reject = (errors: ItemError[]) => results.push({ index, eventId, status: 'rejected', errors: errors.map((e) => ({ ...e, path: `items.${index}${e.path ? `.${e.path}` : ''}` })) });
         const parsed = schema.safeParse(raw);
         if (!parsed.success) {
           reject(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
@@ -127,7 +140,10 @@ export const makeHandler = (deps: SyncApiDeps) =>
           reject([{ path: 'code', message: 'the dossier is not of an agency this system speaks for' }]);
           continue;
         }
-        const problems: { path: string; message: string }[] = [];
+        const problems: ItemError[] = upsertTimes(item).flatMap(([path, at]) => {
+          const refused = futureRefusal(at, now);
+          return refused ? [{ path, code: refused.code, message: refused.why }] : [];
+        });
         if (!procedure) problems.push({ path: 'procedureCode', message: 'not in the catalogue' });
         else {
           if (!procedure.agencyKinds.includes(agency.level)) problems.push({ path: 'procedureCode', message: `a ${agency.level}-level agency does not handle this procedure` });

@@ -1,13 +1,16 @@
 // The consumer of `sync-inbound` (FIFO per dossier code). Status events are applied to dossiers
-// through the dossier transition function, in order, once. Dossier upserts (kind `dossier`) create
+// through the dossier transition function, in order, once, each at the time the event gives
+// (domain/event-time.ts: a time in the future, before the dossier or out of its history's order is
+// refused for the system's error report, never retried). Dossier upserts (kind `dossier`) create
 // a dossier of record through the dossiers capability, or — the same dossier sent again — apply its
 // status like a status event; a code held by another dossier is a conflict in the system's error
 // report. A duplicate event id does nothing; a stale or already-reached status is recorded without
-// moving the dossier; an impossible one goes to the system's error report. A message that cannot be
-// processed (unparseable, unknown dossier, a store failure) fails its record — the FIFO processor
-// then fails the rest of that dossier's records in the batch — its reason is recorded (the DLQ
-// listing shows it), it comes back after a jittered backoff, and after maxReceiveCount it is in the
-// DLQ, from which a replay (`npm run job -- sync:dlq --replay`) applies it once the cause is fixed.
+// moving the dossier; an impossible or refused one goes to the system's error report. A message
+// that cannot be processed (unparseable, unknown dossier, a store failure) fails its record — the
+// FIFO processor then fails the rest of that dossier's records in the batch — its reason is
+// recorded (the DLQ listing shows it), it comes back after a jittered backoff, and after
+// maxReceiveCount it is in the DLQ, from which a replay (`npm run job -- sync:dlq --replay`)
+// applies it once the cause is fixed.
 // Every event about a dossier the portal holds counts that dossier, once, as reported by its
 // agency's system (the sync ratio of index indicators 1.4 and 3.3).
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
@@ -22,12 +25,16 @@ import { dossierService, dossierStore, type DossierRecord, type OfRecordInput, t
 import { DynamoSyncStore, type SyncStore } from './adapters/sync-store';
 import { retryDelaySeconds, retryPolicyFrom, type RetryPolicy } from './domain/retry';
 import { decideDossierUpsert, type ImportStep } from './domain/dossier-sync';
-import { decideStatusEvent, type StatusEvent } from './domain/status-sync';
+import { openedAtOf } from './domain/event-time';
+import { decideStatusEvent, type StatusEvent, type SyncDecision } from './domain/status-sync';
 
 export interface InboundDeps {
   store: SyncStore;
   findDossier(code: string): Promise<DossierRecord | undefined>;
-  transition(d: DossierRecord, keyId: string, action: string, input: Record<string, unknown>): Promise<DossierRecord>;
+  /** `at` of the dossier's latest history step (the dossiers capability's read). */
+  lastStepAt(d: DossierRecord): Promise<string | null>;
+  /** One step through the dossiers capability's transition function, at `time.at` (the event's time). */
+  transition(d: DossierRecord, keyId: string, action: string, input: Record<string, unknown>, time: StepTime): Promise<DossierRecord>;
   /** Makes a failed message visible again after `seconds` (instead of the queue's visibility timeout). */
   retryLater?(receiptHandle: string, seconds: number): Promise<void>;
   retryPolicy?: RetryPolicy;
@@ -42,6 +49,19 @@ export const INBOUND_RETRY: RetryPolicy = { baseSeconds: 2, capSeconds: 60 };
 
 export class PoisonMessageError extends Error {}
 
+/** When a step happened, and what the system reported when the two differ (clamped into the history's order). */
+export interface StepTime { at: string; reportedAt?: string }
+
+/** The decided steps, each at the decision's time; the reported one kept when it was clamped. */
+const applySteps = async (deps: InboundDeps, d: DossierRecord, keyId: string, decision: Extract<SyncDecision, { kind: 'apply' }>, reportedAt: string) => {
+  const time: StepTime = Date.parse(decision.at) === Date.parse(reportedAt) ? { at: decision.at } : { at: decision.at, reportedAt };
+  for (const step of decision.steps) d = await deps.transition(d, keyId, step.action, step.input, time);
+};
+
+/** What the error report says of a decision that is not applied. */
+const whyOf = (decision: Exclude<SyncDecision, { kind: 'apply' }> | { kind: 'conflict'; why: string }) =>
+  decision.kind === 'refused' ? `${decision.code}: ${decision.why}` : decision.why;
+
 export const applyMessage = async (deps: InboundDeps, body: string) => {
   let message: { kind?: string; keyId?: string; event?: unknown; item?: unknown };
   try {
@@ -55,19 +75,21 @@ export const applyMessage = async (deps: InboundDeps, body: string) => {
   const keyId = message.keyId;
   const e: StatusEvent = { ...parsed.data, status: statusFromCode(parsed.data.status)! };
   if (await deps.store.outcome(keyId, e.eventId)) return 'duplicate' as const;
-  let d = await deps.findDossier(e.code);
+  const d = await deps.findDossier(e.code);
   if (!d) throw new PoisonMessageError(`no dossier ${e.code} (yet)`);
   await countReported(deps, e.code);
-  const decision = decideStatusEvent({ status: d.status, lastAppliedAt: await deps.store.lastAppliedAt(e.code) }, e);
-  const now = (deps.now ?? (() => new Date()))().toISOString();
+  const [lastAppliedAt, lastStepAt] = await Promise.all([deps.store.lastAppliedAt(e.code), deps.lastStepAt(d)]);
+  const clock = (deps.now ?? (() => new Date()))();
+  const decision = decideStatusEvent({ status: d.status, lastAppliedAt, openedAt: openedAtOf(d), lastStepAt }, e, clock);
+  const now = clock.toISOString();
   const record = { eventId: e.eventId, code: e.code, at: e.at, status: e.status };
   if (decision.kind === 'apply') {
-    for (const step of decision.steps) d = await deps.transition(d, keyId, step.action, step.input);
+    await applySteps(deps, d, keyId, decision, e.at);
     await deps.store.record(keyId, record, 'applied', null, now);
     return 'applied' as const;
   }
-  await deps.store.record(keyId, record, decision.kind, decision.why, now);
-  if (decision.kind === 'impossible') logger.warn('sync event impossible', { keyId, eventId: e.eventId, why: decision.why });
+  await deps.store.record(keyId, record, decision.kind, whyOf(decision), now);
+  if (decision.kind === 'impossible' || decision.kind === 'refused') logger.warn(`sync event ${decision.kind}`, { keyId, eventId: e.eventId, why: whyOf(decision) });
   return decision.kind;
 };
 
@@ -103,9 +125,11 @@ const applyDossier = async (deps: InboundDeps, message: { keyId?: string; item?:
   const keyId = message.keyId;
   const item = parsed.data;
   if (await deps.store.outcome(keyId, item.eventId)) return 'duplicate' as const;
-  let d = await deps.findDossier(item.code);
-  const decision = decideDossierUpsert(d ? { dossier: d, lastAppliedAt: await deps.store.lastAppliedAt(item.code) } : undefined, item);
-  const now = (deps.now ?? (() => new Date()))().toISOString();
+  const d = await deps.findDossier(item.code);
+  const clock = (deps.now ?? (() => new Date()))();
+  const held = d ? { dossier: d, lastAppliedAt: await deps.store.lastAppliedAt(item.code), lastStepAt: await deps.lastStepAt(d) } : undefined;
+  const decision = decideDossierUpsert(held, item, clock);
+  const now = clock.toISOString();
   const record = { eventId: item.eventId, code: item.code, at: item.at, status: String(statusFromCode(item.status)) };
   switch (decision.kind) {
     case 'create': {
@@ -123,13 +147,14 @@ const applyDossier = async (deps: InboundDeps, message: { keyId?: string; item?:
     }
     case 'apply':
       await countReported(deps, item.code);
-      for (const step of decision.steps) d = await deps.transition(d!, keyId, step.action, step.input);
+      await applySteps(deps, d!, keyId, decision, item.at);
       await deps.store.record(keyId, record, 'applied', null, now);
       return 'applied' as const;
     default:
-      if (decision.kind !== 'conflict') await countReported(deps, item.code); // a conflict is another dossier
-      await deps.store.record(keyId, record, decision.kind, decision.why, now);
-      if (decision.kind === 'impossible' || decision.kind === 'conflict') logger.warn(`sync dossier ${decision.kind}`, { keyId, eventId: item.eventId, why: decision.why });
+      // Only a dossier the portal holds counts (a conflict is another dossier; nothing was created for a refused or impossible new one).
+      if (d && decision.kind !== 'conflict') await countReported(deps, item.code);
+      await deps.store.record(keyId, record, decision.kind, whyOf(decision), now);
+      if (decision.kind === 'impossible' || decision.kind === 'conflict' || decision.kind === 'refused') logger.warn(`sync dossier ${decision.kind}`, { keyId, eventId: item.eventId, why: whyOf(decision) });
       return decision.kind;
   }
 };
@@ -140,9 +165,10 @@ export const defaultDeps = (): InboundDeps => {
   return {
     store: new DynamoSyncStore(dynamoClient, () => tableName('sync')),
     findDossier: (code) => store.findByCode(code),
-    async transition(d, keyId, action, input) {
+    lastStepAt: (d) => store.lastStepAt(d.id),
+    async transition(d, keyId, action, input, time) {
       service ??= dossierService();
-      return (await (await service).transition(d, { kind: 'agency_system', id: keyId }, action, input, d.version)).record;
+      return (await (await service).transition(d, { kind: 'agency_system', id: keyId }, action, input, d.version, time)).record;
     },
     async retryLater(receiptHandle, seconds) {
       const [client, { ChangeMessageVisibilityCommand }] = await Promise.all([sqsClient(), sqsLib()]);

@@ -34,12 +34,22 @@ export const SyncItemResult = z.object({
   index: z.number().int(),
   eventId: z.string().nullable(),
   status: z.enum(['queued', 'rejected']),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** `code`, when given, names a problem a system can act on by itself (a time refused: AT_IN_FUTURE, AT_BEFORE_DOSSIER; docs/sync.md). */
+  errors: z.array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() })).optional(),
 });
 export const SyncAccepted = z.object({ accepted: z.number().int(), rejected: z.number().int(), results: z.array(SyncItemResult) }).meta({ id: 'SyncAccepted' });
 
 /** The agency code a dossier code starts with. */
 export const agencyOfCode = (code: string) => code.replace(/-\d{6}-\d{4,}$/, '');
+
+/** The receipt date (YYYY-MM-DD, Asia/Ho_Chi_Minh) a dossier code carries (…-YYMMDD-NNNN); null unless a real date. */
+export const dayOfCode = (code: string) => {
+  const m = /-(\d{2})(\d{2})(\d{2})-\d{4,}$/.exec(code);
+  if (!m) return null;
+  const day = `20${m[1]}-${m[2]}-${m[3]}`;
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  return Number.isFinite(ms) && new Date(ms).toISOString().startsWith(day) ? day : null; // 261399, 260230: no such day
+};
 
 /** The month (YYYY-MM, Asia/Ho_Chi_Minh) of the receipt date a dossier code carries (…-YYMMDD-NNNN). */
 export const monthOfCode = (code: string) => {

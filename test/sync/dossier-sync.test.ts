@@ -114,22 +114,28 @@ describe('importSteps', () => {
 });
 
 describe('decideDossierUpsert', () => {
+  // Received at the desk at 09:00 (+07:00) on 1 December, started at 10:00; decided on the 5th.
   const held = (over: Partial<HeldDossier> = {}, lastAppliedAt: string | null = '2026-12-01T03:00:00.000Z') => ({
-    dossier: { channel: 'desk', procedureCode: '1.001266', status: 'processing', applicant: { type: 'citizen', idNumber: '001199000111', enterpriseCode: null }, ...over } as HeldDossier,
+    dossier: {
+      channel: 'desk', procedureCode: '1.001266', status: 'processing', applicant: { type: 'citizen', idNumber: '001199000111', enterpriseCode: null },
+      submittedAt: '2026-12-01T02:00:00.000Z', createdAt: '2026-12-01T02:00:00.000Z', ...over,
+    } as HeldDossier,
     lastAppliedAt,
+    lastStepAt: '2026-12-01T03:00:00.000Z',
   });
+  const NOW = new Date('2026-12-05T00:00:00Z');
 
   it('compliant: a free code creates the dossier of record with its steps', () => {
-    expect(decideDossierUpsert(undefined, upsert())).toMatchObject({ kind: 'create', steps: [{ action: 'receive' }, { action: 'start' }] });
+    expect(decideDossierUpsert(undefined, upsert(), NOW)).toMatchObject({ kind: 'create', steps: [{ action: 'receive' }, { action: 'start' }] });
   });
 
   it.each([
-    ['the same dossier, a newer status: applied as a status event', held(), { status: 9, at: '2026-12-01T11:00:00+07:00' }, { kind: 'apply', steps: [{ action: 'finish', input: { note: undefined } }] }],
+    ['the same dossier, a newer status: applied as a status event', held(), { status: 9, at: '2026-12-01T11:00:00+07:00' }, { kind: 'apply', at: '2026-12-01T04:00:00.000Z', steps: [{ action: 'finish', input: { note: undefined } }] }],
     ['the same dossier re-sent unchanged: already', held({}, '2026-12-01T02:00:00.000Z'), { at: '2026-12-01T10:30:00+07:00' }, { kind: 'already' }],
     ['the same dossier, an older status: stale', held({ status: 'done' }), { status: 4, at: '2026-12-01T09:30:00+07:00' }, { kind: 'stale' }],
     ['the same dossier, a status it cannot go back to: impossible', held({ status: 'returned' }), { status: 4, at: '2026-12-02T09:30:00+07:00' }, { kind: 'impossible' }],
   ] as const)('compliant upsert: %s', (_what, h, over, decision) => {
-    expect(decideDossierUpsert(h, upsert(over))).toMatchObject(decision);
+    expect(decideDossierUpsert(h, upsert(over), NOW)).toMatchObject(decision);
   });
 
   it.each([
@@ -139,13 +145,22 @@ describe('decideDossierUpsert', () => {
     ['another applicant', held({ applicant: { type: 'citizen', idNumber: '001199000999', enterpriseCode: null } }), {}, /another applicant/],
     ['a business where a citizen was', held({ applicant: { type: 'business', idNumber: null, enterpriseCode: '0101234567' } }), {}, /another applicant/],
   ] as const)('non-compliant (conflict, never merged): %s', (_what, h, over, why) => {
-    const d = decideDossierUpsert(h, upsert(over));
+    const d = decideDossierUpsert(h, upsert(over), NOW);
     expect(d.kind).toBe('conflict');
     expect('why' in d ? d.why : '').toMatch(why);
   });
 
   it('a free code with a history the table cannot follow is impossible (the consumer records it, never half-creates)', () => {
-    expect(decideDossierUpsert(undefined, upsert({ status: 5 }))).toMatchObject({ kind: 'impossible', why: expect.stringMatching(/missingComponents/) });
+    expect(decideDossierUpsert(undefined, upsert({ status: 5 }), NOW)).toMatchObject({ kind: 'impossible', why: expect.stringMatching(/missingComponents/) });
+  });
+
+  it('times: a free code with a step in the future is refused; a re-sent dossier\'s status is judged like a status event\'s', () => {
+    const tomorrow = new Date(NOW.getTime() + 86_400_000).toISOString();
+    expect(decideDossierUpsert(undefined, upsert({ at: tomorrow }), NOW)).toMatchObject({ kind: 'refused', code: 'AT_IN_FUTURE' });
+    expect(decideDossierUpsert(held({}, null), upsert({ status: 9, at: tomorrow }), NOW)).toMatchObject({ kind: 'refused', code: 'AT_IN_FUTURE' });
+    // Before the last step (10:00), beyond the allowance: out of order; 2 minutes before: applied at 10:00.
+    expect(decideDossierUpsert(held({}, null), upsert({ status: 9, at: '2026-12-01T09:30:00+07:00' }), NOW)).toMatchObject({ kind: 'refused', code: 'AT_OUT_OF_ORDER' });
+    expect(decideDossierUpsert(held({}, null), upsert({ status: 9, at: '2026-12-01T09:58:00+07:00' }), NOW)).toMatchObject({ kind: 'apply', at: '2026-12-01T03:00:00.000Z' });
   });
 });
 

@@ -133,7 +133,7 @@ describe('POST /v1/sync/dossiers → the FIFO queue → a dossier of record', ()
     expect((await postStatuses([{ eventId: `evt-${randomUUID()}`, code: desk.code, status: 9, at: '2026-11-24T10:00:00+07:00' }])).body.accepted).toBe(1);
     await settle();
     const after = must(await api('GET', `/v1/dossiers/${listed.id}`, { token: official }), 200, 'dossier');
-    expect(after).toMatchObject({ status: 'done', version: 3, finishedAt: expect.any(String) });
+    expect(after).toMatchObject({ status: 'done', version: 3, finishedAt: '2026-11-24T03:00:00.000Z' }); // the event's time
     expect(after.history.at(-1)).toMatchObject({ action: 'finish', actor: { kind: 'agency_system' } });
     expect(await outboxFor(listed.id)).toEqual(['result_ready']);
     // Two settles of the whole shared runtime (each up to 30 s while other files' events flow): the
@@ -215,6 +215,7 @@ describe('applyMessage with dossier upserts (stand-ins)', () => {
         record: async (_k, _e, outcome, why) => { recorded.push([outcome, why]); },
       }),
       findDossier: async () => held as DossierRecord | undefined,
+      lastStepAt: async () => null,
       transition: async (x) => x,
       createOfRecord: async (input) => { recorded.push(['create', input.steps.map((s) => s.action).join(',')]); return created; },
     };

@@ -9,7 +9,7 @@ import { dynamoClient } from '../../shared/aws/clients';
 import { tableName } from '../../shared/config';
 import { DynamoSyncStore } from '../../functions/sync/adapters/sync-store';
 import { fakeSyncStore } from '../support/sync';
-import { applyMessage, PoisonMessageError, type InboundDeps } from '../../functions/sync/inbound';
+import { applyMessage, PoisonMessageError, type InboundDeps, type StepTime } from '../../functions/sync/inbound';
 import { api, signIn, signedApi } from '../support/auth';
 import { must, submitted } from '../support/dossiers';
 import type { DossierRecord } from '../../functions/dossiers/public';
@@ -28,19 +28,20 @@ const settle = async () => {
   expect(res.status).toBe(200);
 };
 const at = (minutes: number) => new Date(Date.UTC(2026, 11, 1, 2, minutes)).toISOString();
-const event = (code: string, status: number, minutes: number, over: Record<string, unknown> = {}) =>
-  ({ eventId: `evt-${randomUUID()}`, code, status, at: at(minutes), ...over });
+/** An event `ms` after the dossier's submission (events before it, or ahead of the clock, are refused: status-times.test.ts). */
+const event = (d: { code: string; submittedAt: string }, status: number, ms: number, over: Record<string, unknown> = {}) =>
+  ({ eventId: `evt-${randomUUID()}`, code: d.code, status, at: new Date(Date.parse(d.submittedAt) + ms).toISOString(), ...over });
 
 describe('POST /v1/sync/statuses → the FIFO queue → the dossier', () => {
   it('validates each item, applies coarse statuses as transitions, once, in order; stale and impossible events are recorded only', async () => {
     const d = await submitted(citizen);
-    const received = event(d.code, 2, 1, { note: 'Tiếp nhận tại hệ thống một cửa' });
-    const done = event(d.code, 9, 30);
+    const received = event(d, 2, 1, { note: 'Tiếp nhận tại hệ thống một cửa' });
+    const done = event(d, 9, 30);
     const res = await post([
       received,
       done,
-      { ...event(d.code, 11, 2) },
-      { ...event('000.00.00.H57-261201-0001', 4, 3) },
+      { ...event(d, 11, 2) },
+      { ...event({ ...d, code: '000.00.00.H57-261201-0001' }, 4, 3) },
       { code: d.code },
     ]);
     expect(res.status).toBe(202);
@@ -57,8 +58,8 @@ describe('POST /v1/sync/statuses → the FIFO queue → the dossier', () => {
     expect(await store.outcome(HANOI.keyId, received.eventId)).toBe('applied');
 
     // The same batch again (a retry), an older event, and an impossible one.
-    const stale = event(d.code, 4, 10);
-    const impossible = event(d.code, 2, 40);
+    const stale = event(d, 4, 10);
+    const impossible = event(d, 2, 40);
     expect((await post([received, done, stale, impossible])).status).toBe(202);
     await settle();
     after = must(await api('GET', `/v1/dossiers/${d.id}`, { token: citizen }), 200, 'dossier');
@@ -79,28 +80,52 @@ describe('POST /v1/sync/statuses → the FIFO queue → the dossier', () => {
 const fakeStore = fakeSyncStore;
 
 describe('applyMessage (the consumer, with stand-ins)', () => {
-  const dossier = (status: DossierRecord['status']) => ({ id: 'd-1', code: 'C-261201-0001', status, version: 3 }) as DossierRecord;
-  const deps = (d: DossierRecord | undefined, seen?: string) => {
+  const dossier = (status: DossierRecord['status']) => ({ id: 'd-1', code: 'C-261201-0001', status, version: 3, submittedAt: at(0), createdAt: at(0) }) as DossierRecord;
+  const deps = (d: DossierRecord | undefined, seen?: string, lastStepAt: string | null = at(0)) => {
     const steps: string[] = [];
+    const times: StepTime[] = [];
     const recorded: string[] = [];
+    const reports: (string | null)[] = [];
     const fake: InboundDeps = {
       store: fakeStore({
         outcome: async (_k, id) => (id === seen ? 'applied' : undefined),
-        record: async (_k, _e, outcome) => { recorded.push(outcome); },
+        record: async (_k, _e, outcome, why) => { recorded.push(outcome); reports.push(why); },
       }),
       findDossier: async () => d,
-      transition: async (x, _k, action) => { steps.push(action); return { ...x, version: x.version + 1 }; },
+      lastStepAt: async () => lastStepAt,
+      transition: async (x, _k, action, _input, time) => { steps.push(action); times.push(time); return { ...x, version: x.version + 1 }; },
       createOfRecord: async () => { throw new Error('no upserts here'); },
+      now: () => new Date(Date.UTC(2026, 11, 2)),
     };
-    return { fake, steps, recorded };
+    return { fake, steps, times, recorded, reports };
   };
-  const body = (status: number, eventId = 'evt-00000001') => JSON.stringify({ kind: 'status', keyId: 'k', event: { eventId, code: 'C-261201-0001', status, at: at(5) } });
+  const body = (status: number, eventId = 'evt-00000001', when = at(5)) => JSON.stringify({ kind: 'status', keyId: 'k', event: { eventId, code: 'C-261201-0001', status, at: when } });
 
-  it('applies the plan step by step and records it', async () => {
-    const { fake, steps, recorded } = deps(dossier('submitted'));
+  it('applies the plan step by step, each at the event\'s time, and records it', async () => {
+    const { fake, steps, times, recorded } = deps(dossier('submitted'));
     expect(await applyMessage(fake, body(10))).toBe('applied');
     expect(steps).toEqual(['receive', 'start', 'finish', 'return_result']);
+    expect(times).toEqual(steps.map(() => ({ at: at(5) })));
     expect(recorded).toEqual(['applied']);
+  });
+
+  it('a time clamped to the last step is passed with the time the system reported', async () => {
+    const { fake, times } = deps(dossier('submitted'), undefined, at(7));
+    expect(await applyMessage(fake, body(2))).toBe('applied');
+    expect(times).toEqual([{ at: at(7), reportedAt: at(5) }]);
+  });
+
+  it('a time that cannot be right is refused — recorded for the error report, not thrown (no retry can fix it), nothing applied', async () => {
+    const future = deps(dossier('submitted'));
+    expect(await applyMessage(future.fake, body(2, 'evt-00000002', '2026-12-02T00:10:00.000Z'))).toBe('refused');
+    expect([future.steps, future.recorded]).toEqual([[], ['refused']]);
+    expect(future.reports[0]).toMatch(/^AT_IN_FUTURE: /);
+    const outOfOrder = deps(dossier('submitted'), undefined, at(30));
+    expect(await applyMessage(outOfOrder.fake, body(2))).toBe('refused');
+    expect([outOfOrder.steps, outOfOrder.reports]).toEqual([[], [expect.stringMatching(/^AT_OUT_OF_ORDER: /)]]);
+    const beforeSubmission = deps(dossier('submitted'));
+    expect(await applyMessage(beforeSubmission.fake, body(2, 'evt-00000003', '2026-11-30T00:00:00.000Z'))).toBe('refused');
+    expect(beforeSubmission.reports).toEqual([expect.stringMatching(/^AT_BEFORE_DOSSIER: /)]);
   });
 
   it('a processed event id is a duplicate: nothing is done', async () => {
@@ -126,10 +151,11 @@ describe('the FIFO batch handler', () => {
   it('a failing record fails the rest of its dossier in the batch, not the other dossiers\' records', async () => {
     const { makeHandler } = await import('../../functions/sync/inbound');
     const applied: string[] = [];
-    const d = (code: string) => ({ id: code, code, status: 'submitted', version: 1 }) as DossierRecord;
+    const d = (code: string) => ({ id: code, code, status: 'submitted', version: 1, submittedAt: at(0), createdAt: at(0) }) as DossierRecord;
     const handler = makeHandler({
       store: fakeStore({ record: async (_k, e) => { applied.push(e.eventId); } }),
       findDossier: async (code) => (code.startsWith('BAD') ? undefined : d(code)),
+      lastStepAt: async () => null,
       transition: async (x) => x,
       createOfRecord: async () => { throw new Error('no upserts here'); },
     });
@@ -152,7 +178,8 @@ describe('a message that fails', () => {
     const delays: [string, number][] = [];
     const handler = makeHandler({
       store: fakeStore({ recordFailure: async (f) => { failures.push(f); } }),
-      findDossier: async (code) => (code.startsWith('OK') ? ({ id: 'd', code, status: 'submitted', version: 1 }) as DossierRecord : undefined),
+      findDossier: async (code) => (code.startsWith('OK') ? ({ id: 'd', code, status: 'submitted', version: 1, submittedAt: at(0), createdAt: at(0) }) as DossierRecord : undefined),
+      lastStepAt: async () => null,
       transition: async (x) => x,
       createOfRecord: async () => { throw new Error('no upserts here'); },
       retryLater: async (handle, seconds) => { delays.push([handle, seconds]); },
@@ -179,8 +206,9 @@ describe('a message that fails', () => {
       store: fakeStore(),
       findDossier: async (code) => {
         await new Promise((r) => setTimeout(r, code.endsWith('1') ? 30 : 5));
-        return code.startsWith('OK') ? ({ id: code, code, status: 'submitted', version: 1 }) as DossierRecord : undefined;
+        return code.startsWith('OK') ? ({ id: code, code, status: 'submitted', version: 1, submittedAt: at(0), createdAt: at(0) }) as DossierRecord : undefined;
       },
+      lastStepAt: async () => null,
       transition: async (x) => x,
       createOfRecord: async () => { throw new Error('no upserts here'); },
     });
@@ -201,7 +229,7 @@ describe('a message that fails', () => {
     const { makeHandler } = await import('../../functions/sync/inbound');
     const delays: string[] = [];
     const handler = makeHandler({
-      store: fakeStore(), findDossier: async () => undefined, transition: async (x) => x,
+      store: fakeStore(), findDossier: async () => undefined, lastStepAt: async () => null, transition: async (x) => x,
       createOfRecord: async () => { throw new Error('no upserts here'); },
       retryLater: async (handle) => { delays.push(handle); },
     });
@@ -218,7 +246,8 @@ describe('a message that fails', () => {
     const counted: string[] = [];
     const fake: InboundDeps = {
       store: fakeStore({ countReported: async (agency, code, month) => { counted.push(`${agency} ${code} ${month}`); return true; } }),
-      findDossier: async () => ({ id: 'd', code: '000.00.00.H26-261130-0004', status: 'received', version: 2 }) as DossierRecord,
+      findDossier: async () => ({ id: 'd', code: '000.00.00.H26-261130-0004', status: 'received', version: 2, submittedAt: at(0), createdAt: at(0) }) as DossierRecord,
+      lastStepAt: async () => null,
       transition: async (x) => x,
       createOfRecord: async () => { throw new Error('no upserts here'); },
     };

@@ -49,8 +49,10 @@ describe('killing DynamoDB Local mid-run', () => {
     const dossiers: { id: string; code: string }[] = [];
     for (let i = 0; i < DOSSIERS; i += 8) dossiers.push(...(await Promise.all(Array.from({ length: 8 }, () => submitted(citizen)))));
 
+    // After every submission, in order, and not ahead of the portal's clock (later times are refused).
+    const reportedFrom = Date.now();
     const events = dossiers.flatMap((d, n) => STATUSES.map((status, i) => ({
-      eventId: `outage-${n}-${i}-${d.id.slice(0, 8)}`, code: d.code, status, at: new Date(Date.UTC(2026, 11, 1, 1, i)).toISOString(),
+      eventId: `outage-${n}-${i}-${d.id.slice(0, 8)}`, code: d.code, status, at: new Date(reportedFrom + i).toISOString(),
     })));
     // Batches of 8, one dossier's events spread over several batches: the outage falls between a
     // dossier's events as well as within them.
@@ -130,14 +132,16 @@ describe('killing DynamoDB Local mid-run', () => {
     // outcome is missing, was processed by the portal and lost by the emulator. Anything else
     // missing — never applied — is the portal losing an acknowledged event.
     const actionOf: Record<number, string> = { 2: 'receive', 4: 'start', 9: 'finish', 10: 'return_result' };
+    const { dossierStore } = await import('../../functions/dossiers/public');
     const lostByEmulator: string[] = [];
     const unexplained: string[] = [];
     for (const id of missing) {
       const e = events.find((x) => x.eventId === id)!;
       const d = dossiers.find((x) => x.code === e.code)!;
-      const history = (await api('GET', `/v1/dossiers/${d.id}`, { token: citizen })).body.history as { action: string; at: string; actor: { kind: string } }[];
-      console.log('[outage] missing outcome', id, JSON.stringify(history.map((h) => [h.action, h.actor.kind, h.at])));
-      const appliedBeforeKill = history.some((h) => h.action === actionOf[e.status] && h.actor.kind === 'agency_system' && h.at <= killedAt);
+      // A step takes the event's time; `recordedAt` is when the portal wrote it.
+      const history = await dossierStore().history(d.id);
+      console.log('[outage] missing outcome', id, JSON.stringify(history.map((h) => [h.action, h.actor.kind, h.at, h.recordedAt])));
+      const appliedBeforeKill = history.some((h) => h.action === actionOf[e.status] && h.actor.kind === 'agency_system' && (h.recordedAt ?? h.at) <= killedAt);
       (appliedBeforeKill ? lostByEmulator : unexplained).push(id);
     }
     console.log('[outage] kill at', killedAt, 'restarted at', restartedAt);

@@ -53,52 +53,80 @@ describe('syncPlan', () => {
 describe('decideStatusEvent', () => {
   const event = (status: DossierStatus, at: string, over: Partial<StatusEvent> = {}): StatusEvent =>
     ({ eventId: `e-${status}-${at}`, code: 'X', status, at, ...over });
+  const NOW = new Date('2026-12-02T00:00:00Z');
+  // A dossier received on 1 December at 01:00 (its last step), never synced before.
+  const at = (status: DossierStatus, lastAppliedAt: string | null = null): SyncState =>
+    ({ status, lastAppliedAt, openedAt: '2026-12-01T00:00:00Z', lastStepAt: '2026-12-01T01:00:00Z' });
 
-  it('applies a new, reachable event with the inputs its steps need', () => {
-    expect(decideStatusEvent({ status: 'received', lastAppliedAt: null }, event('stopped', '2026-12-01T03:00:00Z', { reason: 'Hồ sơ giả mạo' }))).toEqual({
+  it('applies a new, reachable event with the inputs its steps need, at the event\'s time', () => {
+    expect(decideStatusEvent(at('received'), event('stopped', '2026-12-01T03:00:00Z', { reason: 'Hồ sơ giả mạo' }), NOW)).toEqual({
       kind: 'apply',
+      at: '2026-12-01T03:00:00.000Z',
       steps: [{ action: 'start', input: { note: undefined } }, { action: 'stop', input: { reason: 'Hồ sơ giả mạo', note: undefined } }],
     });
   });
 
   it('records but does not apply an event older than the last applied one, or one already reached', () => {
-    const state: SyncState = { status: 'done', lastAppliedAt: '2026-12-01T05:00:00Z' };
-    expect(decideStatusEvent(state, event('processing', '2026-12-01T04:00:00Z')).kind).toBe('stale');
-    expect(decideStatusEvent(state, event('processing', '2026-12-01T05:00:00Z')).kind).toBe('stale');
-    expect(decideStatusEvent({ ...state, lastAppliedAt: null }, event('done', '2026-12-01T06:00:00Z')).kind).toBe('already');
+    const state = at('done', '2026-12-01T05:00:00Z');
+    expect(decideStatusEvent(state, event('processing', '2026-12-01T04:00:00Z'), NOW).kind).toBe('stale');
+    expect(decideStatusEvent(state, event('processing', '2026-12-01T05:00:00Z'), NOW).kind).toBe('stale');
+    expect(decideStatusEvent({ ...state, lastAppliedAt: null }, event('done', '2026-12-01T06:00:00Z'), NOW).kind).toBe('already');
   });
 
   it('an unreachable status, or a supplement request without its components, is impossible', () => {
-    expect(decideStatusEvent({ status: 'returned', lastAppliedAt: null }, event('processing', '2026-12-01T06:00:00Z'))).toMatchObject({ kind: 'impossible' });
-    expect(decideStatusEvent({ status: 'processing', lastAppliedAt: null }, event('supplement_requested', '2026-12-01T06:00:00Z')))
+    expect(decideStatusEvent(at('returned'), event('processing', '2026-12-01T06:00:00Z'), NOW)).toMatchObject({ kind: 'impossible' });
+    expect(decideStatusEvent(at('processing'), event('supplement_requested', '2026-12-01T06:00:00Z'), NOW))
       .toMatchObject({ kind: 'impossible', why: expect.stringContaining('missingComponents') });
     expect(inputFor('request_supplement', event('supplement_requested', 'x', { missingComponents: ['TP01'], note: 'Thiếu tờ khai' })))
       .toEqual({ missingComponents: ['TP01'], note: 'Thiếu tờ khai' });
   });
+
+  it('refuses a time in the future first, whatever else the event is', () => {
+    const future = event('processing', '2026-12-02T00:05:01Z');
+    expect(decideStatusEvent(at('received'), future, NOW)).toMatchObject({ kind: 'refused', code: 'AT_IN_FUTURE' });
+    expect(decideStatusEvent(at('processing'), future, NOW)).toMatchObject({ kind: 'refused', code: 'AT_IN_FUTURE' });
+    // Within the allowance: applied at the portal's now, not ahead of it.
+    expect(decideStatusEvent(at('received'), event('processing', '2026-12-02T00:04:00Z'), NOW)).toMatchObject({ kind: 'apply', at: NOW.toISOString() });
+  });
+
+  it('refuses an event that would move the dossier from before it existed or before its last step; clamps within the allowance', () => {
+    expect(decideStatusEvent(at('received'), event('processing', '2026-11-30T23:00:00Z'), NOW)).toMatchObject({ kind: 'refused', code: 'AT_BEFORE_DOSSIER' });
+    expect(decideStatusEvent(at('received'), event('processing', '2026-12-01T00:30:00Z'), NOW)).toMatchObject({ kind: 'refused', code: 'AT_OUT_OF_ORDER' });
+    expect(decideStatusEvent(at('received'), event('processing', '2026-12-01T00:57:00Z'), NOW)).toMatchObject({ kind: 'apply', at: '2026-12-01T01:00:00.000Z' });
+    // An event that would not move it is recorded by its status, its time unjudged.
+    expect(decideStatusEvent(at('received'), event('received', '2026-11-30T23:00:00Z'), NOW).kind).toBe('already');
+    expect(decideStatusEvent(at('returned'), event('received', '2026-11-30T23:00:00Z'), NOW).kind).toBe('impossible');
+  });
 });
+
+// The stream's dossiers were submitted as its first events happened; it is replayed days later.
+const SUBMITTED_AT = '2026-12-01T00:00:00.000Z';
+const REPLAYED_AT = new Date('2026-12-06T00:00:00Z');
 
 /** Applies an event stream to in-memory dossiers exactly as the consumer does, per the decisions. */
 const replay = (events: readonly (StatusEvent | 'poison')[]) => {
   const state = new Map<string, SyncState>();
   const seen = new Set<string>();
   let poisoned = 0;
+  let refused = 0;
   for (const e of events) {
     if (e === 'poison') { poisoned++; continue; }
     if (seen.has(e.eventId)) continue; // duplicate: a no-op
     seen.add(e.eventId);
-    const s = state.get(e.code) ?? { status: 'submitted', lastAppliedAt: null };
-    const d = decideStatusEvent(s, e);
+    const s: SyncState = state.get(e.code) ?? { status: 'submitted', lastAppliedAt: null, openedAt: SUBMITTED_AT, lastStepAt: SUBMITTED_AT };
+    const d = decideStatusEvent(s, e, REPLAYED_AT);
     if (d.kind === 'apply') {
       let status = s.status;
       for (const step of d.steps) status = TRANSITIONS.find((r) => r.action === step.action)!.to!;
-      state.set(e.code, { status, lastAppliedAt: e.at });
+      state.set(e.code, { ...s, status, lastAppliedAt: e.at, lastStepAt: d.at });
     } else if (d.kind === 'already') {
       state.set(e.code, { ...s, lastAppliedAt: e.at });
     } else {
+      if (d.kind === 'refused') refused++;
       state.set(e.code, s);
     }
   }
-  return { final: new Map([...state].map(([k, v]) => [k, v.status])), poisoned };
+  return { final: new Map([...state].map(([k, v]) => [k, v.status])), poisoned, refused };
 };
 
 describe('replaying 1,000 recorded status events three ways', () => {
@@ -126,6 +154,8 @@ describe('replaying 1,000 recorded status events three ways', () => {
     expect(poisoned.poisoned).toBeGreaterThan(30);
     expect([...shuffled.final]).toEqual([...reference.final]);
     expect([...poisoned.final]).toEqual([...reference.final]);
+    // Reordered events are stale (the system's own order), never refused for their time.
+    expect([reference.refused, shuffled.refused, poisoned.refused]).toEqual([0, 0, 0]);
     // And the states are the lifecycles' last statuses, not something in between.
     const lastOf = new Map<string, DossierStatus>();
     for (const e of clean) lastOf.set(e.code, e.status);

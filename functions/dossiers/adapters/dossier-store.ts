@@ -44,6 +44,8 @@ export interface DossierStore {
   get(id: string): Promise<DossierRecord | undefined>;
   /** The history (events) of a dossier, oldest first. */
   history(id: string): Promise<DossierEvent[]>;
+  /** `at` of the dossier's latest history entry (null when it has none): one item read. */
+  lastStepAt(id: string): Promise<string | null>;
   findByCode(code: string): Promise<DossierRecord | undefined>;
   /** Replaces the record if its stored version is still `expectedVersion`; false on a conflict. */
   save(d: DossierRecord, expectedVersion: number): Promise<boolean>;
@@ -149,6 +151,21 @@ export class DynamoDossierStore implements DossierStore {
       start = out.LastEvaluatedKey;
     } while (start);
     return events;
+  }
+
+  async lastStepAt(id: string): Promise<string | null> {
+    const { db, table, lib } = await this.ready();
+    const out = await db.send(new lib.QueryCommand({
+      TableName: table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :h)',
+      ExpressionAttributeValues: { ':pk': dossierPk(id), ':h': 'H#' },
+      ProjectionExpression: '#at',
+      ExpressionAttributeNames: { '#at': 'at' },
+      ScanIndexForward: false,
+      Limit: 1,
+      ConsistentRead: true,
+    }));
+    return (out.Items?.[0]?.at as string | undefined) ?? null;
   }
 
   async findByCode(code: string): Promise<DossierRecord | undefined> {

@@ -198,6 +198,10 @@ export interface DossierEvent extends HistoryEntry {
   statusCode: number | null;
   /** Part of the history an agency system brought with a dossier of record: it already happened there (no notification owed). */
   imported?: true;
+  /** A step that happened before the portal heard of it (an agency system's report, at its time): when the portal wrote it. */
+  recordedAt?: string;
+  /** The time an agency system reported for this step when `at` had to differ from it (clamped into the history's order). */
+  reportedAt?: string;
 }
 
 export const eventOf = (after: DossierRecord, entry: HistoryEntry): DossierEvent => ({

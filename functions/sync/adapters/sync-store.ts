@@ -5,8 +5,12 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
 import { failedConditions, isConditionFailure } from '../../../shared/aws/dynamo-errors';
 
-/** `conflict`: a dossier upsert whose code belongs to another dossier (error report, like `impossible`). */
-export type EventOutcome = 'applied' | 'already' | 'stale' | 'impossible' | 'conflict';
+/**
+ * `conflict`: a dossier upsert whose code belongs to another dossier; `refused`: an event whose time
+ * is not believable (in the future, before the dossier, out of its history's order). Both go to the
+ * error report, like `impossible`.
+ */
+export type EventOutcome = 'applied' | 'already' | 'stale' | 'impossible' | 'conflict' | 'refused';
 
 export interface SystemStats {
   /** Events processed (each once), by outcome. */
@@ -36,7 +40,7 @@ export interface SyncStore {
   /**
    * Records the event's outcome once (a second record of the same event changes nothing) with the
    * system's statistics; for applied/already also moves the dossier's last applied time forward,
-   * for impossible adds it to the system's error report.
+   * for impossible, conflict and refused adds it to the system's error report.
    */
   record(keyId: string, event: { eventId: string; code: string; at: string; status: string }, outcome: EventOutcome, why: string | null, now: string): Promise<void>;
   errors(keyId: string, limit: number): Promise<{ at: string; eventId: string; code: string; why: string }[]>;
@@ -79,8 +83,8 @@ export class DynamoSyncStore implements SyncStore {
     const { db, table, lib } = await this.ready();
     type Items = NonNullable<ConstructorParameters<typeof lib.TransactWriteCommand>[0]['TransactItems']>;
     const applied = outcome === 'applied' || outcome === 'already';
-    // What goes to the system's error report: an impossible status, a code that is another dossier's.
-    const isError = outcome === 'impossible' || outcome === 'conflict';
+    // What goes to the system's error report: an impossible status, a code that is another dossier's, a time refused.
+    const isError = outcome === 'impossible' || outcome === 'conflict' || outcome === 'refused';
     const eventItem: Items[number] = {
       Put: {
         TableName: table, Item: { pk: `EVT#${keyId}#${event.eventId}`, sk: 'EVENT', ...event, keyId, outcome, why, processedAt: now },

@@ -8,6 +8,7 @@
 // Pure: the caller reads the existing dossier and the event log.
 import { statusFromCode, type DossierStatus } from '../../../shared/contracts/dossier-status';
 import type { DossierUpsertIn, ImportedStep } from '../../../shared/contracts/sync-dossiers';
+import { futureRefusal, openedAtOf, upsertTimes } from './event-time';
 import { decideStatusEvent, inputFor, syncPlan, type SyncDecision } from './status-sync';
 
 /** One transition-table action to replay, at the agency's time. */
@@ -92,6 +93,8 @@ export interface HeldDossier {
   procedureCode: string;
   status: DossierStatus;
   applicant: { type: 'citizen' | 'business'; idNumber: string | null; enterpriseCode: string | null };
+  submittedAt: string | null;
+  createdAt: string;
 }
 
 export type UpsertDecision =
@@ -105,13 +108,18 @@ const applicantIdOf = (a: { type: 'citizen' | 'business'; idNumber?: string | nu
 /**
  * What an upsert does: create the dossier of record when the code is free; when the portal holds
  * the same dossier (channel, procedure and applicant agree) apply the current status as a status
- * event; otherwise a conflict. `held.lastAppliedAt` is the last applied sync event of the code.
+ * event; otherwise a conflict. `held.lastAppliedAt` is the last applied sync event of the code,
+ * `held.lastStepAt` the time of the dossier's last history step; `now` the portal's clock (a time in
+ * the future refuses the upsert, as it does a status event).
  */
 export const decideDossierUpsert = (
-  held: { dossier: HeldDossier; lastAppliedAt: string | null } | undefined,
+  held: { dossier: HeldDossier; lastAppliedAt: string | null; lastStepAt: string | null } | undefined,
   item: DossierUpsertIn,
+  now: Date,
 ): UpsertDecision => {
   if (!held) {
+    const future = upsertTimes(item).map(([, at]) => futureRefusal(at, now)).find((refusal) => refusal !== null);
+    if (future) return { kind: 'refused', ...future };
     const built = importSteps(item);
     return built.ok ? { kind: 'create', steps: built.steps } : { kind: 'impossible', why: built.errors.map((e) => `${e.path}: ${e.message}`).join('; ') };
   }
@@ -125,7 +133,8 @@ export const decideDossierUpsert = (
   const status = statusFromCode(item.status);
   if (!status) return { kind: 'impossible', why: 'not a status code' };
   return decideStatusEvent(
-    { status: d.status, lastAppliedAt: held.lastAppliedAt },
+    { status: d.status, lastAppliedAt: held.lastAppliedAt, openedAt: openedAtOf(d), lastStepAt: held.lastStepAt },
     { eventId: item.eventId, code: item.code, status, at: item.at, note: item.note, reason: item.reason, missingComponents: item.missingComponents },
+    now,
   );
 };

@@ -2,12 +2,14 @@
 // Agency systems report coarser steps than the portal's transition table (a dossier "received"
 // on Monday may be reported "done" on Friday with nothing in between): the report is turned into
 // the shortest path of actions the table allows the `agency_system` actor, each then applied
-// through the dossier transition function. An event is recorded whatever happens to it; it is
-// applied only if it is new (event id), not older than the last applied event of that dossier,
-// and reachable — an impossible one goes to the system's error report, never silently.
-// Pure: the caller reads the dossier and the event log.
+// through the dossier transition function, at the event's own time (event-time.ts). An event is
+// recorded whatever happens to it; it is applied only if it is new (event id), not older than the
+// last applied event of that dossier, reachable, and at a believable time — an impossible or
+// refused one goes to the system's error report, never silently.
+// Pure: the caller reads the dossier, its last history step and the event log.
 import type { DossierStatus } from '../../../shared/contracts/dossier-status';
 import { TRANSITIONS, type TransitionRow } from '../../dossiers/rules';
+import { futureRefusal, stepTime, type DossierTimes, type TimeRefusalCode } from './event-time';
 
 export const SYNC_ACTOR = 'agency_system' as const;
 
@@ -51,17 +53,20 @@ export interface StatusEvent {
   missingComponents?: string[];
 }
 
-export interface SyncState {
+export interface SyncState extends DossierTimes {
   status: DossierStatus;
   /** `at` of the last event applied to this dossier, or null. */
   lastAppliedAt: string | null;
 }
 
 export type SyncDecision =
-  | { kind: 'apply'; steps: { action: string; input: Record<string, unknown> }[] }
+  /** `at`: the time every step takes (the event's, or clamped into the history's order). */
+  | { kind: 'apply'; at: string; steps: { action: string; input: Record<string, unknown> }[] }
   | { kind: 'already'; why: string }
   | { kind: 'stale'; why: string }
-  | { kind: 'impossible'; why: string };
+  | { kind: 'impossible'; why: string }
+  /** The event's time is not believable (event-time.ts): for the system's error report. */
+  | { kind: 'refused'; code: TimeRefusalCode; why: string };
 
 const DEFAULT_REASON = 'Cập nhật từ hệ thống một cửa của cơ quan';
 
@@ -80,7 +85,15 @@ export const inputFor = (action: string, e: StatusEvent): Record<string, unknown
   }
 };
 
-export const decideStatusEvent = (state: SyncState, e: StatusEvent): SyncDecision => {
+/**
+ * In this order: a time in the future is refused; an event not newer than the last applied one is
+ * stale; a status already reached is `already`; an unreachable one impossible; then the time
+ * is judged against the dossier (before it existed, or before its last step: refused) — the time
+ * of an event that would not move the dossier does not matter. `now`: the portal's clock.
+ */
+export const decideStatusEvent = (state: SyncState, e: StatusEvent, now: Date): SyncDecision => {
+  const future = futureRefusal(e.at, now);
+  if (future) return { kind: 'refused', ...future };
   if (state.lastAppliedAt !== null && Date.parse(e.at) <= Date.parse(state.lastAppliedAt)) {
     return { kind: 'stale', why: `older than the last applied event (${state.lastAppliedAt})` };
   }
@@ -93,5 +106,7 @@ export const decideStatusEvent = (state: SyncState, e: StatusEvent): SyncDecisio
     if (!input) return { kind: 'impossible', why: `${action} needs missingComponents, which the event does not give` };
     steps.push({ action, input });
   }
-  return { kind: 'apply', steps };
+  const time = stepTime(e.at, state, now);
+  if (!time.ok) return { kind: 'refused', code: time.code, why: time.why };
+  return { kind: 'apply', at: time.at, steps };
 };
