@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 process.env.LOG_LEVEL ??= 'WARN';
 const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('./seed/accounts');
 const { REPO_ROOT, startRuntime } = await import('./runtime');
+const { API_REFERENCE_PATH } = await import('../shared/web/spa');
 
 const started = performance.now();
 const fresh = process.argv.includes('--fresh');
@@ -28,7 +29,7 @@ dvc-portal is running (ready in ${seconds} s)
 
   Portal      ${runtime.url}/  (citizens: /thu-tuc, /ho-so · officials: /can-bo · index: /chi-so)
   API         ${runtime.url}/v1
-  OpenAPI     ${runtime.url}/v1/openapi.json
+  OpenAPI     ${runtime.url}/v1/openapi.json  (to read: ${runtime.url}${API_REFERENCE_PATH}/)
   Try         ${runtime.url}/v1/procedures?q=dang%20ky%20khai%20sinh
   Cognito     ${runtime.emulators.endpoints.cognito}  (user pool ${runtime.userPoolId}, client ${runtime.userPoolClientId})
   Outbox      ${runtime.url}/local/outbox  (the e-mails and SMS the portal would have sent)

@@ -14,7 +14,8 @@ import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { logBucket } from '../constructs/log-bucket';
 import type { Construct } from 'constructs';
-import { webCacheControl } from '../../shared/web/security-headers';
+import { apiReferenceSecurityHeaders, webCacheControl, webSecurityHeaders } from '../../shared/web/security-headers';
+import { API_REFERENCE_PATH } from '../../shared/web/spa';
 import type { PortalConfig } from '../config';
 import { acknowledgeWildcardResource } from '../nag';
 import { API_PATH_PREFIX, spaRoutesFunctionCode } from '../web/spa-routes';
@@ -78,7 +79,7 @@ export class WebStack extends Stack {
     });
 
     this.spaRoutes = new cloudfront.Function(this, 'SpaRoutes', {
-      comment: 'dvc-portal: page paths to /index.html, files of the build as they are',
+      comment: 'dvc-portal: page paths to their HTML document, files of the build as they are',
       runtime: cloudfront.FunctionRuntime.JS_2_0,
       code: cloudfront.FunctionCode.fromInline(spaRoutesFunctionCode()),
     });
@@ -100,7 +101,13 @@ export class WebStack extends Stack {
 
     const headers = new cloudfront.ResponseHeadersPolicy(this, 'WebHeaders', {
       comment: 'dvc-portal web: CSP and security headers (shared/web/security-headers.ts)',
-      ...responseHeadersBehaviour(webConnectOrigins(this.region, props.uploadBuckets)),
+      ...responseHeadersBehaviour(webSecurityHeaders(webConnectOrigins(this.region, props.uploadBuckets))),
+    });
+    // The API reference (Redoc) needs two things the portal's pages must not allow: its own policy,
+    // on its own paths only.
+    const referenceHeaders = new cloudfront.ResponseHeadersPolicy(this, 'ApiReferenceHeaders', {
+      comment: 'dvc-portal API reference: its CSP and the security headers (shared/web/security-headers.ts)',
+      ...responseHeadersBehaviour(apiReferenceSecurityHeaders()),
     });
 
     const certificate = config.webCertificateArn
@@ -109,6 +116,20 @@ export class WebStack extends Stack {
 
     // The API's own host (`<id>.execute-api.<region>.amazonaws.com`) from its endpoint URL.
     const apiHost = Fn.select(2, Fn.split('/', props.api.apiEndpoint));
+
+    // The built site from S3: the default behaviour, and the API reference's paths (other headers).
+    const siteBehaviour = {
+      // LIST lets S3 answer 404 for a missing file (without it S3 answers 403 to CloudFront).
+      origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket, {
+        originAccessLevels: [cloudfront.AccessLevel.READ, cloudfront.AccessLevel.LIST],
+      }),
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+      cachedMethods: cloudfront.CachedMethods.CACHE_GET_HEAD,
+      compress: true,
+      cachePolicy: siteCache,
+      functionAssociations: [{ function: this.spaRoutes, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
+    } satisfies cloudfront.BehaviorOptions;
 
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: `${config.namePrefix} web front end and API`,
@@ -123,19 +144,7 @@ export class WebStack extends Stack {
       enableLogging: true,
       logBucket: this.logs,
       logFilePrefix: 'cloudfront/',
-      defaultBehavior: {
-        // LIST lets S3 answer 404 for a missing file (without it S3 answers 403 to CloudFront).
-        origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket, {
-          originAccessLevels: [cloudfront.AccessLevel.READ, cloudfront.AccessLevel.LIST],
-        }),
-        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
-        cachedMethods: cloudfront.CachedMethods.CACHE_GET_HEAD,
-        compress: true,
-        cachePolicy: siteCache,
-        responseHeadersPolicy: headers,
-        functionAssociations: [{ function: this.spaRoutes, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
-      },
+      defaultBehavior: { ...siteBehaviour, responseHeadersPolicy: headers },
       additionalBehaviors: {
         // Everything the API answers passes through uncached: most of it is personal (signed-in
         // users' dossiers), and the public, cacheable answers carry their own Cache-Control for the
@@ -152,6 +161,9 @@ export class WebStack extends Stack {
           originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           compress: true,
         },
+        // The reference's document and anything under its path: the site, with the reference's headers.
+        [API_REFERENCE_PATH]: { ...siteBehaviour, responseHeadersPolicy: referenceHeaders },
+        [`${API_REFERENCE_PATH}/*`]: { ...siteBehaviour, responseHeadersPolicy: referenceHeaders },
       },
     });
     Annotations.of(this.distribution).acknowledgeWarning('@aws-cdk/aws-cloudfront-origins:listBucketSecurityRisk',

@@ -1,10 +1,10 @@
 // The web front end's response headers at CloudFront, translated from the one declaration the local
-// runtime serves (shared/web/security-headers.ts). CloudFront wants its security headers in typed
-// fields and refuses them as custom headers, so each known header goes to its field and any other
-// declared header becomes a custom header: a header added there reaches both places.
+// runtime serves (shared/web/security-headers.ts: the portal's, and the API reference's). CloudFront
+// wants its security headers in typed fields and refuses them as custom headers, so each known
+// header goes to its field and any other declared header becomes a custom header: a header added
+// there reaches both places.
 import { Duration } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
-import { webSecurityHeaders } from '../../shared/web/security-headers';
 
 /**
  * HSTS exists only behind TLS (CloudFront), so it is not in the shared declaration. Two years, no
@@ -19,12 +19,13 @@ const FRAME_OPTIONS: Record<string, cloudfront.HeadersFrameOption> = {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-export const responseHeadersBehaviour = (connectOrigins: readonly string[]) => {
+/** A response headers policy's security and custom headers, from the declared headers. */
+export const responseHeadersBehaviour = (headers: Readonly<Record<string, string>>) => {
   const securityHeadersBehavior: Mutable<cloudfront.ResponseSecurityHeadersBehavior> = {
     strictTransportSecurity: { accessControlMaxAge: HSTS_MAX_AGE, includeSubdomains: false, preload: false, override: true },
   };
   const customHeaders: cloudfront.ResponseCustomHeader[] = [];
-  for (const [name, value] of Object.entries(webSecurityHeaders(connectOrigins))) {
+  for (const [name, value] of Object.entries(headers)) {
     switch (name.toLowerCase()) {
       case 'content-security-policy':
         securityHeadersBehavior.contentSecurityPolicy = { contentSecurityPolicy: value, override: true };

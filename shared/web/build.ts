@@ -4,6 +4,7 @@
 // step and an unchanged tree costs one directory walk.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { API_REFERENCE_PATH } from './spa';
 
 export const webRoot = (repoRoot: string) => resolve(repoRoot, 'web');
 export const webDist = (repoRoot: string) => resolve(repoRoot, 'web', 'dist');
@@ -19,13 +20,16 @@ const newestMtime = (path: string): number => {
   return newest;
 };
 
+/** What the build reads under web/: the app, the API reference (its directory is its path) and the build's configuration. */
+const BUILD_SOURCES = ['src', 'public', 'index.html', API_REFERENCE_PATH.slice(1), 'vite.config.ts', 'vite-redoc.ts'];
+
 /** True when web/dist is missing or older than any source of the build. */
 export const webBuildStale = (repoRoot: string): boolean => {
   const manifest = manifestOf(repoRoot);
   if (!existsSync(manifest)) return true;
   const built = statSync(manifest).mtimeMs;
   const root = webRoot(repoRoot);
-  const sources = ['src', 'public', 'index.html', 'vite.config.ts'].map((p) => join(root, p)).filter(existsSync);
+  const sources = BUILD_SOURCES.map((p) => join(root, p)).filter(existsSync);
   return sources.some((p) => newestMtime(p) > built);
 };
 

@@ -1,13 +1,14 @@
 // The web stack (SPEC §8 "web (S3 + CloudFront)"): a private bucket behind CloudFront with the SPA
-// routing function, the shared security headers and the API under /v1 on the same origin; the API's
-// and the upload bucket's CORS name the web origin. Synthesized offline with a fixture of web/dist.
+// routing function, the shared security headers, the API reference's paths with their own headers
+// and the API under /v1 on the same origin; the API's and the upload bucket's CORS name the web
+// origin. Synthesized offline with a fixture of web/dist.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { platform } from '../../shared/platform';
-import { isAssetPath } from '../../shared/web/spa';
-import { contentSecurityPolicy, webCacheControl, webSecurityHeaders } from '../../shared/web/security-headers';
+import { API_REFERENCE_PATH, isAssetPath, pageDocument } from '../../shared/web/spa';
+import { apiReferenceContentSecurityPolicy, apiReferenceSecurityHeaders, contentSecurityPolicy, webCacheControl, webSecurityHeaders } from '../../shared/web/security-headers';
 import { createApp, PAYMENT_RETURN_PATH, readConfig } from '../../infra/config';
 import { nagFindings } from '../../infra/nag';
 import { TAG } from '../../infra/names';
@@ -41,6 +42,13 @@ const distributionOf = (s: Synthesized) => one(s.json.web, 'AWS::CloudFront::Dis
 const siteBucketId = (s: Synthesized) => {
   const [id] = resources(s.json.web, 'AWS::S3::Bucket').find(([id]) => id.startsWith('Site'))!;
   return id;
+};
+
+/** The response headers policy whose logical id starts with `prefix`: `WebHeaders` (the portal's) or `ApiReferenceHeaders`. */
+const headersPolicy = (s: Synthesized, prefix: 'WebHeaders' | 'ApiReferenceHeaders'): [string, Json] => {
+  const found = resources(s.json.web, 'AWS::CloudFront::ResponseHeadersPolicy').filter(([id]) => id.startsWith(prefix));
+  expect(found, prefix).toHaveLength(1);
+  return found[0]!;
 };
 
 /** Renders a CloudFormation string (Fn::Join of literals and references) with references as `<ref>`. */
@@ -95,7 +103,8 @@ describe('distribution', () => {
     expect(b).toMatchObject({ ViewerProtocolPolicy: 'redirect-to-https', Compress: true, AllowedMethods: ['GET', 'HEAD'] });
     const [fnId] = one(custom.json.web, 'AWS::CloudFront::Function');
     expect(b.FunctionAssociations).toEqual([{ EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [fnId, 'FunctionARN'] } }]);
-    const [headersId] = one(custom.json.web, 'AWS::CloudFront::ResponseHeadersPolicy');
+    expect(resources(custom.json.web, 'AWS::CloudFront::ResponseHeadersPolicy')).toHaveLength(2);
+    const [headersId] = headersPolicy(custom, 'WebHeaders');
     expect(b.ResponseHeadersPolicyId).toEqual({ Ref: headersId });
     const [cacheId] = one(custom.json.web, 'AWS::CloudFront::CachePolicy');
     expect(b.CachePolicyId).toEqual({ Ref: cacheId });
@@ -107,9 +116,8 @@ describe('distribution', () => {
 
   it('forwards /v1/* to the HTTP API: all methods, Authorization and query strings forwarded, nothing cached', () => {
     const d = distributionOf(custom);
-    expect(d.CacheBehaviors).toHaveLength(1);
+    expect(d.CacheBehaviors.map((b: Json) => b.PathPattern)).toEqual(['/v1/*', API_REFERENCE_PATH, `${API_REFERENCE_PATH}/*`]);
     const v1 = d.CacheBehaviors[0];
-    expect(v1.PathPattern).toBe('/v1/*');
     expect(v1.AllowedMethods.sort()).toEqual(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT']);
     expect(v1.ViewerProtocolPolicy).toBe('https-only');
     // Caching disabled: an authenticated answer is never served to anyone else. With caching
@@ -127,6 +135,20 @@ describe('distribution', () => {
     const exported = exportsOf(custom.json.api);
     const importName = /"Fn::ImportValue":"([^"]+)"/.exec(imported)?.[1];
     expect(importName && exported.get(importName)).toBe(apiId);
+  });
+
+  it('serves the API reference\'s paths from S3 like the default behaviour, with the reference\'s headers policy', () => {
+    const d = distributionOf(custom);
+    const { ResponseHeadersPolicyId: portalHeaders, ...site } = d.DefaultCacheBehavior;
+    const [referenceId] = headersPolicy(custom, 'ApiReferenceHeaders');
+    expect(portalHeaders).not.toEqual({ Ref: referenceId });
+    for (const pattern of [API_REFERENCE_PATH, `${API_REFERENCE_PATH}/*`]) {
+      const { PathPattern, ResponseHeadersPolicyId, ...behaviour } = d.CacheBehaviors.find((b: Json) => b.PathPattern === pattern);
+      expect(PathPattern).toBe(pattern);
+      expect(ResponseHeadersPolicyId, pattern).toEqual({ Ref: referenceId });
+      // Same origin (the site bucket, OAC), routing function, cache policy, methods, HTTPS, compression.
+      expect(behaviour, pattern).toEqual(site);
+    }
   });
 
   it('answers on the custom domain with its us-east-1 certificate, TLS 1.2 at least', () => {
@@ -174,6 +196,12 @@ describe('SPA routing function (viewer request)', () => {
     ['/robots.txt', '/robots.txt'],
     ['/v1/config', '/v1/config'],
     ['/v1/dossiers/abc/attachments', '/v1/dossiers/abc/attachments'],
+    // The API reference is its own document, not the app's.
+    [API_REFERENCE_PATH, `${API_REFERENCE_PATH}/index.html`],
+    [`${API_REFERENCE_PATH}/`, `${API_REFERENCE_PATH}/index.html`],
+    [`${API_REFERENCE_PATH}/index.html`, `${API_REFERENCE_PATH}/index.html`],
+    [`${API_REFERENCE_PATH}/missing.js`, `${API_REFERENCE_PATH}/missing.js`],
+    [`${API_REFERENCE_PATH}x`, '/index.html'],
   ];
   it.each(cases)('%s → %s', (uri, expected) => {
     const handler = spaHandler(code().Properties.FunctionCode);
@@ -183,12 +211,13 @@ describe('SPA routing function (viewer request)', () => {
     expect(out.querystring).toEqual(query); // /ho-so/{id}?thanh-toan= keeps its query for the page
   });
 
-  it('applies the local runtime\'s rule (shared/web/spa.ts): rewritten exactly when not an asset and not /v1', () => {
+  it('applies the local runtime\'s rule (shared/web/spa.ts): a page path gets its document, assets and /v1 pass', () => {
     const handler = spaHandler(spaRoutesFunctionCode());
-    const paths = [...cases.map(([p]) => p), '/phan-anh/gui', '/manifest.webmanifest', '/assets/font.woff2', '/a.PNG', '/x.map', '/thong-ke'];
+    const paths = [...cases.map(([p]) => p), '/phan-anh/gui', '/manifest.webmanifest', '/assets/font.woff2', '/a.PNG', '/x.map', '/thong-ke',
+      `${API_REFERENCE_PATH}/anything`, '/thu-tuc/tai-lieu-api'];
     for (const path of paths) {
-      const rewritten = path !== '/index.html' && handler(viewerRequest(path)).uri === '/index.html';
-      expect(rewritten, path).toBe(!isAssetPath(path) && !path.startsWith('/v1'));
+      const page = !isAssetPath(path) && !path.startsWith('/v1');
+      expect(handler(viewerRequest(path)).uri, path).toBe(page ? pageDocument(path) : path);
     }
   });
 });
@@ -228,14 +257,14 @@ describe('caching', () => {
   it('ships the build without Vite\'s manifest', () => {
     const staged = readdirSync(custom.outdir).map((d) => join(custom.outdir, d)).filter((d) => existsSync(join(d, 'index.html')));
     expect(staged).toHaveLength(1);
-    expect(readdirSync(staged[0]!).sort()).toEqual(['assets', 'index.html']);
+    expect(readdirSync(staged[0]!).sort()).toEqual(['assets', 'index.html', 'tai-lieu-api']);
     expect(existsSync(join(WEB_DIST_FIXTURE, '.vite', 'manifest.json'))).toBe(true);
   });
 });
 
 describe('response headers policy', () => {
   it('sends the CSP the local runtime sends, with Cognito and the upload bucket as the only other origins', () => {
-    const [, policy] = one(custom.json.web, 'AWS::CloudFront::ResponseHeadersPolicy');
+    const [, policy] = headersPolicy(custom, 'WebHeaders');
     const csp = policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy;
     expect(csp.Override).toBe(true);
     expect(render(csp.ContentSecurityPolicy)).toBe(contentSecurityPolicy([`https://cognito-idp.${REGION}.amazonaws.com`, 'https://<ref>']));
@@ -248,10 +277,12 @@ describe('response headers policy', () => {
     expect(output.Value).toEqual({ 'Fn::GetAtt': [bucketId, 'RegionalDomainName'] });
   });
 
-  it('sends every other shared header too, plus HSTS', () => {
-    const [, policy] = one(custom.json.web, 'AWS::CloudFront::ResponseHeadersPolicy');
+  it.each([
+    ['WebHeaders', webSecurityHeaders([])],
+    ['ApiReferenceHeaders', apiReferenceSecurityHeaders()],
+  ] as const)('%s sends every other shared header too, plus HSTS', (prefix, shared) => {
+    const [, policy] = headersPolicy(custom, prefix);
     const config = policy.Properties.ResponseHeadersPolicyConfig;
-    const shared = webSecurityHeaders([]);
     const sec = config.SecurityHeadersConfig;
     expect(sec.ContentTypeOptions).toEqual({ Override: true });
     expect(shared['x-content-type-options']).toBe('nosniff');
@@ -262,6 +293,14 @@ describe('response headers policy', () => {
     const typed = ['content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy'];
     expect(custom_).toEqual(Object.fromEntries(Object.entries(shared).filter(([name]) => !typed.includes(name))));
     expect(custom_['permissions-policy']).toBe(shared['permissions-policy']);
+  });
+
+  it('sends the API reference its own CSP (the portal\'s, plus an empty inline style and data: fonts; its own origin only)', () => {
+    const [, policy] = headersPolicy(custom, 'ApiReferenceHeaders');
+    const csp = policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy;
+    expect(csp).toEqual({ ContentSecurityPolicy: apiReferenceContentSecurityPolicy(), Override: true });
+    expect(csp.ContentSecurityPolicy).toContain("connect-src 'self';");
+    expect(csp.ContentSecurityPolicy).not.toMatch(/unsafe-/);
   });
 });
 

@@ -11,6 +11,7 @@ import { citizenRoutes } from './citizen/routes';
 import { accountRoutes } from './account/routes';
 import { officialRoutes } from './official/routes';
 import { dashboardRoutes } from './dashboard/routes';
+import { API_REFERENCE_PATH } from '../../shared/web/spa';
 
 const SignIn = lazy(() => import('./pages/sign-in'));
 const NotFound = lazy(() => import('./pages/not-found'));
@@ -19,6 +20,12 @@ const ROUTES: RouteDef[] = [
   { path: '/dang-nhap', component: SignIn },
   ...citizenRoutes, ...accountRoutes, ...officialRoutes, ...dashboardRoutes,
 ];
+
+/**
+ * The links the app routes in the browser: all but the API reference's, a document of its own
+ * (shared/web/spa.ts) that the browser must load in full.
+ */
+const APP_LINKS = new RegExp(`^(?!${API_REFERENCE_PATH}(/|$))`);
 
 const Header = ({ lang, setLang, t }: { lang: Lang; setLang(l: Lang): void; t: (k: string, p?: Record<string, string | number>) => string }) => {
   const user = useUser();
@@ -75,6 +82,7 @@ const Footer = ({ t }: { t: (k: string) => string }) => (
       <p>{t('footer.owner')}</p>
       <p>{t('footer.hotline')}</p>
       <p class="muted">{t('footer.note')}</p>
+      <p><a href={`${API_REFERENCE_PATH}/`}>{t('footer.apiReference')}</a></p>
     </div>
   </footer>
 );
@@ -96,7 +104,7 @@ export const App = () => {
   const { t } = i18n;
   return (
     <I18nContext.Provider value={i18n}>
-      <LocationProvider>
+      <LocationProvider scope={APP_LINKS}>
         <NavigationWatcher />
         <a href="#main" class="skip-link">{t('app.skip')}</a>
         <Header lang={lang} setLang={setLangState} t={t} />
