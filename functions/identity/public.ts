@@ -24,6 +24,7 @@ export const registeredSystems = async (): Promise<RegisteredSystem[]> => {
   return systems;
 };
 // Outbound sync: the systems speaking for an agency with the secret to sign with (identity table
-// read + the agency-secret-key secret), and SPEC §2 signing and verification (pure).
+// read + the agency-secret-key secret), and signing and verification (docs/requirements.md
+// R-SIGN-REQUEST; pure).
 export { agencySystemsFor, type OutboundSystem } from './outbound';
 export { signRequest, verifySignedRequest } from './domain/signature';

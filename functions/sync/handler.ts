@@ -1,9 +1,9 @@
-// The agency-system sync API (SPEC §2): signed requests (the Lambda authorizer has verified the
-// system), batches of ≤ 100 status events or dossier upserts validated item by item — shape,
-// status code, and the dossier's agency within the system's agencies; for dossiers also the
-// procedure (in the catalogue, handled at that agency's level, for that applicant type and channel)
-// and a history the transition table can follow — and the valid ones queued FIFO per dossier code,
-// deduplicated by the system's event id. 202 with a result per item.
+// The agency-system sync API (docs/requirements.md R-SYNC-INBOUND): signed requests (the Lambda
+// authorizer has verified the system), batches of ≤ 100 status events or dossier upserts validated
+// item by item — shape, status code, and the dossier's agency within the system's agencies; for
+// dossiers also the procedure (in the catalogue, handled at that agency's level, for that applicant
+// type and channel) and a history the transition table can follow — and the valid ones queued FIFO
+// per dossier code, deduplicated by the system's event id. 202 with a result per item.
 import { createHash } from 'node:crypto';
 import { dynamoClient, onceAsync, sqsClient, sqsLib } from '../../shared/aws/clients';
 import { agencyInScope } from '../../shared/auth/scope';
