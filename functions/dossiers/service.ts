@@ -297,8 +297,7 @@ export class DossierService {
       throw unprocessable('MISSING_COMPONENTS', 'Some required documents are missing or not valid', problems.map((p) => ({ path: p.path, message: p.message })));
     }
     const after = await this.transition(d, { kind: 'applicant', id: principalId(principal) }, 'submit', {});
-    // A draft has no history: the submission is its first entry (no read-back: R-PERF-SUBMIT, ≤ 3
-    // round trips).
+    // A draft has no history: the submission is its first entry (no read-back: R-PERF-SUBMIT, ≤ 3 round trips).
     return this.view(after.record, [after.event], principal);
   }
 
