@@ -1,8 +1,9 @@
 // The demo agency system's receiver (local runtime only, never a declared route): the endpoint
 // the seeded demo system is registered with, so a person can see what outbound sync delivers.
-//   POST /local/agency-receiver   an outbound event: the SPEC §2 signature is checked against the
-//                                 sender's registered active secrets; recorded either way; 200 when
-//                                 valid, 401 when not (the portal then retries, as with a real system)
+//   POST /local/agency-receiver   an outbound event: the signature (docs/requirements.md
+//                                 R-SIGN-REQUEST) is checked against the sender's registered
+//                                 active secrets; recorded either way; 200 when valid, 401 when
+//                                 not (the portal then retries, as with a real system)
 //   GET  /local/agency-receiver   what was received, newest first (the last 200, in memory), JSON
 import { AgencySystemRegistry } from '../functions/identity/adapters/registry';
 import { verifySignedRequest } from '../functions/identity/domain/signature';
