@@ -1,4 +1,4 @@
-// The signed-request domain (SPEC §2): canonical string, HMAC, window, constant-time checks.
+// The signed-request domain (docs/requirements.md R-SIGN-REQUEST, R-SIGN-VERIFY): canonical string, HMAC, window, constant-time checks.
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {

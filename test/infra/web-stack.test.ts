@@ -1,6 +1,7 @@
-// The web stack (SPEC §8 "web (S3 + CloudFront)"): a private bucket behind CloudFront with the SPA
-// routing function, the shared security headers and the API under /v1 on the same origin; the API's
-// and the upload bucket's CORS name the web origin. Synthesized offline with a fixture of web/dist.
+// The web stack (docs/requirements.md R-DEPLOY-WEB, S3 + CloudFront): a private bucket behind
+// CloudFront with the SPA routing function, the shared security headers and the API under /v1 on
+// the same origin; the API's and the upload bucket's CORS name the web origin. Synthesized offline
+// with a fixture of web/dist.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
