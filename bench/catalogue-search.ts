@@ -1,8 +1,9 @@
-// Catalogue search benchmark (SPEC §9): a synthetic 10,000-procedure catalogue, the index built
-// and snapshotted, then ≥ 1,000 queries (with and without diacritics, filters, following pages)
-// through the real catalogue handler with API Gateway v2 events, warm (index in memory; in-memory
-// adapters, so no emulator is needed). Prints handler p50/p95/p99, p95 / 2 ms, index build time,
-// snapshot size, and checks every page against the brute-force reference (mismatches must be 0).
+// Catalogue search benchmark (docs/requirements.md R-PERF-SEARCH): a synthetic 10,000-procedure
+// catalogue, the index built and snapshotted, then ≥ 1,000 queries (with and without diacritics,
+// filters, following pages) through the real catalogue handler with API Gateway v2 events, warm
+// (index in memory; in-memory adapters, so no emulator is needed). Prints handler p50/p95/p99,
+// p95 / 2 ms, index build time, snapshot size, and checks every page against the brute-force
+// reference (mismatches must be 0).
 //
 //   npm run bench:catalogue-search [-- --procedures 10000 --queries 1500 --seed 42]
 import { isDeepStrictEqual } from 'node:util';

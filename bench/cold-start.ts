@@ -1,5 +1,6 @@
-// Cold-start benchmark (SPEC §9): every declared function is bundled exactly as the CDK bundles it
-// (the BUNDLING options of infra/constructs/capability-function.ts, through esbuild's API), then
+// Cold-start benchmark (docs/requirements.md R-PERF-COLD-START): every declared function is bundled
+// exactly as the CDK bundles it (the BUNDLING options of infra/constructs/capability-function.ts,
+// through esbuild's API), then
 //   - size: the minified bundle (index.mjs; the external .map is not shipped code) against 500 KB;
 //   - init: module initialisation in a FRESH Node process per sample — a tiny script records
 //     performance.now() before and after `await import(bundle)` — median and max against 150 ms.

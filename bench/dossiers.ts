@@ -1,5 +1,6 @@
-// Dossier benchmarks (SPEC §9), against the local runtime started in memory (DynamoDB Local, the
-// S3 emulator, cognito-local, the gateway with JWT verification and the real handlers):
+// Dossier benchmarks (docs/requirements.md R-PERF-SUBMIT, R-PERF-LISTS), against the local runtime
+// started in memory (DynamoDB Local, the S3 emulator, cognito-local, the gateway with JWT
+// verification and the real handlers):
 //
 //  1. Submit round trips: one submission through the handler over an instrumented DynamoDB client
 //     (bar: ≤ 3 round trips).

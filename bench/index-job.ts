@@ -1,5 +1,5 @@
-// The index job at 1× and 10× the dossiers (SPEC §9: time at 10× ≤ 1.3 × time at 1×, because the
-// job reads counters, never dossiers).
+// The index job at 1× and 10× the dossiers (docs/requirements.md R-PERF-INDEX-JOB: time at 10× ≤
+// 1.3 × time at 1×, because the job reads counters, never dossiers).
 //
 //   npm run bench:index [-- --runs 5 --scale 1]
 //

@@ -1400,7 +1400,7 @@ export interface components {
             /** @description What the caller may do now (the officials' console shows only these) */
             allowedActions: ("submit" | "receive" | "refuse" | "start" | "request_supplement" | "resume" | "supplement" | "request_payment" | "confirm_payment" | "finish" | "stop" | "return_result" | "withdraw" | "issue_apology")[];
         };
-        /** @description One transition (SPEC §3); other fields are the action's input (note, reason, missingComponents, newDueDate) */
+        /** @description One transition of the dossier status machine (docs/requirements.md R-DOSSIER-ACTIONS); other fields are the action's input (note, reason, missingComponents, newDueDate) */
         DossierActionRequest: {
             /** @enum {string} */
             action: "submit" | "receive" | "refuse" | "start" | "request_supplement" | "resume" | "supplement" | "request_payment" | "confirm_payment" | "finish" | "stop" | "return_result" | "withdraw" | "issue_apology";

@@ -1,6 +1,6 @@
 // The demo agency system's receiver (local runtime only, never a declared route): the endpoint
 // the seeded demo system is registered with, so a person can see what outbound sync delivers.
-//   POST /local/agency-receiver   an outbound event: the signature (docs/identity.md) is checked
+//   POST /local/agency-receiver   an outbound event: the signature (docs/requirements.md R-SIGN-REQUEST) is checked
 //                                 against the sender's registered active secrets with the verifier
 //                                 the client kit gives agency systems (shared/auth/agency-signature.ts,
 //                                 client/webhooks.ts); recorded either way; 200 when valid, 401 when

@@ -1,6 +1,7 @@
-// Schedules and operator commands on demand (SPEC §7): a declared schedule's function invoked with
-// the schedule's input (plus overrides such as `now`), exactly as EventBridge Scheduler would invoke
-// it in AWS; a declared command's function with the command's input plus the operator's options.
+// Schedules and operator commands on demand (docs/requirements.md R-LOCAL-JOBS): a declared
+// schedule's function invoked with the schedule's input (plus overrides such as `now`), exactly as
+// EventBridge Scheduler would invoke it in AWS; a declared command's function with the command's
+// input plus the operator's options.
 import type { FunctionName, PlatformDecl } from '../shared/platform';
 import type { LocalRoute } from './gateway/server';
 import { loadHandler } from './handlers';

@@ -1,6 +1,7 @@
-// The catalogue capability (SPEC §1.1, §2): procedure search and read, shared catalogues, admin
-// writes. Thin: the stack has parsed and validated; each route calls the service and maps to HTTP.
-// Nothing of the AWS SDK is loaded at import time: the adapters load it on first use (adapters/sdk.ts).
+// The catalogue capability (docs/requirements.md R-CAP-CATALOGUE): procedure search and read,
+// shared catalogues, admin writes. Thin: the stack has parsed and validated; each route calls the
+// service and maps to HTTP. Nothing of the AWS SDK is loaded at import time: the adapters load it
+// on first use (adapters/sdk.ts).
 import { bucketName, tableName } from '../../shared/config';
 import { createApiHandler, implement, ok } from '../../shared/http/api';
 import { catalogueRoutes as routes } from '../../shared/platform/api-routes/catalogue';

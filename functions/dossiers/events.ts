@@ -1,9 +1,10 @@
-// The dossier outbox's fan-out (SPEC §3: every transition emits an event atomically). A history
-// item is written in the same transaction as the state it records; the table stream carries each
-// one here exactly as written, and this function forwards it to the queues of the capabilities
-// that act on it (notifications; sync-outbound, FIFO per dossier; index-counters, every event). A record
-// that cannot be forwarded is reported as a partial batch failure and retried; the stream keeps
-// order per dossier, and each consumer is idempotent by (dossierId, version).
+// The dossier outbox's fan-out (docs/requirements.md R-DOSSIER-HISTORY: every transition emits an
+// event atomically). A history item is written in the same transaction as the state it records; the
+// table stream carries each one here exactly as written, and this function forwards it to the
+// queues of the capabilities that act on it (notifications; sync-outbound, FIFO per dossier;
+// index-counters, every event). A record that cannot be forwarded is reported as a partial batch
+// failure and retried; the stream keeps order per dossier, and each consumer is idempotent by
+// (dossierId, version).
 import type { DynamoDBRecord, DynamoDBStreamEvent, DynamoDBBatchResponse } from 'aws-lambda';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { sqsClient, sqsLib, onceAsync } from '../../shared/aws/clients';

@@ -1,5 +1,6 @@
-// The dossiers capability (SPEC §2, §3): thin routes over DossierService. The stack has parsed,
-// validated and checked the route's group; the service checks ownership and agency scope.
+// The dossiers capability (docs/requirements.md R-CAP-DOSSIERS): thin routes over DossierService.
+// The stack has parsed, validated and checked the route's group; the service checks ownership and
+// agency scope.
 import { bucketName, portalBaseUrl, tableName } from '../../shared/config';
 import { dynamoClient, s3Client } from '../../shared/aws/clients';
 import { createApiHandler, created, fileResult, implement, ok } from '../../shared/http/api';
@@ -18,7 +19,7 @@ export const defaultDeps = (): DossierDeps => ({
 
 // Slips are built and rendered by the notifications capability (the same documents as its
 // e-mails). Its module, and the PDF writer behind it, load on the first slip request, so the
-// other routes' cold start does not pay for them (SPEC §9).
+// other routes' cold start does not pay for them (R-PERF-COLD-START).
 const slipModule = () => import('../notifications/public');
 
 export const makeHandler = (deps: DossierDeps | DossierService) => {

@@ -1,7 +1,8 @@
-// The dossiers capability's use cases (SPEC §2, §3): drafts, attachments, submission, officials'
-// actions, supplements, withdrawal, lists, tracking. It authorizes against the dossier (owner or
-// agency scope), asks the domain (transition table, form, components, calendar) and writes through
-// the store. Every state change goes through `transition`, the one path payments and sync use too.
+// The dossiers capability's use cases (docs/requirements.md R-CAP-DOSSIERS): drafts, attachments,
+// submission, officials' actions, supplements, withdrawal, lists, tracking. It authorizes against
+// the dossier (owner or agency scope), asks the domain (transition table, form, components,
+// calendar) and writes through the store. Every state change goes through `transition`, the one
+// path payments and sync use too.
 import { createHash, randomUUID } from 'node:crypto';
 import type * as z from 'zod';
 import { agencyInScope, ownsResource } from '../../shared/auth/scope';
@@ -296,11 +297,11 @@ export class DossierService {
       throw unprocessable('MISSING_COMPONENTS', 'Some required documents are missing or not valid', problems.map((p) => ({ path: p.path, message: p.message })));
     }
     const after = await this.transition(d, { kind: 'applicant', id: principalId(principal) }, 'submit', {});
-    // A draft has no history: the submission is its first entry (no read-back: SPEC §9, ≤ 3 round trips).
+    // A draft has no history: the submission is its first entry (no read-back: R-PERF-SUBMIT, ≤ 3 round trips).
     return this.view(after.record, [after.event], principal);
   }
 
-  /** An official's action (SPEC §3) at the version the official read. */
+  /** An official's action (R-DOSSIER-ACTIONS) at the version the official read. */
   async act(principal: Principal, id: string, body: { action: string; version: number } & Record<string, unknown>): Promise<DossierView> {
     const d = await this.inScope(principal, id);
     const { action, version, ...input } = body;

@@ -1,7 +1,7 @@
-// The evaluation capability's routes (SPEC §2, §5): thin over IndexService. Reads are public and
-// cacheable: an ended period's stored results change only when an admin recomputes it, so the
-// gateway or a CDN may keep them an hour (a day at the edge); the running period is computed on
-// demand and kept a minute.
+// The evaluation capability's routes (docs/requirements.md R-INDEX-API): thin over IndexService.
+// Reads are public and cacheable: an ended period's stored results change only when an admin
+// recomputes it, so the gateway or a CDN may keep them an hour (a day at the edge); the running
+// period is computed on demand and kept a minute.
 import { createApiHandler, implement, ok } from '../../shared/http/api';
 import { evaluationRoutes as routes } from '../../shared/platform/api-routes/evaluation';
 import { platformDeps } from './deps';

@@ -1,9 +1,10 @@
-// The service index and the public statistics (SPEC §5; docs/index.md). Reads counters, never
-// dossiers: the cost of a period grows with the number of agencies and months, not with dossiers.
-// compute() gathers each agency's inputs (its own and its communes' counters, ratings and feedback
-// aggregates, the procedures in its competence), scores them with the definition in force for the
-// period and ranks each level; the job stores that, reads serve it, and the running period is
-// computed on demand from the same counters.
+// The service index and the public statistics (docs/requirements.md R-INDEX-COUNTERS,
+// R-CAP-STATISTICS; docs/index.md). Reads counters, never dossiers: the cost of a period grows with
+// the number of agencies and months, not with dossiers. compute() gathers each agency's inputs (its
+// own and its communes' counters, ratings and feedback aggregates, the procedures in its
+// competence), scores them with the definition in force for the period and ranks each level; the
+// job stores that, reads serve it, and the running period is computed on demand from the same
+// counters.
 import { createWorkingCalendar, type CalendarEntry } from '../../shared/calendar';
 import type { Procedure } from '../../shared/contracts/catalogue';
 import { badRequest, notFound, unprocessable } from '../../shared/http/errors';

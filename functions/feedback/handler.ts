@@ -1,6 +1,7 @@
-// The feedback capability's routes (SPEC §2, §6): thin over FeedbackService. The route stack has
-// parsed and validated the request and checked the caller's group; the service decides who the
-// caller is for the item (sender, official of its agency, administrator).
+// The feedback capability's routes (docs/requirements.md R-CAP-FEEDBACK): thin over
+// FeedbackService. The route stack has parsed and validated the request and checked the caller's
+// group; the service decides who the caller is for the item (sender, official of its agency,
+// administrator).
 import { dynamoClient, s3Client } from '../../shared/aws/clients';
 import { bucketName, tableName } from '../../shared/config';
 import { S3AttachmentStore } from '../../shared/uploads/upload-store';

@@ -1,8 +1,8 @@
-// The feedback capability (SPEC §1.5, §6, docs/feedback.md): people send feedback, officials of
-// the agency it is with (or the portal's administrators) move it through the workflow on the
-// working-day calendar, answers are published without the sender's personal data, and signed-in
-// people like or dislike published answers. Rules are in domain/; this orders the steps and
-// decides who is acting.
+// The feedback capability (docs/requirements.md R-CAP-FEEDBACK, docs/feedback.md): people send
+// feedback, officials of the agency it is with (or the portal's administrators) move it through the
+// workflow on the working-day calendar, answers are published without the sender's personal data,
+// and signed-in people like or dislike published answers. Rules are in domain/; this orders the
+// steps and decides who is acting.
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../../shared/auth/principal';
 import { agencyInScope } from '../../shared/auth/scope';

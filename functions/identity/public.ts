@@ -33,5 +33,6 @@ export const registeredSystems = async (): Promise<RegisteredSystem[]> => {
   return systems;
 };
 // Outbound sync: the systems speaking for an agency with the secret to sign with (identity table
-// read + the agency-secret-key secret). Signing itself is shared/auth/agency-signature.ts.
+// read + the agency-secret-key secret). Signing itself is shared/auth/agency-signature.ts
+// (docs/requirements.md R-SIGN-REQUEST).
 export { agencySystemsFor, type OutboundSystem } from './outbound';

@@ -6,7 +6,8 @@
 //
 // Fail-closed: on any failure (or if a function forgets this middleware) the event keeps no
 // `keyId`, `principalOf` sees an anonymous caller and the route's auth rule answers 401 with the
-// error envelope, as SPEC §2 asks for a stale, badly signed or replayed request.
+// error envelope, as docs/requirements.md R-SIGN-VERIFY asks for a stale, badly signed or replayed
+// request.
 //
 //   export const handler = createApiHandler([...]).use(signedBodies());
 import type middy from '@middy/core';

@@ -1,6 +1,6 @@
-// The payments capability's routes (SPEC §2): thin over PaymentService. The route stack has
-// parsed and validated the request and checked the caller's group; the service checks ownership,
-// scope and the provider's signature.
+// The payments capability's routes (docs/requirements.md R-API-ROUTES): thin over PaymentService.
+// The route stack has parsed and validated the request and checked the caller's group; the service
+// checks ownership, scope and the provider's signature.
 import { dynamoClient } from '../../shared/aws/clients';
 import { portalBaseUrl, tableName } from '../../shared/config';
 import { createApiHandler, created, fileResult, implement, ok } from '../../shared/http/api';

@@ -1,7 +1,8 @@
-// The payments capability (SPEC §1.4, docs/payments.md): creates payment orders for dossiers that
-// await payment, applies providers' signed callbacks, moves the dossier on through the dossier
-// transition function, issues receipts and reconciles with the providers' settlement reports.
-// Rules live in domain/; this file orders the steps and enforces who may do what.
+// The payments capability (docs/requirements.md R-CAP-PAYMENTS, docs/payments.md): creates payment
+// orders for dossiers that await payment, applies providers' signed callbacks, moves the dossier on
+// through the dossier transition function, issues receipts and reconciles with the providers'
+// settlement reports. Rules live in domain/; this file orders the steps and enforces who may do
+// what.
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../../shared/auth/principal';
 import { agencyInScope, ownsResource } from '../../shared/auth/scope';

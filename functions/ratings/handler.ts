@@ -1,6 +1,6 @@
-// The ratings capability's routes (SPEC §2): thin over RatingService. The route stack has parsed
-// and validated the request and checked the caller's group; the service checks ownership, scope
-// and the rating rules.
+// The ratings capability's routes (docs/requirements.md R-API-ROUTES): thin over RatingService. The
+// route stack has parsed and validated the request and checked the caller's group; the service
+// checks ownership, scope and the rating rules.
 import { dynamoClient } from '../../shared/aws/clients';
 import { tableName } from '../../shared/config';
 import { createApiHandler, created, implement, ok } from '../../shared/http/api';

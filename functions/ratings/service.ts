@@ -1,7 +1,8 @@
-// The ratings capability (SPEC §1.6, docs/ratings.md): the applicant rates a handled dossier once,
-// may replace the rating for 14 days after the first one, and every write moves the agency-month
-// aggregate (index indicator 5.4) in the same transaction. Rules live in domain/; this file orders
-// the steps, enforces who may read what, and retries a decision that lost a race on fresh data.
+// The ratings capability (docs/requirements.md R-CAP-RATINGS, docs/ratings.md): the applicant rates
+// a handled dossier once, may replace the rating for 14 days after the first one, and every write
+// moves the agency-month aggregate (index indicator 5.4) in the same transaction. Rules live in
+// domain/; this file orders the steps, enforces who may read what, and retries a decision that lost
+// a race on fresh data.
 import type { Principal } from '../../shared/auth/principal';
 import { agencyInScope, ownsResource } from '../../shared/auth/scope';
 import type { RateDossier, Rating } from '../../shared/contracts/ratings';

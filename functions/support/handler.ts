@@ -1,6 +1,6 @@
-// The support capability (SPEC §1.11, §2): the FAQ's public search and read, and the admins' write.
-// Thin: the stack has parsed and validated; each route calls the service and maps to HTTP.
-// Nothing of the AWS SDK is loaded at import time (shared/aws/clients.ts).
+// The support capability (docs/requirements.md R-CAP-SUPPORT): the FAQ's public search and read,
+// and the admins' write. Thin: the stack has parsed and validated; each route calls the service and
+// maps to HTTP. Nothing of the AWS SDK is loaded at import time (shared/aws/clients.ts).
 import { dynamoClient } from '../../shared/aws/clients';
 import { tableName } from '../../shared/config';
 import { createApiHandler, implement, ok } from '../../shared/http/api';

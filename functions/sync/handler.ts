@@ -1,4 +1,4 @@
-// The agency-system sync API (SPEC §2): signed requests (the Lambda authorizer has verified the
+// The agency-system sync API (docs/requirements.md R-SYNC-INBOUND): signed requests (the Lambda authorizer has verified the
 // system), batches of ≤ 100 status events or dossier upserts validated item by item — shape,
 // status code, and the dossier's agency within the system's agencies; for dossiers also the
 // procedure (in the catalogue, handled at that agency's level, for that applicant type and channel)

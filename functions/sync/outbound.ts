@@ -1,10 +1,10 @@
 // The consumer of `sync-outbound` (FIFO per dossier; dossiers in parallel): delivers a dossier event to
 // every agency system that speaks for the dossier's agency. For each system the event is put in its
-// outbox (once), then POSTed to its endpoint signed as SPEC §2; a 2xx marks it delivered. If any
-// system's push fails, the message fails: its visibility is set to a full-jitter exponential
-// backoff from its receive count, SQS hands it back then, and only the systems not yet delivered
-// are tried again. After 8 receives SQS moves it to the DLQ (the outbox keeps it for pull).
-// No system for the agency: nothing to do.
+// outbox (once), then POSTed to its endpoint signed as docs/requirements.md R-SIGN-REQUEST; a 2xx
+// marks it delivered. If any system's push fails, the message fails: its visibility is set to a
+// full-jitter exponential backoff from its receive count, SQS hands it back then, and only the
+// systems not yet delivered are tried again. After 8 receives SQS moves it to the DLQ (the outbox
+// keeps it for pull). No system for the agency: nothing to do.
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambda-powertools/batch';
 import { dynamoClient, sqsClient, sqsLib } from '../../shared/aws/clients';

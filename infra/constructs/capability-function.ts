@@ -24,12 +24,13 @@ export const LOG_RETENTION = logs.RetentionDays.THREE_MONTHS;
 /**
  * The SDK question. The v3 clients are large once bundled (measured with esbuild 0.28, minified:
  * DynamoDB document client 342 KB, S3 client 428 KB, the three clients together 509 KB), so a
- * function using two of them could not stay inside the 500 KB per-function budget of SPEC §9.
- * The nodejs22.x runtime ships the SDK v3 clients and lib-dynamodb on its own disk, so those
- * stay external (the price: the runtime's SDK version, not ours, runs in AWS). Everything else — including the small SDK helpers whose
- * presence and version in the runtime are not guaranteed (`@aws-sdk/s3-presigned-post`,
- * `@aws-sdk/core/util`) — is bundled, tree-shaken and minified, which keeps module
- * initialisation predictable (one file, no node_modules resolution at cold start).
+ * function using two of them could not stay inside the 500 KB per-function budget of
+ * docs/requirements.md R-PERF-COLD-START. The nodejs22.x runtime ships the SDK v3 clients and
+ * lib-dynamodb on its own disk, so those stay external (the price: the runtime's SDK version, not
+ * ours, runs in AWS). Everything else — including the small SDK helpers whose presence and version
+ * in the runtime are not guaranteed (`@aws-sdk/s3-presigned-post`, `@aws-sdk/core/util`) — is
+ * bundled, tree-shaken and minified, which keeps module initialisation predictable (one file, no
+ * node_modules resolution at cold start).
  */
 export const EXTERNAL_MODULES = ['@aws-sdk/client-*', '@aws-sdk/lib-dynamodb'];
 
@@ -38,7 +39,8 @@ const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const requir
 
 /**
  * The esbuild options of every function bundle. bench/cold-start.ts bundles each declared
- * function with these same options to measure its size and module initialisation (SPEC §9).
+ * function with these same options to measure its size and module initialisation
+ * (R-PERF-COLD-START).
  */
 export const BUNDLING = {
   minify: true,

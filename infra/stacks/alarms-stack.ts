@@ -1,5 +1,5 @@
-// Alarms on what must never happen silently: a message in any DLQ, a 5xx from the API (SPEC §9:
-// no client request produces one), a function error or throttle.
+// Alarms on what must never happen silently: a message in any DLQ, a 5xx from the API
+// (docs/requirements.md R-REL-NO-5XX: no client request produces one), a function error or throttle.
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -74,7 +74,7 @@ export class AlarmsStack extends Stack {
     alarm(
       'Api5xx',
       props.api.metricServerError({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
-      'The API answered 5xx: no client request may produce one (SPEC §9).',
+      'The API answered 5xx: no client request may produce one (docs/requirements.md R-REL-NO-5XX).',
     );
     for (const [name, fn] of props.functions) {
       alarm(`Fn${pascal(name)}Errors`, fn.metricErrors({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }), `Function ${name} failed.`);

@@ -15,7 +15,7 @@ import { pascal } from '../names';
 import { REPO_ROOT } from '../paths';
 import type { DataStack } from './data-stack';
 
-/** The declared function that verifies agency-system signatures (SPEC §2, agency systems). */
+/** The declared function that verifies agency-system signatures (docs/requirements.md R-SIGN-VERIFY). */
 export const AGENCY_AUTHORIZER_FN = 'agency-authorizer';
 /** Headers a signed agency-system request carries; all three must be present. */
 export const AGENCY_IDENTITY_HEADERS = ['x-dvc-key-id', 'x-dvc-timestamp', 'x-dvc-signature'];
@@ -78,7 +78,7 @@ export class ApiStack extends Stack {
       });
       Validations.of(fn.fn).acknowledge({
         id: 'AwsSolutions-L1',
-        reason: 'SPEC §8 fixes the runtime at nodejs22.x (the Node.js LTS the code and its local runtime are tested on); moving to a newer runtime is a spec change.',
+        reason: 'docs/requirements.md R-DEPLOY-FUNCTIONS fixes the runtime at nodejs22.x (the Node.js LTS the code and its local runtime are tested on); moving to a newer runtime is a change of requirements.',
       });
       this.functions.set(decl.name, fn);
     }
@@ -123,7 +123,7 @@ export class ApiStack extends Stack {
 
     this.api = new apigw.HttpApi(this, 'HttpApi', {
       apiName: `${config.namePrefix}-portal`,
-      description: 'dvc-portal public API (SPEC §2)',
+      description: 'dvc-portal public API (docs/requirements.md R-API-BASE)',
       createDefaultStage: false,
       corsPreflight: {
         allowOrigins: [config.webOrigin],
@@ -145,7 +145,7 @@ export class ApiStack extends Stack {
     });
     Validations.of(defaultRoute).acknowledge({
       id: 'AwsSolutions-APIG4',
-      reason: '$default only answers 404/405 for undeclared paths (SPEC §2 error envelope); it exposes no data.',
+      reason: '$default only answers 404/405 for undeclared paths (the error envelope of docs/requirements.md R-API-ERRORS); it exposes no data.',
     });
 
     const jwtAuthorizer = new HttpJwtAuthorizer(
@@ -193,7 +193,7 @@ export class ApiStack extends Stack {
       if (route.auth.kind === 'public') {
         Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: `${route.method} ${route.path} is public by SPEC §2 (no token); the stage throttles it.`,
+          reason: `${route.method} ${route.path} is public by docs/requirements.md R-API-PUBLIC (no token); the stage throttles it.`,
         });
       }
       this.routes.set(route.id, httpRoute);

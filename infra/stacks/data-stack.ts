@@ -137,7 +137,7 @@ export class DataStack extends Stack {
             expiredObjectDeleteMarker: true,
           },
         ],
-        // Browsers upload with presigned POST (SPEC §2 attachments): POST from the web origin only.
+        // Browsers upload with presigned POST (docs/requirements.md R-API-UPLOADS): POST from the web origin only.
         cors: b.browserUploads
           ? [{ allowedMethods: [s3.HttpMethods.POST], allowedOrigins: [config.webOrigin], allowedHeaders: ['*'], maxAge: 600 }]
           : undefined,

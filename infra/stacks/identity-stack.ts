@@ -1,5 +1,6 @@
 // The Cognito user pool, built from the one declaration the local runtime (cognito-local) also
-// reads: groups, custom attributes, password policy and the web client (SPEC §1.2).
+// reads: groups, custom attributes, password policy and the web client (docs/requirements.md
+// R-CAP-IDENTITY).
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';

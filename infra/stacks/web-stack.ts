@@ -1,7 +1,7 @@
-// The web front end (SPEC §8 "web (S3 + CloudFront)"): one public origin, like the real portal.
-// CloudFront serves the built SPA (web/dist) from a private bucket and forwards /v1/* to the HTTP
-// API, so the pages call the API on their own origin — the same build runs locally and in AWS.
-// Design and trade-offs: docs/web.md.
+// The web front end (docs/requirements.md R-DEPLOY-WEB, S3 + CloudFront): one public origin, like
+// the real portal. CloudFront serves the built SPA (web/dist) from a private bucket and forwards
+// /v1/* to the HTTP API, so the pages call the API on their own origin — the same build runs
+// locally and in AWS. Design and trade-offs: docs/web.md.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Annotations, CfnOutput, Duration, Fn, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';

@@ -1,7 +1,7 @@
-// Event delivery on this machine (SPEC §7): one poller per declared event source mapping — each
-// table stream with a consumer and each queue with a consumer — invoking the same handlers Lambda
-// invokes in AWS. `settle()` waits until everything written so far has flowed through (tests and
-// `POST /local/events/settle` use it instead of sleeping).
+// Event delivery on this machine (docs/requirements.md R-LOCAL-EVENTS): one poller per declared
+// event source mapping — each table stream with a consumer and each queue with a consumer —
+// invoking the same handlers Lambda invokes in AWS. `settle()` waits until everything written so
+// far has flowed through (tests and `POST /local/events/settle` use it instead of sleeping).
 import { resolve } from 'node:path';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import {

@@ -1,4 +1,4 @@
-// Demo accounts of the local runtime (SPEC §7). Local only: no deployed stack creates them.
+// Demo accounts of the local runtime (docs/requirements.md R-LOCAL-SEED). Local only: no deployed stack creates them.
 import {
   AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminGetUserCommand, AdminSetUserPasswordCommand,
   CognitoIdentityProviderClient, UserNotFoundException,

@@ -1,7 +1,8 @@
-// The demo agency system of the local runtime (SPEC §7): key id `demo-hanoi-system`, secret
-// `demo-hanoi-secret`, every agency of Hà Nội. Local only: no deployed stack registers it.
-// Registered through the same registry adapter the identity function uses, so it is sealed with
-// the configured AGENCY_SECRET_KEY exactly as an admin-registered system would be.
+// The demo agency system of the local runtime (docs/requirements.md R-LOCAL-SEED): key id
+// `demo-hanoi-system`, secret `demo-hanoi-secret`, every agency of Hà Nội. Local only: no deployed
+// stack registers it. Registered through the same registry adapter the identity function uses, so
+// it is sealed with the configured AGENCY_SECRET_KEY exactly as an admin-registered system would
+// be.
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';

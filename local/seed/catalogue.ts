@@ -12,7 +12,7 @@ import { holidaysFor, type MakeupDay } from '../../functions/catalogue/domain/ho
 import { loadCatalogue } from '../../functions/catalogue/load';
 
 const SEED_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../seed/catalogue');
-/** Holidays are computed for these years (SPEC §3: seeded by computation, editable by admins). */
+/** Holidays are computed for these years (docs/requirements.md R-CALENDAR: seeded by computation, editable by admins). */
 export const HOLIDAY_YEARS = [2025, 2026, 2027];
 
 const readSeed = <T>(file: string): T => JSON.parse(readFileSync(resolve(SEED_DIR, file), 'utf8')) as T;

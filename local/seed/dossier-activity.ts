@@ -1,5 +1,6 @@
-// A deterministic generator of realistic dossier lifecycles (SPEC §3), for the service index
-// (SPEC §5): the local demo seed, the activity benchmark and cross-check tests.
+// A deterministic generator of realistic dossier lifecycles (docs/requirements.md
+// R-DOSSIER-TRANSITIONS), for the service index (R-CAP-EVALUATION): the local demo seed, the
+// activity benchmark and cross-check tests.
 //
 // Every status change goes through the dossier domain layer — `decide` (the transition table) and
 // `applyDecision` / `eventOf` — exactly as the service does, so the records and histories are ones

@@ -1,7 +1,8 @@
-// E-form definitions of the seed procedures (SPEC §4 `form`). The national export carries no form
-// fields, so each procedure gets a realistic form chosen by the kind of procedure (sector and name
-// keywords, see `formKind`), with a generic fallback. Field names are camelCase English identifiers,
-// labels Vietnamese; patterns are JavaScript regex sources validated server-side.
+// E-form definitions of the seed procedures (docs/requirements.md R-CATALOGUE-FORM). The national
+// export carries no form fields, so each procedure gets a realistic form chosen by the kind of
+// procedure (sector and name keywords, see `formKind`), with a generic fallback. Field names are
+// camelCase English identifiers, labels Vietnamese; patterns are JavaScript regex sources validated
+// server-side.
 
 export type FieldType = 'text' | 'number' | 'date' | 'select' | 'idNumber' | 'phone' | 'email' | 'address';
 export interface FormField {

@@ -1,4 +1,5 @@
-// Signed requests of agency systems (docs/identity.md). Pure: no AWS, no I/O, no clock.
+// Signed requests of agency systems (docs/requirements.md R-SIGN-REQUEST, R-SIGN-VERIFY). Pure: no
+// AWS, no I/O, no clock.
 //
 //   x-dvc-signature = hex HMAC-SHA256(secret, METHOD "\n" path?query "\n" timestamp "\n" hex sha256(body))
 //

@@ -1,6 +1,6 @@
-// Agency scoping in one place (SPEC §1.2): role is checked by the route's auth rule, scope here.
-// A province People's Committee code (e.g. 000.00.00.H26) covers the province and its communes,
-// whose parentCode is that code; since 1 July 2025 there are no districts in between.
+// Agency scoping in one place (docs/requirements.md R-SCOPE): role is checked by the route's auth
+// rule, scope here. A province People's Committee code (e.g. 000.00.00.H26) covers the province and
+// its communes, whose parentCode is that code; since 1 July 2025 there are no districts in between.
 import { forbidden, notFound } from '../http/errors';
 import type { Principal } from './principal';
 

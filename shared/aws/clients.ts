@@ -1,9 +1,9 @@
-// SDK clients, loaded on first use. Module initialisation must stay cheap (SPEC §9: ≤ 150 ms):
-// importing the DynamoDB and S3 clients costs ~200 ms, and esbuild hoists a static import to the
-// bundle's top level even when only a lazily-called function uses it. A dynamic `import()` of
-// the SDK package survives bundling (the SDK is external in the deployed bundle), so nothing of
-// the SDK loads before a request needs it. Endpoints come from the standard AWS_ENDPOINT_URL_*
-// variables; nothing here knows about the local runtime.
+// SDK clients, loaded on first use. Module initialisation must stay cheap (docs/requirements.md
+// R-PERF-COLD-START: ≤ 150 ms): importing the DynamoDB and S3 clients costs ~200 ms, and esbuild
+// hoists a static import to the bundle's top level even when only a lazily-called function uses it.
+// A dynamic `import()` of the SDK package survives bundling (the SDK is external in the deployed
+// bundle), so nothing of the SDK loads before a request needs it. Endpoints come from the standard
+// AWS_ENDPOINT_URL_* variables; nothing here knows about the local runtime.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SQSClient } from '@aws-sdk/client-sqs';

@@ -4,8 +4,9 @@
 // credentials — with one difference that matters here: that package imports
 // @aws-sdk/client-s3 statically, and a bundle hoists an external static import to its top, so
 // every function that merely contains the dossier module would load the whole S3 client at init
-// (~200 ms of cold start, SPEC §9). Here the S3 command class is passed in by the caller, who has
-// already loaded the client lazily. The signing itself is Smithy's (the SDK's own signer).
+// (~200 ms of cold start, docs/requirements.md R-PERF-COLD-START). Here the S3 command class is
+// passed in by the caller, who has already loaded the client lazily. The signing itself is Smithy's
+// (the SDK's own signer).
 import { getEndpointFromInstructions, toEndpointV1 } from '@smithy/core/endpoints';
 import { toHex, toUint8Array } from '@smithy/core/serde';
 import { createScope, getSigningKey } from '@smithy/signature-v4';

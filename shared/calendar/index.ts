@@ -1,2 +1,2 @@
-// Working-day calendar (SPEC §3 "Due date", §6): pure functions, no AWS. See docs/calendar.md.
+// Working-day calendar (docs/requirements.md R-CALENDAR, R-DUE-DATE, R-FEEDBACK-DEADLINES): pure functions, no AWS. See docs/calendar.md.
 export * from './working-calendar';

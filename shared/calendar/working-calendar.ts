@@ -1,4 +1,5 @@
-// The working-day calendar (SPEC §3 "Due date", §5 indicators 2.1/2.2, §6 feedback deadlines).
+// The working-day calendar (docs/requirements.md R-DUE-DATE, R-DUE-PAUSE, R-LATE; index indicators
+// 2.1/2.2, R-INDEX-INDICATORS; feedback deadlines, R-FEEDBACK-DEADLINES).
 //
 // Pure and table-driven: no AWS, no I/O, no clock. Every "now" is a parameter. The holiday table is
 // the catalogue's data (functions/catalogue/domain/holidays.ts computes and seeds it; admins edit

@@ -1,5 +1,5 @@
-// The procedure catalogue and the shared catalogues (SPEC §4). One source for validation, types
-// and the OpenAPI document.
+// The procedure catalogue and the shared catalogues (docs/requirements.md R-CATALOGUE-PROCEDURE,
+// R-CATALOGUE-SHARED). One source for validation, types and the OpenAPI document.
 import * as z from 'zod';
 import { Cursor, IsoDate, Limit, optionalText, page } from './common';
 
@@ -87,7 +87,7 @@ export const Procedure = z
   .meta({ id: 'Procedure' });
 export type Procedure = z.infer<typeof Procedure>;
 
-/** What a list returns per procedure (SPEC §4: at least these fields). */
+/** What a list returns per procedure (R-CATALOGUE-LIST: at least these fields). */
 export const ProcedureSummary = Procedure.pick({
   code: true, name: true, level: true, sectorCode: true, onlineService: true,
   processingTime: true, fees: true,

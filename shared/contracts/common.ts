@@ -1,4 +1,4 @@
-// Shapes every route shares: the error envelope, paginated lists, cursors and limits (SPEC §2).
+// Shapes every route shares: the error envelope, paginated lists, cursors and limits (docs/requirements.md R-API-ERRORS, R-API-PAGINATION).
 import * as z from 'zod';
 
 export const ErrorEnvelope = z

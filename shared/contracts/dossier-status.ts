@@ -1,6 +1,7 @@
-// Dossier statuses, their wire codes and the action names (SPEC §3): the wire vocabulary shared by
-// the API contract, agency-system sync and the dossier domain. Pure: the codes are what agency systems sync
-// with, so they are fixed here once and never derived from array positions elsewhere.
+// Dossier statuses, their wire codes and the action names (docs/requirements.md R-DOSSIER-STATUS,
+// R-DOSSIER-ACTIONS): the wire vocabulary shared by the API contract, agency-system sync and the
+// dossier domain. Pure: the codes are what agency systems sync with, so they are fixed here once
+// and never derived from array positions elsewhere.
 import * as z from 'zod';
 
 export const DOSSIER_STATUSES = [
@@ -19,7 +20,7 @@ export const DOSSIER_STATUSES = [
 export const DossierStatus = z.enum(DOSSIER_STATUSES);
 export type DossierStatus = z.infer<typeof DossierStatus>;
 
-/** SPEC §3 wire codes. `draft` is not a dossier of record and has no code. */
+/** R-DOSSIER-STATUS wire codes. `draft` is not a dossier of record and has no code. */
 export const STATUS_CODES = {
   submitted: 1,
   received: 2,
@@ -53,7 +54,7 @@ export const statusFromCode = (n: number | string): DossierStatus | null => {
 
 /** The clock runs (due date fixed, not finished): statuses in which an apology may be issued. */
 export const RUNNING_STATUSES = ['received', 'processing', 'supplement_requested', 'payment_required'] as const;
-/** No transition leaves these (SPEC §3). */
+/** No transition leaves these (R-DOSSIER-TRANSITIONS). */
 export const CLOSED_STATUSES = ['not_received', 'withdrawn', 'stopped', 'returned'] as const;
 /** Handling finished (the moment that decides "late"): `done`, and `returned` which follows it, and `stopped`. */
 export const FINISHED_STATUSES = ['done', 'returned', 'stopped'] as const;
@@ -66,7 +67,7 @@ export const isRunning = (status: DossierStatus): boolean => RUNNING.has(status)
 export const isClosed = (status: DossierStatus): boolean => CLOSED.has(status);
 export const isFinished = (status: DossierStatus): boolean => FINISHED.has(status);
 
-/** Wire action names (SPEC §3; `submit`, `supplement`, `withdraw` come from their own routes). */
+/** Wire action names (R-DOSSIER-ACTIONS; `submit`, `supplement`, `withdraw` come from their own routes). */
 export const DOSSIER_ACTIONS = [
   'submit',
   'receive',

@@ -1,7 +1,7 @@
-// Dossiers (SPEC §2 applicant and official routes, §3): requests, the dossier read, pages and the
-// public tracking view. One source for validation, types and the OpenAPI document. The status
-// names and codes and the action names are in dossier-status.ts; action inputs are validated by the
-// dossier domain's transition table.
+// Dossiers (docs/requirements.md R-CAP-DOSSIERS, R-DOSSIER-READ): requests, the dossier read, pages
+// and the public tracking view. One source for validation, types and the OpenAPI document. The
+// status names and codes and the action names are in dossier-status.ts; action inputs are validated
+// by the dossier domain's transition table.
 import * as z from 'zod';
 import { DossierAction, DossierStatus } from './dossier-status';
 import { ProcedureCode } from './catalogue';
@@ -171,7 +171,7 @@ export const WorkQueueQuery = z.object({
 export const ActionBody = z
   .object({ action: DossierAction, version: z.number().int().min(1) })
   .catchall(z.unknown())
-  .describe('One transition (SPEC §3); other fields are the action\'s input (note, reason, missingComponents, newDueDate)')
+  .describe('One transition of the dossier status machine (docs/requirements.md R-DOSSIER-ACTIONS); other fields are the action\'s input (note, reason, missingComponents, newDueDate)')
   .meta({ id: 'DossierActionRequest' });
 
 export const SupplementBody = z

@@ -1,5 +1,5 @@
-// The service index and public statistics (SPEC §2, §5): queries and responses, one source for
-// validation, types and the OpenAPI document.
+// The service index and public statistics (docs/requirements.md R-INDEX-API, R-CAP-STATISTICS):
+// queries and responses, one source for validation, types and the OpenAPI document.
 import * as z from 'zod';
 
 const PERIOD_RE = /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/;

@@ -1,6 +1,6 @@
-// Feedback (phản ánh, kiến nghị — SPEC §1.5, §2, §6): what a person sends, the workflow actions,
-// the views (full for the sender and officials in scope, public without the sender's data),
-// reactions and the officials' queue.
+// Feedback (phản ánh, kiến nghị — docs/requirements.md R-CAP-FEEDBACK, R-FEEDBACK-WORKFLOW): what a
+// person sends, the workflow actions, the views (full for the sender and officials in scope, public
+// without the sender's data), reactions and the officials' queue.
 import * as z from 'zod';
 import { Cursor, IsoDateTime, Limit, optionalText, page } from './common';
 import { ProcedureCode } from './catalogue';

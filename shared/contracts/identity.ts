@@ -1,4 +1,4 @@
-// Agency systems (SPEC §2, agency systems): admin registry routes and the signed whoami route.
+// Agency systems (docs/requirements.md R-SIGN-REGISTRY): admin registry routes and the signed whoami route.
 import * as z from 'zod';
 import { Cursor, IsoDateTime, Limit, page } from './common';
 

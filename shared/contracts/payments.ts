@@ -1,5 +1,6 @@
-// Payments (SPEC §1.4, §2): payment orders, the provider callback, the electronic receipt and the
-// settlement report a provider publishes. Money is integer VND everywhere, never a float.
+// Payments (docs/requirements.md R-CAP-PAYMENTS): payment orders, the provider callback, the
+// electronic receipt and the settlement report a provider publishes. Money is integer VND
+// everywhere, never a float.
 import * as z from 'zod';
 import { DossierId } from './dossiers';
 import { IsoDate, IsoDateTime } from './common';

@@ -1,6 +1,7 @@
-// Ratings (SPEC §1.6, §2 `POST /v1/dossiers/{id}/rating`): the applicant's satisfaction rating of a
-// handled dossier (đánh giá mức độ hài lòng), and the rating as it is read back. The rules (who,
-// when, how long it may be replaced) are in functions/ratings/domain/rating.ts; docs/ratings.md.
+// Ratings (`POST /v1/dossiers/{id}/rating`, docs/requirements.md R-CAP-RATINGS): the applicant's
+// satisfaction rating of a handled dossier (đánh giá mức độ hài lòng), and the rating as it is read
+// back. The rules (who, when, how long it may be replaced) are in
+// functions/ratings/domain/rating.ts; docs/ratings.md.
 import * as z from 'zod';
 import { DossierId } from './dossiers';
 import { IsoDateTime } from './common';

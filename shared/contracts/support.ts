@@ -1,6 +1,7 @@
-// The support capability's FAQ (SPEC §1.11, §2 `GET /v1/faq?q=&procedure=`): questions and answers
-// per procedure and sector. One source for validation, types and the OpenAPI document; the search
-// rules are in functions/support/domain/faq.ts, the storage in docs/support.md.
+// The support capability's FAQ (`GET /v1/faq?q=&procedure=`, docs/requirements.md R-CAP-SUPPORT):
+// questions and answers per procedure and sector. One source for validation, types and the OpenAPI
+// document; the search rules are in functions/support/domain/faq.ts, the storage in
+// docs/support.md.
 import * as z from 'zod';
 import { ProcedureCode } from './catalogue';
 import { Cursor, IsoDateTime, Limit, optionalText, page } from './common';

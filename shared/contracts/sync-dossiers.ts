@@ -10,7 +10,7 @@ import { DossierCode, StatusEventIn, syncBatch } from './sync';
 
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
-const SyncStatusCode = z.union([z.number(), z.string()]).refine((v) => statusFromCode(v) !== null, 'expected a status code 1–10 (SPEC §3)')
+const SyncStatusCode = z.union([z.number(), z.string()]).refine((v) => statusFromCode(v) !== null, 'expected a status code 1–10 (docs/requirements.md R-DOSSIER-STATUS)')
   .describe('The status code 1–10 (docs/sync.md), as a number or a string');
 
 /** One step of the dossier's past at the agency, as its system recorded it. */
@@ -29,7 +29,7 @@ export const DossierUpsertIn = z
     eventId: StatusEventIn.shape.eventId,
     code: DossierCode,
     procedureCode: ProcedureCode,
-    /** How it reached the agency: SPEC's channel 1 (desk) or 3 (post). */
+    /** How it reached the agency: the desk or the post (channels, docs/requirements.md R-CATALOGUE-PROCEDURE). */
     channel: z.enum(['desk', 'post']),
     /** How the result goes back; by default the way the dossier came. */
     delivery: Delivery.optional(),

@@ -1,5 +1,5 @@
-// Sync with agency systems (SPEC §1.7, §2 agency systems): the status events a one-stop system
-// reports, validated item by item so one bad item never refuses a whole batch.
+// Sync with agency systems (docs/requirements.md R-SYNC-INBOUND): the status events a one-stop
+// system reports, validated item by item so one bad item never refuses a whole batch.
 import * as z from 'zod';
 import { Cursor, IsoDateTime, Limit, page } from './common';
 import { statusFromCode } from './dossier-status';
@@ -11,7 +11,7 @@ export const DossierCode = z.string().max(120).regex(/^[A-Za-z0-9._]+-\d{6}-\d{4
 export const StatusEventIn = z.object({
   eventId: z.string().min(8).max(100).regex(/^[A-Za-z0-9_.:-]+$/, '8–100 letters, digits or _ . : -'),
   code: DossierCode,
-  status: z.union([z.number(), z.string()]).refine((v) => statusFromCode(v) !== null, 'expected a status code 1–10 (SPEC §3)')
+  status: z.union([z.number(), z.string()]).refine((v) => statusFromCode(v) !== null, 'expected a status code 1–10 (docs/requirements.md R-DOSSIER-STATUS)')
     .describe('The status code 1–10 (docs/sync.md), as a number or a string'),
   at: IsoDateTime,
   actor: z.string().trim().min(1).max(200).optional(),
@@ -138,7 +138,7 @@ export const OutboundEvent = z.object({
   channel: z.enum(['online', 'desk', 'post']),
   from: z.string(),
   status: z.string(),
-  /** SPEC §3 wire code of `status`. */
+  /** R-DOSSIER-STATUS wire code of `status`. */
   statusCode: z.number().int().nullable(),
   at: IsoDateTime,
   /** Who acted: the applicant, or the portal itself (a payment confirmed by the provider). */

@@ -1,6 +1,6 @@
-// The HTTP stack every API function shares (SPEC §2): body parsing with 413/415/400, zod
-// validation with field paths, the route's auth rule, the error envelope, x-request-id, CORS,
-// security headers and one structured log line per request.
+// The HTTP stack every API function shares (docs/requirements.md R-API-ERRORS, R-API-REQUEST-ID):
+// body parsing with 413/415/400, zod validation with field paths, the route's auth rule, the error
+// envelope, x-request-id, CORS, security headers and one structured log line per request.
 import middy from '@middy/core';
 import httpCors from '@middy/http-cors';
 import httpSecurityHeaders from '@middy/http-security-headers';

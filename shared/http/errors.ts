@@ -1,4 +1,4 @@
-// Errors a handler may throw; the HTTP stack turns each into the SPEC §2 envelope.
+// Errors a handler may throw; the HTTP stack turns each into the envelope of docs/requirements.md R-API-ERRORS.
 export interface ErrorDetail { path: string; message: string }
 
 export class AppError extends Error {

@@ -1,6 +1,6 @@
 import type { FunctionDecl } from './types';
 
-// One Lambda function per capability (SPEC §1). Grants are the least each one needs.
+// One Lambda function per capability (docs/requirements.md R-CAP-FUNCTIONS). Grants are the least each one needs.
 export const functions = [
   {
     name: 'meta',

@@ -1,5 +1,5 @@
 // The user pool, declared once: the CDK identity stack and the local runtime (cognito-local)
-// both build it from here (SPEC §1.2).
+// both build it from here (docs/requirements.md R-CAP-IDENTITY).
 import { GROUPS } from './types';
 
 export const userPool = {

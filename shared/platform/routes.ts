@@ -1,7 +1,7 @@
-// Every public route of the portal, declared once (SPEC §2), one group per function under
-// api-routes/. This merged object is what the CDK stacks, the local runtime and the OpenAPI document
-// read; a handler imports only its own group, so it does not evaluate every capability's schemas at
-// cold start.
+// Every public route of the portal, declared once (docs/requirements.md R-API-ROUTES), one group
+// per function under api-routes/. This merged object is what the CDK stacks, the local runtime and
+// the OpenAPI document read; a handler imports only its own group, so it does not evaluate every
+// capability's schemas at cold start.
 import { metaRoutes } from './api-routes/meta';
 import { catalogueRoutes } from './api-routes/catalogue';
 import { identityRoutes } from './api-routes/identity';

@@ -1,10 +1,11 @@
 // Verified browser uploads (dossier files and results, feedback attachments) in the `attachments` bucket. Browsers upload straight to S3 with a presigned POST
-// whose policy pins the key, the Content-Type and the size range (SPEC §2). Uploads land under
-// `incoming/` (expired by the bucket lifecycle after 2 days); a file counts only once `verify` has
-// checked what actually arrived — the object exists, its size is the declared one and within the
-// limit, its stored type is the declared one and its first bytes are of that type — and moved it to
-// `files/`. A failing object is deleted. This holds on AWS as defence in depth, and it is the only
-// check locally, where the S3 emulator enforces no POST policy (SPEC §7).
+// whose policy pins the key, the Content-Type and the size range (docs/requirements.md
+// R-API-UPLOADS). Uploads land under `incoming/` (expired by the bucket lifecycle after 2 days); a
+// file counts only once `verify` has checked what actually arrived — the object exists, its size is
+// the declared one and within the limit, its stored type is the declared one and its first bytes
+// are of that type — and moved it to `files/`. A failing object is deleted. This holds on AWS as
+// defence in depth, and it is the only check locally, where the S3 emulator enforces no POST policy
+// (R-LOCAL-UPLOAD-POLICY).
 import type { S3Client } from '@aws-sdk/client-s3';
 import { onceAsync, resolveDeferred, s3Lib, type Deferred } from '../aws/clients';
 import { createPresignedPost } from '../aws/presigned-post';

@@ -1,6 +1,6 @@
-// SPEC §9: every route × every role, through the real local gateway (JWT authorizer, agency-system
-// Lambda authorizer, handlers). Driven by the route declaration: a declared route without an entry
-// in ./matrix.ts fails, so the matrix grows with every new route.
+// docs/requirements.md R-REL-AUTH-MATRIX: every route × every role, through the real local gateway
+// (JWT authorizer, agency-system Lambda authorizer, handlers). Driven by the route declaration: a
+// declared route without an entry in ./matrix.ts fails, so the matrix grows with every new route.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { platform } from '../../shared/platform';
@@ -61,7 +61,7 @@ const pool = async <T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]>
 
 const is2xx = (status: number) => status >= 200 && status < 300;
 
-describe(`authorization matrix (SPEC §9): ${routes.length} routes × ${ROLES.length} roles = ${cells} cells`, () => {
+describe(`authorization matrix (R-REL-AUTH-MATRIX): ${routes.length} routes × ${ROLES.length} roles = ${cells} cells`, () => {
   const tokens = {} as Record<keyof typeof USERS, string>;
   let hueSystem: { keyId: string; secret: string };
   let ctx: MatrixContext;

@@ -1,7 +1,8 @@
-// The authorization matrix of SPEC §9: for every declared route, a sample request valid enough to
-// pass validation (so the status shows authorization, not validation) and the outcome expected
-// for every role. Written by hand, never derived from the route's `auth` rule: the test compares
-// what the running portal does with what this table says it must do.
+// The authorization matrix of docs/requirements.md R-REL-AUTH-MATRIX: for every declared route, a
+// sample request valid enough to pass validation (so the status shows authorization, not
+// validation) and the outcome expected for every role. Written by hand, never derived from the
+// route's `auth` rule: the test compares what the running portal does with what this table says it
+// must do.
 //
 // A new route in shared/platform/routes.ts fails matrix.test.ts until it gets an entry here.
 import type { RouteId } from '../../shared/platform/routes';

@@ -1,7 +1,8 @@
-// User tokens through the real local gateway: the demo accounts of SPEC §7 sign in at the Cognito
-// endpoint /v1/config reports and carry their groups and attributes; the gateway's JWT authorizer
-// (same rules as API Gateway's) accepts a valid token and answers 401 {"message":"Unauthorized"}
-// to anything else, even a token signed with cognito-local's own key when a claim is wrong.
+// User tokens through the real local gateway: the demo accounts of docs/requirements.md
+// R-LOCAL-SEED sign in at the Cognito endpoint /v1/config reports and carry their groups and
+// attributes; the gateway's JWT authorizer (same rules as API Gateway's) accepts a valid token and
+// answers 401 {"message":"Unauthorized"} to anything else, even a token signed with cognito-local's
+// own key when a claim is wrong.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../shared/platform';
 import {
@@ -12,7 +13,7 @@ import {
 const ROUTE = routes.listAgencySystems;
 const PATH = `${ROUTE.path}?limit=1`;
 
-/** SPEC §7: the demo accounts, what their ID tokens must carry. */
+/** R-LOCAL-SEED: the demo accounts, what their ID tokens must carry. */
 const ACCOUNTS = [
   { username: 'citizen.demo', group: 'citizen', claims: { 'custom:id_number': '001099012345', 'custom:vneid_verified': 'true' } },
   { username: 'business.demo', group: 'business', claims: { 'custom:enterprise_code': '0101234567' } },

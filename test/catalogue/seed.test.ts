@@ -1,5 +1,6 @@
 // Validates the generated catalogue seed (seed/catalogue/*.json, built by scripts/build-seed.ts)
-// against the shared contract (shared/contracts/catalogue.ts) and the rules of SPEC §4.
+// against the shared contract (shared/contracts/catalogue.ts) and the rules of docs/requirements.md
+// R-CATALOGUE-PROCEDURE and R-CATALOGUE-SEED.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';

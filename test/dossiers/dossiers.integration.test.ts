@@ -114,7 +114,7 @@ describe('attachments', () => {
   it('an upload larger than declared is refused after upload and deleted', async () => {
     const d = await createDraft(tokens.citizen);
     const ticket = must(await post(`/v1/dossiers/${d.id}/attachments`, tokens.citizen, { componentCode: 'TP01', fileName: 'a.pdf', contentType: 'application/pdf', size: 20 }), 201, 'ticket');
-    await postFile(ticket, PDF, 'application/pdf'); // the emulator does not enforce the policy (SPEC §7)
+    await postFile(ticket, PDF, 'application/pdf'); // the emulator does not enforce the policy (docs/requirements.md R-LOCAL-UPLOAD-POLICY)
     const after = must(await post(`/v1/dossiers/${d.id}/attachments/${ticket.attachmentId}/complete`, tokens.citizen), 200, 'complete');
     expect(after.attachments[0].status).toBe('rejected');
   });

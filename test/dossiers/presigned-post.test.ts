@@ -1,7 +1,8 @@
 // Our presigned POST (shared/aws/presigned-post.ts) against the SDK's own createPresignedPost: the
 // same URL, fields, policy and signature for the same clock, credentials and inputs — so what a
 // browser posts to AWS S3 is exactly what the SDK would have produced. (The local S3 emulator does
-// not check POST signatures, SPEC §7; this equality is the proof.)
+// not check POST signatures, docs/requirements.md R-LOCAL-UPLOAD-POLICY; this equality is the
+// proof.)
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost as sdkPresignedPost } from '@aws-sdk/s3-presigned-post';

@@ -1,6 +1,6 @@
-// SPEC §9: no Scan in a request path, and a submission costs at most 3 DynamoDB round trips. The
-// dossier handler runs in this process over real SDK clients (DynamoDB Local, the S3 emulator)
-// whose middleware records every command it sends.
+// docs/requirements.md R-PERF-LISTS, R-PERF-SUBMIT: no Scan in a request path, and a submission
+// costs at most 3 DynamoDB round trips. The dossier handler runs in this process over real SDK
+// clients (DynamoDB Local, the S3 emulator) whose middleware records every command it sends.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';

@@ -1,11 +1,12 @@
-// The index job against a brute-force recomputation from raw dossiers (SPEC §5, docs/index.md):
-// ~740 dossiers generated through the dossier domain (local/seed/dossier-activity.ts) are fed
-// through the REAL counters pipeline — projectDossier over the DynamoDB `evaluation` table of the
-// test runtime, every dossier delivered twice, shuffled and concurrently — and IndexService
-// computes months and quarters from those counters. The test then recomputes every dossier and
-// procedure indicator with plain loops over the raw records, written from the documented rules
-// WITHOUT the production counters code (dossier-facts.ts, measures.ts, procedures.ts are not
-// imported), and requires identical numerators, denominators, values and totals.
+// The index job against a brute-force recomputation from raw dossiers (docs/requirements.md
+// R-INDEX-COUNTERS, docs/index.md): ~740 dossiers generated through the dossier domain
+// (local/seed/dossier-activity.ts) are fed through the REAL counters pipeline — projectDossier over
+// the DynamoDB `evaluation` table of the test runtime, every dossier delivered twice, shuffled and
+// concurrently — and IndexService computes months and quarters from those counters. The test then
+// recomputes every dossier and procedure indicator with plain loops over the raw records, written
+// from the documented rules WITHOUT the production counters code (dossier-facts.ts, measures.ts,
+// procedures.ts are not imported), and requires identical numerators, denominators, values and
+// totals.
 //
 // Months 2025-03 and 2025-04 hold no other test's or seed's counters (the local seed covers the six
 // months before today; other tests file dossiers in the current month), so the counters of the
@@ -159,7 +160,8 @@ beforeAll(async () => {
 }, 300_000);
 
 // ---------------------------------------------------------------------------------------------
-// The brute force, from the documented rules (docs/index.md, SPEC §5, the indicator comments)
+// The brute force, from the documented rules (docs/index.md, R-INDEX-INDICATORS, the indicator
+// comments)
 
 const FINISHED = new Set(['done', 'returned', 'stopped']);
 const RUNNING_CLOCK = new Set(['received', 'processing', 'payment_required']);

@@ -1,6 +1,7 @@
-// The definition data and its loader: the shipped 766 file against SPEC §5 (indicator set, group
-// maxima, thresholds, unmeasured indicators), validateDefinition on broken copies (each check must
-// fire on its own problem), loadDefinitions' ordering, and definitionFor on month/quarter/year.
+// The definition data and its loader: the shipped 766 file against docs/requirements.md
+// R-INDEX-GROUPS, R-INDEX-INDICATORS, R-INDEX-BANDS (indicator set, group maxima, thresholds,
+// unmeasured indicators), validateDefinition on broken copies (each check must fire on its own
+// problem), loadDefinitions' ordering, and definitionFor on month/quarter/year.
 import { describe, expect, it } from 'vitest';
 import raw766 from '../../functions/evaluation/definitions/766-2022.json';
 import { IndexDefinition } from '../../functions/evaluation/domain/definition';
@@ -18,7 +19,7 @@ describe('definitions/766-2022.json', () => {
     expect(def.effectiveFrom).toBe('2022-07');
   });
 
-  it('has exactly the indicator set of SPEC §5', () => {
+  it('has exactly the indicator set of R-INDEX-INDICATORS', () => {
     expect(def.indicators.map((i) => i.code)).toEqual([
       '1.1', '1.2', '1.3', '1.4', '2.1', '2.2', '3.1', '3.2', '3.3', '3.5', '3.5b', '3.6',
       '4.1', '4.2', '4.3', '4.x-CTBS', '4.4', '4.5a', '4.5b', '5.1', '5.2', '5.3', '5.4',
@@ -53,7 +54,7 @@ describe('definitions/766-2022.json', () => {
     expect(name('5.4')).toBe('Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC');
   });
 
-  it('has the bands of SPEC §5', () => {
+  it('has the bands of R-INDEX-BANDS', () => {
     expect(def.bands).toEqual([
       { band: 'excellent', min: 90 }, { band: 'good', min: 80 }, { band: 'fair', min: 65 }, { band: 'average', min: 50 }, { band: 'weak', min: 0 },
     ]);

@@ -139,7 +139,7 @@ describe('the FAQ seed', () => {
     expect(entries.filter((e) => e.procedureCode).length).toBeGreaterThanOrEqual(15);
     expect(entries.filter((e) => !e.procedureCode).length).toBeGreaterThanOrEqual(10);
     for (const e of entries) expect(`${e.question} ${e.answer}`, e.id).toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹáàãéèíìóòõúùý]/i);
-    // The search finds the birth-registration questions as the SPEC's example query.
+    // The search finds the birth-registration questions as the example query of docs/requirements.md R-CATALOGUE-SEARCH.
     expect(buildFaqIndex(entries).search({ q: 'dang ky khai sinh', limit: 5 }).items.some((i) => i.procedureCode === '1.001193')).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-// Agency scoping (SPEC §1.2): role and scope, a province code covering its communes.
+// Agency scoping (docs/requirements.md R-SCOPE): role and scope, a province code covering its communes.
 import { describe, expect, it } from 'vitest';
 import { agencyInScope, ownsResource, requireInScope, requireOwnerOrInScope, type AgencyRef } from '../../shared/auth/scope';
 import type { Principal } from '../../shared/auth/principal';

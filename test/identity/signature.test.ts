@@ -1,5 +1,6 @@
-// The signed-request rules (shared/auth/agency-signature.ts): canonical string, HMAC, window,
-// constant-time checks, and the header-reading form agency systems verify the portal's pushes with.
+// The signed-request rules (shared/auth/agency-signature.ts; docs/requirements.md R-SIGN-REQUEST,
+// R-SIGN-VERIFY): canonical string, HMAC, window, constant-time checks, and the header-reading form
+// agency systems verify the portal's pushes with.
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {

@@ -1,5 +1,6 @@
 // One real bundling run: the API stack's functions through the local esbuild (no Docker), as
-// `cdk synth` does. Checks each asset exists and stays inside the 500 KB budget of SPEC §9.
+// `cdk synth` does. Checks each asset exists and stays inside the 500 KB budget of
+// docs/requirements.md R-PERF-COLD-START.
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';

@@ -138,7 +138,7 @@ describe('table streams', () => {
   const consumed = platform.tables.flatMap((t): [string, { streamConsumer: NonNullable<TableDecl['streamConsumer']> }][] =>
     (t.streamConsumer ? [[t.name, { streamConsumer: t.streamConsumer }]] : []));
 
-  it('the dossiers table feeds the event fan-out (the outbox, SPEC §3)', () => {
+  it('the dossiers table feeds the event fan-out (the outbox, R-DOSSIER-HISTORY)', () => {
     expect(consumed.map(([name, t]) => [name, t.streamConsumer.fn])).toEqual([['dossiers', 'dossier-events']]);
   });
 

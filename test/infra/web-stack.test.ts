@@ -1,4 +1,4 @@
-// The web stack (SPEC §8 "web (S3 + CloudFront)"): a private bucket behind CloudFront with the SPA
+// The web stack (docs/requirements.md R-DEPLOY-WEB, S3 + CloudFront): a private bucket behind CloudFront with the SPA
 // routing function, the shared security headers, the API reference's paths with their own headers
 // and the API under /v1 on the same origin; the API's and the upload bucket's CORS name the web
 // origin. Synthesized offline with a fixture of web/dist.

@@ -23,7 +23,7 @@ const synth = (decl: FunctionDecl, context: Record<string, string> = {}) => {
   const fn = new CapabilityFunction(stack, 'Fn', {
     decl, repoRoot: REPO_ROOT, environment: {}, tables: new Map(), buckets: new Map(), queues: new Map(), deadLetterQueues: new Map(), secrets: new Map(), secretDecls: [],
   });
-  Validations.of(fn.fn).acknowledge({ id: 'AwsSolutions-L1', reason: 'The runtime is fixed by SPEC §8 (nodejs22.x); this probe only checks the grants.' });
+  Validations.of(fn.fn).acknowledge({ id: 'AwsSolutions-L1', reason: 'The runtime is fixed by docs/requirements.md R-DEPLOY-FUNCTIONS (nodejs22.x); this probe only checks the grants.' });
   return { app, template: Template.fromStack(stack) };
 };
 

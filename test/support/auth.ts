@@ -75,7 +75,7 @@ export interface SignedApiOptions {
 /** Repeats of one request in one second are signed a second apart (the client kit's rule, client/auth.ts). */
 const signingSecond = uniqueSigningSeconds();
 
-/** One request signed as an agency system (SPEC §2), through the local gateway. */
+/** One request signed as an agency system (docs/requirements.md R-SIGN-REQUEST), through the local gateway. */
 export const signedApi = async (method: string, path: string, opts: SignedApiOptions): Promise<ApiResponse> => {
   const body = opts.json !== undefined ? JSON.stringify(opts.json) : undefined;
   const now = signingSecond(`${opts.keyId}\n${method.toUpperCase()}\n${path}\n${body ?? ''}`, opts.at);

@@ -1,14 +1,15 @@
-// SPEC §9: "nothing acknowledged is lost when an emulator is killed and restarted mid-run". A
-// portal of its own (persistent DynamoDB Local under a temp dir, so a restart keeps the data, as
-// DynamoDB keeps it in AWS): an agency system posts status events for 24 dossiers while DynamoDB
-// Local is killed with SIGKILL and started again on the same port. The sender retries whatever was
-// not acknowledged (as a real system does on a 5xx or a dropped connection); every event the portal
-// acknowledged with 202 is then applied — by the consumer's retries, or, for a message that spent
-// its retries during the outage, by replaying the DLQ (the documented procedure).
-// fauxqs keeps messages in memory only, so the queue is not the emulator killed here: in AWS, SQS
-// is the durable part, and what this shows is that the consumer and the store survive an outage.
-// DynamoDB Local may lose a write it acknowledged just before the SIGKILL (AWS does not): an event
-// applied before the kill whose outcome record is missing is told apart and allowed once.
+// docs/requirements.md R-REL-SYNC: "nothing acknowledged is lost when an emulator is killed and
+// restarted mid-run". A portal of its own (persistent DynamoDB Local under a temp dir, so a restart
+// keeps the data, as DynamoDB keeps it in AWS): an agency system posts status events for 24
+// dossiers while DynamoDB Local is killed with SIGKILL and started again on the same port. The
+// sender retries whatever was not acknowledged (as a real system does on a 5xx or a dropped
+// connection); every event the portal acknowledged with 202 is then applied — by the consumer's
+// retries, or, for a message that spent its retries during the outage, by replaying the DLQ (the
+// documented procedure). fauxqs keeps messages in memory only, so the queue is not the emulator
+// killed here: in AWS, SQS is the durable part, and what this shows is that the consumer and the
+// store survive an outage. DynamoDB Local may lose a write it acknowledged just before the SIGKILL
+// (AWS does not): an event applied before the kill whose outcome record is missing is told apart
+// and allowed once.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

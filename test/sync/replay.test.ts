@@ -26,7 +26,7 @@ const LIFECYCLES: DossierStatus[][] = [
   ['withdrawn'],
   ['processing', 'done'],
 ];
-const codeStatus = (s: DossierStatus) => DOSSIER_STATUSES.indexOf(s); // wire codes 1–10 (SPEC §3)
+const codeStatus = (s: DossierStatus) => DOSSIER_STATUSES.indexOf(s); // wire codes 1–10 (docs/requirements.md R-DOSSIER-STATUS)
 // Codes of their own day, so no other test's dossier can hold one, in a month no test reads (the
 // index counts a dossier in its code's month; a fixed day in a recent month ends up under some
 // test's "last month" as the calendar moves on).

@@ -1,4 +1,5 @@
-// Public holidays of a year on the working calendar (SPEC §3 "Due date"). Pure: no I/O, no AWS.
+// Public holidays of a year on the working calendar (docs/requirements.md R-CALENDAR). Pure: no
+// I/O, no AWS.
 //
 // Source rules — Bộ luật Lao động 2019 (45/2019/QH14), Điều 112 khoản 1 (the 11 paid public holidays
 // since 2021) and Điều 111 khoản 3 (a weekly rest day that coincides with a public holiday is made up

@@ -1,6 +1,7 @@
-// Dossier components (thành phần hồ sơ, SPEC §4 `components`) against a dossier's attachments.
-// Pure. An attachment is `pending` until its upload is confirmed (object present, type and size
-// checked), `verified` after, `rejected` when the check failed or an official rejected it.
+// Dossier components (thành phần hồ sơ, docs/requirements.md R-CATALOGUE-COMPONENTS) against a
+// dossier's attachments. Pure. An attachment is `pending` until its upload is confirmed (object
+// present, type and size checked), `verified` after, `rejected` when the check failed or an
+// official rejected it.
 import type * as z from 'zod';
 import type { Component as ComponentSchema } from '../../../shared/contracts/catalogue';
 

@@ -1,5 +1,6 @@
-// The daily deadline sweep (SPEC §3, issue: "a daily job lists dossiers due within one working day
-// without a result and flags late ones"). Pure: the dossiers, the calendar and the clock are given.
+// The daily deadline sweep (docs/requirements.md R-APOLOGY, docs/dossiers.md; issue: "a daily job
+// lists dossiers due within one working day without a result and flags late ones"). Pure: the
+// dossiers, the calendar and the clock are given.
 //
 // D1  Only running dossiers count (received, processing, supplement_requested, payment_required):
 //     `done` has its result, closed ones are over, submitted ones have no due date yet.

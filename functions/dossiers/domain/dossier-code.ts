@@ -1,8 +1,9 @@
-// Dossier codes (SPEC §3; Circular 01/2018/TT-VPCP): `{agencyCode}-{YYMMDD}-{NNNN}` — the
-// receiving agency's code, the receipt date in Asia/Ho_Chi_Minh (UTC+7), and that agency's daily
-// sequence from 1, zero-padded to 4 digits and widening past 9999 (10000, 10001, …: never
-// failing). Uniqueness under concurrency comes from the per-agency per-day counter (`counterKey`),
-// incremented atomically by the service; this module is pure.
+// Dossier codes (docs/requirements.md R-DOSSIER-CODE; Circular 01/2018/TT-VPCP):
+// `{agencyCode}-{YYMMDD}-{NNNN}` — the receiving agency's code, the receipt date in
+// Asia/Ho_Chi_Minh (UTC+7), and that agency's daily sequence from 1, zero-padded to 4 digits and
+// widening past 9999 (10000, 10001, …: never failing). Uniqueness under concurrency comes from the
+// per-agency per-day counter (`counterKey`), incremented atomically by the service; this module is
+// pure.
 import { localParts } from './time';
 
 /** Agency codes as the catalogue stores them (e.g. `000.00.00.H26`, `G12.03`). */

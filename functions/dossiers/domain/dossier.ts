@@ -1,7 +1,7 @@
-// The dossier record and what a decided transition does to it (SPEC §3). Pure: the calendar, the
-// clock and the dossier code are parameters; the service writes the result atomically with the
-// history entry. Index keys (work queue, "my dossiers", code) are derived here so that every write
-// keeps them in step with the state.
+// The dossier record and what a decided transition does to it (docs/requirements.md
+// R-DOSSIER-TRANSITIONS). Pure: the calendar, the clock and the dossier code are parameters; the
+// service writes the result atomically with the history entry. Index keys (work queue, "my
+// dossiers", code) are derived here so that every write keeps them in step with the state.
 import type { ApologyRecord } from './late';
 import type { Decision, DossierState, HistoryEntry } from './transitions';
 import { isClosed, statusCode, type DossierStatus } from '../../../shared/contracts/dossier-status';

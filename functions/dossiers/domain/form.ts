@@ -1,7 +1,7 @@
-// E-form validation against a procedure's form definition (SPEC §4 `form`). Pure: no I/O, never
-// throws on data. A broken definition (an invalid or unsafe `pattern`, a select without options,
-// a duplicate field name) is the catalogue's fault, not the applicant's: the rule is skipped and a
-// warning returned, so the caller can log it and an admin can fix the procedure.
+// E-form validation against a procedure's form definition (docs/requirements.md R-CATALOGUE-FORM).
+// Pure: no I/O, never throws on data. A broken definition (an invalid or unsafe `pattern`, a select
+// without options, a duplicate field name) is the catalogue's fault, not the applicant's: the rule
+// is skipped and a warning returned, so the caller can log it and an admin can fix the procedure.
 //
 // F1  `values` must be an object; a field not in the definition is an error ("unknown field").
 // F2  Absent, null, and blank-string values are "not given": an error when the field is required,

@@ -1,5 +1,5 @@
-// Late dossiers and apology slips (SPEC §3; Circular 01/2018/TT-VPCP form 04). Pure: the clock
-// (`now`) and the working calendar are parameters.
+// Late dossiers and apology slips (docs/requirements.md R-LATE, R-APOLOGY; Circular 01/2018/TT-VPCP
+// form 04). Pure: the clock (`now`) and the working calendar are parameters.
 //
 // L1  Late. A dossier is late when it finished (`done`, or `stopped`; `returned` follows `done`, so
 //     its `finishedAt` is the `done` time) strictly after its due instant, or it is still running
@@ -8,7 +8,7 @@
 //     withdrawn dossiers are never late. Lateness is always judged against `dueAt` (the due
 //     instant fixed on receipt and moved only by supplement pauses): an apology does not make a
 //     late dossier on time.
-// L2  Paused clock. While `supplement_requested` the clock is stopped (SPEC §3); when `pausedAt`
+// L2  Paused clock. While `supplement_requested` the clock is stopped (R-DUE-PAUSE); when `pausedAt`
 //     (the instant of the supplement request) is given, the running checks use it instead of `now`.
 // L3  Appointment in force. An apology slip sets a new return date ("hẹn lại"), a calendar date.
 //     Its deadline is the end of that local (UTC+7) date. Walking the apologies in issue order from
@@ -21,8 +21,8 @@
 //     own date approaches (a second slip is then owed).
 // L5  Issuing an apology (`validateApology`): the new date must be a real YYYY-MM-DD date strictly
 //     after the local date of the appointment in force; it must be issued at or before that
-//     appointment (SPEC §3: "before the due date passes"); with a calendar, the new date must be a
-//     working day.
+//     appointment (R-APOLOGY: "before the due date passes"); with a calendar, the new date must be
+//     a working day.
 import { isRunning, isFinished, type DossierStatus } from '../../../shared/contracts/dossier-status';
 import { instantMs, isIsoDate, localDateOf, localEndOfDay, type Instant } from './time';
 

@@ -1,7 +1,7 @@
-// The dossier status machine (SPEC §3) as ONE explicit transition table, and the pure decision
-// that applies it. Everything else — the officials' console (`allowedActions`), the handlers
-// (`decide`), agency-system status sync (`syncPath`), tests — reads this table; no other module
-// spells a transition.
+// The dossier status machine (docs/requirements.md R-DOSSIER-TRANSITIONS) as ONE explicit
+// transition table, and the pure decision that applies it. Everything else — the officials' console
+// (`allowedActions`), the handlers (`decide`), agency-system status sync (`syncPath`), tests —
+// reads this table; no other module spells a transition.
 //
 // One row per action: who may take it (`actors`), from which statuses, to which status (null =
 // no status change), the input it requires (a zod schema), and the side effects it implies, as
@@ -37,7 +37,7 @@ export interface Effects {
   assignsCode: boolean;
   /** Set `receivedAt` and fix the due date on the working calendar from the procedure's processing time. */
   fixesDueDate: boolean;
-  /** Record `pausedAt`: the clock stops (SPEC §3). */
+  /** Record `pausedAt`: the clock stops (R-DUE-PAUSE). */
   pausesClock: boolean;
   /** Move the due date by the paused working time (calendar `extendByPause`) and clear `pausedAt`. */
   resumesClock: boolean;

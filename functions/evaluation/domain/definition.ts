@@ -1,7 +1,7 @@
-// The service index definition (SPEC §5, Decision 766/QĐ-TTg) as versioned data: the government
-// revises indicators, weights, thresholds and bands, so they live in `../definitions/*.json`,
-// validated here, never in code. A period is scored with the definition in force for it
-// (the latest `effectiveFrom` not after the period's first month). Pure: no AWS.
+// The service index definition (docs/requirements.md R-INDEX-DATA, Decision 766/QĐ-TTg) as
+// versioned data: the government revises indicators, weights, thresholds and bands, so they live in
+// `../definitions/*.json`, validated here, never in code. A period is scored with the definition in
+// force for it (the latest `effectiveFrom` not after the period's first month). Pure: no AWS.
 import * as z from 'zod';
 
 export const GROUP_CODES = ['CKMB', 'TDGQ', 'CLGQ', 'TTTT', 'MDSH', 'MDHL'] as const;

@@ -5,7 +5,7 @@
 import def766 from '../definitions/766-2022.json';
 import { GROUP_CODES, IndexDefinition } from './definition';
 
-/** The index is out of 100 points (SPEC §5). */
+/** The index is out of 100 points (docs/requirements.md R-INDEX-GROUPS). */
 export const TOTAL_MAX = 100;
 
 // Maxima are small decimals at most (e.g. 4.5); a tolerance keeps a sum like 0.1 + 0.2 from failing.

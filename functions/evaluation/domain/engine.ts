@@ -1,7 +1,7 @@
-// The index arithmetic (SPEC §5, docs/index.md): an agency's measures for a period, scored with the
-// definition in force for that period. Pure and total: no AWS, no clock, never a division by zero.
-// Full precision throughout; `round2` is for presentation only, so bands and ranks never depend on
-// how a number was rounded on the way.
+// The index arithmetic (docs/requirements.md R-INDEX-SCORE, docs/index.md): an agency's measures
+// for a period, scored with the definition in force for that period. Pure and total: no AWS, no
+// clock, never a division by zero. Full precision throughout; `round2` is for presentation only, so
+// bands and ranks never depend on how a number was rounded on the way.
 import { GROUP_CODES, type Band, type GroupCode, type IndexDefinition } from './definition';
 
 export interface Measure {

@@ -1,7 +1,8 @@
 // From counters to indicator measures (numerator, denominator, value) for one agency and period
-// (SPEC §5; docs/index.md says what each indicator counts here). Pure: the job gathers the inputs —
-// the agency's dossier counters summed over its scope and the period's months, the procedures in
-// its competence, the ratings and feedback aggregates — and the engine scores the measures.
+// (docs/requirements.md R-INDEX-INDICATORS; docs/index.md says what each indicator counts here).
+// Pure: the job gathers the inputs — the agency's dossier counters summed over its scope and the
+// period's months, the procedures in its competence, the ratings and feedback aggregates — and the
+// engine scores the measures.
 import type { Counters } from './dossier-facts';
 import { C, RUNNING_DUE_PREFIX } from './dossier-facts';
 import type { Measure } from './engine';

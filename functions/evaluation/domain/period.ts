@@ -1,5 +1,6 @@
-// Index periods (SPEC §2: month `YYYY-MM`, quarter `YYYY-Qn`, year `YYYY`). Pure. Quarters and years
-// are never counted on their own: they are the sums of their months' counters.
+// Index periods (docs/requirements.md R-API-PERIODS: month `YYYY-MM`, quarter `YYYY-Qn`, year
+// `YYYY`). Pure. Quarters and years are never counted on their own: they are the sums of their
+// months' counters.
 const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const QUARTER_RE = /^(\d{4})-Q([1-4])$/;
 const YEAR_RE = /^(\d{4})$/;

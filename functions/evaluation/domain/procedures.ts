@@ -8,8 +8,9 @@ export interface ScopeAgency { code: string; level: AgencyLevel }
 /**
  * Whether the agency answers for the procedure: a ministry for central procedures it is named on
  * (or all central ones when the record names no ministry); a province for province- and
- * commune-level procedures (its communes are in its scope, SPEC §5: "tỉnh gồm cấp tỉnh và xã");
- * a commune for commune-level ones. Repealed procedures are in nobody's competence.
+ * commune-level procedures (its communes are in its scope, docs/requirements.md R-INDEX-SCOPE:
+ * "tỉnh gồm cấp tỉnh và xã"); a commune for commune-level ones. Repealed procedures are in nobody's
+ * competence.
  */
 export const inCompetence = (p: Pick<Procedure, 'agencyKinds' | 'ministryCodes' | 'status'>, agency: ScopeAgency): boolean => {
   if (p.status === 'repealed') return false;

@@ -1,7 +1,7 @@
-// What the public may see of a feedback item (SPEC §6: the sender's personal data is never
-// published). People write their phone number or ID number into the text itself; before any
-// public view the sender's own identifiers and anything shaped like an ID number, a phone number
-// or an e-mail address are masked. Pure.
+// What the public may see of a feedback item (docs/requirements.md R-FEEDBACK-PRIVACY: the sender's
+// personal data is never published). People write their phone number or ID number into the text
+// itself; before any public view the sender's own identifiers and anything shaped like an ID
+// number, a phone number or an e-mail address are masked. Pure.
 
 export const MASK = '[đã ẩn]';
 

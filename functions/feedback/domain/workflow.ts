@@ -1,6 +1,6 @@
-// The feedback workflow (SPEC §6): one transition table — who may do what from which status — and
-// the deadlines on the working-day calendar. Pure: the caller reads the item, the clock and the
-// calendar; nothing here touches the network.
+// The feedback workflow (docs/requirements.md R-FEEDBACK-WORKFLOW): one transition table — who may
+// do what from which status — and the deadlines on the working-day calendar. Pure: the caller reads
+// the item, the clock and the calendar; nothing here touches the network.
 import type { FeedbackAction, FeedbackStatus } from '../../../shared/contracts/feedback';
 
 /** Who acts: the sender, an official of the agency the item is with, or a portal administrator. */
@@ -52,7 +52,7 @@ export const allowedFeedbackActions = (status: FeedbackStatus, actor: FeedbackAc
   FEEDBACK_TRANSITIONS.filter((t) => t.actors.includes(actor) && t.from.includes(status)).map((t) => t.action);
 
 // ---------------------------------------------------------------------------------------------
-// Deadlines (working days, SPEC §6)
+// Deadlines (working days, R-FEEDBACK-DEADLINES)
 
 export const DEADLINE_DAYS = { decide: 2, firstInfoRequest: 5, answer: 15, publish: 2 } as const;
 

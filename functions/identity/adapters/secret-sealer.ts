@@ -1,4 +1,5 @@
-// Agency-system secrets are stored sealed, never in clear (SPEC §2: "stored encrypted").
+// Agency-system secrets are stored sealed, never in clear (docs/requirements.md R-SIGN-REGISTRY:
+// "kept encrypted").
 //
 // The sealed form is `<scheme>:<payload>`; the scheme names the implementation that can open it,
 // so another sealer (e.g. `kms1:` over AWS KMS Encrypt/Decrypt) can be added later and records

@@ -1,8 +1,8 @@
 // Generates slip-font.ts: DejaVu Sans cut down to the characters a Vietnamese slip needs, so the
 // notifications bundle can carry the font inside its one JavaScript file (no loader, no copied
-// asset) and stay within the 500 KB budget of SPEC §9. The full DejaVu Sans is 740 KB and fontkit,
-// which a PDF library needs to subset it at run time, is another 940 KB once bundled; so the
-// subset is made here, once, and the PDF writer embeds it as is.
+// asset) and stay within the 500 KB budget of docs/requirements.md R-PERF-COLD-START. The full
+// DejaVu Sans is 740 KB and fontkit, which a PDF library needs to subset it at run time, is another
+// 940 KB once bundled; so the subset is made here, once, and the PDF writer embeds it as is.
 //
 // Run from the repository root (dev dependencies only: dejavu-fonts-ttf, @pdf-lib/fontkit):
 //   npx tsx functions/notifications/assets/make-slip-font.ts

@@ -1,9 +1,10 @@
 // A small PDF 1.7 writer: objects, Flate streams, a cross-reference table, and one embedded
 // TrueType font (Type0 / CIDFontType2, Identity-H, with a ToUnicode map so text can be searched,
 // copied and read aloud). Why not pdf-lib: with fontkit, which it needs for any non-Latin-1 font,
-// it bundles to about 1.4 MB minified, three times the 500 KB per-function budget of SPEC §9,
-// and pdf-lib alone is 430 KB. A slip needs text in one font, lines and filled squares: this is
-// that, with node:zlib for compression (built in, nothing bundled).
+// it bundles to about 1.4 MB minified, three times the 500 KB per-function budget of
+// docs/requirements.md R-PERF-COLD-START, and pdf-lib alone is 430 KB. A slip needs text in one
+// font, lines and filled squares: this is that, with node:zlib for compression (built in, nothing
+// bundled).
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { SLIP_FONT } from '../assets/slip-font';

@@ -1,6 +1,6 @@
 // The slip as a PDF. The renderer (the embedded font, the QR encoder, the layout) is loaded on the
 // first slip, not at module initialisation: most messages are SMS or notices without a form, and
-// cold start stays small (SPEC §9: ≤ 150 ms).
+// cold start stays small (docs/requirements.md R-PERF-COLD-START: ≤ 150 ms).
 import { onceAsync } from '../../../shared/aws/clients';
 import type { SlipDocument } from '../domain/slip';
 

@@ -1,7 +1,7 @@
-// What a dossier owes (SPEC §1.4): the procedure's fees and charges from the catalogue, each with
-// the most favourable reduction or exemption the catalogue grants this applicant and channel.
-// Integer VND throughout; a reduced amount is rounded down, so the portal never asks for more
-// than the rule allows.
+// What a dossier owes (docs/requirements.md R-CAP-PAYMENTS): the procedure's fees and charges from
+// the catalogue, each with the most favourable reduction or exemption the catalogue grants this
+// applicant and channel. Integer VND throughout; a reduced amount is rounded down, so the portal
+// never asks for more than the rule allows.
 import type { PaymentItem } from '../../../shared/contracts/payments';
 
 export interface FeeRule {

@@ -1,5 +1,6 @@
 // Rating aggregates per agency and month (docs/ratings.md), the counters index indicator 5.4 reads
-// (SPEC §5: satisfaction with dossier handling = 100% − (late rate + dissatisfied rate)). Pure.
+// (docs/requirements.md R-INDEX-INDICATORS: satisfaction with dossier handling = 100% − (late rate
+// + dissatisfied rate)). Pure.
 //
 // A rating counts in the month of its FIRST rating (Asia/Ho_Chi_Minh) at the agency of the
 // dossier. The counters are changed by the delta of each write, applied with DynamoDB `ADD` in

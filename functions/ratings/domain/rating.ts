@@ -1,4 +1,5 @@
-// The rating rules (SPEC §1.6, docs/ratings.md). Pure: the clock is a parameter, no I/O.
+// The rating rules (docs/requirements.md R-CAP-RATINGS, docs/ratings.md). Pure: the clock is a
+// parameter, no I/O.
 //
 // - Only the dossier's applicant rates it; to anyone else the dossier does not exist (404).
 // - Only a handled dossier: `done` or `returned` (409 NOT_RATABLE otherwise).

@@ -1,11 +1,11 @@
-// Dossiers of record from an agency system (SPEC §2 `POST /v1/sync/dossiers`; issue 6): a dossier
-// received at the agency's one-stop desk or by post, with its past, becomes a portal dossier the
-// same way officials' actions build one — the agency's steps are turned into transition-table
-// actions (`syncPlan`) and replayed from the desk registration. Re-sending a dossier the portal
-// already holds is an upsert: its current status is applied as a status event (the same
-// stale/already/impossible rules). A code held by a different dossier (another channel, applicant
-// or procedure — e.g. an online dossier) is a conflict for the system's error report, never merged.
-// Pure: the caller reads the existing dossier and the event log.
+// Dossiers of record from an agency system (`POST /v1/sync/dossiers`, docs/requirements.md
+// R-SYNC-INBOUND; issue 6): a dossier received at the agency's one-stop desk or by post, with its
+// past, becomes a portal dossier the same way officials' actions build one — the agency's steps are
+// turned into transition-table actions (`syncPlan`) and replayed from the desk registration.
+// Re-sending a dossier the portal already holds is an upsert: its current status is applied as a
+// status event (the same stale/already/impossible rules). A code held by a different dossier
+// (another channel, applicant or procedure — e.g. an online dossier) is a conflict for the system's
+// error report, never merged. Pure: the caller reads the existing dossier and the event log.
 import { statusFromCode, type DossierStatus } from '../../../shared/contracts/dossier-status';
 import type { DossierUpsertIn, ImportedStep } from '../../../shared/contracts/sync-dossiers';
 import { futureRefusal, openedAtOf, upsertTimes } from './event-time';
@@ -23,7 +23,7 @@ export interface ItemProblem { path: string; message: string }
 /** A transaction holds the record, the code claim and one history item per step (DynamoDB: ≤ 100). */
 export const MAX_IMPORT_STEPS = 90;
 
-/** Statuses a dossier of record cannot be in: it was received (SPEC §3 codes 2, 4–10). */
+/** Statuses a dossier of record cannot be in: it was received (R-DOSSIER-STATUS codes 2, 4–10). */
 const NOT_OF_RECORD: readonly DossierStatus[] = ['draft', 'submitted', 'not_received'];
 
 /**

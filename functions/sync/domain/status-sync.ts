@@ -1,7 +1,7 @@
-// How a status reported by an agency's one-stop system moves a dossier (SPEC §1.7, §3; issue 6).
-// Agency systems report coarser steps than the portal's transition table (a dossier "received"
-// on Monday may be reported "done" on Friday with nothing in between): the report is turned into
-// the shortest path of actions the table allows the `agency_system` actor, each then applied
+// How a status reported by an agency's one-stop system moves a dossier (docs/requirements.md
+// R-SYNC-INBOUND, R-DOSSIER-TRANSITIONS; issue 6). Agency systems report coarser steps than the
+// portal's transition table (a dossier "received" on Monday may be reported "done" on Friday with
+// nothing in between): the report is turned into the shortest path of actions the table allows the `agency_system` actor, each then applied
 // through the dossier transition function, at the event's own time (event-time.ts). An event is
 // recorded whatever happens to it; it is applied only if it is new (event id), not older than the
 // last applied event of that dossier, reachable, and at a believable time — an impossible or

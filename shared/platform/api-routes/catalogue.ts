@@ -1,4 +1,4 @@
-// The routes of the `catalogue` function (SPEC §2); shared/platform/routes.ts merges every group.
+// The routes of the `catalogue` function (docs/requirements.md R-API-ROUTES); shared/platform/routes.ts merges every group.
 import {
   CatalogueEntry, CatalogueEntryParams, CatalogueListQuery, CataloguePage, CatalogueParams, Procedure,
   ProcedurePage, ProcedureParams, ProcedureSearchQuery,

@@ -1,4 +1,4 @@
-// The routes of the `dossiers` function (SPEC §2); shared/platform/routes.ts merges every group.
+// The routes of the `dossiers` function (docs/requirements.md R-API-ROUTES); shared/platform/routes.ts merges every group.
 import {
   ActionBody, AttachmentParams, CreateDossier, Dossier, DossierPage, DossierParams, Download,
   IdempotencyHeaders, MyDossiersQuery, PdfFile, RequestResultUpload, RequestUpload, SlipList, SlipParams, SlipQuery,

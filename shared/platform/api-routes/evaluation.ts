@@ -1,5 +1,5 @@
-// The routes of the `evaluation` function: the service index and public statistics (SPEC §2, §5;
-// docs/index.md); shared/platform/routes.ts merges every group.
+// The routes of the `evaluation` function: the service index and public statistics
+// (docs/requirements.md R-INDEX-API; docs/index.md); shared/platform/routes.ts merges every group.
 import {
   IndexAgencyParams, IndexAgencyQuery, IndexBreakdown, IndexRanking, IndexRankingQuery, RecomputeQuery, RecomputeResult,
   Statistics, StatisticsQuery,

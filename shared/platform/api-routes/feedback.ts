@@ -1,4 +1,4 @@
-// The routes of the `feedback` function (SPEC §2); shared/platform/routes.ts merges every group.
+// The routes of the `feedback` function (docs/requirements.md R-API-ROUTES); shared/platform/routes.ts merges every group.
 import { Download, UploadTicket } from '../../contracts/dossiers';
 import { page } from '../../contracts/common';
 import {

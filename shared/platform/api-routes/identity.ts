@@ -1,4 +1,4 @@
-// The routes of the `identity` function (SPEC §2); shared/platform/routes.ts merges every group.
+// The routes of the `identity` function (docs/requirements.md R-API-ROUTES); shared/platform/routes.ts merges every group.
 import {
   AgencySecretParams, AgencySystem, AgencySystemListQuery, AgencySystemPage, AgencySystemParams,
   AgencyWhoAmI, RegisterAgencySystem, RegisteredAgencySystem, RotatedAgencySecret,

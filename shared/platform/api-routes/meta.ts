@@ -1,4 +1,4 @@
-// The routes of the `meta` function (SPEC §2); shared/platform/routes.ts merges every group.
+// The routes of the `meta` function (docs/requirements.md R-API-ROUTES); shared/platform/routes.ts merges every group.
 import * as z from 'zod';
 import { PortalConfig } from '../../contracts/meta';
 import { PUBLIC, defineRoute } from './rules';

@@ -1,4 +1,4 @@
-// The routes of the `payments` function (SPEC §2); shared/platform/routes.ts merges every group.
+// The routes of the `payments` function (docs/requirements.md R-API-ROUTES); shared/platform/routes.ts merges every group.
 import { IdempotencyHeaders } from '../../contracts/dossiers';
 import {
   CallbackAck, CallbackParams, DossierPaymentParams, PaymentOrder, PaymentParams, ProviderCallback, Receipt,

@@ -1,4 +1,4 @@
-// The routes of the `ratings` function (SPEC §2); shared/platform/routes.ts merges every group.
+// The routes of the `ratings` function (docs/requirements.md R-API-ROUTES); shared/platform/routes.ts merges every group.
 import { RateDossier, Rating, RatingParams } from '../../contracts/ratings';
 import { APPLICANT, DOSSIER_READER, defineRoute } from './rules';
 

@@ -1,4 +1,4 @@
-// The authorization rules routes are declared with, and `defineRoute` (SPEC §2).
+// The authorization rules routes are declared with, and `defineRoute` (docs/requirements.md R-API-ROUTES, R-SCOPE).
 import type { AuthRule, RouteDecl, RouteRequest } from '../types';
 
 export const PUBLIC: AuthRule = { kind: 'public' };

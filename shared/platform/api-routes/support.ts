@@ -1,4 +1,4 @@
-// The routes of the `support` function (SPEC §1.11, §2); shared/platform/routes.ts merges every group.
+// The routes of the `support` function (docs/requirements.md R-API-ROUTES); shared/platform/routes.ts merges every group.
 import { FaqEntry, FaqPage, FaqParams, FaqSearchQuery, PutFaqEntry } from '../../contracts/support';
 import { ADMIN, PUBLIC, defineRoute } from './rules';
 

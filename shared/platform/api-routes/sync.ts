@@ -1,4 +1,4 @@
-// The routes of the `sync` function (SPEC §2, agency systems); shared/platform/routes.ts merges every group.
+// The routes of the `sync` function (docs/requirements.md R-SYNC-INBOUND); shared/platform/routes.ts merges every group.
 import {
   SyncAccepted, SyncDossiersBody, SyncOutboxPage, SyncOutboxQuery, SyncStatusesBatch, SyncStatusesBody, SystemHealth,
 } from '../../contracts/sync';

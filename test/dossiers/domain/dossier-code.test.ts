@@ -5,7 +5,7 @@ const H26 = '000.00.00.H26';
 
 describe('formatDossierCode: {agencyCode}-{YYMMDD}-{NNNN}, date in Asia/Ho_Chi_Minh', () => {
   it.each([
-    ['2026-11-22T03:00:00Z', 7, `${H26}-261122-0007`], // the SPEC example
+    ['2026-11-22T03:00:00Z', 7, `${H26}-261122-0007`], // the example of docs/requirements.md R-DOSSIER-CODE
     ['2026-11-22T16:59:59.999Z', 1, `${H26}-261122-0001`], // 23:59:59.999 in Hà Nội
     ['2026-11-22T17:00:00Z', 1, `${H26}-261123-0001`], // midnight in Hà Nội
     ['2026-11-22T23:30:00Z', 12, `${H26}-261123-0012`], // 23:30 UTC is 06:30 the next day

@@ -9,7 +9,7 @@ const calendar = createWorkingCalendar([]);
 const t = (local: string) => new Date(`${local}+07:00`);
 const DUE = '2026-03-12T17:00:00+07:00'; // Thursday, close of office
 
-describe('isLate (SPEC §3: finished after the due date, or still open past it)', () => {
+describe('isLate (R-LATE: finished after the due date, or still open past it)', () => {
   it.each([
     ['processing', null, '2026-03-12T17:00:00', false], // at the due instant: on time
     ['processing', null, '2026-03-12T17:00:01', true],

@@ -3,7 +3,7 @@ import {
   DOSSIER_STATUSES, isClosed, isFinished, isRunning, statusCode, statusFromCode,
 } from '../../../shared/contracts/dossier-status';
 
-describe('status wire codes (SPEC §3)', () => {
+describe('status wire codes (R-DOSSIER-STATUS)', () => {
   it.each([
     ['draft', null], ['submitted', 1], ['received', 2], ['not_received', 3], ['processing', 4],
     ['supplement_requested', 5], ['payment_required', 6], ['withdrawn', 7], ['stopped', 8], ['done', 9], ['returned', 10],

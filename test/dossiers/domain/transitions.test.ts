@@ -6,11 +6,12 @@ import {
 } from '../../../functions/dossiers/domain/transitions';
 
 // ---------------------------------------------------------------------------------------------
-// The expected machine, transcribed by hand from SPEC §3 (not from the table), so that a wrong
-// table row fails. Columns: action, from, to ("—" = no status change), actors.
-// SPEC actors: applicant, official, system ("payment confirmed", "automatic when delivery is
-// online"). agency_system is our addition (the SPEC's sync of desk-side progress): it may do what
-// an official may, plus withdraw (at the desk) and confirm_payment (collected at the desk).
+// The expected machine, transcribed by hand from docs/requirements.md R-DOSSIER-TRANSITIONS and
+// R-DOSSIER-ACTIONS (not from the table), so that a wrong table row fails. Columns: action, from,
+// to ("—" = no status change), actors. Required actors: applicant, official, system ("payment
+// confirmed", "automatic when delivery is online"). agency_system is our addition (the agency
+// systems' sync of desk-side progress, R-CAP-SYNC): it may do what an official may, plus withdraw
+// (at the desk) and confirm_payment (collected at the desk).
 const SPEC_MATRIX = `
 submit              draft                 submitted             applicant
 receive             submitted             received              official agency_system
@@ -66,7 +67,7 @@ const stateFor = (status: DossierStatus): DossierState => ({
 });
 
 describe('status machine: every cell of statuses × actions × actors', () => {
-  it('the table is exactly the SPEC §3 matrix (both directions)', () => {
+  it('the table is exactly the required matrix, R-DOSSIER-TRANSITIONS (both directions)', () => {
     const fromTable = TRANSITIONS.flatMap((r) =>
       r.from.flatMap((from) => r.actors.map((actor) => `${key(r.action, from, actor)}>${r.to ?? from}`)));
     const fromSpec = EXPECTED.map((c) => `${key(c.action, c.from, c.actor)}>${c.to}`);

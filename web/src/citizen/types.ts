@@ -10,7 +10,7 @@ export type ReactionResult = z.infer<typeof ReactionResultSchema>;
 export type FeedbackCategory = PublicFeedbackView['category'];
 export const FEEDBACK_CATEGORY_LIST: readonly FeedbackCategory[] = ['rules_policies', 'procedures', 'official_conduct', 'other'];
 
-/** A question and its answer (SPEC §1.11, `GET /v1/faq?q=&procedure=`). */
+/** A question and its answer (docs/requirements.md R-CAP-SUPPORT, `GET /v1/faq?q=&procedure=`). */
 export interface FaqEntry {
   id: string;
   question: string;

@@ -96,7 +96,7 @@ const rank = (order: readonly string[], key: string) => {
   return i === -1 ? order.length : i;
 };
 
-/** The dossier statuses in the order of their life (SPEC §3), for ties and legends. */
+/** The dossier statuses in the order of their life (docs/requirements.md R-DOSSIER-TRANSITIONS), for ties and legends. */
 export const STATUS_ORDER = ['submitted', 'received', 'processing', 'supplement_requested', 'payment_required', 'done', 'returned', 'not_received', 'stopped', 'withdrawn'];
 export const CHANNEL_ORDER = ['online', 'desk', 'post'];
 

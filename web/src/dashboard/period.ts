@@ -1,6 +1,7 @@
-// Index periods as the dashboard offers them (SPEC §2: month `YYYY-MM`, quarter `YYYY-Qn`, year
-// `YYYY`): which exist, which one a visitor sees first, how each is named. Pure (no DOM): unit-tested
-// in node. Parsing and month arithmetic are the evaluation capability's own (one declaration).
+// Index periods as the dashboard offers them (docs/requirements.md R-API-PERIODS: month `YYYY-MM`,
+// quarter `YYYY-Qn`, year `YYYY`): which exist, which one a visitor sees first, how each is named.
+// Pure (no DOM): unit-tested in node. Parsing and month arithmetic are the evaluation capability's
+// own (one declaration).
 import { localMonthOf, parsePeriod, shiftMonth, type PeriodKind } from '../../../functions/evaluation/domain/period';
 import type { Lang } from '../i18n';
 import { EARLIEST_PERIOD_MONTH } from './definitions';

@@ -1,4 +1,4 @@
-// What people read: dates in Asia/Ho_Chi_Minh (SPEC §2), money in đồng, in the chosen language.
+// What people read: dates in Asia/Ho_Chi_Minh (docs/requirements.md R-API-TIME), money in đồng, in the chosen language.
 import type { Lang } from '../i18n';
 
 const TZ = 'Asia/Ho_Chi_Minh';

@@ -1,7 +1,8 @@
 // The actions panel of the dossier page: one button per action the transition table allows an
 // official in the dossier's status (and the API confirms), each opening its form — required fields
-// per SPEC §3, checked before sending with an error summary, a confirmation step for the actions
-// that cannot be undone — and posting POST /v1/dossiers/{id}/actions at the version on screen.
+// per docs/requirements.md R-DOSSIER-ACTIONS, checked before sending with an error summary, a
+// confirmation step for the actions that cannot be undone — and posting
+// POST /v1/dossiers/{id}/actions at the version on screen.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DossierAction } from '../../../shared/contracts/dossier-status';
 import { useI18n } from '../i18n';

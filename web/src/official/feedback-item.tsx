@@ -1,6 +1,7 @@
 // One feedback item in the console (/can-bo/phan-anh/:id): the content and the sender's details
-// (officials in scope only), the deadlines of SPEC §6 with overdue steps named, the evidence, the
-// history, and the workflow actions this status allows an official.
+// (officials in scope only), the deadlines of docs/requirements.md R-FEEDBACK-DEADLINES with
+// overdue steps named, the evidence, the history, and the workflow actions this status allows an
+// official.
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
