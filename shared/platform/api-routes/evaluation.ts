@@ -1,8 +1,8 @@
 // The routes of the `evaluation` function: the service index and public statistics (SPEC §2, §5;
 // docs/index.md); shared/platform/routes.ts merges every group.
 import {
-  IndexAgencyParams, IndexAgencyQuery, IndexBreakdown, IndexRanking, IndexRankingQuery, RecomputeQuery, RecomputeResult,
-  Statistics, StatisticsQuery,
+  IndexAgencyParams, IndexAgencyQuery, IndexBreakdown, IndexRanking, IndexRankingQuery, IndexRunParams, IndexRunStatus,
+  RecomputeAccepted, RecomputeQuery, Statistics, StatisticsQuery,
 } from '../../contracts/evaluation';
 import { ADMIN, PUBLIC, defineRoute } from './rules';
 
@@ -23,10 +23,17 @@ export const evaluationRoutes = {
   }),
   recomputeIndex: defineRoute({
     id: 'recomputeIndex', method: 'POST', path: '/v1/indices/recompute', fn: 'evaluation', auth: ADMIN,
-    summary: 'Re-runs the index job for a period that has begun and stores its results (the same as `npm run job -- index --period`)',
+    summary: 'Queues the index job for a period that has begun (the same as `npm run job -- index --period`); poll the run',
     tags: ['index'],
     request: { query: RecomputeQuery },
-    responses: { 200: { description: 'The run', schema: RecomputeResult } },
+    responses: { 202: { description: 'The queued run', schema: RecomputeAccepted } },
+  }),
+  getIndexRun: defineRoute({
+    id: 'getIndexRun', method: 'GET', path: '/v1/indices/runs/{runId}', fn: 'evaluation', auth: ADMIN,
+    summary: "An admin recompute's status, progress and, once done, what it stored",
+    tags: ['index'],
+    request: { params: IndexRunParams },
+    responses: { 200: { description: 'The run', schema: IndexRunStatus } },
   }),
   getStatistics: defineRoute({
     id: 'getStatistics', method: 'GET', path: '/v1/statistics', fn: 'evaluation', auth: PUBLIC,
