@@ -49,9 +49,10 @@ export const makeHandler = (deps: () => IndexDeps, options: JobOptions = {}) => 
   const service = () => services().service;
   const progressOf = (period: string): Progress => (done, total) => reportProgress(`index ${period}`, done, total);
 
-  const run = async (command: IndexCommand, via: 'invocation' | 'queue'): Promise<IndexRun[]> => {
+  const run = async (command: IndexCommand): Promise<IndexRun[]> => {
     if (command.job === 'index-refresh') {
-      const trigger = via === 'queue' ? 'stale-read' : 'refresh';
+      // A read that found the period stale or missing says since when it wants it fresh.
+      const trigger = command.staleBefore ? 'stale-read' : 'refresh';
       const runs = await service().refresh(trigger, { periods: command.period ? [command.period] : undefined, staleBefore: command.staleBefore, onProgress: progressOf });
       return runs.map(logged);
     }
@@ -66,7 +67,7 @@ export const makeHandler = (deps: () => IndexDeps, options: JobOptions = {}) => 
   };
 
   return async (event: unknown, context?: Context): Promise<{ runs: IndexRun[] } | SQSBatchResponse> => {
-    if (!isSqsEvent(event)) return { runs: await run(parse(event), 'invocation') };
+    if (!isSqsEvent(event)) return { runs: await run(parse(event)) };
     // A message that is not a command is dropped with a warning (retrying cannot mend it).
     const handleRecord = async (record: SQSRecord) => {
       let command: IndexCommand;
@@ -76,7 +77,7 @@ export const makeHandler = (deps: () => IndexDeps, options: JobOptions = {}) => 
         logger.warn('malformed index-runs message dropped', { messageId: record.messageId, error: (error as Error).message });
         return;
       }
-      await run(command, 'queue');
+      await run(command);
     };
     return processPartialResponse(event, handleRecord, new BatchProcessor(EventType.SQS), {
       processInParallel: false, throwOnFullBatchFailure: false, ...(context ? { context } : {}),

@@ -10,6 +10,7 @@ import { act, attach, completeDraft, createDraft, CITIZEN_ID, HANOI_COMMUNE, PDF
 import { awaitingPayment, callbackFor, paidOrder, sandboxSecret } from '../support/payments';
 import { signBody } from '../../functions/payments/providers/signing';
 import { switchOffAgencySystems } from '../support/sync';
+import { recomputeIndex } from '../support/evaluation';
 import { MATRIX, ROLES, ROLE_LABEL, lastMonth, type MatrixContext, type Role } from './matrix';
 
 const HANOI_SYSTEM = { keyId: 'demo-hanoi-system', secret: 'demo-hanoi-secret' };
@@ -142,13 +143,7 @@ describe(`authorization matrix (SPEC §9): ${routes.length} routes × ${ROLES.le
     }
 
     // Last month's index, stored by an admin's recompute (the reads serve stored results only).
-    const { runId: indexRunId } = must(await api('POST', `/v1/indices/recompute?period=${lastMonth()}`, { token: admin }), 'recompute', 202);
-    for (const until = Date.now() + 120_000; ;) {
-      const indexRun = must(await api('GET', `/v1/indices/runs/${indexRunId}`, { token: admin }), 'index run');
-      if (indexRun.status === 'done') break;
-      if (indexRun.status === 'failed' || Date.now() > until) throw new Error(`recompute of ${lastMonth()}: ${JSON.stringify(indexRun)}`);
-      await new Promise((r) => setTimeout(r, 300));
-    }
+    const { run: indexRun } = await recomputeIndex(admin, lastMonth());
 
     const fbOpen = await sendFeedback();
     const ticketFor = async () => {
@@ -182,7 +177,7 @@ describe(`authorization matrix (SPEC §9): ${routes.length} routes × ${ROLES.le
       procedure: { code, body: must(procedure, `get procedure ${code}`) },
       catalogueEntry: { name: 'sectors', id: sectorId, body: must(sector, `get sector ${sectorId}`) },
       faqEntry: { id: SEEDED_FAQ, body: faqBody(must(faq, `get FAQ ${SEEDED_FAQ}`)) },
-      indexRun: { runId: indexRunId },
+      indexRun: { runId: indexRun.runId },
       rotateTarget: { keyId: rotate.system.keyId },
       revokeTarget: { keyId: revoke.system.keyId, secretId: revoke.secret.id },
       uniqueKeyId,

@@ -9,6 +9,7 @@ import { findJob } from '../../local/jobs';
 import { CACHE_RUNNING, CACHE_STORED } from '../../functions/evaluation/handler';
 import { api, baseUrl, signIn } from '../support/auth';
 import { act, must, submitted } from '../support/dossiers';
+import { recomputeIndex } from '../support/evaluation';
 
 /** A Hà Nội commune no other test files dossiers at, so its counts are this file's alone. */
 const COMMUNE = '000.00.00118.H26';
@@ -41,12 +42,10 @@ const eventually = async <T>(read: () => Promise<T>, done: (value: T) => boolean
   }
 };
 
-/** An admin's recompute: 202 with the run, polled until the jobs function has stored the period. */
+/** An admin's recompute, polled until stored: what it stored. */
 const recomputed = async (period: string) => {
-  const accepted = must(await api('POST', `/v1/indices/recompute?period=${period}`, { token: admin }), 202, 'recompute');
+  const { accepted, run } = await recomputeIndex(admin, period);
   expect(accepted).toEqual({ runId: expect.any(String), period, status: 'queued' });
-  const run = await eventually(async () => must(await api('GET', `/v1/indices/runs/${accepted.runId}`, { token: admin }), 200, 'run'),
-    (r) => r.status === 'done' || r.status === 'failed', `recompute ${period}`, 120_000);
   expect(run).toMatchObject({ runId: accepted.runId, period, status: 'done', requestedBy: 'admin.demo', error: null });
   expect(run.progress.done).toBe(run.progress.total);
   return run.result as { period: string; computedAt: string; agencies: number; definitionVersion: string };

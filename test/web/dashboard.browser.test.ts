@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { axeScan, describeViolations, launchBrowser, newContext, seriousViolations, watchErrors, type ViewportName } from './browser';
 import { api, signIn } from '../support/auth';
 import { must, submitted } from '../support/dossiers';
+import { recomputeIndex } from '../support/evaluation';
 import { DEFINITIONS } from '../../web/src/dashboard/definitions';
 
 /** UBND Phường Yên Hòa, Hà Nội: this file's dossier goes there. */
@@ -29,18 +30,8 @@ const poll = <T,>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 30
 
 beforeAll(async () => {
   const [admin, citizen] = await Promise.all([signIn('admin.demo'), signIn('citizen.demo')]);
-  // An admin's recompute is queued: poll its run until the jobs function has stored the period.
-  const recompute = async (period: string) => {
-    const { runId } = must(await api('POST', `/v1/indices/recompute?period=${period}`, { token: admin }), 202, 'recompute');
-    for (const until = Date.now() + 120_000; ;) {
-      const run = must(await api('GET', `/v1/indices/runs/${runId}`, { token: admin }), 200, 'index run');
-      if (run.status === 'done') return;
-      if (run.status === 'failed' || Date.now() > until) throw new Error(`recompute of ${period}: ${JSON.stringify(run)}`);
-      await new Promise((r) => setTimeout(r, 300));
-    }
-  };
   // Last month's results, stored as the monthly job would (the test runtime seeds no history).
-  await recompute(LAST_MONTH);
+  await recomputeIndex(admin, LAST_MONTH);
   await submitted(citizen, { agencyCode: COMMUNE });
   // The counters follow the dossier through the stream and a queue: wait until the statistics count it.
   for (const until = Date.now() + 60_000; ;) {
@@ -50,7 +41,7 @@ beforeAll(async () => {
     await new Promise((r) => setTimeout(r, 500));
   }
   // The running month's provisional results, as the refresh would store them.
-  await recompute(THIS_MONTH);
+  await recomputeIndex(admin, THIS_MONTH);
   browser = await launchBrowser();
 });
 afterAll(async () => { await browser?.close(); });
