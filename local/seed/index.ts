@@ -34,6 +34,8 @@ export const seedLocalData = async (opts: { userPoolId: string; agencyReceiverUr
       : `activity of ${a.months[0] ?? '?'}…${a.months.at(-1) ?? '?'} present: not seeded again`);
     // The index of those months as the monthly job would have stored it (the reads compute nothing).
     const history = await timed(() => storeIndexHistory(a.months));
-    if (history.value.length) opts.log(`stored the index of ${history.value.join(', ')} in ${history.ms} ms`);
+    const { stored, queued } = history.value;
+    if (stored.length) opts.log(`stored the index of ${stored.join(', ')} in ${history.ms} ms`);
+    if (queued.length) opts.log(`queued the index of ${queued.join(', ')} for the jobs function`);
   }
 };
