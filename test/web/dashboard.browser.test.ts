@@ -123,7 +123,7 @@ describe('the public dashboard', () => {
     await context.close();
   });
 
-  it('says so when a period has not started or the address is wrong', async () => {
+  it('says so when a period has not started, has no stored results, or the address is wrong', async () => {
     const context = await newContext(browser, 'phone');
     const page = await context.newPage();
     await page.goto('/chi-so?period=2099-01');
@@ -133,6 +133,12 @@ describe('the public dashboard', () => {
     await poll(() => page.getByText(/không hợp lệ/).count()).toBe(1);
     await page.goto(`/chi-so/000.00.00.X99?period=${LAST_MONTH}`);
     await poll(() => page.getByText('Không tìm thấy cơ quan').count()).toBe(1);
+    // An ended period nobody scored (the API answers 404 PERIOD_NOT_COMPUTED), ranking and breakdown.
+    await page.goto('/chi-so?period=2024-07&level=province');
+    await poll(() => page.getByText('Chưa có kết quả chấm điểm nào được lưu', { exact: false }).count()).toBe(1);
+    await page.goto(`/chi-so/${HANOI}?period=2024-07`);
+    await poll(() => page.getByText('Chưa có kết quả chấm điểm nào được lưu', { exact: false }).count()).toBe(1);
+    expect(await page.getByText('Không tìm thấy cơ quan').count()).toBe(0);
     await context.close();
   });
 
