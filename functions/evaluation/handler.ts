@@ -1,4 +1,4 @@
-// The evaluation capability's routes (SPEC §2, §5): thin over IndexService and RecomputeRuns.
+// The evaluation capability's routes (docs/api.md, docs/index.md): thin over IndexService and RecomputeRuns.
 // Reads are public, cacheable and served from the stored results only: final results change only
 // when an admin recomputes the period, so the gateway or a CDN may keep them an hour (a day at the
 // edge); provisional ones (the running month, quarter and year, refreshed every few minutes) a
