@@ -1082,7 +1082,7 @@ export interface paths {
         };
         /**
          * Service index ranking
-         * @description The Decision 766 ranking of one level (ministries, provinces, or the communes of `province`) for a month, quarter or year, by total descending (`rank` null for an agency with nothing to score, listed last). An ended period's stored results are cacheable for an hour; the running period is computed on demand. 404 when there is no ranking; 422 `PERIOD_NOT_STARTED` (docs/index.md).
+         * @description The Decision 766 ranking of one level (ministries, provinces, or the communes of `province`) for a month, quarter or year, by total descending (`rank` null for an agency with nothing to score, listed last). Served from stored results only: an ended period's are final and cacheable for an hour; the running month, quarter and year are provisional (`final: false`), refreshed every 10 minutes and cacheable for a minute. 404 `PERIOD_NOT_COMPUTED` when nothing is stored for the period; 422 `PERIOD_NOT_STARTED` or `PERIOD_BEFORE_INDEX` (docs/index.md).
          *
          *     Who may call: anyone; no credentials.
          */
@@ -1104,7 +1104,7 @@ export interface paths {
         };
         /**
          * One agency's service index
-         * @description One agency's total, band, groups and every indicator (numerator, denominator, value, score, max) for a period; cacheable like the ranking. 404 for an unknown agency; 422 `PERIOD_NOT_STARTED`.
+         * @description One agency's total, band, groups and every indicator (numerator, denominator, value, score, max) for a period, from stored results only; cacheable like the ranking. 404 for an unknown agency or `PERIOD_NOT_COMPUTED`; 422 `PERIOD_NOT_STARTED` or `PERIOD_BEFORE_INDEX`.
          *
          *     Who may call: anyone; no credentials.
          */
@@ -1128,11 +1128,33 @@ export interface paths {
         put?: never;
         /**
          * Recompute the service index
-         * @description Re-runs the index job for a period that has begun and stores its results (the same as `npm run job -- index --period`); 422 `PERIOD_NOT_STARTED`.
+         * @description Queues the index job for a period that has begun (the same as `npm run job -- index --period`) and answers 202 with a run to poll at GET /v1/indices/runs/{runId}; 422 `PERIOD_NOT_STARTED` or `PERIOD_BEFORE_INDEX`.
          *
          *     Who may call: signed-in users of the group admin (Cognito ID token).
          */
         post: operations["recomputeIndex"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/indices/runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An admin recompute's status
+         * @description A queued recompute's status (queued, running, done, failed), its progress and, once done, what it stored; 404 for an unknown run id.
+         *
+         *     Who may call: signed-in users of the group admin (Cognito ID token).
+         */
+        get: operations["getIndexRun"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1593,7 +1615,7 @@ export interface components {
             province: string | null;
             definitionVersion: string;
             computedAt: string;
-            /** @description false while the period is still running (computed on demand) */
+            /** @description false for provisional results, computed while the period was running (refreshed every few minutes) */
             final: boolean;
             items: {
                 /** @description 1 for the highest total (ties share a rank); null for an agency with nothing to score in the period, listed last */
@@ -1620,6 +1642,33 @@ export interface components {
             computedAt: string;
             agencies: number;
             durationMs: number;
+        };
+        IndexRunAccepted: {
+            /** Format: uuid */
+            runId: string;
+            period: string;
+            /** @constant */
+            status: "queued";
+        };
+        IndexRunStatus: {
+            runId: string;
+            period: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            requestedAt: string;
+            /** @description The admin's username */
+            requestedBy: string | null;
+            startedAt: string | null;
+            finishedAt: string | null;
+            /** @description Agencies scored so far */
+            progress: {
+                done: number;
+                total: number;
+            } | null;
+            /** @description Once done: what was stored */
+            result: components["schemas"]["IndexRun"] | null;
+            /** @description Once failed: why */
+            error: string | null;
         };
         IssuedAgencySecret: {
             id: string;
@@ -7745,13 +7794,107 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The queued run */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexRunAccepted"];
+                };
+            };
+            /** @description Invalid request: `details` lists each bad field by path (e.g. `query.limit`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or refused credentials or signature (API Gateway's `{"message"}` when its authorizer refuses) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                };
+            };
+            /** @description Authenticated, but not allowed this route or this resource */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State or version conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A domain rule refused the request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled by API Gateway */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayRefusal"];
+                };
+            };
+            /** @description Our fault; the message carries no internals */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getIndexRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
             /** @description The run */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IndexRun"];
+                    "application/json": components["schemas"]["IndexRunStatus"];
                 };
             };
             /** @description Invalid request: `details` lists each bad field by path (e.g. `query.limit`) */

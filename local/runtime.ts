@@ -12,6 +12,7 @@ import { settleRoute, startEventDelivery, type EventDelivery } from './events';
 import { createGateway } from './gateway/server';
 import { createJwtVerifier } from './gateway/jwt';
 import { provision } from './provision';
+import { indexRunsQueue } from '../functions/evaluation/adapters/index-runs-queue';
 import { seedLocalData } from './seed';
 import { localAgencySecretKey } from './seed/agency-systems';
 import { paymentSandbox, sandboxProviderEnv, sandboxSecret } from './payments-sandbox';
@@ -88,6 +89,9 @@ export const startRuntime = async (opts: RuntimeOptions): Promise<Runtime> => {
     const { handler: agencyAuthorizer } = await import('../functions/identity/authorizer');
     // Consumers run with the same environment as the API handlers (the process's, set above).
     events = startEventDelivery({ platform, root: REPO_ROOT, env, stateDir: opts.stateDir && resolve(opts.stateDir), log });
+    // What the `index-refresh` schedule would do by now: the running periods' index, computed in the
+    // background by the jobs function (the schedules are run on demand here, `npm run job`).
+    if (opts.seedActivity ?? true) await indexRunsQueue().send({ job: 'index-refresh' });
     await ensureWebBuild(REPO_ROOT, log);
     const server = createGateway({
       platform, root: REPO_ROOT, verifyJwt, accessLog: opts.accessLog,

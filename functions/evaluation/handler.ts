@@ -1,28 +1,37 @@
-// The evaluation capability's routes (docs/requirements.md R-INDEX-API): thin over IndexService.
-// Reads are public and cacheable: an ended period's stored results change only when an admin
-// recomputes it, so the gateway or a CDN may keep them an hour (a day at the edge); the running
-// period is computed on demand and kept a minute.
+// The evaluation capability's routes (docs/requirements.md R-INDEX-API):
+// thin over IndexService and RecomputeRuns.
+// Reads are public, cacheable and served from the stored results only: final results change only
+// when an admin recomputes the period, so the gateway or a CDN may keep them an hour (a day at the
+// edge); provisional ones (the running month, quarter and year, refreshed every few minutes) a
+// minute. The admin's recompute is queued (202) and polled.
 import { createApiHandler, implement, ok } from '../../shared/http/api';
 import { evaluationRoutes as routes } from '../../shared/platform/api-routes/evaluation';
+import { indexRunsQueue } from './adapters/index-runs-queue';
 import { platformDeps } from './deps';
+import { RecomputeRuns } from './runs';
 import { IndexService, type IndexDeps } from './service';
 
 export const CACHE_STORED = 'public, max-age=3600, s-maxage=86400, stale-while-revalidate=600';
 export const CACHE_RUNNING = 'public, max-age=60, s-maxage=300';
-const cached = (stored: boolean) => ({ 'cache-control': stored ? CACHE_STORED : CACHE_RUNNING });
+const cached = (final: boolean) => ({ 'cache-control': final ? CACHE_STORED : CACHE_RUNNING });
 
-export const makeHandler = (deps: IndexDeps | IndexService) => {
-  const service = deps instanceof IndexService ? deps : new IndexService(deps);
+export const makeHandler = (deps: IndexDeps) => {
+  const service = new IndexService(deps);
+  const runs = new RecomputeRuns(deps, service);
   return createApiHandler([
     implement(routes.listIndices, async ({ query }) => {
-      const { stored, body } = await service.ranking(query.period, query.level, query.province ?? null);
-      return ok(body, cached(stored));
+      const { final, body } = await service.ranking(query.period, query.level, query.province ?? null);
+      return ok(body, cached(final));
     }),
     implement(routes.getAgencyIndex, async ({ params, query }) => {
-      const { stored, body } = await service.breakdown(query.period, params.agencyCode);
-      return ok(body, cached(stored));
+      const { final, body } = await service.breakdown(query.period, params.agencyCode);
+      return ok(body, cached(final));
     }),
-    implement(routes.recomputeIndex, async ({ query }) => ok(await service.recompute(query.period, 'admin'))),
+    implement(routes.recomputeIndex, async ({ query, principal }) => ({
+      status: 202,
+      body: await runs.request(query.period, principal.kind === 'user' ? principal.username : null),
+    })),
+    implement(routes.getIndexRun, async ({ params }) => ok(await runs.status(params.runId))),
     implement(routes.getStatistics, async ({ query }) => {
       const { stored, body } = await service.statistics(query.period, query.agency);
       return ok(body, cached(stored));
@@ -30,4 +39,4 @@ export const makeHandler = (deps: IndexDeps | IndexService) => {
   ]);
 };
 
-export const handler = makeHandler(platformDeps());
+export const handler = makeHandler({ ...platformDeps(), queue: indexRunsQueue() });

@@ -1,22 +1,26 @@
 // The service index and the public statistics (docs/requirements.md R-INDEX-COUNTERS,
-// R-CAP-STATISTICS; docs/index.md). Reads counters, never dossiers: the cost of a period grows with
-// the number of agencies and months, not with dossiers. compute() gathers each agency's inputs (its
-// own and its communes' counters, ratings and feedback aggregates, the procedures in its
-// competence), scores them with the definition in force for the period and ranks each level; the
-// job stores that, reads serve it, and the running period is computed on demand from the same
-// counters.
+// R-CAP-STATISTICS; docs/index.md). Reads counters, never dossiers: the cost of a period grows
+// with the number of agencies and months, not with dossiers. compute() gathers each agency's inputs (its own and its communes' counters, ratings and feedback
+// aggregates, the procedures in its competence), scores them with the definition in force for the
+// period and ranks each level; recompute() stores that. Only the jobs function computes: the
+// monthly job (ended periods), the refresh (the running month, quarter and year, every few
+// minutes) and admins' recomputes. The public reads serve what is stored and nothing else; a read
+// that finds a running period stale or missing asks the queue for a refresh instead of computing.
 import { createWorkingCalendar, type CalendarEntry } from '../../shared/calendar';
 import type { Procedure } from '../../shared/contracts/catalogue';
-import { badRequest, notFound, unprocessable } from '../../shared/http/errors';
+import { AppError, badRequest, notFound, unprocessable } from '../../shared/http/errors';
+import { logger } from '../../shared/http/logger';
+import { INDEX_REFRESH_MINUTES } from '../../shared/platform/schedules';
 import type { AgencyInfo } from '../catalogue/public';
 import type { FeedbackIndicatorReader } from '../feedback/public';
 import type { RatingAggregateReader } from '../ratings/public';
 import type { EvaluationStore, IndexRun, StoredRanking } from './adapters/evaluation-store';
+import type { IndexQueue } from './commands';
 import { definitionFor } from './domain/definitions';
 import { C, sumCounters, type Counters } from './domain/dossier-facts';
 import { rankByTotal, round2, scoreAgency, type AgencyScore } from './domain/engine';
 import { measuresOf, timeliness, type AgencyLevel, type MeasureInputs, type ProcedureFacts } from './domain/measures';
-import { dayAfter, evaluationDay, hasBegun, isOver, parsePeriod, type Period } from './domain/period';
+import { dayAfter, evaluationDay, hasBegun, isOver, isRunning, parsePeriod, runningPeriods, type Period } from './domain/period';
 import { inCompetence, procedureFactsOf } from './domain/procedures';
 
 export interface IndexDeps {
@@ -28,6 +32,8 @@ export interface IndexDeps {
   };
   ratings: Pick<RatingAggregateReader, 'aggregates'>;
   feedback: FeedbackIndicatorReader;
+  /** Where a read sends the refresh of a stale running period (the API function's; the jobs function has none). */
+  queue?: IndexQueue;
   clock?: () => Date;
 }
 
@@ -56,8 +62,11 @@ export type Progress = (done: number, total: number) => void;
 
 const VN = '+07:00';
 const CACHE_MS = 5 * 60_000;
-/** As long as the gateway may cache a running period's answer (handler.ts CACHE_RUNNING max-age). */
-const ON_DEMAND_MS = 60_000;
+const REFRESH_MS = INDEX_REFRESH_MINUTES * 60_000;
+/** A running period's stored results older than two refreshes mean the schedule missed: a read asks for one. */
+const STALE_MS = 2 * REFRESH_MS;
+/** A warm function asks for a period's refresh at most this often, however many reads find it stale. */
+const KICK_EVERY_MS = 60_000;
 
 /** The instant a local date begins, as the ISO string feedback items are indexed by. */
 const startOf = (day: string) => new Date(`${day}T00:00:00${VN}`).toISOString();
@@ -75,8 +84,8 @@ const roundScore = (s: AgencyScore) => ({
 export class IndexService {
   private readonly clock: () => Date;
   private cache?: { at: number; agencies: AgencyInfo[]; procedures: Procedure[]; holidays: CalendarEntry[] };
-  /** On-demand scores of the running period, shared by the requests of one warm function for a minute. */
-  private readonly onDemand = new Map<string, { at: number; value: Promise<ComputedPeriod> }>();
+  /** When this warm function last asked for each running period's refresh. */
+  private readonly kicked = new Map<string, number>();
 
   constructor(private readonly deps: IndexDeps) {
     this.clock = deps.clock ?? (() => new Date());
@@ -86,6 +95,21 @@ export class IndexService {
     const p = parsePeriod(id);
     if (!p) throw badRequest('VALIDATION_FAILED', 'The period is not valid', [{ path: 'query.period', message: 'expected YYYY-MM, YYYY-Qn or YYYY' }]);
     return p;
+  }
+
+  /**
+   * A period the index can be read or computed for: it has begun (else 422 PERIOD_NOT_STARTED)
+   * and a definition is in force for it (else 422 PERIOD_BEFORE_INDEX).
+   */
+  scorable(periodId: string): Period {
+    const period = IndexService.period(periodId);
+    if (!hasBegun(period, this.clock())) throw unprocessable('PERIOD_NOT_STARTED', `The period ${period.id} has not begun`);
+    try {
+      definitionFor(period.id);
+    } catch (error) {
+      throw unprocessable('PERIOD_BEFORE_INDEX', (error as Error).message);
+    }
+    return period;
   }
 
   /** Agencies, procedures and holidays: catalogue data, kept a few minutes by a warm function. */
@@ -205,63 +229,95 @@ export class IndexService {
     return { period, definitionVersion: definition.version, computedAt, final, results, rankings };
   }
 
-  private computeShared(periodId: string): Promise<ComputedPeriod> {
-    const now = Date.now();
-    const hit = this.onDemand.get(periodId);
-    if (hit && now - hit.at < ON_DEMAND_MS) return hit.value;
-    const value = this.compute(periodId);
-    this.onDemand.set(periodId, { at: now, value });
-    value.catch(() => this.onDemand.delete(periodId));
-    return value;
-  }
-
   /** The job: computes the period and stores its results, rankings and run record. */
   async recompute(periodId: string, trigger: string, onProgress?: Progress): Promise<IndexRun> {
     const started = Date.now();
     const computed = await this.compute(periodId, onProgress);
+    const { final } = computed;
     const run: IndexRun = {
       period: computed.period.id, definitionVersion: computed.definitionVersion, computedAt: computed.computedAt,
-      agencies: computed.results.length, durationMs: Date.now() - started, trigger,
+      agencies: computed.results.length, durationMs: Date.now() - started, trigger, final,
     };
-    await this.deps.store.putResults(computed.period.id, computed.results as unknown as Record<string, unknown>[], computed.rankings, run);
+    const rankings = computed.rankings.map((r) => ({ ...r, final }));
+    await this.deps.store.putResults(computed.period.id, computed.results as unknown as Record<string, unknown>[], rankings, run);
     return run;
   }
 
   /**
-   * Stored results of an ended period; the running period (or one no job has stored yet) is
-   * computed on demand. `stored` tells the caller how long the answer may be cached.
+   * Scores and stores the running periods (`periods`, default all three). Nothing else: a period
+   * that is not running is skipped, whoever asked. With `staleBefore`, a period computed since then
+   * is skipped too (several reads may have asked for the same refresh).
    */
-  private async stored(periodId: string): Promise<boolean> {
-    const period = IndexService.period(periodId);
-    if (!isOver(period, this.clock())) return false;
-    return (await this.deps.store.run(period.id)) !== undefined;
+  async refresh(trigger: string, options: { periods?: readonly string[]; staleBefore?: string; onProgress?: (period: string) => Progress } = {}): Promise<IndexRun[]> {
+    const running = runningPeriods(this.clock());
+    const runs: IndexRun[] = [];
+    for (const period of options.periods ?? running) {
+      if (!running.includes(period)) {
+        logger.warn('index refresh of a period that is not running: skipped', { period, running });
+        continue;
+      }
+      const last = options.staleBefore ? await this.deps.store.run(period) : undefined;
+      if (last && options.staleBefore && last.computedAt >= options.staleBefore) continue;
+      runs.push(await this.recompute(period, trigger, options.onProgress?.(period)));
+    }
+    return runs;
   }
 
-  async ranking(periodId: string, level: AgencyLevel, province: string | null): Promise<{ stored: boolean; body: Record<string, unknown> }> {
-    const period = IndexService.period(periodId);
+  /** Asks the queue for a running period's refresh, at most once a minute per warm function; never fails the read. */
+  private async kick(period: Period): Promise<void> {
+    const now = this.clock().getTime();
+    if (!this.deps.queue || now - (this.kicked.get(period.id) ?? 0) < KICK_EVERY_MS) return;
+    this.kicked.set(period.id, now);
+    try {
+      await this.deps.queue.send({ job: 'index-refresh', period: period.id, staleBefore: new Date(now - REFRESH_MS).toISOString() });
+    } catch (error) {
+      logger.warn('index refresh request failed', { period: period.id, error: (error as Error).message });
+    }
+  }
+
+  /** A provisional result (final false) of a running period older than two refreshes: ask for one. */
+  private async keepFresh(period: Period, final: boolean, computedAt: string): Promise<void> {
+    const now = this.clock();
+    if (!final && isRunning(period, now) && Date.parse(computedAt) < now.getTime() - STALE_MS) await this.kick(period);
+  }
+
+  /**
+   * Nothing stored answers the request: the thing asked for does not exist in a stored period
+   * (404 NOT_FOUND), or the period has no stored index (404 PERIOD_NOT_COMPUTED; for a running
+   * period, a refresh is asked for). Nothing is computed here.
+   */
+  private async missing(period: Period, what: string): Promise<never> {
+    if (await this.deps.store.run(period.id)) throw notFound(what);
+    if (isRunning(period, this.clock())) {
+      await this.kick(period);
+      throw new AppError(404, 'PERIOD_NOT_COMPUTED', `The index of ${period.id} is being computed: try again in a minute`);
+    }
+    throw new AppError(404, 'PERIOD_NOT_COMPUTED',
+      `No index is stored for ${period.id}: ended periods are scored by the monthly job, running ones by the refresh; an admin may recompute it`);
+  }
+
+  /** Whether stored scores are final: kept with them, or (stored before it was) whether they were computed after the period. */
+  private static finalOf(period: Period, stored: { final?: unknown; computedAt: string }): boolean {
+    return typeof stored.final === 'boolean' ? stored.final : isOver(period, new Date(stored.computedAt));
+  }
+
+  async ranking(periodId: string, level: AgencyLevel, province: string | null): Promise<{ final: boolean; body: Record<string, unknown> }> {
+    const period = this.scorable(periodId);
     const scope = level === 'commune' ? province : null;
-    if (await this.stored(period.id)) {
-      const r = await this.deps.store.ranking(period.id, level, scope);
-      if (!r) throw notFound(`A ranking of ${level === 'commune' ? `the communes of ${province}` : `${level} agencies`}`);
-      return { stored: true, body: { ...r, province: scope, final: true } };
-    }
-    const computed = await this.computeShared(period.id);
-    const r = computed.rankings.find((x) => x.level === level && x.province === scope);
-    if (!r) throw notFound(`A ranking of ${level === 'commune' ? `the communes of ${province}` : `${level} agencies`}`);
-    return { stored: false, body: { ...r, final: computed.final } };
+    const r = await this.deps.store.ranking(period.id, level, scope);
+    if (!r) return this.missing(period, `A ranking of ${level === 'commune' ? `the communes of ${province}` : `${level} agencies`}`);
+    const final = IndexService.finalOf(period, r);
+    await this.keepFresh(period, final, r.computedAt);
+    return { final, body: { ...r, province: scope, final } };
   }
 
-  async breakdown(periodId: string, agencyCode: string): Promise<{ stored: boolean; body: Record<string, unknown> }> {
-    const period = IndexService.period(periodId);
-    if (await this.stored(period.id)) {
-      const r = await this.deps.store.result(period.id, agencyCode);
-      if (!r) throw notFound(`The agency ${agencyCode}`);
-      return { stored: true, body: r };
-    }
-    const computed = await this.computeShared(period.id);
-    const r = computed.results.find((x) => x.agencyCode === agencyCode);
-    if (!r) throw notFound(`The agency ${agencyCode}`);
-    return { stored: false, body: r as unknown as Record<string, unknown> };
+  async breakdown(periodId: string, agencyCode: string): Promise<{ final: boolean; body: Record<string, unknown> }> {
+    const period = this.scorable(periodId);
+    const r = await this.deps.store.result(period.id, agencyCode);
+    if (!r) return this.missing(period, `The agency ${agencyCode}`);
+    const final = IndexService.finalOf(period, r as { final?: unknown; computedAt: string });
+    await this.keepFresh(period, final, String(r.computedAt));
+    return { final, body: { ...r, final } };
   }
 
   /** Public statistics of an agency (with its communes) or of the whole country, from the counters. */

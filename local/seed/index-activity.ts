@@ -12,7 +12,10 @@ import { dynamoClient, dynamoLib } from '../../shared/aws/clients';
 import { tableName } from '../../shared/config';
 import { batchPutAll } from '../../shared/aws/dynamo-batch';
 import { addCounters, contributionOf, factsOf, type Counters } from '../../functions/evaluation/domain/dossier-facts';
-import { shiftMonth, localMonthOf } from '../../functions/evaluation/domain/period';
+import { isOver, localMonthOf, parsePeriod, periodsClosedBy, shiftMonth } from '../../functions/evaluation/domain/period';
+import { indexRunsQueue } from '../../functions/evaluation/adapters/index-runs-queue';
+import { platformDeps } from '../../functions/evaluation/deps';
+import { IndexService } from '../../functions/evaluation/service';
 import { agencyProfile, generateActivity, mulberry32, type ActivityAgency } from './dossier-activity';
 import { catalogueSeed } from './catalogue';
 
@@ -160,4 +163,37 @@ export const seedIndexActivity = async (now = new Date()): Promise<{ seeded: boo
   await writeActivityTotals(totals, new Map(agencies.map((a) => [a.code, a.parentCode])));
   await db.send(new lib.PutCommand({ TableName: table, Item: { ...MARKER, months, dossiers: totals.dossiers, seededAt: now.toISOString() } }));
   return { seeded: true, dossiers: totals.dossiers, months };
+};
+
+/**
+ * The index the monthly job would have stored over the seeded history: each seeded month that has
+ * ended, and the quarters and years all of whose months are seeded and ended. The latest month (what
+ * the dashboard opens on) is stored now; the others are queued for the jobs function (index-runs),
+ * so a first start waits for one computation, not eight. Periods already stored are left alone: a
+ * restart computes nothing again, and state seeded before the reads served stored results only
+ * gets them once. Needs the catalogue seeded.
+ */
+export const storeIndexHistory = async (months: readonly string[], now = new Date()): Promise<{ stored: string[]; queued: string[] }> => {
+  const deps = platformDeps();
+  const service = new IndexService({ ...deps, clock: () => now });
+  const queue = indexRunsQueue();
+  const seeded = new Set(months);
+  const periods = [...new Set(months.flatMap((m) => periodsClosedBy(new Date(`${shiftMonth(m, 1)}-01T00:30:00+07:00`))))]
+    .filter((id) => {
+      const p = parsePeriod(id)!;
+      return isOver(p, now) && p.months.every((m) => seeded.has(m));
+    });
+  const latest = periods.filter((id) => parsePeriod(id)!.kind === 'month').at(-1);
+  const out = { stored: [] as string[], queued: [] as string[] };
+  for (const period of periods) {
+    if (await deps.store.run(period)) continue;
+    if (period === latest) {
+      await service.recompute(period, 'seed');
+      out.stored.push(period);
+    } else {
+      await queue.send({ job: 'index', period });
+      out.queued.push(period);
+    }
+  }
+  return out;
 };

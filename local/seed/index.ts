@@ -3,7 +3,7 @@
 import { seedDemoAccounts } from './accounts';
 import { seedAgencySystems } from './agency-systems';
 import { seedCatalogue } from './catalogue';
-import { seedIndexActivity } from './index-activity';
+import { seedIndexActivity, storeIndexHistory } from './index-activity';
 import { seedSupport } from './support';
 
 const timed = async <T>(work: () => Promise<T>) => {
@@ -32,5 +32,10 @@ export const seedLocalData = async (opts: { userPoolId: string; agencyReceiverUr
     opts.log(a.seeded
       ? `seeded ${a.dossiers} dossiers of activity in ${a.months[0]}…${a.months.at(-1)} (index counters, ratings, feedback answers) in ${activity.ms} ms`
       : `activity of ${a.months[0] ?? '?'}…${a.months.at(-1) ?? '?'} present: not seeded again`);
+    // The index of those months as the monthly job would have stored it (the reads compute nothing).
+    const history = await timed(() => storeIndexHistory(a.months));
+    const { stored, queued } = history.value;
+    if (stored.length) opts.log(`stored the index of ${stored.join(', ')} in ${history.ms} ms`);
+    if (queued.length) opts.log(`queued the index of ${queued.join(', ')} for the jobs function`);
   }
 };

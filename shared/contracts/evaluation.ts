@@ -23,9 +23,9 @@ export const IndexRanking = z.object({
   level: z.enum(['central', 'province', 'commune']),
   province: z.string().nullable(),
   definitionVersion: z.string(),
-  /** When the scores were computed; the running period is computed on each request. */
+  /** When the scores were computed: by the monthly job, an admin's recompute or (running periods) the refresh. */
   computedAt: z.string(),
-  final: z.boolean().describe('false while the period is still running (computed on demand)'),
+  final: z.boolean().describe('false for provisional results, computed while the period was running (refreshed every few minutes)'),
   items: z.array(z.object({
     rank: z.number().int().nullable().describe('1 for the highest total (ties share a rank); null for an agency with nothing to score in the period, listed last'),
     agencyCode: z.string(), agencyName: z.string(), total: z.number(), band: BandName, groups: Groups,
@@ -63,6 +63,26 @@ export const RecomputeQuery = z.object({ period: PeriodId });
 export const RecomputeResult = z.object({
   period: z.string(), definitionVersion: z.string(), computedAt: z.string(), agencies: z.number().int(), durationMs: z.number(),
 }).meta({ id: 'IndexRun' });
+
+/** An admin's recompute runs asynchronously: the route answers at once with the run to poll. */
+export const IndexRunId = z.uuid();
+export const RecomputeAccepted = z.object({
+  runId: IndexRunId, period: z.string(), status: z.literal('queued'),
+}).meta({ id: 'IndexRunAccepted' });
+
+export const IndexRunParams = z.object({ runId: IndexRunId });
+export const IndexRunStatus = z.object({
+  runId: z.string(),
+  period: z.string(),
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  requestedAt: z.string(),
+  requestedBy: z.string().nullable().describe("The admin's username"),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  progress: z.object({ done: z.number().int(), total: z.number().int() }).nullable().describe('Agencies scored so far'),
+  result: RecomputeResult.nullable().describe('Once done: what was stored'),
+  error: z.string().nullable().describe('Once failed: why'),
+}).meta({ id: 'IndexRunStatus' });
 
 export const StatisticsQuery = z.object({
   period: PeriodId,

@@ -176,12 +176,14 @@ export const functions = [
   },
   {
     name: 'evaluation',
-    description: 'Service index (Decision 766) rankings and breakdowns, public statistics, and the admin recompute',
+    description: 'Service index (Decision 766) rankings and breakdowns as stored, public statistics, and the admin recompute (queued)',
     entry: 'functions/evaluation/handler.ts',
     memoryMb: 1024,
     timeoutSeconds: 30,
-    // readwrite: the recompute route stores a period's results; the rest reads counters and aggregates.
-    tables: { evaluation: 'readwrite', catalogue: 'read', ratings: 'read', feedback: 'read' },
+    // Reads serve stored results only; computing is the jobs function's (through index-runs).
+    // readwrite: an admin's recompute run record; catalogue read: the statistics' agencies and names.
+    tables: { evaluation: 'readwrite', catalogue: 'read' },
+    sendsTo: ['index-runs'],
   },
   {
     name: 'index-counters',
@@ -193,7 +195,7 @@ export const functions = [
   },
   {
     name: 'evaluation-jobs',
-    description: 'The monthly service index job (and `npm run job -- index --period`)',
+    description: 'The service index jobs: the monthly scores, the refresh of the running periods, admin recomputes (index-runs queue), `npm run job -- index --period`',
     entry: 'functions/evaluation/jobs.ts',
     memoryMb: 1024,
     timeoutSeconds: 300,

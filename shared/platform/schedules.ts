@@ -1,5 +1,11 @@
 import type { ScheduleDecl } from './types';
 
+/**
+ * How often the running month, quarter and year are scored and stored (schedule `index-refresh`);
+ * a read finding them older than twice this asks for a refresh itself (functions/evaluation/service.ts).
+ */
+export const INDEX_REFRESH_MINUTES = 10;
+
 // Scheduled jobs arrive with their capabilities (index, deadlines, reconciliation).
 export const schedules: readonly ScheduleDecl[] = [
   {
@@ -33,5 +39,13 @@ export const schedules: readonly ScheduleDecl[] = [
     cron: '30 0 1 * ? *',
     timezone: 'Asia/Ho_Chi_Minh',
     input: { job: 'index' },
+  },
+  {
+    name: 'index-refresh',
+    description: `Every ${INDEX_REFRESH_MINUTES} minutes: the provisional service index of the running month, quarter and year, stored for the public reads`,
+    fn: 'evaluation-jobs',
+    cron: `0/${INDEX_REFRESH_MINUTES} * * * ? *`,
+    timezone: 'Asia/Ho_Chi_Minh',
+    input: { job: 'index-refresh' },
   },
 ];

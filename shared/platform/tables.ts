@@ -129,10 +129,12 @@ export const tables = [
     description:
       'The service index (docs/index.md): each dossier\'s contribution last applied to the counters (pk DF#<dossierId>, ' +
       'sk FACTS, with its version), per-agency monthly counters (pk AGG#<agency>, sk <YYYY-MM>), the scores of a period ' +
-      '(pk RESULT#<period>, sk <agencyCode>), its rankings (pk RANK#<period>, sk <level>#<province|->) and its job run ' +
-      '(pk RUN#<period>, sk RUN).',
+      '(pk RESULT#<period>, sk <agencyCode>), its rankings (pk RANK#<period>, sk <level>#<province|->, a large one ' +
+      'continued in chunks), its last computation (pk RUN#<period>, sk RUN) and admin recompute runs (pk RECOMPUTE#<runId>, ' +
+      'sk RUN, expiring).',
     partitionKey: { name: 'pk', type: 'S' },
     sortKey: { name: 'sk', type: 'S' },
+    ttlAttribute: 'expiresAt',
   },
   {
     name: 'support',

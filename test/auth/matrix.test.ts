@@ -10,7 +10,8 @@ import { act, attach, completeDraft, createDraft, CITIZEN_ID, HANOI_COMMUNE, PDF
 import { awaitingPayment, callbackFor, paidOrder, sandboxSecret } from '../support/payments';
 import { signBody } from '../../functions/payments/providers/signing';
 import { switchOffAgencySystems } from '../support/sync';
-import { MATRIX, ROLES, ROLE_LABEL, type MatrixContext, type Role } from './matrix';
+import { recomputeIndex } from '../support/evaluation';
+import { MATRIX, ROLES, ROLE_LABEL, lastMonth, type MatrixContext, type Role } from './matrix';
 
 const HANOI_SYSTEM = { keyId: 'demo-hanoi-system', secret: 'demo-hanoi-secret' };
 const HUE_AGENCY = '000.00.00.H57';
@@ -141,6 +142,9 @@ describe(`authorization matrix (R-REL-AUTH-MATRIX): ${routes.length} routes × $
       fb = must(await api('POST', `/v1/feedback/${fb.id}/actions`, { token: official, json: { ...step, version: fb.version } }), `feedback ${step.action}`);
     }
 
+    // Last month's index, stored by an admin's recompute (the reads serve stored results only).
+    const { run: indexRun } = await recomputeIndex(admin, lastMonth());
+
     const fbOpen = await sendFeedback();
     const ticketFor = async () => {
       const t = must(await api('POST', `/v1/feedback/${fbOpen.id}/attachments`, {
@@ -173,6 +177,7 @@ describe(`authorization matrix (R-REL-AUTH-MATRIX): ${routes.length} routes × $
       procedure: { code, body: must(procedure, `get procedure ${code}`) },
       catalogueEntry: { name: 'sectors', id: sectorId, body: must(sector, `get sector ${sectorId}`) },
       faqEntry: { id: SEEDED_FAQ, body: faqBody(must(faq, `get FAQ ${SEEDED_FAQ}`)) },
+      indexRun: { runId: indexRun.runId },
       rotateTarget: { keyId: rotate.system.keyId },
       revokeTarget: { keyId: revoke.system.keyId, secretId: revoke.secret.id },
       uniqueKeyId,

@@ -37,6 +37,8 @@ export type Expected = 'ok' | 401 | 403 | 404;
 export interface MatrixContext {
   /** A seeded procedure as GET returns it: re-PUT unchanged. */
   procedure: { code: string; body: Record<string, unknown> };
+  /** An admin's recompute of last month, done: its run to read, and last month's index stored for the public reads. */
+  indexRun: { runId: string };
   /** A seeded FAQ entry as GET returns it (id, updatedAt aside): re-PUT unchanged. */
   faqEntry: { id: string; body: Record<string, unknown> };
   /** A seeded shared-catalogue entry as GET returns it: re-PUT unchanged. */
@@ -104,7 +106,7 @@ export interface MatrixEntry {
 
 /** Anyone, signed in or not, user or machine. */
 /** The month before this one in Asia/Ho_Chi_Minh: a period that has ended. */
-const lastMonth = () => {
+export const lastMonth = () => {
   const local = new Date(Date.now() + 7 * 3_600_000);
   const m = local.getUTCFullYear() * 12 + local.getUTCMonth() - 1;
   return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
@@ -349,6 +351,7 @@ export const MATRIX: Partial<Record<RouteId, MatrixEntry>> = {
   getAgencyIndex: { sample: () => ({ params: { agencyCode: '000.00.00.H26' }, query: `period=${lastMonth()}` }), expect: EVERYONE_OK },
   getStatistics: { sample: () => ({ query: `period=${lastMonth()}&agency=000.00.00.H26` }), expect: EVERYONE_OK },
   recomputeIndex: { sample: () => ({ query: `period=${lastMonth()}` }), expect: ADMIN_ONLY },
+  getIndexRun: { sample: (c) => ({ params: { runId: c.indexRun.runId } }), expect: ADMIN_ONLY },
 
   // --- support: the FAQ (public reads, admin writes)
   searchFaq: { sample: () => ({ query: 'q=dang%20ky%20khai%20sinh&limit=5' }), expect: EVERYONE_OK },

@@ -1,13 +1,15 @@
 // The service index and statistics end to end on the test runtime: dossiers moved through the
 // gateway reach the counters through the table stream, the fan-out and the index-counters queue;
-// the statistics and the running month's index read them; the admin recompute route and the local
-// job (`npm run job -- index`) store the same results; the reads carry cache headers.
+// the statistics read them, and so does the running month's index once computed; the admin
+// recompute (queued on index-runs, run by the jobs function, polled) and the local job (`npm run
+// job -- index`) store the same results; the reads serve only what is stored, with cache headers.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { platform } from '../../shared/platform';
 import { findJob } from '../../local/jobs';
 import { CACHE_RUNNING, CACHE_STORED } from '../../functions/evaluation/handler';
 import { api, baseUrl, signIn } from '../support/auth';
 import { act, must, submitted } from '../support/dossiers';
+import { recomputeIndex } from '../support/evaluation';
 
 /** A Hà Nội commune no other test files dossiers at, so its counts are this file's alone. */
 const COMMUNE = '000.00.00118.H26';
@@ -40,6 +42,15 @@ const eventually = async <T>(read: () => Promise<T>, done: (value: T) => boolean
   }
 };
 
+/** An admin's recompute, polled until stored: what it stored. */
+const recomputed = async (period: string) => {
+  const { accepted, run } = await recomputeIndex(admin, period);
+  expect(accepted).toEqual({ runId: expect.any(String), period, status: 'queued' });
+  expect(run).toMatchObject({ runId: accepted.runId, period, status: 'done', requestedBy: 'admin.demo', error: null });
+  expect(run.progress.done).toBe(run.progress.total);
+  return run.result as { period: string; computedAt: string; agencies: number; definitionVersion: string };
+};
+
 describe('service index and statistics (local runtime)', () => {
   it('counts dossiers moved through the gateway: statistics of the commune and of its province', async () => {
     const before = must(await statistics(HANOI), 200, 'province statistics');
@@ -63,11 +74,12 @@ describe('service index and statistics (local runtime)', () => {
     expect(after.dossiers - before.dossiers).toBeGreaterThanOrEqual(3);
   });
 
-  it("scores the running month on demand: the commune's breakdown shows every indicator", async () => {
+  it("the running month, recomputed by an admin (queued, polled), is read from the store: the commune's breakdown shows every indicator", async () => {
+    const result = await recomputed(localMonth());
     const res = await api('GET', `/v1/indices/${COMMUNE}?period=${localMonth()}`);
     const body = must(res, 200, 'breakdown');
     expect(res.headers.get('cache-control')).toBe(CACHE_RUNNING);
-    expect(body).toMatchObject({ agencyCode: COMMUNE, period: localMonth(), final: false, level: 'commune' });
+    expect(body).toMatchObject({ agencyCode: COMMUNE, period: localMonth(), final: false, level: 'commune', computedAt: result.computedAt });
     const codes = body.indicators.map((i: { code: string }) => i.code);
     expect(codes).toEqual(expect.arrayContaining(['1.1', '1.4', '2.1', '3.3', '3.6', '4.2', '5.4']));
     const sync = body.indicators.find((i: { code: string }) => i.code === '1.4');
@@ -78,11 +90,32 @@ describe('service index and statistics (local runtime)', () => {
     expect(body.total).toBeLessThanOrEqual(100);
   });
 
+  // Regression (issue 18, bug 4): a public read of a period nobody stored used to score it on the
+  // spot (~2 s, one memo per period value). Now nothing is computed: an ended period is 404
+  // PERIOD_NOT_COMPUTED; a running one too, and a refresh is queued, after which it is served.
+  it('a public read never computes: an ended period nobody stored is 404, a running one is refreshed through the queue', async () => {
+    for (const path of ['/v1/indices?period=2024-07&level=province', `/v1/indices/${HANOI}?period=2024-Q3`, '/v1/indices?period=2023&level=central']) {
+      const res = await api('GET', path);
+      expect(res.status, path).toBe(404);
+      expect(res.body.error.code, path).toBe('PERIOD_NOT_COMPUTED');
+    }
+    // The running year: no test recomputes it, so the first read finds nothing and asks for it.
+    const year = localMonth().slice(0, 4);
+    const first = await api('GET', `/v1/indices?period=${year}&level=central`);
+    if (first.status === 404) expect(first.body.error.code).toBe('PERIOD_NOT_COMPUTED');
+    else expect(first.status).toBe(200);
+    const ranking = await eventually(() => api('GET', `/v1/indices?period=${year}&level=central`), (r) => r.status === 200, 'the refreshed year', 120_000);
+    expect(ranking.body).toMatchObject({ period: year, level: 'central', final: false });
+    expect(ranking.headers.get('cache-control')).toBe(CACHE_RUNNING);
+    // Still nothing for the ended periods read above.
+    expect((await api('GET', '/v1/indices?period=2024-07&level=province')).body.error.code).toBe('PERIOD_NOT_COMPUTED');
+  });
+
   it('the admin recompute route and the local job store the same results for an ended month', async () => {
     // A month no test files dossiers in, so both computations see the same counters while other
     // files run: last month will not do (tests with fixed dates, e.g. 20 Nov 2026, fall in it).
     const period = '2025-01';
-    const run = must(await api('POST', `/v1/indices/recompute?period=${period}`, { token: admin }), 200, 'recompute');
+    const run = await recomputed(period);
     expect(run).toMatchObject({ period, definitionVersion: '766-2022.1' });
     expect(run.agencies).toBeGreaterThan(300);
     const viaRoute = must(await api('GET', `/v1/indices/${HANOI}?period=${period}`), 200, 'stored breakdown');
@@ -118,15 +151,23 @@ describe('service index and statistics (local runtime)', () => {
   });
 
   it('ranks the communes of a province, and refuses what cannot be answered', async () => {
-    const communes = must(await api('GET', `/v1/indices?period=${localMonth()}&level=commune&province=${HANOI}`), 200, 'communes');
+    // 2025-01: stored by the test above.
+    const communes = must(await api('GET', `/v1/indices?period=2025-01&level=commune&province=${HANOI}`), 200, 'communes');
     expect(communes.items.length).toBeGreaterThan(10);
     expect(communes.items.every((i: { agencyCode: string }) => i.agencyCode.endsWith('.H26'))).toBe(true);
 
-    expect((await api('GET', `/v1/indices?period=${localMonth()}&level=commune`)).status).toBe(400);
+    expect((await api('GET', `/v1/indices?period=2025-01&level=commune`)).status).toBe(400);
     expect((await api('GET', '/v1/indices?period=2026-13')).status).toBe(400);
     expect((await api('GET', '/v1/indices?period=2099-01')).body.error.code).toBe('PERIOD_NOT_STARTED');
-    expect((await api('GET', `/v1/indices/000.00.00.X99?period=${localMonth()}`)).status).toBe(404);
+    expect((await api('GET', '/v1/indices?period=2019-05')).body.error.code).toBe('PERIOD_BEFORE_INDEX');
+    expect((await api('GET', `/v1/indices/000.00.00.X99?period=2025-01`)).body.error.code).toBe('NOT_FOUND');
+    expect((await api('GET', `/v1/indices?period=2025-01&level=commune&province=000.00.00.X99`)).body.error.code).toBe('NOT_FOUND');
     expect((await api('GET', `/v1/statistics?period=${localMonth()}&agency=000.00.00.X99`)).status).toBe(404);
     expect((await api('POST', `/v1/indices/recompute?period=${localMonth()}`, { token: official })).status).toBe(403);
+    expect((await api('POST', '/v1/indices/recompute?period=2099', { token: admin })).body.error.code).toBe('PERIOD_NOT_STARTED');
+    expect((await api('POST', '/v1/indices/recompute?period=2019', { token: admin })).body.error.code).toBe('PERIOD_BEFORE_INDEX');
+    expect((await api('GET', '/v1/indices/runs/00000000-0000-4000-8000-000000000000', { token: admin })).status).toBe(404);
+    expect((await api('GET', '/v1/indices/runs/00000000-0000-4000-8000-000000000000', { token: official })).status).toBe(403);
+    expect((await api('GET', '/v1/indices/runs/not-a-run', { token: admin })).status).toBe(400);
   });
 });

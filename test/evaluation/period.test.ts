@@ -7,10 +7,12 @@ import {
   evaluationDay,
   hasBegun,
   isOver,
+  isRunning,
   localDayOf,
   localMonthOf,
   parsePeriod,
   periodsClosedBy,
+  runningPeriods,
   shiftMonth,
   type Period,
 } from '../../functions/evaluation/domain/period';
@@ -157,5 +159,23 @@ describe('shiftMonth', () => {
     ['2026-06', 24, '2028-06'],
   ])('%s %+d → %s', (month, by, expected) => {
     expect(shiftMonth(month, by)).toBe(expected);
+  });
+});
+
+describe('runningPeriods and isRunning: what the refresh keeps stored', () => {
+  it.each<[string, string[]]>([
+    // 23:59 on 31 Mar local is still Q1; one minute later it is April, Q2.
+    ['2026-03-31T16:59:00Z', ['2026-03', '2026-Q1', '2026']],
+    ['2026-03-31T17:00:00Z', ['2026-04', '2026-Q2', '2026']],
+    ['2026-12-31T17:00:00Z', ['2027-01', '2027-Q1', '2027']],
+    ['2026-11-05T03:00:00Z', ['2026-11', '2026-Q4', '2026']],
+  ])('at %s: %j', (at, expected) => {
+    expect(runningPeriods(new Date(at))).toEqual(expected);
+    for (const id of expected) expect(isRunning(period(id), new Date(at))).toBe(true);
+  });
+
+  it('an ended or future period is not running', () => {
+    const now = new Date('2026-11-05T03:00:00Z');
+    for (const id of ['2026-10', '2026-Q3', '2025', '2026-12', '2027']) expect(isRunning(period(id), now)).toBe(false);
   });
 });

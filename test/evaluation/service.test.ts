@@ -1,72 +1,11 @@
-// IndexService over in-memory ports: roll-up of communes into their province, quarters as sums of
-// months, ranking per level with unscored agencies last, stored vs on-demand periods, statistics.
+// IndexService over in-memory ports (memory-index.ts): roll-up of communes into their province,
+// quarters as sums of months, ranking per level with unscored agencies last, statistics.
 import { describe, expect, it } from 'vitest';
-import type { Procedure } from '../../shared/contracts/catalogue';
-import type { AgencyInfo } from '../../functions/catalogue/public';
 import type { Counters } from '../../functions/evaluation/domain/dossier-facts';
-import type { EvaluationStore, IndexRun, StoredRanking } from '../../functions/evaluation/adapters/evaluation-store';
-import { IndexService } from '../../functions/evaluation/service';
 import { IndexRanking } from '../../shared/contracts/evaluation';
+import { memoryIndex, perfect } from './memory-index';
 
-const agencies: AgencyInfo[] = [
-  { code: 'P1', name: 'Province one', level: 'province', parentCode: null },
-  { code: 'P1-C1', name: 'Commune one', level: 'commune', parentCode: 'P1' },
-  { code: 'P1-C2', name: 'Commune two', level: 'commune', parentCode: 'P1' },
-  { code: 'P2', name: 'Province two', level: 'province', parentCode: null },
-  { code: 'P3', name: 'Province three (no dossiers)', level: 'province', parentCode: null },
-  { code: 'M1', name: 'Ministry', level: 'central', parentCode: null },
-];
-
-const procedure = (code: string, over: Partial<Procedure> = {}): Procedure => ({
-  code, name: `Procedure ${code}`, level: 'commune', sectorCode: 'S', agencyKinds: ['commune'], applicantTypes: ['citizen'],
-  steps: ['Nộp hồ sơ'], channels: ['online', 'desk'], onlineService: 'partial', processingTime: { value: 3, unit: 'working_day' },
-  fees: [], components: [{ code: 'TP1', name: 'Tờ khai', required: true, maxFiles: 1, accept: ['application/pdf'] }],
-  form: { fields: [] }, requirements: [], resultTypes: [], legalBasis: [], status: 'published',
-  announcedAt: '2020-01-01', publishedAt: '2020-01-01', ...over,
-});
-
-/** Ten dossiers received online, finished on time, all acted on: a perfect month of 10 dossiers. */
-const perfect = (n: number): Counters => ({
-  dossiers: n, 'st:returned': n, 'ch:online': n, 'pr:1.000001': n, received: n, agencyActed: n, onlineReceived: n,
-  onTime: n, finished: n, handlingHours: n * 24, resulted: n, eResult: n, digitised: n, vneid: n,
-  'op:1.000001': n, 'vp:1.000001': n,
-});
-
-const memoryStore = (counters: Record<string, Counters>) => {
-  const results = new Map<string, Record<string, unknown>>();
-  const rankings = new Map<string, StoredRanking>();
-  const runs = new Map<string, IndexRun>();
-  const store: EvaluationStore = {
-    contribution: async () => undefined,
-    applyContribution: async () => true,
-    counters: async (keys) => new Map(keys.map((k) => `${k.agencyCode}|${k.month}`).filter((k) => counters[k]).map((k) => [k, counters[k]!])),
-    putResults: async (period, rs, rks, run) => {
-      for (const r of rs) results.set(`${period}|${String(r.agencyCode)}`, r);
-      for (const r of rks) rankings.set(`${period}|${r.level}|${r.province}`, r);
-      runs.set(period, run);
-    },
-    result: async (period, code) => results.get(`${period}|${code}`),
-    ranking: async (period, level, province) => rankings.get(`${period}|${level}|${province}`),
-    run: async (period) => runs.get(period),
-  };
-  return { store, runs };
-};
-
-const service = (counters: Record<string, Counters>, now = '2026-11-05T03:00:00Z') => {
-  const { store, runs } = memoryStore(counters);
-  let computations = 0;
-  const s = new IndexService({
-    store,
-    catalogue: { agencies: async () => agencies, procedures: async () => [procedure('1.000001')], holidays: async () => [] },
-    ratings: { aggregates: async (codes) => new Map(codes.map((c) => [c, { agencyCode: c, month: '', total: 0, satisfied: 0, neutral: 0, dissatisfied: 0 } as never])) },
-    feedback: {
-      countsMany: async (codes) => new Map(codes.map((c) => [c, { answered: 0, answeredOnTime: 0, answeredLate: 0, answeredRepeated: 0 }])),
-      dislikedPublished: async () => { computations++; return new Map(); },
-    },
-    clock: () => new Date(now),
-  });
-  return { s, runs, computations: () => computations };
-};
+const service = (counters: Record<string, Counters>, now = '2026-11-05T03:00:00Z') => memoryIndex(counters, now);
 
 describe('IndexService', () => {
   it("scores a province with its communes' counters, and ranks each level with unscored agencies last", async () => {
@@ -97,6 +36,7 @@ describe('IndexService', () => {
   it('an agency with nothing to score is listed unranked (rank null), and the ranking keeps the IndexRanking contract', async () => {
     const { s } = service({ 'P2|2026-10': perfect(10) });
     // The catalogue has only a commune procedure: the ministry handles nothing in the period.
+    await s.recompute('2026-10', 'test');
     const central = await s.ranking('2026-10', 'central', null);
     const body = IndexRanking.parse(central.body);
     expect(body.items).toEqual([expect.objectContaining({ agencyCode: 'M1', rank: null, applicable: false })]);
@@ -111,19 +51,16 @@ describe('IndexService', () => {
     expect([onTime.numerator, onTime.denominator]).toEqual([7, 12]);
   });
 
-  it('serves an ended period from the store once a job ran, and computes the running one on demand (shared for a minute)', async () => {
-    const { s, computations } = service({ 'P2|2026-10': perfect(5), 'P2|2026-11': perfect(2) });
-    expect((await s.ranking('2026-10', 'province', null)).stored).toBe(false);
+  it('serves a period once a job stored it, provisional while it runs; refuses a future one', async () => {
+    const { s } = service({ 'P2|2026-10': perfect(5), 'P2|2026-11': perfect(2) });
     await s.recompute('2026-10', 'test');
     const stored = await s.ranking('2026-10', 'province', null);
-    expect(stored.stored).toBe(true);
-    expect(stored.body).toMatchObject({ final: true, period: '2026-10' });
-    const before = computations();
+    expect(stored).toMatchObject({ final: true, body: { final: true, period: '2026-10' } });
+    await s.refresh('test');
     const running = await s.ranking('2026-11', 'province', null);
-    await s.breakdown('2026-11', 'P2');
-    expect(running).toMatchObject({ stored: false, body: { final: false } });
-    expect(computations() - before).toBe(1);
-    await expect(s.breakdown('2026-10', 'NOPE')).rejects.toMatchObject({ status: 404 });
+    expect(running).toMatchObject({ final: false, body: { final: false, period: '2026-11' } });
+    expect((await s.breakdown('2026-11', 'P2')).body).toMatchObject({ final: false, agencyCode: 'P2' });
+    await expect(s.breakdown('2026-10', 'NOPE')).rejects.toMatchObject({ status: 404, code: 'NOT_FOUND' });
     await expect(s.compute('2026-12')).rejects.toMatchObject({ status: 422, code: 'PERIOD_NOT_STARTED' });
   });
 

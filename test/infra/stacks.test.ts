@@ -3,7 +3,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLAIMS } from '../../shared/auth/principal';
-import { platform, routeKey, userPool, type TableDecl } from '../../shared/platform';
+import { findFunction, platform, routeKey, userPool, type TableDecl } from '../../shared/platform';
 import { DEFAULT_REGION } from '../../infra/config';
 import { TAG } from '../../infra/names';
 import { ACCESS_LOG_FIELDS, AGENCY_IDENTITY_HEADERS, CORS_ALLOW_HEADERS } from '../../infra/stacks/api-stack';
@@ -131,6 +131,33 @@ describe('sync-outbound', () => {
     expect(actionsOn('sync-outbound')).toEqual(expect.arrayContaining(['sqs:ReceiveMessage', 'sqs:ChangeMessageVisibility', 'sqs:DeleteMessage']));
     expect(actionsOn('sync-outbound')).not.toContain('sqs:SendMessage');
     expect(actionsOn('dossier-events')).toContain('sqs:SendMessage');
+  });
+});
+
+describe('index-runs', () => {
+  it('the evaluation API sends to it (and reads no ratings or feedback: it computes nothing); evaluation-jobs consumes one message at a time', () => {
+    const [queueId, queue] = byTag(s.json.data, 'AWS::SQS::Queue', TAG.queue, 'index-runs');
+    expect(queue.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(findFunction('evaluation-jobs').timeoutSeconds);
+    const exports = exportsOf(s.json.data);
+    const [jobsId] = fnResource('evaluation-jobs');
+    const mappings = resources(s.json.api, 'AWS::Lambda::EventSourceMapping').filter(([, m]) => m.Properties.FunctionName.Ref === jobsId);
+    expect(mappings).toHaveLength(1);
+    expect(mappings[0]![1].Properties).toMatchObject({ BatchSize: 1, FunctionResponseTypes: ['ReportBatchItemFailures'], ScalingConfig: { MaximumConcurrency: 2 } });
+    expect(referencedIds(mappings[0]![1].Properties.EventSourceArn, exports)).toEqual([queueId]);
+    const [, api] = fnResource('evaluation');
+    expect(referencedIds(api.Properties.Environment.Variables.QUEUE_URL_INDEX_RUNS, exports)).toEqual([queueId]);
+    expect(Object.keys(api.Properties.Environment.Variables).filter((k) => k.startsWith('TABLE_')).sort()).toEqual(['TABLE_CATALOGUE', 'TABLE_EVALUATION']);
+  });
+
+  it('the refresh: every 10 minutes in Hà Nội, the running periods through evaluation-jobs, { job: "index-refresh" }', () => {
+    const [, refresh] = resources(s.json.jobs, 'AWS::Scheduler::Schedule').find(([, sc]) => sc.Properties.Name === 'dvc-index-refresh')!;
+    expect(refresh.Properties).toMatchObject({ ScheduleExpression: 'cron(0/10 * * * ? *)', ScheduleExpressionTimezone: 'Asia/Ho_Chi_Minh' });
+    expect(JSON.parse(refresh.Properties.Target.Input)).toEqual({ job: 'index-refresh' });
+  });
+
+  it('recompute run records expire: the evaluation table has a TTL attribute', () => {
+    const [, table] = byTag(s.json.data, 'AWS::DynamoDB::Table', TAG.table, 'evaluation');
+    expect(table.Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
   });
 });
 

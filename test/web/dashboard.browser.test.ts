@@ -1,13 +1,14 @@
 // The public dashboard in a real browser, without signing in: the index ranking (chart and table,
 // the choice kept in the address), one agency's breakdown with every indicator, the statistics, and
-// axe on each page at phone and desktop sizes. Data: last month recomputed (stored, final) by the
-// admin through the API, and a dossier this file files in the running month at a commune no other
-// test uses.
+// axe on each page at phone and desktop sizes. Data: last month and the running month recomputed
+// (stored: final, provisional) by the admin through the API, and a dossier this file files in the
+// running month at a commune no other test uses.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeScan, describeViolations, launchBrowser, newContext, seriousViolations, watchErrors, type ViewportName } from './browser';
 import { api, signIn } from '../support/auth';
 import { must, submitted } from '../support/dossiers';
+import { recomputeIndex } from '../support/evaluation';
 import { DEFINITIONS } from '../../web/src/dashboard/definitions';
 
 /** UBND Phường Yên Hòa, Hà Nội: this file's dossier goes there. */
@@ -24,13 +25,13 @@ const THIS_MONTH = localMonth();
 
 let browser: Browser;
 
-/** Waits for what the page shows: the running period is scored on demand, which takes a few seconds. */
+/** Waits for what the page shows. */
 const poll = <T,>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 30_000 });
 
 beforeAll(async () => {
   const [admin, citizen] = await Promise.all([signIn('admin.demo'), signIn('citizen.demo')]);
   // Last month's results, stored as the monthly job would (the test runtime seeds no history).
-  must(await api('POST', `/v1/indices/recompute?period=${LAST_MONTH}`, { token: admin }), 200, 'recompute');
+  await recomputeIndex(admin, LAST_MONTH);
   await submitted(citizen, { agencyCode: COMMUNE });
   // The counters follow the dossier through the stream and a queue: wait until the statistics count it.
   for (const until = Date.now() + 60_000; ;) {
@@ -39,6 +40,8 @@ beforeAll(async () => {
     if (Date.now() > until) throw new Error(`the commune's statistics never counted the dossier: ${JSON.stringify(stats)}`);
     await new Promise((r) => setTimeout(r, 500));
   }
+  // The running month's provisional results, as the refresh would store them.
+  await recomputeIndex(admin, THIS_MONTH);
   browser = await launchBrowser();
 });
 afterAll(async () => { await browser?.close(); });
@@ -98,7 +101,7 @@ describe('the public dashboard', () => {
     await poll(() => page.locator('table.dash-table caption').first().textContent()).toContain('Bộ, ngành');
     await poll(async () => (await rankingRows(page)).length).toBe(17);
 
-    // Switching the period to the running month: provisional, computed on demand.
+    // Switching the period to the running month: provisional.
     await page.getByLabel('Tháng', { exact: true }).selectOption(THIS_MONTH);
     await page.waitForURL((url) => url.searchParams.get('period') === THIS_MONTH && url.searchParams.get('level') === 'central');
     await poll(() => page.getByText('Số liệu tạm tính').count()).toBe(1);
@@ -120,7 +123,7 @@ describe('the public dashboard', () => {
     await context.close();
   });
 
-  it('says so when a period has not started or the address is wrong', async () => {
+  it('says so when a period has not started, has no stored results, or the address is wrong', async () => {
     const context = await newContext(browser, 'phone');
     const page = await context.newPage();
     await page.goto('/chi-so?period=2099-01');
@@ -130,6 +133,12 @@ describe('the public dashboard', () => {
     await poll(() => page.getByText(/không hợp lệ/).count()).toBe(1);
     await page.goto(`/chi-so/000.00.00.X99?period=${LAST_MONTH}`);
     await poll(() => page.getByText('Không tìm thấy cơ quan').count()).toBe(1);
+    // An ended period nobody scored (the API answers 404 PERIOD_NOT_COMPUTED), ranking and breakdown.
+    await page.goto('/chi-so?period=2024-07&level=province');
+    await poll(() => page.getByText('Chưa có kết quả chấm điểm nào được lưu', { exact: false }).count()).toBe(1);
+    await page.goto(`/chi-so/${HANOI}?period=2024-07`);
+    await poll(() => page.getByText('Chưa có kết quả chấm điểm nào được lưu', { exact: false }).count()).toBe(1);
+    expect(await page.getByText('Không tìm thấy cơ quan').count()).toBe(0);
     await context.close();
   });
 

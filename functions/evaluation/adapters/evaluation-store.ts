@@ -1,12 +1,19 @@
 // The `evaluation` table (docs/data-model.md): each dossier's last applied contribution
 // (pk DF#<dossierId>, sk FACTS), the per-agency monthly counters (pk AGG#<agency>, sk YYYY-MM), the
 // index results (pk RESULT#<period>, sk <agencyCode>), the rankings (pk RANK#<period>, sk
-// <level>#<province|->) and each job run (pk RUN#<period>, sk RUN).
+// <level>#<province|->), each period's last computation (pk RUN#<period>, sk RUN) and the admins'
+// recompute runs (pk RECOMPUTE#<runId>, sk RUN).
 //
 // A contribution and the counter changes it makes are ONE transaction, conditional on the
 // contribution still being the one the change was computed from: two consumers racing on one
 // dossier cannot both apply a change (the loser re-reads and recomputes), and a redelivered
 // event finds its version applied and changes nothing.
+//
+// A ranking is one item while it fits (a few hundred bytes per agency: the communes of the largest
+// province take tens of KB); past RANKING_CHUNK_BYTES its items continue in chunk items of the
+// same partition, keyed by a generation, so a reader never mixes two computations and the 400 KB
+// item limit is never reached.
+import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
 import { batchGetAll, batchPutAll } from '../../../shared/aws/dynamo-batch';
@@ -22,6 +29,8 @@ export interface StoredRanking {
   province: string | null;
   definitionVersion: string;
   computedAt: string;
+  /** false: provisional, computed while the period ran (absent on rankings stored before it was kept). */
+  final?: boolean;
   items: Record<string, unknown>[];
 }
 
@@ -31,7 +40,25 @@ export interface IndexRun {
   computedAt: string;
   agencies: number;
   durationMs: number;
+  /** schedule, command, admin, refresh, stale-read, seed. */
   trigger: string;
+  final?: boolean;
+}
+
+export type RecomputeStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** An admin's recompute (POST /v1/indices/recompute), run by the jobs function and polled by the admin. */
+export interface RecomputeRun {
+  runId: string;
+  period: string;
+  status: RecomputeStatus;
+  requestedAt: string;
+  requestedBy: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  progress: { done: number; total: number } | null;
+  result: Omit<IndexRun, 'trigger' | 'final'> | null;
+  error: string | null;
 }
 
 export interface CounterStore {
@@ -47,18 +74,55 @@ export interface CounterStore {
 }
 
 export interface ResultStore {
+  /** Replaces the period's results and rankings; the run record last, once all of them are in. */
   putResults(period: string, results: readonly Record<string, unknown>[], rankings: readonly StoredRanking[], run: IndexRun): Promise<void>;
   result(period: string, agencyCode: string): Promise<Record<string, unknown> | undefined>;
   ranking(period: string, level: string, province: string | null): Promise<StoredRanking | undefined>;
   run(period: string): Promise<IndexRun | undefined>;
 }
 
-export type EvaluationStore = CounterStore & ResultStore;
+export interface RecomputeRunStore {
+  createRecomputeRun(run: RecomputeRun): Promise<void>;
+  recomputeRun(runId: string): Promise<RecomputeRun | undefined>;
+  /** Sets the given fields; with `unlessFinished`, only while the run is neither done nor failed (false otherwise). */
+  updateRecomputeRun(runId: string, patch: Partial<Omit<RecomputeRun, 'runId'>>, options?: { unlessFinished?: boolean }): Promise<boolean>;
+}
+
+export type EvaluationStore = CounterStore & ResultStore & RecomputeRunStore;
+
+/** A ranking item's budget: well under DynamoDB's 400 KB, measured as JSON (larger than DynamoDB counts it). */
+export const RANKING_CHUNK_BYTES = 300_000;
+/** Recompute runs are kept 90 days (the table's TTL). */
+const RECOMPUTE_RUN_DAYS = 90;
+
+/** Splits ranking items into runs whose JSON stays within `maxBytes` (one at least per chunk). */
+export const chunkBySize = <T>(items: readonly T[], maxBytes: number): T[][] => {
+  const out: T[][] = [[]];
+  let size = 0;
+  for (const item of items) {
+    const bytes = Buffer.byteLength(JSON.stringify(item));
+    if (size + bytes > maxBytes && out.at(-1)!.length > 0) {
+      out.push([]);
+      size = 0;
+    }
+    out.at(-1)!.push(item);
+    size += bytes;
+  }
+  return out;
+};
 
 const dfKey = (dossierId: string) => ({ pk: `DF#${dossierId}`, sk: 'FACTS' });
 const aggKey = (agencyCode: string, month: string) => ({ pk: `AGG#${agencyCode}`, sk: month });
 export const rankingSk = (level: string, province: string | null) => `${level}#${province ?? '-'}`;
+const chunkSk = (headSk: string, generation: string, index: number) => `${headSk}#${generation}#${index}`;
+const recomputeKey = (runId: string) => ({ pk: `RECOMPUTE#${runId}`, sk: 'RUN' });
 const COUNTER_META = new Set(['pk', 'sk', 'agencyCode', 'month']);
+const RANKING_META = ['pk', 'sk', 'chunks', 'generation'] as const;
+
+/** The ranking heads of a period stored in more than one item: their generation and chunk count (kept on the run record). */
+type ChunkedRankings = Record<string, { generation: string; chunks: number }>;
+
+const without = (item: Record<string, unknown>, keys: readonly string[]) => Object.fromEntries(Object.entries(item).filter(([k]) => !keys.includes(k)));
 
 export class DynamoEvaluationStore implements EvaluationStore {
   private readonly ready: ReturnType<typeof dynamoTable>;
@@ -128,13 +192,28 @@ export class DynamoEvaluationStore implements EvaluationStore {
 
   async putResults(period: string, results: readonly Record<string, unknown>[], rankings: readonly StoredRanking[], run: IndexRun): Promise<void> {
     const { db, table, lib } = await this.ready();
-    const items = [
-      ...results.map((r) => ({ ...r, pk: `RESULT#${period}`, sk: String(r.agencyCode) })),
-      ...rankings.map((r) => ({ ...r, pk: `RANK#${period}`, sk: rankingSk(r.level, r.province) })),
-    ];
-    await batchPutAll(db, lib, table, items, { concurrency: 4 });
-    // The run record last: a reader that finds it finds every result it announces.
-    await db.send(new lib.PutCommand({ TableName: table, Item: { ...run, pk: `RUN#${period}`, sk: 'RUN' } }));
+    const previous = (await this.runItem(period))?.chunkedRankings as ChunkedRankings | undefined;
+    const generation = randomUUID();
+    const heads: Record<string, unknown>[] = [];
+    const continued: Record<string, unknown>[] = [];
+    const chunked: ChunkedRankings = {};
+    for (const r of rankings) {
+      const sk = rankingSk(r.level, r.province);
+      const [first, ...rest] = chunkBySize(r.items, RANKING_CHUNK_BYTES);
+      heads.push({ ...r, items: first, pk: `RANK#${period}`, sk, ...(rest.length ? { chunks: rest.length + 1, generation } : {}) });
+      rest.forEach((items, i) => continued.push({ pk: `RANK#${period}`, sk: chunkSk(sk, generation, i + 1), items }));
+      if (rest.length) chunked[sk] = { generation, chunks: rest.length + 1 };
+    }
+    // Chunks before their heads, heads before the run: whatever a reader finds is complete.
+    await batchPutAll(db, lib, table, [...results.map((r) => ({ ...r, pk: `RESULT#${period}`, sk: String(r.agencyCode) })), ...continued], { concurrency: 4 });
+    await batchPutAll(db, lib, table, heads, { concurrency: 4 });
+    await db.send(new lib.PutCommand({ TableName: table, Item: { ...run, pk: `RUN#${period}`, sk: 'RUN', chunkedRankings: chunked } }));
+    // The previous computation's chunks no head points to any more.
+    for (const [sk, old] of Object.entries(previous ?? {})) {
+      for (let i = 1; i < old.chunks; i++) {
+        await db.send(new lib.DeleteCommand({ TableName: table, Key: { pk: `RANK#${period}`, sk: chunkSk(sk, old.generation, i) } }));
+      }
+    }
   }
 
   async result(period: string, agencyCode: string) {
@@ -145,19 +224,73 @@ export class DynamoEvaluationStore implements EvaluationStore {
     return rest;
   }
 
-  async ranking(period: string, level: string, province: string | null) {
+  async ranking(period: string, level: string, province: string | null): Promise<StoredRanking | undefined> {
     const { db, table, lib } = await this.ready();
-    const out = await db.send(new lib.GetCommand({ TableName: table, Key: { pk: `RANK#${period}`, sk: rankingSk(level, province) } }));
-    if (!out.Item) return undefined;
-    const { pk: _pk, sk: _sk, ...rest } = out.Item;
-    return rest as unknown as StoredRanking;
+    const sk = rankingSk(level, province);
+    // A second try covers a reader that got a head just before a refresh replaced its chunks.
+    for (let attempt = 1; ; attempt++) {
+      const out = await db.send(new lib.GetCommand({ TableName: table, Key: { pk: `RANK#${period}`, sk } }));
+      const head = out.Item;
+      if (!head) return undefined;
+      const chunks = Number(head.chunks ?? 1);
+      const ranking = without(head, RANKING_META) as unknown as StoredRanking;
+      if (chunks <= 1) return ranking;
+      const keys = Array.from({ length: chunks - 1 }, (_, i) => ({ pk: `RANK#${period}`, sk: chunkSk(sk, String(head.generation), i + 1) }));
+      const found = new Map((await batchGetAll(db, lib, table, keys)).map((c) => [String(c.sk), c.items as Record<string, unknown>[]]));
+      if (found.size === keys.length) return { ...ranking, items: [...ranking.items, ...keys.flatMap((k) => found.get(k.sk)!)] };
+      if (attempt >= 2) throw new Error(`ranking ${period} ${sk}: ${keys.length - found.size} of its ${chunks} chunks are missing`);
+    }
+  }
+
+  private async runItem(period: string) {
+    const { db, table, lib } = await this.ready();
+    return (await db.send(new lib.GetCommand({ TableName: table, Key: { pk: `RUN#${period}`, sk: 'RUN' } }))).Item;
   }
 
   async run(period: string) {
+    const item = await this.runItem(period);
+    return item ? (without(item, ['pk', 'sk', 'chunkedRankings']) as unknown as IndexRun) : undefined;
+  }
+
+  async createRecomputeRun(run: RecomputeRun): Promise<void> {
     const { db, table, lib } = await this.ready();
-    const out = await db.send(new lib.GetCommand({ TableName: table, Key: { pk: `RUN#${period}`, sk: 'RUN' } }));
-    if (!out.Item) return undefined;
-    const { pk: _pk, sk: _sk, ...rest } = out.Item;
-    return rest as unknown as IndexRun;
+    const expiresAt = Math.floor(Date.parse(run.requestedAt) / 1000) + RECOMPUTE_RUN_DAYS * 86_400;
+    await db.send(new lib.PutCommand({
+      TableName: table, Item: { ...run, ...recomputeKey(run.runId), expiresAt }, ConditionExpression: 'attribute_not_exists(pk)',
+    }));
+  }
+
+  async recomputeRun(runId: string): Promise<RecomputeRun | undefined> {
+    const { db, table, lib } = await this.ready();
+    const out = await db.send(new lib.GetCommand({ TableName: table, Key: recomputeKey(runId), ConsistentRead: true }));
+    return out.Item ? (without(out.Item, ['pk', 'sk', 'expiresAt']) as unknown as RecomputeRun) : undefined;
+  }
+
+  async updateRecomputeRun(runId: string, patch: Partial<Omit<RecomputeRun, 'runId'>>, options: { unlessFinished?: boolean } = {}): Promise<boolean> {
+    const { db, table, lib } = await this.ready();
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
+    const sets = Object.entries(patch).map(([k, v], i) => {
+      names[`#f${i}`] = k;
+      values[`:v${i}`] = v;
+      return `#f${i} = :v${i}`;
+    });
+    let condition = 'attribute_exists(pk)';
+    if (options.unlessFinished) {
+      names['#status'] = 'status';
+      values[':done'] = 'done';
+      values[':failed'] = 'failed';
+      condition += ' AND NOT #status IN (:done, :failed)';
+    }
+    try {
+      await db.send(new lib.UpdateCommand({
+        TableName: table, Key: recomputeKey(runId), UpdateExpression: `SET ${sets.join(', ')}`,
+        ConditionExpression: condition, ExpressionAttributeNames: names, ExpressionAttributeValues: values,
+      }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   }
 }

@@ -76,3 +76,16 @@ export const periodsClosedBy = (now: Date): string[] => {
   if (m === 12) out.push(String(y));
   return out;
 };
+
+/**
+ * The periods running at `now`: its month, quarter and year. Their provisional results are the
+ * only ones the portal computes without an admin asking (the refresh), so the set is bounded.
+ */
+export const runningPeriods = (now: Date): string[] => {
+  const month = localMonthOf(now);
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return [month, `${y}-Q${Math.ceil(m / 3)}`, String(y)];
+};
+
+/** Whether the period has begun and not yet ended at `now`. */
+export const isRunning = (p: Period, now: Date): boolean => hasBegun(p, now) && !isOver(p, now);

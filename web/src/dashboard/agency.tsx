@@ -16,7 +16,7 @@ import {
   notApplicableReason, type Breakdown, type Indicator,
 } from './model';
 import { defaultPeriod, periodPhrase, periodLabel, periodProblem } from './period';
-import { BandBadge, DashNav, PeriodPicker, RunningNotice, TableFrame, dashUrl, useMedia } from './parts';
+import { BandBadge, DashNav, NotComputedNotice, PeriodPicker, RunningNotice, TableFrame, dashUrl, useMedia } from './parts';
 
 export default function AgencyPage() {
   const { t, lang } = useI18n();
@@ -33,7 +33,8 @@ export default function AgencyPage() {
     [agencyCode, period, problem],
   );
   const data = result.data;
-  const notFound = result.error instanceof ApiError && result.error.status === 404;
+  const notComputed = result.error instanceof ApiError && result.error.code === 'PERIOD_NOT_COMPUTED';
+  const notFound = result.error instanceof ApiError && result.error.status === 404 && !notComputed;
   const notStarted = result.error instanceof ApiError && result.error.code === 'PERIOD_NOT_STARTED';
   const fmt = (v: number) => formatNumber(v, lang, 2);
 
@@ -57,13 +58,14 @@ export default function AgencyPage() {
       {(problem === 'notStarted' || notStarted) && <Alert kind="warning" title={t('dash.period.notStartedTitle')}>{t('dash.period.notStarted', { period: periodLabel(period, lang) })}</Alert>}
       {problem === 'beforeIndex' && <Alert kind="warning">{t('dash.period.beforeIndex', { period: periodLabel(period, lang) })}</Alert>}
       {result.loading && !problem && <Loading />}
+      {notComputed && <NotComputedNotice period={period} retry={result.reload} />}
       {notFound && (
         <Alert kind="warning" title={t('dash.agency.notFoundTitle')}>
           <p>{t('dash.agency.notFound', { code: agencyCode })}</p>
           <p><a href={rankingHref}>{t('dash.agency.toRanking')}</a></p>
         </Alert>
       )}
-      {result.error != null && !notFound && !notStarted && <ErrorState error={result.error} retry={result.reload} />}
+      {result.error != null && !notFound && !notStarted && !notComputed && <ErrorState error={result.error} retry={result.reload} />}
 
       {data && !result.loading && (
         <>

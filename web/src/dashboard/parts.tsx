@@ -8,7 +8,7 @@ import { useI18n } from '../i18n';
 import { Alert } from '../components/ui';
 import { BANDS, bandColour } from './model';
 import type { Band } from './definitions';
-import { PERIOD_KINDS, parsePeriodId, periodLabel, periodPhrase, periodOptions, defaultPeriod, type PeriodKind } from './period';
+import { PERIOD_KINDS, isRunning, parsePeriodId, periodLabel, periodPhrase, periodOptions, defaultPeriod, type PeriodKind } from './period';
 
 /** The dashboard's own navigation: the index ranking and the statistics. */
 export const DashNav = () => {
@@ -79,7 +79,22 @@ export const BandLegend = ({ bands = BANDS }: { bands?: readonly Band[] }) => {
   );
 };
 
-/** A period still running is scored on each request from today's figures and will change. */
+/**
+ * The API has no stored index for the period (404 PERIOD_NOT_COMPUTED): a running one is being
+ * computed (try again shortly), an ended one was never scored.
+ */
+export const NotComputedNotice = ({ period, retry }: { period: string; retry: () => void }) => {
+  const { t, lang } = useI18n();
+  const running = isRunning(period);
+  return (
+    <Alert kind="info" title={t('dash.period.notComputedTitle')}>
+      <p>{t(running ? 'dash.period.computing' : 'dash.period.notComputed', { period: periodLabel(period, lang) })}</p>
+      {running && <button type="button" class="btn btn-secondary" onClick={retry}>{t('error.retry')}</button>}
+    </Alert>
+  );
+};
+
+/** A period still running has provisional scores, refreshed every few minutes, that will change. */
 export const RunningNotice = ({ final, period, computedAt }: { final: boolean; period: string; computedAt: string }) => {
   const { t, lang } = useI18n();
   const when = new Date(computedAt);

@@ -39,7 +39,7 @@ export const hasBegun = (id: string, now: Date = new Date()) => {
   return Boolean(p && p.months[0]! <= currentMonth(now));
 };
 
-/** Whether the period is still running: its scores are computed on demand and will change. */
+/** Whether the period is still running: its scores are provisional (refreshed every few minutes) and will change. */
 export const isRunning = (id: string, now: Date = new Date()) => {
   const p = parsePeriodId(id);
   const month = currentMonth(now);

@@ -12,7 +12,7 @@ import { BarChart } from './chart';
 import { GROUP_CODES } from './definitions';
 import { isLevel, LEVELS, rankingBars, rankingRows, bandsPresent, type Level, type Ranking } from './model';
 import { defaultPeriod, periodPhrase, periodLabel, periodProblem } from './period';
-import { BandBadge, BandLegend, DashNav, PeriodPicker, RunningNotice, TableFrame, dashUrl, loadAgencies, useMedia } from './parts';
+import { BandBadge, BandLegend, DashNav, NotComputedNotice, PeriodPicker, RunningNotice, TableFrame, dashUrl, loadAgencies, useMedia } from './parts';
 import { GroupGlossary, GroupHeader } from './group-header';
 
 /** Bars a phone shows; the table below always has every agency. */
@@ -54,6 +54,7 @@ export default function RankingPage() {
   const bars = data ? rankingBars(data.items, wide ? undefined : PHONE_BARS) : undefined;
   const scoredCount = data ? data.items.filter((i) => i.rank !== null).length : 0;
   const notStarted = ranking.error instanceof ApiError && ranking.error.code === 'PERIOD_NOT_STARTED';
+  const notComputed = ranking.error instanceof ApiError && ranking.error.code === 'PERIOD_NOT_COMPUTED';
 
   return (
     <>
@@ -88,7 +89,8 @@ export default function RankingPage() {
       {level === 'commune' && !province && <p id="rank-province-hint" class="alert alert-info" role="status">{t('dash.rank.pickProvince')}</p>}
 
       {ranking.loading && canAsk && <Loading />}
-      {ranking.error != null && !notStarted && <ErrorState error={ranking.error} retry={ranking.reload} />}
+      {notComputed && <NotComputedNotice period={period} retry={ranking.reload} />}
+      {ranking.error != null && !notStarted && !notComputed && <ErrorState error={ranking.error} retry={ranking.reload} />}
 
       {data && !ranking.loading && (
         <>
