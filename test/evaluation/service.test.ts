@@ -1,6 +1,7 @@
 // IndexService over in-memory ports: roll-up of communes into their province, quarters as sums of
 // months, ranking per level with unscored agencies last, stored vs on-demand periods, statistics.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { logger } from '../../shared/http/logger';
 import type { Procedure } from '../../shared/contracts/catalogue';
 import type { AgencyInfo } from '../../functions/catalogue/public';
 import type { Counters } from '../../functions/evaluation/domain/dossier-facts';
@@ -52,12 +53,12 @@ const memoryStore = (counters: Record<string, Counters>) => {
   return { store, runs };
 };
 
-const service = (counters: Record<string, Counters>, now = '2026-11-05T03:00:00Z') => {
+const service = (counters: Record<string, Counters>, now = '2026-11-05T03:00:00Z', procedures: Procedure[] = [procedure('1.000001')]) => {
   const { store, runs } = memoryStore(counters);
   let computations = 0;
   const s = new IndexService({
     store,
-    catalogue: { agencies: async () => agencies, procedures: async () => [procedure('1.000001')], holidays: async () => [] },
+    catalogue: { agencies: async () => agencies, procedures: async () => procedures, holidays: async () => [] },
     ratings: { aggregates: async (codes) => new Map(codes.map((c) => [c, { agencyCode: c, month: '', total: 0, satisfied: 0, neutral: 0, dissatisfied: 0 } as never])) },
     feedback: {
       countsMany: async (codes) => new Map(codes.map((c) => [c, { answered: 0, answeredOnTime: 0, answeredLate: 0, answeredRepeated: 0 }])),
@@ -138,5 +139,24 @@ describe('IndexService', () => {
     await expect(s.statistics('2026-12', undefined)).rejects.toMatchObject({ status: 422, code: 'PERIOD_NOT_STARTED' });
     await expect(s.statistics('2027', 'P1')).rejects.toMatchObject({ status: 422, code: 'PERIOD_NOT_STARTED' });
     expect((await s.statistics('2026-11', undefined)).stored).toBe(false);
+  });
+
+  it('one procedure the rules cannot judge is reported once and left out; the index is computed for everyone', async () => {
+    const warn = vi.spyOn(logger, 'warn');
+    try {
+      // What a PUT once let through: every computation threw RangeError (invalid instant) and every index read was a 500.
+      const corrupt = { ...procedure('9.999701'), announcedAt: 'x' } as Procedure;
+      const { s } = service({ 'P1-C1|2026-10': perfect(10) }, '2026-11-05T03:00:00Z', [procedure('1.000001'), corrupt]);
+      const computed = await s.compute('2026-10');
+      expect(computed.results).toHaveLength(agencies.length);
+      const clean = await service({ 'P1-C1|2026-10': perfect(10) }).s.compute('2026-10');
+      expect(computed.results.map((r) => [r.agencyCode, r.total])).toEqual(clean.results.map((r) => [r.agencyCode, r.total]));
+      const reports = warn.mock.calls.filter(([message]) => message === 'Corrupt record skipped');
+      expect(reports).toHaveLength(1);
+      expect(reports[0]![1]).toMatchObject({ reader: 'evaluation.index', record: { kind: 'procedure', key: '9.999701', problems: ['RangeError'] }, CorruptRecordsSkipped: 1 });
+      expect((await s.statistics('2026-10', 'P1')).body).toMatchObject({ agencyCode: 'P1' });
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
