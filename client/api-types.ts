@@ -1280,6 +1280,7 @@ export interface components {
         CreateDossier: {
             procedureCode: string;
             agencyCode: string;
+            /** @description The procedure form's values, validated against its definition */
             form: {
                 [key: string]: unknown;
             };
@@ -1411,6 +1412,7 @@ export interface components {
             apologies: {
                 /** Format: date-time */
                 issuedAt: string;
+                /** Format: date */
                 newDueDate: string;
                 reason: string;
             }[];
@@ -1737,8 +1739,10 @@ export interface components {
             name: string;
             /** @enum {string} */
             level: "central" | "province" | "commune";
+            /** @description An entry of the sectors catalogue */
             sectorCode: string;
             agencyKinds: ("central" | "province" | "commune")[];
+            /** @description Central agencies (agencies catalogue, level central) that implement it; none: every ministry */
             ministryCodes?: string[];
             applicantTypes: ("citizen" | "business")[];
             steps: string[];
@@ -1757,6 +1761,7 @@ export interface components {
                 amount: number;
                 /** @enum {string} */
                 kind: "fee" | "charge";
+                /** @description An entry of the revenue-items catalogue */
                 revenueItemCode: string;
                 reductions?: {
                     /** @enum {string} */
@@ -1792,6 +1797,7 @@ export interface components {
                 }[];
             };
             requirements: string[];
+            /** @description Entries of the result-types catalogue */
             resultTypes: string[];
             legalBasis: {
                 number: string;
@@ -1800,7 +1806,15 @@ export interface components {
             }[];
             /** @enum {string} */
             status: "published" | "published_amended" | "repealed";
+            /**
+             * Format: date
+             * @description The day the procedure was announced (YYYY-MM-DD)
+             */
             announcedAt: string;
+            /**
+             * Format: date
+             * @description The day it was published in the national database (YYYY-MM-DD)
+             */
             publishedAt: string;
         };
         ProcedureInput: {
@@ -1808,8 +1822,10 @@ export interface components {
             name: string;
             /** @enum {string} */
             level: "central" | "province" | "commune";
+            /** @description An entry of the sectors catalogue */
             sectorCode: string;
             agencyKinds: ("central" | "province" | "commune")[];
+            /** @description Central agencies (agencies catalogue, level central) that implement it; none: every ministry */
             ministryCodes?: string[];
             applicantTypes: ("citizen" | "business")[];
             steps: string[];
@@ -1828,6 +1844,7 @@ export interface components {
                 amount: number;
                 /** @enum {string} */
                 kind: "fee" | "charge";
+                /** @description An entry of the revenue-items catalogue */
                 revenueItemCode: string;
                 reductions?: {
                     /** @enum {string} */
@@ -1863,6 +1880,7 @@ export interface components {
                 }[];
             };
             requirements: string[];
+            /** @description Entries of the result-types catalogue */
             resultTypes: string[];
             legalBasis: {
                 number: string;
@@ -1871,7 +1889,15 @@ export interface components {
             }[];
             /** @enum {string} */
             status: "published" | "published_amended" | "repealed";
+            /**
+             * Format: date
+             * @description The day the procedure was announced (YYYY-MM-DD)
+             */
             announcedAt: string;
+            /**
+             * Format: date
+             * @description The day it was published in the national database (YYYY-MM-DD)
+             */
             publishedAt: string;
         };
         ProcedurePage: {
@@ -1883,6 +1909,7 @@ export interface components {
             name: string;
             /** @enum {string} */
             level: "central" | "province" | "commune";
+            /** @description An entry of the sectors catalogue */
             sectorCode: string;
             /** @enum {string} */
             onlineService: "full" | "partial" | "none";
@@ -1898,6 +1925,7 @@ export interface components {
                 amount: number;
                 /** @enum {string} */
                 kind: "fee" | "charge";
+                /** @description An entry of the revenue-items catalogue */
                 revenueItemCode: string;
                 reductions?: {
                     /** @enum {string} */

@@ -65,7 +65,7 @@ export const buildPortal = (scope: Stage, options: BuildPortalOptions = {}): Por
   for (const [table, dlq] of data.streamDlqs) dlqs.set(`${table}-stream`, dlq);
   const alarms = new AlarmsStack(scope, name('Alarms'), {
     env, config, dlqs, functions, api: api.api,
-    description: 'dvc-portal alarms: DLQ depth, API 5xx, function errors and throttles',
+    description: 'dvc-portal alarms: DLQ depth, API 5xx, function errors and throttles, corrupt records skipped',
   });
 
   // Last: it needs the API's endpoint, and nothing refers back to it — the API and upload CORS

@@ -3,13 +3,17 @@
 // snapshot from S3 if that snapshot carries the current version, else rebuilds from DynamoDB
 // (Query, never Scan), serves, and writes a fresh snapshot for the other instances.
 import { logger } from '../../shared/http/logger';
-import type { CatalogueStore } from './adapters/catalogue-store';
+import { Agency, Procedure } from '../../shared/contracts/catalogue';
+import { validRecords } from '../../shared/aws/stored-records';
+import { SEARCH_FIELDS, type CatalogueStore } from './adapters/catalogue-store';
 import type { SnapshotStore } from './adapters/search-snapshot';
 import { SearchIndex, type AgencyRef, type SearchDoc } from './domain/search-index';
-import { toAgencyRef } from './domain/rules';
 
 export const RECHECK_MS = 30_000;
 const PAGE = 1000;
+
+/** The fields the index reads, as the contract says they were written: a corrupt record is skipped, not served. */
+const IndexedProcedure = Procedure.pick(Object.fromEntries(SEARCH_FIELDS.map((f) => [f, true])) as { [K in (typeof SEARCH_FIELDS)[number]]: true });
 
 /** Reads every procedure and agency (paged Query) and builds an index labelled `version`. */
 export const buildIndexFromStore = async (store: CatalogueStore, version: number): Promise<SearchIndex> => {
@@ -18,7 +22,7 @@ export const buildIndexFromStore = async (store: CatalogueStore, version: number
     let after: string | undefined;
     do {
       const page = await store.listProcedures({ after, limit: PAGE });
-      docs.push(...page.items);
+      docs.push(...validRecords(page.items, IndexedProcedure, { reader: 'catalogue.search', kind: 'procedure', keyField: 'code' }));
       after = page.last ?? undefined;
     } while (after);
     return docs;
@@ -28,9 +32,8 @@ export const buildIndexFromStore = async (store: CatalogueStore, version: number
     let after: string | undefined;
     do {
       const page = await store.listEntries('agencies', { after, limit: PAGE });
-      for (const e of page.items) {
-        const ref = toAgencyRef(e);
-        if (ref) agencies.push(ref);
+      for (const a of validRecords(page.items, Agency, { reader: 'catalogue.search', kind: 'agency', keyField: 'id' })) {
+        agencies.push({ code: a.code, level: a.level, parentCode: a.parentCode });
       }
       after = page.last ?? undefined;
     } while (after);

@@ -5,7 +5,7 @@ import { CATALOGUE_NAMES, type CatalogueName, type Procedure } from '../../share
 import type { ErrorDetail } from '../../shared/http/errors';
 import type { CatalogueEntry, CatalogueStore } from './adapters/catalogue-store';
 import type { SnapshotStore } from './adapters/search-snapshot';
-import { entryProblems, procedureProblems, referenceProblems } from './domain/rules';
+import { entryProblems, procedureProblems, REFERENCED_CATALOGUES, referenceProblems } from './domain/rules';
 import { buildIndexFromStore } from './index-cache';
 
 export interface CatalogueData {
@@ -18,8 +18,8 @@ export interface LoadOptions {
   /** Where to write the search snapshot; omitted: no snapshot. */
   snapshots?: SnapshotStore;
   /**
-   * Check that every procedure's sector and revenue items exist among the loaded entries (or,
-   * for catalogues not in `data`, in the store). Default true.
+   * Check that every procedure's sector, revenue items, result types and ministries exist among
+   * the loaded entries (or, for catalogues not in `data`, in the store). Default true.
    */
   checkReferences?: boolean;
 }
@@ -78,13 +78,13 @@ export const loadCatalogue = async (store: CatalogueStore, data: CatalogueData, 
   });
 
   if (options.checkReferences !== false) {
-    const known = new Map<string, Set<string>>();
-    for (const name of ['sectors', 'revenue-items'] as const) {
-      const loaded = entries.get(name);
-      known.set(name, new Set(loaded ? loaded.map((e) => e.id) : await allIds(store, name)));
+    const known = new Map<string, Map<string, CatalogueEntry>>();
+    for (const name of REFERENCED_CATALOGUES) {
+      const list = entries.get(name) ?? await allEntries(store, name);
+      known.set(name, new Map(list.map((e) => [e.id, e])));
     }
     procedures.forEach((p, i) => {
-      problems.push(...referenceProblems(p, (name, code) => known.get(name)!.has(code), `procedures.${positions[i]}`));
+      problems.push(...referenceProblems(p, (name, code) => known.get(name)!.get(code), `procedures.${positions[i]}`));
     });
   }
   if (problems.length) throw new CatalogueDataError(problems);
@@ -107,13 +107,13 @@ export const loadCatalogue = async (store: CatalogueStore, data: CatalogueData, 
   return report;
 };
 
-const allIds = async (store: CatalogueStore, name: CatalogueName): Promise<string[]> => {
-  const ids: string[] = [];
+const allEntries = async (store: CatalogueStore, name: CatalogueName): Promise<CatalogueEntry[]> => {
+  const out: CatalogueEntry[] = [];
   let after: string | undefined;
   do {
     const page = await store.listEntries(name, { limit: 1000, after });
-    ids.push(...page.items.map((e) => e.id));
+    out.push(...page.items);
     after = page.last ?? undefined;
   } while (after);
-  return ids;
+  return out;
 };

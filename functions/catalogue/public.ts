@@ -2,8 +2,9 @@
 // Read-only, over the same store; warm functions keep agencies and holidays for a few minutes
 // (they change rarely and admins' edits may take that long to reach a running function).
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Procedure } from '../../shared/contracts/catalogue';
+import { Agency, Holiday, Procedure } from '../../shared/contracts/catalogue';
 import { dynamoClient, type Deferred } from '../../shared/aws/clients';
+import { validRecords } from '../../shared/aws/stored-records';
 import { tableName } from '../../shared/config';
 import { DynamoCatalogueStore, type CatalogueStore } from './adapters/catalogue-store';
 
@@ -22,11 +23,11 @@ export interface HolidayInfo {
 export interface CatalogueReader {
   getProcedure(code: string): Promise<Procedure | undefined>;
   getAgency(code: string): Promise<AgencyInfo | undefined>;
-  /** Every holiday entry (all years). */
+  /** Every holiday entry (all years). Like agencies() and procedures(), corrupt records are reported and skipped. */
   holidays(): Promise<HolidayInfo[]>;
-  /** Every agency (jobs, not request paths). */
+  /** Every agency (jobs and aggregate reads, not request paths). */
   agencies(): Promise<AgencyInfo[]>;
-  /** Every procedure record (jobs, not request paths). */
+  /** Every procedure record (jobs and aggregate reads, not request paths). */
   procedures(): Promise<Procedure[]>;
   /** The treasury account fees of this agency go to: its own, else its parent's (a commune pays into the province's). */
   treasuryAccount(agencyCode: string): Promise<TreasuryAccountInfo | undefined>;
@@ -76,7 +77,8 @@ export class StoreCatalogueReader implements CatalogueReader {
   }
 
   private async loadHolidays(): Promise<HolidayInfo[]> {
-    return (await this.all('holidays')).map((e) => ({ date: String(e.date), kind: e.kind as HolidayInfo['kind'] }));
+    return validRecords(await this.all('holidays'), Holiday, { reader: 'catalogue.holidays', kind: 'holiday', keyField: 'id' })
+      .map((e) => ({ date: e.date, kind: e.kind }));
   }
 
   async treasuryAccount(agencyCode: string): Promise<TreasuryAccountInfo | undefined> {
@@ -95,7 +97,7 @@ export class StoreCatalogueReader implements CatalogueReader {
   }
 
   async agencies(): Promise<AgencyInfo[]> {
-    return (await this.all('agencies')).map(agencyOf);
+    return validRecords(await this.all('agencies'), Agency, { reader: 'catalogue.agencies', kind: 'agency', keyField: 'id' }).map(agencyOf);
   }
 
   async procedures(): Promise<Procedure[]> {
@@ -103,7 +105,7 @@ export class StoreCatalogueReader implements CatalogueReader {
     let after: string | undefined;
     do {
       const page = await this.store.listProcedureRecords({ limit: 100, after });
-      out.push(...page.items);
+      out.push(...validRecords(page.items, Procedure, { reader: 'catalogue.procedures', kind: 'procedure', keyField: 'code' }));
       after = page.last ?? undefined;
     } while (after);
     return out;

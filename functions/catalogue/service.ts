@@ -6,7 +6,7 @@ import type { CatalogueEntry, CatalogueStore } from './adapters/catalogue-store'
 import type { SnapshotStore } from './adapters/search-snapshot';
 import { decodeKeyCursor, encodeKeyCursor, fingerprint } from './domain/cursors';
 import { tokenize } from '../../shared/text/normalize';
-import { PARENTED, procedureReferences, referenceProblems, toAgencyRef, validateEntry } from './domain/rules';
+import { PARENTED, procedureReferences, REFERENCED_CATALOGUES, referenceProblems, toAgencyRef, validateEntry } from './domain/rules';
 import { decodeSearchCursor, searchHash, type SearchPage, type SearchParams } from './domain/search-index';
 import { IndexCache } from './index-cache';
 
@@ -63,13 +63,16 @@ export class CatalogueService {
     }
     const refs = procedureReferences(procedure);
     const store = this.store();
-    const found = new Set<string>();
-    await Promise.all([
-      ...refs.sectors.map(async (c) => { if (await store.getEntry('sectors', c)) found.add(`sectors:${c}`); }),
-      ...refs.revenueItems.map(async (c) => { if (await store.getEntry('revenue-items', c)) found.add(`revenue-items:${c}`); }),
-    ]);
-    const problems = referenceProblems(procedure, (name, c) => found.has(`${name}:${c}`));
-    if (problems.length) throw unprocessable('UNKNOWN_REFERENCE', 'The procedure refers to catalogue entries that do not exist', problems);
+    const found = new Map<string, CatalogueEntry>();
+    await Promise.all(REFERENCED_CATALOGUES.flatMap((name) => refs[name].map(async (c) => {
+      const entry = await store.getEntry(name, c);
+      if (entry) found.set(`${name}:${c}`, entry);
+    })));
+    const problems = referenceProblems(procedure, (name, c) => found.get(`${name}:${c}`));
+    if (problems.length) {
+      const fields = [...new Set(problems.map((p) => p.path.replace(/^body\./, '').replace(/\.\d+(\.|$)/g, '$1')))];
+      throw unprocessable('UNKNOWN_REFERENCE', `The procedure refers to catalogue entries that do not exist (${fields.join(', ')})`, problems);
+    }
     await store.putProcedure(procedure);
     await this.index.afterWrite({ procedure });
     return procedure;

@@ -11,6 +11,7 @@ import type { Procedure } from '../../shared/contracts/catalogue';
 import { AppError, badRequest, notFound, unprocessable } from '../../shared/http/errors';
 import { logger } from '../../shared/http/logger';
 import { INDEX_REFRESH_MINUTES } from '../../shared/platform/schedules';
+import { reportCorruptRecord } from '../../shared/aws/stored-records';
 import type { AgencyInfo } from '../catalogue/public';
 import type { FeedbackIndicatorReader } from '../feedback/public';
 import type { RatingAggregateReader } from '../ratings/public';
@@ -164,11 +165,23 @@ export class IndexService {
 
     const calendar = createWorkingCalendar(holidays);
     const factsCache = new Map<string, ProcedureFacts[]>();
+    const unusable = new Set<string>();
+    /** One procedure the rules cannot judge (a record the reader let through) is reported once and left out, never a 500 for everyone. */
+    const factsOf = (p: Procedure, a: AgencyInfo): ProcedureFacts[] => {
+      if (unusable.has(p.code)) return [];
+      try {
+        return inCompetence(p, a) ? [procedureFactsOf(p, a.level, calendar)] : [];
+      } catch (error) {
+        unusable.add(p.code);
+        reportCorruptRecord('evaluation.index', { kind: 'procedure', key: String(p.code), problems: [(error as Error).name] });
+        return [];
+      }
+    };
     const proceduresFor = (a: AgencyInfo): ProcedureFacts[] => {
       const key = a.level === 'central' ? a.code : a.level;
       let facts = factsCache.get(key);
       if (!facts) {
-        facts = procedures.filter((p) => inCompetence(p, a)).map((p) => procedureFactsOf(p, a.level, calendar));
+        facts = procedures.flatMap((p) => factsOf(p, a));
         factsCache.set(key, facts);
       }
       return facts;

@@ -2,7 +2,8 @@
 // Reads are served from an in-memory index of the whole set, rebuilt when it is older than
 // `refreshMs` (default 60 s): an admin's edit shows at once on the function instance that wrote it,
 // and on other warm instances within a minute — the same trade the catalogue's agency cache makes.
-import type { FaqEntry, FaqPage, PutFaqEntry } from '../../shared/contracts/support';
+import { FaqEntry, type FaqPage, type PutFaqEntry } from '../../shared/contracts/support';
+import { validRecords } from '../../shared/aws/stored-records';
 import { notFound, unprocessable } from '../../shared/http/errors';
 import type { FaqStore } from './adapters/faq-store';
 import { buildFaqIndex, faqCursorOffset, type FaqIndex, type FaqSearch } from './domain/faq';
@@ -31,7 +32,8 @@ export class SupportService {
 
   private index(): Promise<FaqIndex> {
     if (this.cached && this.now() - this.cached.at < this.refreshMs) return this.cached.index;
-    const index = this.deps.store.all().then(buildFaqIndex);
+    // A corrupt stored entry is reported and left out of the index, never a 500 for every search.
+    const index = this.deps.store.all().then((entries) => buildFaqIndex(validRecords(entries, FaqEntry, { reader: 'support.faq', kind: 'faq', keyField: 'id' })));
     const cached = { at: this.now(), index };
     this.cached = cached;
     // A failed load is not kept: the next request tries again.

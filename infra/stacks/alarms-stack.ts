@@ -1,5 +1,6 @@
 // Alarms on what must never happen silently: a message in any DLQ, a 5xx from the API
-// (docs/requirements.md R-REL-NO-5XX: no client request produces one), a function error or throttle.
+// (docs/requirements.md R-REL-NO-5XX: no client request produces one), a function error or
+// throttle, a corrupt stored record a reader skipped (docs/operations.md "Corrupt records").
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -11,6 +12,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { CORRUPT_RECORDS_METRIC } from '../../shared/platform/metrics';
 import type { PortalConfig } from '../config';
 import { pascal } from '../names';
 
@@ -79,6 +81,18 @@ export class AlarmsStack extends Stack {
     for (const [name, fn] of props.functions) {
       alarm(`Fn${pascal(name)}Errors`, fn.metricErrors({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }), `Function ${name} failed.`);
       alarm(`Fn${pascal(name)}Throttles`, fn.metricThrottles({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }), `Function ${name} was throttled.`);
+      // Published by the function's own log lines (embedded metric format), dimension service = its name.
+      alarm(
+        `Fn${pascal(name)}CorruptRecords`,
+        new cloudwatch.Metric({
+          namespace: CORRUPT_RECORDS_METRIC.namespace,
+          metricName: CORRUPT_RECORDS_METRIC.name,
+          dimensionsMap: { [CORRUPT_RECORDS_METRIC.dimension]: name },
+          period: Duration.minutes(5),
+          statistic: cloudwatch.Stats.SUM,
+        }),
+        `Function ${name} skipped a corrupt stored record: find "Corrupt record skipped" in its log and repair the record.`,
+      );
     }
 
     new CfnOutput(this, 'AlarmTopicArn', { value: this.topic.topicArn });

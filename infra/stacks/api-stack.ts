@@ -9,6 +9,7 @@ import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { PlatformDecl, RouteDecl } from '../../shared/platform';
+import { CORS } from '../../shared/platform/cors';
 import type { PortalConfig } from '../config';
 import { CapabilityFunction, LOG_RETENTION } from '../constructs/capability-function';
 import { pascal } from '../names';
@@ -19,7 +20,6 @@ import type { DataStack } from './data-stack';
 export const AGENCY_AUTHORIZER_FN = 'agency-authorizer';
 /** Headers a signed agency-system request carries; all three must be present. */
 export const AGENCY_IDENTITY_HEADERS = ['x-dvc-key-id', 'x-dvc-timestamp', 'x-dvc-signature'];
-export const CORS_ALLOW_HEADERS = ['content-type', 'authorization', 'idempotency-key', 'x-request-id'];
 
 /** Access log line: no headers, no query string (it may carry an ID number), no body. */
 export const ACCESS_LOG_FIELDS = {
@@ -125,15 +125,13 @@ export class ApiStack extends Stack {
       apiName: `${config.namePrefix}-portal`,
       description: 'dvc-portal public API (docs/requirements.md R-API-BASE)',
       createDefaultStage: false,
+      // API Gateway answers preflights and adds these headers to every response (shared/platform/cors.ts).
       corsPreflight: {
         allowOrigins: [config.webOrigin],
-        allowMethods: [
-          apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.POST, apigw.CorsHttpMethod.PUT,
-          apigw.CorsHttpMethod.PATCH, apigw.CorsHttpMethod.DELETE, apigw.CorsHttpMethod.OPTIONS,
-        ],
-        allowHeaders: CORS_ALLOW_HEADERS,
-        exposeHeaders: ['x-request-id'],
-        maxAge: Duration.hours(1),
+        allowMethods: CORS.allowMethods.map((m) => apigw.CorsHttpMethod[m]),
+        allowHeaders: [...CORS.allowHeaders],
+        exposeHeaders: [...CORS.exposeHeaders],
+        maxAge: Duration.seconds(CORS.maxAgeSeconds),
       },
     });
     // `$default`: paths no route declares get the portal's 404/405 envelope, not API Gateway's.

@@ -2,6 +2,7 @@
 // same authorizers, builds the same payload v2.0 event and calls the real handler in-process.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { corsHeaders } from '../../shared/http/cors';
 import { matchRoute } from '../../shared/platform/match';
 import { routeKey, type FunctionDecl, type PlatformDecl } from '../../shared/platform';
 import { buildHttpApiEvent } from './event';
@@ -32,11 +33,16 @@ export interface GatewayOptions {
   staticFiles?: LocalRoute;
 }
 
-const gatewayError = (res: ServerResponse, status: number, message: string) => {
-  // API Gateway answers for itself (authorizer refusals, limits) with this body, not our envelope.
-  res.writeHead(status, { 'content-type': 'application/json', 'apigw-requestid': crypto.randomUUID() });
+const gatewayError = (res: ServerResponse, status: number, message: string, cors: Record<string, string> = {}) => {
+  // API Gateway answers for itself (authorizer refusals, limits) with this body, not our envelope;
+  // with CORS configured it adds the CORS headers there too, so a browser can read the refusal.
+  res.writeHead(status, { ...cors, 'content-type': 'application/json', 'apigw-requestid': crypto.randomUUID() });
   res.end(JSON.stringify({ message }));
 };
+
+/** The CORS headers of the HTTP API's configuration, the same the handlers send (shared/http/cors.ts). */
+const corsOf = (req: IncomingMessage, method: string) =>
+  corsHeaders({ version: '2.0', headers: req.headers as Record<string, string>, requestContext: { http: { method } } as never });
 
 const readBody = (req: IncomingMessage, limit: number) =>
   new Promise<Buffer | undefined>((resolveBody, reject) => {
@@ -56,7 +62,7 @@ export const createGateway = (opts: GatewayOptions) => {
   // The notification outbox is always there locally (GET /local/outbox): nothing is really sent.
   const localRoutes = [...(opts.localRoutes ?? []), outboxRoute()];
 
-  const invoke = async (fnName: string, event: APIGatewayProxyEventV2, res: ServerResponse) => {
+  const invoke = async (fnName: string, event: APIGatewayProxyEventV2, res: ServerResponse, cors: Record<string, string>) => {
     const fn = fnByName.get(fnName);
     if (!fn) throw new Error(`Route targets undeclared function ${fnName}`);
     let result: APIGatewayProxyStructuredResultV2;
@@ -65,14 +71,16 @@ export const createGateway = (opts: GatewayOptions) => {
     } catch (e) {
       // A Lambda that throws is a 500 "Internal Server Error" from API Gateway.
       console.error(`[gateway] ${fn.name} threw:`, (e as Error).stack);
-      gatewayError(res, 500, 'Internal Server Error');
+      gatewayError(res, 500, 'Internal Server Error', cors);
       return;
     }
     // Lambda returns JSON: what does not survive serialization (undefined values) never reaches API Gateway.
     result = JSON.parse(JSON.stringify(result ?? {})) as APIGatewayProxyStructuredResultV2;
-    const headers: Record<string, string | string[]> = Object.fromEntries(
-      Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]),
-    );
+    // With CORS configured, API Gateway ignores the integration's CORS headers and sends its own.
+    const headers: Record<string, string | string[]> = {
+      ...Object.fromEntries(Object.entries(result.headers ?? {}).filter(([k]) => !/^access-control-/i.test(k)).map(([k, v]) => [k, String(v)])),
+      ...cors,
+    };
     if (result.cookies?.length) headers['set-cookie'] = result.cookies;
     const body = result.body === undefined ? undefined : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body;
     res.writeHead(result.statusCode ?? 200, headers);
@@ -85,20 +93,16 @@ export const createGateway = (opts: GatewayOptions) => {
       res.on('finish', () => opts.accessLog!(`${req.method} ${req.url} ${res.statusCode} ${Math.round(performance.now() - started)} ms`));
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const body = await readBody(req, GATEWAY_MAX_BYTES);
-    if (body === undefined) return gatewayError(res, 413, 'Request Entity Too Large');
-    for (const local of localRoutes) if (await local(req, res, body, url)) return;
     const method = (req.method ?? 'GET').toUpperCase();
+    const cors = await corsOf(req, method);
+    const body = await readBody(req, GATEWAY_MAX_BYTES);
+    if (body === undefined) return gatewayError(res, 413, 'Request Entity Too Large', cors);
+    for (const local of localRoutes) if (await local(req, res, body, url)) return;
     if (!url.pathname.startsWith('/v1') && opts.staticFiles && (await opts.staticFiles(req, res, body, url))) return;
 
     // CORS preflight is answered by API Gateway's CORS configuration, before any route.
     if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
-      res.writeHead(204, {
-        'access-control-allow-origin': req.headers.origin ?? '*',
-        'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
-        'access-control-allow-headers': 'content-type,authorization,idempotency-key,x-request-id,x-dvc-key-id,x-dvc-timestamp,x-dvc-signature',
-        'access-control-max-age': '600',
-      });
+      res.writeHead(204, cors);
       return res.end();
     }
 
@@ -106,26 +110,26 @@ export const createGateway = (opts: GatewayOptions) => {
     const request = { method, path: url.pathname, rawQueryString: url.search.slice(1), headers: req.headers as Record<string, string | string[] | undefined>, body, sourceIp: req.socket.remoteAddress };
     if (match.kind !== 'route') {
       const event = buildHttpApiEvent(request, { routeKey: '$default' });
-      return invoke(opts.platform.defaultRouteFn, event, res);
+      return invoke(opts.platform.defaultRouteFn, event, res, cors);
     }
     const { route, params } = match;
     const key = routeKey(route.method, route.path);
     let authorizer: Parameters<typeof buildHttpApiEvent>[1]['authorizer'];
     if (route.auth.kind === 'user') {
       const verdict = await opts.verifyJwt(req.headers.authorization);
-      if (!verdict.ok) return gatewayError(res, 401, 'Unauthorized');
+      if (!verdict.ok) return gatewayError(res, 401, 'Unauthorized', cors);
       authorizer = { jwt: { claims: verdict.claims, scopes: null } };
     } else if (route.auth.kind === 'agency-system') {
-      if (!opts.agencyAuthorizer) return gatewayError(res, 500, 'Internal Server Error');
+      if (!opts.agencyAuthorizer) return gatewayError(res, 500, 'Internal Server Error', cors);
       // Identity sources missing: API Gateway refuses before calling the authorizer.
       const sources = ['x-dvc-key-id', 'x-dvc-timestamp', 'x-dvc-signature'];
-      if (sources.some((h) => !req.headers[h])) return gatewayError(res, 401, 'Unauthorized');
+      if (sources.some((h) => !req.headers[h])) return gatewayError(res, 401, 'Unauthorized', cors);
       const verdict = await opts.agencyAuthorizer(buildHttpApiEvent(request, { routeKey: key, pathParameters: params }));
-      if (!verdict.isAuthorized) return gatewayError(res, 403, 'Forbidden');
+      if (!verdict.isAuthorized) return gatewayError(res, 403, 'Forbidden', cors);
       authorizer = { lambda: verdict.context ?? {} };
     }
     const event = buildHttpApiEvent(request, { routeKey: key, pathParameters: params, authorizer });
-    return invoke(route.fn, event, res);
+    return invoke(route.fn, event, res, cors);
   };
 
   const server: Server = createServer((req, res) => {

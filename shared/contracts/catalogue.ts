@@ -3,6 +3,23 @@
 import * as z from 'zod';
 import { Cursor, IsoDate, Limit, optionalText, page } from './common';
 
+/**
+ * Realistic maxima of a procedure record (docs/data-model.md "Limits"): the largest real records
+ * have about 25 components, 20 legal documents and a handful of steps; these leave room for ten
+ * times that. Lengths bound what one request can make the record grow to; the item-size check
+ * before the write (shared/aws/item-size.ts) bounds the whole.
+ */
+export const PROCEDURE_LIMITS = {
+  steps: 50, requirements: 50, fees: 50, components: 100, legalBasis: 100, resultTypes: 20, ministryCodes: 30,
+  formFields: 100, selectOptions: 1000, accept: 20,
+  /** Characters of one step or requirement. */
+  paragraph: 5000,
+} as const;
+const L = PROCEDURE_LIMITS;
+
+/** A code of a shared catalogue entry, as an entry's id is spelled. */
+const CatalogueCode = z.string().min(1).max(60).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore');
+
 export const Level = z.enum(['central', 'province', 'commune']);
 export type Level = z.infer<typeof Level>;
 export const OnlineService = z.enum(['full', 'partial', 'none']);
@@ -31,7 +48,7 @@ export const Fee = z.object({
   name: z.string().min(1).max(500),
   amount: z.number().int().min(0).max(1_000_000_000_000).describe('VND, integer'),
   kind: z.enum(['fee', 'charge']),
-  revenueItemCode: z.string().min(1).max(40),
+  revenueItemCode: CatalogueCode.describe('An entry of the revenue-items catalogue'),
   reductions: z.array(FeeReduction).max(20).optional(),
 });
 
@@ -39,23 +56,23 @@ export const Component = z.object({
   code: z.string().min(1).max(40),
   name: z.string().min(1).max(1000),
   required: z.boolean(),
-  formTemplateUrl: z.string().url().optional(),
+  formTemplateUrl: z.url().max(2048).optional(),
   maxFiles: z.number().int().min(1).max(50),
-  accept: z.array(z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/)).min(1),
+  accept: z.array(z.string().max(100).regex(/^[a-z]+\/[a-z0-9.+-]+$/)).min(1).max(L.accept),
 });
 
 export const FormFieldType = z.enum([
   'text', 'number', 'date', 'select', 'idNumber', 'phone', 'email', 'address',
 ]);
 export const FormField = z.object({
-  name: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
+  name: z.string().max(60).regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
   label: z.string().min(1).max(300),
   type: FormFieldType,
   required: z.boolean(),
   pattern: z.string().max(500).optional(),
-  options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+  options: z.array(z.object({ value: z.string().max(200), label: z.string().max(300) })).max(L.selectOptions).optional(),
 });
-export const FormDefinition = z.object({ fields: z.array(FormField).max(100) });
+export const FormDefinition = z.object({ fields: z.array(FormField).max(L.formFields) });
 
 export const ProcedureStatus = z.enum(['published', 'published_amended', 'repealed']);
 
@@ -64,25 +81,27 @@ export const Procedure = z
     code: ProcedureCode,
     name: z.string().min(1).max(1000),
     level: Level,
-    sectorCode: z.string().min(1).max(40),
-    agencyKinds: z.array(Level).min(1),
-    ministryCodes: z.array(z.string()).optional(),
-    applicantTypes: z.array(ApplicantType).min(1),
-    steps: z.array(z.string().max(5000)),
-    channels: z.array(Channel).min(1),
+    sectorCode: CatalogueCode.describe('An entry of the sectors catalogue'),
+    agencyKinds: z.array(Level).min(1).max(3),
+    ministryCodes: z.array(CatalogueCode).max(L.ministryCodes).optional()
+      .describe('Central agencies (agencies catalogue, level central) that implement it; none: every ministry'),
+    applicantTypes: z.array(ApplicantType).min(1).max(2),
+    steps: z.array(z.string().max(L.paragraph)).max(L.steps),
+    channels: z.array(Channel).min(1).max(3),
     onlineService: OnlineService,
     processingTime: ProcessingTime,
-    fees: z.array(Fee),
-    components: z.array(Component).min(1),
+    fees: z.array(Fee).max(L.fees),
+    components: z.array(Component).min(1).max(L.components),
     form: FormDefinition,
-    requirements: z.array(z.string().max(5000)),
-    resultTypes: z.array(z.string()),
+    requirements: z.array(z.string().max(L.paragraph)).max(L.requirements),
+    resultTypes: z.array(CatalogueCode).max(L.resultTypes).describe('Entries of the result-types catalogue'),
     legalBasis: z.array(
-      z.object({ number: z.string(), title: z.string(), effectiveAt: IsoDate.nullable() }),
-    ),
+      z.object({ number: z.string().min(1).max(100), title: z.string().max(1000), effectiveAt: IsoDate.nullable() }),
+    ).max(L.legalBasis),
     status: ProcedureStatus,
-    announcedAt: z.string(),
-    publishedAt: z.string(),
+    /** Days, not instants: Decision 766 counts working days from the announcing and publishing days. */
+    announcedAt: IsoDate.describe('The day the procedure was announced (YYYY-MM-DD)'),
+    publishedAt: IsoDate.describe('The day it was published in the national database (YYYY-MM-DD)'),
   })
   .meta({ id: 'Procedure' });
 export type Procedure = z.infer<typeof Procedure>;
@@ -118,24 +137,24 @@ const Id = z.string().min(1).max(60).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits
 
 export const Agency = z.object({
   id: Id, code: Id, name: z.string().min(1).max(500), level: Level,
-  parentCode: z.string().nullable(), provinceCode: z.string().nullable(),
-  administrativeUnitCode: z.string().nullable().optional(), note: z.string().optional(),
+  parentCode: Id.nullable(), provinceCode: z.string().max(10).nullable(),
+  administrativeUnitCode: z.string().max(10).nullable().optional(), note: z.string().max(2000).optional(),
 });
 export const AdministrativeUnit = z.object({
   id: Id, code: z.string().regex(/^\d{2}(\d{3})?$/), name: z.string().min(1).max(300),
-  level: z.enum(['province', 'commune']), parentCode: z.string().nullable(), kind: z.string().optional(),
+  level: z.enum(['province', 'commune']), parentCode: z.string().max(10).nullable(), kind: z.string().max(100).optional(),
 });
 export const Sector = z.object({ id: Id, code: Id, name: z.string().min(1).max(500) });
 export const ResultType = z.object({ id: Id, code: Id, name: z.string().min(1).max(500) });
 export const TreasuryAccount = z.object({
-  id: Id, code: Id, agencyCode: z.string().min(1), treasuryName: z.string().min(1),
-  accountNumber: z.string().min(1).max(40), bankCode: z.string().optional(),
+  id: Id, code: Id, agencyCode: Id, treasuryName: z.string().min(1).max(300),
+  accountNumber: z.string().min(1).max(40), bankCode: Id.optional(),
 });
 export const RevenueItem = z.object({
   id: Id, code: Id, name: z.string().min(1).max(500), kind: z.enum(['fee', 'charge']),
 });
 export const Bank = z.object({
-  id: Id, code: Id, shortName: z.string().min(1), name: z.string().min(1),
+  id: Id, code: Id, shortName: z.string().min(1).max(100), name: z.string().min(1).max(500),
   bin: z.string().regex(/^\d{6}$/),
 });
 export const Holiday = z.object({

@@ -30,5 +30,6 @@ export const page = <T extends z.ZodType>(item: T) =>
 export const optionalText = (max = 200) =>
   z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().min(1).max(max).optional());
 
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+/** A calendar date that exists (`2026-02-30` does not): what the working calendar can count from. */
+export const IsoDate = z.iso.date({ error: 'expected a real date YYYY-MM-DD' });
 export const IsoDateTime = z.iso.datetime({ offset: true });

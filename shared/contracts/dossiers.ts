@@ -30,7 +30,9 @@ export const CreateDossier = z
   .object({
     procedureCode: ProcedureCode,
     agencyCode: AgencyCode,
-    form: z.record(z.string(), z.unknown()),
+    form: z.record(z.string().max(60), z.unknown())
+      .refine((f) => Object.keys(f).length <= 100, 'at most 100 fields')
+      .describe("The procedure form's values, validated against its definition"),
     delivery: Delivery,
     postalAddress: PostalAddress.optional(),
     contact: Contact.optional(),

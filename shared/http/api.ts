@@ -2,13 +2,13 @@
 // body parsing with 413/415/400, zod validation with field paths, the route's auth rule, the error
 // envelope, x-request-id, CORS, security headers and one structured log line per request.
 import middy from '@middy/core';
-import httpCors from '@middy/http-cors';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { authorize, principalOf, type Principal } from '../auth/principal';
 import { routeKey } from '../platform/naming';
 import type { RouteDecl, RouteRequest } from '../platform/types';
+import { corsMiddleware } from './cors';
 import { AppError, badRequest, type ErrorDetail } from './errors';
 import { logger } from './logger';
 
@@ -192,14 +192,8 @@ export const createApiHandler = (impls: readonly RouteImpl[], options: { fallbac
     return toResponse(result, requestId);
   };
 
-  const corsOrigins = (process.env.CORS_ORIGINS ?? '*').split(',').map((s) => s.trim()).filter(Boolean);
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(dispatch)
     .use(lowerCaseResponseHeaders)
     .use(httpSecurityHeaders({ contentSecurityPolicy: { 'default-src': "'none'", 'frame-ancestors': "'none'" } }))
-    .use(httpCors({
-      origins: corsOrigins,
-      headers: 'content-type,authorization,idempotency-key,x-request-id',
-      exposeHeaders: 'x-request-id',
-      maxAge: 600,
-    }));
+    .use(corsMiddleware());
 };

@@ -24,8 +24,9 @@ export const functions = [
     entry: 'functions/identity/handler.ts',
     memoryMb: 256,
     timeoutSeconds: 10,
-    // readwrite: registry writes, and nonces when completing body signatures (signed-body.ts).
-    tables: { identity: 'readwrite' },
+    // readwrite: registry writes, and nonces when completing body signatures (signed-body.ts);
+    // catalogue read: a system's agency codes must be agencies of the catalogue.
+    tables: { identity: 'readwrite', catalogue: 'read' },
     secrets: ['agency-secret-key'],
   },
   {

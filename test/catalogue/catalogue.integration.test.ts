@@ -6,9 +6,11 @@ import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk
 import {
   CreateBucketCommand, DeleteBucketCommand, DeleteObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client,
 } from '@aws-sdk/client-s3';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoCatalogueStore } from '../../functions/catalogue/adapters/catalogue-store';
+import { DeleteCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DynamoCatalogueStore, PROCEDURE_PK } from '../../functions/catalogue/adapters/catalogue-store';
+import { StoreCatalogueReader } from '../../functions/catalogue/public';
+import { logger } from '../../shared/http/logger';
 import { S3SnapshotStore, SNAPSHOT_KEY } from '../../functions/catalogue/adapters/search-snapshot';
 import { fingerprint } from '../../functions/catalogue/domain/cursors';
 import { makeHandler } from '../../functions/catalogue/handler';
@@ -195,5 +197,94 @@ describe('catalogue end to end on DynamoDB Local and s3rver', () => {
     expect((await get(`/v1/catalogues/agencies/${moved.id}`)).body).toEqual(moved);
     expect(idsOf(await get('/v1/catalogues/agencies?parent=000.00.00.H40'))).toEqual(['000.01.40.H40', '000.03.26.H26']);
     expect(idsOf(await get('/v1/catalogues/agencies?parent=000.00.00.H26'))).toEqual(['000.01.26.H26', '000.02.26.H26']);
+  });
+});
+
+describe('writes are validated at the edge; stored records are read defensively', () => {
+  const paths = (res: { body: { error: { details?: { path: string }[] } } }) => (res.body.error.details ?? []).map((d) => d.path);
+
+  it('refuses dates that are not dates (an announcedAt of "x" once broke every index computation)', async () => {
+    const p = procedure('9.999701', 'Cấp hộ chiếu phổ thông', {
+      announcedAt: 'x', publishedAt: '2026-02-30', legalBasis: [{ number: '1/2026/NĐ-CP', title: 'Nghị định', effectiveAt: '2026-13-01' }],
+    });
+    const res = await put('/v1/procedures/9.999701', p);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    expect(paths(res)).toEqual(expect.arrayContaining(['body.announcedAt', 'body.publishedAt', 'body.legalBasis.0.effectiveAt']));
+    expect((await get('/v1/procedures/9.999701')).status).toBe(404);
+  });
+
+  it('refuses result types and ministries that are not in their catalogues, naming each field', async () => {
+    const p = procedure('9.999702', 'X', { resultTypes: ['KQ01', 'NOPE'], ministryCodes: ['000.00.00.G01', '000.00.00.H26', '000.00.00.G99'] });
+    const res = await put('/v1/procedures/9.999702', p);
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('UNKNOWN_REFERENCE');
+    expect(res.body.error.message).toMatch(/resultTypes, ministryCodes/);
+    expect(paths(res)).toEqual(['body.resultTypes.1', 'body.ministryCodes.1', 'body.ministryCodes.2']);
+    expect(res.body.error.details[1].message).toMatch(/not a central agency/);
+    expect((await get('/v1/procedures/9.999702')).status).toBe(404);
+  });
+
+  it('bounds the lists: 3,000 steps (a body under the 1 MB limit) is a 400 naming body.steps, not a 500', async () => {
+    const p = procedure('9.999703', 'X', { steps: Array.from({ length: 3000 }, (_, i) => `Bước ${i}: ${'nộp hồ sơ '.repeat(15)}`) });
+    const body = JSON.stringify(p);
+    // Under the API's 1 MB body limit, over DynamoDB's 400 KB item limit.
+    expect(Buffer.byteLength(body)).toBeLessThan(1024 * 1024);
+    expect(Buffer.byteLength(body)).toBeGreaterThan(400 * 1024);
+    const res = await put('/v1/procedures/9.999703', p);
+    expect(res.status).toBe(400);
+    expect(paths(res)).toEqual(['body.steps']);
+  });
+
+  it('a record within the bounds but over 400 KB stored is a 413 ITEM_TOO_LARGE naming the limit; nothing is written', async () => {
+    const before = await store.getCatalogueVersion();
+    const p = procedure('9.999704', 'X', { steps: Array.from({ length: 50 }, () => 'ệ'.repeat(5000)) });
+    expect(Buffer.byteLength(JSON.stringify(p))).toBeLessThan(1024 * 1024);
+    const res = await put('/v1/procedures/9.999704', p);
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe('ITEM_TOO_LARGE');
+    expect(res.body.error.message).toMatch(/at most 409600 bytes/);
+    expect((await get('/v1/procedures/9.999704')).status).toBe(404);
+    expect(await store.getCatalogueVersion()).toBe(before);
+  });
+
+  it('a corrupt stored procedure is reported and skipped by the search index and the catalogue reader, never a 500', async () => {
+    const warn = vi.spyOn(logger, 'warn');
+    const corrupt = [
+      { ...procedure('9.999705', 'Thủ tục hỏng ngày công bố'), announcedAt: 'x' },
+      { ...procedure('9.999706', 'Thủ tục hỏng'), name: undefined, processingTime: 'ba ngày' },
+    ];
+    for (const p of corrupt) await doc.send(new PutCommand({ TableName: TABLE, Item: { ...p, pk: PROCEDURE_PK, sk: p.code } }));
+    await store.bumpCatalogueVersion();
+    try {
+      // A cold instance rebuilds the index from the table: the search fields of 9.999705 are sound
+      // (its date is not one of them), 9.999706 has none to search by.
+      const res = await invoke(makeHandler(deps), { method: 'GET', path: '/v1/procedures?q=thu%20tuc%20hong' });
+      expect(res.status).toBe(200);
+      expect(codesOf(res)).toEqual(['9.999705']);
+      expect(codesOf(await invoke(makeHandler(deps), { method: 'GET', path: '/v1/procedures?q=dang%20ky%20khai%20sinh' }))).toContain('1.000002');
+
+      const codes = (await new StoreCatalogueReader(store).procedures()).map((p) => p.code);
+      expect(codes).toContain('1.000002');
+      expect(codes).not.toContain('9.999705');
+      expect(codes).not.toContain('9.999706');
+
+      const reports = warn.mock.calls.filter(([message]) => message === 'Corrupt record skipped').map(([, extra]) => extra as Record<string, any>);
+      expect(reports).toEqual(expect.arrayContaining([
+        expect.objectContaining({ reader: 'catalogue.search', record: { kind: 'procedure', key: '9.999706', problems: ['name', 'processingTime'] } }),
+        expect.objectContaining({ reader: 'catalogue.procedures', record: { kind: 'procedure', key: '9.999705', problems: ['announcedAt'] } }),
+        expect.objectContaining({ reader: 'catalogue.procedures', record: { kind: 'procedure', key: '9.999706', problems: ['name', 'processingTime'] } }),
+      ]));
+      // Each report is an embedded-metric document counting one corrupt record.
+      expect(reports[0]).toMatchObject({
+        CorruptRecordsSkipped: 1,
+        _aws: { CloudWatchMetrics: [{ Namespace: 'dvc-portal', Dimensions: [['service']], Metrics: [{ Name: 'CorruptRecordsSkipped', Unit: 'Count' }] }] },
+      });
+      expect(JSON.stringify(reports)).not.toContain('Thủ tục hỏng');
+    } finally {
+      warn.mockRestore();
+      for (const p of corrupt) await doc.send(new DeleteCommand({ TableName: TABLE, Key: { pk: PROCEDURE_PK, sk: p.code } }));
+      await store.bumpCatalogueVersion();
+    }
   });
 });

@@ -49,6 +49,7 @@ export const CATALOGUES = {
     { id: 'G01-CA05', code: 'G01-CA05', name: 'Đăng ký, quản lý cư trú' },
     { id: 'G01-CA02', code: 'G01-CA02', name: 'Quản lý xuất nhập cảnh' },
   ],
+  'result-types': [{ id: 'KQ01', code: 'KQ01', name: 'Giấy khai sinh' }],
   'revenue-items': [
     { id: '2651', code: '2651', name: 'Lệ phí hộ tịch', kind: 'fee' },
     { id: '2662', code: '2662', name: 'Lệ phí cấp hộ chiếu', kind: 'fee' },

@@ -112,10 +112,10 @@ describe('bad input on every catalogue route → 4xx with the error envelope', (
     expect(res.body.error.details).toEqual([{ path: 'body.code', message: expect.any(String) }]);
   });
 
-  it('PUT procedure referring to unknown sector and revenue item → 422 with details', async () => {
+  it('PUT procedure referring to unknown sector, revenue item and result type → 422 with details', async () => {
     const res = await call('PUT', '/v1/procedures/1.001193', { claims: ADMIN, json: validProcedure });
     expectEnvelope(res, 422, 'UNKNOWN_REFERENCE');
-    expect(res.body.error.details.map((d: { path: string }) => d.path)).toEqual(['body.sectorCode', 'body.fees.0.revenueItemCode']);
+    expect(res.body.error.details.map((d: { path: string }) => d.path)).toEqual(['body.sectorCode', 'body.fees.0.revenueItemCode', 'body.resultTypes.0']);
     expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
   });
 

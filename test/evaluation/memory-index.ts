@@ -66,15 +66,21 @@ export const memoryStore = (counters: Record<string, Counters>) => {
   return { store, runs, results, rankings, recomputes };
 };
 
-/** A service at `now` over `counters`; `computations()` counts scorings, `sent` the queued commands. */
-export const memoryIndex = (counters: Record<string, Counters>, now: string | (() => Date) = '2026-11-05T03:00:00Z') => {
+/**
+ * A service at `now` over `counters` and `procedures` (one clean procedure by default);
+ * `computations()` counts scorings, `sent` the queued commands.
+ */
+export const memoryIndex = (
+  counters: Record<string, Counters>, now: string | (() => Date) = '2026-11-05T03:00:00Z',
+  procedures: Procedure[] = [procedure('1.000001')],
+) => {
   const memory = memoryStore(counters);
   let computations = 0;
   const sent: IndexCommand[] = [];
   const clock = typeof now === 'string' ? () => new Date(now) : now;
   const deps: IndexDeps = {
     store: memory.store,
-    catalogue: { agencies: async () => agencies, procedures: async () => [procedure('1.000001')], holidays: async () => [] },
+    catalogue: { agencies: async () => agencies, procedures: async () => procedures, holidays: async () => [] },
     ratings: { aggregates: async (codes) => new Map(codes.map((c) => [c, { agencyCode: c, month: '', total: 0, satisfied: 0, neutral: 0, dissatisfied: 0 } as never])) },
     feedback: {
       countsMany: async (codes) => new Map(codes.map((c) => [c, { answered: 0, answeredOnTime: 0, answeredLate: 0, answeredRepeated: 0 }])),

@@ -1,11 +1,15 @@
 // IndexService over in-memory ports (memory-index.ts): roll-up of communes into their province,
-// quarters as sums of months, ranking per level with unscored agencies last, statistics.
-import { describe, expect, it } from 'vitest';
+// quarters as sums of months, ranking per level with unscored agencies last, statistics, and a
+// corrupt stored procedure left out instead of failing the computation.
+import { describe, expect, it, vi } from 'vitest';
+import { logger } from '../../shared/http/logger';
+import type { Procedure } from '../../shared/contracts/catalogue';
 import type { Counters } from '../../functions/evaluation/domain/dossier-facts';
 import { IndexRanking } from '../../shared/contracts/evaluation';
-import { memoryIndex, perfect } from './memory-index';
+import { agencies, memoryIndex, perfect, procedure } from './memory-index';
 
-const service = (counters: Record<string, Counters>, now = '2026-11-05T03:00:00Z') => memoryIndex(counters, now);
+const service = (counters: Record<string, Counters>, now = '2026-11-05T03:00:00Z', procedures?: Procedure[]) =>
+  memoryIndex(counters, now, procedures);
 
 describe('IndexService', () => {
   it("scores a province with its communes' counters, and ranks each level with unscored agencies last", async () => {
@@ -75,5 +79,24 @@ describe('IndexService', () => {
     await expect(s.statistics('2026-12', undefined)).rejects.toMatchObject({ status: 422, code: 'PERIOD_NOT_STARTED' });
     await expect(s.statistics('2027', 'P1')).rejects.toMatchObject({ status: 422, code: 'PERIOD_NOT_STARTED' });
     expect((await s.statistics('2026-11', undefined)).stored).toBe(false);
+  });
+
+  it('one procedure the rules cannot judge is reported once and left out; the index is computed for everyone', async () => {
+    const warn = vi.spyOn(logger, 'warn');
+    try {
+      // What a PUT once let through: every computation threw RangeError (invalid instant) and every index read was a 500.
+      const corrupt = { ...procedure('9.999701'), announcedAt: 'x' } as Procedure;
+      const { s } = service({ 'P1-C1|2026-10': perfect(10) }, '2026-11-05T03:00:00Z', [procedure('1.000001'), corrupt]);
+      const computed = await s.compute('2026-10');
+      expect(computed.results).toHaveLength(agencies.length);
+      const clean = await service({ 'P1-C1|2026-10': perfect(10) }).s.compute('2026-10');
+      expect(computed.results.map((r) => [r.agencyCode, r.total])).toEqual(clean.results.map((r) => [r.agencyCode, r.total]));
+      const reports = warn.mock.calls.filter(([message]) => message === 'Corrupt record skipped');
+      expect(reports).toHaveLength(1);
+      expect(reports[0]![1]).toMatchObject({ reader: 'evaluation.index', record: { kind: 'procedure', key: '9.999701', problems: ['RangeError'] }, CorruptRecordsSkipped: 1 });
+      expect((await s.statistics('2026-10', 'P1')).body).toMatchObject({ agencyCode: 'P1' });
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

@@ -1,7 +1,13 @@
 // The FAQ through the running local portal (gateway, the support handler, DynamoDB Local) with the
 // seed `npm start` loads: diacritics-insensitive search, filters, paging, errors, and the admins' write.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FAQ_PK } from '../../functions/support/adapters/faq-store';
+import { defaultDeps, makeHandler } from '../../functions/support/handler';
+import { tableName } from '../../shared/config';
 import { api, signIn } from '../support/auth';
+import { invoke } from '../support/invoke';
 
 let admin: string;
 let citizen: string;
@@ -97,5 +103,26 @@ describe('PUT /v1/faq/{id}', () => {
     expect((await api('PUT', `/v1/faq/${ID}-2`, { token: citizen, json: ENTRY })).status).toBe(403);
     expect((await api('PUT', `/v1/faq/${ID}-2`, { json: ENTRY })).status).toBe(401);
     expect((await api('GET', `/v1/faq/${ID}-2`)).status).toBe(404);
+  });
+});
+
+describe('a corrupt stored entry', () => {
+  it('is left out of the search index (and reported), never a 500 for every search', async () => {
+    const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+    const id = `hong-${Date.now().toString(36)}`;
+    // Written around the API: no question, an answer that is not text.
+    await doc.send(new PutCommand({ TableName: tableName('support'), Item: { pk: FAQ_PK, sk: id, id, answer: 42, updatedAt: 'hôm qua' } }));
+    try {
+      // A fresh function instance reads the whole FAQ now (a warm one keeps its index a minute).
+      const handler = makeHandler(defaultDeps());
+      const res = await invoke(handler, { method: 'GET', path: '/v1/faq?q=dang%20ky%20khai%20sinh' });
+      expect(res.status).toBe(200);
+      expect(res.body.items.length).toBeGreaterThan(0);
+      const all = await invoke(handler, { method: 'GET', path: '/v1/faq?limit=100' });
+      expect(all.body.items.map((i: { id: string }) => i.id)).not.toContain(id);
+    } finally {
+      await doc.send(new DeleteCommand({ TableName: tableName('support'), Key: { pk: FAQ_PK, sk: id } }));
+      doc.destroy();
+    }
   });
 });

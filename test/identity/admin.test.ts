@@ -84,6 +84,20 @@ describe('agency-system registry (admin)', () => {
     expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain(path);
   });
 
+  it('refuses agency codes that are not agencies of the catalogue (a procedure code, a made-up code) with 422 naming them', async () => {
+    const keyId = uniqueKeyId('unknown-agency');
+    const res = await invoke(handler, {
+      method: 'POST', path: BASE, claims: ADMIN,
+      json: { ...body(keyId), agencyCodes: ['000.00.00.H26', '1.001456', 'NO.SUCH.AGENCY'] },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('UNKNOWN_AGENCY');
+    expect(res.body.error.message).toMatch(/1\.001456, NO\.SUCH\.AGENCY/);
+    expect(res.body.error.details.map((d: { path: string }) => d.path)).toEqual(['body.agencyCodes.1', 'body.agencyCodes.2']);
+    // Nothing was registered.
+    expect((await invoke(handler, { method: 'POST', path: `${BASE}/${keyId}/secrets`, claims: ADMIN })).status).toBe(404);
+  });
+
   it('answers 404 for an unknown system or secret', async () => {
     const ghost = await invoke(handler, { method: 'POST', path: `${BASE}/${uniqueKeyId('ghost')}/secrets`, claims: ADMIN });
     expect(ghost.status).toBe(404);

@@ -6,7 +6,9 @@ import { CLAIMS } from '../../shared/auth/principal';
 import { findFunction, platform, routeKey, userPool, type TableDecl } from '../../shared/platform';
 import { DEFAULT_REGION } from '../../infra/config';
 import { TAG } from '../../infra/names';
-import { ACCESS_LOG_FIELDS, AGENCY_IDENTITY_HEADERS, CORS_ALLOW_HEADERS } from '../../infra/stacks/api-stack';
+import { ACCESS_LOG_FIELDS, AGENCY_IDENTITY_HEADERS } from '../../infra/stacks/api-stack';
+import { CORS } from '../../shared/platform/cors';
+import { CORRUPT_RECORDS_METRIC } from '../../shared/platform/metrics';
 import { inventoryOf } from '../../infra/inventory';
 import {
   allowStatements, byTag, exportsOf, referencedIds, resources, synthPortal, tagOf, type Json, type Synthesized,
@@ -312,7 +314,10 @@ describe('api stack', () => {
   it('CORS for the web origin with the portal headers', () => {
     s.t.api.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       ProtocolType: 'HTTP',
-      CorsConfiguration: Match.objectLike({ AllowOrigins: ['*'], AllowHeaders: CORS_ALLOW_HEADERS }),
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: ['*'], AllowHeaders: [...CORS.allowHeaders], AllowMethods: [...CORS.allowMethods],
+        ExposeHeaders: [...CORS.exposeHeaders], MaxAge: CORS.maxAgeSeconds,
+      }),
     });
   });
 });
@@ -490,7 +495,7 @@ describe('jobs and alarms', () => {
     expect(JSON.parse(index.Properties.Target.Input)).toEqual({ job: 'index' });
   });
 
-  it('an alarm on every DLQ, on API 5xx, on errors and throttles of every function, to an encrypted TLS-only topic', () => {
+  it('an alarm on every DLQ, on API 5xx, on errors, throttles and corrupt records of every function, to an encrypted TLS-only topic', () => {
     const alarms = resources(s.json.alarms, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
     const dlqAlarms = alarms.filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible');
     // + the schedules DLQ and each table stream's on-failure queue
@@ -498,6 +503,13 @@ describe('jobs and alarms', () => {
     expect(alarms.filter((a) => a.MetricName === '5xx')).toHaveLength(1);
     expect(alarms.filter((a) => a.MetricName === 'Errors')).toHaveLength(platform.functions.length);
     expect(alarms.filter((a) => a.MetricName === 'Throttles')).toHaveLength(platform.functions.length);
+    // The corrupt-record metric each function's log lines publish (embedded metric format), per function.
+    const corrupt = alarms.filter((a) => a.MetricName === CORRUPT_RECORDS_METRIC.name);
+    expect(corrupt.map((a) => a.Dimensions)).toEqual(expect.arrayContaining(
+      platform.functions.map((f) => [{ Name: CORRUPT_RECORDS_METRIC.dimension, Value: f.name }]),
+    ));
+    expect(corrupt).toHaveLength(platform.functions.length);
+    for (const a of corrupt) expect(a).toMatchObject({ Namespace: CORRUPT_RECORDS_METRIC.namespace, Statistic: 'Sum', TreatMissingData: 'notBreaching' });
     for (const a of alarms) {
       expect(a).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold', AlarmActions: [expect.anything()] });
     }

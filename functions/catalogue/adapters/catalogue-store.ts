@@ -9,6 +9,7 @@ import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dyn
 import type { CatalogueName, Procedure } from '../../../shared/contracts/catalogue';
 import type { SearchDoc } from '../domain/search-index';
 import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
+import { assertItemFits } from '../../../shared/aws/item-size';
 
 export type CatalogueEntry = { id: string } & Record<string, unknown>;
 
@@ -109,7 +110,7 @@ export class DynamoCatalogueStore implements CatalogueStore {
     const { db, table, lib } = await this.ready();
     await db.send(new lib.TransactWriteCommand({
       TransactItems: [
-        { Put: { TableName: table, Item: { ...procedure, pk: PROCEDURE_PK, sk: procedure.code } } },
+        { Put: { TableName: table, Item: assertItemFits({ ...procedure, pk: PROCEDURE_PK, sk: procedure.code }, `the procedure ${procedure.code}`) } },
         this.versionBump(table),
       ],
     }));
@@ -152,7 +153,7 @@ export class DynamoCatalogueStore implements CatalogueStore {
   async putEntry(name: CatalogueName, entry: CatalogueEntry): Promise<void> {
     const { db, table, lib } = await this.ready();
     await db.send(new lib.TransactWriteCommand({
-      TransactItems: [{ Put: { TableName: table, Item: entryItem(name, entry) } }, this.versionBump(table)],
+      TransactItems: [{ Put: { TableName: table, Item: assertItemFits(entryItem(name, entry), `the ${name} entry ${entry.id}`) } }, this.versionBump(table)],
     }));
   }
 

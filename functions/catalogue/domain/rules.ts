@@ -50,29 +50,50 @@ export const procedureProblems = (value: unknown, where = 'body'): { procedure?:
   return parsed.success ? { procedure: parsed.data, details: [] } : { details: issuesToDetails(where, parsed.error.issues) };
 };
 
-/** Codes a procedure refers to in the shared catalogues. */
-export const procedureReferences = (p: Procedure) => ({
+/** The shared catalogues a procedure refers to. */
+export const REFERENCED_CATALOGUES = ['sectors', 'revenue-items', 'result-types', 'agencies'] as const;
+export type ReferencedCatalogue = (typeof REFERENCED_CATALOGUES)[number];
+
+/** Codes a procedure refers to, per shared catalogue (each code once). */
+export const procedureReferences = (p: Procedure): Record<ReferencedCatalogue, string[]> => ({
   sectors: [p.sectorCode],
-  revenueItems: [...new Set(p.fees.map((f) => f.revenueItemCode))],
+  'revenue-items': [...new Set(p.fees.map((f) => f.revenueItemCode))],
+  'result-types': [...new Set(p.resultTypes)],
+  agencies: [...new Set(p.ministryCodes ?? [])],
 });
 
-/** Field paths of references that do not resolve; `exists` answers per catalogue and code. */
+/**
+ * Field paths of references that do not resolve; `find` answers the entry of a catalogue by code
+ * (undefined when there is none). Ministry codes must name central agencies.
+ */
 export const referenceProblems = (
   p: Procedure,
-  exists: (name: 'sectors' | 'revenue-items', code: string) => boolean,
+  find: (name: ReferencedCatalogue, code: string) => CatalogueEntryLike | undefined,
   where = 'body',
 ): ErrorDetail[] => {
   const details: ErrorDetail[] = [];
-  if (!exists('sectors', p.sectorCode)) {
+  if (!find('sectors', p.sectorCode)) {
     details.push({ path: `${where}.sectorCode`, message: `no sector ${p.sectorCode} in the sectors catalogue` });
   }
   p.fees.forEach((f, i) => {
-    if (!exists('revenue-items', f.revenueItemCode)) {
+    if (!find('revenue-items', f.revenueItemCode)) {
       details.push({ path: `${where}.fees.${i}.revenueItemCode`, message: `no revenue item ${f.revenueItemCode} in the revenue-items catalogue` });
     }
   });
+  p.resultTypes.forEach((code, i) => {
+    if (!find('result-types', code)) {
+      details.push({ path: `${where}.resultTypes.${i}`, message: `no result type ${code} in the result-types catalogue` });
+    }
+  });
+  (p.ministryCodes ?? []).forEach((code, i) => {
+    const agency = find('agencies', code);
+    if (!agency) details.push({ path: `${where}.ministryCodes.${i}`, message: `no agency ${code} in the agencies catalogue` });
+    else if (agency.level !== 'central') details.push({ path: `${where}.ministryCodes.${i}`, message: `${code} is not a central agency` });
+  });
   return details;
 };
+
+type CatalogueEntryLike = { id: string } & Record<string, unknown>;
 
 /** The agency filter's view of an agencies entry, or undefined if it is not a valid agency. */
 export const toAgencyRef = (entry: unknown): AgencyRef | undefined => {

@@ -5,6 +5,7 @@
 // Query read; never Scan.
 import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
+import { assertItemFits } from '../../../shared/aws/item-size';
 import type { DossierStatus } from '../../../shared/contracts/dossier-status';
 import {
   dossierPk, historySk, indexKeys, META_SK, OVERDUE_FROM, overdueUntil, queueIndexPk, statusIndexPk,
@@ -91,8 +92,9 @@ export class DynamoDossierStore implements DossierStore {
     this.ready = dynamoTable(client, tableName);
   }
 
+  /** The dossier as stored; a record DynamoDB would refuse (over 400 KB) is a 413 before the write. */
   private item(d: DossierRecord) {
-    return { ...d, ...indexKeys(d), pk: dossierPk(d.id), sk: META_SK };
+    return assertItemFits({ ...d, ...indexKeys(d), pk: dossierPk(d.id), sk: META_SK }, `the dossier ${d.id}`);
   }
 
   async createDraft(d: DossierRecord, idem: { sub: string; key: string; fingerprint: string; ttlSeconds: number }): Promise<boolean> {

@@ -5,6 +5,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
 import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
+import { assertItemFits } from '../../../shared/aws/item-size';
 import type { FeedbackRecord } from '../domain/feedback';
 import { batchGetAll } from '../../../shared/aws/dynamo-batch';
 import { isConditionFailure } from '../../../shared/aws/dynamo-errors';
@@ -66,15 +67,16 @@ export class DynamoFeedbackStore implements FeedbackStore {
     this.ready = dynamoTable(client, tableName);
   }
 
+  /** The item as stored; one DynamoDB would refuse (over 400 KB: a history grown by many transfers) is a 413 before the write. */
   private item(f: FeedbackRecord) {
-    return {
+    return assertItemFits({
       ...f,
       pk: pk(f.id), sk: META,
       gsi1pk: `AGENCY#${f.agencyCode ?? PORTAL_QUEUE}`, gsi1sk: `${f.status}#${f.submittedAt}#${f.id}`,
       gsi2pk: `SENDER#${f.sender.sub}`, gsi2sk: `${f.submittedAt}#${f.id}`,
       ...(f.status === 'published' ? { gsi3pk: 'PUBLISHED', gsi3sk: `${f.publishedAt}#${f.id}`, searchText: foldText(`${f.subject} ${f.content} ${f.answer?.text ?? ''}`) } : {}),
       ...(isOpen(f) ? { gsi4pk: `OPEN#${shardOf(f.id)}`, gsi4sk: `${f.submittedAt}#${f.id}` } : {}),
-    };
+    }, `the feedback ${f.code}`);
   }
 
   async nextCode(localDate: string) {
