@@ -1,6 +1,6 @@
 // The OpenAPI 3.1 document, generated from the route declaration and its zod schemas.
 import * as z from 'zod';
-import { ErrorEnvelope } from '../contracts/common';
+import { ErrorEnvelope, GatewayError } from '../contracts/common';
 import type { PlatformDecl, RouteDecl } from './types';
 
 type Json = Record<string, unknown>;
@@ -46,13 +46,28 @@ const ERROR_RESPONSES: Record<string, string> = {
   415: 'Body is not JSON',
   422: 'A domain rule refused the request',
   429: 'Too many requests',
+  500: 'Our fault only (INTERNAL_ERROR); the message never carries internals',
 };
+
+/** Statuses API Gateway answers itself on this route, with its own body instead of the envelope (docs/api.md). */
+const gatewayAnswers = (route: RouteDecl): Record<string, 'only' | 'too'> => ({
+  ...(route.auth.kind !== 'public' ? { 401: 'too' } : {}),
+  ...(route.auth.kind === 'agency-system' ? { 403: 'too' } : {}),
+  413: 'too',
+  429: 'only',
+  500: 'too',
+});
 
 export const buildOpenApi = (platform: PlatformDecl, info: { version: string; serverUrl?: string }): Json => {
   const components: Json = {};
   // ErrorEnvelope carries the id `Error`: converting it files the definition under that name and
   // returns a reference to it (assigning that reference to `Error` would make it refer to itself).
   const errorRef = toSchema(ErrorEnvelope, 'output', components);
+  const gatewayRef = toSchema(GatewayError, 'output', components);
+  const errorSchema = (route: RouteDecl, status: string) => {
+    const gateway = gatewayAnswers(route)[status];
+    return gateway === 'only' ? gatewayRef : gateway === 'too' ? { oneOf: [errorRef, gatewayRef] } : errorRef;
+  };
   const paths: Record<string, Json> = {};
   for (const route of platform.routes) {
     const operation: Json = {
@@ -73,7 +88,7 @@ export const buildOpenApi = (platform: PlatformDecl, info: { version: string; se
         ...Object.fromEntries(
           Object.entries(ERROR_RESPONSES).map(([status, description]) => [
             status,
-            { description, content: { 'application/json': { schema: errorRef } } },
+            { description, content: { 'application/json': { schema: errorSchema(route, status) } } },
           ]),
         ),
       },
