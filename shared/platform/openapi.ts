@@ -16,11 +16,25 @@ const toSchema = (schema: z.ZodType, io: 'input' | 'output', components: Json): 
       void ctx;
     },
   }) as Json & { $defs?: Json };
-  const { $schema: _ignored, $defs, ...rest } = json;
+  const { $schema: _ignored, $defs = {}, ...rest } = json;
   void _ignored;
-  const toComponents = (value: unknown) => JSON.parse(JSON.stringify(value).replaceAll('#/$defs/', '#/components/schemas/')) as Json;
+  const names = new Map(Object.keys($defs).map((name) => [name, name]));
+  const toComponents = (value: unknown) =>
+    JSON.parse(JSON.stringify(value).replace(/"#\/\$defs\/([^"]+)"/g, (_ref, name: string) => `"#/components/schemas/${names.get(name) ?? name}"`)) as Json;
+  // A named schema both answered and sent (a GET's answer and a PUT's body) has two forms (defaults,
+  // unknown keys): the request form is filed as `<name>Input` instead of replacing the response
+  // form (buildOpenApi files every response first), and so is whatever refers to a renamed one.
+  for (let renamed = io === 'input'; renamed;) {
+    renamed = false;
+    for (const [name, def] of Object.entries($defs)) {
+      if (names.get(name) !== name || !(name in components)) continue;
+      if (JSON.stringify(components[name]) === JSON.stringify(toComponents(def))) continue;
+      names.set(name, `${name}Input`);
+      renamed = true;
+    }
+  }
   // Definitions refer to each other by `#/$defs/…` too: rewrite them as well as the schema.
-  for (const [name, def] of Object.entries($defs ?? {})) components[name] = toComponents(def);
+  for (const [name, def] of Object.entries($defs)) components[names.get(name)!] = toComponents(def);
   return toComponents(rest);
 };
 
@@ -68,6 +82,17 @@ export const buildOpenApi = (platform: PlatformDecl, info: { version: string; se
     const gateway = gatewayAnswers(route)[status];
     return gateway === 'only' ? gatewayRef : gateway === 'too' ? { oneOf: [errorRef, gatewayRef] } : errorRef;
   };
+  // Every response before any request part: toSchema files a request form under its own name
+  // when a response form holds the name.
+  const successResponses = new Map(platform.routes.map((route) => [route, Object.fromEntries(
+    Object.entries(route.responses).map(([status, r]) => [
+      status,
+      {
+        description: r.description,
+        ...(r.schema ? { content: { [r.contentType ?? 'application/json']: { schema: toSchema(r.schema, 'output', components) } } } : {}),
+      },
+    ]),
+  )]));
   const paths: Record<string, Json> = {};
   for (const route of platform.routes) {
     const operation: Json = {
@@ -76,15 +101,7 @@ export const buildOpenApi = (platform: PlatformDecl, info: { version: string; se
       tags: route.tags,
       parameters: [...parametersOf(route, 'path', components), ...parametersOf(route, 'query', components)],
       responses: {
-        ...Object.fromEntries(
-          Object.entries(route.responses).map(([status, r]) => [
-            status,
-            {
-              description: r.description,
-              ...(r.schema ? { content: { [r.contentType ?? 'application/json']: { schema: toSchema(r.schema, 'output', components) } } } : {}),
-            },
-          ]),
-        ),
+        ...successResponses.get(route),
         ...Object.fromEntries(
           Object.entries(ERROR_RESPONSES).map(([status, description]) => [
             status,
