@@ -22,7 +22,11 @@ export const makeHandler = (deps: IndexDeps | IndexService) => {
       const { stored, body } = await service.breakdown(query.period, params.agencyCode);
       return ok(body, cached(stored));
     }),
-    implement(routes.recomputeIndex, async ({ query }) => ok(await service.recompute(query.period, 'admin'))),
+    implement(routes.recomputeIndex, async ({ query }) => {
+      // The stored run also records its trigger (always `admin` here), which the answer does not carry.
+      const { trigger: _trigger, ...run } = await service.recompute(query.period, 'admin');
+      return ok(run);
+    }),
     implement(routes.getStatistics, async ({ query }) => {
       const { stored, body } = await service.statistics(query.period, query.agency);
       return ok(body, cached(stored));
