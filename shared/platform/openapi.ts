@@ -89,7 +89,12 @@ export const buildOpenApi = (platform: PlatformDecl, info: { version: string; se
       status,
       {
         description: r.description,
-        ...(r.schema ? { content: { [r.contentType ?? 'application/json']: { schema: toSchema(r.schema, 'output', components) } } } : {}),
+        ...(r.schema ? {
+          content: Object.fromEntries(
+            Object.entries({ [r.contentType ?? 'application/json']: r.schema, ...r.alternatives })
+              .map(([type, schema]) => [type, { schema: toSchema(schema, 'output', components) }]),
+          ),
+        } : {}),
       },
     ]),
   )]));

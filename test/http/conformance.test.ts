@@ -55,6 +55,10 @@ describe('contract check', () => {
     const slip = { path: '/v1/dossiers/D1/slips/receipt', status: 200 };
     expect(check(response({ ...slip, headers: jsonHeaders({ 'content-type': 'application/pdf' }), body: '(1200 bytes of application/pdf)' })).problems).toEqual([]);
     expect(check(response({ ...slip, body: '{}' })).problems).toEqual(['content type application/json is not declared (declared: application/pdf)']);
+    // A receipt is JSON, or a PDF with format=pdf: both are declared.
+    const receipt = { path: '/v1/payments/P1/receipt', status: 200 };
+    expect(check(response({ ...receipt, headers: jsonHeaders({ 'content-type': 'application/pdf' }), body: '(900 bytes of application/pdf)' })).problems).toEqual([]);
+    expect(check(response({ ...receipt, body: '{}' })).problems).toContain("body must have required property 'number'");
   });
 
   it('requires x-request-id', () => {

@@ -1,5 +1,5 @@
 // The routes of the `payments` function (SPEC §2); shared/platform/routes.ts merges every group.
-import { IdempotencyHeaders } from '../../contracts/dossiers';
+import { IdempotencyHeaders, PdfFile } from '../../contracts/dossiers';
 import {
   CallbackAck, CallbackParams, DossierPaymentParams, PaymentOrder, PaymentParams, ProviderCallback, Receipt,
   ReceiptQuery,
@@ -32,7 +32,7 @@ export const paymentRoutes = {
     id: 'getPaymentReceipt', method: 'GET', path: '/v1/payments/{id}/receipt', fn: 'payments', auth: DOSSIER_READER,
     summary: 'The electronic receipt of a paid order, as JSON or (format=pdf) as a PDF', tags: ['payments'],
     request: { params: PaymentParams, query: ReceiptQuery },
-    responses: { 200: { description: 'The receipt (application/pdf when format=pdf)', schema: Receipt } },
+    responses: { 200: { description: 'The receipt (application/pdf when format=pdf)', schema: Receipt, alternatives: { 'application/pdf': PdfFile } } },
   }),
   paymentCallback: defineRoute({
     id: 'paymentCallback', method: 'POST', path: '/v1/payments/callback/{provider}', fn: 'payments', auth: PUBLIC,
