@@ -6,17 +6,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startRuntime } from '../local/runtime';
-import { TALLY_DIR_ENV } from './support/conformance';
+import { platform } from '../shared/platform';
+import { TALLY_DIR_ENV, type TallyLine } from './support/conformance';
 
 /** Sums what every test file checked against the OpenAPI document (test/support/conformance.ts). */
 const reportContractTally = (dir: string) => {
   const lines = readdirSync(dir).flatMap((name) => readFileSync(join(dir, name), 'utf8').split('\n').filter(Boolean));
-  const files = lines.map((line) => JSON.parse(line) as { file: string; validated: number; mismatches: string[] });
+  const files = lines.map((line) => JSON.parse(line) as TallyLine);
+  rmSync(dir, { recursive: true, force: true });
+  if (files.length === 0) return;
   const validated = files.reduce((sum, f) => sum + f.validated, 0);
   const mismatches = files.flatMap((f) => f.mismatches.map((m) => `${f.file}: ${m}`));
+  const answered = new Set(files.flatMap((f) => f.answered.map((pair) => pair.split(' ')[0]!)));
+  const unanswered = platform.routes.filter((r) => !answered.has(r.id)).map((r) => r.id);
   console.log(`[test] contract: ${validated} responses validated against the OpenAPI document, ${mismatches.length} mismatches`);
+  console.log(`[test] contract: ${platform.routes.length - unanswered.length} of ${platform.routes.length} operations answered${unanswered.length ? ` (not: ${unanswered.join(', ')})` : ''}`);
   for (const m of mismatches) console.log(`[test] ${m}`);
-  rmSync(dir, { recursive: true, force: true });
 };
 
 export default async function setup(project: TestProject) {

@@ -154,7 +154,7 @@ export const mismatchMessage = (observed: ObservedResponse, verdict: Verdict) =>
 // The test run's checker and its tally
 
 let runChecker: ReturnType<typeof createConformance> | undefined;
-const tally = { validated: 0, mismatches: [] as string[] };
+const tally = { validated: 0, mismatches: [] as string[], answered: new Set<string>() };
 
 /**
  * Checks one response against the portal's own document (built from the declaration, as
@@ -164,19 +164,25 @@ export const assertConforms = (observed: ObservedResponse) => {
   runChecker ??= createConformance(buildOpenApi(platform, { version: 'test' }), platform.routes);
   const verdict = runChecker.check(observed);
   tally.validated++;
+  tally.answered.add(`${verdict.operation} ${observed.status}`);
   if (verdict.problems.length === 0) return;
   const message = mismatchMessage(observed, verdict);
   tally.mismatches.push(message);
   throw new ContractMismatch(message);
 };
 
+/** One test file's part of the tally: responses checked, mismatches, and `<operation> <status>` pairs seen. */
+export interface TallyLine { file: string; validated: number; mismatches: string[]; answered: string[] }
+
 /** Adds this test file's counts to the run's tally directory (summed by test/global-setup.ts). */
 export const flushTally = (file: string) => {
   const dir = process.env[TALLY_DIR_ENV];
   if (!dir || tally.validated === 0) return;
-  appendFileSync(join(dir, `${process.pid}.jsonl`), `${JSON.stringify({ file, validated: tally.validated, mismatches: tally.mismatches })}\n`);
+  const line: TallyLine = { file, validated: tally.validated, mismatches: tally.mismatches, answered: [...tally.answered] };
+  appendFileSync(join(dir, `${process.pid}.jsonl`), `${JSON.stringify(line)}\n`);
   tally.validated = 0;
   tally.mismatches = [];
+  tally.answered.clear();
 };
 
 /** What ObservedResponse.body holds for a body that is not JSON: its size, not its bytes. */
