@@ -34,6 +34,11 @@ describe('contract check', () => {
     expect(check(response({ body: JSON.stringify({ ...config, secret: 'x' }) })).problems).toEqual(['body must NOT have additional properties (secret)']);
   });
 
+  it("holds a procedure to the response's form, not the PUT body's (which allows unknown fields)", () => {
+    const { problems } = check(response({ path: '/v1/procedures/1.001193', body: JSON.stringify({ internalNote: 'x' }) }));
+    expect(problems).toContain('body must NOT have additional properties (internalNote)');
+  });
+
   it('refuses a status the operation does not declare', () => {
     const { problems } = check(response({ status: 503, body: JSON.stringify({ error: { code: 'UNAVAILABLE', message: 'x' } }) }));
     expect(problems).toEqual([expect.stringMatching(/^status 503 is not declared/)]);

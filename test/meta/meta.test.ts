@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { handler } from '../../functions/meta/handler';
+import { API_VERSION, handler } from '../../functions/meta/handler';
 import { platform } from '../../shared/platform';
+import { buildOpenApi } from '../../shared/platform/openapi';
 import { invoke } from '../support/invoke';
 
 describe('meta function', () => {
@@ -21,6 +22,8 @@ describe('meta function', () => {
     expect(res.status).toBe(200);
     const doc = res.body;
     expect(doc.openapi).toBe('3.1.0');
+    // The tests' contract check (test/support/conformance.ts) builds this same document itself.
+    expect(doc).toEqual(buildOpenApi(platform, { version: API_VERSION }));
     for (const route of platform.routes) {
       const op = doc.paths[route.path]?.[route.method.toLowerCase()];
       expect(op, `${route.method} ${route.path}`).toBeDefined();

@@ -44,7 +44,7 @@ export class ContractMismatch extends Error {
 }
 
 const isJson = (mediaType: string) => /^application\/(?:[\w.-]+\+)?json$/.test(mediaType);
-const mediaTypeOf = (contentType: string | null) => contentType?.split(';')[0]!.trim().toLowerCase() ?? '';
+const mediaTypeOf = (contentType: string | null) => (contentType ?? '').split(';')[0]!.trim().toLowerCase();
 const pointerEscape = (segment: string) => segment.replaceAll('~', '~0').replaceAll('/', '~1');
 
 const describeError = (e: ErrorObject) => {
