@@ -14,7 +14,6 @@ const reportContractTally = (dir: string) => {
   const lines = readdirSync(dir).flatMap((name) => readFileSync(join(dir, name), 'utf8').split('\n').filter(Boolean));
   const files = lines.map((line) => JSON.parse(line) as TallyLine);
   rmSync(dir, { recursive: true, force: true });
-  if (files.length === 0) return;
   const validated = files.reduce((sum, f) => sum + f.validated, 0);
   const mismatches = files.flatMap((f) => f.mismatches.map((m) => `${f.file}: ${m}`));
   const answered = new Set(files.flatMap((f) => f.answered.map((pair) => pair.split(' ')[0]!)));
