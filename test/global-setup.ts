@@ -1,8 +1,27 @@
 // Starts the local runtime once per test run, in memory: emulators over real sockets, every
 // declared resource, seed data, demo accounts and the gateway. Test files read DVC_BASE_URL and
 // the AWS_ENDPOINT_URL_* variables from the environment the workers inherit.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startRuntime } from '../local/runtime';
+import { platform } from '../shared/platform';
+import { TALLY_DIR_ENV, type TallyLine } from './support/conformance';
+
+/** Sums what every test file checked against the OpenAPI document (test/support/conformance.ts). */
+const reportContractTally = (dir: string) => {
+  const lines = readdirSync(dir).flatMap((name) => readFileSync(join(dir, name), 'utf8').split('\n').filter(Boolean));
+  const files = lines.map((line) => JSON.parse(line) as TallyLine);
+  rmSync(dir, { recursive: true, force: true });
+  const validated = files.reduce((sum, f) => sum + f.validated, 0);
+  const mismatches = files.flatMap((f) => f.mismatches.map((m) => `${f.file}: ${m}`));
+  const answered = new Set(files.flatMap((f) => f.answered.map((pair) => pair.split(' ')[0]!)));
+  const unanswered = platform.routes.filter((r) => !answered.has(r.id)).map((r) => r.id);
+  console.log(`[test] contract: ${validated} responses validated against the OpenAPI document, ${mismatches.length} mismatches`);
+  console.log(`[test] contract: ${platform.routes.length - unanswered.length} of ${platform.routes.length} operations answered${unanswered.length ? ` (not: ${unanswered.slice(0, 8).join(', ')}${unanswered.length > 8 ? `, and ${unanswered.length - 8} more` : ''})` : ''}`);
+  for (const m of mismatches) console.log(`[test] ${m}`);
+};
 
 export default async function setup(project: TestProject) {
   const started = performance.now();
@@ -16,10 +35,13 @@ export default async function setup(project: TestProject) {
   // Without the index's months of generated activity (no test reads them; test/local/start.test.ts
   // covers the seed of `npm start`).
   const runtime = await startRuntime({ port: 0, seedActivity: false });
-  Object.assign(process.env, runtime.env);
-  project.provide('runtimeEnv', runtime.env);
+  const tallyDir = mkdtempSync(join(tmpdir(), 'dvc-contract-'));
+  const env = { ...runtime.env, [TALLY_DIR_ENV]: tallyDir };
+  Object.assign(process.env, env);
+  project.provide('runtimeEnv', env);
   console.log(`[test] local runtime ready at ${runtime.url} in ${Math.round(performance.now() - started)} ms`);
   return async () => {
+    reportContractTally(tallyDir);
     await runtime.stop();
   };
 }

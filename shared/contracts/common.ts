@@ -15,10 +15,13 @@ export const ErrorEnvelope = z
   .meta({ id: 'Error' });
 export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;
 
-/** What API Gateway itself answers when its authorizer refuses a request or it throttles one (docs/api.md). */
-export const GatewayRefusal = z
-  .object({ message: z.string().describe('e.g. Unauthorized, Forbidden, Too Many Requests') })
-  .meta({ id: 'GatewayRefusal' });
+/**
+ * API Gateway's own answer, sent before any handler runs (a refused bearer token or agency
+ * signature, its 10 MB limit, throttling, a function that crashed): HTTP APIs cannot reshape it.
+ */
+export const GatewayError = z
+  .object({ message: z.string().describe('e.g. "Unauthorized", "Forbidden", "Too Many Requests"') })
+  .meta({ id: 'GatewayError' });
 
 export const Limit = z.coerce.number().int().min(1).max(100).default(20);
 export const Cursor = z.string().min(1).max(2048).optional();

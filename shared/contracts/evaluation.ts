@@ -41,6 +41,7 @@ export const IndexBreakdown = z.object({
   agencyCode: z.string(),
   agencyName: z.string(),
   level: z.enum(['central', 'province', 'commune']),
+  parentCode: z.string().nullable().describe('The province a commune belongs to; null for other agencies'),
   period: z.string(),
   definitionVersion: z.string(),
   computedAt: z.string(),

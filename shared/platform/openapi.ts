@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 document, generated from the route declaration and its zod schemas. The
 // checked-in redocly.yaml is the ruleset it must pass (test/contract/openapi.test.ts).
 import * as z from 'zod';
-import { ErrorEnvelope, GatewayRefusal } from '../contracts/common';
+import { ErrorEnvelope, GatewayError } from '../contracts/common';
 import { API_TAGS } from './api-routes/tags';
 import type { AuthRule, PlatformDecl, RouteDecl } from './types';
 
@@ -143,12 +143,12 @@ const errorResponsesOf = (route: RouteDecl, refusal: Json): Json => {
     404: envelope('Not found (or not visible to the caller)'),
     409: envelope('State or version conflict'),
     ...(request.body ? {
-      413: envelope('Too large: the body (over 1 MB), or a file the body declares for upload'),
+      413: gatewayOrEnvelope('Too large: the body (over 1 MB; API Gateway\'s `{"message"}` over its 10 MB limit), or a stored record or a file the body declares for upload'),
       415: envelope('The body is not application/json, or a file it declares is of a type not accepted'),
     } : {}),
     422: envelope('A domain rule refused the request'),
     429: { description: 'Throttled by API Gateway', content: { 'application/json': { schema: refusal } } },
-    500: envelope('Our fault; the message carries no internals'),
+    500: gatewayOrEnvelope('Our fault; the message carries no internals (API Gateway\'s `{"message"}` when a function crashed)'),
   };
 };
 
@@ -163,7 +163,7 @@ export const buildOpenApi = async (platform: PlatformDecl, info: OpenApiInfo): P
   const { convert, components } = schemaConverter();
   // ErrorEnvelope carries the id `Error`: converting it files the component (the reference returned is ERROR).
   convert(ErrorEnvelope, 'output');
-  const refusal = convert(GatewayRefusal, 'output');
+  const refusal = convert(GatewayError, 'output');
   const paths: Record<string, Json> = {};
   for (const route of platform.routes) {
     const body = route.documentedBody ? await route.documentedBody() : route.request.body;
@@ -179,7 +179,10 @@ export const buildOpenApi = async (platform: PlatformDecl, info: OpenApiInfo): P
       responses: {
         ...Object.fromEntries(Object.entries(route.responses).map(([status, r]) => [status, {
           description: r.description,
-          ...(r.schema ? { content: { [r.contentType ?? 'application/json']: { schema: convert(r.schema, 'output') } } } : {}),
+          ...(r.schema ? {
+            content: Object.fromEntries(Object.entries({ [r.contentType ?? 'application/json']: r.schema, ...r.alternatives })
+              .map(([type, schema]) => [type, { schema: convert(schema, 'output') }])),
+          } : {}),
         }])),
         ...errorResponsesOf(route, refusal),
       },

@@ -51,7 +51,13 @@ export interface RouteDecl<Req extends RouteRequest = RouteRequest> {
    */
   documentedBody?: () => Promise<z.ZodType>;
   /** Success responses by status code. Error responses are the shared envelope. */
-  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
+  responses: Record<number, {
+    description: string;
+    schema?: z.ZodType;
+    contentType?: string;
+    /** The same answer in other media types, by media type (a receipt as a PDF with `format=pdf`). */
+    alternatives?: Readonly<Record<string, z.ZodType>>;
+  }>;
 }
 
 export type FunctionName = string;

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { platform } from '../../shared/platform';
 import type { RouteDecl } from '../../shared/platform';
 import { api, signIn, signedApi, type ApiResponse } from '../support/auth';
+import { pool } from '../support/pool';
 import { act, attach, completeDraft, createDraft, CITIZEN_ID, HANOI_COMMUNE, PDF, postFile, PROCEDURE, procedure as dossierProcedure, sampleForm, submitted } from '../support/dossiers';
 import { awaitingPayment, callbackFor, paidOrder, sandboxSecret } from '../support/payments';
 import { signBody } from '../../functions/payments/providers/signing';
@@ -45,20 +46,6 @@ const fillPath = (route: RouteDecl, params: Record<string, string> = {}) =>
     if (value === undefined) throw new Error(`matrix sample of ${route.id} gives no value for {${name}}`);
     return encodeURIComponent(value);
   });
-
-/** Runs `tasks` with at most `limit` in flight, keeping order of results. */
-const pool = async <T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> => {
-  const results: T[] = new Array(tasks.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length) {
-      const i = next++;
-      results[i] = await tasks[i]!();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
-  return results;
-};
 
 const is2xx = (status: number) => status >= 200 && status < 300;
 

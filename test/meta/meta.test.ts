@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { handler } from '../../functions/meta/handler';
+import { portalBaseUrl } from '../../shared/config';
+import { API_VERSION } from '../../shared/contracts/meta';
 import { platform } from '../../shared/platform';
+import { buildOpenApi } from '../../shared/platform/openapi';
 import { invoke } from '../support/invoke';
 import { lintOpenApi } from '../support/openapi-lint';
 
@@ -22,6 +25,8 @@ describe('meta function', () => {
     expect(res.status).toBe(200);
     const doc = res.body;
     expect(doc.openapi).toBe('3.1.0');
+    // The tests' contract check (test/support/conformance.ts) builds this same document itself.
+    expect(doc).toEqual(await buildOpenApi(platform, { version: API_VERSION, contactUrl: portalBaseUrl() }));
     for (const route of platform.routes) {
       const op = doc.paths[route.path]?.[route.method.toLowerCase()];
       expect(op, `${route.method} ${route.path}`).toBeDefined();

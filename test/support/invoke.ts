@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { buildHttpApiEvent, type HttpRequestLike } from '../../local/gateway/event';
 import { matchRoute } from '../../shared/platform/match';
 import { platform, routeKey } from '../../shared/platform';
+import { assertConforms, binaryBody } from './conformance';
 
 export const lambdaContext = (name = 'test'): Context => ({
   callbackWaitsForEmptyEventLoop: false,
@@ -29,7 +30,7 @@ export interface Call extends Partial<HttpRequestLike> {
   lambdaAuthorizer?: Record<string, unknown>;
 }
 
-/** Route matching as API Gateway does it, then one handler invocation. */
+/** Route matching as API Gateway does it, then one handler invocation; the response must match the OpenAPI document. */
 export const invoke = async (handler: Handler, call: Call) => {
   const [path, query = ''] = call.path.split('?');
   const match = matchRoute(platform.routes, call.method, path!);
@@ -44,5 +45,10 @@ export const invoke = async (handler: Handler, call: Call) => {
   );
   const res = await handler(event, lambdaContext());
   const text = typeof res.body === 'string' ? res.body : '';
+  const responseHeaders = new Headers(Object.entries(res.headers ?? {}).map(([name, value]) => [name, String(value)]));
+  assertConforms({
+    method: call.method, path: path!, status: res.statusCode ?? 200, headers: responseHeaders,
+    body: res.isBase64Encoded ? binaryBody(Buffer.from(text, 'base64').byteLength, responseHeaders.get('content-type')) : text,
+  });
   return { status: res.statusCode ?? 200, headers: (res.headers ?? {}) as Record<string, string>, body: text ? JSON.parse(text) : undefined };
 };

@@ -1,4 +1,11 @@
-// Copies the runtime's environment into each worker, in case the pool did not inherit it.
-import { inject } from 'vitest';
+// Copies the runtime's environment into each worker, in case the pool did not inherit it, and
+// checks every response of the local gateway's /v1 routes against the OpenAPI document
+// (test/support/conformance.ts); each file's count goes to the run's tally at its end.
+import { afterAll, expect, inject } from 'vitest';
+import { checkFetchResponses, flushTally, prepareConformance } from './conformance';
 
 Object.assign(process.env, inject('runtimeEnv'));
+
+await prepareConformance();
+checkFetchResponses(process.env.DVC_BASE_URL!);
+afterAll(() => flushTally(expect.getState().testPath ?? 'unknown file'));

@@ -1,5 +1,5 @@
 // The routes of the `payments` function (docs/requirements.md R-API-ROUTES); shared/platform/routes.ts merges every group.
-import { IdempotencyHeaders } from '../../contracts/dossiers';
+import { IdempotencyHeaders, PdfFile } from '../../contracts/dossiers';
 import {
   CallbackAck, CallbackParams, DossierPaymentParams, PaymentOrder, PaymentParams, ProviderCallback, Receipt,
   ReceiptQuery,
@@ -34,7 +34,7 @@ export const paymentRoutes = {
     summary: 'Get a payment receipt', tags: ['payments'],
     description: 'The electronic receipt of a paid order, as JSON or, with `format=pdf`, as a PDF attachment. 409 `NOT_PAID` before the order is paid. Same readers as the order.',
     request: { params: PaymentParams, query: ReceiptQuery },
-    responses: { 200: { description: 'The receipt (application/pdf when format=pdf)', schema: Receipt } },
+    responses: { 200: { description: 'The receipt (application/pdf when format=pdf)', schema: Receipt, alternatives: { 'application/pdf': PdfFile } } },
   }),
   paymentCallback: defineRoute({
     id: 'paymentCallback', method: 'POST', path: '/v1/payment-callbacks/{provider}', fn: 'payments', auth: PAYMENT_PROVIDER,

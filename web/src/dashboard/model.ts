@@ -11,8 +11,7 @@ export const isLevel = (v: string | undefined): v is Level => v === 'central' ||
 /** Agencies with nothing applicable are listed unranked (`rank: null`, docs/index.md). */
 export type RankingItem = Omit<z.infer<typeof IndexRanking>['items'][number], 'rank'> & { rank: number | null };
 export type Ranking = Omit<z.infer<typeof IndexRanking>, 'items'> & { items: RankingItem[] };
-/** The stored result also says which province a commune belongs to. */
-export type Breakdown = z.infer<typeof IndexBreakdown> & { parentCode?: string | null };
+export type Breakdown = z.infer<typeof IndexBreakdown>;
 export type Indicator = Breakdown['indicators'][number];
 export type StatisticsBody = z.infer<typeof Statistics>;
 
