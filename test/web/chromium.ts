@@ -138,7 +138,7 @@ const resolveLaunch = async (): Promise<ChromiumLaunch> => {
   }
   const dir = await unpackChromium();
   const executablePath = join(dir, 'chromium');
-  const env = { ...currentEnv(), FONTCONFIG_FILE: join(dir, 'fonts.conf') };
+  const env: Record<string, string> = { ...currentEnv(), FONTCONFIG_FILE: join(dir, 'fonts.conf') };
   // Beyond glibc the browser links only NSS and expat; most machines have them (Debian's and
   // Ubuntu's JRE packages bring NSS). Where they are missing, the package's own copies, built for
   // Amazon Linux 2023 (glibc 2.34 or later), take their place.
