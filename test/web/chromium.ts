@@ -2,7 +2,7 @@
 // @sparticuz/chromium npm package (so `npm ci` is all a machine needs, no system browser), or the one
 // CHROMIUM_PATH names. The only place that decides the executable, its flags and its environment.
 import { execFile } from 'node:child_process';
-import { cpSync, createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -78,6 +78,19 @@ const fontsConf = (dir: string) => `<?xml version="1.0"?>
 </fontconfig>
 `;
 
+// A staging (or set-aside) directory untouched for this long belongs to a run that was killed (an
+// unpack takes seconds): its 200 MB go rather than pile up.
+const ABANDONED_AFTER_MS = 15 * 60_000;
+const removeAbandonedUnpacks = (dir: string) => {
+  const prefix = `${basename(dir)}.`; // .partial-* and .stale-*
+  for (const name of readdirSync(dirname(dir))) {
+    const path = join(dirname(dir), name);
+    try {
+      if (name.startsWith(prefix) && Date.now() - statSync(path).mtimeMs > ABANDONED_AFTER_MS) rmSync(path, { recursive: true, force: true });
+    } catch { /* removed meanwhile by another run */ }
+  }
+};
+
 /**
  * Unpacks the package's browser (about 2 s) unless it already is, and returns its directory.
  * Everything is written to a staging directory renamed into place at the end, so a directory that
@@ -95,6 +108,7 @@ export async function unpackChromium(root = tmpdir()): Promise<string> {
     try { renameSync(dir, stale); } catch { /* another process moved it first */ }
     rmSync(stale, { recursive: true, force: true });
   }
+  removeAbandonedUnpacks(dir);
   const staging = mkdtempSync(`${dir}.partial-`);
   try {
     const bin = join(PACKAGE_DIR, 'bin');
