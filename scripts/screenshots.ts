@@ -1,7 +1,8 @@
 // Screenshots of the main pages at phone (360 × 780) and desktop (1280 × 900) sizes, for the README
 // (docs/screenshots/), each page also scanned by axe-core (every finding printed, not only serious). Starts its own portal as `npm start` does (fresh state in a temp dir, with
 // the months of generated index activity), prepares a dossier through the API, and photographs
-// each page in Vietnamese with Debian's Chromium.
+// each page in Vietnamese with the browser tests' Chromium (test/web/chromium.ts: the npm-packaged
+// one, or CHROMIUM_PATH's).
 //
 //   npm run screenshots
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startRuntime } from '../local/runtime';
+import { prepareChromium } from './web/chromium';
 import { platform } from '../shared/platform';
 import { TALLY_DIR_ENV, type TallyLine } from './support/conformance';
 
@@ -25,6 +26,9 @@ const reportContractTally = (dir: string) => {
 
 export default async function setup(project: TestProject) {
   const started = performance.now();
+  // The browser tests' Chromium, unpacked here once (about 2 s, the first time on a machine) rather
+  // than by two workers at the same time.
+  await prepareChromium();
   // Failed sync messages come back within a second (not 2–16 s): a poison message reaches its DLQ
   // in seconds. The backoff itself is unit-tested (test/sync/retry.test.ts).
   process.env.SYNC_INBOUND_RETRY_BASE_SECONDS ??= '1';

@@ -33,7 +33,9 @@ const noSeriousViolations = async (where: string) => {
   expect(seriousViolations(violations), `${where}: ${describeViolations(violations)}`).toEqual([]);
 };
 const heading = () => page.getByRole('heading', { level: 1 }).textContent();
-const noHorizontalScroll = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+// Against the context's viewport, not window.innerWidth: a phone (isMobile) widens its layout
+// viewport to content that sticks out, so innerWidth grows with the overflow it should reveal.
+const noHorizontalScroll = async () => (await page.evaluate(() => document.documentElement.scrollWidth)) <= page.viewportSize()!.width;
 const pdfFile = (name = 'to-khai.pdf') => ({ name, mimeType: 'application/pdf', buffer: PDF });
 
 describe('the submission wizard', () => {

@@ -1,14 +1,12 @@
-// Browser tests' harness: Debian's Chromium driven by playwright-core (never a downloaded browser),
+// Browser tests' harness: the npm-packaged Chromium (test/web/chromium.ts) driven by playwright-core,
 // pages of the local runtime at phone and desktop sizes, sign-in through the UI, and axe-core's
 // WCAG 2.1 A/AA scan.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumLaunch } from './chromium';
 
 const require = createRequire(import.meta.url);
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const chromiumAvailable = () => existsSync(CHROMIUM);
 
 export const VIEWPORTS = {
   phone: { width: 360, height: 780 },
@@ -22,17 +20,8 @@ export const baseUrl = () => {
   return url;
 };
 
-/** Headless Chromium with the flags this closed network needs (no background calls home). */
-export const launchBrowser = (): Promise<Browser> => {
-  if (!chromiumAvailable()) {
-    throw new Error(`No Chromium at ${CHROMIUM}: install Debian's package (apt-get install chromium), as .ci/run does`);
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
-};
+/** Headless Chromium: the executable, flags and environment test/web/chromium.ts decides. */
+export const launchBrowser = async (): Promise<Browser> => chromium.launch(await chromiumLaunch());
 
 export const newContext = (browser: Browser, viewport: ViewportName = 'desktop'): Promise<BrowserContext> =>
   browser.newContext({
