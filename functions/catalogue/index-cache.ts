@@ -5,7 +5,8 @@
 import { logger } from '../../shared/http/logger';
 import type { CatalogueStore } from './adapters/catalogue-store';
 import type { SnapshotStore } from './adapters/search-snapshot';
-import { SearchIndex, type AgencyRef, type SearchDoc } from './domain/search-index';
+import { SearchIndex } from './domain/search-index';
+import type { AgencyRef, SearchDoc } from './domain/search-model';
 import { toAgencyRef } from './domain/rules';
 
 export const RECHECK_MS = 30_000;
