@@ -31,7 +31,8 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const main = async () => {
-  const { SearchIndex, prepareBruteForce } = await import('../functions/catalogue/domain/search-index');
+  const { SearchIndex } = await import('../functions/catalogue/domain/search-index');
+  const { prepareBruteForce } = await import('../test/catalogue/search-reference');
   const { InMemoryCatalogueStore } = await import('../functions/catalogue/adapters/memory-store');
   const { InMemorySnapshotStore } = await import('../functions/catalogue/adapters/search-snapshot');
   const { makeHandler } = await import('../functions/catalogue/handler');

@@ -2,7 +2,7 @@
 // from fragments of real procedure names (CSDL quốc gia về TTHC), real-looking codes, sectors,
 // levels, fees and agencies. Deterministic for a given seed.
 import type { Level } from '../shared/contracts/catalogue';
-import type { AgencyRef, SearchDoc, SearchParams } from '../functions/catalogue/domain/search-index';
+import type { AgencyRef, SearchDoc, SearchParams } from '../functions/catalogue/domain/search-model';
 import { normalizeText } from '../shared/text/normalize';
 
 /** mulberry32: small, fast, seedable. */

@@ -2,15 +2,17 @@
 //   - domain files (`functions/*/domain/`) are pure: nothing they load at run time — following
 //     relative imports transitively — is an AWS SDK package, the shared AWS clients or an adapter;
 //   - nothing in `functions/` or `shared/` imports the local runtime (`local/`);
+//   - nothing in `functions/` or `shared/` imports test code (`test/`), not even types: test
+//     oracles and fixtures stay out of what ships;
 //   - `infra/` refers to handlers by entry path only: it imports no function code;
 //   - the web front end (`web/src/`) is a client: it reaches no AWS SDK, AWS client, adapter,
 //     handler, service or store, nor the local runtime; only pure modules and types;
 //   - the client kit (`client/`) is what agency systems build on: it reaches no capability code
 //     (`functions/`), AWS client, adapter or local runtime, only shared pure modules; the examples
 //     (`examples/`) reach no capability code or adapter either.
-// Type-only imports are erased by the compiler and do not count.
+// Elsewhere, type-only imports are erased by the compiler and do not count.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(__dirname, '..');
@@ -36,6 +38,11 @@ const runtimeImports = (file: string): string[] => {
   }
   return out;
 };
+
+/** Where a file's relative imports point, type-only and dynamic imports included (the targets need not exist). */
+const importedPaths = (file: string): string[] =>
+  [...readFileSync(file, 'utf8').matchAll(/(?:\bfrom\s+|\bimport\s*\(?\s*)['"](\.[^'"]*)['"]/g)]
+    .map((match) => resolve(dirname(file), match[1]!));
 
 const resolveRelative = (from: string, spec: string): string | null => {
   if (!spec.startsWith('.')) return null;
@@ -82,6 +89,13 @@ describe('architecture', () => {
     const offending = [...filesUnder(join(ROOT, 'functions')), ...filesUnder(join(ROOT, 'shared'))].flatMap((file) =>
       runtimeImports(file).filter((spec) => /(^|\/)local\//.test(spec) && resolveRelative(file, spec)?.startsWith(join(ROOT, 'local')))
         .map((spec) => `${relative(ROOT, file)} imports ${spec}`));
+    expect(offending).toEqual([]);
+  });
+
+  it('nothing in functions/ or shared/ imports from test/', () => {
+    const offending = [...filesUnder(join(ROOT, 'functions')), ...filesUnder(join(ROOT, 'shared'))].flatMap((file) =>
+      importedPaths(file).filter((target) => target.startsWith(join(ROOT, 'test') + sep))
+        .map((target) => `${relative(ROOT, file)} imports ${relative(ROOT, target)}`));
     expect(offending).toEqual([]);
   });
 

@@ -7,7 +7,8 @@ import { Agency, Procedure } from '../../shared/contracts/catalogue';
 import { validRecords } from '../../shared/aws/stored-records';
 import { SEARCH_FIELDS, type CatalogueStore } from './adapters/catalogue-store';
 import type { SnapshotStore } from './adapters/search-snapshot';
-import { SearchIndex, type AgencyRef, type SearchDoc } from './domain/search-index';
+import { SearchIndex } from './domain/search-index';
+import type { AgencyRef, SearchDoc } from './domain/search-model';
 
 export const RECHECK_MS = 30_000;
 const PAGE = 1000;

@@ -7,7 +7,8 @@ import type { SnapshotStore } from './adapters/search-snapshot';
 import { decodeKeyCursor, encodeKeyCursor, fingerprint } from './domain/cursors';
 import { tokenize } from '../../shared/text/normalize';
 import { PARENTED, procedureReferences, REFERENCED_CATALOGUES, referenceProblems, toAgencyRef, validateEntry } from './domain/rules';
-import { decodeSearchCursor, searchHash, type SearchPage, type SearchParams } from './domain/search-index';
+import { decodeSearchCursor, searchHash } from './domain/search-cursor';
+import type { SearchPage, SearchParams } from './domain/search-model';
 import { IndexCache } from './index-cache';
 
 type Lazy<T> = T | (() => T);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText, tokenize } from '../../shared/text/normalize';
-import {
-  SearchIndex, bruteForceSearch, type AgencyRef, type SearchDoc, type SearchPage, type SearchParams,
-} from '../../functions/catalogue/domain/search-index';
+import { SearchIndex } from '../../functions/catalogue/domain/search-index';
+import type { AgencyRef, SearchDoc, SearchPage, SearchParams } from '../../functions/catalogue/domain/search-model';
+import { bruteForceSearch } from './search-reference';
 import { AppError } from '../../shared/http/errors';
 import { encodeCursor } from '../../shared/http/pagination';
 import { prng, randomQuery, syntheticAgencies, syntheticProcedures } from '../../bench/synthetic-catalogue';

@@ -7,7 +7,7 @@
 // can tell it is stale with one GetItem. Only Query and GetItem read; never Scan.
 import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { CatalogueName, Procedure } from '../../../shared/contracts/catalogue';
-import type { SearchDoc } from '../domain/search-index';
+import type { SearchDoc } from '../domain/search-model';
 import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
 import { assertItemFits } from '../../../shared/aws/item-size';
 

@@ -2,7 +2,7 @@
 // `after` = last sort key, prefix and parent filters). Used by the benchmark and by service tests,
 // where no emulator is wanted.
 import type { CatalogueName, Procedure } from '../../../shared/contracts/catalogue';
-import { toSearchDoc, type SearchDoc } from '../domain/search-index';
+import { toSearchDoc, type SearchDoc } from '../domain/search-model';
 import type { CatalogueEntry, CatalogueStore, EntryListOptions, ListResult } from './catalogue-store';
 
 const clone = <T>(v: T): T => structuredClone(v);

@@ -3,7 +3,7 @@
 // reading every procedure from DynamoDB.
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { S3Client } from '@aws-sdk/client-s3';
-import type { IndexSnapshot } from '../domain/search-index';
+import type { IndexSnapshot } from '../domain/search-snapshot';
 import { resolveDeferred, s3Lib, type Deferred } from '../../../shared/aws/clients';
 
 export const SNAPSHOT_KEY = 'procedures/index.json.gz';

@@ -5,7 +5,7 @@ import {
 } from '../../../shared/contracts/catalogue';
 import { badRequest, type ErrorDetail } from '../../../shared/http/errors';
 import type { z } from 'zod';
-import type { AgencyRef } from './search-index';
+import type { AgencyRef } from './search-model';
 
 /** Catalogues whose entries have a parent (`?parent=` and the byParent index). */
 export const PARENTED: ReadonlySet<CatalogueName> = new Set<CatalogueName>(['agencies', 'administrative-units']);
