@@ -2355,7 +2355,12 @@ export interface components {
             statusCode: number | null;
             submittedAt: string | null;
             receivedAt: string | null;
+            /** @description The due instant on the working calendar (moved by supplement pauses) */
             dueDate: string | null;
+            /** @description Whether the dossier is late (docs/requirements.md R-LATE): it reached done or stopped after its due date, or is still open past it, time awaiting a supplement not counted; as `late.late` of GET /v1/dossiers/{id} */
+            late: boolean;
+            /** @description The return date in force: the due date, or the later date an apology slip promised (`late.appointmentAt` of GET /v1/dossiers/{id}) */
+            appointmentAt: string | null;
             history: {
                 /** Format: date-time */
                 at: string;

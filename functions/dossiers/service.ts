@@ -497,7 +497,9 @@ export class DossierService {
     const d = await this.deps.store.findByCode(query.code);
     // The same answer for "no such code" and "wrong ID": the code alone reveals nothing.
     if (!d || (d.applicant.idNumber !== query.applicantId && d.applicant.enterpriseCode !== query.applicantId)) throw notFound('Dossier');
-    const history = await this.deps.store.history(d.id);
+    const [history, calendar] = await Promise.all([this.deps.store.history(d.id), d.dueAt ? this.calendar() : null]);
+    // The same judgement as the dossier's own read (`late`), so the public page never re-derives it.
+    const { late, appointmentAt } = this.lateOf(d, calendar);
     return {
       code: d.code!,
       procedureCode: d.procedureCode,
@@ -508,6 +510,8 @@ export class DossierService {
       submittedAt: d.submittedAt,
       receivedAt: d.receivedAt,
       dueDate: d.dueAt,
+      late,
+      appointmentAt,
       history: history.filter((h) => h.from !== h.to).map((h) => ({ at: h.at, status: h.to, statusCode: statusCode(h.to) })),
     };
   }

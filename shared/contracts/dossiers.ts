@@ -197,7 +197,14 @@ export const TrackedDossier = z
     statusCode: z.number().int().nullable(),
     submittedAt: IsoDateTime.nullable(),
     receivedAt: IsoDateTime.nullable(),
-    dueDate: IsoDateTime.nullable(),
+    dueDate: Dossier.shape.dueDate,
+    late: z.boolean().describe(
+      'Whether the dossier is late (docs/requirements.md R-LATE): it reached done or stopped after its due date, or is still open '
+      + 'past it, time awaiting a supplement not counted; as `late.late` of GET /v1/dossiers/{id}',
+    ),
+    appointmentAt: IsoDateTime.nullable().describe(
+      'The return date in force: the due date, or the later date an apology slip promised (`late.appointmentAt` of GET /v1/dossiers/{id})',
+    ),
     history: z.array(z.object({ at: IsoDateTime, status: DossierStatus, statusCode: z.number().int().nullable() })),
   })
   .meta({ id: 'TrackedDossier' });

@@ -1,10 +1,11 @@
 // The citizen pages' pure logic: the procedure search's URL ↔ filters, the tracking form's checks,
-// processing times and fees as people read them, the feedback form's checks.
+// the tracking page's lateness badge, processing times and fees as people read them, the feedback form's checks.
 import { describe, expect, it } from 'vitest';
 import {
   EMPTY_FILTERS, checkApplicantId, checkDossierCode, checkFeedback, feedbackBody, filtersFromQuery, formatProcessingTime,
-  hasFilters, queryFromFilters, submitsOnline, summarizeFees,
+  hasFilters, queryFromFilters, submitsOnline, summarizeFees, trackLateBadge,
 } from '../../web/src/citizen/logic';
+import type { TrackedDossier } from '../../web/src/citizen/types';
 
 describe('procedure search filters and the URL', () => {
   it('reads every filter from the query and writes them back in a stable order', () => {
@@ -49,6 +50,50 @@ describe('the tracking form', () => {
     expect(checkDossierCode('   ')).toEqual({ error: 'track.codeRequired' });
     expect(checkDossierCode('H26-1')).toEqual({ error: 'track.codeInvalid' });
     expect(checkDossierCode('000.00 .00004.H26-261202')).toEqual({ error: 'track.codeInvalid' });
+  });
+});
+
+describe("the tracking page's lateness badge", () => {
+  // Received 2/11, supplement requested 3/11, supplemented 10/11: the pause moved the due date from
+  // 5/11 to 12/11 (what GET /v1/dossiers/track says as `dueDate`). History steps as the API gives them.
+  const base: TrackedDossier = {
+    code: '000.00.00004.H26-261102-123456', procedureCode: '1.001266', procedureName: 'Đăng ký khai sinh', agencyName: 'UBND phường',
+    status: 'returned', statusCode: 10, submittedAt: '2026-11-02T02:00:00.000Z', receivedAt: '2026-11-02T02:00:00.000Z',
+    dueDate: '2026-11-12T10:00:00.000Z', late: false, appointmentAt: '2026-11-12T10:00:00.000Z',
+    history: [
+      { at: '2026-11-02T02:00:00.000Z', status: 'received', statusCode: 2 },
+      { at: '2026-11-03T02:00:00.000Z', status: 'supplement_requested', statusCode: 5 },
+      { at: '2026-11-10T02:00:00.000Z', status: 'processing', statusCode: 4 },
+      { at: '2026-11-11T02:00:00.000Z', status: 'done', statusCode: 9 },
+      { at: '2026-11-16T02:00:00.000Z', status: 'returned', statusCode: 10 },
+    ],
+  };
+
+  const tracked = (over: Partial<TrackedDossier>): TrackedDossier => ({ ...base, ...over });
+
+  it('a dossier finished on time is not late, though its last step came after the due date', () => {
+    // Done on 11/11, before the moved due date; the result was handed over on 16/11, after it.
+    expect(trackLateBadge(base)).toBeNull();
+  });
+
+  it('a dossier withdrawn after its due date is not "done late" (R-LATE)', () => {
+    expect(trackLateBadge(tracked({
+      status: 'withdrawn', statusCode: 7,
+      history: [...base.history.slice(0, 3), { at: '2026-11-20T02:00:00.000Z', status: 'withdrawn', statusCode: 7 }],
+    }))).toBeNull();
+  });
+
+  it('a dossier awaiting a supplement past its due date is not late when its clock stopped before it', () => {
+    expect(trackLateBadge(tracked({ status: 'supplement_requested', statusCode: 5, dueDate: '2026-11-05T10:00:00.000Z', history: base.history.slice(0, 2) }))).toBeNull();
+  });
+
+  it("follows the API's late: still open, late; finished (done, returned, stopped), done late", () => {
+    expect(trackLateBadge({ ...base, status: 'processing', late: true })).toBe('track.late');
+    expect(trackLateBadge({ ...base, status: 'supplement_requested', late: true })).toBe('track.late');
+    expect(trackLateBadge({ ...base, status: 'done', late: true })).toBe('track.doneLate');
+    expect(trackLateBadge({ ...base, late: true })).toBe('track.doneLate');
+    expect(trackLateBadge({ ...base, status: 'stopped', late: true })).toBe('track.doneLate');
+    expect(trackLateBadge(tracked({ status: 'processing', late: false, dueDate: '2020-01-01T00:00:00.000Z' }))).toBeNull();
   });
 });
 

@@ -1,11 +1,12 @@
 // The public citizen pages in a real browser at phone size: procedure search (filters in the URL,
-// the back button) and a procedure's page, tracking a real dossier, sending feedback and finding it
+// the back button) and a procedure's page, tracking a real dossier (and the API's lateness), sending feedback and finding it
 // in "my feedback", liking a published answer, the FAQ (seeded, through the real API); axe on each page.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { api, signIn } from '../support/auth';
 import { CITIZEN_ID, HANOI_COMMUNE, must, PDF, PNG, submitted } from '../support/dossiers';
+import { DESK_APPLICANT_ID, importDeskDossiers, lateDeskDossiers } from '../support/desk-dossiers';
 import { axeScan, describeViolations, launchBrowser, newContext, seriousViolations, signInThroughUi, watchErrors } from './browser';
 
 let browser: Browser;
@@ -123,6 +124,38 @@ describe('public tracking', () => {
     await expectNoSeriousViolations(page);
     // The refused look-up is a 404 the browser logs as a failed resource; nothing else may fail.
     expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('public tracking: lateness', () => {
+  it("shows the API's judgement: a dossier done on time after a pause, or withdrawn, is not late; a paused one says so", async () => {
+    const { returnedOnTimeAfterPause, withdrawnAfterDue, pausedBeforeDue, processingPastDue } = lateDeskDossiers();
+    await importDeskDossiers([returnedOnTimeAfterPause, withdrawnAfterDue, pausedBeforeDue, processingPastDue].map((c) => c.upsert));
+    const context = await newContext(browser, 'phone');
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const track = async ({ upsert }: { upsert: { code: string } }) => {
+      await page.goto(`/tra-cuu?code=${encodeURIComponent(upsert.code)}`);
+      await poll(() => page.getByLabel('Mã hồ sơ').inputValue()).toBe(upsert.code);
+      await page.getByLabel('Số định danh cá nhân hoặc mã số doanh nghiệp').fill(DESK_APPLICANT_ID);
+      await page.getByRole('button', { name: 'Tra cứu' }).click();
+      const result = page.getByRole('heading', { name: `Hồ sơ ${upsert.code}` });
+      await poll(() => result.isVisible()).toBe(true);
+      return (await page.locator('section.card', { has: result }).textContent()) ?? '';
+    };
+
+    // Returned on 16/11 after the due date (12/11, moved by the pause) but done on 11/11: on time.
+    const returned = await track(returnedOnTimeAfterPause);
+    expect(returned).toContain('Đã trả kết quả');
+    expect(returned).not.toMatch(/trễ hạn|Quá hạn/);
+    expect(await track(withdrawnAfterDue)).not.toMatch(/trễ hạn|Quá hạn/);
+    const paused = await track(pausedBeforeDue);
+    expect(paused).toContain('tạm dừng trong khi chờ bổ sung');
+    expect(paused).not.toMatch(/trễ hạn|Quá hạn/);
+    expect(await track(processingPastDue)).toContain('Quá hạn');
+    await expectNoSeriousViolations(page);
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

@@ -9,7 +9,7 @@ import { ensureWebBuild, webDist } from '../../local/web';
 import { DOSSIER_STATUSES } from '../../shared/contracts/dossier-status';
 import { TRANSITIONS } from '../../functions/dossiers/rules';
 import {
-  dossierActionBody, feedbackActionField, isIrreversible, isOverdue, localDate, offeredDossierActions, officialDossierActions,
+  dossierActionBody, feedbackActionField, isIrreversible, localDate, offeredDossierActions, officialDossierActions,
   officialFeedbackActions, timeLeft, validateDossierAction, validateFeedbackAction,
 } from '../../web/src/official/logic';
 import { nextDeadline } from '../../web/src/official/feedback-parts';
@@ -108,31 +108,36 @@ describe('dossier action forms', () => {
 
 describe('time left', () => {
   const due = '2026-12-10T10:00:00.000Z'; // 17:00 on 10/12 in Hà Nội
+  const onTime = { late: false };
+  const late = { late: true };
 
   it('counts local calendar days to the due date', () => {
-    expect(timeLeft(due, 'processing', new Date('2026-12-07T02:00:00Z'))).toEqual({ kind: 'left', days: 3 });
+    expect(timeLeft({ dueDate: due, status: 'processing', late: onTime }, new Date('2026-12-07T02:00:00Z'))).toEqual({ kind: 'left', days: 3 });
     // 23:30 on 9/12 in Hà Nội (16:30 UTC): one local day left, although fewer than 24 hours.
-    expect(timeLeft(due, 'received', new Date('2026-12-09T16:30:00Z'))).toEqual({ kind: 'left', days: 1 });
-    expect(timeLeft(due, 'processing', new Date('2026-12-10T01:00:00Z'))).toEqual({ kind: 'today' });
+    expect(timeLeft({ dueDate: due, status: 'received', late: onTime }, new Date('2026-12-09T16:30:00Z'))).toEqual({ kind: 'left', days: 1 });
+    expect(timeLeft({ dueDate: due, status: 'processing', late: onTime }, new Date('2026-12-10T01:00:00Z'))).toEqual({ kind: 'today' });
   });
 
-  it('is overdue once the due instant passed: the same day (0) and days later', () => {
-    expect(timeLeft(due, 'processing', new Date('2026-12-10T10:00:01Z'))).toEqual({ kind: 'overdue', days: 0 });
-    expect(timeLeft(due, 'payment_required', new Date('2026-12-12T03:00:00Z'))).toEqual({ kind: 'overdue', days: 2 });
+  it('is overdue when the API says late: the same day (0) and days later', () => {
+    expect(timeLeft({ dueDate: due, status: 'processing', late }, new Date('2026-12-10T10:00:01Z'))).toEqual({ kind: 'overdue', days: 0 });
+    expect(timeLeft({ dueDate: due, status: 'payment_required', late }, new Date('2026-12-12T03:00:00Z'))).toEqual({ kind: 'overdue', days: 2 });
+    // Finished late, or paused after the due date: overdue, no running count of days.
+    expect(timeLeft({ dueDate: due, status: 'done', late }, new Date('2026-12-20T00:00:00Z'))).toEqual({ kind: 'overdue', days: 0 });
+    expect(timeLeft({ dueDate: due, status: 'supplement_requested', late }, new Date('2026-12-20T00:00:00Z'))).toEqual({ kind: 'overdue', days: 0 });
+  });
+
+  it('never judges lateness itself: a paused dossier past its due date is paused, not overdue (R-DUE-PAUSE)', () => {
+    // Supplement requested on 9/12, before the due date; the clock stopped there (the API: not late).
+    expect(timeLeft({ dueDate: due, status: 'supplement_requested', late: onTime }, new Date('2026-12-20T00:00:00Z'))).toEqual({ kind: 'paused' });
+    // The due instant passed since the page read the dossier: due today, not a verdict of its own.
+    expect(timeLeft({ dueDate: due, status: 'processing', late: onTime }, new Date('2026-12-11T00:00:00Z'))).toEqual({ kind: 'today' });
   });
 
   it('has no time left outside the running statuses or without a due date', () => {
-    expect(timeLeft(null, 'submitted', new Date())).toEqual({ kind: 'none' });
-    expect(timeLeft(due, 'done', new Date('2026-12-20T00:00:00Z'))).toEqual({ kind: 'none' });
-    expect(timeLeft('not a date', 'processing', new Date())).toEqual({ kind: 'none' });
-  });
-
-  it('marks a row overdue from the API late flag or the clock', () => {
-    const now = new Date('2026-12-11T00:00:00Z');
-    expect(isOverdue({ dueDate: due, status: 'processing' }, now)).toBe(true);
-    expect(isOverdue({ dueDate: due, status: 'done', late: { late: true } }, now)).toBe(true);
-    expect(isOverdue({ dueDate: due, status: 'done', late: { late: false } }, now)).toBe(false);
-    expect(isOverdue({ dueDate: due, status: 'processing' }, new Date('2026-12-09T00:00:00Z'))).toBe(false);
+    expect(timeLeft({ dueDate: null, status: 'submitted', late: onTime }, new Date())).toEqual({ kind: 'none' });
+    expect(timeLeft({ dueDate: due, status: 'done', late: onTime }, new Date('2026-12-20T00:00:00Z'))).toEqual({ kind: 'none' });
+    expect(timeLeft({ dueDate: due, status: 'withdrawn', late: onTime }, new Date('2026-12-20T00:00:00Z'))).toEqual({ kind: 'none' });
+    expect(timeLeft({ dueDate: 'not a date', status: 'processing', late: onTime }, new Date())).toEqual({ kind: 'none' });
   });
 
   it('reads local dates in Asia/Ho_Chi_Minh', () => {

@@ -1,7 +1,9 @@
 // Pure logic of the citizen pages (no DOM, no Preact): the procedure search's filters and the URL,
-// the tracking form's checks, how processing times and fees read. Unit-tested in node.
+// the tracking form's checks and lateness badge, how processing times and fees read. Unit-tested in node.
 import { translate, type Lang } from '../i18n';
 import { formatMoney } from '../lib/format';
+import type { DossierStatus } from '../../../shared/contracts/dossier-status';
+import type { TrackedDossier } from './types';
 
 export const LEVELS = ['central', 'province', 'commune'] as const;
 export type LevelFilter = typeof LEVELS[number];
@@ -66,6 +68,20 @@ export const checkDossierCode = (raw: string): { value: string } | { error: 'tra
   if (value.length < 10 || value.length > 100 || /\s/.test(value)) return { error: 'track.codeInvalid' };
   return { value };
 };
+
+/**
+ * Statuses in which handling has finished (shared/contracts/dossier-status.ts FINISHED_STATUSES,
+ * not imported: that module brings zod into the bundle).
+ */
+const FINISHED: readonly DossierStatus[] = ['done', 'returned', 'stopped'];
+
+/**
+ * The lateness badge of a tracked dossier. Whether it is late is the API's `late` alone (docs/
+ * requirements.md R-LATE: judged at `done`/`stopped`, with the time awaiting a supplement not
+ * counted); the page only words it: "late" while handling goes on, "done late" once it finished.
+ */
+export const trackLateBadge = (d: Pick<TrackedDossier, 'status' | 'late'>): 'track.late' | 'track.doneLate' | null =>
+  !d.late ? null : FINISHED.includes(d.status) ? 'track.doneLate' : 'track.late';
 
 // ---------------------------------------------------------------------------------------------
 // Processing time and fees

@@ -1,6 +1,6 @@
 // Public tracking (`/tra-cuu?code=`): a dossier's status, due date and public history, shown only
 // when the ID number (or enterprise code) matches the dossier's applicant. Notification e-mails
-// link here with the code filled in.
+// link here with the code filled in. Whether it is late is the API's judgement (`late`), never the page's.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { api, ApiError } from '../lib/api';
@@ -9,11 +9,8 @@ import { useUser } from '../lib/session';
 import { useI18n } from '../i18n';
 import { ErrorSummary, TextField, type FieldErrors } from '../components/form';
 import { Alert, Breadcrumbs, PageTitle, StatusBadge, useErrorText } from '../components/ui';
-import { checkApplicantId, checkDossierCode } from './logic';
+import { checkApplicantId, checkDossierCode, trackLateBadge } from './logic';
 import type { TrackedDossier } from './types';
-
-/** Statuses after which the due date no longer runs (the dossier is finished one way or another). */
-const CLOSED = new Set(['done', 'returned', 'withdrawn', 'stopped', 'not_received']);
 
 export default function Track() {
   const { t, lang } = useI18n();
@@ -56,9 +53,7 @@ export default function Track() {
     }
   };
 
-  const late = result?.dueDate && !CLOSED.has(result.status) && Date.parse(result.dueDate) < Date.now();
-  const lateDone = result?.dueDate && CLOSED.has(result.status) && result.history.length > 0
-    && Date.parse(result.history[result.history.length - 1]!.at) > Date.parse(result.dueDate);
+  const lateBadge = result && trackLateBadge(result);
 
   return (
     <>
@@ -88,9 +83,12 @@ export default function Track() {
             <dt>{t('track.dueDate')}</dt>
             <dd>
               {result.dueDate ? formatDate(result.dueDate, lang) : t('track.noDueDate')}
-              {late && <> <span class="badge badge-danger">{t('track.late')}</span></>}
-              {lateDone && <> <span class="badge badge-warning">{t('track.doneLate')}</span></>}
+              {lateBadge && <> <span class={`badge ${lateBadge === 'track.late' ? 'badge-danger' : 'badge-warning'}`}>{t(lateBadge)}</span></>}
+              {result.status === 'supplement_requested' && <><br /><span class="muted">{t('track.paused')}</span></>}
             </dd>
+            {result.appointmentAt && result.appointmentAt !== result.dueDate && (
+              <><dt>{t('track.appointment')}</dt><dd>{formatDate(result.appointmentAt, lang)}</dd></>
+            )}
           </dl>
           <h3>{t('track.history')}</h3>
           {result.history.length === 0 ? <p>{t('track.noHistory')}</p> : (

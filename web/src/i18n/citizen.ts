@@ -109,6 +109,8 @@ export const citizen: AreaDictionary = {
     'track.noDueDate': 'Chưa có (có khi hồ sơ được tiếp nhận)',
     'track.late': 'Quá hạn',
     'track.doneLate': 'Hoàn thành trễ hạn',
+    'track.paused': 'Thời hạn giải quyết tạm dừng trong khi chờ bổ sung hồ sơ; khi hồ sơ được bổ sung, ngày hẹn trả lùi lại đúng bằng thời gian làm việc đã tạm dừng.',
+    'track.appointment': 'Ngày hẹn trả lại (theo phiếu xin lỗi)',
     'track.history': 'Quá trình xử lý',
     'track.noHistory': 'Chưa có bước xử lý nào.',
     // Feedback
@@ -323,6 +325,8 @@ export const citizen: AreaDictionary = {
     'track.noDueDate': 'Not yet (set when the dossier is received)',
     'track.late': 'Overdue',
     'track.doneLate': 'Completed late',
+    'track.paused': 'The processing time is paused while the dossier awaits a supplement; once supplemented, the due date moves later by exactly the working time paused.',
+    'track.appointment': 'New return date (apology slip)',
     'track.history': 'Progress',
     'track.noHistory': 'No step yet.',
     'fb.listTitle': 'Feedback and recommendations',

@@ -148,25 +148,33 @@ export type TimeLeft =
   | { kind: 'none' }
   | { kind: 'left'; days: number }
   | { kind: 'today' }
+  | { kind: 'paused' }
   | { kind: 'overdue'; days: number };
 
-const RUNNING: readonly DossierStatus[] = ['received', 'processing', 'supplement_requested', 'payment_required'];
+/** What "time left" reads of a dossier: its due date, status and the API's late judgement. */
+export interface DueState {
+  dueDate: string | null;
+  status: DossierStatus;
+  late: { late: boolean };
+}
+
+const RUNNING: readonly DossierStatus[] = ['received', 'processing', 'payment_required'];
 const DAY_MS = 86_400_000;
 
 /**
- * Calendar days between today and the due date, both as local (UTC+7) dates: "3 days left", "due
- * today", or "2 days overdue" (0 when the due instant passed earlier today). Only a dossier whose
- * clock runs has time left; a paused one (supplement requested) is judged at `pausedAt` if given.
+ * "3 days left", "due today", "paused", "2 days overdue". Whether the dossier is overdue is the
+ * API's `late` alone (docs/requirements.md R-LATE, with the paused clock of R-DUE-PAUSE): the
+ * page never judges it again. The days are calendar days between today and the due date, both as
+ * local (UTC+7) dates, counted only while the clock runs; a dossier awaiting a supplement is
+ * "paused" (or plainly overdue when its pause began too late), a finished late one plainly overdue.
  */
-export const timeLeft = (dueDate: string | null | undefined, status: DossierStatus, now: Date): TimeLeft => {
-  if (!dueDate || !RUNNING.includes(status)) return { kind: 'none' };
-  const due = new Date(dueDate);
-  if (Number.isNaN(due.getTime())) return { kind: 'none' };
-  const days = Math.round((Date.parse(localDate(due)) - Date.parse(localDate(now))) / DAY_MS);
-  if (now.getTime() > due.getTime()) return { kind: 'overdue', days: Math.max(0, -days) };
-  return days === 0 ? { kind: 'today' } : { kind: 'left', days };
+export const timeLeft = (d: DueState, now: Date): TimeLeft => {
+  const due = d.dueDate ? new Date(d.dueDate) : null;
+  const running = RUNNING.includes(d.status) && due !== null && !Number.isNaN(due.getTime());
+  const days = running ? Math.round((Date.parse(localDate(due)) - Date.parse(localDate(now))) / DAY_MS) : 0;
+  if (d.late.late) return { kind: 'overdue', days: Math.max(0, -days) };
+  if (d.status === 'supplement_requested' && d.dueDate) return { kind: 'paused' };
+  if (!running) return { kind: 'none' };
+  // Not late by the API: due later today, or the due instant passed since the page read it.
+  return days <= 0 ? { kind: 'today' } : { kind: 'left', days };
 };
-
-/** Whether a queue row is marked overdue: the API's late flag, or a running dossier past its due instant. */
-export const isOverdue = (d: { dueDate: string | null; status: DossierStatus; late?: { late: boolean } }, now: Date): boolean =>
-  Boolean(d.late?.late) || timeLeft(d.dueDate, d.status, now).kind === 'overdue';

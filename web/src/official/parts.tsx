@@ -2,8 +2,7 @@
 // an action form (send/cancel, or the confirmation an irreversible action asks for).
 import type { Ref } from 'preact';
 import { useI18n } from '../i18n';
-import type { DossierStatus } from '../../../shared/contracts/dossier-status';
-import { isOverdue, timeLeft } from './logic';
+import { timeLeft, type DueState } from './logic';
 
 export const ConsoleNav = ({ current }: { current: 'dossiers' | 'feedback' }) => {
   const { t } = useI18n();
@@ -17,20 +16,21 @@ export const ConsoleNav = ({ current }: { current: 'dossiers' | 'feedback' }) =>
   );
 };
 
-/** "Còn 3 ngày", "Đến hạn hôm nay", "Quá hạn 2 ngày": always words, the colour only repeats them. */
-export const TimeLeftText = ({ dossier, now }: { dossier: { dueDate: string | null; status: DossierStatus; late?: { late: boolean } }; now: Date }) => {
+/** "Còn 3 ngày", "Đến hạn hôm nay", "Tạm dừng", "Quá hạn 2 ngày": always words, the colour only repeats them. */
+export const TimeLeftText = ({ dossier, now }: { dossier: DueState; now: Date }) => {
   const { t } = useI18n();
-  const left = timeLeft(dossier.dueDate, dossier.status, now);
-  if (left.kind === 'overdue' || (left.kind === 'none' && isOverdue(dossier, now))) {
+  const left = timeLeft(dossier, now);
+  if (left.kind === 'overdue') {
     return (
       <strong class="overdue-marker">
         <span aria-hidden="true">⚠ </span>
-        {left.kind === 'overdue' && left.days > 0 ? t('console.time.overdueDays', { days: left.days }) : t('console.time.overdue')}
+        {left.days > 0 ? t('console.time.overdueDays', { days: left.days }) : t('console.time.overdue')}
       </strong>
     );
   }
   if (left.kind === 'today') return <strong>{t('console.time.today')}</strong>;
   if (left.kind === 'left') return <span>{t('console.time.left', { days: left.days })}</span>;
+  if (left.kind === 'paused') return <span>{t('console.time.paused')}</span>;
   return <span class="muted">—</span>;
 };
 

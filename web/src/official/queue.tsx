@@ -14,7 +14,6 @@ import { ErrorState, LoadMore, Loading, PageTitle, StatusBadge, useErrorText, Al
 import { AgencyPicker, ScopeNote, useScopeAgencies } from './agency-picker';
 import type { DossierRow } from './data';
 import { ConsoleNav, TimeLeftText } from './parts';
-import { isOverdue } from './logic';
 
 const PROCEDURE_CODE = /^\d\.\d{6}(\.\d{6})?$/;
 const PAGE_SIZE = 20;
@@ -146,7 +145,7 @@ const QueuePage = () => {
                       </thead>
                       <tbody>
                         {rows.map((d) => (
-                          <tr key={d.id} class={isOverdue(d, now) ? 'overdue' : undefined}>
+                          <tr key={d.id} class={d.late.late ? 'overdue' : undefined}>
                             <th scope="row"><a href={`/can-bo/ho-so/${d.id}`}>{d.code ?? d.id.slice(0, 8)}</a></th>
                             <td>{d.procedureName}<br /><span class="muted">{d.procedureCode}</span></td>
                             <td><StatusBadge status={d.status} /></td>
