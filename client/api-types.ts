@@ -1558,8 +1558,8 @@ export interface components {
                 agencyCode: string | null;
             }[];
         };
-        GatewayRefusal: {
-            /** @description e.g. Unauthorized, Forbidden, Too Many Requests */
+        GatewayError: {
+            /** @description e.g. "Unauthorized", "Forbidden", "Too Many Requests" */
             message: string;
         };
         IndexBreakdown: {
@@ -1567,6 +1567,8 @@ export interface components {
             agencyName: string;
             /** @enum {string} */
             level: "central" | "province" | "commune";
+            /** @description The province a commune belongs to; null for other agencies */
+            parentCode: string | null;
             period: string;
             definitionVersion: string;
             computedAt: string;
@@ -2441,16 +2443,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -2508,16 +2510,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -2590,16 +2592,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -2666,16 +2668,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -2719,7 +2721,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -2728,7 +2730,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -2749,13 +2751,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too large: the body (over 1 MB), or a file the body declares for upload */
+            /** @description Too large: the body (over 1 MB; API Gateway's `{"message"}` over its 10 MB limit), or a stored record or a file the body declares for upload */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description The body is not application/json, or a file it declares is of a type not accepted */
@@ -2782,16 +2784,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -2863,16 +2865,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -2940,16 +2942,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -2994,7 +2996,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -3003,7 +3005,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -3024,13 +3026,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too large: the body (over 1 MB), or a file the body declares for upload */
+            /** @description Too large: the body (over 1 MB; API Gateway's `{"message"}` over its 10 MB limit), or a stored record or a file the body declares for upload */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description The body is not application/json, or a file it declares is of a type not accepted */
@@ -3057,16 +3059,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -3107,7 +3109,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -3116,7 +3118,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -3152,16 +3154,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -3203,7 +3205,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -3212,7 +3214,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -3233,13 +3235,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too large: the body (over 1 MB), or a file the body declares for upload */
+            /** @description Too large: the body (over 1 MB; API Gateway's `{"message"}` over its 10 MB limit), or a stored record or a file the body declares for upload */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description The body is not application/json, or a file it declares is of a type not accepted */
@@ -3266,16 +3268,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -3316,7 +3318,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -3325,7 +3327,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -3361,16 +3363,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -3412,7 +3414,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -3421,7 +3423,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -3457,16 +3459,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -3495,7 +3497,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -3504,7 +3506,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -3540,16 +3542,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -3594,7 +3596,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -3603,7 +3605,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -3624,13 +3626,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too large: the body (over 1 MB), or a file the body declares for upload */
+            /** @description Too large: the body (over 1 MB; API Gateway's `{"message"}` over its 10 MB limit), or a stored record or a file the body declares for upload */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description The body is not application/json, or a file it declares is of a type not accepted */
@@ -3657,16 +3659,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -3706,7 +3708,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -3715,7 +3717,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -3751,16 +3753,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -3804,7 +3806,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -3813,7 +3815,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -3834,13 +3836,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too large: the body (over 1 MB), or a file the body declares for upload */
+            /** @description Too large: the body (over 1 MB; API Gateway's `{"message"}` over its 10 MB limit), or a stored record or a file the body declares for upload */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description The body is not application/json, or a file it declares is of a type not accepted */
@@ -3867,16 +3869,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -3917,7 +3919,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -3926,7 +3928,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -3962,16 +3964,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -4012,7 +4014,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -4021,7 +4023,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -4057,16 +4059,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -4106,7 +4108,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -4115,7 +4117,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -4151,16 +4153,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -4203,7 +4205,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -4212,7 +4214,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -4248,16 +4250,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -4297,7 +4299,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -4306,7 +4308,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -4342,16 +4344,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -4395,7 +4397,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -4404,7 +4406,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -4425,13 +4427,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too large: the body (over 1 MB), or a file the body declares for upload */
+            /** @description Too large: the body (over 1 MB; API Gateway's `{"message"}` over its 10 MB limit), or a stored record or a file the body declares for upload */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description The body is not application/json, or a file it declares is of a type not accepted */
@@ -4458,16 +4460,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -4511,7 +4513,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -4520,7 +4522,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -4541,13 +4543,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too large: the body (over 1 MB), or a file the body declares for upload */
+            /** @description Too large: the body (over 1 MB; API Gateway's `{"message"}` over its 10 MB limit), or a stored record or a file the body declares for upload */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description The body is not application/json, or a file it declares is of a type not accepted */
@@ -4574,16 +4576,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -4625,7 +4627,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -4634,7 +4636,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -4670,16 +4672,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -4725,7 +4727,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -4734,7 +4736,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -4770,16 +4772,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -4823,7 +4825,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -4832,7 +4834,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -4853,13 +4855,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too large: the body (over 1 MB), or a file the body declares for upload */
+            /** @description Too large: the body (over 1 MB; API Gateway's `{"message"}` over its 10 MB limit), or a stored record or a file the body declares for upload */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description The body is not application/json, or a file it declares is of a type not accepted */
@@ -4886,16 +4888,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -4939,7 +4941,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -4948,7 +4950,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -4969,13 +4971,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too large: the body (over 1 MB), or a file the body declares for upload */
+            /** @description Too large: the body (over 1 MB; API Gateway's `{"message"}` over its 10 MB limit), or a stored record or a file the body declares for upload */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description The body is not application/json, or a file it declares is of a type not accepted */
@@ -5002,16 +5004,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -5079,16 +5081,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -5131,7 +5133,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -5140,7 +5142,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -5176,16 +5178,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -5228,7 +5230,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -5237,7 +5239,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -5273,16 +5275,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -5322,7 +5324,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -5331,7 +5333,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -5367,16 +5369,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -5401,6 +5403,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Receipt"];
+                    "application/pdf": components["schemas"]["PdfFile"];
                 };
             };
             /** @description Invalid request: `details` lists each bad field by path (e.g. `query.limit`) */
@@ -5418,7 +5421,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -5427,7 +5430,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -5463,16 +5466,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -5533,7 +5536,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -5554,13 +5557,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too large: the body (over 1 MB), or a file the body declares for upload */
+            /** @description Too large: the body (over 1 MB; API Gateway's `{"message"}` over its 10 MB limit), or a stored record or a file the body declares for upload */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description The body is not application/json, or a file it declares is of a type not accepted */
@@ -5587,16 +5590,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -5636,7 +5639,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -5645,7 +5648,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -5681,16 +5684,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -5743,7 +5746,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -5752,7 +5755,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -5773,13 +5776,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too large: the body (over 1 MB), or a file the body declares for upload */
+            /** @description Too large: the body (over 1 MB; API Gateway's `{"message"}` over its 10 MB limit), or a stored record or a file the body declares for upload */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description The body is not application/json, or a file it declares is of a type not accepted */
@@ -5806,16 +5809,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -5889,16 +5892,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -5947,7 +5950,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -5956,7 +5959,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -5977,13 +5980,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too large: the body (over 1 MB), or a file the body declares for upload */
+            /** @description Too large: the body (over 1 MB; API Gateway's `{"message"}` over its 10 MB limit), or a stored record or a file the body declares for upload */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description The body is not application/json, or a file it declares is of a type not accepted */
@@ -6010,16 +6013,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -6086,16 +6089,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -6139,7 +6142,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -6148,7 +6151,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -6184,16 +6187,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -6243,7 +6246,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -6252,7 +6255,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -6273,13 +6276,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too large: the body (over 1 MB), or a file the body declares for upload */
+            /** @description Too large: the body (over 1 MB; API Gateway's `{"message"}` over its 10 MB limit), or a stored record or a file the body declares for upload */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description The body is not application/json, or a file it declares is of a type not accepted */
@@ -6306,16 +6309,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -6361,7 +6364,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -6370,7 +6373,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -6406,16 +6409,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -6455,7 +6458,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -6464,7 +6467,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -6500,16 +6503,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -6558,7 +6561,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -6567,7 +6570,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -6588,13 +6591,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too large: the body (over 1 MB), or a file the body declares for upload */
+            /** @description Too large: the body (over 1 MB; API Gateway's `{"message"}` over its 10 MB limit), or a stored record or a file the body declares for upload */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description The body is not application/json, or a file it declares is of a type not accepted */
@@ -6621,16 +6624,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -6671,7 +6674,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -6680,7 +6683,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -6716,16 +6719,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -6766,7 +6769,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -6775,7 +6778,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -6811,16 +6814,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -6872,7 +6875,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -6881,7 +6884,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -6902,13 +6905,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too large: the body (over 1 MB), or a file the body declares for upload */
+            /** @description Too large: the body (over 1 MB; API Gateway's `{"message"}` over its 10 MB limit), or a stored record or a file the body declares for upload */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description The body is not application/json, or a file it declares is of a type not accepted */
@@ -6935,16 +6938,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -6986,7 +6989,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -6995,7 +6998,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -7016,13 +7019,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too large: the body (over 1 MB), or a file the body declares for upload */
+            /** @description Too large: the body (over 1 MB; API Gateway's `{"message"}` over its 10 MB limit), or a stored record or a file the body declares for upload */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description The body is not application/json, or a file it declares is of a type not accepted */
@@ -7049,16 +7052,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -7100,7 +7103,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -7109,7 +7112,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -7130,13 +7133,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too large: the body (over 1 MB), or a file the body declares for upload */
+            /** @description Too large: the body (over 1 MB; API Gateway's `{"message"}` over its 10 MB limit), or a stored record or a file the body declares for upload */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description The body is not application/json, or a file it declares is of a type not accepted */
@@ -7163,16 +7166,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -7213,7 +7216,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -7222,7 +7225,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -7258,16 +7261,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -7296,7 +7299,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -7305,7 +7308,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -7341,16 +7344,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -7379,7 +7382,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -7388,7 +7391,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -7424,16 +7427,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -7474,7 +7477,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -7483,7 +7486,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -7519,16 +7522,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -7579,7 +7582,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -7588,7 +7591,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -7609,13 +7612,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too large: the body (over 1 MB), or a file the body declares for upload */
+            /** @description Too large: the body (over 1 MB; API Gateway's `{"message"}` over its 10 MB limit), or a stored record or a file the body declares for upload */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description The body is not application/json, or a file it declares is of a type not accepted */
@@ -7642,16 +7645,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -7722,16 +7725,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -7801,16 +7804,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -7851,7 +7854,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -7860,7 +7863,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -7896,16 +7899,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -7945,7 +7948,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -7954,7 +7957,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -7990,16 +7993,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -8069,16 +8072,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -8152,16 +8155,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -8228,16 +8231,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };
@@ -8281,7 +8284,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Authenticated, but not allowed this route or this resource */
@@ -8290,7 +8293,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description Not found (or not visible to the caller) */
@@ -8311,13 +8314,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too large: the body (over 1 MB), or a file the body declares for upload */
+            /** @description Too large: the body (over 1 MB; API Gateway's `{"message"}` over its 10 MB limit), or a stored record or a file the body declares for upload */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
             /** @description The body is not application/json, or a file it declares is of a type not accepted */
@@ -8344,16 +8347,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GatewayRefusal"];
+                    "application/json": components["schemas"]["GatewayError"];
                 };
             };
-            /** @description Our fault; the message carries no internals */
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
         };

@@ -65,6 +65,8 @@ console.log(`   → dossier ${after.code} is ${after.status} again (${last.actio
 
 step(7, 'citizen.demo downloads the receipt (GET /v1/payments/{id}/receipt, and ?format=pdf)');
 const receipt = unwrap(await citizen.GET('/v1/payments/{id}/receipt', { params: orderId }), 'receipt');
+// The route answers JSON or, with format=pdf, a PDF: this call asked for JSON.
+if (typeof receipt === 'string') throw new Error('the receipt came back as text, not JSON');
 console.log(`   → ${receipt.number}: ${vnd(receipt.amount)} (${receipt.amountInWords}), paid ${new Date(receipt.paidAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}`);
 const pdf = unwrap(await citizen.GET('/v1/payments/{id}/receipt', { params: { ...orderId, query: { format: 'pdf' } }, parseAs: 'arrayBuffer' }), 'receipt PDF');
 const file = `bien-lai-${receipt.number}.pdf`;
