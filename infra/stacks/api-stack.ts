@@ -8,6 +8,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { AGENCY_IDENTITY_HEADERS } from '../../shared/auth/agency-signature';
 import type { PlatformDecl, RouteDecl } from '../../shared/platform';
 import { CORS } from '../../shared/platform/cors';
 import type { PortalConfig } from '../config';
@@ -18,8 +19,6 @@ import type { DataStack } from './data-stack';
 
 /** The declared function that verifies agency-system signatures (docs/requirements.md R-SIGN-VERIFY). */
 export const AGENCY_AUTHORIZER_FN = 'agency-authorizer';
-/** Headers a signed agency-system request carries; all three must be present. */
-export const AGENCY_IDENTITY_HEADERS = ['x-dvc-key-id', 'x-dvc-timestamp', 'x-dvc-signature'];
 
 /** Access log line: no headers, no query string (it may carry an ID number), no body. */
 export const ACCESS_LOG_FIELDS = {
