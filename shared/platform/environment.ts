@@ -61,6 +61,20 @@ const emulatorEndpoint = (service: string) => ({
   local: { from: 'the emulator started on 127.0.0.1 (local/emulators)' },
 }) as const;
 
+const sdkCredential = {
+  description: 'AWS SDK: credentials (the function role\'s in AWS; any value for the emulators)',
+  functions: 'all',
+  aws: 'lambda',
+  local: { value: 'local' },
+} as const;
+
+const checksumsWhenRequired = (what: string) => ({
+  description: `AWS SDK: ${what} only when an operation requires it (s3rver stores aws-chunked bodies verbatim)`,
+  functions: 'none',
+  aws: 'unset',
+  local: { value: 'WHEN_REQUIRED' },
+}) as const;
+
 export const environment = {
   // ---- read by the portal's code ---------------------------------------------------------------
   AWS_REGION: {
@@ -167,30 +181,10 @@ export const environment = {
   AWS_ENDPOINT_URL_S3: emulatorEndpoint('S3'),
   AWS_ENDPOINT_URL_SQS: emulatorEndpoint('SQS'),
   AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: emulatorEndpoint('Cognito'),
-  AWS_ACCESS_KEY_ID: {
-    description: 'AWS SDK: credentials (the function role\'s in AWS; any value for the emulators)',
-    functions: 'all',
-    aws: 'lambda',
-    local: { value: 'local' },
-  },
-  AWS_SECRET_ACCESS_KEY: {
-    description: 'AWS SDK: credentials (the function role\'s in AWS; any value for the emulators)',
-    functions: 'all',
-    aws: 'lambda',
-    local: { value: 'local' },
-  },
-  AWS_REQUEST_CHECKSUM_CALCULATION: {
-    description: 'AWS SDK: checksum only when an operation requires it (s3rver stores aws-chunked bodies verbatim)',
-    functions: 'none',
-    aws: 'unset',
-    local: { value: 'WHEN_REQUIRED' },
-  },
-  AWS_RESPONSE_CHECKSUM_VALIDATION: {
-    description: 'AWS SDK: validate checksums only when an operation requires it (s3rver)',
-    functions: 'none',
-    aws: 'unset',
-    local: { value: 'WHEN_REQUIRED' },
-  },
+  AWS_ACCESS_KEY_ID: sdkCredential,
+  AWS_SECRET_ACCESS_KEY: sdkCredential,
+  AWS_REQUEST_CHECKSUM_CALCULATION: checksumsWhenRequired('compute request checksums'),
+  AWS_RESPONSE_CHECKSUM_VALIDATION: checksumsWhenRequired('validate response checksums'),
 
   // ---- read by the tooling: local runtime, tests, scripts, CDK app -----------------------------
   DVC_BASE_URL: {
