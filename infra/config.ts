@@ -1,10 +1,15 @@
-// Deployment settings, read from CDK context (`cdk.json`, `-c key=value`). Nothing here performs a
-// lookup, so `cdk synth` works offline without credentials.
+// Deployment settings, read from CDK context (`cdk.json`, `-c key=value`) here and nowhere else:
+// `readConfig` gives the stacks everything they take from context. Nothing here performs a lookup,
+// so `cdk synth` works offline without credentials.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, type AppProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { readEnv } from '../shared/config';
+import { PAYMENT_RETURN_PATH } from '../shared/platform/environment';
 import { REPO_ROOT } from './paths';
+
+export { PAYMENT_RETURN_PATH };
 
 export interface PortalConfig {
   /**
@@ -20,6 +25,13 @@ export interface PortalConfig {
   portalBaseUrl?: string;
   /** Where payment providers send the payer back: context, else the web origin's dossier page. */
   paymentReturnUrl?: string;
+  /**
+   * The payment gateways, JSON `[{ name, checkoutUrl, settlementUrl }]` (context `paymentProviders`:
+   * the list itself or its JSON text; none by default). See docs/payments.md.
+   */
+  paymentProviders: string;
+  /** The verified SES sender of notification e-mails (context `notifyEmailFrom`, docs/notifications.md). */
+  notifyEmailFrom?: string;
   /** Optional stage name (e.g. `staging`): prefixes stack names and the physical names we choose. */
   stage?: string;
   /** Prefix of the physical names we choose (queues, API, user pool): `dvc` or `dvc-<stage>`. */
@@ -42,8 +54,9 @@ export const DEFAULT_REGION = 'ap-southeast-1';
 const pascal = (s: string) =>
   s.split(/[^a-zA-Z0-9]+/).filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
 
+const context = (scope: Construct, key: string): unknown => scope.node.tryGetContext(key);
 const str = (scope: Construct, key: string): string | undefined => {
-  const v = scope.node.tryGetContext(key);
+  const v = context(scope, key);
   return v === undefined || v === null || v === '' ? undefined : String(v);
 };
 const num = (scope: Construct, key: string, fallback: number): number => {
@@ -52,13 +65,15 @@ const num = (scope: Construct, key: string, fallback: number): number => {
   if (!Number.isFinite(n) || n <= 0) throw new Error(`Context ${key} must be a positive number, got ${v}`);
   return n;
 };
+/** A structured value (a list, an object) or its JSON text, as JSON text. */
+const json = (scope: Construct, key: string, fallback: unknown): string => {
+  const v = context(scope, key);
+  return typeof v === 'string' ? v : JSON.stringify(v ?? fallback);
+};
 const bool = (scope: Construct, key: string, fallback: boolean): boolean => {
   const v = str(scope, key);
   return v === undefined ? fallback : v === 'true';
 };
-
-/** The web front end's page a payment provider returns to (web/src: `/ho-so/:id?thanh-toan=`). */
-export const PAYMENT_RETURN_PATH = '/ho-so/{dossierId}?thanh-toan={orderId}';
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 const ACM_CERTIFICATE = /^arn:aws[a-z-]*:acm:([a-z0-9-]+):\d{12}:certificate\/[\w-]+$/;
@@ -105,11 +120,13 @@ export const readConfig = (scope: Construct): PortalConfig => {
     namePrefix: stage ? `dvc-${stage}` : 'dvc',
     stackPrefix: stage ? `Dvc${pascal(stage)}` : 'Dvc',
     region: str(scope, 'region') ?? DEFAULT_REGION,
-    account: str(scope, 'account') ?? process.env.CDK_DEFAULT_ACCOUNT,
+    account: str(scope, 'account') ?? readEnv('CDK_DEFAULT_ACCOUNT'),
     apiRateLimit: num(scope, 'apiRateLimit', 200),
     apiBurstLimit: num(scope, 'apiBurstLimit', 400),
     alarmEmail: str(scope, 'alarmEmail'),
     retainData: bool(scope, 'retainData', true),
+    paymentProviders: json(scope, 'paymentProviders', []),
+    notifyEmailFrom: str(scope, 'notifyEmailFrom'),
   };
 };
 

@@ -3,8 +3,10 @@
 // the job sees the same emulators); otherwise it starts the runtime on the same `.local/` state,
 // runs the job and stops.
 import { resolve } from 'node:path';
+import { readEnv } from '../shared/config';
+import { localValue } from '../shared/platform/environment';
 
-process.env.LOG_LEVEL ??= 'WARN';
+process.env.LOG_LEVEL ??= localValue('LOG_LEVEL');
 const { platform } = await import('../shared/platform');
 const { findJob, jobNames, progressLine, runJobWithProgress } = await import('./jobs');
 const { REPO_ROOT, startRuntime } = await import('./runtime');
@@ -42,7 +44,7 @@ const drawProgress = (job: string, done: number, total: number) => {
   }
 };
 
-const url = `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+const url = `http://127.0.0.1:${readEnv('PORT')}`;
 const started = performance.now();
 const viaRunning = await fetch(`${url}/local/jobs/${schedule.name}`, {
   method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/x-ndjson' }, body: JSON.stringify(overrides),
@@ -71,7 +73,7 @@ if (viaRunning?.ok && viaRunning.body) {
   process.exit(1);
 } else {
   console.log(`[job] no portal at ${url}: starting the local runtime on .local/ for this job`);
-  const runtime = await startRuntime({ stateDir: resolve(REPO_ROOT, process.env.DVC_STATE_DIR ?? '.local'), port: 0 });
+  const runtime = await startRuntime({ stateDir: resolve(REPO_ROOT, readEnv('DVC_STATE_DIR')), port: 0 });
   try {
     result = await runJobWithProgress(platform, REPO_ROOT, schedule, overrides, drawProgress);
   } finally {

@@ -17,6 +17,7 @@ import { signBody, verifyBody, verifyParams } from '../functions/payments/provid
 import { escapeHtml as e, formatDateTime, localDate } from '../functions/notifications/domain/text';
 import type { ProviderCallback, SettlementReport } from '../shared/contracts/payments';
 import { paymentCallbackPath } from '../shared/platform/api-routes/payments';
+import type { LocalSettings } from './environment';
 import type { LocalRoute } from './gateway/server';
 
 export const SANDBOX_PROVIDER = 'sandbox';
@@ -90,7 +91,7 @@ export const sandboxProviderEnv = (baseUrl: string, secret: string) => ({
     { name: SANDBOX_PROVIDER, checkoutUrl: `${baseUrl}${BASE}/checkout`, settlementUrl: `${baseUrl}${BASE}/settlement` },
   ]),
   PAYMENT_PROVIDER_SECRETS: JSON.stringify({ [SANDBOX_PROVIDER]: secret }),
-});
+}) satisfies LocalSettings;
 
 // ---- pages -------------------------------------------------------------------------------------
 

@@ -17,8 +17,8 @@ import {
 import { userPool } from '../shared/platform/identity';
 
 export interface Provisioned {
-  /** Environment variables that wire handlers to the local resources. */
-  env: Record<string, string>;
+  /** The resource variables that wire handlers to the local resources (shared/platform/naming.ts). */
+  resources: Record<string, string>;
   userPoolId: string;
   userPoolClientId: string;
 }
@@ -99,8 +99,8 @@ const ensureUserPool = async (idp: CognitoIdentityProviderClient) => {
   return { poolId, clientId };
 };
 
-/** Creates tables, buckets, queues (each with its DLQ) and the user pool; returns handler env. */
-export const provision = async (platform: PlatformDecl, opts: { cognitoEndpoint: string }): Promise<Provisioned> => {
+/** Creates tables, buckets, queues (each with its DLQ) and the user pool; returns their variables and the pool's ids. */
+export const provision = async (platform: PlatformDecl): Promise<Provisioned> => {
   const db = new DynamoDBClient({});
   const s3 = new S3Client({ forcePathStyle: true });
   const sqs = new SQSClient({});
@@ -153,10 +153,6 @@ export const provision = async (platform: PlatformDecl, opts: { cognitoEndpoint:
   }));
 
   const { poolId, clientId } = await ensureUserPool(idp);
-  env.USER_POOL_ID = poolId;
-  env.USER_POOL_CLIENT_ID = clientId;
-  env.PUBLIC_COGNITO_ENDPOINT = opts.cognitoEndpoint;
-  env.S3_FORCE_PATH_STYLE = 'true';
   [db, s3, sqs, idp].forEach((c) => c.destroy());
-  return { env, userPoolId: poolId, userPoolClientId: clientId };
+  return { resources: env, userPoolId: poolId, userPoolClientId: clientId };
 };

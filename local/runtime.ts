@@ -4,7 +4,10 @@ import { rmSync } from 'node:fs';
 import { freePort } from './emulators/ports';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { envAsSet } from '../shared/config';
 import { platform } from '../shared/platform';
+import { localValue, PAYMENT_RETURN_PATH } from '../shared/platform/environment';
+import { localEnvironment } from './environment';
 import { startEmulators, type Emulators } from './emulators';
 import { jobsRoute } from './jobs';
 import { agencyReceiver, RECEIVER_PATH } from './agency-receiver';
@@ -53,20 +56,24 @@ export const startRuntime = async (opts: RuntimeOptions): Promise<Runtime> => {
   if (opts.stateDir && opts.fresh) rmSync(resolve(opts.stateDir), { recursive: true, force: true });
   const emulators = await startEmulators(opts.stateDir ? { stateDir: opts.stateDir } : { inMemory: true });
   let events: EventDelivery | undefined;
+  // Declared variables only (shared/platform/environment.ts), written as each becomes known.
+  const environment = localEnvironment(platform);
+  const env = environment.values;
   try {
-    Object.assign(process.env, emulators.env());
+    environment.set(emulators.env());
     log(`emulators up: ${Object.entries(emulators.endpoints).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-    const provisioned = await provision(platform, { cognitoEndpoint: emulators.endpoints.cognito });
-    const env: Record<string, string> = {
-      ...emulators.env(),
-      ...provisioned.env,
-      CORS_ORIGINS: '*',
-      POWERTOOLS_SERVICE_NAME: 'dvc-portal-local',
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'WARN',
+    const provisioned = await provision(platform);
+    environment.setResources(provisioned.resources);
+    environment.set({
+      USER_POOL_ID: provisioned.userPoolId,
+      USER_POOL_CLIENT_ID: provisioned.userPoolClientId,
+      PUBLIC_COGNITO_ENDPOINT: emulators.endpoints.cognito,
+      CORS_ORIGINS: localValue('CORS_ORIGINS'),
+      POWERTOOLS_SERVICE_NAME: localValue('POWERTOOLS_SERVICE_NAME'),
+      LOG_LEVEL: envAsSet('LOG_LEVEL') ?? localValue('LOG_LEVEL'),
       // Seals agency-system secrets; in AWS the identity stack provides it (docs/identity.md).
       AGENCY_SECRET_KEY: localAgencySecretKey(opts.stateDir && resolve(opts.stateDir)),
-    };
-    Object.assign(process.env, env);
+    });
     log('resources provisioned from the platform declaration');
     const port = opts.port || (await freePort());
     const url = `http://127.0.0.1:${port}`;
@@ -77,8 +84,7 @@ export const startRuntime = async (opts: RuntimeOptions): Promise<Runtime> => {
       stateFile: opts.stateDir && resolve(opts.stateDir, 'payments-sandbox.json'),
     });
     // The payer comes back to the dossier's page of the web front end, as in AWS (docs/payments.md).
-    const payments = { ...sandboxProviderEnv(url, sandboxKey), PAYMENT_RETURN_URL: `${url}/ho-so/{dossierId}?thanh-toan={orderId}` };
-    for (const [name, value] of Object.entries(payments)) env[name] = process.env[name] = value;
+    environment.set({ ...sandboxProviderEnv(url, sandboxKey), PAYMENT_RETURN_URL: `${url}${PAYMENT_RETURN_PATH}` });
     await seedLocalData({ userPoolId: provisioned.userPoolId, agencyReceiverUrl: `${url}${RECEIVER_PATH}`, log, activity: opts.seedActivity ?? true });
 
     const verifyJwt = createJwtVerifier({
@@ -103,7 +109,7 @@ export const startRuntime = async (opts: RuntimeOptions): Promise<Runtime> => {
     });
     await new Promise<void>((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', ok));
     // Tracking links in notifications point at this portal (AWS: the portalBaseUrl context).
-    for (const [name, value] of [['DVC_BASE_URL', url], ['PORTAL_BASE_URL', url]] as const) env[name] = process.env[name] = value;
+    environment.set({ DVC_BASE_URL: url, PORTAL_BASE_URL: url });
     let stopped = false;
     return {
       url, emulators, env, events, userPoolId: provisioned.userPoolId, userPoolClientId: provisioned.userPoolClientId,

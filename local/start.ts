@@ -1,19 +1,21 @@
 // `npm start`: the whole portal on this machine. `npm start -- --fresh` wipes .local/ first.
 import { resolve } from 'node:path';
+import { readEnv } from '../shared/config';
+import { localValue } from '../shared/platform/environment';
 
 // Handlers log warnings and errors only here; the gateway prints one access line per request.
 // Set before the handler modules load: their logger reads it once.
-process.env.LOG_LEVEL ??= 'WARN';
+process.env.LOG_LEVEL ??= localValue('LOG_LEVEL');
 const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('./seed/accounts');
 const { REPO_ROOT, startRuntime } = await import('./runtime');
 const { API_REFERENCE_PATH } = await import('../shared/web/spa');
 
 const started = performance.now();
 const fresh = process.argv.includes('--fresh');
-const port = Number(process.env.PORT ?? 3000);
+const port = Number(readEnv('PORT'));
 
 const runtime = await startRuntime({
-  stateDir: resolve(REPO_ROOT, process.env.DVC_STATE_DIR ?? '.local'),
+  stateDir: resolve(REPO_ROOT, readEnv('DVC_STATE_DIR')),
   fresh,
   port,
   log: (line) => console.log(`[local] ${line}`),

@@ -9,11 +9,16 @@
 //     handler, service or store, nor the local runtime; only pure modules and types;
 //   - the client kit (`client/`) is what agency systems build on: it reaches no capability code
 //     (`functions/`), AWS client, adapter or local runtime, only shared pure modules; the examples
-//     (`examples/`) reach no capability code or adapter either.
+//     (`examples/`) reach no capability code or adapter either;
+//   - environment variables are declared once (shared/platform/environment.ts, and the resource
+//     variables the platform declaration gives rise to) and read in functions/ and shared/ through
+//     the one reader, shared/config.ts.
 // Elsewhere, type-only imports are erased by the compiler and do not count.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { platform, resourceEnvVars } from '../shared/platform';
+import { environment } from '../shared/platform/environment';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -125,5 +130,38 @@ describe('architecture', () => {
     expect(entries.length).toBeGreaterThan(0);
     const offending = entries.flatMap((file) => [...reach(file)].filter(([key]) => forbidden.some((re) => re.test(key))).map(([, chain]) => chain.join(' → ')));
     expect([...new Set(offending)]).toEqual([]);
+  });
+});
+
+describe('environment variables', () => {
+  const declared = new Set<string>([...Object.keys(environment), ...resourceEnvVars(platform)]);
+  const sources = (...dirs: string[]) => dirs.flatMap((dir) => filesUnder(join(ROOT, dir))).map((file) => ({ file: relative(ROOT, file), text: readFileSync(file, 'utf8') }));
+  /** Variables a source names: `process.env.X`, `process.env['X']`, and the declared readers' `readEnv('X')`, `envAsSet('X')`, `localValue('X')`. */
+  const named = (text: string) => [
+    ...[...text.matchAll(/process\.env(?:\.([A-Z_][A-Z0-9_]*)|\[\s*['"]([A-Z_][A-Z0-9_]*)['"]\s*\])/g)].map((m) => m[1] ?? m[2]!),
+    ...[...text.matchAll(/\b(?:readEnv|envAsSet|localValue)\(\s*['"]([A-Z_][A-Z0-9_]*)['"]/g)].map((m) => m[1]!),
+  ];
+  // What the operating system gives the local tooling (finding Java), not the portal's configuration.
+  const SYSTEM = new Set(['PATH', 'JAVA_HOME']);
+
+  it('functions/ and shared/ read the environment only through shared/config.ts', () => {
+    const offending = sources('functions', 'shared')
+      .filter(({ file, text }) => file !== join('shared', 'config.ts') && /process\.env\b/.test(text))
+      .map(({ file }) => file);
+    expect(offending).toEqual([]);
+  });
+
+  it('every variable functions/, shared/, local/ and infra/ name is declared', () => {
+    const files = sources('functions', 'shared', 'local', 'infra');
+    const names = files.flatMap(({ file, text }) => named(text).map((name) => ({ file, name })));
+    expect(names.length).toBeGreaterThan(20);
+    expect(names.filter(({ name }) => !declared.has(name) && !SYSTEM.has(name)).map(({ file, name }) => `${file}: ${name}`)).toEqual([]);
+  });
+
+  it('every declared setting has a reader (the AWS SDK and Node.js read their own)', () => {
+    const read = new Set(sources('functions', 'shared', 'local', 'infra', 'test', 'scripts').flatMap(({ text }) =>
+      [...text.matchAll(/\b(?:readEnv|envAsSet)\(\s*['"]([A-Z_][A-Z0-9_]*)['"]|process\.env\.([A-Z_][A-Z0-9_]*)(?!\s*(?:\?\?)?=[^=])/g)].map((m) => m[1] ?? m[2]!)));
+    const platformRead = (name: string) => /^AWS_(?!REGION$)/.test(name) || name === 'NODE_OPTIONS';
+    expect(Object.keys(environment).filter((name) => !platformRead(name) && !read.has(name))).toEqual([]);
   });
 });

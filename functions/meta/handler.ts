@@ -1,5 +1,5 @@
 // Public configuration and the OpenAPI document; also answers unknown routes with the envelope.
-import { portalBaseUrl } from '../../shared/config';
+import { portalBaseUrl, readEnv } from '../../shared/config';
 import { API_VERSION } from '../../shared/contracts/meta';
 import { AppError } from '../../shared/http/errors';
 import { createApiHandler, implement, ok } from '../../shared/http/api';
@@ -10,8 +10,8 @@ import { matchRoute } from '../../shared/platform/match';
 // for telling 404 from 405: loaded on the first such request, not at cold start.
 const platformDecl = async () => (await import('../../shared/platform')).platform;
 
-const requiredEnv = (name: string) => {
-  const value = process.env[name];
+const requiredEnv = (name: 'AWS_REGION' | 'USER_POOL_ID' | 'USER_POOL_CLIENT_ID') => {
+  const value = readEnv(name);
   if (!value) throw new AppError(500, 'NOT_CONFIGURED', `${name} is not configured`);
   return value;
 };
@@ -20,18 +20,19 @@ let openApi: unknown;
 
 export const handler = createApiHandler(
   [
-    implement(routes.getConfig, async () =>
-      ok(
+    implement(routes.getConfig, async () => {
+      const cognitoEndpoint = readEnv('PUBLIC_COGNITO_ENDPOINT');
+      return ok(
         {
           region: requiredEnv('AWS_REGION'),
           userPoolId: requiredEnv('USER_POOL_ID'),
           userPoolClientId: requiredEnv('USER_POOL_CLIENT_ID'),
-          ...(process.env.PUBLIC_COGNITO_ENDPOINT ? { cognitoEndpoint: process.env.PUBLIC_COGNITO_ENDPOINT } : {}),
+          ...(cognitoEndpoint ? { cognitoEndpoint } : {}),
           apiVersion: API_VERSION,
         },
         { 'cache-control': 'public, max-age=300' },
-      ),
-    ),
+      );
+    }),
     implement(routes.getOpenApi, async () => {
       if (!openApi) {
         const [platform, { buildOpenApi }] = await Promise.all([platformDecl(), import('../../shared/platform/openapi')]);

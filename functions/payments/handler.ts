@@ -2,7 +2,7 @@
 // The route stack has parsed and validated the request and checked the caller's group; the service
 // checks ownership, scope and the provider's signature.
 import { dynamoClient } from '../../shared/aws/clients';
-import { portalBaseUrl, tableName } from '../../shared/config';
+import { portalBaseUrl, readEnv, tableName } from '../../shared/config';
 import { createApiHandler, created, fileResult, implement, ok } from '../../shared/http/api';
 import { paymentRoutes as routes } from '../../shared/platform/api-routes/payments';
 import { catalogueReader } from '../catalogue/public';
@@ -11,15 +11,13 @@ import { DynamoPaymentStore } from './adapters/payment-store';
 import { registryFromEnv, type ProviderRegistry } from './providers/registry';
 import { PaymentService, type PaymentDeps } from './service';
 
-const DEFAULT_RETURN_URL = 'https://dichvucong.gov.vn/ho-so/{dossierId}?thanh-toan={orderId}';
-
 let registry: ProviderRegistry | undefined;
 export const defaultDeps = (): PaymentDeps => ({
   store: new DynamoPaymentStore(dynamoClient, () => tableName('payments')),
   dossiers: dossierGateway(),
   catalogue: catalogueReader(),
   providers: () => (registry ??= registryFromEnv()),
-  returnUrl: process.env.PAYMENT_RETURN_URL || DEFAULT_RETURN_URL,
+  returnUrl: readEnv('PAYMENT_RETURN_URL'),
 });
 
 const trackingUrl = (code: string | null) => `${portalBaseUrl()}/tra-cuu${code ? `?code=${encodeURIComponent(code)}` : ''}`;

@@ -16,7 +16,7 @@
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambda-powertools/batch';
 import { dynamoClient, sqsClient, sqsLib } from '../../shared/aws/clients';
-import { queueUrl, tableName } from '../../shared/config';
+import { queueUrl, readEnv, tableName } from '../../shared/config';
 import { statusFromCode } from '../../shared/contracts/dossier-status';
 import { agencyOfCode, monthOfCode, StatusEventIn } from '../../shared/contracts/sync';
 import { DossierUpsertIn } from '../../shared/contracts/sync-dossiers';
@@ -174,7 +174,9 @@ export const defaultDeps = (): InboundDeps => {
       const [client, { ChangeMessageVisibilityCommand }] = await Promise.all([sqsClient(), sqsLib()]);
       await client.send(new ChangeMessageVisibilityCommand({ QueueUrl: queueUrl('sync-inbound'), ReceiptHandle: receiptHandle, VisibilityTimeout: seconds }));
     },
-    retryPolicy: retryPolicyFrom(process.env, 'SYNC_INBOUND_RETRY', INBOUND_RETRY),
+    retryPolicy: retryPolicyFrom({
+      baseSeconds: readEnv('SYNC_INBOUND_RETRY_BASE_SECONDS'), capSeconds: readEnv('SYNC_INBOUND_RETRY_CAP_SECONDS'),
+    }, INBOUND_RETRY),
     async createOfRecord(input) {
       service ??= dossierService();
       return (await service).createOfRecord(input);

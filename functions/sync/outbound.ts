@@ -121,7 +121,7 @@ export const defaultDeps = (): OutboundDeps => {
 };
 
 export const makeHandler = (deps: OutboundDeps) => {
-  const policy = () => (deps.policy ?? (() => outboundRetryPolicy(process.env)))();
+  const policy = () => (deps.policy ?? (() => outboundRetryPolicy()))();
   /** One dossier's records, in order, through the FIFO processor: a failure holds the rest back. */
   const processGroup = async (records: SQSRecord[]): Promise<SQSBatchResponse> => {
     let delay: number | undefined;

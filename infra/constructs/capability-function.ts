@@ -16,6 +16,7 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { bucketEnvVar, dlqUrlEnvVar, queueUrlEnvVar, secretArnEnvVar, tableEnvVar, type FunctionDecl, type SecretDecl } from '../../shared/platform';
+import { deployedEnvironment, type DeploymentEnvName } from '../../shared/platform/environment';
 import { acknowledgeWildcardResource } from '../nag';
 import { TAG } from '../names';
 
@@ -53,11 +54,17 @@ export const BUNDLING = {
   externalModules: EXTERNAL_MODULES,
 } satisfies nodejs.BundlingOptions;
 
+/** What the deployment gives the declared settings the CDK takes from its settings and resources. */
+export type DeploymentValues = Partial<Record<DeploymentEnvName, string>>;
+
 export interface CapabilityFunctionProps {
   decl: FunctionDecl;
   repoRoot: string;
-  /** Environment shared by every function (user pool, CORS, ...); resource names are added here. */
-  environment: Record<string, string>;
+  /**
+   * The deployment's values of the declared settings (shared/platform/environment.ts): the
+   * declaration decides which of them this function gets; resource names are added here.
+   */
+  settings: DeploymentValues;
   tables: ReadonlyMap<string, dynamodb.ITable>;
   buckets: ReadonlyMap<string, s3.IBucket>;
   queues: ReadonlyMap<string, sqs.IQueue>;
@@ -67,9 +74,6 @@ export interface CapabilityFunctionProps {
   /** Declared secrets by name (their env var). */
   secretDecls: readonly SecretDecl[];
   userPool?: cognito.IUserPool;
-  /** Public addresses of the web front end (PortalConfig); the context keys of the same name win. */
-  portalBaseUrl?: string;
-  paymentReturnUrl?: string;
 }
 
 const lookup = <T>(map: ReadonlyMap<string, T>, kind: string, name: string, fn: string): T => {
@@ -100,11 +104,9 @@ export class CapabilityFunction extends Construct {
     });
     this.logGroup.grantWrite(this.role);
 
-    const environment: Record<string, string> = {
-      ...props.environment,
-      POWERTOOLS_SERVICE_NAME: decl.name,
-      NODE_OPTIONS: '--enable-source-maps',
-    };
+    // The declared settings for this function (the service name, source maps, SES/SNS delivery
+    // for `sendsMessages`, the payment gateways for `usesPaymentProviders`, ...), then resources.
+    const environment: Record<string, string> = deployedEnvironment(decl, props.settings);
     const tableGrants = Object.entries(decl.tables ?? {});
     const bucketGrants = Object.entries(decl.buckets ?? {});
     for (const [name] of tableGrants) environment[tableEnvVar(name)] = lookup(props.tables, 'table', name, decl.name).tableName;
@@ -118,30 +120,6 @@ export class CapabilityFunction extends Construct {
     for (const name of decl.secrets ?? []) {
       const secretDecl = lookup(new Map(props.secretDecls.map((d) => [d.name, d])), 'secret', name, decl.name);
       environment[secretArnEnvVar(secretDecl.envVar)] = lookup(props.secrets, 'secret', name, decl.name).secretArn;
-    }
-    const context = (key: string) => {
-      const value = this.node.tryGetContext(key) as unknown;
-      return value === undefined || value === null || value === '' ? undefined : String(value);
-    };
-    // Links back to the portal: context, else derived from the web front end's origin (config.ts).
-    const portalBaseUrl = context('portalBaseUrl') ?? props.portalBaseUrl;
-    if (decl.sendsMessages) {
-      // SES/SNS instead of the local outbox (functions/notifications/adapters/senders.ts); the
-      // sender address comes from context (docs/notifications.md).
-      environment.NOTIFY_DELIVERY = 'aws';
-      const from = context('notifyEmailFrom');
-      if (from) environment.NOTIFY_EMAIL_FROM = from;
-    }
-    // The portal's public URL: the tracking link and QR code of every document a function renders
-    // (notification slips, the dossier slip downloads, payment receipts), so all agree.
-    if (portalBaseUrl) environment.PORTAL_BASE_URL = portalBaseUrl;
-
-    if (decl.usesPaymentProviders) {
-      // Which gateways, and where they send the payer back: deployment configuration (docs/payments.md).
-      const providers = this.node.tryGetContext('paymentProviders') as unknown;
-      environment.PAYMENT_PROVIDERS = typeof providers === 'string' ? providers : JSON.stringify(providers ?? []);
-      const returnUrl = context('paymentReturnUrl') ?? props.paymentReturnUrl;
-      if (returnUrl) environment.PAYMENT_RETURN_URL = returnUrl;
     }
 
     this.fn = new nodejs.NodejsFunction(this, 'Function', {

@@ -8,18 +8,17 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { AGENCY_IDENTITY_HEADERS } from '../../shared/auth/agency-signature';
 import type { PlatformDecl, RouteDecl } from '../../shared/platform';
 import { CORS } from '../../shared/platform/cors';
 import type { PortalConfig } from '../config';
-import { CapabilityFunction, LOG_RETENTION } from '../constructs/capability-function';
+import { CapabilityFunction, LOG_RETENTION, type DeploymentValues } from '../constructs/capability-function';
 import { pascal } from '../names';
 import { REPO_ROOT } from '../paths';
 import type { DataStack } from './data-stack';
 
 /** The declared function that verifies agency-system signatures (docs/requirements.md R-SIGN-VERIFY). */
 export const AGENCY_AUTHORIZER_FN = 'agency-authorizer';
-/** Headers a signed agency-system request carries; all three must be present. */
-export const AGENCY_IDENTITY_HEADERS = ['x-dvc-key-id', 'x-dvc-timestamp', 'x-dvc-signature'];
 
 /** Access log line: no headers, no query string (it may carry an ID number), no body. */
 export const ACCESS_LOG_FIELDS = {
@@ -34,6 +33,19 @@ export const ACCESS_LOG_FIELDS = {
   integrationError: '$context.integrationErrorMessage',
   authorizerError: '$context.authorizer.error',
 };
+
+/**
+ * The declared settings whose values are the deployment's configuration (infra/config.ts): the
+ * web origin for CORS, the portal's public address (links in slips, notifications, receipts), the
+ * payment gateways and their return page, the notification sender.
+ */
+export const settingsOf = (config: PortalConfig): DeploymentValues => ({
+  CORS_ORIGINS: config.webOrigin,
+  PORTAL_BASE_URL: config.portalBaseUrl,
+  PAYMENT_PROVIDERS: config.paymentProviders,
+  PAYMENT_RETURN_URL: config.paymentReturnUrl,
+  NOTIFY_EMAIL_FROM: config.notifyEmailFrom,
+});
 
 export interface ApiStackProps extends StackProps {
   platform: PlatformDecl;
@@ -55,17 +67,17 @@ export class ApiStack extends Stack {
 
     const queues = new Map([...data.queues].map(([name, q]) => [name, q.queue] as const));
     const deadLetterQueues = new Map([...data.queues].map(([name, q]) => [name, q.dlq] as const));
-    const environment = {
+    const settings: DeploymentValues = {
+      ...settingsOf(config),
       USER_POOL_ID: props.userPool.userPoolId,
       USER_POOL_CLIENT_ID: props.userPoolClient.userPoolClientId,
-      CORS_ORIGINS: config.webOrigin,
     };
     for (const decl of platform.functions) {
       if (this.functions.has(decl.name)) throw new Error(`Function ${decl.name} is declared twice`);
       const fn = new CapabilityFunction(this, `Fn${pascal(decl.name)}`, {
         decl,
         repoRoot: REPO_ROOT,
-        environment,
+        settings,
         tables: data.tables,
         buckets: data.buckets,
         queues,
@@ -73,8 +85,6 @@ export class ApiStack extends Stack {
         secrets: data.secrets,
         secretDecls: platform.secrets,
         userPool: props.userPool,
-        portalBaseUrl: config.portalBaseUrl,
-        paymentReturnUrl: config.paymentReturnUrl,
       });
       Validations.of(fn.fn).acknowledge({
         id: 'AwsSolutions-L1',

@@ -6,6 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { localValue, type LocalValueName } from '../../shared/platform/environment';
+import type { LocalSettings } from '../environment';
 import { startCognito } from './cognito';
 import { findJava, startDynamoDb } from './dynamodb';
 import { freePorts } from './ports';
@@ -18,7 +20,12 @@ export { JAVA_REQUIRED } from './dynamodb';
 export { cognitoIssuer, cognitoJwksUrl } from './cognito';
 export { isPortOpen } from './ports';
 
-export const LOCAL_REGION = 'ap-southeast-1';
+export const LOCAL_REGION = localValue('AWS_REGION');
+/** The SDK settings the emulators need, at their declared local values. */
+const EMULATOR_SETTINGS = [
+  'AWS_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_REQUEST_CHECKSUM_CALCULATION', 'AWS_RESPONSE_CHECKSUM_VALIDATION', 'S3_FORCE_PATH_STYLE',
+] as const satisfies readonly LocalValueName[];
+
 export const EMULATOR_NAMES: readonly EmulatorName[] = ['dynamodb', 's3', 'sqs', 'cognito'];
 
 export interface StartEmulatorsOptions {
@@ -41,7 +48,7 @@ export interface Emulators {
   /** Absolute state root when persistent, undefined in memory. */
   readonly stateDir: string | undefined;
   /** The variables the AWS SDK v3 (and shared/aws) read to talk to these emulators. */
-  env(): Record<string, string>;
+  env(): LocalSettings;
   /** Stops every emulator process (and its children) and removes temp state. Idempotent. */
   stop(): Promise<void>;
 }
@@ -101,14 +108,10 @@ export async function startEmulators(options: StartEmulatorsOptions = {}): Promi
       AWS_ENDPOINT_URL_S3: endpoints.s3,
       AWS_ENDPOINT_URL_SQS: endpoints.sqs,
       AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoints.cognito,
-      AWS_REGION: LOCAL_REGION,
-      AWS_ACCESS_KEY_ID: 'local',
-      AWS_SECRET_ACCESS_KEY: 'local',
-      // s3rver stores aws-chunked bodies verbatim; only checksum when an operation requires it.
-      AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
-      AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
-      // Read by shared/aws/clients.ts: s3rver only understands path-style requests.
-      S3_FORCE_PATH_STYLE: 'true',
+      // The values shared/platform/environment.ts declares for the emulators: a region, any
+      // credentials, checksums only when required (s3rver stores aws-chunked bodies verbatim) and
+      // path-style S3 addresses (s3rver understands no other; read by shared/aws/clients.ts).
+      ...Object.fromEntries(EMULATOR_SETTINGS.map((name) => [name, localValue(name)])),
     }),
     stop() {
       stopping ??= (async () => {

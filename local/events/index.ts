@@ -7,6 +7,8 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import {
   queueUrlEnvVar, streamArnEnvVar, streamDlqUrlEnvVar, type FunctionDecl, type PlatformDecl,
 } from '../../shared/platform';
+import { readEnv } from '../../shared/config';
+import { localValue } from '../../shared/platform/environment';
 import type { LocalRoute } from '../gateway/server';
 import { loadHandler } from '../handlers';
 import type { Poller } from './poller';
@@ -32,7 +34,7 @@ export interface EventDelivery {
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
 export const startEventDelivery = (opts: EventDeliveryOptions): EventDelivery => {
-  const region = opts.env.AWS_REGION ?? 'ap-southeast-1';
+  const region = readEnv('AWS_REGION', opts.env) ?? localValue('AWS_REGION');
   const sqs = new SQSClient({});
   const fnOf = (name: string): FunctionDecl => {
     const fn = opts.platform.functions.find((f) => f.name === name);

@@ -8,6 +8,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { dirname, resolve } from 'node:path';
 import { AgencySystemRegistry } from '../../functions/identity/adapters/registry';
 import { SECRET_KEY_ENV } from '../../functions/identity/adapters/secret-sealer';
+import { secretSource } from '../../shared/config';
 
 export const DEMO_AGENCY_SYSTEM = {
   keyId: 'demo-hanoi-system',
@@ -43,7 +44,7 @@ export const ensureAgencySystem = async (
   system: { keyId: string; name: string; agencyCodes: readonly string[]; secret: string },
   opts: { endpointUrl: string; now?: Date },
 ) => {
-  if (!process.env[SECRET_KEY_ENV]) throw new Error(`${SECRET_KEY_ENV} must be set before seeding agency systems`);
+  if (!secretSource(SECRET_KEY_ENV).value) throw new Error(`${SECRET_KEY_ENV} must be set before seeding agency systems`);
   const outcome = await new AgencySystemRegistry().ensure(
     { keyId: system.keyId, name: system.name, agencyCodes: [...system.agencyCodes], endpointUrl: opts.endpointUrl },
     { now: opts.now ?? new Date(), secret: system.secret },

@@ -29,11 +29,18 @@ export const canonicalString = (method: string, pathWithQuery: string, timestamp
 export const sign = (secret: string, method: string, pathWithQuery: string, timestamp: string, bodySha256Hex: string): string =>
   createHmac('sha256', secret).update(canonicalString(method, pathWithQuery, timestamp, bodySha256Hex)).digest('hex');
 
+/**
+ * The identity headers of a signed request, declared once: the signer and verifiers here, the API
+ * Gateway authorizer's identity sources (infra), the local gateway, the OpenAPI security schemes.
+ */
 export const SIGNATURE_HEADERS = {
   keyId: 'x-dvc-key-id',
   timestamp: 'x-dvc-timestamp',
   signature: 'x-dvc-signature',
 } as const;
+
+/** All three, in that order: a request without one of them is refused before any check (401). */
+export const AGENCY_IDENTITY_HEADERS = [SIGNATURE_HEADERS.keyId, SIGNATURE_HEADERS.timestamp, SIGNATURE_HEADERS.signature] as const;
 
 /** Headers a client sends; `signRequest` is what an agency system (or the portal, outbound) runs. */
 export const signRequest = (opts: { keyId: string; secret: string; method: string; pathWithQuery: string; body?: Body; now: number }) => {

@@ -7,6 +7,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SQSClient } from '@aws-sdk/client-sqs';
+import { readEnv } from '../config';
 
 /** A value, or how to get it (possibly asynchronously), resolved on first use. */
 export type Deferred<T> = T | (() => T | Promise<T>);
@@ -47,7 +48,7 @@ export const dynamoTable = (client: Deferred<DynamoDBDocumentClient>, tableName:
 /** Path-style addressing is configuration (S3_FORCE_PATH_STYLE), needed by S3-compatible stores. */
 export const s3Client = onceAsync(async (): Promise<S3Client> => {
   const { S3Client } = await s3Lib();
-  return new S3Client({ forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true' });
+  return new S3Client({ forcePathStyle: readEnv('S3_FORCE_PATH_STYLE') === 'true' });
 });
 
 export const sqsClient = onceAsync(async (): Promise<SQSClient> => {

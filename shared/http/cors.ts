@@ -4,13 +4,14 @@
 // browser can read every answer the same way.
 import httpCors from '@middy/http-cors';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { readEnv } from '../config';
 import { CORS } from '../platform/cors';
 
-const originsOf = (env: string | undefined) => (env ?? '*').split(',').map((s) => s.trim()).filter(Boolean);
+const originsOf = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
 
 /** The middleware every API function uses. */
 export const corsMiddleware = () => httpCors({
-  origins: originsOf(process.env.CORS_ORIGINS),
+  origins: originsOf(readEnv('CORS_ORIGINS')),
   headers: CORS.allowHeaders.join(','),
   methods: CORS.allowMethods.join(','),
   exposeHeaders: CORS.exposeHeaders.join(','),

@@ -1,5 +1,8 @@
 // Environment-variable names that carry physical resource names into handlers. Shared by the CDK
-// stacks and the local runtime so both wire functions the same way.
+// stacks and the local runtime so both wire functions the same way. (Settings, the other
+// variables, are declared in environment.ts.)
+import type { PlatformDecl } from './types';
+
 const upper = (name: string) => name.replace(/[^a-zA-Z0-9]+/g, '_').toUpperCase();
 
 export const tableEnvVar = (table: string) => `TABLE_${upper(table)}`;
@@ -25,3 +28,15 @@ export const routeKey = (method: string, path: string) => `${method} ${path}`;
 
 /** Deployed functions find a declared secret through this variable (its Secrets Manager ARN). */
 export const secretArnEnvVar = (envVar: string) => `${envVar}_SECRET_ARN`;
+
+/** Every resource variable the platform's tables, buckets, queues and secrets give rise to. */
+export const resourceEnvVars = (platform: Pick<PlatformDecl, 'tables' | 'buckets' | 'queues' | 'secrets'>): Set<string> => new Set([
+  ...platform.tables.flatMap((t) => [
+    tableEnvVar(t.name),
+    ...(t.stream ? [streamArnEnvVar(t.name)] : []),
+    ...(t.streamConsumer ? [streamDlqUrlEnvVar(t.name)] : []),
+  ]),
+  ...platform.buckets.map((b) => bucketEnvVar(b.name)),
+  ...platform.queues.flatMap((q) => [queueUrlEnvVar(q.name), dlqUrlEnvVar(q.name)]),
+  ...platform.secrets.flatMap((s) => [s.envVar, secretArnEnvVar(s.envVar)]),
+]);

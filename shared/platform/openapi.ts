@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document, generated from the route declaration and its zod schemas. The
 // checked-in redocly.yaml is the ruleset it must pass (test/contract/openapi.test.ts).
 import * as z from 'zod';
+import { SIGNATURE_HEADERS, SIGNATURE_WINDOW_SECONDS } from '../auth/agency-signature';
 import { ErrorEnvelope, GatewayError } from '../contracts/common';
 import { API_TAGS } from './api-routes/tags';
 import type { AuthRule, PlatformDecl, RouteDecl } from './types';
@@ -97,11 +98,11 @@ const SECURITY_SCHEMES = {
     type: 'http', scheme: 'bearer', bearerFormat: 'JWT',
     description: 'The Cognito ID token of a signed-in user (`Authorization: Bearer <token>`), from the user pool and client `GET /v1/config` reports. Its groups (citizen, business, official, admin) decide which routes the user may call.',
   },
-  agencyKeyId: signedHeader('x-dvc-key-id',
-    'Agency systems: the key id an administrator registered the system under. Sent with x-dvc-timestamp and x-dvc-signature (docs/api.md, docs/identity.md).'),
-  agencyTimestamp: signedHeader('x-dvc-timestamp',
-    'Agency systems: the signing time in unix seconds; refused when more than 300 seconds away from the portal\'s clock.'),
-  agencySignature: signedHeader('x-dvc-signature',
+  agencyKeyId: signedHeader(SIGNATURE_HEADERS.keyId,
+    `Agency systems: the key id an administrator registered the system under. Sent with ${SIGNATURE_HEADERS.timestamp} and ${SIGNATURE_HEADERS.signature} (docs/api.md, docs/identity.md).`),
+  agencyTimestamp: signedHeader(SIGNATURE_HEADERS.timestamp,
+    `Agency systems: the signing time in unix seconds; refused when more than ${SIGNATURE_WINDOW_SECONDS} seconds away from the portal's clock.`),
+  agencySignature: signedHeader(SIGNATURE_HEADERS.signature,
     'Agency systems: hex HMAC-SHA256 with one of the system\'s active secrets over `METHOD\\npath?query\\ntimestamp\\nhex sha256(body)`. Each signature is accepted once.'),
   paymentTimestamp: signedHeader('x-payment-timestamp',
     'Payment provider callbacks: the signing time in unix seconds; 401 STALE_CALLBACK when more than 300 seconds away.'),

@@ -12,3 +12,13 @@ export const secrets = [
     envVar: 'PAYMENT_PROVIDER_SECRETS',
   },
 ] as const satisfies readonly SecretDecl[];
+
+export type SecretName = (typeof secrets)[number]['name'];
+/** The variable a declared secret's value is read from (its `_SECRET_ARN` in AWS). */
+export type SecretEnvVar = (typeof secrets)[number]['envVar'];
+
+export const secretEnvVar = (name: SecretName): SecretEnvVar => {
+  const secret = secrets.find((s) => s.name === name);
+  if (!secret) throw new Error(`Unknown secret ${name}`);
+  return secret.envVar;
+};

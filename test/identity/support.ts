@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { buildHttpApiEvent } from '../../local/gateway/event';
-import { signRequest } from '../../shared/auth/agency-signature';
+import { AGENCY_IDENTITY_HEADERS, signRequest } from '../../shared/auth/agency-signature';
 import { switchOffAgencySystems } from '../support/sync';
 
 /** Every identity test worker seals with a key of its own (configuration, as in AWS). */
@@ -77,7 +77,7 @@ export const authorizerEvent = (c: SignedCall, routeKey: string) => {
     version: '2.0',
     type: 'REQUEST' as const,
     routeArn: `arn:aws:execute-api:ap-southeast-1:000000000000:local/$default/${c.method}${c.path}`,
-    identitySource: ['x-dvc-key-id', 'x-dvc-timestamp', 'x-dvc-signature'].map((h) => c.headers[h] ?? ''),
+    identitySource: AGENCY_IDENTITY_HEADERS.map((h) => c.headers[h] ?? ''),
     cookies: [],
   };
 };

@@ -3,8 +3,9 @@
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { ListQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { platform, localResourceName } from '../../shared/platform';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { platform, localResourceName, resourceEnvVars } from '../../shared/platform';
+import { environment, type EnvVarDecl } from '../../shared/platform/environment';
 import type { Inventory } from '../../infra/inventory';
 import { synthesizedInventory } from '../infra/helpers';
 
@@ -51,6 +52,17 @@ describe('CDK and the local runtime agree', () => {
       for (const q of platform.queues) expect(queueUrls.some((u) => u.includes(localResourceName(q.name)))).toBe(true);
     } finally {
       [db, s3, sqs].forEach((c) => c.destroy());
+    }
+  });
+
+  it('sets exactly the declared variables: the settings with a local value and every resource variable', () => {
+    const env = inject('runtimeEnv');
+    const settings = Object.entries(environment as Record<string, EnvVarDecl>);
+    // Secret ARNs are AWS's: the local runtime sets the secrets' values themselves.
+    const resources = [...resourceEnvVars(platform)].filter((name) => !name.endsWith('_SECRET_ARN'));
+    expect(Object.keys(env).sort()).toEqual([...settings.filter(([, d]) => d.local).map(([name]) => name), ...resources].sort());
+    for (const [name, decl] of settings) {
+      if (decl.local && 'value' in decl.local && name !== 'LOG_LEVEL') expect(env[name], name).toBe(decl.local.value);
     }
   });
 });

@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { Stack, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../infra/config';
+import { createApp, readConfig } from '../../infra/config';
 import { CapabilityFunction } from '../../infra/constructs/capability-function';
 import { nagFindings } from '../../infra/nag';
+import { settingsOf } from '../../infra/stacks/api-stack';
 import { REPO_ROOT } from '../../infra/paths';
 import type { FunctionDecl } from '../../shared/platform';
 
@@ -21,7 +22,7 @@ const synth = (decl: FunctionDecl, context: Record<string, string> = {}) => {
   const app = createApp({ outdir, context: { 'aws:cdk:bundling-stacks': [], ...context } });
   const stack = new Stack(app, 'DvcNotifyProbe', { env: { region: 'ap-southeast-1' } });
   const fn = new CapabilityFunction(stack, 'Fn', {
-    decl, repoRoot: REPO_ROOT, environment: {}, tables: new Map(), buckets: new Map(), queues: new Map(), deadLetterQueues: new Map(), secrets: new Map(), secretDecls: [],
+    decl, repoRoot: REPO_ROOT, settings: settingsOf(readConfig(app)), tables: new Map(), buckets: new Map(), queues: new Map(), deadLetterQueues: new Map(), secrets: new Map(), secretDecls: [],
   });
   Validations.of(fn.fn).acknowledge({ id: 'AwsSolutions-L1', reason: 'The runtime is fixed by docs/requirements.md R-DEPLOY-FUNCTIONS (nodejs22.x); this probe only checks the grants.' });
   return { app, template: Template.fromStack(stack) };

@@ -31,8 +31,8 @@ describe('retryDelaySeconds', () => {
 
 describe('retryPolicyFrom', () => {
   it('reads the environment and falls back on missing or nonsense values', () => {
-    expect(retryPolicyFrom({ X_BASE_SECONDS: '1', X_CAP_SECONDS: '5' }, 'X', policy)).toEqual({ baseSeconds: 1, capSeconds: 5 });
-    expect(retryPolicyFrom({ X_BASE_SECONDS: 'soon', X_CAP_SECONDS: '-1' }, 'X', policy)).toEqual(policy);
-    expect(retryPolicyFrom({}, 'X', policy)).toEqual(policy);
+    expect(retryPolicyFrom({ baseSeconds: '1', capSeconds: '5' }, policy)).toEqual({ baseSeconds: 1, capSeconds: 5 });
+    expect(retryPolicyFrom({ baseSeconds: 'soon', capSeconds: '-1' }, policy)).toEqual(policy);
+    expect(retryPolicyFrom({}, policy)).toEqual(policy);
   });
 });

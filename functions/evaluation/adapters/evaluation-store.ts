@@ -111,11 +111,11 @@ export const chunkBySize = <T>(items: readonly T[], maxBytes: number): T[][] => 
   return out;
 };
 
-const dfKey = (dossierId: string) => ({ pk: `DF#${dossierId}`, sk: 'FACTS' });
-const aggKey = (agencyCode: string, month: string) => ({ pk: `AGG#${agencyCode}`, sk: month });
+export const dfKey = (dossierId: string) => ({ pk: `DF#${dossierId}`, sk: 'FACTS' });
+export const aggKey = (agencyCode: string, month: string) => ({ pk: `AGG#${agencyCode}`, sk: month });
 export const rankingSk = (level: string, province: string | null) => `${level}#${province ?? '-'}`;
-const chunkSk = (headSk: string, generation: string, index: number) => `${headSk}#${generation}#${index}`;
-const recomputeKey = (runId: string) => ({ pk: `RECOMPUTE#${runId}`, sk: 'RUN' });
+export const chunkSk = (headSk: string, generation: string, index: number) => `${headSk}#${generation}#${index}`;
+export const recomputeKey = (runId: string) => ({ pk: `RECOMPUTE#${runId}`, sk: 'RUN' });
 const COUNTER_META = new Set(['pk', 'sk', 'agencyCode', 'month']);
 const RANKING_META = ['pk', 'sk', 'chunks', 'generation'] as const;
 

@@ -12,7 +12,9 @@
 //     64 random characters); the AES key is SHA-256 of its value, read once per warm function.
 // Which source is used is configuration only; the code is the same everywhere.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { secretSource, type EnvSource } from '../../../shared/config';
 import { secretArnEnvVar } from '../../../shared/platform/naming';
+import { secretEnvVar } from '../../../shared/platform/secrets';
 
 export interface SecretSealer {
   seal(plain: string): Promise<string>;
@@ -20,7 +22,7 @@ export interface SecretSealer {
 }
 
 export const AES_GCM_SCHEME = 'aes256gcm1';
-export const SECRET_KEY_ENV = 'AGENCY_SECRET_KEY';
+export const SECRET_KEY_ENV = secretEnvVar('agency-secret-key');
 
 export class SealerConfigError extends Error {
   override name = 'SealerConfigError';
@@ -40,8 +42,8 @@ export class AesGcmSecretSealer implements SecretSealer {
   }
 
   /** From `AGENCY_SECRET_KEY` (base64, 32 bytes). */
-  static fromEnv(env: NodeJS.ProcessEnv = process.env): AesGcmSecretSealer {
-    const value = env[SECRET_KEY_ENV];
+  static fromEnv(env?: EnvSource): AesGcmSecretSealer {
+    const { value } = secretSource(SECRET_KEY_ENV, env);
     if (!value) throw new SealerConfigError(`${SECRET_KEY_ENV} is not configured`);
     return new AesGcmSecretSealer(Buffer.from(value, 'base64'));
   }
@@ -80,9 +82,9 @@ const keyFromSecretsManager = async (arn: string): Promise<Buffer> => {
 };
 
 /** The sealer the environment configures, resolved on first use and kept while warm. */
-export const sealerFromConfiguration = async (env: NodeJS.ProcessEnv): Promise<SecretSealer> => {
-  if (env[SECRET_KEY_ENV]) return AesGcmSecretSealer.fromEnv(env);
-  const arn = env[secretArnEnvVar(SECRET_KEY_ENV)];
+export const sealerFromConfiguration = async (env?: EnvSource): Promise<SecretSealer> => {
+  const { value, arn } = secretSource(SECRET_KEY_ENV, env);
+  if (value) return AesGcmSecretSealer.fromEnv(env);
   if (arn) return new AesGcmSecretSealer(await keyFromSecretsManager(arn));
   throw new SealerConfigError(`Neither ${SECRET_KEY_ENV} nor ${secretArnEnvVar(SECRET_KEY_ENV)} is configured`);
 };
@@ -94,7 +96,7 @@ export const configuredSealer = (): SecretSealer => ({
   open: async (sealed) => (await resolveConfigured()).open(sealed),
 });
 const resolveConfigured = () =>
-  (configured ??= sealerFromConfiguration(process.env).catch((error: unknown) => {
+  (configured ??= sealerFromConfiguration().catch((error: unknown) => {
     configured = undefined;
     throw error;
   }));

@@ -7,6 +7,7 @@
 // the first send. Addresses are never logged or put in error messages.
 import { randomUUID } from 'node:crypto';
 import { onceAsync } from '../../../shared/aws/clients';
+import { readEnv, type EnvSource } from '../../../shared/config';
 import type { Message } from '../domain/message';
 import { PORTAL_NAME } from '../domain/message';
 import { buildRawEmail } from './mime';
@@ -108,9 +109,9 @@ export class AwsSender implements MessageSender {
 }
 
 /** The sender the environment asks for (see the header); an unknown value is an error. */
-export const senderFromEnv = (env: NodeJS.ProcessEnv = process.env): MessageSender => {
-  const delivery = env.NOTIFY_DELIVERY ?? 'outbox';
-  if (delivery === 'outbox' || delivery === '') return new OutboxSender();
-  if (delivery === 'aws') return new AwsSender({ emailFrom: env.NOTIFY_EMAIL_FROM, configurationSet: env.NOTIFY_SES_CONFIGURATION_SET });
+export const senderFromEnv = (env?: EnvSource): MessageSender => {
+  const delivery = readEnv('NOTIFY_DELIVERY', env);
+  if (delivery === 'outbox') return new OutboxSender();
+  if (delivery === 'aws') return new AwsSender({ emailFrom: readEnv('NOTIFY_EMAIL_FROM', env), configurationSet: readEnv('NOTIFY_SES_CONFIGURATION_SET', env) });
   throw new ConfigurationError(`NOTIFY_DELIVERY must be "outbox" or "aws", not ${JSON.stringify(delivery)}`);
 };

@@ -14,13 +14,13 @@ export const BY_DOSSIER = 'byDossier';
 export const BY_PAID_DAY = 'byPaidDay';
 const CALLBACK_TTL_SECONDS = 90 * 24 * 3600;
 
-const orderPk = (id: string) => `O#${id}`;
-const ORDER_SK = 'ORDER';
-const roundKey = (dossierId: string, round: number) => ({ pk: `D#${dossierId}`, sk: `ROUND#${String(round).padStart(6, '0')}` });
-const idemKey = (sub: string, key: string) => ({ pk: `IDEM#${sub}#${key}`, sk: 'IDEM' });
-const callbackKey = (provider: string, eventId: string) => ({ pk: `CB#${provider}#${eventId}`, sk: 'CB' });
+export const orderPk = (id: string) => `O#${id}`;
+export const ORDER_SK = 'ORDER';
+export const roundKey = (dossierId: string, round: number) => ({ pk: `D#${dossierId}`, sk: `ROUND#${String(round).padStart(6, '0')}` });
+export const idemKey = (sub: string, key: string) => ({ pk: `IDEM#${sub}#${key}`, sk: 'IDEM' });
+export const callbackKey = (provider: string, eventId: string) => ({ pk: `CB#${provider}#${eventId}`, sk: 'CB' });
 
-const paidDayKey = (provider: string, paidAt: string) => `PAID#${provider}#${localDate(paidAt)}`;
+export const paidDayKey = (provider: string, paidAt: string) => `PAID#${provider}#${localDate(paidAt)}`;
 
 
 export interface RoundLock {

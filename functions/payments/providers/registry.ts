@@ -5,12 +5,13 @@
 // The first provider is the default for new orders.
 import * as z from 'zod';
 import { secretValue } from '../../../shared/aws/secrets';
+import { readEnv, type EnvSource } from '../../../shared/config';
+import { secretEnvVar } from '../../../shared/platform/secrets';
 import { ProviderName } from '../../../shared/contracts/payments';
 import { HmacGatewayProvider } from './hmac-gateway';
 import type { PaymentProvider } from './provider';
 
-export const PROVIDERS_ENV = 'PAYMENT_PROVIDERS';
-export const PROVIDER_SECRETS_ENV = 'PAYMENT_PROVIDER_SECRETS';
+const PROVIDER_SECRETS_ENV = secretEnvVar('payment-provider-secrets');
 
 const ProviderConfigs = z.array(z.object({ name: ProviderName, checkoutUrl: z.url(), settlementUrl: z.url() }));
 
@@ -22,9 +23,9 @@ export interface ProviderRegistry {
   all(): PaymentProvider[];
 }
 
-export const registryFromEnv = (env: NodeJS.ProcessEnv = process.env): ProviderRegistry => {
-  const parsed = ProviderConfigs.safeParse(JSON.parse(env[PROVIDERS_ENV] || '[]'));
-  if (!parsed.success) throw new ProviderConfigError(`${PROVIDERS_ENV} is not a list of { name, checkoutUrl, settlementUrl }`);
+export const registryFromEnv = (env?: EnvSource): ProviderRegistry => {
+  const parsed = ProviderConfigs.safeParse(JSON.parse(readEnv('PAYMENT_PROVIDERS', env)));
+  if (!parsed.success) throw new ProviderConfigError('PAYMENT_PROVIDERS is not a list of { name, checkoutUrl, settlementUrl }');
   const secrets = async () => {
     const value = JSON.parse(await secretValue(PROVIDER_SECRETS_ENV, env)) as Record<string, unknown>;
     return value;

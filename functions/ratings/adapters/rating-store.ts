@@ -11,8 +11,8 @@ import type { RatingRecord } from '../domain/rating';
 import { batchGetAll } from '../../../shared/aws/dynamo-batch';
 import { isConditionFailure } from '../../../shared/aws/dynamo-errors';
 
-const ratingKey = (dossierId: string) => ({ pk: `R#${dossierId}`, sk: 'RATING' });
-const aggregateKey = (agencyCode: string, month: string) => ({ pk: `AGG#${agencyCode}`, sk: month });
+export const ratingKey = (dossierId: string) => ({ pk: `R#${dossierId}`, sk: 'RATING' });
+export const aggregateKey = (agencyCode: string, month: string) => ({ pk: `AGG#${agencyCode}`, sk: month });
 
 
 export type WriteResult = 'written' | 'stale';

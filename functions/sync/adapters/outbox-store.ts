@@ -36,7 +36,7 @@ const itemOf = (i: Record<string, unknown>): OutboxItem => ({
 });
 
 /** The system's statistics item, shared with the inbound side (sync-store.ts). */
-const systemStatsKey = (keyId: string) => ({ pk: `SYS#${keyId}`, sk: 'STATS' });
+export const systemStatsKey = (keyId: string) => ({ pk: `SYS#${keyId}`, sk: 'STATS' });
 
 export class DynamoOutboxStore implements OutboxStore {
   private readonly ready: ReturnType<typeof dynamoTable>;

@@ -1,6 +1,7 @@
 // Outbound sync (portal → agency system), the pure part: which dossier events an agency system is
 // told about, the event it receives, where it is kept in its outbox, and when a failed push is
 // tried again. No AWS, no I/O, no clock.
+import { readEnv, type EnvSource } from '../../../shared/config';
 import { retryPolicyFrom, type RetryPolicy } from './retry';
 import { OUTBOUND_TYPES, type OutboundAction } from '../../../shared/contracts/outbound-types';
 import type { OutboundEvent } from '../../../shared/contracts/sync';
@@ -82,5 +83,7 @@ export const outboxSk = (e: Pick<OutboundEvent, 'at' | 'dossierId' | 'version'>)
 export const OUTBOUND_RETRY: RetryPolicy = { baseSeconds: 30, capSeconds: 3600 };
 
 /** The outbound policy from the environment (tests and the local runtime shorten it), else the default. */
-export const outboundRetryPolicy = (env: Record<string, string | undefined>): RetryPolicy =>
-  retryPolicyFrom(env, 'SYNC_OUTBOUND_BACKOFF', OUTBOUND_RETRY);
+export const outboundRetryPolicy = (env?: EnvSource): RetryPolicy => retryPolicyFrom({
+  baseSeconds: readEnv('SYNC_OUTBOUND_BACKOFF_BASE_SECONDS', env),
+  capSeconds: readEnv('SYNC_OUTBOUND_BACKOFF_CAP_SECONDS', env),
+}, OUTBOUND_RETRY);

@@ -21,13 +21,12 @@ export const retryDelaySeconds = (policy: RetryPolicy, attempt: number, random: 
   return Math.floor(r * (backoffCeilingSeconds(policy, attempt) + 1));
 };
 
-/** A policy from the environment (`<prefix>_BASE_SECONDS`, `<prefix>_CAP_SECONDS`), else the defaults. */
-export const retryPolicyFrom = (env: Record<string, string | undefined>, prefix: string, defaults: RetryPolicy): RetryPolicy => {
-  const read = (name: string, fallback: number) => {
-    const raw = env[`${prefix}_${name}`];
+/** A policy from configured values (seconds, as text: environment variables), else the defaults. */
+export const retryPolicyFrom = (configured: { baseSeconds?: string; capSeconds?: string }, defaults: RetryPolicy): RetryPolicy => {
+  const read = (raw: string | undefined, fallback: number) => {
     const v = raw === undefined || raw === '' ? NaN : Number(raw);
     // SQS takes a visibility of at most 12 hours.
     return Number.isFinite(v) && v >= 0 ? Math.min(v, 43_200) : fallback;
   };
-  return { baseSeconds: read('BASE_SECONDS', defaults.baseSeconds), capSeconds: read('CAP_SECONDS', defaults.capSeconds) };
+  return { baseSeconds: read(configured.baseSeconds, defaults.baseSeconds), capSeconds: read(configured.capSeconds, defaults.capSeconds) };
 };
