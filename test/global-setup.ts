@@ -40,9 +40,11 @@ export default async function setup(project: TestProject) {
   // covers the seed of `npm start`).
   const runtime = await startRuntime({ port: 0, seedActivity: false });
   const tallyDir = mkdtempSync(join(tmpdir(), 'dvc-contract-'));
-  const env = { ...runtime.env, [TALLY_DIR_ENV]: tallyDir };
-  Object.assign(process.env, env);
-  project.provide('runtimeEnv', env);
+  Object.assign(process.env, runtime.env, { [TALLY_DIR_ENV]: tallyDir });
+  // The runtime's environment as the portal sets it, and the tally directory beside it (a test's
+  // own variable, not the portal's: test/local/parity.test.ts holds runtimeEnv to the declaration).
+  project.provide('runtimeEnv', runtime.env);
+  project.provide('contractTallyDir', tallyDir);
   console.log(`[test] local runtime ready at ${runtime.url} in ${Math.round(performance.now() - started)} ms`);
   return async () => {
     reportContractTally(tallyDir);
@@ -53,5 +55,6 @@ export default async function setup(project: TestProject) {
 declare module 'vitest' {
   export interface ProvidedContext {
     runtimeEnv: Record<string, string>;
+    contractTallyDir: string;
   }
 }

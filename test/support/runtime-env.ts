@@ -2,9 +2,9 @@
 // checks every response of the local gateway's /v1 routes against the OpenAPI document
 // (test/support/conformance.ts); each file's count goes to the run's tally at its end.
 import { afterAll, expect, inject } from 'vitest';
-import { checkFetchResponses, flushTally, prepareConformance } from './conformance';
+import { TALLY_DIR_ENV, checkFetchResponses, flushTally, prepareConformance } from './conformance';
 
-Object.assign(process.env, inject('runtimeEnv'));
+Object.assign(process.env, inject('runtimeEnv'), { [TALLY_DIR_ENV]: inject('contractTallyDir') });
 
 await prepareConformance();
 checkFetchResponses(process.env.DVC_BASE_URL!);
