@@ -2446,6 +2446,15 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
@@ -2506,6 +2515,15 @@ export interface operations {
             };
             /** @description Throttled by API Gateway */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2595,6 +2613,15 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
@@ -2664,6 +2691,15 @@ export interface operations {
             };
             /** @description Throttled by API Gateway */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2787,6 +2823,15 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
@@ -2868,6 +2913,15 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
@@ -2938,6 +2992,15 @@ export interface operations {
             };
             /** @description Throttled by API Gateway */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3062,6 +3125,15 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
@@ -3150,6 +3222,15 @@ export interface operations {
             };
             /** @description Throttled by API Gateway */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3271,6 +3352,15 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
@@ -3359,6 +3449,15 @@ export interface operations {
             };
             /** @description Throttled by API Gateway */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3462,6 +3561,15 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
@@ -3538,6 +3646,15 @@ export interface operations {
             };
             /** @description Throttled by API Gateway */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3662,6 +3779,15 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
@@ -3749,6 +3875,15 @@ export interface operations {
             };
             /** @description Throttled by API Gateway */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3872,6 +4007,15 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
@@ -3960,6 +4104,15 @@ export interface operations {
             };
             /** @description Throttled by API Gateway */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4062,6 +4215,15 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
@@ -4149,6 +4311,15 @@ export interface operations {
             };
             /** @description Throttled by API Gateway */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4253,6 +4424,15 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
@@ -4340,6 +4520,15 @@ export interface operations {
             };
             /** @description Throttled by API Gateway */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4463,6 +4652,15 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
@@ -4579,6 +4777,15 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
@@ -4668,6 +4875,15 @@ export interface operations {
             };
             /** @description Throttled by API Gateway */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4768,6 +4984,15 @@ export interface operations {
             };
             /** @description Throttled by API Gateway */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4891,6 +5116,15 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
@@ -5007,6 +5241,15 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
@@ -5077,6 +5320,15 @@ export interface operations {
             };
             /** @description Throttled by API Gateway */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5181,6 +5433,15 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
@@ -5271,6 +5532,15 @@ export interface operations {
             };
             /** @description Throttled by API Gateway */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5372,6 +5642,15 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
@@ -5462,6 +5741,15 @@ export interface operations {
             };
             /** @description Throttled by API Gateway */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5593,6 +5881,15 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
@@ -5680,6 +5977,15 @@ export interface operations {
             };
             /** @description Throttled by API Gateway */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5812,6 +6118,15 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
@@ -5888,6 +6203,15 @@ export interface operations {
             };
             /** @description Throttled by API Gateway */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6016,6 +6340,15 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
@@ -6085,6 +6418,15 @@ export interface operations {
             };
             /** @description Throttled by API Gateway */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6183,6 +6525,15 @@ export interface operations {
             };
             /** @description Throttled by API Gateway */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6312,6 +6663,15 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
@@ -6412,6 +6772,15 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
@@ -6499,6 +6868,15 @@ export interface operations {
             };
             /** @description Throttled by API Gateway */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6627,6 +7005,15 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
@@ -6722,6 +7109,15 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
@@ -6810,6 +7206,15 @@ export interface operations {
             };
             /** @description Throttled by API Gateway */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6941,6 +7346,15 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
@@ -7048,6 +7462,15 @@ export interface operations {
             };
             /** @description Throttled by API Gateway */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7169,6 +7592,15 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
@@ -7264,6 +7696,15 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
@@ -7347,6 +7788,15 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
@@ -7423,6 +7873,15 @@ export interface operations {
             };
             /** @description Throttled by API Gateway */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7518,6 +7977,15 @@ export interface operations {
             };
             /** @description Throttled by API Gateway */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7648,6 +8116,15 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
@@ -7728,6 +8205,15 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
@@ -7800,6 +8286,15 @@ export interface operations {
             };
             /** @description Throttled by API Gateway */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7902,6 +8397,15 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
@@ -7996,6 +8500,15 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
@@ -8068,6 +8581,15 @@ export interface operations {
             };
             /** @description Throttled by API Gateway */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8158,6 +8680,15 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayError"];
                 };
             };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
             /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
             500: {
                 headers: {
@@ -8227,6 +8758,15 @@ export interface operations {
             };
             /** @description Throttled by API Gateway */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8343,6 +8883,15 @@ export interface operations {
             };
             /** @description Throttled by API Gateway */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -14,6 +14,17 @@ import { lambdaContext } from '../lambda-context';
 
 /** API Gateway's own payload limit; handlers enforce the API's smaller 1 MB limit themselves. */
 const GATEWAY_MAX_BYTES = 10 * 1024 * 1024;
+/**
+ * HTTP API's quota on the request line and header values together (docs/api.md): a longer request
+ * is refused by API Gateway before any route, in its own `{"message"}` shape.
+ */
+export const GATEWAY_MAX_REQUEST_LINE_AND_HEADERS = 10_240;
+/** Node's own parser refuses headers past this with a bare 431; it must see what the quota refuses. */
+const NODE_MAX_HEADER_SIZE = 64 * 1024;
+
+const requestLineAndHeaderBytes = (req: IncomingMessage) =>
+  Buffer.byteLength(`${req.method ?? ''} ${req.url ?? ''} HTTP/${req.httpVersion}`) +
+  req.rawHeaders.reduce((sum, part) => sum + Buffer.byteLength(part), 0);
 
 type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -96,6 +107,10 @@ export const createGateway = (opts: GatewayOptions) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = (req.method ?? 'GET').toUpperCase();
     const cors = await corsOf(req, method);
+    if (requestLineAndHeaderBytes(req) > GATEWAY_MAX_REQUEST_LINE_AND_HEADERS) {
+      req.resume();
+      return gatewayError(res, 431, 'Request Header Fields Too Large', cors);
+    }
     const body = await readBody(req, GATEWAY_MAX_BYTES);
     if (body === undefined) return gatewayError(res, 413, 'Request Entity Too Large', cors);
     for (const local of localRoutes) if (await local(req, res, body, url)) return;
@@ -132,7 +147,7 @@ export const createGateway = (opts: GatewayOptions) => {
     return invoke(route.fn, event, res, cors);
   };
 
-  const server: Server = createServer((req, res) => {
+  const server: Server = createServer({ maxHeaderSize: NODE_MAX_HEADER_SIZE }, (req, res) => {
     handle(req, res).catch((e: unknown) => {
       console.error('[gateway] failed:', (e as Error).stack);
       if (!res.headersSent) gatewayError(res, 500, 'Internal Server Error');

@@ -149,6 +149,7 @@ const errorResponsesOf = (route: RouteDecl, refusal: Json): Json => {
     } : {}),
     422: envelope('A domain rule refused the request'),
     429: { description: 'Throttled by API Gateway', content: { 'application/json': { schema: refusal } } },
+    431: { description: 'The request line and headers together exceed API Gateway\'s 10,240-byte quota', content: { 'application/json': { schema: refusal } } },
     500: gatewayOrEnvelope('Our fault; the message carries no internals (API Gateway\'s `{"message"}` when a function crashed)'),
   };
 };

@@ -33,6 +33,17 @@ describe('request refusals through the gateway', () => {
     expect(await huge.json()).toEqual({ message: 'Request Entity Too Large' });
   });
 
+  it("431 from the gateway, in its own shape with CORS, for a request line and headers over HTTP API's 10,240 bytes", async () => {
+    // The fuzz campaign's finding: a long query reached Node's own parser, which answered a bare 431.
+    const long = await fetch(`${baseUrl()}/v1/procedures?q=${'a'.repeat(11_000)}`, { headers: { origin: 'https://dichvucong.example' } });
+    expect(long.status).toBe(431);
+    expect(await long.json()).toEqual({ message: 'Request Header Fields Too Large' });
+    expect(long.headers.get('access-control-allow-origin')).toBeTruthy();
+    // Just under the quota, the handler answers (here: its own validation of q).
+    const under = await fetch(`${baseUrl()}/v1/procedures?q=${'a'.repeat(9_000)}`);
+    expect(under.status).toBeLessThan(431);
+  });
+
   it('401 from the gateway without a token, 403 in the envelope for a signed-in non-admin', async () => {
     const anonymous = await api('PUT', FAQ_PATH, { json: {} });
     expect(anonymous).toMatchObject({ status: 401, body: { message: 'Unauthorized' } });
