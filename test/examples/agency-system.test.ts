@@ -3,15 +3,29 @@
 // duplicate and an older one), the outbox pulled with cursors, a pushed delivery verified by its
 // webhook handler (a tampered copy refused), its own health — with the outcomes asserted.
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import { expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { run } from '../../examples/agency-system';
+import { ensureAgencySystem } from '../../local/seed/agency-systems';
+import { switchOffAgencySystems } from '../support/sync';
+
+// A Hà Nội system of its own, answered by the local receiver like the demo system: other files
+// sign the same requests as the demo system (the authorization matrix, the contract sweep), and two
+// identical requests signed in the same second are one request and its replay to the portal.
+const system = {
+  keyId: `test-example-hn-${randomBytes(4).toString('hex')}`, name: 'Agency-system example test',
+  agencyCodes: ['000.00.00.H26'], secret: randomBytes(24).toString('base64url'),
+};
+afterAll(() => switchOffAgencySystems((keyId) => keyId === system.keyId));
 
 it('plays a one-stop system: dossier of record, ordered idempotent statuses, outbox, verified webhook, own health', async () => {
+  const baseUrl = process.env.DVC_BASE_URL!;
+  await ensureAgencySystem(system, { endpointUrl: `${baseUrl}/local/agency-receiver` });
   const lines: string[] = [];
-  const outcome = await run({ baseUrl: process.env.DVC_BASE_URL!, log: (line) => lines.push(line) });
+  const outcome = await run({ baseUrl, keyId: system.keyId, secret: system.secret, log: (line) => lines.push(line) });
 
-  expect(outcome.whoami).toEqual({ keyId: 'demo-hanoi-system', agencyCodes: ['000.00.00.H26'] });
+  expect(outcome.whoami).toEqual({ keyId: system.keyId, agencyCodes: ['000.00.00.H26'] });
   expect(outcome.batches.upsert).toMatchObject({ accepted: 1, rejected: 0 });
   expect(outcome.batches.first).toMatchObject({ accepted: 1, rejected: 0 });
   expect(outcome.batches.second).toMatchObject({ accepted: 3, rejected: 0 });
@@ -32,7 +46,7 @@ it('plays a one-stop system: dossier of record, ordered idempotent statuses, out
     tampered: { status: 401, body: { refused: 'bad_signature' } },
   });
 
-  expect(outcome.health).toMatchObject({ keyId: 'demo-hanoi-system', agencyCodes: ['000.00.00.H26'] });
+  expect(outcome.health).toMatchObject({ keyId: system.keyId, agencyCodes: ['000.00.00.H26'] });
   expect(outcome.health.inbound.applied).toBeGreaterThanOrEqual(3);
 
   const printed = lines.join('\n');
