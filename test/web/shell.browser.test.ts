@@ -29,7 +29,8 @@ describe('the web shell', () => {
     await page.goto('/');
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Online public services');
-    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    // The page sets <html lang> in an effect after the render: wait for it as for the heading.
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
     await page.reload();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Online public services');
     await context.close();
