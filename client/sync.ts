@@ -1,11 +1,12 @@
-// The items of the agency-system batches. The document declares `items` loosely (each item is
-// validated on its own, so one bad item never refuses the batch: 202 with a verdict per item);
-// these are their exact shapes, from the zod contracts the portal validates them with.
-import type * as z from 'zod';
-import type { StatusEventIn } from '../shared/contracts/sync';
-import type { DossierUpsertIn } from '../shared/contracts/sync-dossiers';
+// The items of the agency-system batches, as the OpenAPI document declares them (each item is
+// still validated on its own by the portal, so one bad item never refuses the batch: 202 with a
+// verdict per item).
+import type { paths } from './api-types';
+
+type BatchItem<Path extends '/v1/sync/statuses' | '/v1/sync/dossiers'> =
+  paths[Path]['post']['requestBody']['content']['application/json']['items'][number];
 
 /** One item of POST /v1/sync/statuses. */
-export type StatusEvent = z.input<typeof StatusEventIn>;
+export type StatusEvent = BatchItem<'/v1/sync/statuses'>;
 /** One item of POST /v1/sync/dossiers. */
-export type DossierUpsert = z.input<typeof DossierUpsertIn>;
+export type DossierUpsert = BatchItem<'/v1/sync/dossiers'>;
