@@ -40,6 +40,8 @@ describe('procedures', () => {
     await page.getByLabel('Cấp thực hiện').selectOption('central');
     await page.getByRole('button', { name: 'Tìm kiếm' }).click();
     await page.waitForURL(/level=central/);
+    // The previous search's results stay on screen until the new ones arrive: wait for the new list, then its status.
+    await poll(() => birth.count()).toBe(0);
     await poll(() => page.getByRole('status').filter({ hasText: /thủ tục/ }).textContent()).toMatch(/Không tìm thấy|Tìm thấy|Đang hiển thị/);
     expect(await birth.count()).toBe(0);
     // Back: the previous search, its results and its form.
