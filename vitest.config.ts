@@ -32,6 +32,15 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Pure unit tests, beside the code they test: no runtime, no emulator, no network.
+          name: 'unit',
+          include: ['shared/**/*.test.ts', 'functions/**/*.test.ts'],
+          testTimeout: 10_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           // The API contract, built from the declaration alone: no runtime to start.
           name: 'contract',
           include: ['test/contract/**/*.test.ts'],

@@ -2,7 +2,7 @@
 // shared catalogues and procedures with BatchWriteItem, bumps the catalogue version once, then
 // builds the search index from the table and writes its snapshot.
 import { CATALOGUE_NAMES, type CatalogueName, type Procedure } from '../../shared/contracts/catalogue';
-import type { ErrorDetail } from '../../shared/http/errors';
+import type { ErrorDetail } from '../../shared/errors/domain-error';
 import type { CatalogueEntry, CatalogueStore } from './adapters/catalogue-store';
 import type { SnapshotStore } from './adapters/search-snapshot';
 import { entryProblems, procedureProblems, REFERENCED_CATALOGUES, referenceProblems } from './domain/rules';

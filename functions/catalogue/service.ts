@@ -1,7 +1,7 @@
 // The catalogue use cases, between the thin HTTP handler and the adapters. No HTTP and no SDK here:
 // it takes a CatalogueStore and a SnapshotStore (created lazily by whoever wires it).
 import type { CatalogueName, Procedure } from '../../shared/contracts/catalogue';
-import { badRequest, notFound, unprocessable } from '../../shared/http/errors';
+import { badRequest, notFound, unprocessable } from '../../shared/errors/domain-error';
 import type { CatalogueEntry, CatalogueStore } from './adapters/catalogue-store';
 import type { SnapshotStore } from './adapters/search-snapshot';
 import { decodeKeyCursor, encodeKeyCursor, fingerprint } from './domain/cursors';

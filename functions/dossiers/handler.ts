@@ -4,7 +4,7 @@
 import { bucketName, portalBaseUrl, tableName } from '../../shared/config';
 import { dynamoClient, s3Client } from '../../shared/aws/clients';
 import { createApiHandler, created, fileResult, implement, ok } from '../../shared/http/api';
-import { notFound } from '../../shared/http/errors';
+import { notFound } from '../../shared/errors/domain-error';
 import { dossierRoutes as routes } from '../../shared/platform/api-routes/dossiers';
 import { catalogueReader } from '../catalogue/public';
 import { S3AttachmentStore } from '../../shared/uploads/upload-store';

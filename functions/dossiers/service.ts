@@ -12,7 +12,7 @@ import type {
   CreateDossier, DossierView, MyDossiersQuery, RequestResultUpload, RequestUpload, TrackQuery, WorkQueueQuery,
 } from '../../shared/contracts/dossiers';
 import { statusCode } from '../../shared/contracts/dossier-status';
-import { AppError, badRequest, conflict, forbidden, notFound, unprocessable, type ErrorDetail } from '../../shared/http/errors';
+import { badRequest, conflict, forbidden, isErrorKind, notFound, tooLarge, unprocessable, unsupportedType, type ErrorDetail } from '../../shared/errors/domain-error';
 import { decodeCursor, encodeCursor, isStoreKey as isKey } from '../../shared/http/pagination';
 import type { CatalogueReader } from '../catalogue/public';
 import type { Agency, Procedure } from '../../shared/contracts/catalogue';
@@ -374,7 +374,7 @@ export class DossierService {
       const details: ErrorDetail[] = decision.details.map((x) => ({ path: decision.error === 'MISSING_FIELDS' ? `body.${x.path}` : x.path, message: x.message }));
       if (status === 400) throw badRequest('VALIDATION_FAILED', 'The action is missing fields', details);
       if (status === 403) throw forbidden(details[0]?.message);
-      throw new AppError(409, 'INVALID_TRANSITION', details[0]?.message ?? 'Not allowed in this status', details);
+      throw conflict('INVALID_TRANSITION', details[0]?.message ?? 'Not allowed in this status', details);
     }
     const e = decision.effects;
     const calendar = e.fixesDueDate || e.resumesClock ? await this.calendar() : NO_CALENDAR;
@@ -461,7 +461,7 @@ export class DossierService {
       return (await this.transition(d, { kind: 'system', id: 'auto-return' }, 'return_result', { note: 'Result returned online' })).record;
     } catch (error) {
       // Someone else returned it first: that is the outcome wanted.
-      if (error instanceof AppError && error.status === 409) return (await this.deps.store.get(d.id)) ?? d;
+      if (isErrorKind(error, 'conflict')) return (await this.deps.store.get(d.id)) ?? d;
       throw error;
     }
   }
@@ -657,8 +657,8 @@ const applicantTypeOf = (user: UserPrincipal): 'citizen' | 'business' => {
 };
 
 const fileError = (reason: 'UNSUPPORTED_TYPE' | 'TOO_LARGE' | 'INVALID_SIZE', message: string) =>
-  reason === 'UNSUPPORTED_TYPE' ? new AppError(415, 'UNSUPPORTED_FILE_TYPE', message)
-    : reason === 'TOO_LARGE' ? new AppError(413, 'FILE_TOO_LARGE', message)
+  reason === 'UNSUPPORTED_TYPE' ? unsupportedType('UNSUPPORTED_FILE_TYPE', message)
+    : reason === 'TOO_LARGE' ? tooLarge('FILE_TOO_LARGE', message)
       : badRequest('VALIDATION_FAILED', message, [{ path: 'body.size', message }]);
 
 

@@ -3,7 +3,7 @@
 // `{ job: 'index', period, runId }` on the index-runs queue; the jobs function runs it, recording
 // when it started, how far it got and what it stored; GET /v1/indices/runs/{runId} reads the record.
 import { randomUUID } from 'node:crypto';
-import { notFound } from '../../shared/http/errors';
+import { notFound } from '../../shared/errors/domain-error';
 import { logger } from '../../shared/http/logger';
 import type { IndexRun, RecomputeRun, RecomputeRunStore } from './adapters/evaluation-store';
 import type { IndexQueue } from './commands';

@@ -8,7 +8,7 @@
 // that finds a running period stale or missing asks the queue for a refresh instead of computing.
 import { createWorkingCalendar, type CalendarEntry } from '../../shared/calendar';
 import type { Procedure } from '../../shared/contracts/catalogue';
-import { AppError, badRequest, notFound, unprocessable } from '../../shared/http/errors';
+import { DomainError, badRequest, notFound, unprocessable } from '../../shared/errors/domain-error';
 import { logger } from '../../shared/http/logger';
 import { INDEX_REFRESH_MINUTES } from '../../shared/platform/schedules';
 import { reportCorruptRecord } from '../../shared/aws/stored-records';
@@ -303,9 +303,9 @@ export class IndexService {
     if (await this.deps.store.run(period.id)) throw notFound(what);
     if (isRunning(period, this.clock())) {
       await this.kick(period);
-      throw new AppError(404, 'PERIOD_NOT_COMPUTED', `The index of ${period.id} is being computed: try again in a minute`);
+      throw new DomainError('not_found', 'PERIOD_NOT_COMPUTED', `The index of ${period.id} is being computed: try again in a minute`);
     }
-    throw new AppError(404, 'PERIOD_NOT_COMPUTED',
+    throw new DomainError('not_found', 'PERIOD_NOT_COMPUTED',
       `No index is stored for ${period.id}: ended periods are scored by the monthly job, running ones by the refresh; an admin may recompute it`);
   }
 

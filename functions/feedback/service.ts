@@ -11,7 +11,7 @@ import type * as z from 'zod';
 import type {
   AgencyFeedbackQuery, FeedbackActionBody, FeedbackView, MyFeedbackQuery, PublicFeedbackView, PublishedQuery, SubmitFeedback,
 } from '../../shared/contracts/feedback';
-import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } from '../../shared/http/errors';
+import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../shared/errors/domain-error';
 import { decodeCursor, encodeCursor, isStoreKey as isKey } from '../../shared/http/pagination';
 import type { CatalogueReader } from '../catalogue/public';
 import type { AttachmentStore as UploadStore } from '../../shared/uploads/upload-store';
@@ -159,7 +159,7 @@ export class FeedbackService {
     if (!decision.ok) {
       if (decision.error === 'MISSING_FIELD') throw badRequest('VALIDATION_FAILED', decision.message, [{ path: `body.${decision.field}`, message: 'is required' }]);
       if (decision.error === 'NOT_ALLOWED') throw forbidden(decision.message);
-      throw new AppError(409, 'INVALID_TRANSITION', decision.message);
+      throw conflict('INVALID_TRANSITION', decision.message);
     }
     let agency: { code: string; name: string; parentCode: string | null } | undefined;
     if (body.action === 'assign' || body.action === 'transfer') {

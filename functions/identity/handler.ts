@@ -1,7 +1,7 @@
 // The identity API function: the admin registry of agency systems and the signed whoami route.
 // (Users, groups and scopes live in Cognito and in shared/auth; agency scoping in shared/auth/scope.ts.)
 import { createApiHandler, created, implement, ok } from '../../shared/http/api';
-import { unauthenticated, unprocessable } from '../../shared/http/errors';
+import { unauthenticated, unprocessable } from '../../shared/errors/domain-error';
 import { decodeCursor, encodeCursor } from '../../shared/http/pagination';
 import { identityRoutes as routes } from '../../shared/platform/api-routes/identity';
 import { catalogueReader, type CatalogueReader } from '../catalogue/public';

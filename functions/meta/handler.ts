@@ -1,7 +1,7 @@
 // Public configuration and the OpenAPI document; also answers unknown routes with the envelope.
 import { portalBaseUrl, readEnv } from '../../shared/config';
 import { API_VERSION } from '../../shared/contracts/meta';
-import { AppError } from '../../shared/http/errors';
+import { DomainError } from '../../shared/errors/domain-error';
 import { createApiHandler, implement, ok } from '../../shared/http/api';
 import { metaRoutes as routes } from '../../shared/platform/api-routes/meta';
 import { matchRoute } from '../../shared/platform/match';
@@ -12,7 +12,7 @@ const platformDecl = async () => (await import('../../shared/platform')).platfor
 
 const requiredEnv = (name: 'AWS_REGION' | 'USER_POOL_ID' | 'USER_POOL_CLIENT_ID') => {
   const value = readEnv(name);
-  if (!value) throw new AppError(500, 'NOT_CONFIGURED', `${name} is not configured`);
+  if (!value) throw new DomainError('internal', 'NOT_CONFIGURED', `${name} is not configured`);
   return value;
 };
 
@@ -46,8 +46,8 @@ export const handler = createApiHandler(
     fallback: async ({ event }) => {
       const match = matchRoute((await platformDecl()).routes, event.requestContext.http.method, event.rawPath);
       throw match.kind === 'method-not-allowed'
-        ? new AppError(405, 'METHOD_NOT_ALLOWED', `${event.requestContext.http.method} is not allowed on this path`)
-        : new AppError(404, 'ROUTE_NOT_FOUND', 'No such route');
+        ? new DomainError('method_not_allowed', 'METHOD_NOT_ALLOWED', `${event.requestContext.http.method} is not allowed on this path`)
+        : new DomainError('not_found', 'ROUTE_NOT_FOUND', 'No such route');
     },
   },
 );

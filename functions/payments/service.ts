@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Principal } from '../../shared/auth/principal';
 import { agencyInScope, ownsResource } from '../../shared/auth/scope';
 import type { PaymentOrder, ProviderCallback, Receipt } from '../../shared/contracts/payments';
-import { AppError, conflict, notFound, unprocessable } from '../../shared/http/errors';
+import { conflict, notFound, unauthenticated, unavailable, unprocessable } from '../../shared/errors/domain-error';
 import { logger } from '../../shared/http/logger';
 import { localDate } from '../../shared/calendar';
 import type { CatalogueReader } from '../catalogue/public';
@@ -78,7 +78,7 @@ export class PaymentService {
     const account = await this.deps.catalogue.treasuryAccount(d.agencyCode);
     if (!account) throw unprocessable('NO_TREASURY_ACCOUNT', 'The agency has no treasury account in the catalogue');
     const provider = this.deps.providers().default();
-    if (!provider) throw new AppError(503, 'PAYMENTS_UNAVAILABLE', 'No payment provider is configured');
+    if (!provider) throw unavailable('PAYMENTS_UNAVAILABLE', 'No payment provider is configured');
 
     const now = this.now();
     const id = this.newId();
@@ -165,8 +165,9 @@ export class PaymentService {
     const verdict = await provider.verifyCallback(headers, rawBody, now);
     if (!verdict.ok) {
       logger.warn('payment callback refused', { provider: providerName, reason: verdict.reason });
-      throw new AppError(401, verdict.reason === 'stale' ? 'STALE_CALLBACK' : 'BAD_SIGNATURE',
-        verdict.reason === 'stale' ? 'The callback timestamp is outside the accepted window' : 'The callback signature is missing or wrong');
+      throw unauthenticated(
+        verdict.reason === 'stale' ? 'The callback timestamp is outside the accepted window' : 'The callback signature is missing or wrong',
+        verdict.reason === 'stale' ? 'STALE_CALLBACK' : 'BAD_SIGNATURE');
     }
     let order = /^[0-9a-f-]{36}$/.test(body.orderId) ? await this.deps.store.get(body.orderId) : undefined;
     if (!order || order.provider !== providerName) {

@@ -6,7 +6,7 @@
 import type { Principal } from '../../shared/auth/principal';
 import { agencyInScope, ownsResource } from '../../shared/auth/scope';
 import type { RateDossier, Rating } from '../../shared/contracts/ratings';
-import { AppError, conflict, notFound } from '../../shared/http/errors';
+import { conflict, notFound } from '../../shared/errors/domain-error';
 import type { DossierRecord } from '../dossiers/public';
 import type { RatingStore } from './adapters/rating-store';
 import { aggregateDelta } from './domain/aggregate';
@@ -47,8 +47,8 @@ export class RatingService {
       const existing = ownsResource(principal, d.applicant) ? await this.deps.store.get(d.id) : undefined;
       const decision = decideRating({ dossier: d, callerSub, existing, content, now: this.now() });
       if (!decision.ok) {
-        if (decision.status === 404) throw notFound('Dossier');
-        throw new AppError(decision.status, decision.code, decision.message);
+        if (decision.kind === 'not_found') throw notFound('Dossier');
+        throw conflict(decision.code, decision.message);
       }
       if (decision.kind === 'unchanged') return { rating: this.view(decision.record), created: false };
       const written = decision.kind === 'create'

@@ -4,7 +4,7 @@
 // and on other warm instances within a minute — the same trade the catalogue's agency cache makes.
 import { FaqEntry, type FaqPage, type PutFaqEntry } from '../../shared/contracts/support';
 import { validRecords } from '../../shared/aws/stored-records';
-import { notFound, unprocessable } from '../../shared/http/errors';
+import { notFound, unprocessable } from '../../shared/errors/domain-error';
 import type { FaqStore } from './adapters/faq-store';
 import { buildFaqIndex, faqCursorOffset, type FaqIndex, type FaqSearch } from './domain/faq';
 

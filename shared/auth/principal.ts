@@ -3,7 +3,7 @@
 // gateway verifies the same way and fills the same fields.
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { GROUPS, type AuthRule, type Group } from '../platform/types';
-import { forbidden, unauthenticated } from '../http/errors';
+import { forbidden, unauthenticated } from '../errors/domain-error';
 
 /** Claim names the user pool puts in ID tokens (custom attributes carry the `custom:` prefix). */
 export const CLAIMS = {

@@ -1,7 +1,7 @@
 // Agency scoping in one place (docs/requirements.md R-SCOPE): role is checked by the route's auth
 // rule, scope here. A province People's Committee code (e.g. 000.00.00.H26) covers the province and
 // its communes, whose parentCode is that code; since 1 July 2025 there are no districts in between.
-import { forbidden, notFound } from '../http/errors';
+import { forbidden, notFound } from '../errors/domain-error';
 import type { Principal } from './principal';
 
 export interface AgencyRef {

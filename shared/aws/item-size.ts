@@ -5,7 +5,7 @@
 // null and booleans 1 byte; a list or map 3 bytes plus, per element, 1 byte and the element (a
 // map element: its UTF-8 name and value); a set the sum of its members. No maintained library
 // does this on native values, and the rules fit in a pure function.
-import { AppError } from '../http/errors';
+import { tooLarge } from '../errors/domain-error';
 
 /** DynamoDB refuses an item over 400 KB (keys, names and values included). */
 export const DYNAMODB_ITEM_LIMIT_BYTES = 400 * 1024;
@@ -60,8 +60,7 @@ export const itemBytes = (item: Record<string, unknown>): number => {
 export const assertItemFits = <T extends Record<string, unknown>>(item: T, what: string, limit = DYNAMODB_ITEM_LIMIT_BYTES): T => {
   const bytes = itemBytes(item);
   if (bytes > limit) {
-    throw new AppError(
-      413,
+    throw tooLarge(
       'ITEM_TOO_LARGE',
       `${what.charAt(0).toUpperCase()}${what.slice(1)} would take ${bytes} bytes stored; one record holds at most ${limit} bytes (${limit / 1024} KB). Shorten or split the content.`,
     );

@@ -9,7 +9,8 @@ import { authorize, principalOf, type Principal } from '../auth/principal';
 import { routeKey } from '../platform/naming';
 import type { RouteDecl, RouteRequest } from '../platform/types';
 import { corsMiddleware } from './cors';
-import { AppError, badRequest, type ErrorDetail } from './errors';
+import { badRequest, DomainError, tooLarge, unsupportedType, type ErrorDetail } from '../errors/domain-error';
+import { httpStatusOf } from './error-status';
 import { logger } from './logger';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -86,11 +87,11 @@ const parseBody = (event: APIGatewayProxyEventV2): unknown => {
   if (raw === undefined || raw === null || raw === '') return undefined;
   const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
   if (bytes.byteLength > MAX_BODY_BYTES) {
-    throw new AppError(413, 'PAYLOAD_TOO_LARGE', `The body must be at most ${MAX_BODY_BYTES} bytes`);
+    throw tooLarge('PAYLOAD_TOO_LARGE', `The body must be at most ${MAX_BODY_BYTES} bytes`);
   }
   const type = (event.headers?.['content-type'] ?? '').toLowerCase();
   if (!/^application\/([a-z.+-]*\+)?json\s*(;|$)/.test(type)) {
-    throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json');
+    throw unsupportedType('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json');
   }
   try {
     return JSON.parse(bytes.toString('utf8'));
@@ -99,8 +100,8 @@ const parseBody = (event: APIGatewayProxyEventV2): unknown => {
   }
 };
 
-const errorResult = (error: AppError): HttpResult => ({
-  status: error.status,
+const errorResult = (error: DomainError): HttpResult => ({
+  status: httpStatusOf(error),
   body: { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } },
 });
 
@@ -156,7 +157,7 @@ export const createApiHandler = (impls: readonly RouteImpl[], options: { fallbac
     try {
       const principal = principalOf(event);
       if (!impl) {
-        if (!options.fallback) throw new AppError(404, 'ROUTE_NOT_FOUND', 'No such route');
+        if (!options.fallback) throw new DomainError('not_found', 'ROUTE_NOT_FOUND', 'No such route');
         result = await options.fallback({ params: undefined, query: undefined, body: undefined, headers: undefined, principal, requestId, event });
       } else {
         const { request } = impl.route;
@@ -175,12 +176,12 @@ export const createApiHandler = (impls: readonly RouteImpl[], options: { fallbac
         } as RouteInput<RouteRequest>);
       }
     } catch (error) {
-      if (error instanceof AppError) {
+      if (error instanceof DomainError) {
         result = errorResult(error);
       } else {
         // Not the client's fault: log what failed (no request data) and answer a generic 500.
         logger.error('Unhandled error', { requestId, routeKey: event.routeKey, error: error as Error });
-        result = errorResult(new AppError(500, 'INTERNAL_ERROR', 'Something went wrong on our side'));
+        result = errorResult(new DomainError('internal', 'INTERNAL_ERROR', 'Something went wrong on our side'));
       }
     }
     logger.info('request', {

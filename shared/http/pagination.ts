@@ -1,5 +1,5 @@
 // Opaque cursors: base64url JSON. A cursor a client altered is a 400, never a 500.
-import { badRequest } from './errors';
+import { badRequest } from '../errors/domain-error';
 
 export const encodeCursor = (value: unknown): string =>
   Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');

@@ -5,7 +5,7 @@ import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertItemFits, DYNAMODB_ITEM_LIMIT_BYTES, itemBytes, valueBytes } from '../../shared/aws/item-size';
-import { AppError } from '../../shared/http/errors';
+import { DomainError } from '../../shared/errors/domain-error';
 
 describe('valueBytes and itemBytes follow the documented rules', () => {
   it('strings count their UTF-8 bytes, names included', () => {
@@ -58,8 +58,8 @@ describe('assertItemFits', () => {
     const big = { pk: 'P', text: 'ệ'.repeat(140_000) };
     let error: unknown;
     try { assertItemFits(big, 'the procedure 1.000001'); } catch (e) { error = e; }
-    expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ status: 413, code: 'ITEM_TOO_LARGE' });
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ kind: 'too_large', code: 'ITEM_TOO_LARGE' });
     expect((error as Error).message).toMatch(/^The procedure 1\.000001 would take \d+ bytes stored; one record holds at most 409600 bytes \(400 KB\)/);
   });
 });

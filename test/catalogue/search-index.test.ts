@@ -3,7 +3,8 @@ import { normalizeText, tokenize } from '../../shared/text/normalize';
 import { SearchIndex } from '../../functions/catalogue/domain/search-index';
 import type { AgencyRef, SearchDoc, SearchPage, SearchParams } from '../../functions/catalogue/domain/search-model';
 import { bruteForceSearch } from './search-reference';
-import { AppError } from '../../shared/http/errors';
+import { DomainError } from '../../shared/errors/domain-error';
+import { httpStatusOf } from '../../shared/http/error-status';
 import { encodeCursor } from '../../shared/http/pagination';
 import { prng, randomQuery, syntheticAgencies, syntheticProcedures } from '../../bench/synthetic-catalogue';
 
@@ -49,9 +50,9 @@ const expectError = (fn: () => unknown, status: number, code: string) => {
   try {
     fn();
   } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    expect((e as AppError).status).toBe(status);
-    expect((e as AppError).code).toBe(code);
+    expect(e).toBeInstanceOf(DomainError);
+    expect(httpStatusOf(e as DomainError)).toBe(status);
+    expect((e as DomainError).code).toBe(code);
     return;
   }
   throw new Error('expected an error');

@@ -5,7 +5,8 @@ import { InMemoryCatalogueStore } from '../../functions/catalogue/adapters/memor
 import { InMemorySnapshotStore } from '../../functions/catalogue/adapters/search-snapshot';
 import { CatalogueDataError, loadCatalogue } from '../../functions/catalogue/load';
 import { CatalogueService } from '../../functions/catalogue/service';
-import { AppError } from '../../shared/http/errors';
+import { DomainError } from '../../shared/errors/domain-error';
+import { httpStatusOf } from '../../shared/http/error-status';
 import { encodeCursor } from '../../shared/http/pagination';
 import { CATALOGUES, FIXTURE, PROCEDURES, procedure } from './fixtures';
 
@@ -16,9 +17,9 @@ const service = () => new CatalogueService({ store, snapshots, now: () => clock 
 
 const rejectsWith = async (promise: Promise<unknown>, status: number, code: string) => {
   const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  expect({ status: (error as AppError).status, code: (error as AppError).code }).toEqual({ status, code });
-  return error as AppError;
+  expect(error).toBeInstanceOf(DomainError);
+  expect({ status: httpStatusOf(error as DomainError), code: (error as DomainError).code }).toEqual({ status, code });
+  return error as DomainError;
 };
 
 beforeEach(async () => {

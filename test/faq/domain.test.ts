@@ -7,7 +7,7 @@ import { buildFaqIndex } from '../../functions/support/domain/faq';
 import { parseFaqEntries } from '../../functions/support/load';
 import { SupportService } from '../../functions/support/service';
 import { FaqSearchQuery, PutFaqEntry, type FaqEntry } from '../../shared/contracts/support';
-import { isAppError } from '../../shared/http/errors';
+import { isDomainError } from '../../shared/errors/domain-error';
 
 const AT = '2026-11-02T03:00:00.000Z';
 const entry = (id: string, question: string, answer: string, procedureCode?: string, sectorCode?: string): FaqEntry =>
@@ -69,7 +69,7 @@ describe('FAQ search', () => {
   it('refuses a cursor of another query, or an altered one, as 400 INVALID_CURSOR', () => {
     const cursor = search({ limit: 1 }).nextCursor!;
     for (const bad of [() => search({ limit: 1, q: 'khai sinh', cursor }), () => search({ limit: 1, cursor: `${cursor}x` }), () => search({ cursor: 'not-a-cursor' })]) {
-      try { bad(); expect.unreachable(); } catch (e) { expect(isAppError(e) && e.status === 400 && e.code === 'INVALID_CURSOR').toBe(true); }
+      try { bad(); expect.unreachable(); } catch (e) { expect(isDomainError(e) && e.kind === 'invalid' && e.code === 'INVALID_CURSOR').toBe(true); }
     }
   });
 });
@@ -103,11 +103,11 @@ describe('FAQ service', () => {
     const store = new MemoryFaqStore();
     const service = new SupportService({ store, procedures, now: () => Date.parse(AT) });
     const err = await service.put('x-1', { question: 'Hỏi gì đây?', answer: 'Câu trả lời đủ dài.', procedureCode: '1.999999' }).catch((e: unknown) => e);
-    expect(isAppError(err) && err.status === 422 && err.code === 'UNKNOWN_REFERENCE').toBe(true);
+    expect(isDomainError(err) && err.kind === 'unprocessable' && err.code === 'UNKNOWN_REFERENCE').toBe(true);
     expect(await service.put('x-1', { question: 'Hỏi gì đây?', answer: 'Câu trả lời đủ dài.', procedureCode: '1.001193' }))
       .toEqual({ id: 'x-1', question: 'Hỏi gì đây?', answer: 'Câu trả lời đủ dài.', procedureCode: '1.001193', sectorCode: 'G15-TP07', updatedAt: AT });
     const missing = await service.get('x-2').catch((e: unknown) => e);
-    expect(isAppError(missing) && missing.status === 404).toBe(true);
+    expect(isDomainError(missing) && missing.kind === 'not_found').toBe(true);
   });
 
   it('keeps a warm index, rebuilt after refreshMs and at once after its own write', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createApiHandler, implement, ok, MAX_BODY_BYTES } from '../../shared/http/api';
-import { conflict } from '../../shared/http/errors';
+import { conflict } from '../../shared/errors/domain-error';
 import { defineRoute } from '../../shared/platform/routes';
 import { buildHttpApiEvent } from '../../local/gateway/event';
 import { lambdaContext } from '../support/invoke';

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { agencyInScope, ownsResource, requireInScope, requireOwnerOrInScope, type AgencyRef } from '../../shared/auth/scope';
 import type { Principal } from '../../shared/auth/principal';
 import type { Group } from '../../shared/platform';
-import { AppError } from '../../shared/http/errors';
+import { DomainError } from '../../shared/errors/domain-error';
+import { httpStatusOf } from '../../shared/http/error-status';
 
 const HANOI = '000.00.00.H26';
 const HUE = '000.00.00.H57';
@@ -65,7 +66,7 @@ describe('ownsResource', () => {
 
 describe('requireInScope', () => {
   const statusOf = (fn: () => void) => {
-    try { fn(); return 200; } catch (e) { return (e as AppError).status; }
+    try { fn(); return 200; } catch (e) { return httpStatusOf(e as DomainError); }
   };
   const cases: [string, Principal, 'not-found' | 'forbidden', number][] = [
     ['in scope', official(HANOI), 'not-found', 200],
@@ -82,9 +83,9 @@ describe('requireInScope', () => {
       requireInScope(official(HUE), hanoiCommune, { deny: 'not-found', what: 'Dossier' });
       expect.unreachable();
     } catch (e) {
-      expect(e).toBeInstanceOf(AppError);
-      expect((e as AppError).code).toBe('NOT_FOUND');
-      expect((e as AppError).message).toBe('Dossier was not found');
+      expect(e).toBeInstanceOf(DomainError);
+      expect((e as DomainError).code).toBe('NOT_FOUND');
+      expect((e as DomainError).message).toBe('Dossier was not found');
     }
   });
 

@@ -33,7 +33,7 @@ describe('decideRating: who and when', () => {
   it.each(DOSSIER_STATUSES.map((s) => [s, s === 'done' || s === 'returned'] as const))('a %s dossier is ratable: %s', (status, ratable) => {
     const d = decideRating({ dossier: dossier({ status }), callerSub: 'sub-owner', existing: undefined, content: content(), now: at(0) });
     if (ratable) expect(d).toMatchObject({ ok: true, kind: 'create' });
-    else expect(d).toMatchObject({ ok: false, status: 409, code: 'NOT_RATABLE' });
+    else expect(d).toMatchObject({ ok: false, kind: 'conflict', code: 'NOT_RATABLE' });
   });
 
   it.each([
@@ -42,7 +42,7 @@ describe('decideRating: who and when', () => {
   ])('%s is told the dossier does not exist (before any status rule)', (_label, callerSub) => {
     for (const status of ['done', 'processing'] as const) {
       expect(decideRating({ dossier: dossier({ status }), callerSub, existing: undefined, content: content(), now: at(0) }))
-        .toMatchObject({ ok: false, status: 404, code: 'NOT_FOUND' });
+        .toMatchObject({ ok: false, kind: 'not_found', code: 'NOT_FOUND' });
     }
   });
 
@@ -75,7 +75,7 @@ describe('decideRating: replacement within 14 days of the FIRST rating', () => {
     if (outcome === 'replace') {
       expect(d).toMatchObject({ ok: true, kind: 'replace', previous: stored(), record: { overall: 'dissatisfied', revisions: 2, ratedAt: FIRST, month: '2026-10' } });
     } else {
-      expect(d).toMatchObject({ ok: false, status: 409, code: 'RATING_FINAL' });
+      expect(d).toMatchObject({ ok: false, kind: 'conflict', code: 'RATING_FINAL' });
     }
     expect(isReplaceable(FIRST, at(elapsed))).toBe(outcome === 'replace');
   });

@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../shared/auth/principal';
 import { dynamoClient } from '../../shared/aws/clients';
 import { tableName } from '../../shared/config';
-import { AppError } from '../../shared/http/errors';
+import { DomainError } from '../../shared/errors/domain-error';
+import { httpStatusOf } from '../../shared/http/error-status';
 import { dossierStore } from '../../functions/dossiers/public';
 import { DynamoRatingStore } from '../../functions/ratings/adapters/rating-store';
 import { RatingService } from '../../functions/ratings/service';
@@ -41,7 +42,7 @@ const refusal = async (p: Promise<unknown>) => {
   try {
     await p;
   } catch (error) {
-    if (error instanceof AppError) return [error.status, error.code];
+    if (error instanceof DomainError) return [httpStatusOf(error), error.code];
     throw error;
   }
   return 'accepted';

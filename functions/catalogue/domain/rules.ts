@@ -3,7 +3,7 @@
 import {
   Agency, CATALOGUE_ENTRY, Procedure, type CatalogueName, type Level,
 } from '../../../shared/contracts/catalogue';
-import { badRequest, type ErrorDetail } from '../../../shared/http/errors';
+import { badRequest, type ErrorDetail } from '../../../shared/errors/domain-error';
 import type { z } from 'zod';
 import type { AgencyRef } from './search-model';
 

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient, dynamoTable, type Deferred } from '../../../shared/aws/clients';
 import { tableName } from '../../../shared/config';
-import { conflict, notFound } from '../../../shared/http/errors';
+import { conflict, notFound } from '../../../shared/errors/domain-error';
 import { configuredSealer, type SecretSealer } from './secret-sealer';
 import { isConditionFailure } from '../../../shared/aws/dynamo-errors';
 

@@ -1,6 +1,6 @@
 // The dossiers capability as payments sees it: read a dossier, and move it from payment_required
 // to processing through the dossier transition function (never around it).
-import { AppError } from '../../../shared/http/errors';
+import { isErrorKind } from '../../../shared/errors/domain-error';
 import { dossierService, dossierStore, type DossierRecord } from '../../dossiers/public';
 
 export type ConfirmResult = 'confirmed' | 'conflict';
@@ -25,7 +25,7 @@ export const dossierGateway = (): DossierGateway => {
         await (await service).transition(d, { kind: 'system', id: 'payments' }, 'confirm_payment', { note }, d.version);
         return 'confirmed';
       } catch (error) {
-        if (error instanceof AppError && error.status === 409) return 'conflict';
+        if (isErrorKind(error, 'conflict')) return 'conflict';
         throw error;
       }
     },

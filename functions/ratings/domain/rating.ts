@@ -44,7 +44,8 @@ export interface RatedDossier {
   applicant: { sub: string };
 }
 
-export type Refusal = { ok: false; status: 404 | 409; code: 'NOT_FOUND' | 'NOT_RATABLE' | 'RATING_FINAL'; message: string };
+/** Why a rating is refused: the dossier is not the caller's (not found), or not ratable now (conflict). */
+export type Refusal = { ok: false; kind: 'not_found' | 'conflict'; code: 'NOT_FOUND' | 'NOT_RATABLE' | 'RATING_FINAL'; message: string };
 export type RatingDecision =
   | Refusal
   | { ok: true; kind: 'create'; record: RatingRecord }
@@ -89,10 +90,10 @@ export const decideRating = (input: {
 }): RatingDecision => {
   const { dossier: d, existing, content, now } = input;
   if (!input.callerSub || input.callerSub !== d.applicant.sub) {
-    return { ok: false, status: 404, code: 'NOT_FOUND', message: 'Dossier was not found' };
+    return { ok: false, kind: 'not_found', code: 'NOT_FOUND', message: 'Dossier was not found' };
   }
   if (!RATABLE_STATUSES.includes(d.status)) {
-    return { ok: false, status: 409, code: 'NOT_RATABLE', message: `The dossier is ${d.status}; it can be rated once it is done or returned` };
+    return { ok: false, kind: 'conflict', code: 'NOT_RATABLE', message: `The dossier is ${d.status}; it can be rated once it is done or returned` };
   }
   const at = now.toISOString();
   if (!existing) {
@@ -106,7 +107,7 @@ export const decideRating = (input: {
   }
   if (!isReplaceable(existing.ratedAt, now)) {
     return {
-      ok: false, status: 409, code: 'RATING_FINAL',
+      ok: false, kind: 'conflict', code: 'RATING_FINAL',
       message: `The rating can no longer be changed: it was final at ${replaceableUntil(existing.ratedAt)}, ${RATING_REPLACEABLE_DAYS} days after it was first given`,
     };
   }
