@@ -842,7 +842,7 @@ export interface paths {
         put?: never;
         /**
          * Request a feedback upload
-         * @description A presigned S3 POST for the sender's evidence (PDF, JPEG or PNG, ≤ 10 MB, enforced by the S3 policy) while the feedback is submitted or information is requested (else 409 `NOT_ACCEPTING_FILES`); 422 `TOO_MANY_FILES` beyond 5. Complete the upload afterwards.
+         * @description A presigned S3 POST for the sender's evidence (PDF, JPEG or PNG, ≤ 10 MB, enforced by the S3 policy) while the feedback is submitted or information is requested (else 409 `NOT_ACCEPTING_FILES`); 409 `TOO_MANY_FILES` beyond 5 verified. Complete the upload afterwards.
          *
          *     Who may call: signed-in users of the groups citizen, business (Cognito ID token).
          */

@@ -1,28 +1,20 @@
-// The ratings capability's routes (docs/requirements.md R-API-ROUTES): thin over RatingService. The
-// route stack has parsed and validated the request and checked the caller's group; the service
-// checks ownership, scope and the rating rules.
-import { dynamoClient } from '../../shared/aws/clients';
-import { tableName } from '../../shared/config';
+// The ratings capability's routes (docs/requirements.md R-API-ROUTES): route → RatingService → HTTP
+// result. The route stack has parsed and validated the request and checked the caller's group; the
+// service checks ownership, scope and the rating rules.
 import { createApiHandler, created, implement, ok } from '../../shared/http/api';
 import { ratingRoutes as routes } from '../../shared/platform/api-routes/ratings';
-import { dossierStore } from '../dossiers/public';
-import { DynamoRatingStore } from './adapters/rating-store';
+import { platformDeps } from './deps';
 import { RatingService, type RatingDeps } from './service';
 
-export const defaultDeps = (): RatingDeps => ({
-  store: new DynamoRatingStore(dynamoClient, () => tableName('ratings')),
-  dossiers: dossierStore(),
-});
-
-export const makeHandler = (deps: RatingDeps | RatingService) => {
-  const service = deps instanceof RatingService ? deps : new RatingService(deps);
+export const makeHandler = (deps: RatingDeps) => {
+  const ratings = new RatingService(deps);
   return createApiHandler([
     implement(routes.rateDossier, async ({ principal, params, body }) => {
-      const { rating, created: first } = await service.rate(principal, params.id, body);
+      const { rating, created: first } = await ratings.rate(principal, params.id, body);
       return first ? created(rating) : ok(rating);
     }),
-    implement(routes.getDossierRating, async ({ principal, params }) => ok(await service.get(principal, params.id))),
+    implement(routes.getDossierRating, async ({ principal, params }) => ok(await ratings.get(principal, params.id))),
   ]);
 };
 
-export const handler = makeHandler(defaultDeps());
+export const handler = makeHandler(platformDeps());

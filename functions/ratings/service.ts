@@ -7,33 +7,24 @@ import type { Principal } from '../../shared/auth/principal';
 import { agencyInScope, ownsResource } from '../../shared/auth/scope';
 import type { RateDossier, Rating } from '../../shared/contracts/ratings';
 import { conflict, notFound } from '../../shared/errors/domain-error';
+import { done, lostRace, retryOnConflict } from '../../shared/retry/retry-on-conflict';
 import type { DossierRecord } from '../dossiers/public';
 import type { RatingStore } from './adapters/rating-store';
 import { aggregateDelta } from './domain/aggregate';
 import { decideRating, normaliseContent, normaliseCriteria, replaceableUntil, type RatingRecord } from './domain/rating';
-
-/** Decisions made on data a concurrent rating changed are made again, this many times at most. */
-export const WRITE_ATTEMPTS = 8;
 
 export interface RatingDeps {
   store: RatingStore;
   /** A read of one dossier (the dossiers capability's store). */
   dossiers: { get(id: string): Promise<DossierRecord | undefined> };
   now?: () => Date;
-  /** Waits before attempt `n` (≥ 1) after a lost race; jittered so racers spread out. */
-  backoff?: (attempt: number) => Promise<void>;
 }
-
-const jitteredBackoff = (attempt: number) =>
-  new Promise<void>((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 10 * 2 ** attempt)));
 
 export class RatingService {
   private readonly now: () => Date;
-  private readonly backoff: (attempt: number) => Promise<void>;
 
   constructor(private readonly deps: RatingDeps) {
     this.now = deps.now ?? (() => new Date());
-    this.backoff = deps.backoff ?? jitteredBackoff;
   }
 
   /** `POST /v1/dossiers/{id}/rating`: `created` on the first rating, else a replacement (or no change). */
@@ -42,22 +33,21 @@ export class RatingService {
     if (!d) throw notFound('Dossier');
     const callerSub = principal.kind === 'user' ? principal.sub : '';
     const content = normaliseContent(body);
-    for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
-      if (attempt > 0) await this.backoff(attempt);
+    // A decision made on data a concurrent rating changed (another first rating, another
+    // replacement) is made again on a fresh read.
+    return retryOnConflict(async () => {
       const existing = ownsResource(principal, d.applicant) ? await this.deps.store.get(d.id) : undefined;
       const decision = decideRating({ dossier: d, callerSub, existing, content, now: this.now() });
       if (!decision.ok) {
         if (decision.kind === 'not_found') throw notFound('Dossier');
         throw conflict(decision.code, decision.message);
       }
-      if (decision.kind === 'unchanged') return { rating: this.view(decision.record), created: false };
+      if (decision.kind === 'unchanged') return done({ rating: this.view(decision.record), created: false });
       const written = decision.kind === 'create'
         ? await this.deps.store.create(decision.record, aggregateDelta(null, decision.record))
         : await this.deps.store.replace(decision.record, decision.previous.revisions, aggregateDelta(decision.previous, decision.record));
-      if (written === 'written') return { rating: this.view(decision.record), created: decision.kind === 'create' };
-      // Lost a race (another first rating, or another replacement): read again and decide again.
-    }
-    throw conflict('RATING_BUSY', 'The rating of this dossier is being changed at the same time; try again');
+      return written === 'written' ? done({ rating: this.view(decision.record), created: decision.kind === 'create' }) : lostRace;
+    }, () => conflict('RATING_BUSY', 'The rating of this dossier is being changed at the same time; try again'));
   }
 
   /** `GET /v1/dossiers/{id}/rating`: the owner, officials in scope and admins; anyone else (and no rating) is 404. */

@@ -3,22 +3,21 @@
 // R-API-UPLOADS). Uploads land under `incoming/` (expired by the bucket lifecycle after 2 days); a
 // file counts only once `verify` has checked what actually arrived — the object exists, its size is
 // the declared one and within the limit, its stored type is the declared one and its first bytes
-// are of that type — and moved it to `files/`. A failing object is deleted. This holds on AWS as
+// are of that type (upload-rules.ts judgeObject) — and moved it to `files/`. A failing object is deleted. This holds on AWS as
 // defence in depth, and it is the only check locally, where the S3 emulator enforces no POST policy
 // (R-LOCAL-UPLOAD-POLICY).
 import type { S3Client } from '@aws-sdk/client-s3';
 import { onceAsync, resolveDeferred, s3Lib, type Deferred } from '../aws/clients';
 import { createPresignedPost } from '../aws/presigned-post';
-import { contentMatchesType, SNIFF_BYTES } from './file-signature';
+import { SNIFF_BYTES } from './file-signature';
+import { judgeObject, mediaType, type ObjectVerdict, type StoredObject } from './upload-rules';
+
+export type { ObjectVerdict } from './upload-rules';
 
 export const UPLOAD_TTL_SECONDS = 300;
 export const DOWNLOAD_TTL_SECONDS = 300;
 
 export interface UploadTicket { url: string; fields: Record<string, string>; key: string; expiresAt: string }
-
-export type ObjectVerdict =
-  | { ok: true; size: number; contentType: string }
-  | { ok: false; reason: 'MISSING' | 'TOO_LARGE' | 'SIZE_MISMATCH' | 'TYPE_MISMATCH' | 'CONTENT_MISMATCH'; message: string };
 
 export interface AttachmentStore {
   /**
@@ -48,7 +47,6 @@ const isMissing = (error: unknown) => {
   const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
   return e?.name === 'NoSuchKey' || e?.name === 'NotFound' || e?.$metadata?.httpStatusCode === 404;
 };
-const mediaType = (t: string | undefined) => (t ?? '').split(';')[0]!.trim().toLowerCase();
 
 /** The `expiration` of a presigned POST policy (base64 JSON), as an ISO instant. */
 export const policyExpiration = (policy: string) =>
@@ -97,11 +95,11 @@ export class S3AttachmentStore implements AttachmentStore {
     const [stored, incoming] = await Promise.all([this.inspect(storedKey(input.key)), this.inspect(incomingKey(input.key))]);
     // Already verified and moved (a repeated completion): the stored file is final. A later upload
     // through the same ticket stays in `incoming/` and expires there.
-    if (stored) return this.judge(stored, input);
+    if (stored) return judgeObject(stored, input);
     // Nothing waiting: never uploaded, or a concurrent verify moved it after we looked.
     if (!incoming) return this.judgeStored(input);
 
-    const verdict = this.judge(incoming, input);
+    const verdict = judgeObject(incoming, input);
     if (verdict.ok) {
       try {
         await s3.send(new lib.CopyObjectCommand({
@@ -128,12 +126,11 @@ export class S3AttachmentStore implements AttachmentStore {
   }
 
   private async judgeStored(declared: { key: string; contentType: string; size: number; maxBytes: number }): Promise<ObjectVerdict> {
-    const stored = await this.inspect(storedKey(declared.key));
-    return stored ? this.judge(stored, declared) : { ok: false, reason: 'MISSING', message: 'no file was uploaded' };
+    return judgeObject(await this.inspect(storedKey(declared.key)), declared);
   }
 
   /** Size, stored type and first bytes of an object, or undefined when it does not exist. */
-  private async inspect(key: string) {
+  private async inspect(key: string): Promise<StoredObject | undefined> {
     const { s3, bucket, lib } = await this.ready();
     try {
       const head = await s3.send(new lib.HeadObjectCommand({ Bucket: bucket, Key: key }));
@@ -148,17 +145,5 @@ export class S3AttachmentStore implements AttachmentStore {
       if (isMissing(error)) return undefined;
       throw error;
     }
-  }
-
-  private judge(found: { size: number; contentType: string; first: Uint8Array }, declared: { contentType: string; size: number; maxBytes: number }): ObjectVerdict {
-    if (found.size > declared.maxBytes) return { ok: false, reason: 'TOO_LARGE', message: `the file is larger than ${declared.maxBytes} bytes` };
-    if (found.size !== declared.size) return { ok: false, reason: 'SIZE_MISMATCH', message: `the file is ${found.size} bytes, ${declared.size} were declared` };
-    if (found.contentType !== mediaType(declared.contentType)) {
-      return { ok: false, reason: 'TYPE_MISMATCH', message: `the file was stored as ${found.contentType || 'no type'}, ${declared.contentType} was declared` };
-    }
-    if (!contentMatchesType(found.first, declared.contentType)) {
-      return { ok: false, reason: 'CONTENT_MISMATCH', message: `the file's content is not ${declared.contentType}` };
-    }
-    return { ok: true, size: found.size, contentType: found.contentType };
   }
 }

@@ -4,7 +4,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FAQ_PK } from '../../functions/support/adapters/faq-store';
-import { defaultDeps, makeHandler } from '../../functions/support/handler';
+import { platformDeps } from '../../functions/support/deps';
+import { makeHandler } from '../../functions/support/handler';
 import { tableName } from '../../shared/config';
 import { api, signIn } from '../support/auth';
 import { invoke } from '../support/invoke';
@@ -114,7 +115,7 @@ describe('a corrupt stored entry', () => {
     await doc.send(new PutCommand({ TableName: tableName('support'), Item: { pk: FAQ_PK, sk: id, id, answer: 42, updatedAt: 'hôm qua' } }));
     try {
       // A fresh function instance reads the whole FAQ now (a warm one keeps its index a minute).
-      const handler = makeHandler(defaultDeps());
+      const handler = makeHandler(platformDeps());
       const res = await invoke(handler, { method: 'GET', path: '/v1/faq?q=dang%20ky%20khai%20sinh' });
       expect(res.status).toBe(200);
       expect(res.body.items.length).toBeGreaterThan(0);

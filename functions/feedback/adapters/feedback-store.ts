@@ -6,6 +6,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
 import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
 import { assertItemFits } from '../../../shared/aws/item-size';
+import { PORTAL_QUEUE } from '../domain/access';
 import type { FeedbackRecord } from '../domain/feedback';
 import { batchGetAll } from '../../../shared/aws/dynamo-batch';
 import { isConditionFailure } from '../../../shared/aws/dynamo-errors';
@@ -15,7 +16,6 @@ export const BY_SENDER = 'bySender';
 export const BY_PUBLISHED = 'byPublished';
 export const BY_OPEN = 'byOpen';
 const OPEN_SHARDS = 8;
-export const PORTAL_QUEUE = 'portal';
 
 const pk = (id: string) => `F#${id}`;
 const META = 'META';
@@ -26,7 +26,8 @@ const shardOf = (id: string) => parseInt(id.replace(/-/g, '').slice(-4), 16) % O
 export const foldText = (text: string) => text.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
 
 
-export interface Page<T> { items: T[]; last: Record<string, unknown> | null }
+/** One page of records read from an index; `last` is where the next page starts (null: the end). */
+export interface FeedbackRecordPage { items: FeedbackRecord[]; last: Record<string, unknown> | null }
 
 export interface IndicatorCounts {
   answered: number;
@@ -43,10 +44,10 @@ export interface FeedbackStore {
   get(id: string): Promise<FeedbackRecord | undefined>;
   /** Writes the new state if the stored version is still `expectedVersion`; counters in the same transaction. */
   save(f: FeedbackRecord, expectedVersion: number, counters?: { agencyCode: string; month: string; add: Partial<IndicatorCounts> }): Promise<boolean>;
-  queue(agency: string, status: string | undefined, limit: number, start?: Record<string, unknown>): Promise<Page<FeedbackRecord>>;
-  bySender(sub: string, limit: number, start?: Record<string, unknown>): Promise<Page<FeedbackRecord>>;
-  published(filter: { q?: string; agency?: string }, limit: number, start?: Record<string, unknown>): Promise<Page<FeedbackRecord>>;
-  open(shard: number, start?: Record<string, unknown>): Promise<Page<FeedbackRecord>>;
+  queue(agency: string, status: string | undefined, limit: number, start?: Record<string, unknown>): Promise<FeedbackRecordPage>;
+  bySender(sub: string, limit: number, start?: Record<string, unknown>): Promise<FeedbackRecordPage>;
+  published(filter: { q?: string; agency?: string }, limit: number, start?: Record<string, unknown>): Promise<FeedbackRecordPage>;
+  open(shard: number, start?: Record<string, unknown>): Promise<FeedbackRecordPage>;
   readonly openShards: number;
   reaction(id: string, sub: string): Promise<boolean | undefined>;
   /** Sets the person's reaction; 'changed' (counts moved), 'same', or 'stale' (it changed meanwhile: read again). */
@@ -150,7 +151,7 @@ export class DynamoFeedbackStore implements FeedbackStore {
     }
   }
 
-  private async query(index: string, key: string, value: string, opts: { limit: number; start?: Record<string, unknown>; forward: boolean; skPrefix?: string; filter?: { expression: string; values: Record<string, unknown> } }): Promise<Page<FeedbackRecord>> {
+  private async query(index: string, key: string, value: string, opts: { limit: number; start?: Record<string, unknown>; forward: boolean; skPrefix?: string; filter?: { expression: string; values: Record<string, unknown> } }): Promise<FeedbackRecordPage> {
     const { db, table, lib } = await this.ready();
     const skName = key.replace('pk', 'sk');
     const items: FeedbackRecord[] = [];

@@ -34,6 +34,8 @@ export interface FeedbackRecord {
 
 export const MAX_ATTACHMENTS = 5;
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+/** What evidence may be: the media types RequestFeedbackUpload declares (a unit test keeps them equal; no zod here, the web bundle imports this). */
+export const EVIDENCE_TYPES: readonly string[] = ['application/pdf', 'image/jpeg', 'image/png'];
 /** The sender adds evidence while the item waits for a decision or for the information asked. */
 export const acceptsAttachments = (f: Pick<FeedbackRecord, 'status'>) => f.status === 'submitted' || f.status === 'info_requested';
 /** Where an attachment lives in the attachments bucket (under incoming/ until verified, then files/). */

@@ -5,13 +5,14 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { FaqEntry } from '../../../shared/contracts/support';
 import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
+import { batchPutAll } from '../../../shared/aws/dynamo-batch';
 
 export interface FaqStore {
   get(id: string): Promise<FaqEntry | undefined>;
   put(entry: FaqEntry): Promise<void>;
   /** Every entry (the warm function's in-memory index). */
   all(): Promise<FaqEntry[]>;
-  /** Seeding: many entries at once. */
+  /** Seeding: many entries at once (BatchWriteItem, unprocessed items retried: shared/aws/dynamo-batch.ts). */
   batchPut(entries: readonly FaqEntry[]): Promise<void>;
 }
 
@@ -59,15 +60,7 @@ export class DynamoFaqStore implements FaqStore {
 
   async batchPut(entries: readonly FaqEntry[]): Promise<void> {
     const { db, table, lib } = await this.ready();
-    for (let i = 0; i < entries.length; i += 25) {
-      let requests = entries.slice(i, i + 25).map((e) => ({ PutRequest: { Item: { ...e, pk: FAQ_PK, sk: e.id } } }));
-      for (let attempt = 0; requests.length > 0; attempt++) {
-        if (attempt > 8) throw new Error('BatchWriteItem left FAQ items unprocessed after 8 retries');
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(2000, 25 * 2 ** attempt)));
-        const out = await db.send(new lib.BatchWriteCommand({ RequestItems: { [table]: requests } }));
-        requests = (out.UnprocessedItems?.[table] ?? []) as typeof requests;
-      }
-    }
+    await batchPutAll(db, lib, table, entries.map((e) => ({ ...e, pk: FAQ_PK, sk: e.id })));
   }
 }
 

@@ -61,7 +61,7 @@ export const feedbackRoutes = {
   requestFeedbackUpload: defineRoute({
     id: 'requestFeedbackUpload', method: 'POST', path: '/v1/feedback/{id}/attachments', fn: 'feedback', auth: APPLICANT,
     summary: 'Request a feedback upload', tags: ['feedback'],
-    description: 'A presigned S3 POST for the sender\'s evidence (PDF, JPEG or PNG, ≤ 10 MB, enforced by the S3 policy) while the feedback is submitted or information is requested (else 409 `NOT_ACCEPTING_FILES`); 422 `TOO_MANY_FILES` beyond 5. Complete the upload afterwards.',
+    description: 'A presigned S3 POST for the sender\'s evidence (PDF, JPEG or PNG, ≤ 10 MB, enforced by the S3 policy) while the feedback is submitted or information is requested (else 409 `NOT_ACCEPTING_FILES`); 409 `TOO_MANY_FILES` beyond 5 verified. Complete the upload afterwards.',
     request: { params: FeedbackParams, body: RequestFeedbackUpload },
     responses: { 201: { description: 'Where and how to upload', schema: UploadTicket } },
   }),

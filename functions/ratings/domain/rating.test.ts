@@ -2,15 +2,15 @@
 // 14-day window counted from the FIRST rating (day 13/14/15 and the exact instant), identical
 // ratings, the month in Asia/Ho_Chi_Minh, and the counter deltas of first ratings and replacements.
 import { describe, expect, it } from 'vitest';
-import { DOSSIER_STATUSES } from '../../shared/contracts/dossier-status';
-import { RateDossier } from '../../shared/contracts/ratings';
+import { DOSSIER_STATUSES } from '../../../shared/contracts/dossier-status';
+import { RateDossier } from '../../../shared/contracts/ratings';
 import {
   aggregateDelta, aggregateOf, dissatisfiedRate, emptyAggregate, sumAggregates, type CounterDelta,
-} from '../../functions/ratings/domain/aggregate';
+} from './aggregate';
 import {
   decideRating, isReplaceable, localMonthOf, normaliseContent, replaceableUntil, sameContent,
   type RatedDossier, type RatingContent, type RatingRecord,
-} from '../../functions/ratings/domain/rating';
+} from './rating';
 
 const DAY = 86_400_000;
 const FIRST = '2026-10-05T03:00:00.000Z';

@@ -2,10 +2,10 @@
 // an admin's entry, and the service's procedure check and warm index (on an in-memory store).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MemoryFaqStore } from '../../functions/support/adapters/faq-store';
-import { buildFaqIndex } from '../../functions/support/domain/faq';
-import { parseFaqEntries } from '../../functions/support/load';
-import { SupportService } from '../../functions/support/service';
+import { MemoryFaqStore } from './adapters/faq-store';
+import { buildFaqIndex } from './domain/faq';
+import { parseFaqEntries } from './load';
+import { SupportService } from './service';
 import { FaqSearchQuery, PutFaqEntry, type FaqEntry } from '../../shared/contracts/support';
 import { isDomainError } from '../../shared/errors/domain-error';
 

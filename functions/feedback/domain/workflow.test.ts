@@ -1,13 +1,10 @@
-// The feedback rules, directly: the transition table, deadlines on a fixed calendar, overdue
-// steps, and the masking of personal data for public views.
+// The feedback workflow, directly: the transition table, deadlines on a fixed calendar, overdue steps.
 import { describe, expect, it } from 'vitest';
-import { createWorkingCalendar } from '../../shared/calendar';
-import { FEEDBACK_ACTIONS, FEEDBACK_STATUSES } from '../../shared/contracts/feedback';
-import { applyFeedbackTransition, formatFeedbackCode, type FeedbackRecord } from '../../functions/feedback/domain/feedback';
-import { MASK, scrubPersonalData } from '../../functions/feedback/domain/privacy';
+import { createWorkingCalendar } from '../../../shared/calendar';
+import { FEEDBACK_ACTIONS, FEEDBACK_STATUSES } from '../../../shared/contracts/feedback';
 import {
   allowedFeedbackActions, answeredOnTime, decideFeedback, deadlinesOf, FEEDBACK_TRANSITIONS, overdueSteps, type FeedbackActor,
-} from '../../functions/feedback/domain/workflow';
+} from './workflow';
 
 // 2026: Tết holidays 14–22 Feb (entries as the catalogue seeds them), a normal week in March.
 const calendar = createWorkingCalendar([
@@ -88,61 +85,5 @@ describe('deadlines on the working-day calendar', () => {
     expect(overdueSteps({ ...answered, status: 'answered' }, new Date('2026-03-18T03:00:00Z'))).toEqual(['publish']);
     expect(answeredOnTime('2026-03-23T09:59:59Z', deadlines.answerBy)).toBe(true);
     expect(answeredOnTime('2026-03-24T01:00:00Z', deadlines.answerBy)).toBe(false);
-  });
-});
-
-describe('applyFeedbackTransition', () => {
-  const f: FeedbackRecord = {
-    id: 'f-1', code: 'PAKN-260302-0001', category: 'procedures', subject: 'Chậm trả kết quả', content: 'Hồ sơ của tôi bị chậm.',
-    procedureCode: null, agencyCode: null, agencyName: null, agencyParentCode: null, status: 'submitted', version: 1,
-    sender: { sub: 's-1', name: 'Nguyễn Văn An', idNumber: '001099012345', email: 'an@example.vn', phone: '0912345678' },
-    submittedAt: '2026-03-02T03:00:00Z', receivedAt: '2026-03-02T03:00:00Z', decidedAt: null, firstInfoRequestAt: null, infoRequest: null,
-    rejection: null, answer: null, answeredAt: null, publishedAt: null, likes: 0, dislikes: 0, repeated: false, attachments: [], history: [],
-  };
-  const step = (x: FeedbackRecord, action: (typeof FEEDBACK_ACTIONS)[number], actor: FeedbackActor, at: string) => {
-    const d = decideFeedback(x.status, action, actor, INPUT);
-    if (!d.ok) throw new Error(d.message);
-    return applyFeedbackTransition(x, d.transition, { actor, at, input: INPUT, agency: { code: '000.00.00.H26', name: 'UBND Thành phố Hà Nội', parentCode: null } });
-  };
-
-  it('walks assign → accept → request_info → provide_info → answer → publish, keeping history and versions', () => {
-    let x = step(f, 'assign', 'admin', '2026-03-02T04:00:00Z');
-    expect(x).toMatchObject({ status: 'assigned', agencyCode: '000.00.00.H26', receivedAt: '2026-03-02T04:00:00Z', version: 2 });
-    x = step(x, 'accept', 'official', '2026-03-03T04:00:00Z');
-    x = step(x, 'request_info', 'official', '2026-03-04T04:00:00Z');
-    expect(x).toMatchObject({ status: 'info_requested', infoRequest: 'Đề nghị bổ sung', firstInfoRequestAt: '2026-03-04T04:00:00Z' });
-    x = step(x, 'provide_info', 'sender', '2026-03-05T04:00:00Z');
-    expect(x.content).toContain('[Bổ sung 2026-03-05] Đề nghị bổ sung');
-    x = step(x, 'request_info', 'official', '2026-03-06T04:00:00Z');
-    expect(x.firstInfoRequestAt).toBe('2026-03-04T04:00:00Z');
-    x = step(step(x, 'provide_info', 'sender', '2026-03-07T04:00:00Z'), 'answer', 'official', '2026-03-09T04:00:00Z');
-    expect(x.answer).toEqual({ text: 'Nội dung trả lời đầy đủ.', agencyCode: '000.00.00.H26', agencyName: 'UBND Thành phố Hà Nội', answeredAt: '2026-03-09T04:00:00Z' });
-    x = step(x, 'publish', 'official', '2026-03-10T04:00:00Z');
-    expect(x).toMatchObject({ status: 'published', publishedAt: '2026-03-10T04:00:00Z', version: 9 });
-    expect(x.history.map((h) => `${h.from}>${h.to}`)).toEqual([
-      'submitted>assigned', 'assigned>accepted', 'accepted>info_requested', 'info_requested>accepted', 'accepted>info_requested',
-      'info_requested>accepted', 'accepted>answered', 'answered>published',
-    ]);
-    expect(formatFeedbackCode('2026-03-02', 7)).toBe('PAKN-260302-0007');
-  });
-});
-
-describe('scrubPersonalData', () => {
-  const sender = { name: 'Nguyễn Văn An', idNumber: '001099012345', email: 'an.nguyen@example.vn', phone: '0912345678' };
-
-  it.each([
-    ['Tôi là Nguyễn Văn An, CCCD 001099012345', `Tôi là ${MASK}, CCCD ${MASK}`],
-    ['liên hệ 0912 345 678 hoặc 0912.345.678', `liên hệ ${MASK} hoặc ${MASK}`],
-    ['gọi +84 912 345 678', `gọi ${MASK}`],
-    ['email an.nguyen@example.vn hoặc khac@mail.com', `email ${MASK} hoặc ${MASK}`],
-    ['NGUYỄN VĂN AN phản ánh', `${MASK} phản ánh`],
-    ['CMND cũ 012345678 của người khác', `CMND cũ ${MASK} của người khác`],
-  ])('%s', (text, expected) => {
-    expect(scrubPersonalData(text, sender)).toBe(expected);
-  });
-
-  it('keeps ordinary numbers: dates, amounts, procedure codes, counts', () => {
-    const text = 'Ngày 12/03/2026 tôi nộp 50.000 đồng cho thủ tục 1.004194, chờ 15 ngày, mã hồ sơ 261202-0001';
-    expect(scrubPersonalData(text, sender)).toBe(text);
   });
 });
