@@ -4,6 +4,7 @@
 import { dynamoClient } from '../../shared/aws/clients';
 import { portalBaseUrl, readEnv, tableName } from '../../shared/config';
 import { createApiHandler, created, fileResult, implement, ok } from '../../shared/http/api';
+import { lowerCaseHeaderNames } from '../../shared/http/header-names';
 import { paymentRoutes as routes } from '../../shared/platform/api-routes/payments';
 import { catalogueReader } from '../catalogue/public';
 import { dossierGateway } from './adapters/dossiers';
@@ -26,9 +27,6 @@ const trackingUrl = (code: string | null) => `${portalBaseUrl()}/tra-cuu${code ?
 const rawBodyOf = (event: { body?: string; isBase64Encoded?: boolean }) =>
   !event.body ? '' : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
 
-const lowerCaseKeys = (headers: Record<string, string | undefined> | undefined) =>
-  Object.fromEntries(Object.entries(headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-
 export const makeHandler = (deps: PaymentDeps | PaymentService) => {
   const service = deps instanceof PaymentService ? deps : new PaymentService(deps);
   return createApiHandler([
@@ -44,7 +42,7 @@ export const makeHandler = (deps: PaymentDeps | PaymentService) => {
       return fileResult('application/pdf', await renderReceiptPdf(receipt, trackingUrl(receipt.dossierCode)), `bien-lai-${receipt.number}.pdf`);
     }),
     implement(routes.paymentCallback, async ({ params, body, event }) =>
-      ok(await service.callback(params.provider, lowerCaseKeys(event.headers), rawBodyOf(event), body))),
+      ok(await service.callback(params.provider, lowerCaseHeaderNames(event.headers), rawBodyOf(event), body))),
   ]);
 };
 

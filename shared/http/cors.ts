@@ -6,6 +6,7 @@ import httpCors from '@middy/http-cors';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { readEnv } from '../config';
 import { CORS } from '../platform/cors';
+import { lowerCaseHeaderNames } from './header-names';
 
 const originsOf = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -22,5 +23,5 @@ export const corsMiddleware = () => httpCors({
 export const corsHeaders = async (event: Pick<APIGatewayProxyEventV2, 'headers' | 'version' | 'requestContext'>): Promise<Record<string, string>> => {
   const request = { event, response: { statusCode: 200, headers: {} as Record<string, string> } };
   await corsMiddleware().after!(request as never);
-  return Object.fromEntries(Object.entries(request.response.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+  return lowerCaseHeaderNames(request.response.headers);
 };

@@ -151,6 +151,18 @@ describe('requests with a body: authorizer, then the signed-body middleware', ()
     expect(res).toMatchObject({ stage: 'handler', status: 200, body: { n: 7, keyId } });
   });
 
+  it('leaves the event as API Gateway sent it: the verified caller travels on the context', async () => {
+    const { keyId, secret } = await register('body-pristine');
+    const call = signedCall({ keyId, secret, method: 'POST', path: '/v1/sync/test-echo', body: '{"n":5}' });
+    const verdict = await authorizer(authorizerEvent(call, ECHO));
+    if (!verdict.isAuthorized) throw new Error('the authorizer refused a good request');
+    const event = integrationEvent(call, ECHO, { ...verdict.context });
+    const pristine = structuredClone(event);
+    const res = await guarded(event, lambdaContext());
+    expect({ status: res.statusCode, body: JSON.parse(String(res.body)) }).toEqual({ status: 200, body: { n: 5, keyId } });
+    expect(event).toEqual(pristine);
+  });
+
   it('answers 401 (envelope) to a tampered body, a bad signature and a replay', async () => {
     const { keyId, secret } = await register('body-bad');
     const tampered = await through(guarded, signedCall({ keyId, secret, method: 'POST', path: '/v1/sync/test-echo', body: '{"n":7}', tamper: { body: '{"n":8}' } }));
