@@ -3,11 +3,11 @@
 // (`decideDossierUpsert`, compliant and non-compliant cases), and the replay that builds the record
 // through the dossier transition table (`replayOfRecord`).
 import { describe, expect, it } from 'vitest';
-import { DossierUpsertIn } from '../../shared/contracts/sync-dossiers';
-import { decideDossierUpsert, importSteps, MAX_IMPORT_STEPS, type HeldDossier } from '../../functions/sync/domain/dossier-sync';
-import { replayOfRecord } from '../../functions/dossiers/domain/of-record';
-import { createWorkingCalendar } from '../../shared/calendar';
-import type { DossierRecord } from '../../functions/dossiers/public';
+import { DossierUpsertIn } from '../../../shared/contracts/sync-dossiers';
+import { decideDossierUpsert, importSteps, MAX_IMPORT_STEPS, type HeldDossier } from './dossier-sync';
+import { replayOfRecord } from '../../dossiers/domain/of-record';
+import { createWorkingCalendar } from '../../../shared/calendar';
+import type { DossierRecord } from '../../dossiers/public';
 
 const CODE = '000.00.00004.H26-261201-0042';
 const upsert = (over: Record<string, unknown> = {}) => DossierUpsertIn.parse({

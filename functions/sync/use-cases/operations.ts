@@ -1,12 +1,10 @@
 // Operating sync (admins): each agency system's health, what sits in the sync queues' DLQs and
 // why, and the replay that sends dead letters back once their cause is fixed. The admin routes
-// (admin.ts) and the operator command (jobs.ts, `npm run job -- sync:dlq`) both call these.
-import { dynamoClient } from '../../shared/aws/clients';
-import { tableName } from '../../shared/config';
-import type { SyncQueueName } from '../../shared/contracts/sync';
-import { registeredSystems, type RegisteredSystem } from '../identity/public';
-import { sqsDeadLetterQueues, type DeadLetter, type DeadLetterQueues } from './adapters/dead-letters';
-import { DynamoSyncStore, type SyncStore } from './adapters/sync-store';
+// (../admin.ts) and the operator command (../jobs.ts, `npm run job -- sync:dlq`) both call these.
+import type { SyncQueueName } from '../../../shared/contracts/sync';
+import type { RegisteredSystem } from '../../identity/public';
+import type { DeadLetter, DeadLetterQueues } from '../adapters/dead-letters';
+import type { SyncStore } from '../adapters/sync-store';
 import { systemHealth } from './health';
 
 export interface OperationsDeps {
@@ -68,9 +66,3 @@ export const syncHealth = async (deps: OperationsDeps) => {
     systems: await Promise.all(systems.map((s) => systemHealth(deps.store, s))),
   };
 };
-
-export const operationsDeps = (): OperationsDeps => ({
-  queues: sqsDeadLetterQueues(),
-  store: new DynamoSyncStore(dynamoClient, () => tableName('sync')),
-  systems: registeredSystems,
-});

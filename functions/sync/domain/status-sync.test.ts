@@ -2,10 +2,10 @@
 // the decision per event, and a replay of 1,000 events three ways (clean; with duplicates and
 // shuffled within each dossier; with poison items) ending in identical states.
 import { describe, expect, it } from 'vitest';
-import { DOSSIER_STATUSES, type DossierStatus } from '../../shared/contracts/dossier-status';
-import { TRANSITIONS } from '../../functions/dossiers/public';
-import { recordedStream, withDuplicatesAndShuffle, withPoison, type RecordedEvent } from '../support/sync-stream';
-import { decideStatusEvent, inputFor, syncPlan, type StatusEvent, type SyncState } from '../../functions/sync/domain/status-sync';
+import { DOSSIER_STATUSES, type DossierStatus } from '../../../shared/contracts/dossier-status';
+import { TRANSITIONS } from '../../dossiers/public';
+import { recordedStream, withDuplicatesAndShuffle, withPoison, type RecordedEvent } from './recorded-stream.test-support';
+import { decideStatusEvent, inputFor, syncPlan, type StatusEvent, type SyncState } from './status-sync';
 
 describe('syncPlan', () => {
   it.each([

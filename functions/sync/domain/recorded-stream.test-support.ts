@@ -1,8 +1,8 @@
 // A recorded stream of agency-system status events, and the two noisy replays of it the sync
 // issue asks for (duplicates + reordering within each dossier; poison items). Deterministic (a
 // seeded generator): the same streams on every run. Used by the domain-level replay
-// (test/sync/status-sync.test.ts) and the end-to-end one through SQS (test/sync/replay.test.ts).
-import type { DossierStatus } from '../../shared/contracts/dossier-status';
+// (functions/sync/domain/status-sync.test.ts) and the end-to-end one through SQS (test/sync/replay.test.ts).
+import type { DossierStatus } from '../../../shared/contracts/dossier-status';
 
 export const rng = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 

@@ -1,6 +1,6 @@
 // Backoff with full jitter for messages that failed (functions/sync/domain/retry.ts), table-driven.
 import { describe, expect, it } from 'vitest';
-import { backoffCeilingSeconds, retryDelaySeconds, retryPolicyFrom } from '../../functions/sync/domain/retry';
+import { backoffCeilingSeconds, retryDelaySeconds, retryPolicyFrom } from './retry';
 
 const policy = { baseSeconds: 2, capSeconds: 60 };
 

@@ -2,7 +2,7 @@
 // refuses on arrival, and the time a step takes in the dossier's history — the event's own, clamped
 // within the clock-skew allowance, refused beyond it.
 import { describe, expect, it } from 'vitest';
-import { CLOCK_SKEW_MS, futureRefusal, openedAtOf, refusalOnArrival, stepTime, upsertTimes } from '../../functions/sync/domain/event-time';
+import { CLOCK_SKEW_MS, futureRefusal, openedAtOf, refusalOnArrival, stepTime, upsertTimes } from './event-time';
 
 const NOW = new Date('2026-12-04T03:00:00.000Z'); // Fri 4 December 2026, 10:00 in Hà Nội
 const plus = (ms: number) => new Date(NOW.getTime() + ms).toISOString();

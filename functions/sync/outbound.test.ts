@@ -2,18 +2,19 @@
 // retry schedule (full-jitter exponential backoff), and the consumer's handling of one message
 // with stand-ins — partial failures retried for the undelivered systems only, the retry delay set
 // from the receive count, signatures that verify.
-import { backoffCeilingSeconds, retryDelaySeconds } from '../../functions/sync/domain/retry';
+import { backoffCeilingSeconds, retryDelaySeconds } from './domain/retry';
 import { describe, expect, it } from 'vitest';
 import type { SQSEvent } from 'aws-lambda';
 import { OutboundEvent, OUTBOUND_TYPES } from '../../shared/contracts/sync';
 import { DOSSIER_ACTIONS } from '../../shared/contracts/dossier-status';
 import {
   OUTBOUND_RETRY, outboundEventOf, outboundRetryPolicy, outboundMessageIds, outboundRelevant, outboxSk,
-} from '../../functions/sync/domain/outbound';
-import { deliverMessage, makeHandler, type OutboundDeps } from '../../functions/sync/outbound';
-import type { DeliveryState, OutboxStore } from '../../functions/sync/adapters/outbox-store';
+} from './domain/outbound';
+import { deliverMessage, type OutboundDeps } from './use-cases/deliver-outbound';
+import { outboundConsumer } from './use-cases/outbound-batch';
+import type { DeliveryState, OutboxStore } from './adapters/outbox-store';
 import { verifySignedRequest } from '../../shared/auth/agency-signature';
-import type { DossierEvent, DossierRecord } from '../../functions/dossiers/public';
+import type { DossierEvent, DossierRecord } from '../dossiers/public';
 
 const event = (action: string, actorKind: string, over: Partial<DossierEvent> = {}): DossierEvent => ({
   type: 'dossier.transitioned', at: '2026-12-01T03:00:00.000Z', actor: { kind: actorKind as 'applicant', id: 'sub-1' },
@@ -173,7 +174,7 @@ describe('the consumer, with stand-ins', () => {
   it('signs each push for its system; a failing system fails the message with a backoff delay, and the retry sends to it alone', async () => {
     let down = true;
     const { deps, posts, delays, outbox } = setup(() => down);
-    const handler = makeHandler(deps);
+    const handler = outboundConsumer(deps);
     const body = JSON.stringify(event('submit', 'applicant'));
 
     expect(await handler(sqsEvent(body, 1))).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-1' }] });
@@ -205,7 +206,7 @@ describe('the consumer, with stand-ins', () => {
     const { deps, posts } = setup(() => true);
     const handles: [string, number][] = [];
     const d2 = dossier({ id: 'd-2', agencyCode: '000.00.00.H57', agencyParentCode: null });
-    const handler = makeHandler({
+    const handler = outboundConsumer({
       ...deps,
       findDossier: async (id) => (id === 'd-2' ? d2 : id === 'd-1' ? dossier() : undefined),
       retryLater: async (h, seconds) => { handles.push([h, seconds]); },
@@ -233,7 +234,7 @@ describe('the consumer, with stand-ins', () => {
 
   it('an unparseable message or an unknown dossier fails (retried, then the DLQ); an unopenable secret fails that system', async () => {
     const { deps, delays } = setup(() => false);
-    const handler = makeHandler(deps);
+    const handler = outboundConsumer(deps);
     expect((await handler(sqsEvent('not json', 2))).batchItemFailures).toHaveLength(1);
     expect((await handler(sqsEvent(JSON.stringify(event('submit', 'applicant', { dossierId: 'gone' })), 2))).batchItemFailures).toHaveLength(1);
     expect(delays).toEqual([30, 30]);
