@@ -1,12 +1,12 @@
 // The reconciliation job's event handling: which day it covers, and what it refuses.
 import { describe, expect, it } from 'vitest';
-import { makeJobHandler } from '../../functions/payments/jobs';
-import { previousLocalDate, type PaymentService } from '../../functions/payments/service';
+import { makeJobHandler } from './jobs';
+import { previousLocalDate } from './use-cases/reconcile';
 
 const recording = () => {
   const dates: string[] = [];
-  const service = { reconcile: async (date: string) => (dates.push(date), [{ provider: 'sandbox', date, ranAt: '', lines: 0, mismatches: [] }]) };
-  return { dates, handler: makeJobHandler(service as unknown as PaymentService) };
+  const reconcile = async (date: string) => (dates.push(date), [{ provider: 'sandbox', date, ranAt: '', lines: 0, mismatches: [] }]);
+  return { dates, handler: makeJobHandler(reconcile) };
 };
 
 describe('payment reconcile job', () => {
