@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { SLIP_FONT } from '../../functions/notifications/assets/slip-font';
-import { renderMessage, type Message } from '../../functions/notifications/domain/message';
-import { renderSlipPdf } from '../../functions/notifications/pdf/slip-pdf';
-import { BASE_URL, dossier, event } from './fixtures';
-import { contentStreams, drawnQr, extractText, inflateStreams, shownGlyphs, toUnicodeMap } from './pdf-reader';
+import { SLIP_FONT } from '../assets/slip-font';
+import { renderMessage, type Message } from '../domain/message';
+import { renderSlipPdf } from './slip-pdf';
+import { BASE_URL, dossier, event } from '../domain/fixtures.test-support';
+import { contentStreams, drawnQr, extractText, inflateStreams, shownGlyphs, toUnicodeMap } from './pdf-reader.test-support';
 
 const PHRASE = 'Đăng ký khai sinh – Ủy ban nhân dân';
 

@@ -1,7 +1,7 @@
 // Sealed storage of agency-system secrets: AES-256-GCM keyed by configuration, versioned form.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { AES_GCM_SCHEME, AesGcmSecretSealer, SealerConfigError } from '../../functions/identity/adapters/secret-sealer';
+import { AES_GCM_SCHEME, AesGcmSecretSealer, SealerConfigError } from './secret-sealer';
 
 const sealer = new AesGcmSecretSealer(randomBytes(32));
 
@@ -54,7 +54,7 @@ describe('sealer configuration', () => {
     const { mockClient } = await import('aws-sdk-client-mock');
     const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
     const { createHash } = await import('node:crypto');
-    const { sealerFromConfiguration } = await import('../../functions/identity/adapters/secret-sealer');
+    const { sealerFromConfiguration } = await import('./secret-sealer');
     const sm = mockClient(SecretsManagerClient);
     try {
       const material = 'x'.repeat(64);

@@ -1,10 +1,10 @@
 // Agency scoping (docs/requirements.md R-SCOPE): role and scope, a province code covering its communes.
 import { describe, expect, it } from 'vitest';
-import { agencyInScope, ownsResource, requireInScope, requireOwnerOrInScope, type AgencyRef } from '../../shared/auth/scope';
-import type { Principal } from '../../shared/auth/principal';
-import type { Group } from '../../shared/platform';
-import { DomainError } from '../../shared/errors/domain-error';
-import { httpStatusOf } from '../../shared/http/error-status';
+import { agencyInScope, ownsResource, requireInScope, requireOwnerOrInScope, type AgencyRef } from './scope';
+import type { Principal } from './principal';
+import type { Group } from '../platform';
+import { DomainError } from '../errors/domain-error';
+import { httpStatusOf } from '../http/error-status';
 
 const HANOI = '000.00.00.H26';
 const HUE = '000.00.00.H57';

@@ -1,6 +1,6 @@
 // A received dossier and the events that notify its applicant, shaped as the dossiers capability
 // stores and emits them (functions/dossiers/domain/dossier.ts).
-import type { DossierEvent, DossierRecord } from '../../functions/dossiers/public';
+import type { DossierEvent, DossierRecord } from '../../dossiers/public';
 
 export const BASE_URL = 'https://dichvucong.example.vn';
 export const ID_NUMBER = '001099012345';

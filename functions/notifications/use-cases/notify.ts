@@ -1,14 +1,14 @@
-// One dossier event → the messages it owes the applicant: read the dossier (through the dossiers
-// capability's public module), render, pick the channels from the contact the applicant gave
-// (e-mail and/or SMS), and for each channel record-then-send (notification-log.ts): a redelivered
-// event finds its records and sends nothing again. A channel that fails is recorded and reported,
-// after the other channels had their turn; the retry then resends only what is not sent.
-import type { DossierEvent, DossierRecord } from '../dossiers/public';
-import { logger } from '../../shared/http/logger';
-import type { NotificationChannel, NotificationDraft, NotificationLog } from './adapters/notification-log';
-import { InvalidRecipientError, type Attachment, type MessageSender, type Recipient } from './adapters/senders';
-import { renderMessage, type Message } from './domain/message';
-import { maskEmail, maskPhone } from './domain/text';
+// One dossier event → the messages it owes the applicant (docs/notifications.md): read the dossier
+// (through the dossiers capability's public module), render, pick the channels from the contact the
+// applicant gave (e-mail and/or SMS), and for each channel record-then-send (notification-log.ts): a
+// redelivered event finds its records and sends nothing again. A channel that fails is recorded and
+// reported, after the other channels had their turn; the retry then resends only what is not sent.
+import { logger } from '../../../shared/http/logger';
+import type { DossierEvent, DossierRecord } from '../../dossiers/public';
+import type { NotificationChannel, NotificationLog } from '../adapters/notification-log';
+import { InvalidRecipientError, type Attachment, type MessageSender, type Recipient } from '../adapters/senders';
+import { draftOf, pdfFileName, recipientsOf } from '../domain/delivery';
+import { renderMessage, type Message } from '../domain/message';
 
 export interface DossierReader {
   get(id: string): Promise<DossierRecord | undefined>;
@@ -34,34 +34,6 @@ export type NotifyOutcome =
 export class NotificationRetry extends Error {
   override readonly name = 'NotificationRetry';
 }
-
-/** The channels the applicant's contact allows, e-mail first. */
-export const recipientsOf = (contact: DossierRecord['contact']): Recipient[] => {
-  const out: Recipient[] = [];
-  const email = contact?.email?.trim();
-  const phone = contact?.phone?.trim();
-  if (email) out.push({ channel: 'email', address: email });
-  if (phone) out.push({ channel: 'sms', address: phone });
-  return out;
-};
-
-const pdfFileName = (message: Message) =>
-  `mau-${message.slip.form ?? 'thong-bao'}-${(message.slip.code ?? 'ho-so').replace(/[^A-Za-z0-9.-]/g, '_')}.pdf`;
-
-const draftOf = (event: DossierEvent, message: Message, channel: NotificationChannel, to: Recipient | null): NotificationDraft => ({
-  dossierId: event.dossierId,
-  eventVersion: event.version,
-  kind: message.kind,
-  channel,
-  code: message.slip.code,
-  action: event.action,
-  toMasked: !to ? null : to.channel === 'email' ? maskEmail(to.address) : maskPhone(to.address),
-  subject: message.subject,
-  text: channel === 'sms' ? message.sms : message.text,
-  html: channel === 'email' ? message.html : null,
-  trackingUrl: message.trackingUrl,
-  slip: message.attachPdf ? message.slip : null,
-});
 
 export const notify = async (deps: NotifierDeps, event: DossierEvent): Promise<NotifyOutcome> => {
   const now = deps.now ?? (() => new Date());

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import {
   canonicalString, EMPTY_BODY_SHA256, KEY_ID_PATTERN, sha256Hex, sign, signedHeaders, signRequest, verifySignedDelivery,
   verifySignedRequest, type SignedRequest,
-} from '../../shared/auth/agency-signature';
-import { AGENCY_KEY_ID_PATTERN } from '../../shared/contracts/identity';
+} from './agency-signature';
+import { AGENCY_KEY_ID_PATTERN } from '../contracts/identity';
 
 const NOW = 1_790_000_000;
 const OLD = 'old-secret-0001';

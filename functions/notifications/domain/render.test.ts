@@ -1,10 +1,10 @@
 // Rendering (pure): which event owes which message, the slip content of Circular 01/2018's forms,
 // HTML escaping of what people typed, and SMS that fit one GSM segment without personal numbers.
 import { describe, expect, it } from 'vitest';
-import { kindOf, MESSAGE_KINDS, type MessageKind } from '../../functions/notifications/domain/slip';
-import { composeSms, renderMessage, SMS_MAX } from '../../functions/notifications/domain/message';
-import { formatDate, formatDateTime, isGsmBasic, maskEmail, maskPhone, stripDiacritics, toGsm } from '../../functions/notifications/domain/text';
-import { BASE_URL, dossier, DUE_AT, event, ID_NUMBER } from './fixtures';
+import { kindOf, MESSAGE_KINDS, type MessageKind } from './slip';
+import { composeSms, renderMessage, SMS_MAX } from './message';
+import { formatDate, formatDateTime, isGsmBasic, maskEmail, maskPhone, stripDiacritics, toGsm } from './text';
+import { BASE_URL, dossier, DUE_AT, event, ID_NUMBER } from './fixtures.test-support';
 
 const CODE = '000.00.00004.H26-261120-0007';
 const TRACKING = `${BASE_URL}/tra-cuu?code=${CODE}`;

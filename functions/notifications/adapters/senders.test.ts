@@ -5,12 +5,12 @@ import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildRawEmail, encodeHeader } from '../../functions/notifications/adapters/mime';
+import { buildRawEmail, encodeHeader } from './mime';
 import {
   AwsSender, ConfigurationError, InvalidRecipientError, OutboxSender, senderFromEnv, toE164,
-} from '../../functions/notifications/adapters/senders';
-import { renderMessage } from '../../functions/notifications/domain/message';
-import { BASE_URL, dossier, event } from './fixtures';
+} from './senders';
+import { renderMessage } from '../domain/message';
+import { BASE_URL, dossier, event } from '../domain/fixtures.test-support';
 
 const message = renderMessage(event('receive'), dossier(), BASE_URL)!;
 const pdf = { fileName: 'mau-01-A.pdf', contentType: 'application/pdf' as const, bytes: new Uint8Array(Buffer.from('%PDF-1.7 test')) };
