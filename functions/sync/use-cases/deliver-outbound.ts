@@ -2,7 +2,7 @@
 // agency system that speaks for the dossier's agency. For each system the event is put in its
 // outbox (once), then POSTed to its endpoint signed as docs/requirements.md R-SIGN-REQUEST; a 2xx
 // marks it delivered. Systems already delivered are skipped, so a retry tries only the others.
-import { signRequest } from '../../../shared/auth/agency-signature';
+import { DELIVERY_EVENT_ID_HEADER, signRequest } from '../../../shared/auth/agency-signature';
 import type { AgencyRef } from '../../../shared/auth/scope';
 import type { DossierEvent, DossierRecord } from '../../dossiers/public';
 import type { OutboundSystem } from '../../identity/public';
@@ -80,7 +80,7 @@ export const deliverMessage = async (deps: OutboundDeps, body: string, attempt: 
       } else {
         const now = (deps.now ?? (() => new Date()))().getTime() / 1000;
         const headers = signRequest({ keyId: system.keyId, secret: system.secret, method: 'POST', pathWithQuery: `${url.pathname}${url.search}`, body: json, now });
-        ({ ok, detail } = await deps.delivery.post(url.href, json, { ...headers, 'x-dvc-event-id': payload.eventId }));
+        ({ ok, detail } = await deps.delivery.post(url.href, json, { ...headers, [DELIVERY_EVENT_ID_HEADER]: payload.eventId }));
       }
     }
     if (ok) {
