@@ -17,7 +17,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import {
-  agencySigning, createPortalClient, unwrap, verifyWebhook, type DossierUpsert, type OutboundEvent, type PortalClient, type Schema,
+  agencySigning, createPortalClient, SIGNATURE_HEADERS, unwrap, verifyWebhook, type DossierUpsert, type OutboundEvent, type PortalClient, type Schema,
   type StatusEvent,
 } from '../client';
 import { HANOI_COMMUNE, PROCEDURE, portalAt, submitted } from '../scripts/walkthrough';
@@ -187,7 +187,7 @@ export const run = async (options: ExampleOptions) => {
       const genuine = await send(delivery.request.body);
       const tampered = await send(delivery.request.body.replace('"status":"submitted"', '"status":"withdrawn"'));
       pushed = { genuine, tampered, type: (JSON.parse(delivery.request.body) as OutboundEvent).type };
-      log(`   → POST ${delivery.request.pathWithQuery} signed ${delivery.request.headers['x-dvc-timestamp']} by ${delivery.request.headers['x-dvc-key-id']}: ${genuine.status} ${JSON.stringify(genuine.body)}`);
+      log(`   → POST ${delivery.request.pathWithQuery} signed ${delivery.request.headers[SIGNATURE_HEADERS.timestamp]} by ${delivery.request.headers[SIGNATURE_HEADERS.keyId]}: ${genuine.status} ${JSON.stringify(genuine.body)}`);
       log(`   → the same delivery with its status changed: ${tampered.status} ${JSON.stringify(tampered.body)}`);
     }
   } finally {

@@ -9,7 +9,7 @@
 //                                 each with the request as it arrived (path, signature headers, raw
 //                                 body), so a developer can hand it to their own webhook handler
 import { AgencySystemRegistry } from '../functions/identity/adapters/registry';
-import { SIGNATURE_HEADERS, signedHeaders, verifySignedDelivery } from '../shared/auth/agency-signature';
+import { DELIVERY_EVENT_ID_HEADER, SIGNATURE_HEADERS, signedHeaders, verifySignedDelivery } from '../shared/auth/agency-signature';
 import type { LocalRoute } from './gateway/server';
 
 export const RECEIVER_PATH = '/local/agency-receiver';
@@ -62,7 +62,7 @@ export const agencyReceiver = (registry: () => AgencySystemRegistry = () => new 
         method: 'POST', pathWithQuery, body: body.toString('utf8'),
         headers: {
           'content-type': String(req.headers['content-type'] ?? ''),
-          ...(req.headers['x-dvc-event-id'] ? { 'x-dvc-event-id': String(req.headers['x-dvc-event-id']) } : {}),
+          ...(req.headers[DELIVERY_EVENT_ID_HEADER] ? { [DELIVERY_EVENT_ID_HEADER]: String(req.headers[DELIVERY_EVENT_ID_HEADER]) } : {}),
           ...Object.fromEntries(Object.entries(SIGNATURE_HEADERS).map(([field, name]) => [name, signed[field as keyof typeof signed] ?? ''])),
         },
       },

@@ -30,7 +30,7 @@ export default async function setup(project: TestProject) {
   // than by two workers at the same time.
   await prepareChromium();
   // Failed sync messages come back within a second (not 2–16 s): a poison message reaches its DLQ
-  // in seconds. The backoff itself is unit-tested (test/sync/retry.test.ts).
+  // in seconds. The backoff itself is unit-tested (functions/sync/domain/retry.test.ts).
   process.env.SYNC_INBOUND_RETRY_BASE_SECONDS ??= '1';
   process.env.SYNC_INBOUND_RETRY_CAP_SECONDS ??= '1';
   // Outbound sync retries at once here (the schedule is unit-tested): test runs register agency

@@ -3,7 +3,7 @@
 // (shared/auth/scope.ts) — each with its endpoint and the secret to sign with, opened from its
 // sealed form. Needs the identity table (read) and the agency-secret-key secret.
 import { agencyInScope, type AgencyRef } from '../../shared/auth/scope';
-import { AgencySystemRegistry, type AgencySystemRecord, type ListCursor } from './adapters/registry';
+import { AgencySystemRegistry } from './adapters/registry';
 
 export interface OutboundSystem {
   keyId: string;
@@ -21,15 +21,7 @@ let shared: AgencySystemRegistry | undefined;
 
 /** Every system whose agency codes cover `agency` (a few hundred at most: one list query). */
 export const agencySystemsFor = async (agency: AgencyRef, registry: AgencySystemRegistry = (shared ??= new AgencySystemRegistry())): Promise<OutboundSystem[]> => {
-  const covering: AgencySystemRecord[] = [];
-  let cursor: ListCursor | undefined;
-  do {
-    const page = await registry.list({ limit: 100, cursor });
-    for (const r of page.items) {
-      if (agencyInScope({ kind: 'agency-system', keyId: r.keyId, agencyCodes: r.agencyCodes }, agency)) covering.push(r);
-    }
-    cursor = page.next;
-  } while (cursor);
+  const covering = (await registry.all()).filter((r) => agencyInScope({ kind: 'agency-system', keyId: r.keyId, agencyCodes: r.agencyCodes }, agency));
   // A system whose every secret is revoked is switched off: it could not call the portal either.
   const enabled = covering.filter((r) => r.secrets.some((x) => x.status === 'active' && x.sealed));
   return Promise.all(enabled.map(async (r) => ({

@@ -22,16 +22,9 @@ export const registeredSystem = async (keyId: string): Promise<RegisteredSystem 
 /** Every registered agency system (no secret material), for operators' views such as sync health. */
 export const registeredSystems = async (): Promise<RegisteredSystem[]> => {
   const { AgencySystemRegistry } = await import('./adapters/registry');
-  const registry = new AgencySystemRegistry();
-  const systems: RegisteredSystem[] = [];
-  let cursor: { keyId: string } | undefined;
-  do {
-    const page = await registry.list({ limit: 100, cursor });
-    systems.push(...page.items.map(summaryOf));
-    cursor = page.next;
-  } while (cursor);
-  return systems;
+  return (await new AgencySystemRegistry().all()).map(summaryOf);
 };
+
 // Outbound sync: the systems speaking for an agency with the secret to sign with (identity table
 // read + the agency-secret-key secret). Signing itself is shared/auth/agency-signature.ts
 // (docs/requirements.md R-SIGN-REQUEST).

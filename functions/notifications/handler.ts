@@ -1,19 +1,14 @@
 // The notifications consumer (SQS queue `notifications`, fed by the dossier event fan-out). Each
-// message is one DossierEvent; see notifier.ts for what is sent and docs/notifications.md for the
+// message is one DossierEvent; use-cases/notify.ts says what is sent and docs/notifications.md the
 // whole flow. A malformed message is logged (field paths only) and dropped: retrying cannot fix
 // it. A send that fails becomes a partial batch failure, retried by SQS and dead-lettered after
 // the queue's maxReceiveCount; what was already sent is not sent again.
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { dynamoClient } from '../../shared/aws/clients';
-import { portalBaseUrl, tableName } from '../../shared/config';
 import { logger } from '../../shared/http/logger';
-import { dossierStore } from '../dossiers/public';
-import { DynamoNotificationLog } from './adapters/notification-log';
-import { senderFromEnv } from './adapters/senders';
+import { platformDeps } from './deps';
 import { parseEventBody } from './domain/event';
-import { notify, type NotifierDeps } from './notifier';
-import { renderSlipPdf } from './pdf/slip-pdf';
+import { notify, type NotifierDeps } from './use-cases/notify';
 
 export const makeHandler = (deps: NotifierDeps) => {
   const processor = new BatchProcessor(EventType.SQS);
@@ -36,13 +31,5 @@ export const makeHandler = (deps: NotifierDeps) => {
       ...(context ? { context } : {}),
     }) as Promise<SQSBatchResponse>;
 };
-
-export const platformDeps = (): NotifierDeps => ({
-  dossiers: dossierStore(),
-  log: new DynamoNotificationLog(dynamoClient, () => tableName('notifications')),
-  sender: senderFromEnv(),
-  portalBaseUrl: portalBaseUrl(),
-  renderPdf: (message) => renderSlipPdf(message, message.slip),
-});
 
 export const handler = makeHandler(platformDeps());

@@ -5,7 +5,8 @@
 // (docs/operations.md). The admin routes offer the same.
 import * as z from 'zod';
 import { SyncQueueName } from '../../shared/contracts/sync';
-import { listDeadLetters, operationsDeps, replayDeadLetters, type OperationsDeps } from './operations';
+import { operationsDeps } from './deps/operations';
+import { listDeadLetters, replayDeadLetters, type OperationsDeps } from './use-cases/operations';
 
 const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).optional();
 const DlqCommand = z.object({

@@ -42,6 +42,9 @@ export const SIGNATURE_HEADERS = {
 /** All three, in that order: a request without one of them is refused before any check (401). */
 export const AGENCY_IDENTITY_HEADERS = [SIGNATURE_HEADERS.keyId, SIGNATURE_HEADERS.timestamp, SIGNATURE_HEADERS.signature] as const;
 
+/** On the portal's outbound deliveries, beside the signature: the event id, for deduplication (not signed; the body carries it too). */
+export const DELIVERY_EVENT_ID_HEADER = 'x-dvc-event-id';
+
 /** Headers a client sends; `signRequest` is what an agency system (or the portal, outbound) runs. */
 export const signRequest = (opts: { keyId: string; secret: string; method: string; pathWithQuery: string; body?: Body; now: number }) => {
   const timestamp = String(Math.floor(opts.now));

@@ -101,3 +101,18 @@ export const authorize = (rule: AuthRule, principal: Principal): void => {
       return;
   }
 };
+
+export type UserPrincipal = Extract<Principal, { kind: 'user' }>;
+export type AgencySystemPrincipal = Extract<Principal, { kind: 'agency-system' }>;
+
+/** The agency system behind a route whose rule is `agency-system` (`authorize` has refused anyone else). */
+export const agencySystemOf = (principal: Principal): AgencySystemPrincipal => {
+  if (principal.kind !== 'agency-system') throw unauthenticated('A signed agency-system request is required');
+  return principal;
+};
+
+/** The signed-in user behind a route whose rule names user groups (`authorize` has refused anyone else). */
+export const userOf = (principal: Principal): UserPrincipal => {
+  if (principal.kind !== 'user') throw unauthenticated();
+  return principal;
+};

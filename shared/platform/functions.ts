@@ -31,7 +31,7 @@ export const functions = [
   },
   {
     // The HTTP API Lambda REQUEST authorizer of agency-system routes (payload 2.0, simple
-    // responses, identity sources x-dvc-key-id/x-dvc-timestamp/x-dvc-signature, result caching
+    // responses, identity sources AGENCY_IDENTITY_HEADERS of shared/auth/agency-signature.ts, result caching
     // OFF: every signature is single-use).
     name: 'agency-authorizer',
     description: 'Verifies signed requests of agency systems (key, window, signature, replay)',

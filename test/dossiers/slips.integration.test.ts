@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, baseUrl, signIn } from '../support/auth';
 import { act, submitted } from '../support/dossiers';
-import { extractText } from '../notifications/pdf-reader';
+import { extractText } from '../../functions/notifications/pdf/pdf-reader.test-support';
 
 const tokens = { citizen: '', business: '', official: '', officialHue: '', admin: '' };
 

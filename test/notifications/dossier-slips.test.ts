@@ -6,8 +6,8 @@ import { findSlip, issuedSlips, slipFileOf } from '../../functions/notifications
 import { renderMessage } from '../../functions/notifications/domain/message';
 import { renderSlipPdf } from '../../functions/notifications/pdf/slip-pdf';
 import type { DossierEvent } from '../../functions/dossiers/public';
-import { BASE_URL, dossier, event } from './fixtures';
-import { extractText } from './pdf-reader';
+import { BASE_URL, dossier, event } from '../../functions/notifications/domain/fixtures.test-support';
+import { extractText } from '../../functions/notifications/pdf/pdf-reader.test-support';
 
 const SUBMITTED_AT = '2026-11-19T08:10:00.000Z';
 const submit = (over: Partial<DossierEvent> = {}) =>

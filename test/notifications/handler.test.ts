@@ -13,9 +13,9 @@ import { DynamoNotificationLog, notificationSk } from '../../functions/notificat
 import { InvalidRecipientError, type Attachment, type MessageSender, type Recipient, type SendResult } from '../../functions/notifications/adapters/senders';
 import type { Message } from '../../functions/notifications/domain/message';
 import { makeHandler } from '../../functions/notifications/handler';
-import type { NotifierDeps } from '../../functions/notifications/notifier';
+import type { NotifierDeps } from '../../functions/notifications/use-cases/notify';
 import { renderSlipPdf } from '../../functions/notifications/pdf/slip-pdf';
-import { BASE_URL, dossier, event, ID_NUMBER } from './fixtures';
+import { BASE_URL, dossier, event, ID_NUMBER } from '../../functions/notifications/domain/fixtures.test-support';
 
 const log = new DynamoNotificationLog(dynamoClient, () => tableName('notifications'));
 

@@ -6,8 +6,8 @@ import { dynamoClient } from '../../shared/aws/clients';
 import { tableName } from '../../shared/config';
 import { DynamoNotificationLog, type NotificationRecord } from '../../functions/notifications/adapters/notification-log';
 import { renderMessage } from '../../functions/notifications/domain/message';
-import { BASE_URL, dossier, event } from './fixtures';
-import { extractText } from './pdf-reader';
+import { BASE_URL, dossier, event } from '../../functions/notifications/domain/fixtures.test-support';
+import { extractText } from '../../functions/notifications/pdf/pdf-reader.test-support';
 
 const log = new DynamoNotificationLog(dynamoClient, () => tableName('notifications'));
 const gateway = () => process.env.DVC_BASE_URL!;

@@ -1,5 +1,4 @@
 // Stand-ins for the sync consumer's unit tests.
-import type { AgencySystemRecord, ListCursor } from '../../functions/identity/adapters/registry';
 import type { SyncStore } from '../../functions/sync/adapters/sync-store';
 
 /** A sync store whose every method is a no-op unless overridden. */
@@ -26,13 +25,7 @@ export const fakeSyncStore = (over: Partial<SyncStore> = {}): SyncStore => ({
 export const switchOffAgencySystems = async (isMine: (keyId: string) => boolean) => {
   const { AgencySystemRegistry } = await import('../../functions/identity/adapters/registry');
   const registry = new AgencySystemRegistry();
-  const mine: AgencySystemRecord[] = [];
-  let cursor: ListCursor | undefined;
-  do {
-    const page = await registry.list({ limit: 100, cursor });
-    mine.push(...page.items.filter((s) => isMine(s.keyId)));
-    cursor = page.next;
-  } while (cursor);
+  const mine = (await registry.all()).filter((s) => isMine(s.keyId));
   // Systems in parallel, a system's secrets one at a time: each revocation is a conditional write on
   // the system's version, so two at once would conflict and leave a secret active.
   await Promise.all(mine.map(async (s) => {

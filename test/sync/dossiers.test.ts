@@ -12,7 +12,7 @@ import { createWorkingCalendar } from '../../shared/calendar';
 import { DynamoSyncStore } from '../../functions/sync/adapters/sync-store';
 import { BY_CODE } from '../../functions/dossiers/adapters/dossier-store';
 import { counterKey, formatDossierCode } from '../../functions/dossiers/domain/dossier-code';
-import { applyMessage, PoisonMessageError, type InboundDeps } from '../../functions/sync/inbound';
+import { applyMessage, PoisonMessageError, type InboundDeps } from '../../functions/sync/use-cases/apply-inbound';
 import type { DossierRecord, OfRecordOutcome } from '../../functions/dossiers/public';
 import { api, signIn, signedApi } from '../support/auth';
 import { CITIZEN_ID, HANOI_COMMUNE, must, submitted } from '../support/dossiers';

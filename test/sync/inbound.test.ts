@@ -9,7 +9,8 @@ import { dynamoClient } from '../../shared/aws/clients';
 import { tableName } from '../../shared/config';
 import { DynamoSyncStore } from '../../functions/sync/adapters/sync-store';
 import { fakeSyncStore } from '../support/sync';
-import { applyMessage, PoisonMessageError, type InboundDeps, type StepTime } from '../../functions/sync/inbound';
+import { applyMessage, PoisonMessageError, type InboundDeps, type StepTime } from '../../functions/sync/use-cases/apply-inbound';
+import { inboundConsumer } from '../../functions/sync/use-cases/inbound-batch';
 import { api, signIn, signedApi } from '../support/auth';
 import { must, submitted } from '../support/dossiers';
 import type { DossierRecord } from '../../functions/dossiers/public';
@@ -149,10 +150,9 @@ describe('applyMessage (the consumer, with stand-ins)', () => {
 
 describe('the FIFO batch handler', () => {
   it('a failing record fails the rest of its dossier in the batch, not the other dossiers\' records', async () => {
-    const { makeHandler } = await import('../../functions/sync/inbound');
     const applied: string[] = [];
     const d = (code: string) => ({ id: code, code, status: 'submitted', version: 1, submittedAt: at(0), createdAt: at(0) }) as DossierRecord;
-    const handler = makeHandler({
+    const handler = inboundConsumer({
       store: fakeStore({ record: async (_k, e) => { applied.push(e.eventId); } }),
       findDossier: async (code) => (code.startsWith('BAD') ? undefined : d(code)),
       lastStepAt: async () => null,
@@ -173,10 +173,9 @@ describe('the FIFO batch handler', () => {
 
 describe('a message that fails', () => {
   it('records why, comes back after a jittered backoff by its attempt, and still fails for SQS', async () => {
-    const { makeHandler } = await import('../../functions/sync/inbound');
     const failures: { messageId: string; why: string; attempts: number }[] = [];
     const delays: [string, number][] = [];
-    const handler = makeHandler({
+    const handler = inboundConsumer({
       store: fakeStore({ recordFailure: async (f) => { failures.push(f); } }),
       findDossier: async (code) => (code.startsWith('OK') ? ({ id: 'd', code, status: 'submitted', version: 1, submittedAt: at(0), createdAt: at(0) }) as DossierRecord : undefined),
       lastStepAt: async () => null,
@@ -201,8 +200,7 @@ describe('a message that fails', () => {
   });
 
   it('two invocations at once (the local runtime\'s concurrent pollers) each report their own failures', async () => {
-    const { makeHandler } = await import('../../functions/sync/inbound');
-    const handler = makeHandler({
+    const handler = inboundConsumer({
       store: fakeStore(),
       findDossier: async (code) => {
         await new Promise((r) => setTimeout(r, code.endsWith('1') ? 30 : 5));
@@ -226,9 +224,8 @@ describe('a message that fails', () => {
   });
 
   it('when every record fails, all of them come back after the backoff and the batch still fails', async () => {
-    const { makeHandler } = await import('../../functions/sync/inbound');
     const delays: string[] = [];
-    const handler = makeHandler({
+    const handler = inboundConsumer({
       store: fakeStore(), findDossier: async () => undefined, lastStepAt: async () => null, transition: async (x) => x,
       createOfRecord: async () => { throw new Error('no upserts here'); },
       retryLater: async (handle) => { delays.push(handle); },

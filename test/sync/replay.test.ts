@@ -1,5 +1,5 @@
 // The sync issue's replay test, end to end through the running portal: a recorded stream of status
-// events (test/support/sync-stream.ts) replayed three ways — clean; with ~20% duplicates and
+// events (functions/sync/domain/recorded-stream.test-support.ts) replayed three ways — clean; with ~20% duplicates and
 // each dossier's events reordered within a window; with ~5% poison items — each way on its own
 // dossiers of record (created through POST /v1/sync/dossiers), all through the signed route, the
 // FIFO queue and the consumer. The three ways end in identical states (the lifecycles' last
@@ -9,12 +9,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DOSSIER_STATUSES, type DossierStatus } from '../../shared/contracts/dossier-status';
 import { dossierStore } from '../../functions/dossiers/public';
 import { api, signIn, signedApi } from '../support/auth';
-import { recordedStream, withDuplicatesAndShuffle, withPoison, type RecordedEvent } from '../support/sync-stream';
+import { recordedStream, withDuplicatesAndShuffle, withPoison, type RecordedEvent } from '../../functions/sync/domain/recorded-stream.test-support';
 
 const HANOI = { keyId: 'demo-hanoi-system', secret: 'demo-hanoi-secret' };
 // 1,000 as the issue asks (`npm run test:sync-replay`, ~3 min on 2 cores); the suite replays the
 // stream's first 200 events the same three ways, to stay well inside its time budget. The
-// domain-level replay of all 1,000 runs in the suite (test/sync/status-sync.test.ts).
+// domain-level replay of all 1,000 runs in the suite (functions/sync/domain/status-sync.test.ts).
 const EVENTS = Number(process.env.SYNC_REPLAY_EVENTS ?? 200);
 // An agency no other test submits to: a thousand dossiers of record would fill other tests' work queues.
 const AGENCY = '000.00.00025.H26';

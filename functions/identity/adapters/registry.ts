@@ -3,67 +3,26 @@
 //   pk SYSTEM#<keyId>               sk META   one agency system (gsi1pk SYSTEM, gsi1sk keyId: listing)
 //   pk NONCE#<keyId>#<signature>    sk NONCE  a signature already used; expiresAt (TTL) ~10 min ahead
 //
-// Secrets are sealed by a SecretSealer before they are written; a revoked secret keeps its id and
-// dates (audit) but loses its sealed material. Writes of a system record are conditional on the
+// Secrets are sealed by a SecretSealer before they are written; the rules of which secrets are
+// active or kept are domain/agency-system.ts. Writes of a system record are conditional on the
 // version read, so two concurrent rotations cannot both "keep at most two active".
 import { randomBytes } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient, dynamoTable, type Deferred } from '../../../shared/aws/clients';
 import { tableName } from '../../../shared/config';
-import { conflict, notFound } from '../../../shared/errors/domain-error';
-import { configuredSealer, type SecretSealer } from './secret-sealer';
 import { isConditionFailure } from '../../../shared/aws/dynamo-errors';
+import { conflict, isErrorKind, notFound } from '../../../shared/errors/domain-error';
+import { done, lostRace, retryOnConflict } from '../../../shared/retry/retry-on-conflict';
+import {
+  activeOf, replacedSecrets, rotatedSecrets, sameDetails, trimRevoked, withRevoked,
+  type AgencySystemInput, type AgencySystemRecord, type IssuedSecret, type SecretEntry,
+} from '../domain/agency-system';
+import { configuredSealer, type SecretSealer } from './secret-sealer';
 
-export const MAX_ACTIVE_SECRETS = 2;
-/** Revoked entries kept for audit (ids and dates only). */
-const MAX_REVOKED_KEPT = 8;
+export type { AgencySystemInput, AgencySystemRecord, AgencySystemSummary, IssuedSecret, SecretEntry } from '../domain/agency-system';
+
 /** A nonce outlives any timestamp the ±300 s window can still accept. */
 export const NONCE_TTL_SECONDS = 600;
-
-export interface SecretEntry {
-  id: string;
-  /** Sealed secret (see secret-sealer.ts); absent once revoked. */
-  sealed?: string;
-  createdAt: string;
-  status: 'active' | 'revoked';
-  revokedAt?: string;
-}
-
-export interface AgencySystemRecord {
-  pk: string;
-  sk: 'META';
-  gsi1pk: 'SYSTEM';
-  gsi1sk: string;
-  keyId: string;
-  name: string;
-  agencyCodes: string[];
-  endpointUrl: string;
-  secrets: SecretEntry[];
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
-export interface AgencySystemInput {
-  keyId: string;
-  name: string;
-  agencyCodes: string[];
-  endpointUrl: string;
-}
-
-/** What an admin sees: everything but secret material. */
-export interface AgencySystemSummary extends AgencySystemInput {
-  secrets: { id: string; createdAt: string; status: 'active' | 'revoked'; revokedAt?: string }[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface IssuedSecret {
-  id: string;
-  /** Shown once, never stored in clear. */
-  secret: string;
-  createdAt: string;
-}
 
 export const systemPk = (keyId: string) => `SYSTEM#${keyId}`;
 export const noncePk = (keyId: string, signature: string) => `NONCE#${keyId}#${signature.toLowerCase()}`;
@@ -71,25 +30,6 @@ export const noncePk = (keyId: string, signature: string) => `NONCE#${keyId}#${s
 /** 256 random bits, base64url (43 characters). */
 export const generateSecret = () => randomBytes(32).toString('base64url');
 const newSecretId = () => `sec-${randomBytes(6).toString('hex')}`;
-
-
-export const summarize = (r: AgencySystemRecord): AgencySystemSummary => ({
-  keyId: r.keyId,
-  name: r.name,
-  agencyCodes: r.agencyCodes,
-  endpointUrl: r.endpointUrl,
-  secrets: r.secrets.map(({ id, createdAt, status, revokedAt }) => ({ id, createdAt, status, ...(revokedAt ? { revokedAt } : {}) })),
-  createdAt: r.createdAt,
-  updatedAt: r.updatedAt,
-});
-
-const activeOf = (r: AgencySystemRecord) => r.secrets.filter((s) => s.status === 'active' && s.sealed);
-
-const trimRevoked = (secrets: SecretEntry[]) => {
-  const revoked = secrets.filter((s) => s.status === 'revoked');
-  const drop = new Set(revoked.slice(0, Math.max(0, revoked.length - MAX_REVOKED_KEPT)).map((s) => s.id));
-  return secrets.filter((s) => !drop.has(s.id));
-};
 
 export interface ListCursor { keyId: string }
 
@@ -123,7 +63,7 @@ export class AgencySystemRegistry {
     const record: AgencySystemRecord = {
       pk: systemPk(input.keyId), sk: 'META', gsi1pk: 'SYSTEM', gsi1sk: input.keyId,
       keyId: input.keyId, name: input.name, agencyCodes: [...input.agencyCodes], endpointUrl: input.endpointUrl,
-      secrets: [{ id: issued.id, sealed: await this.sealer.seal(issued.secret), createdAt: at, status: 'active' }],
+      secrets: [await this.sealedEntry(issued.id, issued.secret, at)],
       createdAt: at, updatedAt: at, version: 1,
     };
     try {
@@ -144,14 +84,9 @@ export class AgencySystemRegistry {
     const current = await this.require(keyId);
     const at = opts.now.toISOString();
     const issued: IssuedSecret = { id: newSecretId(), secret: generateSecret(), createdAt: at };
-    const active = activeOf(current);
-    const retire = new Set(active.slice(0, Math.max(0, active.length - (MAX_ACTIVE_SECRETS - 1))).map((s) => s.id));
-    const secrets = trimRevoked([
-      ...current.secrets.map((s): SecretEntry => (retire.has(s.id) ? { id: s.id, createdAt: s.createdAt, status: 'revoked', revokedAt: at } : s)),
-      { id: issued.id, sealed: await this.sealer.seal(issued.secret), createdAt: at, status: 'active' },
-    ]);
+    const { secrets, retiredIds } = rotatedSecrets(current, await this.sealedEntry(issued.id, issued.secret, at), at);
     const record = await this.replace(current, { secrets, updatedAt: at });
-    return { record, issued, revokedIds: [...retire] };
+    return { record, issued, revokedIds: retiredIds };
   }
 
   /** Revokes one secret (idempotent). 404 when the system or the secret id is unknown. */
@@ -161,9 +96,7 @@ export class AgencySystemRegistry {
     if (!target) throw notFound('Secret');
     if (target.status === 'revoked') return current;
     const at = opts.now.toISOString();
-    const secrets = trimRevoked(current.secrets.map((s): SecretEntry =>
-      s.id === secretId ? { id: s.id, createdAt: s.createdAt, status: 'revoked', revokedAt: at } : s));
-    return this.replace(current, { secrets, updatedAt: at });
+    return this.replace(current, { secrets: withRevoked(current, secretId, at), updatedAt: at });
   }
 
   async list(opts: { limit: number; cursor?: ListCursor }): Promise<{ items: AgencySystemRecord[]; next?: ListCursor }> {
@@ -205,29 +138,39 @@ export class AgencySystemRegistry {
    * second run with the same values writes nothing.
    */
   async ensure(input: AgencySystemInput, opts: { now: Date; secret: string }): Promise<'created' | 'updated' | 'unchanged'> {
-    const current = await this.get(input.keyId);
-    if (!current) {
-      try {
-        await this.register(input, opts);
-        return 'created';
-      } catch (e) {
-        if ((e as { code?: string }).code !== 'AGENCY_SYSTEM_EXISTS') throw e;
-        return this.ensure(input, opts);
-      }
-    }
-    // A secret sealed under another key (local key file lost) cannot open: it is replaced.
-    const opened = await Promise.all(activeOf(current).map((s) => this.sealer.open(s.sealed!).catch(() => undefined)));
-    const hasSecret = opened.includes(opts.secret);
-    const same = hasSecret && current.name === input.name && current.endpointUrl === input.endpointUrl &&
-      current.agencyCodes.join(',') === input.agencyCodes.join(',');
-    if (same) return 'unchanged';
-    const at = opts.now.toISOString();
-    const secrets = hasSecret ? current.secrets : [
-      ...current.secrets.map((s): SecretEntry => (s.status === 'active' ? { id: s.id, createdAt: s.createdAt, status: 'revoked', revokedAt: at } : s)),
-      { id: newSecretId(), sealed: await this.sealer.seal(opts.secret), createdAt: at, status: 'active' as const },
-    ];
-    await this.replace(current, { name: input.name, endpointUrl: input.endpointUrl, agencyCodes: [...input.agencyCodes], secrets: trimRevoked(secrets), updatedAt: at });
-    return 'updated';
+    // Two seeders at once (test files, parallel starts): the one that lost the write reads again.
+    const lost = (e: unknown) => {
+      if (isErrorKind(e, 'conflict')) return lostRace;
+      throw e;
+    };
+    return retryOnConflict<'created' | 'updated' | 'unchanged'>(async () => {
+      const current = await this.get(input.keyId);
+      if (!current) return this.register(input, opts).then(() => done('created' as const), lost);
+      // A secret sealed under another key (local key file lost) cannot open: it is replaced.
+      const opened = await Promise.all(activeOf(current).map((s) => this.sealer.open(s.sealed!).catch(() => undefined)));
+      const hasSecret = opened.includes(opts.secret);
+      if (hasSecret && sameDetails(current, input)) return done('unchanged');
+      const at = opts.now.toISOString();
+      const secrets = hasSecret ? trimRevoked(current.secrets) : replacedSecrets(current, await this.sealedEntry(newSecretId(), opts.secret, at), at);
+      return this.replace(current, { name: input.name, endpointUrl: input.endpointUrl, agencyCodes: [...input.agencyCodes], secrets, updatedAt: at })
+        .then(() => done('updated' as const), lost);
+    }, () => conflict('VERSION_CONFLICT', `The agency system ${input.keyId} kept changing while it was seeded`));
+  }
+
+  /** Every registered system, all pages (a few hundred at most). */
+  async all(): Promise<AgencySystemRecord[]> {
+    const systems: AgencySystemRecord[] = [];
+    let cursor: ListCursor | undefined;
+    do {
+      const page = await this.list({ limit: 100, cursor });
+      systems.push(...page.items);
+      cursor = page.next;
+    } while (cursor);
+    return systems;
+  }
+
+  private async sealedEntry(id: string, secret: string, at: string): Promise<SecretEntry> {
+    return { id, sealed: await this.sealer.seal(secret), createdAt: at, status: 'active' };
   }
 
   private async require(keyId: string) {

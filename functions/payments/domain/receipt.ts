@@ -4,6 +4,7 @@
 // Pure: the caller supplies the allocated sequence and the issue time.
 import { doReadNumber, ReadingConfig } from 'read-vietnamese-number';
 import { localDate } from '../../../shared/calendar';
+import type { UserPrincipal } from '../../../shared/auth/principal';
 import type { Receipt } from '../../../shared/contracts/payments';
 import type { OrderRecord } from './order';
 
@@ -48,4 +49,15 @@ export const receiptOf = (order: OrderRecord, issuedAt: string): Receipt => {
     paidAt: order.paidAt,
     issuedAt,
   };
+};
+
+/**
+ * The name printed on the receipt: the account holder's (the token's `name`), else the requester's
+ * full name as declared on the dossier's form (`requesterFullName`, then any `…FullName` field).
+ */
+export const payerName = (user: Pick<UserPrincipal, 'name'>, d: { form?: Record<string, unknown> | null }): string | null => {
+  if (user.name) return user.name;
+  const form = (d.form ?? {}) as Record<string, unknown>;
+  const key = ['requesterFullName', ...Object.keys(form).filter((k) => /FullName$/.test(k))].find((k) => typeof form[k] === 'string' && (form[k] as string).trim());
+  return key ? (form[key] as string).trim() : null;
 };

@@ -6,6 +6,7 @@
 // status event (the same stale/already/impossible rules). A code held by a different dossier
 // (another channel, applicant or procedure — e.g. an online dossier) is a conflict for the system's
 // error report, never merged. Pure: the caller reads the existing dossier and the event log.
+import type { Level, Procedure } from '../../../shared/contracts/catalogue';
 import { statusFromCode, type DossierStatus } from '../../../shared/contracts/dossier-status';
 import type { DossierUpsertIn, ImportedStep } from '../../../shared/contracts/sync-dossiers';
 import { futureRefusal, openedAtOf, upsertTimes } from './event-time';
@@ -18,7 +19,8 @@ export interface ImportStep {
   at: string;
 }
 
-export interface ItemProblem { path: string; message: string }
+/** A problem of an item at its field path; `code` for the ones a system may act on by itself (a time refused). */
+export interface ItemProblem { path: string; message: string; code?: string }
 
 /** A transaction holds the record, the code claim and one history item per step (DynamoDB: ≤ 100). */
 export const MAX_IMPORT_STEPS = 90;
@@ -85,6 +87,32 @@ export const importSteps = (item: DossierUpsertIn): { ok: true; steps: ImportSte
     errors.push({ path: 'history', message: `at most ${MAX_IMPORT_STEPS} transitions per dossier (this history makes ${steps.length})` });
   }
   return errors.length ? { ok: false, errors } : { ok: true, steps };
+};
+
+/**
+ * Everything an upsert can be refused for on arrival, besides its shape and its agency: times in
+ * the future; a procedure not in the catalogue, not handled at the agency's level, not for the
+ * applicant's type or not received by the item's channel; a history the transition table cannot follow.
+ */
+export const upsertProblems = (
+  item: DossierUpsertIn,
+  agencyLevel: Level,
+  procedure: Pick<Procedure, 'agencyKinds' | 'applicantTypes' | 'channels'> | undefined,
+  now: Date,
+): ItemProblem[] => {
+  const problems: ItemProblem[] = upsertTimes(item).flatMap(([path, at]) => {
+    const refused = futureRefusal(at, now);
+    return refused ? [{ path, code: refused.code, message: refused.why }] : [];
+  });
+  if (!procedure) problems.push({ path: 'procedureCode', message: 'not in the catalogue' });
+  else {
+    if (!procedure.agencyKinds.includes(agencyLevel)) problems.push({ path: 'procedureCode', message: `a ${agencyLevel}-level agency does not handle this procedure` });
+    if (!procedure.applicantTypes.includes(item.applicant.type)) problems.push({ path: 'applicant.type', message: `this procedure is not for ${item.applicant.type === 'citizen' ? 'citizens' : 'businesses'}` });
+    if (!procedure.channels.includes(item.channel)) problems.push({ path: 'channel', message: `this procedure is not received by ${item.channel}` });
+  }
+  const steps = importSteps(item);
+  if (!steps.ok) problems.push(...steps.errors);
+  return problems;
 };
 
 /** What the upsert rule needs of a dossier the portal already holds under the code. */
