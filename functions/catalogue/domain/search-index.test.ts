@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText, tokenize } from '../../shared/text/normalize';
-import { SearchIndex } from '../../functions/catalogue/domain/search-index';
-import type { AgencyRef, SearchDoc, SearchPage, SearchParams } from '../../functions/catalogue/domain/search-model';
-import { bruteForceSearch } from './search-reference';
-import { DomainError } from '../../shared/errors/domain-error';
-import { httpStatusOf } from '../../shared/http/error-status';
-import { encodeCursor } from '../../shared/http/pagination';
-import { prng, randomQuery, syntheticAgencies, syntheticProcedures } from '../../bench/synthetic-catalogue';
+import { normalizeText, tokenize } from '../../../shared/text/normalize';
+import { SearchIndex } from './search-index';
+import type { AgencyRef, SearchDoc, SearchPage, SearchParams } from './search-model';
+import { bruteForceSearch } from '../../../test/catalogue/search-reference';
+import { DomainError } from '../../../shared/errors/domain-error';
+import { httpStatusOf } from '../../../shared/http/error-status';
+import { encodeCursor } from '../../../shared/http/pagination';
+import { prng, randomQuery, syntheticAgencies, syntheticProcedures } from '../../../bench/synthetic-catalogue';
 
 const doc = (code: string, name: string, extra: Partial<SearchDoc> = {}): SearchDoc => ({
   code, name, level: 'commune', sectorCode: 'G15-TP07', onlineService: 'partial',
