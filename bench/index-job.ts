@@ -6,7 +6,7 @@
 // On a local runtime of its own (in memory), months 2025-01…2025-03 get generated activity: about
 // 20,000 dossiers made through the dossier domain (local/seed/dossier-activity.ts), each turned into
 // its counter contribution as the index-counters consumer does, summed and stored with ratings and
-// feedback answers (local/seed/index-activity.ts). The job (IndexService.recompute, what the
+// feedback answers (local/seed/index-activity.ts). The job (recomputePeriod, what the
 // schedule, the command and the admin route run) scores 2025-03 and 2025-Q1 `--runs` times; the
 // median is kept. Then the same months are regenerated at 10× (about 200,000 dossiers) and the
 // job timed again. Prints both medians and their ratio, the counters' size, and PASS/FAIL.
@@ -31,11 +31,11 @@ const main = async () => {
   const runtime = await startRuntime({ port: 0 });
   try {
     const { activityTotals, seedCatalogueData, writeActivityTotals } = await import('../local/seed/index-activity');
-    const { IndexService } = await import('../functions/evaluation/service');
-    const { platformDeps } = await import('../functions/evaluation/deps');
+    const { recomputePeriod } = await import('../functions/evaluation/recompute');
+    const { indexContext, platformDeps } = await import('../functions/evaluation/deps');
     const { agencies, procedures, holidays } = seedCatalogueData();
     const parents = new Map(agencies.map((a) => [a.code, a.parentCode]));
-    const service = new IndexService({ ...platformDeps(), clock: () => NOW });
+    const index = indexContext({ ...platformDeps(), clock: () => NOW });
 
     const measure = async (scale: number) => {
       let started = performance.now();
@@ -47,15 +47,15 @@ const main = async () => {
       const counterItems = totals.counters.size;
       const counterAttributes = [...totals.counters.values()].reduce((n, c) => n + Object.keys(c).length, 0);
       // One warm-up (catalogue caches, connections), then the timed runs.
-      await service.recompute('2025-03', 'bench');
+      await recomputePeriod(index, '2025-03', 'bench');
       const month: number[] = [];
       const quarter: number[] = [];
       for (let i = 0; i < RUNS; i++) {
         let t = performance.now();
-        await service.recompute('2025-03', 'bench');
+        await recomputePeriod(index, '2025-03', 'bench');
         month.push(performance.now() - t);
         t = performance.now();
-        await service.recompute('2025-Q1', 'bench');
+        await recomputePeriod(index, '2025-Q1', 'bench');
         quarter.push(performance.now() - t);
       }
       const row = {

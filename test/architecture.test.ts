@@ -3,7 +3,13 @@
 //     relative imports transitively — is an AWS SDK package, the shared AWS clients or an adapter;
 //   - nothing in `functions/` or `shared/` imports the local runtime (`local/`);
 //   - nothing in `functions/` or `shared/` imports test code (`test/`), not even types: test
-//     oracles and fixtures stay out of what ships;
+//     oracles and fixtures stay out of what ships. The one exception is the pure unit tests beside
+//     the code (`*.test.ts`, vitest project `unit`): they may import test helpers (fixtures,
+//     in-memory ports, oracles), never another test file, and what they reach needs nothing of
+//     the runtime (no local runtime, no global setup, no helper reading the environment or
+//     calling the network);
+//   - `shared/` is below the capabilities: nothing in it imports `functions/`, but for its tests
+//     beside the code (the calendar's test runs on the catalogue's computed holiday table);
 //   - `infra/` refers to handlers by entry path only: it imports no function code;
 //   - the web front end (`web/src/`) is a client: it reaches no AWS SDK, AWS client, adapter,
 //     handler, service or store, nor the local runtime; only pure modules and types;
@@ -27,6 +33,9 @@ const filesUnder = (dir: string): string[] => readdirSync(dir).flatMap((name) =>
   if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : filesUnder(path);
   return /\.(ts|mts|tsx)$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
 });
+
+/** A test file (vitest's `*.test.ts`): beside the code under functions/ and shared/, it ships in no function. */
+const isTestFile = (file: string) => /\.test\.tsx?$/.test(file);
 
 /** The modules a file loads at run time: static imports and re-exports that are not type-only. */
 const runtimeImports = (file: string): string[] => {
@@ -79,7 +88,7 @@ const reach = (entry: string): Map<string, string[]> => {
 const FORBIDDEN_IN_DOMAIN = [/^@aws-sdk\//, /^@aws-lambda-powertools\//, /^shared\/aws\//, /\/adapters\//];
 
 describe('architecture', () => {
-  const domainFiles = filesUnder(join(ROOT, 'functions')).filter((f) => /\/domain\//.test(relative(ROOT, f)));
+  const domainFiles = filesUnder(join(ROOT, 'functions')).filter((f) => /\/domain\//.test(relative(ROOT, f)) && !isTestFile(f));
 
   it('finds the domain files', () => {
     expect(domainFiles.length).toBeGreaterThan(30);
@@ -97,9 +106,38 @@ describe('architecture', () => {
     expect(offending).toEqual([]);
   });
 
-  it('nothing in functions/ or shared/ imports from test/', () => {
-    const offending = [...filesUnder(join(ROOT, 'functions')), ...filesUnder(join(ROOT, 'shared'))].flatMap((file) =>
-      importedPaths(file).filter((target) => target.startsWith(join(ROOT, 'test') + sep))
+  const shipped = [...filesUnder(join(ROOT, 'functions')), ...filesUnder(join(ROOT, 'shared'))].filter((f) => !isTestFile(f));
+  const besideTests = [...filesUnder(join(ROOT, 'functions')), ...filesUnder(join(ROOT, 'shared'))].filter(isTestFile);
+  const underTest = (target: string) => target.startsWith(join(ROOT, 'test') + sep);
+
+  it('nothing in functions/ or shared/ imports from test/ (but the tests beside the code)', () => {
+    const offending = shipped.flatMap((file) =>
+      importedPaths(file).filter(underTest).map((target) => `${relative(ROOT, file)} imports ${relative(ROOT, target)}`));
+    expect(offending).toEqual([]);
+  });
+
+  it('tests beside the code import only test helpers from test/, never another test file', () => {
+    const offending = besideTests.flatMap((file) =>
+      importedPaths(file).filter((target) => underTest(target) && isTestFile(target.replace(/(\.tsx?)?$/, '.ts')))
+        .map((target) => `${relative(ROOT, file)} imports ${relative(ROOT, target)}`));
+    expect(offending).toEqual([]);
+  });
+
+  /** What only the `portal` project provides: the local runtime, its global setup and its environment. */
+  const RUNTIME_ONLY = [/^local\//, /^test\/global-setup\.ts$/, /^test\/support\/runtime-env\.ts$/];
+  const usesRuntime = (key: string) =>
+    RUNTIME_ONLY.some((re) => re.test(key)) ||
+    (/^test\/.*\.tsx?$/.test(key) && /process\.env\b|\bfetch\(/.test(readFileSync(join(ROOT, key), 'utf8')));
+
+  it('tests beside the code need nothing of the runtime (project unit: no global setup, no emulator, no network)', () => {
+    expect(besideTests.length).toBeGreaterThan(10);
+    const offending = besideTests.flatMap((file) => [...reach(file)].filter(([key]) => usesRuntime(key)).map(([, chain]) => chain.join(' → ')));
+    expect(offending).toEqual([]);
+  });
+
+  it('nothing in shared/ imports a capability (functions/), but its tests beside the code', () => {
+    const offending = shipped.filter((f) => f.startsWith(join(ROOT, 'shared') + sep)).flatMap((file) =>
+      importedPaths(file).filter((target) => target.startsWith(join(ROOT, 'functions') + sep))
         .map((target) => `${relative(ROOT, file)} imports ${relative(ROOT, target)}`));
     expect(offending).toEqual([]);
   });

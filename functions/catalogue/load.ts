@@ -5,7 +5,7 @@ import { CATALOGUE_NAMES, type CatalogueName, type Procedure } from '../../share
 import type { ErrorDetail } from '../../shared/errors/domain-error';
 import type { CatalogueEntry, CatalogueStore } from './adapters/catalogue-store';
 import type { SnapshotStore } from './adapters/search-snapshot';
-import { entryProblems, procedureProblems, REFERENCED_CATALOGUES, referenceProblems } from './domain/rules';
+import { entryProblems, procedureProblems, REFERENCED_CATALOGUES, referenceProblems } from './domain/validation';
 import { buildIndexFromStore } from './index-cache';
 
 export interface CatalogueData {

@@ -14,10 +14,11 @@ import { logger } from '../../shared/http/logger';
 import { reportProgress } from '../../shared/jobs/progress';
 import type { IndexRun } from './adapters/evaluation-store';
 import { IndexCommand } from './commands';
+import type { Progress } from './compute';
+import { indexContext, platformDeps, type IndexContext, type IndexDeps } from './deps';
 import { periodsClosedBy } from './domain/period';
-import { platformDeps } from './deps';
-import { RecomputeRuns } from './runs';
-import { IndexService, type IndexDeps, type Progress } from './service';
+import { recomputePeriod, refreshRunning } from './recompute';
+import { executeRecompute } from './runs';
 
 export interface JobOptions { clock?: () => Date }
 
@@ -37,32 +38,24 @@ const logged = (run: IndexRun) => {
 
 /** `deps` is called once, on the first command (module initialisation stays cheap). */
 export const makeHandler = (deps: () => IndexDeps, options: JobOptions = {}) => {
-  let ready: { service: IndexService; runs: RecomputeRuns } | undefined;
-  const services = () => {
-    if (!ready) {
-      const d = deps();
-      const service = new IndexService(d);
-      ready = { service, runs: new RecomputeRuns(d, service) };
-    }
-    return ready;
-  };
-  const service = () => services().service;
+  let ready: IndexContext | undefined;
+  const index = () => (ready ??= indexContext(deps()));
   const progressOf = (period: string): Progress => (done, total) => reportProgress(`index ${period}`, done, total);
 
   const run = async (command: IndexCommand): Promise<IndexRun[]> => {
     if (command.job === 'index-refresh') {
       // A read that found the period stale or missing says since when it wants it fresh.
       const trigger = command.staleBefore ? 'stale-read' : 'refresh';
-      const runs = await service().refresh(trigger, { periods: command.period ? [command.period] : undefined, staleBefore: command.staleBefore, onProgress: progressOf });
+      const runs = await refreshRunning(index(), trigger, { periods: command.period ? [command.period] : undefined, staleBefore: command.staleBefore, onProgress: progressOf });
       return runs.map(logged);
     }
     if (command.runId) {
-      const stored = await services().runs.execute(command.runId, command.period ? progressOf(command.period) : undefined);
+      const stored = await executeRecompute(index(), command.runId, command.period ? progressOf(command.period) : undefined);
       return stored ? [logged(stored)] : [];
     }
     const periods = command.period ? [command.period] : periodsClosedBy((options.clock ?? (() => new Date()))());
     const runs: IndexRun[] = [];
-    for (const period of periods) runs.push(logged(await service().recompute(period, command.period ? 'command' : 'schedule', progressOf(period))));
+    for (const period of periods) runs.push(logged(await recomputePeriod(index(), period, command.period ? 'command' : 'schedule', progressOf(period))));
     return runs;
   };
 

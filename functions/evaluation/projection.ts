@@ -3,6 +3,7 @@
 // conditional transaction (adapters/evaluation-store.ts). Idempotent: a redelivered or older event
 // finds the dossier's current version applied already and changes nothing; out-of-order events
 // cannot undo a later state, because the state is read, not carried by the event.
+import { done, lostRace, retryOnConflict, type RetryPolicy } from '../../shared/retry/retry-on-conflict';
 import type { DossierEvent, DossierRecord } from '../dossiers/public';
 import { contributionDelta, contributionOf, factsOf } from './domain/dossier-facts';
 import type { CounterStore } from './adapters/evaluation-store';
@@ -16,22 +17,26 @@ export interface ProjectionDeps {
 
 export type ProjectionOutcome = 'applied' | 'unchanged' | 'missing';
 
-const MAX_ATTEMPTS = 8;
+/**
+ * Twice the default pause (the projection's loop has always waited this long): besides the races
+ * on one dossier, any two transactions on the same agency-month counters conflict, and a busy
+ * month has many.
+ */
+export const PROJECTION_RETRY: RetryPolicy = { attempts: 8, baseMs: 20 };
 
-/** Brings the dossier's counters up to date; throws after repeated conflicts (the message is retried). */
-export const projectDossier = async (deps: ProjectionDeps, dossierId: string): Promise<ProjectionOutcome> => {
-  for (let attempt = 1; ; attempt++) {
+/**
+ * Brings the dossier's counters up to date. A lost race — another consumer changed this dossier's
+ * contribution, or a transaction on the same counters ran at the same time — starts over from a
+ * fresh read; after PROJECTION_RETRY.attempts it throws a plain Error, so the message is retried.
+ */
+export const projectDossier = (deps: ProjectionDeps, dossierId: string): Promise<ProjectionOutcome> =>
+  retryOnConflict<ProjectionOutcome>(async () => {
     const [stored, record] = await Promise.all([deps.store.contribution(dossierId), deps.dossiers.get(dossierId)]);
-    if (!record) return 'missing';
-    if (stored && stored.version >= record.version) return 'unchanged';
+    if (!record) return done('missing');
+    if (stored && stored.version >= record.version) return done('unchanged');
     const [history, hasFee] = await Promise.all([deps.dossiers.history(dossierId), deps.procedureHasFee(record.procedureCode)]);
     const facts = factsOf(record, history, hasFee);
     const next = facts ? contributionOf(facts) : null;
     const deltas = contributionDelta(stored?.contribution ?? null, next);
-    if (await deps.store.applyContribution(dossierId, record.version, stored?.version, next, deltas)) return 'applied';
-    if (attempt >= MAX_ATTEMPTS) throw new Error(`counters of dossier ${dossierId}: still conflicting after ${MAX_ATTEMPTS} attempts`);
-    // Another consumer changed this dossier's contribution, or a transaction on the same counters
-    // ran at the same time: re-read after a short jittered pause.
-    await new Promise((r) => setTimeout(r, Math.random() * 20 * 2 ** Math.min(attempt, 6)));
-  }
-};
+    return (await deps.store.applyContribution(dossierId, record.version, stored?.version, next, deltas)) ? done('applied') : lostRace;
+  }, () => new Error(`counters of dossier ${dossierId}: still conflicting after ${PROJECTION_RETRY.attempts} attempts`), PROJECTION_RETRY);

@@ -14,8 +14,8 @@ import { batchPutAll } from '../../shared/aws/dynamo-batch';
 import { addCounters, contributionOf, factsOf, type Counters } from '../../functions/evaluation/domain/dossier-facts';
 import { isOver, localMonthOf, parsePeriod, periodsClosedBy, shiftMonth } from '../../functions/evaluation/domain/period';
 import { indexRunsQueue } from '../../functions/evaluation/adapters/index-runs-queue';
-import { platformDeps } from '../../functions/evaluation/deps';
-import { IndexService } from '../../functions/evaluation/service';
+import { indexContext, platformDeps } from '../../functions/evaluation/deps';
+import { recomputePeriod } from '../../functions/evaluation/recompute';
 import { agencyProfile, generateActivity, mulberry32, type ActivityAgency } from './dossier-activity';
 import { catalogueSeed } from './catalogue';
 
@@ -175,7 +175,7 @@ export const seedIndexActivity = async (now = new Date()): Promise<{ seeded: boo
  */
 export const storeIndexHistory = async (months: readonly string[], now = new Date()): Promise<{ stored: string[]; queued: string[] }> => {
   const deps = platformDeps();
-  const service = new IndexService({ ...deps, clock: () => now });
+  const index = indexContext({ ...deps, clock: () => now });
   const queue = indexRunsQueue();
   const seeded = new Set(months);
   const periods = [...new Set(months.flatMap((m) => periodsClosedBy(new Date(`${shiftMonth(m, 1)}-01T00:30:00+07:00`))))]
@@ -188,7 +188,7 @@ export const storeIndexHistory = async (months: readonly string[], now = new Dat
   for (const period of periods) {
     if (await deps.store.run(period)) continue;
     if (period === latest) {
-      await service.recompute(period, 'seed');
+      await recomputePeriod(index, period, 'seed');
       out.stored.push(period);
     } else {
       await queue.send({ job: 'index', period });

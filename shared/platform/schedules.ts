@@ -2,7 +2,7 @@ import type { ScheduleDecl } from './types';
 
 /**
  * How often the running month, quarter and year are scored and stored (schedule `index-refresh`);
- * a read finding them older than twice this asks for a refresh itself (functions/evaluation/service.ts).
+ * a read finding them older than twice this asks for a refresh itself (functions/evaluation/refresh-requests.ts).
  */
 export const INDEX_REFRESH_MINUTES = 10;
 

@@ -2,7 +2,7 @@
 // R-INDEX-COUNTERS, docs/index.md): ~740 dossiers generated through the dossier domain
 // (local/seed/dossier-activity.ts) are fed through the REAL counters pipeline — projectDossier over
 // the DynamoDB `evaluation` table of the test runtime, every dossier delivered twice, shuffled and
-// concurrently — and IndexService computes months and quarters from those counters. The test then
+// concurrently — and computePeriod scores months and quarters from those counters. The test then
 // recomputes every dossier and procedure indicator with plain loops over the raw records, written
 // from the documented rules WITHOUT the production counters code (dossier-facts.ts, measures.ts,
 // procedures.ts are not imported), and requires identical numerators, denominators, values and
@@ -21,7 +21,9 @@ import type { DossierEvent, DossierRecord } from '../../functions/dossiers/publi
 import type { RatingAggregate } from '../../functions/ratings/public';
 import { DynamoEvaluationStore } from '../../functions/evaluation/adapters/evaluation-store';
 import { projectDossier, type ProjectionDeps, type ProjectionOutcome } from '../../functions/evaluation/projection';
-import { IndexService, type ComputedPeriod } from '../../functions/evaluation/service';
+import { computePeriod, type ComputedPeriod } from '../../functions/evaluation/compute';
+import { indexContext, type IndexContext } from '../../functions/evaluation/deps';
+import { readStatistics } from '../../functions/evaluation/statistics';
 import { definitionFor } from '../../functions/evaluation/domain/definitions';
 import { round2, scoreAgency, type Measure } from '../../functions/evaluation/domain/engine';
 import { generateActivity, mulberry32, type GeneratedDossier } from '../../local/seed/dossier-activity';
@@ -75,7 +77,7 @@ const answersOf = new Map<string, Answers>();
 const monthStart = (m: string) => new Date(`${m}-01T00:00:00+07:00`).toISOString();
 
 const ratings = {
-  // The service reads only `total` and `dissatisfied` of an aggregate.
+  // The computation reads only `total` and `dissatisfied` of an aggregate.
   aggregates: async (codes: readonly string[], month: string) => new Map(codes.flatMap((c) => {
     const v = ratingsOf.get(`${c}|${month}`);
     return v ? [[c, { agencyCode: c, month, ...v } as unknown as RatingAggregate] as const] : [];
@@ -104,7 +106,7 @@ const feedback = {
 
 const dossiers: GeneratedDossier[] = [];
 const computed = new Map<string, ComputedPeriod>();
-let service: IndexService;
+let index: IndexContext;
 const outcomes: Record<ProjectionOutcome, number> = { applied: 0, unchanged: 0, missing: 0 };
 const timings: Record<string, number> = {};
 
@@ -148,14 +150,14 @@ beforeAll(async () => {
   timings.project = performance.now() - t;
 
   t = performance.now();
-  service = new IndexService({
+  index = indexContext({
     store,
     catalogue: { agencies: async () => agencies, procedures: async () => procedures, holidays: async () => [...catalogue.holidays] },
     ratings,
     feedback,
     clock: () => NOW,
   });
-  for (const p of PERIODS) computed.set(p, await service.compute(p));
+  for (const p of PERIODS) computed.set(p, await computePeriod(index, p));
   timings.compute = performance.now() - t;
 }, 300_000);
 
@@ -377,7 +379,7 @@ describe('index job vs brute force from raw dossiers', () => {
     for (const period of PERIODS) {
       for (const code of [PROVINCE, PROVINCE2, ...MINISTRIES, communesOf(PROVINCE)[0]!]) {
         const brute = bruteForce(byCode.get(code)!, period);
-        const { body } = await service.statistics(period, code);
+        const { body } = await readStatistics(index, period, code);
         expect({ period, code, dossiers: body.dossiers, byStatus: body.byStatus, byChannel: body.byChannel })
           .toEqual({ period, code, dossiers: brute.dossiers, byStatus: brute.byStatus, byChannel: brute.byChannel });
         expect(body.onTime + body.late).toBe(brute.measures['2.1']!.denominator);

@@ -1,5 +1,5 @@
-// IndexService over in-memory ports, for the unit tests of the service, the stored reads and the
-// jobs: six agencies (two provinces with communes, a province without dossiers, a ministry), one
+// The index's use cases over in-memory ports, for the unit tests of the computation, the stored
+// reads, the recompute runs and the jobs (beside the code, in functions/evaluation/): six agencies (two provinces with communes, a province without dossiers, a ministry), one
 // commune procedure, a store that keeps what is put, and a queue that keeps what is sent. Counts
 // every computation (each one reads the feedback aggregates once) so a test can say "nothing was
 // computed".
@@ -8,7 +8,7 @@ import type { AgencyInfo } from '../../functions/catalogue/public';
 import type { Counters } from '../../functions/evaluation/domain/dossier-facts';
 import type { EvaluationStore, IndexRun, RecomputeRun, StoredRanking } from '../../functions/evaluation/adapters/evaluation-store';
 import type { IndexCommand } from '../../functions/evaluation/commands';
-import { IndexService, type IndexDeps } from '../../functions/evaluation/service';
+import { indexContext, type IndexDeps } from '../../functions/evaluation/deps';
 
 export const agencies: AgencyInfo[] = [
   { code: 'P1', name: 'Province one', level: 'province', parentCode: null },
@@ -67,7 +67,7 @@ export const memoryStore = (counters: Record<string, Counters>) => {
 };
 
 /**
- * A service at `now` over `counters` and `procedures` (one clean procedure by default);
+ * An index context (`ctx`, what the use cases take) at `now` over `counters` and `procedures` (one clean procedure by default);
  * `computations()` counts scorings, `sent` the queued commands.
  */
 export const memoryIndex = (
@@ -89,5 +89,5 @@ export const memoryIndex = (
     queue: { send: async (command) => { sent.push(command); } },
     clock,
   };
-  return { s: new IndexService(deps), deps, ...memory, sent, computations: () => computations };
+  return { ctx: indexContext(deps), deps, ...memory, sent, computations: () => computations };
 };

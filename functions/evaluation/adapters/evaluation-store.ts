@@ -227,7 +227,9 @@ export class DynamoEvaluationStore implements EvaluationStore {
   async ranking(period: string, level: string, province: string | null): Promise<StoredRanking | undefined> {
     const { db, table, lib } = await this.ready();
     const sk = rankingSk(level, province);
-    // A second try covers a reader that got a head just before a refresh replaced its chunks.
+    // A second try covers a reader that got a head just before a refresh replaced its chunks. Not
+    // retryOnConflict: nothing is written here, and heads are replaced before old chunks are
+    // deleted, so one immediate re-read finds the new generation; a second miss is corrupt data.
     for (let attempt = 1; ; attempt++) {
       const out = await db.send(new lib.GetCommand({ TableName: table, Key: { pk: `RANK#${period}`, sk } }));
       const head = out.Item;

@@ -3,10 +3,10 @@
 // compliant / non-compliant shape); the arithmetic is in the comment beside each expectation. Then
 // one agency scored end to end with the shipped definition, its total worked out by hand.
 import { describe, expect, it } from 'vitest';
-import type { Counters } from '../../functions/evaluation/domain/dossier-facts';
-import { definitionFor } from '../../functions/evaluation/domain/definitions';
-import { scoreAgency, type Measure } from '../../functions/evaluation/domain/engine';
-import { measuresOf, timeliness, type MeasureInputs, type ProcedureFacts } from '../../functions/evaluation/domain/measures';
+import type { Counters } from './dossier-facts';
+import { definitionFor } from './definitions';
+import { scoreAgency, type Measure } from './engine';
+import { measuresOf, timeliness, type MeasureInputs, type ProcedureFacts } from './measures';
 
 const NO_FEEDBACK: MeasureInputs['feedback'] = { answered: 0, answeredOnTime: 0, answeredLate: 0, answeredRepeated: 0, disliked: 0 };
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   createWorkingCalendar, formatLocal, localDate, type ProcessingTime,
-} from '../../shared/calendar';
+} from '.';
 import { holidaysFor, isNonWorkingDay, type MakeupDay } from '../../functions/catalogue/domain/holidays';
 import makeupDays from '../../seed/catalogue/makeup-days.json';
 

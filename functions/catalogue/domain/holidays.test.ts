@@ -2,8 +2,8 @@ import { getSolarDate } from '@dqcai/vn-lunar';
 import { describe, expect, it } from 'vitest';
 import {
   computeHolidays, hungKingsDate, holidaysFor, isNonWorkingDay, tetDate, type MakeupDay,
-} from '../../functions/catalogue/domain/holidays';
-import makeupDays from '../../seed/catalogue/makeup-days.json';
+} from './holidays';
+import makeupDays from '../../../seed/catalogue/makeup-days.json';
 
 const ADJ = makeupDays as MakeupDay[];
 const days = (year: number, adj: MakeupDay[] = ADJ, kinds?: string[]) =>

@@ -5,10 +5,10 @@
 // ending at 17:00 local of the last day. October 2026: Thu 1, Fri 2, Mon 5, Fri 9, Mon 12, Fri 16,
 // Mon 19, Fri 23, Mon 26, Fri 30; Sun 1 Nov.
 import { describe, expect, it } from 'vitest';
-import type { Procedure } from '../../shared/contracts/catalogue';
-import { createWorkingCalendar } from '../../shared/calendar';
-import { inCompetence, procedureFactsOf, type ScopeAgency } from '../../functions/evaluation/domain/procedures';
-import type { AgencyLevel } from '../../functions/evaluation/domain/measures';
+import type { Procedure } from '../../../shared/contracts/catalogue';
+import { createWorkingCalendar } from '../../../shared/calendar';
+import { inCompetence, procedureFactsOf, type ScopeAgency } from './procedures';
+import type { AgencyLevel } from './measures';
 
 const calendar = createWorkingCalendar([]);
 

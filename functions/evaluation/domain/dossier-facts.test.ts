@@ -3,7 +3,7 @@
 // (compliant) and the records that do not (non-compliant), with the expectation worked out by hand
 // in the comment beside it. Times: Asia/Ho_Chi_Minh is UTC+7 all year, so 17:00 local = 10:00Z.
 import { describe, expect, it } from 'vitest';
-import type { AttachmentRecord, DossierEvent, DossierRecord } from '../../functions/dossiers/domain/dossier';
+import type { AttachmentRecord, DossierEvent, DossierRecord } from '../../dossiers/domain/dossier';
 import {
   C,
   contributionDelta,
@@ -13,8 +13,8 @@ import {
   type Contribution,
   type Counters,
   type DossierFacts,
-} from '../../functions/evaluation/domain/dossier-facts';
-import { DOSSIER_STATUSES, type DossierStatus } from '../../shared/contracts/dossier-status';
+} from './dossier-facts';
+import { DOSSIER_STATUSES, type DossierStatus } from '../../../shared/contracts/dossier-status';
 
 type HistoryItem = Pick<DossierEvent, 'action' | 'actor' | 'at'>;
 

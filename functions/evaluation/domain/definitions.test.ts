@@ -3,9 +3,9 @@
 // unmeasured indicators), validateDefinition on broken copies (each check must fire on its own
 // problem), loadDefinitions' ordering, and definitionFor on month/quarter/year.
 import { describe, expect, it } from 'vitest';
-import raw766 from '../../functions/evaluation/definitions/766-2022.json';
-import { IndexDefinition } from '../../functions/evaluation/domain/definition';
-import { definitionFor, definitions, firstMonthOf, loadDefinitions, validateDefinition } from '../../functions/evaluation/domain/definitions';
+import raw766 from '../definitions/766-2022.json';
+import { IndexDefinition } from './definition';
+import { definitionFor, definitions, firstMonthOf, loadDefinitions, validateDefinition } from './definitions';
 
 /** A deep copy of the shipped definition, to break. */
 const copy = (): IndexDefinition => structuredClone(IndexDefinition.parse(raw766));

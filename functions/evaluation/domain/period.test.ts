@@ -15,7 +15,7 @@ import {
   runningPeriods,
   shiftMonth,
   type Period,
-} from '../../functions/evaluation/domain/period';
+} from './period';
 
 const period = (id: string): Period => {
   const p = parsePeriod(id);

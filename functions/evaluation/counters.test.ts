@@ -2,9 +2,9 @@
 // a failed projection failing exactly its dossier's messages (so SQS brings them back).
 import type { SQSEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import type { DossierRecord } from '../../functions/dossiers/rules';
-import { feeLookup, makeHandler } from '../../functions/evaluation/counters';
-import type { ProjectionDeps } from '../../functions/evaluation/projection';
+import type { DossierRecord } from '../dossiers/rules';
+import { feeLookup, makeHandler } from './counters';
+import type { ProjectionDeps } from './projection';
 
 const message = (id: string, body: unknown): SQSEvent['Records'][number] => ({
   messageId: id, receiptHandle: `rh-${id}`, body: typeof body === 'string' ? body : JSON.stringify(body),

@@ -1,5 +1,5 @@
-// Catalogue write rules (pure): entry validation per catalogue, the key-field rule, and the
-// referential checks of a procedure against the shared catalogues.
+// Validation of catalogue writes (pure): each catalogue's entry schema and key-field rule, which
+// catalogues have parents, and the referential checks of a procedure against the shared catalogues.
 import {
   Agency, CATALOGUE_ENTRY, Procedure, type CatalogueName, type Level,
 } from '../../../shared/contracts/catalogue';

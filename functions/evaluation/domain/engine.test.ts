@@ -2,9 +2,9 @@
 // the sum): every indicator of the shipped 766 definition, redistribution inside a group, a group
 // and then everything not applicable, the extremes, band boundaries, ranking ties and rounding.
 import { describe, expect, it } from 'vitest';
-import type { IndexDefinition } from '../../functions/evaluation/domain/definition';
-import { definitionFor } from '../../functions/evaluation/domain/definitions';
-import { bandOf, rankByTotal, round2, scoreAgency, type Measure, type Measures } from '../../functions/evaluation/domain/engine';
+import type { IndexDefinition } from './definition';
+import { definitionFor } from './definitions';
+import { bandOf, rankByTotal, round2, scoreAgency, type Measure, type Measures } from './engine';
 
 const def: IndexDefinition = definitionFor('2025-10');
 const SCORED_CODES = def.indicators.map((i) => i.code);

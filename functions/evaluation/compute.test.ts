@@ -1,26 +1,31 @@
-// IndexService over in-memory ports (memory-index.ts): roll-up of communes into their province,
-// quarters as sums of months, ranking per level with unscored agencies last, statistics, and a
-// corrupt stored procedure left out instead of failing the computation.
+// Scoring a period over in-memory ports (test/evaluation/memory-index.ts): roll-up of communes into
+// their province, quarters as sums of months, ranking per level with unscored agencies last, what
+// a job stores served by the reads, and a corrupt stored procedure left out instead of failing the
+// computation.
 import { describe, expect, it, vi } from 'vitest';
 import { logger } from '../../shared/http/logger';
 import type { Procedure } from '../../shared/contracts/catalogue';
-import type { Counters } from '../../functions/evaluation/domain/dossier-facts';
+import type { Counters } from './domain/dossier-facts';
 import { IndexRanking } from '../../shared/contracts/evaluation';
-import { agencies, memoryIndex, perfect, procedure } from './memory-index';
+import { agencies, memoryIndex, perfect, procedure } from '../../test/evaluation/memory-index';
+import { computePeriod } from './compute';
+import { readStatistics } from './statistics';
+import { readBreakdown, readRanking } from './stored-reads';
+import { recomputePeriod, refreshRunning } from './recompute';
 
-const service = (counters: Record<string, Counters>, now = '2026-11-05T03:00:00Z', procedures?: Procedure[]) =>
+const index = (counters: Record<string, Counters>, now = '2026-11-05T03:00:00Z', procedures?: Procedure[]) =>
   memoryIndex(counters, now, procedures);
 
-describe('IndexService', () => {
+describe('computePeriod', () => {
   it("scores a province with its communes' counters, and ranks each level with unscored agencies last", async () => {
     // P1's own dossiers are all late; its two communes' are perfect: P1 = 2.1 of 20 on time out of 30.
-    const { s } = service({
+    const { ctx } = index({
       'P1|2026-10': { dossiers: 10, received: 10, agencyActed: 10, late: 10, 'st:processing': 10 },
       'P1-C1|2026-10': perfect(10),
       'P1-C2|2026-10': perfect(10),
       'P2|2026-10': perfect(5),
     });
-    const computed = await s.compute('2026-10');
+    const computed = await computePeriod(ctx, '2026-10');
     const p1 = computed.results.find((r) => r.agencyCode === 'P1')!;
     const onTime = p1.indicators.find((i) => i.code === '2.1')!;
     expect([onTime.numerator, onTime.denominator]).toEqual([20, 30]);
@@ -38,47 +43,34 @@ describe('IndexService', () => {
   });
 
   it('an agency with nothing to score is listed unranked (rank null), and the ranking keeps the IndexRanking contract', async () => {
-    const { s } = service({ 'P2|2026-10': perfect(10) });
+    const { ctx } = index({ 'P2|2026-10': perfect(10) });
     // The catalogue has only a commune procedure: the ministry handles nothing in the period.
-    await s.recompute('2026-10', 'test');
-    const central = await s.ranking('2026-10', 'central', null);
+    await recomputePeriod(ctx, '2026-10', 'test');
+    const central = await readRanking(ctx, '2026-10', 'central', null);
     const body = IndexRanking.parse(central.body);
     expect(body.items).toEqual([expect.objectContaining({ agencyCode: 'M1', rank: null, applicable: false })]);
-    const provinces = IndexRanking.parse((await s.ranking('2026-10', 'province', null)).body);
+    const provinces = IndexRanking.parse((await readRanking(ctx, '2026-10', 'province', null)).body);
     expect(provinces.items.map((i) => i.rank)).toEqual([1, 2, 2]);
   });
 
   it('a quarter sums its months', async () => {
-    const { s } = service({ 'P2|2026-07': perfect(3), 'P2|2026-08': perfect(4), 'P2|2026-09': { ...perfect(5), onTime: 0, late: 5 } }, '2026-10-01T03:00:00Z');
-    const q = await s.compute('2026-Q3');
+    const { ctx } = index({ 'P2|2026-07': perfect(3), 'P2|2026-08': perfect(4), 'P2|2026-09': { ...perfect(5), onTime: 0, late: 5 } }, '2026-10-01T03:00:00Z');
+    const q = await computePeriod(ctx, '2026-Q3');
     const onTime = q.results.find((r) => r.agencyCode === 'P2')!.indicators.find((i) => i.code === '2.1')!;
     expect([onTime.numerator, onTime.denominator]).toEqual([7, 12]);
   });
 
   it('serves a period once a job stored it, provisional while it runs; refuses a future one', async () => {
-    const { s } = service({ 'P2|2026-10': perfect(5), 'P2|2026-11': perfect(2) });
-    await s.recompute('2026-10', 'test');
-    const stored = await s.ranking('2026-10', 'province', null);
+    const { ctx } = index({ 'P2|2026-10': perfect(5), 'P2|2026-11': perfect(2) });
+    await recomputePeriod(ctx, '2026-10', 'test');
+    const stored = await readRanking(ctx, '2026-10', 'province', null);
     expect(stored).toMatchObject({ final: true, body: { final: true, period: '2026-10' } });
-    await s.refresh('test');
-    const running = await s.ranking('2026-11', 'province', null);
+    await refreshRunning(ctx, 'test');
+    const running = await readRanking(ctx, '2026-11', 'province', null);
     expect(running).toMatchObject({ final: false, body: { final: false, period: '2026-11' } });
-    expect((await s.breakdown('2026-11', 'P2')).body).toMatchObject({ final: false, agencyCode: 'P2' });
-    await expect(s.breakdown('2026-10', 'NOPE')).rejects.toMatchObject({ status: 404, code: 'NOT_FOUND' });
-    await expect(s.compute('2026-12')).rejects.toMatchObject({ status: 422, code: 'PERIOD_NOT_STARTED' });
-  });
-
-  it('statistics: an agency with its communes, or the whole country', async () => {
-    const { s } = service({ 'P1-C1|2026-10': perfect(10), 'P1|2026-10': { dossiers: 2, 'st:submitted': 2, 'ch:desk': 2, 'pr:1.000001': 2 }, 'M1|2026-10': perfect(1) });
-    const province = (await s.statistics('2026-10', 'P1')).body;
-    expect(province).toMatchObject({ dossiers: 12, byStatus: { returned: 10, submitted: 2 }, byChannel: { online: 10, desk: 2 }, onTimeRate: 1, averageHandlingDays: 1 });
-    expect(province.byProcedure).toEqual([{ procedureCode: '1.000001', procedureName: 'Procedure 1.000001', dossiers: 12 }]);
-    expect((await s.statistics('2026-10', undefined)).body.dossiers).toBe(13);
-    await expect(s.statistics('2026-10', 'NOPE')).rejects.toMatchObject({ status: 404 });
-    // The service's clock is 5 Nov 2026: December has not begun; November (running) has.
-    await expect(s.statistics('2026-12', undefined)).rejects.toMatchObject({ status: 422, code: 'PERIOD_NOT_STARTED' });
-    await expect(s.statistics('2027', 'P1')).rejects.toMatchObject({ status: 422, code: 'PERIOD_NOT_STARTED' });
-    expect((await s.statistics('2026-11', undefined)).stored).toBe(false);
+    expect((await readBreakdown(ctx, '2026-11', 'P2')).body).toMatchObject({ final: false, agencyCode: 'P2' });
+    await expect(readBreakdown(ctx, '2026-10', 'NOPE')).rejects.toMatchObject({ kind: 'not_found', code: 'NOT_FOUND' });
+    await expect(computePeriod(ctx, '2026-12')).rejects.toMatchObject({ kind: 'unprocessable', code: 'PERIOD_NOT_STARTED' });
   });
 
   it('one procedure the rules cannot judge is reported once and left out; the index is computed for everyone', async () => {
@@ -86,15 +78,15 @@ describe('IndexService', () => {
     try {
       // What a PUT once let through: every computation threw RangeError (invalid instant) and every index read was a 500.
       const corrupt = { ...procedure('9.999701'), announcedAt: 'x' } as Procedure;
-      const { s } = service({ 'P1-C1|2026-10': perfect(10) }, '2026-11-05T03:00:00Z', [procedure('1.000001'), corrupt]);
-      const computed = await s.compute('2026-10');
+      const { ctx } = index({ 'P1-C1|2026-10': perfect(10) }, '2026-11-05T03:00:00Z', [procedure('1.000001'), corrupt]);
+      const computed = await computePeriod(ctx, '2026-10');
       expect(computed.results).toHaveLength(agencies.length);
-      const clean = await service({ 'P1-C1|2026-10': perfect(10) }).s.compute('2026-10');
+      const clean = await computePeriod(index({ 'P1-C1|2026-10': perfect(10) }).ctx, '2026-10');
       expect(computed.results.map((r) => [r.agencyCode, r.total])).toEqual(clean.results.map((r) => [r.agencyCode, r.total]));
       const reports = warn.mock.calls.filter(([message]) => message === 'Corrupt record skipped');
       expect(reports).toHaveLength(1);
       expect(reports[0]![1]).toMatchObject({ reader: 'evaluation.index', record: { kind: 'procedure', key: '9.999701', problems: ['RangeError'] }, CorruptRecordsSkipped: 1 });
-      expect((await s.statistics('2026-10', 'P1')).body).toMatchObject({ agencyCode: 'P1' });
+      expect((await readStatistics(ctx, '2026-10', 'P1')).body).toMatchObject({ agencyCode: 'P1' });
     } finally {
       warn.mockRestore();
     }
