@@ -6,6 +6,7 @@
 // (local/seed/dossier-activity.ts); the others are TRAFFIC assumptions (limits.ts).
 import { catPk, PROCEDURE_PK } from '../../functions/catalogue/adapters/catalogue-store';
 import { applicantIndexPk, dossierPk, queueIndexPk } from '../../functions/dossiers/domain/dossier';
+import { transitionFor } from '../../functions/dossiers/domain/transitions';
 import { counterKey } from '../../functions/dossiers/domain/dossier-code';
 import { dfKey } from '../../functions/evaluation/adapters/evaluation-store';
 import { systemPk } from '../../functions/identity/adapters/registry';
@@ -15,7 +16,7 @@ import { Limit } from '../../shared/contracts/common';
 import type { RouteId } from '../../shared/platform/routes';
 import type { DossierMeasure, StepMeasure } from './measure-dossiers';
 import type { paymentWrites } from './measure-records';
-import { durationMs, SQS_BATCH, TRAFFIC, type Call } from './limits';
+import { callsMs, durationMs, SQS_BATCH, TRAFFIC, type Call } from './limits';
 import { familyOf, getOp, mergeOps, queryOp, readUnits, type Op } from './units';
 
 export interface Step {
@@ -67,7 +68,7 @@ export const lifecycle = (m: Measured): Step[] => {
   const steps = m.dossier.steps;
   const get = (key: string): StepMeasure | undefined => steps.get(key);
   const at = (key: string) => get(key) ?? { perDossier: 0, writes: [], metaBytes: 0, historyBytes: 0, lastHistoryBytes: 0 };
-  const meta = (s: StepMeasure, consistent = true) => getOp('dossiers', META, s.metaBytes, consistent);
+  const meta = (s: StepMeasure) => getOp('dossiers', META, s.metaBytes, true);
   const history = (s: StepMeasure) => queryOp('dossiers', META, s.historyBytes, true);
   const procedure = getOp('catalogue', PROCEDURE_PK, m.procedureBytes, false);
   const keys = (prefix: string) => [...steps.keys()].filter((k) => k.startsWith(prefix));
@@ -169,16 +170,19 @@ export const lifecycle = (m: Measured): Step[] => {
   const notifying = keys('notify:').reduce((n, k) => n + at(k).perDossier, 0);
   const outbound = keys('outbound:').reduce((n, k) => n + at(k).perDossier, 0);
   row({ id: 'fan-out', what: 'dossier-events: one stream record (a history item)', perDossier: events,
-    lambda: [{ fn: 'dossier-events', ms: durationMs('sqs') + (durationMs('sqs') - durationMs()) * (notifying + outbound) / events }],
+    lambda: [{ fn: 'dossier-events', ms: durationMs() + callsMs('sqs') * (1 + (notifying + outbound) / events) }],
     sends: [{ queue: 'notifications', messages: notifying / events }, { queue: 'sync-outbound', messages: outbound / events }, { queue: 'index-counters', messages: 1 }], ops: [] });
   // notifications/notifier.ts notify: the dossier (GetItem), then per channel claim (PutItem N#, byDay
-  // entry), send (SES / SNS; a PDF for the four slips), markSent (UpdateItem, byDay entry rewritten).
+  // entry), send (SES / SNS; the e-mail of a slip of Circular 01/2018 carries its PDF), markSent
+  // (UpdateItem, byDay entry rewritten).
   for (const key of keys('notify:')) {
     const s = at(key);
+    const action = key.split(':')[1]!;
     const email = s.messages?.email ?? 0;
     const sms = s.messages?.sms ?? 0;
-    row({ id: `notify: ${key.split(':')[1]}`, what: 'notifications: notify', perDossier: s.perDossier, messages: { email, sms },
-      lambda: [{ fn: 'notifications', ms: durationMs('get') + email * (durationMs('write', 'email', 'write', 'pdf') - durationMs()) + sms * (durationMs('write', 'sms', 'write') - durationMs()) }],
+    const pdf: Call[] = transitionFor(action)?.effects.slip ? ['pdf'] : [];
+    row({ id: `notify: ${action}`, what: 'notifications: notify', perDossier: s.perDossier, messages: { email, sms },
+      lambda: [{ fn: 'notifications', ms: durationMs('get') + email * callsMs('write', 'email', 'write', ...pdf) + sms * callsMs('write', 'sms', 'write') }],
       sends: [], ops: [meta(s), ...s.writes] });
   }
   // evaluation/projection.ts projectDossier: contribution (GetItem DF#) and the dossier (GetItem), its

@@ -49,7 +49,10 @@ export const LATENCY_MS = {
   get: 5, query: 8, write: 8, tx: 15, sqs: 12, s3Head: 15, presign: 2, email: 60, sms: 60, push: 150, pdf: 250, overhead: 10,
 } as const;
 export type Call = keyof typeof LATENCY_MS;
-export const durationMs = (...calls: Call[]): number => calls.reduce<number>((sum, c) => sum + LATENCY_MS[c], LATENCY_MS.overhead);
+/** The calls' time, in sequence. */
+export const callsMs = (...calls: Call[]): number => calls.reduce<number>((sum, c) => sum + LATENCY_MS[c], 0);
+/** An execution making these calls in sequence: their time and the function's own. */
+export const durationMs = (...calls: Call[]): number => LATENCY_MS.overhead + callsMs(...calls);
 
 /** Traffic assumptions per submitted online dossier (besides the steps the generator measures). */
 export const TRAFFIC = {
@@ -73,13 +76,13 @@ export const TRAFFIC = {
 export const DOSSIERS_PER_YEAR = 100_000_000;
 
 /**
- * Published on-demand list prices, US East (N. Virginia), as found in May 2026 (after DynamoDB's
+ * Published on-demand list prices, US East (N. Virginia), as published in June 2026 (after DynamoDB's
  * November 2024 reduction). ap-southeast-1 (Singapore, infra/config.ts DEFAULT_REGION) lists
  * DynamoDB about 13% higher (1.4135 vs 1.25 USD per million writes before that reduction).
  */
 export const PRICES_USD = {
   region: 'us-east-1',
-  asOf: '2026-05',
+  asOf: '2026-06',
   singaporeDynamoFactor: 1.4135 / 1.25,
   perMillionWriteUnits: 0.625,
   perMillionReadUnits: 0.125,

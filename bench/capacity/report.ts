@@ -15,9 +15,23 @@ const TITLES: Record<Section, string> = {
 const num = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en') : n >= 10 ? n.toFixed(1) : n.toFixed(2));
 const pct = (use: number, limit: number) => (Number.isFinite(limit) ? `${Math.round(use * 100)}%` : '-');
 
+/** Units per second on each table and index at `rate` (all keys): what to pre-warm and the per-table quota. */
+export const tableLoads = (steps: Built['steps'], rate: number) => {
+  const out = new Map<string, { table: string; index: string | null; wcu: number; rcu: number }>();
+  for (const s of steps) {
+    for (const op of s.ops) {
+      const key = `${op.table} ${op.index ?? ''}`;
+      const t = out.get(key) ?? out.set(key, { table: op.table, index: op.index ?? null, wcu: 0, rcu: 0 }).get(key)!;
+      t[op.kind === 'write' ? 'wcu' : 'rcu'] += rate * s.perDossier * op.units;
+    }
+  }
+  return [...out.values()].sort((a, b) => a.table.localeCompare(b.table) || (a.index ?? '').localeCompare(b.index ?? ''));
+};
+
 export const reportData = (built: Built, evaluation: Evaluation) => {
   const { settings } = built.input;
   const cost = monthlyCost(built.steps, settings.functions, settings.queues, built.measured.dossier.storedBytes);
+  const rate = evaluation.rate;
   return {
     rate: evaluation.rate,
     saturation: evaluation.saturation,
@@ -29,6 +43,8 @@ export const reportData = (built: Built, evaluation: Evaluation) => {
     sample: { walkedDossiers: built.walks, largestAgencyCountersBytes: built.aggBytes },
     steps: built.steps.map((s) => ({ id: s.id, what: s.what, perDossier: s.perDossier, route: s.route ?? null, lambda: s.lambda, sends: s.sends, ops: s.ops })),
     rows: evaluation.rows,
+    tables: tableLoads(built.steps, rate),
+    messagesPerSecond: { email: rate * cost.per.emails, sms: rate * cost.per.sms },
     cost: { ...cost, prices: PRICES_USD },
   };
 };
@@ -55,6 +71,9 @@ export const reportText = (data: ReportData, top: number): string => {
     }
     if (shown.length < rows.length) lines.push(`  … ${rows.length - shown.length} more (--top 0 shows all)`);
   }
+  lines.push('', 'Per table and index, all keys (pre-warm to these; on-demand tables start at 4,000 WCU / 12,000 RCU, quota 40,000 each per table)');
+  for (const t of data.tables) lines.push(`  ${`${t.table}${t.index ? ` ${t.index}` : ''}`.padEnd(32)} ${num(t.wcu).padStart(10)} WCU/s ${num(t.rcu).padStart(10)} RCU/s`);
+  lines.push(`  applicants' messages: ${num(data.messagesPerSecond.email)} e-mails/s (SES), ${num(data.messagesPerSecond.sms)} SMS/s (SNS)`);
   lines.push('', 'Saturation: the national submission rate at which the first limit is reached');
   for (const [section, s] of Object.entries(data.saturationBySection)) lines.push(`  ${section.padEnd(13)} ${s ? `${num(s.rate)}/s  ${s.by.replace(/^\w+: /, '')}` : '-'}`);
   lines.push(`  overall       ${data.saturation ? `${num(data.saturation.rate)}/s  (${data.saturation.by})` : 'none below 10 million/s'}`);
