@@ -85,13 +85,20 @@ export const rows = ({ steps, hottest, settings }: ModelInput): Row[] => {
   }
 
   // Transactions per shared item (a dossier's own items only meet its own steps).
-  const items = new Map<string, number>();
-  for (const step of steps) for (const op of step.ops) if (op.tx && op.item) items.set(op.item, (items.get(op.item) ?? 0) + step.perDossier * op.count);
-  for (const [item, perDossier] of items) {
+  const items = new Map<string, { table: string; item: string; perDossier: number }>();
+  for (const step of steps) {
+    for (const op of step.ops) {
+      if (!op.tx || !op.item) continue;
+      const key = `${op.table} ${op.item}`;
+      const entry = items.get(key) ?? items.set(key, { table: op.table, item: op.item, perDossier: 0 }).get(key)!;
+      entry.perDossier += step.perDossier * op.count;
+    }
+  }
+  for (const [name, { item, perDossier }] of items) {
     const spread = spreadOf(item);
     if (spread === 'dossier') continue;
     out.push({
-      section: 'transactions', name: item, unit: 'tx/s', limit: () => txRateAtConflicts(),
+      section: 'transactions', name, unit: 'tx/s', limit: () => txRateAtConflicts(),
       load: (r) => r * perDossier * share(spread, r),
       detail: (r) => `${spread}; conflicts ${(100 * conflictShare(r * perDossier * share(spread, r))).toFixed(0)}% of attempts`,
     });

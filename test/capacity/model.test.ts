@@ -52,7 +52,7 @@ describe('the model, on a tiny configuration computed by hand', () => {
   });
 
   it('counts transactions per item, with the conflicts they meet', () => {
-    const tx = row('AGG#<agency> <month>');
+    const tx = row('evaluation AGG#<agency> <month>');
     expect(tx.load).toBe(30);
     expect(tx.limit).toBeCloseTo(-Math.log(0.9) / 0.005, 6); // 21.07 tx/s keep conflicts under 10%
     expect(tx.detail).toContain('conflicts 14%'); // 1 − e^(−30 × 0.005)
@@ -63,7 +63,7 @@ describe('the model, on a tiny configuration computed by hand', () => {
     expect(row('sync-outbound SendMessage')).toMatchObject({ load: 10, limit: 300 });
     expect(at10.rows.find((r) => r.name.startsWith('dossiers (512 MB'))!.load).toBeCloseTo(0.5, 9); // 10/s × 50 ms
     expect(row('stage throttle, route createDossier')).toMatchObject({ load: 10, limit: 200, saturatesAt: expect.closeTo(200, 3) });
-    expect(at10.saturation!.by).toBe('transactions: AGG#<agency> <month>');
+    expect(at10.saturation!.by).toBe('transactions: evaluation AGG#<agency> <month>');
     expect(at10.saturation!.rate).toBeCloseTo(7.02, 2);
   });
 });
@@ -87,7 +87,7 @@ describe('the current design at 2,000 submissions a second (npm run bench:capaci
     ['notifications byDay DAY#<date>', 75],
     ['evaluation AGG#<agency>', 250],
     ['sync-outbound SendMessage', 270],
-    ['SYS#<system> STATS', 300],
+    ['sync SYS#<system> STATS', 300],
   ])('%s saturates within 5× of the issue\'s %i submissions a second', (name, issue) => {
     const r = row(name);
     expect(r.flagged).toBe(true);
