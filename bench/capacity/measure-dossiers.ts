@@ -120,8 +120,8 @@ export const measureDossiers = async (walks: readonly Walk[], options: MeasureOp
     for (const i of items) if (i && i.expiresAt === undefined && i.purgeAt === undefined) kept.set(`${table}|${String(i.pk)}|${String(i.sk)}`, storedBytes(table, i));
   };
   let stats: Record<string, unknown> | undefined;
-  /** The statistics item of this dossier's system, with every counter the stores add to it. */
-  let statsOf = () => ({ ...stats!, ...systemStatsKey('') });
+  /** A system's statistics item, with every counter the stores add to it (captured from their updates). */
+  const statsOf = (keyId: string) => ({ ...stats!, ...systemStatsKey(keyId) });
   const captureStats = () => {
     for (const u of updates(rec.sent)) if (u.key.sk === 'STATS') stats = applyUpdate(stats, u, (_a, v) => (typeof v === 'number' ? 123_456_789 : v));
   };
@@ -129,7 +129,6 @@ export const measureDossiers = async (walks: readonly Walk[], options: MeasureOp
   for (const walk of walks) {
     const d0 = walk.draft;
     const ctx: KeyContext = { id: d0.id, code: walk.final.record.code, agency: d0.agencyCode, sub: d0.applicant.sub, keyId: options.systemOf(d0.agencyCode), idemKey: randomUUID() };
-    statsOf = () => ({ ...stats!, ...systemStatsKey(ctx.keyId!) });
     const history: DossierEvent[] = [];
     let historyBytes = 0;
     let lastHistoryBytes = 0;
@@ -202,7 +201,8 @@ export const measureDossiers = async (walks: readonly Walk[], options: MeasureOp
         keep('sync', delivered);
         tally(`outbound:${event.action}`).add([
           ...writeOps('sync', undefined, put, ctx, true), ...writeOps('sync', put, delivered, ctx, true),
-          ...writeOps('sync', statsOf(), statsOf(), ctx, true), ...writeOps('sync', statsOf(), statsOf(), ctx, true),
+          // The statistics item, in both transactions.
+          ...[1, 2].flatMap(() => writeOps('sync', statsOf(ctx.keyId!), statsOf(ctx.keyId!), ctx, true)),
         ], state(meta));
       }
       if (event.actor.kind === 'agency_system') {
@@ -213,7 +213,7 @@ export const measureDossiers = async (walks: readonly Walk[], options: MeasureOp
         captureStats();
         const ops = [
           ...putItems(rec.sent).flatMap((i) => writeOps('sync', undefined, i, ctx, true)),
-          ...updates(rec.sent).flatMap((u) => (u.key.sk === 'STATS' ? writeOps('sync', statsOf(), statsOf(), ctx, true) : writeOps('sync', undefined, applyUpdate(undefined, u), ctx, true))),
+          ...updates(rec.sent).flatMap((u) => (u.key.sk === 'STATS' ? writeOps('sync', statsOf(ctx.keyId!), statsOf(ctx.keyId!), ctx, true) : writeOps('sync', undefined, applyUpdate(undefined, u), ctx, true))),
         ];
         keep('sync', ...putItems(rec.sent));
         tally(`inbound:${event.action}`).add(ops, state(meta));
