@@ -18,7 +18,7 @@ export default defineConfig({
         test: {
           name: 'portal',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/infra/**', 'test/contract/**'],
+          exclude: ['test/infra/**', 'test/contract/**', 'test/capacity/**'],
           globalSetup: ['test/global-setup.ts'],
           // Workers inherit the runtime's environment (endpoints, resource names) from the global setup.
           setupFiles: ['test/support/runtime-env.ts'],
@@ -41,9 +41,9 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // The API contract, built from the declaration alone: no runtime to start.
+          // The API contract, built from the declaration alone, and the capacity model: no runtime to start.
           name: 'contract',
-          include: ['test/contract/**/*.test.ts'],
+          include: ['test/contract/**/*.test.ts', 'test/capacity/**/*.test.ts'],
           testTimeout: 60_000,
         },
       },

@@ -77,7 +77,10 @@ export class DynamoOutboxStore implements OutboxStore {
         }));
         states.set(keyId, 'pending');
       } catch (error) {
-        if (!isConditionFailure(error)) throw error;
+        // Prepared before only when the outbox put's own condition failed. A transaction cancelled
+        // for another reason (a conflict on the busy statistics item) wrote nothing: rethrown, so
+        // the message is retried, never reported as prepared without its outbox item.
+        if (!failedConditions(error)[0]) throw error;
         const out = await db.send(new lib.GetCommand({ TableName: table, Key: { pk: outboxPk(keyId), sk }, ConsistentRead: true }));
         states.set(keyId, (out.Item?.state as DeliveryState | undefined) ?? 'pending');
       }

@@ -1,0 +1,96 @@
+// The service limits, prices and traffic assumptions the capacity model reads (docs/capacity.md
+// lists each with its source). AWS figures are from its documentation; the others are the model's
+// assumptions, stated once here.
+
+/** Per partition (table or GSI key range): "Best practices for designing and using partition keys", DynamoDB developer guide. */
+export const PARTITION_WCU = 1000;
+export const PARTITION_RCU = 3000;
+/** A new on-demand table's warm throughput ("DynamoDB warm throughput", developer guide): its first partitions. */
+export const NEW_TABLE_WARM = { wcu: 4000, rcu: 12_000 };
+/** On-demand table-level quota per table, adjustable ("DynamoDB maximum throughput for on-demand tables"). */
+export const TABLE_QUOTA_UNITS = 40_000;
+
+/**
+ * SQS ("Amazon SQS message quotas"): a FIFO queue without high throughput takes 300 API calls per
+ * second per action (SendMessage, ReceiveMessage, DeleteMessage; a batch of 10 is one call);
+ * a standard queue is nearly unlimited.
+ */
+export const FIFO_CALLS_PER_ACTION = 300;
+export const SQS_BATCH = 10;
+
+/** Lambda ("Lambda quotas"): concurrent executions per account and Region, adjustable. */
+export const ACCOUNT_CONCURRENCY = 1000;
+/** Lambda's SQS event source scales a standard queue's pollers to at most this many concurrent invocations per function. */
+export const SQS_ESM_MAX_CONCURRENCY = 1250;
+/** HTTP API ("Amazon API Gateway quotas"): requests per second per account and Region, across APIs. */
+export const API_ACCOUNT_RPS = 10_000;
+
+/** What the model flags: anything above half of its limit (docs/requirements.md R-SCALE). */
+export const FLAG_AT = 0.5;
+
+/**
+ * A transaction holds its items from prepare to commit. DynamoDB publishes no figure; its writes
+ * take single-digit milliseconds and a transaction two phases, so 5 ms is taken. Two
+ * transactions on one item collide when they overlap: with Poisson arrivals at λ per second the
+ * share of attempts that meet another is 1 − e^(−λ·w); conflicts stay under 10% below λ = −ln 0.9 / w.
+ */
+export const TX_HOLD_SECONDS = 0.005;
+export const TX_CONFLICT_TARGET = 0.1;
+export const txRateAtConflicts = (share = TX_CONFLICT_TARGET, hold = TX_HOLD_SECONDS) => -Math.log(1 - share) / hold;
+export const conflictShare = (ratePerSecond: number, hold = TX_HOLD_SECONDS) => 1 - Math.exp(-ratePerSecond * hold);
+
+/**
+ * How long the calls a step makes take (one-way service latency inside the Region, milliseconds),
+ * for Lambda concurrency: concurrency = rate × duration. Assumptions, the order of what the
+ * services document or commonly show: DynamoDB single-digit ms, a transaction two phases, SQS and
+ * S3 a little more, e-mail and SMS providers and agency systems' endpoints much more.
+ */
+export const LATENCY_MS = {
+  get: 5, query: 8, write: 8, tx: 15, sqs: 12, s3Head: 15, presign: 2, email: 60, sms: 60, push: 150, pdf: 250, overhead: 10,
+} as const;
+export type Call = keyof typeof LATENCY_MS;
+/** The calls' time, in sequence. */
+export const callsMs = (...calls: Call[]): number => calls.reduce<number>((sum, c) => sum + LATENCY_MS[c], 0);
+/** An execution making these calls in sequence: their time and the function's own. */
+export const durationMs = (...calls: Call[]): number => LATENCY_MS.overhead + callsMs(...calls);
+
+/** Traffic assumptions per submitted online dossier (besides the steps the generator measures). */
+export const TRAFFIC = {
+  /** The applicant reads the procedure's page before starting the draft. */
+  procedurePageViews: 1,
+  /** The applicant opens the dossier to follow it. */
+  dossierViews: 3,
+  /** … and the "my dossiers" list. */
+  myDossiersViews: 2,
+  /** Public tracking by code and ID number. */
+  trackingViews: 1,
+  /** An official opens a page of the agency's work queue for each action taken on the portal. */
+  queuePagesPerAction: 1,
+  /** Events an agency system reports per request (POST /v1/sync/statuses takes ≤ 100). */
+  eventsPerSyncRequest: 10,
+  /** A dossier's own keys (D#<id>, N#<id>, …) take its operations within this window at most. */
+  dossierBurstSeconds: 60,
+} as const;
+
+/** Dossiers a year the portal must carry, for the cost estimate (docs/requirements.md R-SCALE). */
+export const DOSSIERS_PER_YEAR = 100_000_000;
+
+/**
+ * Published on-demand list prices, US East (N. Virginia), as published in June 2026 (after DynamoDB's
+ * November 2024 reduction). ap-southeast-1 (Singapore, infra/config.ts DEFAULT_REGION) lists
+ * DynamoDB about 13% higher (1.4135 vs 1.25 USD per million writes before that reduction).
+ */
+export const PRICES_USD = {
+  region: 'us-east-1',
+  asOf: '2026-06',
+  singaporeDynamoFactor: 1.4135 / 1.25,
+  perMillionWriteUnits: 0.625,
+  perMillionReadUnits: 0.125,
+  perGbMonthStored: 0.25,
+  lambdaPerMillionRequests: 0.2,
+  lambdaPerGbSecond: 0.0000166667,
+  httpApiPerMillion: 1.0,
+  sqsStandardPerMillion: 0.4,
+  sqsFifoPerMillion: 0.5,
+  sesPerThousandEmails: 0.1,
+} as const;

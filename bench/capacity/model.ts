@@ -1,0 +1,178 @@
+// The capacity model proper: from the lifecycle table (lifecycle.ts) and the traffic spread
+// (agencies.ts), the load on every limit at a national submission rate. Pure: no I/O.
+//
+// Every row has a `use(rate)`: its load as a share of its limit at that national rate. A row is
+// flagged above FLAG_AT (50%); it saturates where use reaches 1, found by bisection (rows are
+// monotone in the rate); the model saturates at its first row's.
+import type { FunctionDecl, QueueDecl } from '../../shared/platform/types';
+import {
+  ACCOUNT_CONCURRENCY, API_ACCOUNT_RPS, FIFO_CALLS_PER_ACTION, FLAG_AT, NEW_TABLE_WARM, PARTITION_RCU, PARTITION_WCU, SQS_ESM_MAX_CONCURRENCY,
+  TRAFFIC, conflictShare, txRateAtConflicts,
+} from './limits';
+import { messagesPerCall, type Step } from './lifecycle';
+import { spreadOf, type Spread } from './units';
+
+export interface Settings {
+  /** The stage's per-route throttle (infra/config.ts apiRateLimit, applied to each route by infra/stacks/api-stack.ts). */
+  routeRateLimit: number;
+  queues: readonly QueueDecl[];
+  functions: readonly FunctionDecl[];
+  /** The stream consumer (shared/platform/tables.ts) and its parallelization factor (infra/constructs/capability-function.ts). */
+  stream: { table: string; fn: string; parallelizationFactor: number };
+  accountConcurrency?: number;
+}
+
+export interface ModelInput {
+  steps: readonly Step[];
+  /** Shares of the national rate at the largest agency and the largest agency system. */
+  hottest: { agency: number; system: number };
+  settings: Settings;
+}
+
+export type Section = 'keys' | 'transactions' | 'queues' | 'functions' | 'settings';
+
+export interface Row {
+  section: Section;
+  /** What is loaded: `dossiers byAgencyQueue QUEUE#<agency>#open (read)`, `sync-outbound SendMessage`… */
+  name: string;
+  /** The load at the hottest key, item, queue or function, in `unit`. */
+  load: (rate: number) => number;
+  /** Its limit in the same unit (Infinity: none that matters). */
+  limit: (rate: number) => number;
+  unit: string;
+  /** Context for the reader (spread, totals). */
+  detail?: (rate: number) => string;
+}
+
+const bisect = (use: (rate: number) => number, lo = 1e-3, hi = 1e7): number | null => {
+  if (use(hi) < 1) return null;
+  for (let i = 0; i < 80; i++) {
+    const mid = Math.sqrt(lo * hi);
+    if (use(mid) >= 1) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+};
+
+/** The rate at which a row reaches its limit (null: not below 10 million submissions a second). */
+export const saturation = (row: Row): number | null =>
+  (Number.isFinite(row.limit(1)) ? bisect((r) => row.load(r) / row.limit(r)) : null);
+
+const sum = <T>(items: readonly T[], f: (t: T) => number) => items.reduce((s, t) => s + f(t), 0);
+
+export const rows = ({ steps, hottest, settings }: ModelInput): Row[] => {
+  const out: Row[] = [];
+  const share = (spread: Spread, rate: number) =>
+    spread === 'country' ? 1 : spread === 'agency' ? hottest.agency : spread === 'system' ? hottest.system : Math.min(1, 1 / (rate * TRAFFIC.dossierBurstSeconds));
+
+  // Keys: units per submitted dossier on each (table, index, family, read|write).
+  const families = new Map<string, { table: string; index?: string; family: string; kind: 'read' | 'write'; perDossier: number }>();
+  for (const step of steps) {
+    for (const op of step.ops) {
+      const key = `${op.table}|${op.index ?? ''}|${op.family}|${op.kind}`;
+      const f = families.get(key) ?? families.set(key, { table: op.table, ...(op.index ? { index: op.index } : {}), family: op.family, kind: op.kind, perDossier: 0 }).get(key)!;
+      f.perDossier += step.perDossier * op.units;
+    }
+  }
+  for (const f of families.values()) {
+    const spread = spreadOf(f.family);
+    out.push({
+      section: 'keys', name: `${f.table}${f.index ? ` ${f.index}` : ''} ${f.family}`, unit: f.kind === 'write' ? 'WCU/s' : 'RCU/s',
+      limit: () => (f.kind === 'write' ? PARTITION_WCU : PARTITION_RCU),
+      load: (r) => r * f.perDossier * share(spread, r),
+      detail: (r) => `${spread}; all keys ${Math.round(r * f.perDossier).toLocaleString('en')} ${f.kind === 'write' ? 'WCU' : 'RCU'}/s`,
+    });
+  }
+
+  // Transactions per shared item (a dossier's own items only meet its own steps).
+  const items = new Map<string, { table: string; item: string; perDossier: number }>();
+  for (const step of steps) {
+    for (const op of step.ops) {
+      if (!op.tx || !op.item) continue;
+      const key = `${op.table} ${op.item}`;
+      const entry = items.get(key) ?? items.set(key, { table: op.table, item: op.item, perDossier: 0 }).get(key)!;
+      entry.perDossier += step.perDossier * op.count;
+    }
+  }
+  for (const [name, { item, perDossier }] of items) {
+    const spread = spreadOf(item);
+    if (spread === 'dossier') continue;
+    out.push({
+      section: 'transactions', name, unit: 'tx/s', limit: () => txRateAtConflicts(),
+      load: (r) => r * perDossier * share(spread, r),
+      detail: (r) => `${spread}; conflicts ${(100 * conflictShare(r * perDossier * share(spread, r))).toFixed(0)}% of attempts`,
+    });
+  }
+
+  // Queues: API calls per second per action.
+  for (const q of settings.queues) {
+    const sends = steps.flatMap((s) => s.sends.filter((x) => x.queue === q.name).map((x) => ({ perDossier: s.perDossier * x.messages, perCall: messagesPerCall(x) })));
+    if (!sends.length) continue;
+    const messages = sum(sends, (x) => x.perDossier);
+    const calls = sum(sends, (x) => x.perDossier / x.perCall);
+    const batch = q.consumer?.batchSize ?? 1;
+    const limit = () => (q.fifo ? FIFO_CALLS_PER_ACTION : Number.POSITIVE_INFINITY);
+    const mode = q.fifo ? 'FIFO, not high-throughput' : 'standard';
+    out.push({ section: 'queues', name: `${q.name} ${sends.some((x) => x.perCall > 1) ? 'SendMessageBatch' : 'SendMessage'}`, unit: 'calls/s', limit, load: (r) => r * calls,
+      detail: (r) => `${mode}; ${Math.round(r * messages).toLocaleString('en')} messages/s` });
+    out.push({ section: 'queues', name: `${q.name} ReceiveMessage, DeleteMessageBatch (consumer, full batches of ${batch})`, unit: 'calls/s', limit, load: (r) => (r * messages) / batch,
+      detail: () => mode });
+  }
+
+  // Functions: concurrency = rate × duration; invocations by route, batch or stream record.
+  const busy = new Map<string, number>();
+  for (const s of steps) for (const l of s.lambda) busy.set(l.fn, (busy.get(l.fn) ?? 0) + (s.perDossier * l.ms) / 1000);
+  const tableWcu = (table: string) => sum(steps, (s) => s.perDossier * sum(s.ops.filter((o) => o.table === table && o.kind === 'write' && !o.index), (o) => o.units));
+  const consumerOf = new Map(settings.queues.filter((q) => q.consumer).map((q) => [q.consumer!.fn, q]));
+  for (const fn of settings.functions) {
+    const perDossier = busy.get(fn.name);
+    if (!perDossier) continue;
+    const executions = sum(steps, (s) => s.perDossier * s.lambda.filter((l) => l.fn === fn.name).length);
+    const queue = consumerOf.get(fn.name);
+    const streamed = settings.stream.fn === fn.name;
+    const cap = streamed ? 'stream shards × parallelization factor'
+      : queue?.consumer?.maxConcurrency ? `maxConcurrency of ${queue.name}`
+        : queue && !queue.fifo ? 'SQS event source scaling' : 'account concurrency';
+    const shards = (r: number) => Math.max(NEW_TABLE_WARM.wcu / PARTITION_WCU, Math.ceil((r * tableWcu(settings.stream.table)) / PARTITION_WCU));
+    const limitAt = (r: number) => streamed ? shards(r) * settings.stream.parallelizationFactor
+      : queue?.consumer?.maxConcurrency ?? (queue && !queue.fifo ? SQS_ESM_MAX_CONCURRENCY : settings.accountConcurrency ?? ACCOUNT_CONCURRENCY);
+    out.push({
+      section: 'functions', name: `${fn.name} (${fn.memoryMb} MB, timeout ${fn.timeoutSeconds} s)`, unit: 'concurrent', limit: limitAt,
+      load: (r) => r * perDossier,
+      detail: (r) => `${cap}; ${Math.round(r * executions).toLocaleString('en')} executions/s of ${Math.round((1000 * perDossier) / executions)} ms`,
+    });
+  }
+  const totalBusy = sum([...busy.values()], (v) => v);
+  out.push({ section: 'settings', name: 'Lambda concurrent executions, all functions (no reserved concurrency declared)', unit: 'concurrent',
+    limit: () => settings.accountConcurrency ?? ACCOUNT_CONCURRENCY, load: (r) => r * totalBusy });
+
+  // Settings: the stage throttle per route, and the account's API rate.
+  const routes = new Map<string, number>();
+  for (const s of steps) if (s.route) routes.set(s.route, (routes.get(s.route) ?? 0) + s.perDossier);
+  for (const [route, perDossier] of routes) {
+    out.push({ section: 'settings', name: `stage throttle, route ${route}`, unit: 'req/s', limit: () => settings.routeRateLimit, load: (r) => r * perDossier });
+  }
+  out.push({ section: 'settings', name: 'API Gateway requests, account and Region', unit: 'req/s', limit: () => API_ACCOUNT_RPS, load: (r) => r * sum([...routes.values()], (v) => v) });
+  return out;
+};
+
+/** Every row at `rate`: its load, use of its limit, flag and saturation rate. */
+export const evaluate = (input: ModelInput, rate: number) => {
+  const all = rows(input).map((row) => {
+    const load = row.load(rate);
+    const limit = row.limit(rate);
+    const use = Number.isFinite(limit) ? load / limit : 0;
+    return { section: row.section, name: row.name, unit: row.unit, load, limit, use, flagged: use > FLAG_AT, saturatesAt: saturation(row), detail: row.detail?.(rate) ?? '' };
+  });
+  const firstOf = (list: typeof all) => {
+    const first = list.filter((r) => r.saturatesAt !== null).sort((a, b) => a.saturatesAt! - b.saturatesAt!)[0];
+    return first ? { rate: first.saturatesAt!, by: `${first.section}: ${first.name}` } : null;
+  };
+  const sections: Section[] = ['keys', 'transactions', 'queues', 'functions', 'settings'];
+  return {
+    rate, rows: all, saturation: firstOf(all),
+    bySection: Object.fromEntries(sections.map((s) => [s, firstOf(all.filter((r) => r.section === s))])) as Record<Section, ReturnType<typeof firstOf>>,
+  };
+};
+
+export type Evaluation = ReturnType<typeof evaluate>;

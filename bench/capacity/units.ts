@@ -1,0 +1,153 @@
+// Capacity units of DynamoDB operations on measured items, and key families named from real keys.
+//
+// Units (docs/capacity.md "Units"): a write costs 1 WCU per KB of the larger of the item before
+// and after (rounded up), twice in a transaction; a read 1 RCU per 4 KB strongly consistent, half
+// that eventually consistent, rounded up per item (GetItem) or over the items returned (Query).
+// A global secondary index is written like a table, with the projected item: a new entry is a put,
+// a changed key a delete and a put, a changed projected attribute a put; never transactional.
+//
+// Families: a partition key with its instance's identifiers replaced by placeholders (`DAY#<date>`,
+// `QUEUE#<agency>#open`), so the model's families are the adapters' keys, whatever they are.
+import { itemBytes } from '../../shared/aws/item-size';
+import { tables } from '../../shared/platform/tables';
+import type { TableDecl } from '../../shared/platform/types';
+
+export const WRITE_UNIT_BYTES = 1024;
+export const READ_UNIT_BYTES = 4096;
+
+/** What an index holds of an item: every table declares its GSIs with ProjectionType.ALL (infra/stacks/data-stack.ts). */
+export type Projection = 'ALL';
+export const projectionOf = (_table: string, _index: string): Projection => 'ALL';
+
+export const writeUnits = (bytes: number, transactional = false) => Math.max(1, Math.ceil(bytes / WRITE_UNIT_BYTES)) * (transactional ? 2 : 1);
+export const readUnits = (bytes: number, consistent: boolean) => (Math.max(1, Math.ceil(bytes / READ_UNIT_BYTES)) * (consistent ? 1 : 0.5));
+
+/** How a family's partition keys spread: one key for the country, one per agency, per agency system, or per dossier (or account). */
+export type Spread = 'country' | 'agency' | 'system' | 'dossier';
+
+/** The identifiers of one instance, replaced in its keys by placeholders. */
+export interface KeyContext {
+  code?: string | null;
+  id?: string;
+  orderId?: string;
+  eventId?: string;
+  idemKey?: string;
+  signature?: string;
+  sub?: string;
+  keyId?: string;
+  agency?: string;
+}
+
+const PLACEHOLDERS: readonly [keyof KeyContext, string][] = [
+  ['code', '<code>'], ['id', '<id>'], ['orderId', '<order>'], ['eventId', '<event>'], ['idemKey', '<key>'], ['signature', '<signature>'],
+  ['sub', '<sub>'], ['keyId', '<system>'], ['agency', '<agency>'],
+];
+
+/** The family of a partition key value: `D#1b2c…` → `D#<id>`, `DAY#2026-03-05` → `DAY#<date>`. */
+export const familyOf = (key: string, context: KeyContext): string => {
+  let out = key;
+  for (const [field, placeholder] of PLACEHOLDERS) {
+    const value = context[field];
+    if (value) out = out.split(value).join(placeholder);
+  }
+  return out.replace(/\d{4}-\d{2}-\d{2}/g, '<date>').replace(/\b\d{4}-\d{2}\b/g, '<month>').replace(/#\d{4}$/, '#<year>');
+};
+
+export const spreadOf = (family: string): Spread =>
+  /<(id|code|order|event|key|signature|sub)>/.test(family) ? 'dossier'
+    : family.includes('<system>') ? 'system'
+      : family.includes('<agency>') ? 'agency'
+        : 'country';
+
+type Item = Record<string, unknown>;
+
+const sizes = new WeakMap<Item, number>();
+/** itemBytes, once per item object (the model costs the same rendered item many times). */
+export const sizeOf = (item: Item): number => {
+  const known = sizes.get(item);
+  if (known !== undefined) return known;
+  const size = itemBytes(item);
+  sizes.set(item, size);
+  return size;
+};
+
+/** One DynamoDB operation of a lifecycle step, on a key family (per execution of the step). */
+export interface Op {
+  table: string;
+  /** A GSI, for its writes and queries. */
+  index?: string;
+  family: string;
+  kind: 'read' | 'write';
+  /** Capacity units per execution of the step. */
+  units: number;
+  /** Operations per execution (for transactions per item). */
+  count: number;
+  /** Part of a TransactWriteItems: the item takes a transaction. */
+  tx?: boolean;
+  /** The item written (partition and sort key with placeholders): transactions conflict per item. */
+  item?: string;
+}
+
+const declOf = (table: string): TableDecl => {
+  const decl = (tables as readonly TableDecl[]).find((t) => t.name === table);
+  if (!decl) throw new Error(`capacity: no table ${table} in shared/platform/tables.ts`);
+  return decl;
+};
+
+/**
+ * The write of `after` over `before` (undefined: a new item), with the index writes it causes;
+ * `after` undefined is a delete.
+ */
+export const writeOps = (table: string, before: Item | undefined, after: Item | undefined, context: KeyContext, transactional = false): Op[] => {
+  const any = (after ?? before)!;
+  const size = Math.max(before ? sizeOf(before) : 0, after ? sizeOf(after) : 0);
+  const ops: Op[] = [{
+    table, family: familyOf(String(any.pk), context), kind: 'write', units: writeUnits(size, transactional && after !== undefined), count: 1,
+    ...(transactional ? { tx: true, item: familyOf(`${String(any.pk)} ${String(any.sk)}`, context) } : {}),
+  }];
+  for (const g of declOf(table).globalIndexes ?? []) {
+    const pk = g.partitionKey.name;
+    const sk = g.sortKey?.name;
+    const inIndex = (i: Item | undefined) => i !== undefined && i[pk] !== undefined && (!sk || i[sk] !== undefined);
+    const entry = (i: Item, units: number) => ({ table, index: g.name, family: familyOf(String(i[pk]), context), kind: 'write' as const, units, count: 1 });
+    const was = inIndex(before);
+    const is = inIndex(after);
+    if (is && (!was || before![pk] !== after![pk] || (sk && before![sk] !== after![sk]))) {
+      if (was) ops.push(entry(before!, writeUnits(sizeOf(before!))));
+      ops.push(entry(after!, writeUnits(sizeOf(after!))));
+    } else if (is && was) ops.push(entry(after!, writeUnits(Math.max(sizeOf(before!), sizeOf(after!)))));
+    else if (was) ops.push(entry(before!, writeUnits(sizeOf(before!))));
+  }
+  return ops;
+};
+
+/** DynamoDB bills 100 bytes of index overhead per stored item ("DynamoDB item sizes and formats"). */
+export const STORED_OVERHEAD_BYTES = 100;
+
+/** Bytes an item occupies stored: the item and each index entry it has (ALL projections copy it whole). */
+export const storedBytes = (table: string, item: Item): number => {
+  const copies = 1 + (declOf(table).globalIndexes ?? []).filter((g) => item[g.partitionKey.name] !== undefined).length;
+  return copies * (sizeOf(item) + STORED_OVERHEAD_BYTES);
+};
+
+/** A read of one item (GetItem, or BatchGetItem per key). */
+export const getOp = (table: string, family: string, bytes: number, consistent: boolean): Op =>
+  ({ table, family, kind: 'read', units: readUnits(bytes, consistent), count: 1 });
+
+/** A Query returning `bytes` in all (one page), on the table or an index. */
+export const queryOp = (table: string, family: string, bytes: number, consistent: boolean, index?: string): Op =>
+  ({ table, ...(index ? { index } : {}), family, kind: 'read', units: readUnits(bytes, consistent), count: 1 });
+
+/** Sums ops of the same family, kind and transactionality; scales units and counts by `times`. */
+export const mergeOps = (ops: readonly Op[], times = 1): Op[] => {
+  const out = new Map<string, Op>();
+  for (const op of ops) {
+    const key = `${op.table}|${op.index ?? ''}|${op.family}|${op.kind}|${op.item ?? ''}`;
+    const seen = out.get(key);
+    if (seen) {
+      seen.units += op.units * times;
+      seen.count += op.count * times;
+    } else out.set(key, { ...op, units: op.units * times, count: op.count * times });
+  }
+  return [...out.values()];
+};

@@ -1,0 +1,103 @@
+// The capacity model (bench/capacity, docs/capacity.md): its arithmetic against hand-computed
+// figures for a tiny configuration, and the current design as the report shows it at 2,000/s.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { zipfShares } from '../../bench/capacity/agencies';
+import type { Step } from '../../bench/capacity/lifecycle';
+import { evaluate } from '../../bench/capacity/model';
+import type { ReportData } from '../../bench/capacity/report';
+import { familyOf, writeOps } from '../../bench/capacity/units';
+import { itemBytes } from '../../shared/aws/item-size';
+import { dayPk } from '../../functions/notifications/adapters/notification-log';
+import { aggKey } from '../../functions/evaluation/adapters/evaluation-store';
+import { queueIndexPk } from '../../functions/dossiers/domain/dossier';
+import { functions } from '../../shared/platform/functions';
+import { queues } from '../../shared/platform/queues';
+
+describe('the model, on a tiny configuration computed by hand', () => {
+  // One agency takes everything.
+  const [share] = zipfShares(1, 0.05);
+  // A dossier record of 1,956 bytes (names and values: pk 2+11, sk 2+4, gsi2pk 6+19, gsi2sk 6+3,
+  // pad 3+1,900): 2 KB, written in a transaction (2 × 2 WCU) with its work-queue index entry (2 WCU,
+  // never doubled).
+  const ids = { id: 'dossier-1', agency: 'AGENCY-1' };
+  const item = { pk: `D#${ids.id}`, sk: 'META', gsi2pk: queueIndexPk(ids.agency, true), gsi2sk: 'D#x', pad: 'x'.repeat(1900) };
+  const agg = aggKey(ids.agency, '2026-03');
+  const step: Step = {
+    id: 'submit', what: 'test', perDossier: 1, route: 'createDossier',
+    lambda: [{ fn: 'dossiers', ms: 50 }],
+    sends: [{ queue: 'sync-outbound', messages: 1 }],
+    ops: [
+      ...writeOps('dossiers', undefined, item, ids, true),
+      // Three transactions on the agency-month counters item per dossier.
+      { table: 'evaluation', family: familyOf(agg.pk, ids), item: familyOf(`${agg.pk} ${agg.sk}`, ids), kind: 'write', units: 3 * 4, count: 3, tx: true },
+    ],
+  };
+  const input = {
+    steps: [step], hottest: { agency: share!, system: share! },
+    settings: { routeRateLimit: 200, queues, functions, stream: { table: 'dossiers', fn: 'dossier-events', parallelizationFactor: 1 } },
+  };
+  const at10 = evaluate(input, 10);
+  const row = (name: string) => at10.rows.find((r) => r.name === name)!;
+
+  it('costs the measured item in write units per key family, at the hottest key', () => {
+    expect(share).toBe(1);
+    expect(itemBytes(item)).toBe(1956);
+    expect(row('dossiers byAgencyQueue QUEUE#<agency>#open').load).toBe(20); // 10/s × 2 WCU
+    expect(row('dossiers byAgencyQueue QUEUE#<agency>#open').saturatesAt).toBeCloseTo(500, 3); // 1,000 / 2
+    expect(row('evaluation AGG#<agency>').load).toBe(120); // 10/s × 3 × 4 WCU
+    // A dossier's own key takes its 4 WCU within the 60-second burst window, whatever the rate.
+    expect(row('dossiers D#<id>').load).toBeCloseTo(4 / 60, 9);
+  });
+
+  it('counts transactions per item, with the conflicts they meet', () => {
+    const tx = row('evaluation AGG#<agency> <month>');
+    expect(tx.load).toBe(30);
+    expect(tx.limit).toBeCloseTo(-Math.log(0.9) / 0.005, 6); // 21.07 tx/s keep conflicts under 10%
+    expect(tx.detail).toContain('conflicts 14%'); // 1 − e^(−30 × 0.005)
+    expect(tx.saturatesAt).toBeCloseTo(-Math.log(0.9) / 0.005 / 3, 3);
+  });
+
+  it('counts queue calls, Lambda concurrency and route throttles, and finds the first limit', () => {
+    expect(row('sync-outbound SendMessage')).toMatchObject({ load: 10, limit: 300 });
+    expect(at10.rows.find((r) => r.name.startsWith('dossiers (512 MB'))!.load).toBeCloseTo(0.5, 9); // 10/s × 50 ms
+    expect(row('stage throttle, route createDossier')).toMatchObject({ load: 10, limit: 200, saturatesAt: expect.closeTo(200, 3) });
+    expect(at10.saturation!.by).toBe('transactions: evaluation AGG#<agency> <month>');
+    expect(at10.saturation!.rate).toBeCloseTo(7.02, 2);
+  });
+});
+
+describe('the current design at 2,000 submissions a second (npm run bench:capacity -- --json)', async () => {
+  const { stdout } = await promisify(execFile)('npx', ['tsx', 'bench/capacity.ts', '--rate', '2000', '--json'], { maxBuffer: 64 * 1024 * 1024 });
+  const report = JSON.parse(stdout) as ReportData;
+  const row = (name: string) => {
+    const found = report.rows.find((r) => r.name === name);
+    if (!found) throw new Error(`no row ${name}`);
+    return found;
+  };
+
+  it('names key families from the adapters\' key builders', () => {
+    expect(familyOf(dayPk('2026-03-02'), {})).toBe('DAY#<date>');
+    expect(row(`notifications byDay ${familyOf(dayPk('2026-03-02'), {})}`).flagged).toBe(true);
+  });
+
+  // Issue 20 measured the first limits of the current design; the model finds the same order of magnitude.
+  it.each([
+    ['notifications byDay DAY#<date>', 75],
+    ['evaluation AGG#<agency>', 250],
+    ['sync-outbound SendMessage', 270],
+    ['sync SYS#<system> STATS', 300],
+  ])('%s saturates within 5× of the issue\'s %i submissions a second', (name, issue) => {
+    const r = row(name);
+    expect(r.flagged).toBe(true);
+    expect(r.saturatesAt).toBeGreaterThan(issue / 5);
+    expect(r.saturatesAt).toBeLessThan(issue * 5);
+  });
+
+  it('reports a saturation rate far below the goal, and a cost', () => {
+    expect(report.saturation!.rate).toBeLessThan(200);
+    expect(report.flagged).toBeGreaterThan(10);
+    expect(report.cost.totalUsd).toBeGreaterThan(0);
+  });
+});
