@@ -6,22 +6,25 @@ import { dynamoClient, s3Client } from '../../shared/aws/clients';
 import { bucketName, tableName } from '../../shared/config';
 import { catalogueReader } from '../catalogue/public';
 import { DynamoDossierStore } from './adapters/dossier-store';
-import type { DossierService } from './service';
+import type { DossierUseCases } from './service';
 export type { OfRecordInput, OfRecordOutcome } from './service';
 
-export * from './rules';
+export * from './shapes-and-transitions';
 
 /** The dossier store over the platform's table (read access is all a reader needs). */
 export const dossierStore = () => new DynamoDossierStore(dynamoClient, () => tableName('dossiers'));
 
+/** What payments and sync may call: the transition function and the import of a dossier of record. */
+export type DossierMoves = Pick<DossierUseCases, 'transition' | 'createOfRecord'>;
+
 /**
- * The service with the platform's adapters, for capabilities that move dossiers (payments, sync).
+ * The use cases with the platform's adapters, for capabilities that move dossiers (payments, sync).
  * Loaded on first use: readers of this module (notifications, ratings) do not pay for the whole
- * dossier service and the S3 adapter at cold start.
+ * dossiers capability and the S3 adapter at cold start.
  */
-export const dossierService = async (): Promise<DossierService> => {
-  const [{ DossierService: Service }, { S3AttachmentStore }] = await Promise.all([import('./service'), import('../../shared/uploads/upload-store')]);
-  return new Service({
+export const dossierService = async (): Promise<DossierMoves> => {
+  const [{ dossierUseCases }, { S3AttachmentStore }] = await Promise.all([import('./service'), import('../../shared/uploads/upload-store')]);
+  return dossierUseCases({
     store: dossierStore(),
     files: new S3AttachmentStore(s3Client, () => bucketName('attachments')),
     catalogue: catalogueReader(),

@@ -25,6 +25,16 @@ export const missingComponents = (
   return components.filter((c) => c.required && !verified.has(c.code)).map((c) => c.code);
 };
 
+/**
+ * The codes a list names that are not components of the procedure (an official's supplement
+ * request may name only the dossier's own). Anything but a list of codes names none: the input's
+ * schema judges its shape.
+ */
+export const unknownComponents = (components: readonly Pick<Component, 'code'>[], named: unknown): string[] => {
+  const known = new Set(components.map((c) => c.code));
+  return Array.isArray(named) ? named.filter((c): c is string => typeof c === 'string' && !known.has(c.trim())) : [];
+};
+
 export interface Problem { path: string; message: string }
 
 /**
