@@ -1,6 +1,7 @@
-// Files of a dossier (R-DOSSIER-FILES): the applicant's documents, per component of the procedure,
-// on a draft or when a supplement is requested; the official's result file while processing or
-// done. An upload is presigned, then checked (type by content, size) before it counts.
+// Files of a dossier (docs/requirements.md R-API-UPLOADS, R-DOSSIER-RESULT): the applicant's
+// documents, per component of the procedure, on a draft or when a supplement is requested; the
+// official's result file while processing or done. An upload is presigned, then checked (type by
+// content, size) before it counts.
 import type * as z from 'zod';
 import type { Principal } from '../../../shared/auth/principal';
 import { ownsResource } from '../../../shared/auth/scope';

@@ -1,4 +1,4 @@
-// Public tracking by dossier code and the applicant's ID number or enterprise code (R-DOSSIER-TRACK):
+// Public tracking by dossier code and the applicant's ID number or enterprise code (R-DOSSIER-TRACKING):
 // no account needed, and nothing revealed unless both match.
 import type * as z from 'zod';
 import { statusCode } from '../../../shared/contracts/dossier-status';

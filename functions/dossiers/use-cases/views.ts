@@ -1,5 +1,5 @@
 // What the API shows of a dossier: the full view (with the history and the actions the viewer may
-// take), the list summary, and "late" judged once on the working calendar (R-DUE-LATE), the same
+// take), the list summary, and "late" judged once on the working calendar (R-LATE), the same
 // for every read.
 import type { Principal } from '../../../shared/auth/principal';
 import { ownsResource } from '../../../shared/auth/scope';
