@@ -5,7 +5,7 @@
 import { act } from './use-cases/act';
 import { submit, supplement, withdraw } from './use-cases/applicant-actions';
 import { completeUpload, download, requestResultUpload, requestUpload } from './use-cases/attachments';
-import { dossierContext, type DossierDeps } from './use-cases/context';
+import { bind, dossierContext, type DossierDeps } from './use-cases/context';
 import { createDraft } from './use-cases/create-draft';
 import { createOfRecord } from './use-cases/desk-import';
 import { getDossier, listMine, readWithHistory, workQueue } from './use-cases/queries';
@@ -14,13 +14,6 @@ import { track } from './use-cases/track';
 import { transition } from './use-cases/transition';
 
 export type { DossierDeps } from './use-cases/context';
-export type { OfRecordInput, OfRecordOutcome } from './use-cases/desk-import';
-
-type Rest<F> = F extends (ctx: never, ...args: infer A) => infer R ? (...args: A) => R : never;
-
-/** Binds a use case to the context. */
-const bind = <F extends (ctx: never, ...args: never[]) => unknown>(ctx: Parameters<F>[0], useCase: F): Rest<F> =>
-  ((...args: never[]) => useCase(ctx as never, ...args)) as Rest<F>;
 
 export const dossierUseCases = (deps: DossierDeps) => {
   const ctx = dossierContext(deps);

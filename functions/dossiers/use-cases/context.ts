@@ -46,6 +46,13 @@ export const dossierContext = (deps: DossierDeps): DossierContext => {
   };
 };
 
+/** A use case without its first parameter, the context. */
+export type Bound<F> = F extends (ctx: never, ...args: infer A) => infer R ? (...args: A) => R : never;
+
+/** Binds a use case to the context. */
+export const bind = <F extends (ctx: never, ...args: never[]) => unknown>(ctx: DossierContext, useCase: F): Bound<F> =>
+  ((...args: never[]) => useCase(ctx as never, ...args)) as Bound<F>;
+
 export type UserPrincipal = Extract<Principal, { kind: 'user' }>;
 
 /** A signed-in citizen or business account: who may apply. */
