@@ -68,7 +68,7 @@ export class DynamoDossierStore implements DossierStore {
     this.ready = dynamoTable(client, tableName);
   }
 
-  /** The dossier as stored; a record DynamoDB would refuse (over 400 KB) is a 413 before the write. */
+  /** The dossier as stored; a record DynamoDB would refuse (over 400 KB) is refused as too large before the write. */
   private item(d: DossierRecord) {
     return assertItemFits({ ...d, ...indexKeys(d), pk: dossierPk(d.id), sk: META_SK }, `the dossier ${d.id}`);
   }

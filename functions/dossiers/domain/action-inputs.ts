@@ -1,6 +1,6 @@
 // The input of each action of the transition table (transitions.ts): the fields beyond `action`
 // and `version`, as zod schemas (unknown keys are stripped). The table's `decide` validates a
-// command's input with its row's schema; the error messages are the API's (400 details).
+// command's input with its row's schema; its messages are the details the caller gets.
 import * as z from 'zod';
 import { isIsoDate } from './time';
 

@@ -69,7 +69,7 @@ export const hasRoomFor = (component: Pick<Component, 'code' | 'maxFiles'>, atta
 
 export type FileVerdict =
   | { ok: true; contentType: string }
-  /** UNSUPPORTED_TYPE → 415, TOO_LARGE → 413, INVALID_SIZE → 400. */
+  /** What is wrong: a type not accepted, a file too large, or a size that is no size. */
   | { ok: false; reason: 'UNSUPPORTED_TYPE' | 'TOO_LARGE' | 'INVALID_SIZE'; message: string };
 
 /** `type/subtype` of a Content-Type value, lower-cased, parameters dropped. */

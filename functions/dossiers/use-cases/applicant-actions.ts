@@ -4,18 +4,21 @@ import type { Principal } from '../../../shared/auth/principal';
 import type { DossierView } from '../../../shared/contracts/dossiers';
 import { badRequest, conflict, unprocessable } from '../../../shared/errors/domain-error';
 import { attachmentProblems } from '../domain/components';
-import type { Actor } from '../domain/transitions';
+import type { DossierRecord } from '../domain/dossier';
+import { allowedActions, type Actor, type DossierAction } from '../domain/transitions';
 import { applicationFiles, verifyAll, withAttachment } from './attachments';
 import { owned, principalId, type DossierContext } from './context';
 import { transition } from './transition';
 import { currentView, view } from './views';
 
 const applicant = (principal: Principal): Actor => ({ kind: 'applicant', id: principalId(principal) });
+/** Whether the table lets the applicant take the action now (its file checks apply only then). */
+const applicantMay = (d: DossierRecord, action: DossierAction) => allowedActions(d.status, 'applicant').includes(action);
 
 /** Submission: pending files are verified, required components checked, the code assigned. */
 export const submit = async (ctx: DossierContext, principal: Principal, id: string): Promise<DossierView> => {
   let d = await owned(ctx, principal, id);
-  if (d.status !== 'draft') throw conflict('INVALID_TRANSITION', `cannot submit a dossier in status ${d.status}`);
+  if (!applicantMay(d, 'submit')) throw conflict('INVALID_TRANSITION', `cannot submit a dossier in status ${d.status}`);
   const pending = d.attachments.filter((a) => a.status === 'pending');
   if (pending.length) d = (await verifyAll(ctx, pending, d.id)).reduce(withAttachment, d);
   const problems = attachmentProblems(d.components, applicationFiles(d));
@@ -32,7 +35,7 @@ export const submit = async (ctx: DossierContext, principal: Principal, id: stri
 /** The supplement an official requested: this round's files, every requested component verified. */
 export const supplement = async (ctx: DossierContext, principal: Principal, id: string, body: { note?: string; attachmentIds?: string[] }): Promise<DossierView> => {
   let d = await owned(ctx, principal, id);
-  if (d.status === 'supplement_requested') {
+  if (applicantMay(d, 'supplement')) {
     const round = applicationFiles(d).filter((a) => a.round === d.supplementRounds);
     const unknown = (body.attachmentIds ?? []).filter((aid) => !round.some((a) => a.id === aid));
     if (unknown.length) throw badRequest('VALIDATION_FAILED', 'Unknown attachments', [{ path: 'body.attachmentIds', message: `not files of this supplement round: ${unknown.join(', ')}` }]);
@@ -44,7 +47,7 @@ export const supplement = async (ctx: DossierContext, principal: Principal, id: 
       throw unprocessable('MISSING_COMPONENTS', 'Upload the requested documents first', missing.map((c) => ({ path: `components.${c}`, message: 'requested, no verified file in this round' })));
     }
   }
-  // In any other status the table refuses it (409 INVALID_TRANSITION).
+  // In any other status the table refuses it (a conflict: INVALID_TRANSITION).
   const after = await transition(ctx, d, applicant(principal), 'supplement', body);
   return currentView(ctx, after.record, principal);
 };

@@ -80,8 +80,8 @@ export const attemptTransition = async (
 };
 
 /**
- * An action at the version the caller says it read (`expectedVersion`; 409 when it is not the
- * current one): refusals and a lost race are errors. What payments and sync call (public.ts).
+ * An action at the version the caller says it read (`expectedVersion`; a conflict when it is not
+ * the current one): refusals and a lost race are domain errors. What payments and sync call (public.ts).
  */
 export const transition = async (
   ctx: DossierContext, d: DossierRecord, actor: Actor, action: string, input: unknown, expectedVersion?: number, time: StepTime = {},
