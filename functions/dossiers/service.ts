@@ -1,17 +1,15 @@
 // The dossiers capability's use cases (docs/requirements.md R-CAP-DOSSIERS), one line each, over
-// one context (the adapters, the clock, the calendar). The rules are in domain/, the steps of each
-// use case in use-cases/; every status change goes through `transition`, the one path payments and
-// sync use too (public.ts).
+// one context (the adapters, the clock, the calendar): what the routes call. The rules are in
+// domain/, the steps of each use case in use-cases/; every status change goes through
+// use-cases/transition.ts, the one path payments and sync use too (public.ts).
 import { act } from './use-cases/act';
 import { submit, supplement, withdraw } from './use-cases/applicant-actions';
 import { completeUpload, download, requestResultUpload, requestUpload } from './use-cases/attachments';
 import { bind, dossierContext, type DossierDeps } from './use-cases/context';
 import { createDraft } from './use-cases/create-draft';
-import { createOfRecord } from './use-cases/desk-import';
-import { getDossier, listMine, readWithHistory, workQueue } from './use-cases/queries';
+import { getDossier, listMine, workQueue } from './use-cases/queries';
 import { listSlips, slipPdf } from './use-cases/slips';
 import { track } from './use-cases/track';
-import { transition } from './use-cases/transition';
 
 export type { DossierDeps } from './use-cases/context';
 
@@ -31,15 +29,11 @@ export const dossierUseCases = (deps: DossierDeps) => {
     act: bind(ctx, act),
     // Reads
     get: bind(ctx, getDossier),
-    readWithHistory: bind(ctx, readWithHistory),
     listMine: bind(ctx, listMine),
     workQueue: bind(ctx, workQueue),
     track: bind(ctx, track),
     listSlips: bind(ctx, listSlips),
     slipPdf: bind(ctx, slipPdf),
-    // For other capabilities (public.ts): the transition function, and a dossier of record from an agency system
-    transition: bind(ctx, transition),
-    createOfRecord: bind(ctx, createOfRecord),
   };
 };
 
