@@ -66,6 +66,8 @@ const run = async () => {
   const { createWorkingCalendar } = await import('../shared/calendar');
   const { tableName, bucketName } = await import('../shared/config');
   const { invoke } = await import('../test/support/invoke');
+  // invoke() checks every response against the OpenAPI document, as in the tests.
+  await (await import('../test/support/conformance')).prepareConformance();
   const { S3Client } = await import('@aws-sdk/client-s3');
 
   const raw = new DynamoDBClient({});

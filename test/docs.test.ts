@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as catalogue from '../functions/catalogue/adapters/catalogue-store';
 import * as dossierStore from '../functions/dossiers/adapters/dossier-store';
@@ -111,8 +111,15 @@ describe('docs/data-model.md', () => {
     .filter((format) => !prefixOf(key) || prefixOf(format) === prefixOf(key))
     .some((format) => patternOf(format).test(key));
   /** Key prefixes (`DOSSIER_SEQ#`) quoted in a capability's source. */
-  const prefixesIn = (dir: string) => new Set(tsFiles(dir).flatMap((file) =>
-    [...readFileSync(file, 'utf8').matchAll(/[`'"]([A-Z][A-Z0-9_]*#)/g)].map((m) => m[1]!)));
+  const prefixesOf = (file: string) => [...readFileSync(file, 'utf8').matchAll(/[`'"]([A-Z][A-Z0-9_]*#)/g)].map((m) => m[1]!);
+  /** The shared modules a file imports (shared/idempotency writes its key records into the capability's table). */
+  const sharedImports = (file: string) => [...readFileSync(file, 'utf8').matchAll(/\bfrom\s+['"](\.[^'"]*\/shared\/[^'"]+)['"]/g)]
+    .map((m) => `${resolve(dirname(file), m[1]!)}.ts`).filter((target) => existsSync(target));
+  /** Prefixes the code under `dir` writes, itself or through the shared modules it imports; its tests and fixtures write none. */
+  const prefixesIn = (dir: string) => {
+    const code = tsFiles(dir).filter((file) => !/\.(test|fixture)\.ts$/.test(file));
+    return new Set([...code, ...code.flatMap(sharedImports)].flatMap(prefixesOf));
+  };
 
   it('has a section for every declared table, with its keys, TTL and stream', () => {
     expect([...sections.keys()].sort()).toEqual(platform.tables.map((t) => t.name).sort());

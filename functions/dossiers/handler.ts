@@ -1,15 +1,14 @@
-// The dossiers capability (docs/requirements.md R-CAP-DOSSIERS): thin routes over DossierService.
-// The stack has parsed, validated and checked the route's group; the service checks ownership and
-// agency scope.
-import { bucketName, portalBaseUrl, tableName } from '../../shared/config';
+// The dossiers capability's routes (docs/requirements.md R-CAP-DOSSIERS): each calls one use case
+// (service.ts). The stack has parsed, validated and checked the route's group; the use cases check
+// ownership and agency scope.
 import { dynamoClient, s3Client } from '../../shared/aws/clients';
+import { bucketName, tableName } from '../../shared/config';
 import { createApiHandler, created, fileResult, implement, ok } from '../../shared/http/api';
-import { notFound } from '../../shared/errors/domain-error';
 import { dossierRoutes as routes } from '../../shared/platform/api-routes/dossiers';
-import { catalogueReader } from '../catalogue/public';
 import { S3AttachmentStore } from '../../shared/uploads/upload-store';
+import { catalogueReader } from '../catalogue/public';
 import { DynamoDossierStore } from './adapters/dossier-store';
-import { DossierService, type DossierDeps } from './service';
+import { dossierUseCases, type DossierDeps, type DossierUseCases } from './service';
 
 export const defaultDeps = (): DossierDeps => ({
   store: new DynamoDossierStore(dynamoClient, () => tableName('dossiers')),
@@ -17,54 +16,34 @@ export const defaultDeps = (): DossierDeps => ({
   catalogue: catalogueReader(),
 });
 
-// Slips are built and rendered by the notifications capability (the same documents as its
-// e-mails). Its module, and the PDF writer behind it, load on the first slip request, so the
-// other routes' cold start does not pay for them (R-PERF-COLD-START).
-const slipModule = () => import('../notifications/public');
-
-export const makeHandler = (deps: DossierDeps | DossierService) => {
-  const service = deps instanceof DossierService ? deps : new DossierService(deps);
+export const makeHandler = (deps: DossierDeps | DossierUseCases) => {
+  const dossiers = 'store' in deps ? dossierUseCases(deps) : deps;
   return createApiHandler([
     implement(routes.createDossier, async ({ principal, body, headers }) =>
-      created(await service.create(principal, body, headers['idempotency-key']))),
-    implement(routes.getDossier, async ({ principal, params }) => ok(await service.get(principal, params.id))),
+      created(await dossiers.createDraft(principal, body, headers['idempotency-key']))),
+    implement(routes.getDossier, async ({ principal, params }) => ok(await dossiers.get(principal, params.id))),
     implement(routes.requestAttachmentUpload, async ({ principal, params, body }) =>
-      created(await service.requestUpload(principal, params.id, body))),
+      created(await dossiers.requestUpload(principal, params.id, body))),
     implement(routes.completeAttachmentUpload, async ({ principal, params }) =>
-      ok(await service.completeUpload(principal, params.id, params.attachmentId))),
+      ok(await dossiers.completeUpload(principal, params.id, params.attachmentId))),
     implement(routes.downloadAttachment, async ({ principal, params }) =>
-      ok(await service.download(principal, params.id, params.attachmentId))),
-    implement(routes.listDossierSlips, async ({ principal, params }) => {
-      const { record, history } = await service.readWithHistory(principal, params.id);
-      const { issuedSlips, slipFileOf } = await slipModule();
-      const items = issuedSlips(record, history).map((s) => ({
-        kind: s.kind,
-        form: s.form,
-        issuedAt: s.issuedAt,
-        title: slipFileOf(s, record, portalBaseUrl()).slip.title,
-        href: `/v1/dossiers/${record.id}/slips/${s.kind}?at=${encodeURIComponent(s.issuedAt)}`,
-      }));
-      return ok({ items });
-    }),
+      ok(await dossiers.download(principal, params.id, params.attachmentId))),
+    implement(routes.listDossierSlips, async ({ principal, params }) => ok(await dossiers.listSlips(principal, params.id))),
     implement(routes.getDossierSlip, async ({ principal, params, query }) => {
-      const { record, history } = await service.readWithHistory(principal, params.id);
-      const { issuedSlips, findSlip, slipFileOf, renderDocumentPdf } = await slipModule();
-      const issued = findSlip(issuedSlips(record, history), params.kind, query.at);
-      if (!issued) throw notFound('Slip');
-      const file = slipFileOf(issued, record, portalBaseUrl());
-      return fileResult('application/pdf', await renderDocumentPdf(file, file.slip), file.fileName);
+      const slip = await dossiers.slipPdf(principal, params.id, { kind: params.kind, at: query.at });
+      return fileResult('application/pdf', slip.bytes, slip.fileName);
     }),
-    implement(routes.submitDossier, async ({ principal, params }) => ok(await service.submit(principal, params.id))),
+    implement(routes.submitDossier, async ({ principal, params }) => ok(await dossiers.submit(principal, params.id))),
     implement(routes.supplementDossier, async ({ principal, params, body }) =>
-      ok(await service.supplement(principal, params.id, body))),
+      ok(await dossiers.supplement(principal, params.id, body))),
     implement(routes.withdrawDossier, async ({ principal, params, body }) =>
-      ok(await service.withdraw(principal, params.id, body))),
-    implement(routes.listMyDossiers, async ({ principal, query }) => ok(await service.listMine(principal, query))),
-    implement(routes.agencyWorkQueue, async ({ principal, query }) => ok(await service.workQueue(principal, query))),
-    implement(routes.actOnDossier, async ({ principal, params, body }) => ok(await service.act(principal, params.id, body))),
+      ok(await dossiers.withdraw(principal, params.id, body))),
+    implement(routes.listMyDossiers, async ({ principal, query }) => ok(await dossiers.listMine(principal, query))),
+    implement(routes.agencyWorkQueue, async ({ principal, query }) => ok(await dossiers.workQueue(principal, query))),
+    implement(routes.actOnDossier, async ({ principal, params, body }) => ok(await dossiers.act(principal, params.id, body))),
     implement(routes.requestResultUpload, async ({ principal, params, body }) =>
-      created(await service.requestResultUpload(principal, params.id, body))),
-    implement(routes.trackDossier, async ({ query }) => ok(await service.track(query))),
+      created(await dossiers.requestResultUpload(principal, params.id, body))),
+    implement(routes.trackDossier, async ({ query }) => ok(await dossiers.track(query))),
   ]);
 };
 

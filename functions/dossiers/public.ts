@@ -6,24 +6,36 @@ import { dynamoClient, s3Client } from '../../shared/aws/clients';
 import { bucketName, tableName } from '../../shared/config';
 import { catalogueReader } from '../catalogue/public';
 import { DynamoDossierStore } from './adapters/dossier-store';
-import type { DossierService } from './service';
-export type { OfRecordInput, OfRecordOutcome } from './service';
+import type { Bound } from './use-cases/context';
+import type { createOfRecord } from './use-cases/desk-import';
+import type { transition } from './use-cases/transition';
+export type { OfRecordInput, OfRecordOutcome } from './use-cases/desk-import';
 
-export * from './rules';
+export * from './shapes-and-transitions';
 
 /** The dossier store over the platform's table (read access is all a reader needs). */
 export const dossierStore = () => new DynamoDossierStore(dynamoClient, () => tableName('dossiers'));
 
+/** What payments and sync may call: the transition function and the import of a dossier of record. */
+export interface DossierMoves {
+  transition: Bound<typeof transition>;
+  createOfRecord: Bound<typeof createOfRecord>;
+}
+
 /**
- * The service with the platform's adapters, for capabilities that move dossiers (payments, sync).
- * Loaded on first use: readers of this module (notifications, ratings) do not pay for the whole
- * dossier service and the S3 adapter at cold start.
+ * Those two use cases with the platform's adapters, for capabilities that move dossiers (payments,
+ * sync). Loaded on first use, and only they: readers of this module (notifications, ratings) do not
+ * pay for them and the S3 adapter at cold start, and no caller's bundle carries the dossiers'
+ * other use cases.
  */
-export const dossierService = async (): Promise<DossierService> => {
-  const [{ DossierService: Service }, { S3AttachmentStore }] = await Promise.all([import('./service'), import('../../shared/uploads/upload-store')]);
-  return new Service({
+export const dossierService = async (): Promise<DossierMoves> => {
+  const [{ bind, dossierContext }, moves, imports, { S3AttachmentStore }] = await Promise.all([
+    import('./use-cases/context'), import('./use-cases/transition'), import('./use-cases/desk-import'), import('../../shared/uploads/upload-store'),
+  ]);
+  const ctx = dossierContext({
     store: dossierStore(),
     files: new S3AttachmentStore(s3Client, () => bucketName('attachments')),
     catalogue: catalogueReader(),
   });
+  return { transition: bind(ctx, moves.transition), createOfRecord: bind(ctx, imports.createOfRecord) };
 };

@@ -4,6 +4,8 @@
 export type { SlipBlock, SlipDocument } from './domain/slip';
 export { formatDateline, formatDateTime } from './domain/text';
 export { renderSlipPdf as renderDocumentPdf } from './pdf/slip-pdf';
-// The slips a dossier was issued (the same decision and documents as the notifications), for the
-// dossiers capability's slip routes; the caller authorizes and reads the dossier and its history.
-export { findSlip, issuedSlips, slipFileOf, type IssuedSlip, type IssuedSlipKind, type SlipFile } from './domain/dossier-slips';
+// The slip use cases of the dossiers capability's slip routes: a dossier's slips as listed, and one
+// slip's PDF (the same decision and documents as the notifications). The caller authorizes and
+// reads the dossier and its history; it loads this module on the first slip request.
+export { listSlips, slipPdf, type SlipSummary } from './slips';
+export type { IssuedSlipKind } from './domain/dossier-slips';

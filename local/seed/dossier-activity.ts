@@ -262,7 +262,7 @@ const planOf = (procedure: Procedure): ProcedurePlan => {
   };
   return {
     procedure,
-    // The fields the service's snapshotOf copies (functions/dossiers/service.ts; not exported there).
+    // The fields a draft's snapshotOf copies (functions/dossiers/use-cases/create-draft.ts).
     snapshot: {
       procedureCode: procedure.code,
       procedureName: procedure.name,

@@ -45,6 +45,9 @@ export const dynamoTable = (client: Deferred<DynamoDBDocumentClient>, tableName:
     return { db, table, lib };
   });
 
+/** What `dynamoTable` resolves to: the client, the table's name and the commands. */
+export type DynamoTable = Awaited<ReturnType<ReturnType<typeof dynamoTable>>>;
+
 /** Path-style addressing is configuration (S3_FORCE_PATH_STYLE), needed by S3-compatible stores. */
 export const s3Client = onceAsync(async (): Promise<S3Client> => {
   const { S3Client } = await s3Lib();

@@ -52,7 +52,7 @@ describe('a dossier draft over 400 KB', () => {
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('ITEM_TOO_LARGE');
     expect(res.body.error.message).toMatch(/at most 409600 bytes/);
-    expect(await new DynamoDossierStore(doc, tableName('dossiers')).getIdempotency(CITIZEN.sub, key)).toBeUndefined();
+    expect(await new DynamoDossierStore(doc, tableName('dossiers')).draftKey(CITIZEN.sub, key)).toBeUndefined();
     const mine = await invoke(handler, { method: 'GET', path: '/v1/me/dossiers', claims: CITIZEN });
     expect(mine.body.items).toEqual([]);
 
@@ -78,7 +78,7 @@ describe('a feedback item over 400 KB', () => {
       // Transfer after transfer: the history is the part of the item that grows.
       history: Array.from({ length: 4000 }, () => ({ at, action: 'transfer' as const, from: 'assigned' as const, to: 'assigned' as const, actor: 'admin' as const, agencyCode: 'ITEM-SIZE-TEST' })),
     };
-    await expect(store.create(record)).rejects.toMatchObject({ status: 413, code: 'ITEM_TOO_LARGE' });
+    await expect(store.create(record)).rejects.toMatchObject({ kind: 'too_large', code: 'ITEM_TOO_LARGE' });
     expect(await store.get(record.id)).toBeUndefined();
   });
 });

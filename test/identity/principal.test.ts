@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { principalOf } from '../../shared/auth/principal';
-import { accountContact } from '../../functions/dossiers/service';
+import { accountContact } from '../../functions/dossiers/use-cases/create-draft';
 
 const withClaims = (claims: Record<string, unknown>) =>
   ({ requestContext: { authorizer: { jwt: { claims } } } }) as unknown as APIGatewayProxyEventV2;

@@ -10,7 +10,7 @@ import { dynamoClient } from '../../shared/aws/clients';
 import { tableName } from '../../shared/config';
 import { createWorkingCalendar } from '../../shared/calendar';
 import { DynamoSyncStore } from '../../functions/sync/adapters/sync-store';
-import { BY_CODE } from '../../functions/dossiers/adapters/dossier-store';
+import { BY_CODE } from '../../functions/dossiers/adapters/dossier-queries';
 import { counterKey, formatDossierCode } from '../../functions/dossiers/domain/dossier-code';
 import { applyMessage, PoisonMessageError, type InboundDeps } from '../../functions/sync/use-cases/apply-inbound';
 import type { DossierRecord, OfRecordOutcome } from '../../functions/dossiers/public';

@@ -25,6 +25,16 @@ export const missingComponents = (
   return components.filter((c) => c.required && !verified.has(c.code)).map((c) => c.code);
 };
 
+/**
+ * The codes a list names that are not components of the procedure (an official's supplement
+ * request may name only the dossier's own). Anything but a list of codes names none: the input's
+ * schema judges its shape.
+ */
+export const unknownComponents = (components: readonly Pick<Component, 'code'>[], named: unknown): string[] => {
+  const known = new Set(components.map((c) => c.code));
+  return Array.isArray(named) ? named.filter((c): c is string => typeof c === 'string' && !known.has(c.trim())) : [];
+};
+
 export interface Problem { path: string; message: string }
 
 /**
@@ -59,7 +69,7 @@ export const hasRoomFor = (component: Pick<Component, 'code' | 'maxFiles'>, atta
 
 export type FileVerdict =
   | { ok: true; contentType: string }
-  /** UNSUPPORTED_TYPE → 415, TOO_LARGE → 413, INVALID_SIZE → 400. */
+  /** What is wrong: a type not accepted, a file too large, or a size that is no size. */
   | { ok: false; reason: 'UNSUPPORTED_TYPE' | 'TOO_LARGE' | 'INVALID_SIZE'; message: string };
 
 /** `type/subtype` of a Content-Type value, lower-cased, parameters dropped. */

@@ -1,10 +1,11 @@
 // The dossier status machine (docs/requirements.md R-DOSSIER-TRANSITIONS) as ONE explicit
 // transition table, and the pure decision that applies it. Everything else — the officials' console
-// (`allowedActions`), the handlers (`decide`), agency-system status sync (`syncPath`), tests —
-// reads this table; no other module spells a transition.
+// (`allowedActions`), the use cases (`decide`), agency-system status sync (sync-path.ts), tests —
+// reads this table; no other module spells a transition: what is special about an action is a
+// field of its row (its effects), never its name in code.
 //
 // One row per action: who may take it (`actors`), from which statuses, to which status (null =
-// no status change), the input it requires (a zod schema), and the side effects it implies, as
+// no status change), the input it requires (a zod schema, action-inputs.ts), and the side effects it implies, as
 // data for the service layer (which writes them atomically with the history entry and the event).
 //
 // Actors: `applicant` (citizen or business owning the dossier), `official` (one-stop desk or
@@ -21,7 +22,8 @@
 import * as z from 'zod';
 import { validateApology, type ApologyRecord } from './late';
 import { DossierAction, statusCode, type DossierStatus, type StatusCode } from '../../../shared/contracts/dossier-status';
-import { isIsoDate, type Instant } from './time';
+import { IssueApologyInput, NoteInput, ReasonInput, RequestSupplementInput, SupplementInput } from './action-inputs';
+import type { Instant } from './time';
 
 export const ACTOR_KINDS = ['applicant', 'official', 'system', 'agency_system'] as const;
 export const ActorKind = z.enum(ACTOR_KINDS);
@@ -55,6 +57,16 @@ export interface Effects {
   notifiesApplicant: boolean;
   /** The slip to produce, if any. */
   slip: SlipKind | null;
+  /**
+   * The input field that names components of the dossier's procedure (a supplement request's
+   * missing ones): an official may name only the dossier's own components.
+   */
+  namesComponents: string | null;
+  /**
+   * After an official's action, the portal returns the result itself (`return_result` as the
+   * system) when delivery is online and the result file is attached already.
+   */
+  thenReturnsOnline: boolean;
 }
 
 const NO_EFFECTS: Effects = {
@@ -69,47 +81,10 @@ const NO_EFFECTS: Effects = {
   recordsApology: false,
   notifiesApplicant: false,
   slip: null,
+  namesComponents: null,
+  thenReturnsOnline: false,
 };
 const effects = (e: Partial<Effects>): Effects => Object.freeze({ ...NO_EFFECTS, ...e });
-
-// ---------------------------------------------------------------------------------------------
-// Input schemas (the fields beyond `action` and `version`; unknown keys are stripped).
-
-const requiredText = (max: number) =>
-  z
-    .string({ error: (iss) => (iss.input === undefined ? 'is required' : 'expected text') })
-    .trim()
-    .min(1, 'is required')
-    .max(max, `at most ${max} characters`);
-/** An optional text: absent, null, or blank all mean "not given". */
-const optionalText = (max: number) =>
-  z.preprocess(
-    (v) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v),
-    requiredText(max).optional(),
-  );
-const Note = optionalText(2000);
-
-export const NoteInput = z.object({ note: Note });
-export const ReasonInput = z.object({ reason: requiredText(2000), note: Note });
-export const RequestSupplementInput = z.object({
-  missingComponents: z
-    .array(requiredText(40), { error: (iss) => (iss.input === undefined ? 'is required' : 'expected a list of component codes') })
-    .min(1, 'name at least one missing component')
-    .max(100)
-    .transform((codes) => [...new Set(codes)]),
-  note: requiredText(2000),
-});
-export const SupplementInput = z.object({
-  note: Note,
-  attachmentIds: z.array(z.string().min(1).max(100)).max(100).optional(),
-});
-export const IssueApologyInput = z.object({
-  newDueDate: z
-    .string({ error: (iss) => (iss.input === undefined ? 'is required' : 'expected a date YYYY-MM-DD') })
-    .refine(isIsoDate, 'expected a real date YYYY-MM-DD'),
-  reason: requiredText(2000),
-  note: Note,
-});
 
 // ---------------------------------------------------------------------------------------------
 // The table.
@@ -143,32 +118,33 @@ export interface TransitionRow {
   readonly conditions?: readonly Condition[];
 }
 
-const OFFICE = ['official', 'agency_system'] as const;
+/** Those who act for the agency: its officials in the portal, or its own system over sync. */
+const AGENCY_SIDE = ['official', 'agency_system'] as const;
 
 export const TRANSITIONS: readonly TransitionRow[] = Object.freeze([
   { action: 'submit', actors: ['applicant'], from: ['draft'], to: 'submitted', input: NoteInput,
     effects: effects({ assignsCode: true }) },
-  { action: 'receive', actors: OFFICE, from: ['submitted'], to: 'received', input: NoteInput,
+  { action: 'receive', actors: AGENCY_SIDE, from: ['submitted'], to: 'received', input: NoteInput,
     effects: effects({ fixesDueDate: true, slip: 'receipt', notifiesApplicant: true }) },
-  { action: 'refuse', actors: OFFICE, from: ['submitted'], to: 'not_received', input: ReasonInput,
+  { action: 'refuse', actors: AGENCY_SIDE, from: ['submitted'], to: 'not_received', input: ReasonInput,
     effects: effects({ closes: true, slip: 'refusal', notifiesApplicant: true }) },
-  { action: 'start', actors: OFFICE, from: ['received'], to: 'processing', input: NoteInput,
+  { action: 'start', actors: AGENCY_SIDE, from: ['received'], to: 'processing', input: NoteInput,
     effects: effects({}) },
-  { action: 'request_supplement', actors: OFFICE, from: ['processing'], to: 'supplement_requested', input: RequestSupplementInput,
-    effects: effects({ pausesClock: true, slip: 'supplement_request', notifiesApplicant: true }) },
-  { action: 'resume', actors: OFFICE, from: ['supplement_requested'], to: 'processing', input: NoteInput,
+  { action: 'request_supplement', actors: AGENCY_SIDE, from: ['processing'], to: 'supplement_requested', input: RequestSupplementInput,
+    effects: effects({ pausesClock: true, slip: 'supplement_request', notifiesApplicant: true, namesComponents: 'missingComponents' }) },
+  { action: 'resume', actors: AGENCY_SIDE, from: ['supplement_requested'], to: 'processing', input: NoteInput,
     effects: effects({ resumesClock: true }) },
   { action: 'supplement', actors: ['applicant'], from: ['supplement_requested'], to: 'processing', input: SupplementInput,
     effects: effects({ resumesClock: true }) },
-  { action: 'request_payment', actors: OFFICE, from: ['processing'], to: 'payment_required', input: NoteInput,
+  { action: 'request_payment', actors: AGENCY_SIDE, from: ['processing'], to: 'payment_required', input: NoteInput,
     effects: effects({ requestsPayment: true, notifiesApplicant: true }) },
   { action: 'confirm_payment', actors: ['system', 'agency_system'], from: ['payment_required'], to: 'processing', input: NoteInput,
     effects: effects({}) },
-  { action: 'finish', actors: OFFICE, from: ['processing'], to: 'done', input: NoteInput,
-    effects: effects({ finishes: true, notifiesApplicant: true }) },
-  { action: 'stop', actors: OFFICE, from: ['processing'], to: 'stopped', input: ReasonInput,
+  { action: 'finish', actors: AGENCY_SIDE, from: ['processing'], to: 'done', input: NoteInput,
+    effects: effects({ finishes: true, notifiesApplicant: true, thenReturnsOnline: true }) },
+  { action: 'stop', actors: AGENCY_SIDE, from: ['processing'], to: 'stopped', input: ReasonInput,
     effects: effects({ finishes: true, closes: true, notifiesApplicant: true }) },
-  { action: 'return_result', actors: [...OFFICE, 'system'], from: ['done'], to: 'returned', input: NoteInput,
+  { action: 'return_result', actors: [...AGENCY_SIDE, 'system'], from: ['done'], to: 'returned', input: NoteInput,
     effects: effects({ returnsResult: true, closes: true, notifiesApplicant: true }),
     conditions: [{
       actors: ['system'],
@@ -179,7 +155,7 @@ export const TRANSITIONS: readonly TransitionRow[] = Object.freeze([
   { action: 'withdraw', actors: ['applicant', 'agency_system'],
     from: ['submitted', 'received', 'processing', 'supplement_requested', 'payment_required'], to: 'withdrawn',
     input: ReasonInput, effects: effects({ closes: true, notifiesApplicant: true }) },
-  { action: 'issue_apology', actors: OFFICE,
+  { action: 'issue_apology', actors: AGENCY_SIDE,
     from: ['received', 'processing', 'supplement_requested', 'payment_required'], to: null,
     input: IssueApologyInput, effects: effects({ recordsApology: true, slip: 'apology', notifiesApplicant: true }) },
 ] satisfies TransitionRow[]);
@@ -277,7 +253,7 @@ export const decide = (state: DossierState, command: Command): Decision => {
   }
   const input = parsed.data;
 
-  if (row.action === 'issue_apology' && state.dueAt != null) {
+  if (row.effects.recordsApology && state.dueAt != null) {
     const problems = validateApology({ dueAt: state.dueAt, apologies: state.apologies, newDueDate: input.newDueDate, now: command.now });
     const tooLate = problems.filter((p) => p.code === 'APOLOGY_TOO_LATE');
     if (tooLate.length) return fail('INVALID_TRANSITION', tooLate.map(({ path, message }) => ({ path, message })));
@@ -304,52 +280,4 @@ export const decide = (state: DossierState, command: Command): Decision => {
       note,
     },
   };
-};
-
-// ---------------------------------------------------------------------------------------------
-// syncPath
-
-export interface SyncStep {
-  action: DossierAction;
-  from: DossierStatus;
-  to: DossierStatus;
-}
-
-/**
- * The shortest chain of table transitions leading from `from` to `to` (breadth-first over the
- * status-changing rows, in table order, so the answer is deterministic): `[]` when they are equal,
- * null when `to` cannot be reached. With `actor`, only rows that actor may take are used (an
- * agency system reporting `received → done` gets `start`, `finish`). Row conditions are not applied.
- */
-export const syncPath = (
-  from: DossierStatus,
-  to: DossierStatus,
-  options: { actor?: ActorKind } = {},
-): SyncStep[] | null => {
-  if (from === to) return [];
-  const rows = TRANSITIONS.filter(
-    (r): r is TransitionRow & { to: DossierStatus } => r.to !== null && (!options.actor || r.actors.includes(options.actor)),
-  );
-  const via = new Map<DossierStatus, SyncStep>();
-  const queue: DossierStatus[] = [from];
-  const seen = new Set<DossierStatus>([from]);
-  while (queue.length) {
-    const at = queue.shift()!;
-    for (const r of rows) {
-      if (!r.from.includes(at) || seen.has(r.to)) continue;
-      seen.add(r.to);
-      via.set(r.to, { action: r.action, from: at, to: r.to });
-      if (r.to === to) {
-        const path: SyncStep[] = [];
-        for (let s: DossierStatus = to; s !== from; ) {
-          const step = via.get(s)!;
-          path.unshift(step);
-          s = step.from;
-        }
-        return path;
-      }
-      queue.push(r.to);
-    }
-  }
-  return null;
 };

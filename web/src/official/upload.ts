@@ -5,7 +5,7 @@ import { DEFAULT_MAX_FILE_BYTES } from '../../../functions/dossiers/domain/compo
 import { api, ApiError } from '../lib/api';
 import type { DossierView } from './data';
 
-/** The types the dossiers capability accepts as a result (RESULT_TYPES in functions/dossiers/service.ts). */
+/** The types the dossiers capability accepts as a result (RESULT_TYPES in functions/dossiers/use-cases/attachments.ts). */
 export const RESULT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export const RESULT_MAX_BYTES = DEFAULT_MAX_FILE_BYTES;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DOSSIER_STATUSES, isClosed, isFinished, isRunning, statusCode, statusFromCode,
-} from '../../../shared/contracts/dossier-status';
+} from './dossier-status';
 
 describe('status wire codes (R-DOSSIER-STATUS)', () => {
   it.each([

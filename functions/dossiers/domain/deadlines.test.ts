@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineReport } from '../../../functions/dossiers/domain/deadlines';
-import type { DossierRecord } from '../../../functions/dossiers/domain/dossier';
+import { deadlineReport } from './deadlines';
+import type { DossierRecord } from './dossier';
 import { createWorkingCalendar } from '../../../shared/calendar';
 
 // 2026-11-23 is a Monday; no holidays in this window.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   apologyRequired, currentAppointment, isLate, lateState, validateApology, type LateCalendar, type LateInput,
-} from '../../../functions/dossiers/domain/late';
+} from './late';
 import { createWorkingCalendar } from '../../../shared/calendar';
 
 // March 2026: Monday 9 … Friday 13, Monday 16 … Friday 20 (no holidays in the table).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_MAX_FILE_BYTES, acceptsFile, attachmentProblems, hasRoomFor, missingComponents, type AttachmentRef, type Component,
-} from '../../../functions/dossiers/domain/components';
+  DEFAULT_MAX_FILE_BYTES, acceptsFile, attachmentProblems, hasRoomFor, missingComponents, unknownComponents, type AttachmentRef, type Component,
+} from './components';
 
 const comp = (code: string, required: boolean, extra: Partial<Component> = {}): Component => ({
   code, name: `Thành phần ${code}`, required, maxFiles: 2, accept: ['application/pdf', 'image/jpeg'], ...extra,
@@ -66,5 +66,17 @@ describe('acceptsFile: the component accept list and the size limit (10 MB by de
 
   it('takes a different limit', () => {
     expect(acceptsFile(c, { contentType: 'application/pdf', size: 2_000_000 }, 1_000_000)).toMatchObject({ ok: false, reason: 'TOO_LARGE' });
+  });
+});
+
+describe('unknownComponents: what a supplement request may name', () => {
+  it('lists the codes that are not the procedure’s (trimmed before comparing), in the order named', () => {
+    expect(unknownComponents(COMPONENTS, ['TP01', ' TP02 ', 'TP09', 'XX'])).toEqual(['TP09', 'XX']);
+    expect(unknownComponents(COMPONENTS, ['TP03'])).toEqual([]);
+  });
+  it('judges only a list of codes: the input schema refuses any other shape', () => {
+    expect(unknownComponents(COMPONENTS, undefined)).toEqual([]);
+    expect(unknownComponents(COMPONENTS, 'TP09')).toEqual([]);
+    expect(unknownComponents(COMPONENTS, [42, 'TP09'])).toEqual(['TP09']);
   });
 });

@@ -1,70 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DOSSIER_STATUSES, statusCode, type DossierStatus } from '../../../shared/contracts/dossier-status';
 import {
-  ACTOR_KINDS, DOSSIER_ACTIONS, TRANSITIONS, allowedActions, decide, syncPath, transitionFor,
+  ACTOR_KINDS, DOSSIER_ACTIONS, TRANSITIONS, allowedActions, decide, transitionFor,
   type ActorKind, type DossierAction, type DossierState, type Effects,
-} from '../../../functions/dossiers/domain/transitions';
-
-// ---------------------------------------------------------------------------------------------
-// The expected machine, transcribed by hand from docs/requirements.md R-DOSSIER-TRANSITIONS and
-// R-DOSSIER-ACTIONS (not from the table), so that a wrong table row fails. Columns: action, from,
-// to ("—" = no status change), actors. Required actors: applicant, official, system ("payment
-// confirmed", "automatic when delivery is online"). agency_system is our addition (the agency
-// systems' sync of desk-side progress, R-CAP-SYNC): it may do what an official may, plus withdraw
-// (at the desk) and confirm_payment (collected at the desk).
-const SPEC_MATRIX = `
-submit              draft                 submitted             applicant
-receive             submitted             received              official agency_system
-refuse              submitted             not_received          official agency_system
-start               received              processing            official agency_system
-request_supplement  processing            supplement_requested  official agency_system
-request_payment     processing            payment_required      official agency_system
-finish              processing            done                  official agency_system
-stop                processing            stopped               official agency_system
-supplement          supplement_requested  processing            applicant
-resume              supplement_requested  processing            official agency_system
-confirm_payment     payment_required      processing            system agency_system
-return_result       done                  returned              official system agency_system
-withdraw            submitted             withdrawn             applicant agency_system
-withdraw            received              withdrawn             applicant agency_system
-withdraw            processing            withdrawn             applicant agency_system
-withdraw            supplement_requested  withdrawn             applicant agency_system
-withdraw            payment_required      withdrawn             applicant agency_system
-issue_apology       received              —                     official agency_system
-issue_apology       processing            —                     official agency_system
-issue_apology       supplement_requested  —                     official agency_system
-issue_apology       payment_required      —                     official agency_system
-`;
-
-type Cell = { action: DossierAction; from: DossierStatus; to: DossierStatus; actor: ActorKind };
-const EXPECTED: Cell[] = SPEC_MATRIX.trim().split('\n').flatMap((line) => {
-  const [action, from, to, ...actors] = line.trim().split(/\s+/) as [DossierAction, DossierStatus, string, ...ActorKind[]];
-  return actors.map((actor) => ({ action, from, to: (to === '—' ? from : to) as DossierStatus, actor }));
-});
-const key = (action: string, from: string, actor: string) => `${action}|${from}|${actor}`;
-const EXPECTED_BY_KEY = new Map(EXPECTED.map((c) => [key(c.action, c.from, c.actor), c.to]));
-
-// Inputs that satisfy every action's required fields.
-const VALID_INPUT: Record<DossierAction, Record<string, unknown>> = {
-  submit: {},
-  receive: { note: 'Đã tiếp nhận' },
-  refuse: { reason: 'Hồ sơ không thuộc thẩm quyền' },
-  start: {},
-  request_supplement: { missingComponents: ['TP02'], note: 'Bổ sung bản sao giấy chứng sinh' },
-  resume: {},
-  supplement: { note: 'Đã bổ sung', attachmentIds: ['att-1'] },
-  request_payment: {},
-  confirm_payment: {},
-  finish: {},
-  stop: { reason: 'Người nộp không đủ điều kiện' },
-  return_result: {},
-  withdraw: { reason: 'Không còn nhu cầu' },
-  issue_apology: { newDueDate: '2026-03-20', reason: 'Cần xác minh thêm' },
-};
-const NOW = new Date('2026-03-10T03:00:00Z'); // 10:00 Tuesday in Hà Nội
-const stateFor = (status: DossierStatus): DossierState => ({
-  status, delivery: 'online', resultAttached: true, dueAt: '2026-03-12T17:00:00+07:00', apologies: [],
-});
+} from './transitions';
+import { EXPECTED, EXPECTED_BY_KEY, key, NOW, stateFor, VALID_INPUT } from './transition-matrix.fixture';
 
 describe('status machine: every cell of statuses × actions × actors', () => {
   it('the table is exactly the required matrix, R-DOSSIER-TRANSITIONS (both directions)', () => {
@@ -179,7 +119,7 @@ describe('decide: results, effects and history', () => {
     supplement: ['resumesClock'],
     request_payment: ['requestsPayment', 'notifiesApplicant'],
     confirm_payment: [],
-    finish: ['finishes', 'notifiesApplicant'],
+    finish: ['finishes', 'notifiesApplicant', 'thenReturnsOnline'],
     stop: ['finishes', 'closes', 'notifiesApplicant'],
     return_result: ['returnsResult', 'closes', 'notifiesApplicant'],
     withdraw: ['closes', 'notifiesApplicant'],
@@ -193,6 +133,7 @@ describe('decide: results, effects and history', () => {
     const flags = (Object.keys(e) as (keyof Effects)[]).filter((k) => e[k] === true);
     expect(flags.sort()).toEqual([...EXPECTED_EFFECTS[action]].sort());
     expect(e.slip).toBe(SLIPS[action] ?? null);
+    expect(e.namesComponents).toBe(action === 'request_supplement' ? 'missingComponents' : null);
   });
 
   it('closing actions lead to statuses no row leaves', () => {
@@ -273,66 +214,5 @@ describe('decide: conditions and rules', () => {
     const state = Object.freeze({ status: 'processing' as const, apologies: Object.freeze([]) });
     expect(decide(state, { action: 'finish', actor: 'official', now: NOW })).toMatchObject({ ok: true });
     expect(state.status).toBe('processing');
-  });
-});
-
-describe('syncPath', () => {
-  const steps = (p: ReturnType<typeof syncPath>) => p && p.map((s) => `${s.from}>${s.action}>${s.to}`);
-
-  it.each([
-    ['received', 'done', undefined, ['received>start>processing', 'processing>finish>done']],
-    ['received', 'done', 'agency_system', ['received>start>processing', 'processing>finish>done']],
-    ['submitted', 'returned', 'agency_system', [
-      'submitted>receive>received', 'received>start>processing', 'processing>finish>done', 'done>return_result>returned']],
-    ['supplement_requested', 'done', 'agency_system', ['supplement_requested>resume>processing', 'processing>finish>done']],
-    ['payment_required', 'done', 'agency_system', ['payment_required>confirm_payment>processing', 'processing>finish>done']],
-    ['received', 'withdrawn', 'agency_system', ['received>withdraw>withdrawn']],
-    ['received', 'stopped', 'official', ['received>start>processing', 'processing>stop>stopped']],
-    ['draft', 'received', undefined, ['draft>submit>submitted', 'submitted>receive>received']],
-    ['processing', 'processing', 'agency_system', []],
-  ] as const)('%s → %s (actor %s)', (from, to, actor, expected) => {
-    expect(steps(syncPath(from, to, { actor }))).toEqual(expected);
-  });
-
-  it.each([
-    ['done', 'processing', undefined],
-    ['returned', 'done', undefined],
-    ['not_received', 'received', undefined],
-    ['withdrawn', 'processing', undefined],
-    ['stopped', 'done', undefined],
-    ['draft', 'received', 'agency_system'],
-    ['payment_required', 'done', 'official'],
-    ['processing', 'draft', undefined],
-  ] as const)('%s → %s (actor %s) is impossible', (from, to, actor) => {
-    expect(syncPath(from, to, { actor })).toBeNull();
-  });
-
-  // Cross-check against shortest distances computed from the hand-written matrix.
-  const distances = (actor: ActorKind) => {
-    const edges = EXPECTED.filter((c) => c.actor === actor && c.to !== c.from);
-    const dist = new Map<string, number>();
-    for (const s of DOSSIER_STATUSES) dist.set(`${s}>${s}`, 0);
-    for (const e of edges) dist.set(`${e.from}>${e.to}`, 1);
-    for (const k of DOSSIER_STATUSES) for (const i of DOSSIER_STATUSES) for (const j of DOSSIER_STATUSES) {
-      const via = (dist.get(`${i}>${k}`) ?? Infinity) + (dist.get(`${k}>${j}`) ?? Infinity);
-      if (via < (dist.get(`${i}>${j}`) ?? Infinity)) dist.set(`${i}>${j}`, via);
-    }
-    return dist;
-  };
-  it.each(ACTOR_KINDS)('every pair of statuses for %s: shortest, and each step applies with decide', (actor) => {
-    const dist = distances(actor);
-    for (const from of DOSSIER_STATUSES) for (const to of DOSSIER_STATUSES) {
-      const path = syncPath(from, to, { actor });
-      const d = dist.get(`${from}>${to}`);
-      if (d === undefined) { expect(path, `${from}>${to}`).toBeNull(); continue; }
-      expect(path, `${from}>${to}`).toHaveLength(d);
-      let state: DossierStatus = from;
-      for (const step of path!) {
-        const r = decide(stateFor(state), { action: step.action, actor, input: VALID_INPUT[step.action], now: NOW });
-        expect(r).toMatchObject({ ok: true, to: step.to });
-        state = step.to;
-      }
-      expect(state).toBe(to);
-    }
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyDecision, eventOf, indexKeys, overdueUntil, queueSortKey, stateOf, type DossierRecord, type TransitionCalendar,
-} from '../../../functions/dossiers/domain/dossier';
-import { decide, type Decision } from '../../../functions/dossiers/domain/transitions';
+} from './dossier';
+import { aDraft } from './dossier.fixture';
+import { decide, type Decision } from './transitions';
 
 const calendar: TransitionCalendar = {
   // 3 days later at 10:00 UTC (17:00 local), whatever the processing time: enough to see it applied.
@@ -10,17 +11,7 @@ const calendar: TransitionCalendar = {
   extendByPause: (dueAt, from, to) => new Date(Date.parse(dueAt) + (Date.parse(to) - Date.parse(from))),
 };
 
-const base: DossierRecord = {
-  id: '3f1c2a9e-0000-4000-8000-000000000001', code: null, procedureCode: '1.001266', procedureName: 'Thủ tục mẫu',
-  processingTime: { value: 3, unit: 'working_day' },
-  components: [{ code: 'TP01', name: 'Tờ khai', required: true, accept: ['application/pdf'], maxFiles: 2 }],
-  agencyCode: '000.00.00004.H26', agencyName: 'UBND Phường Ba Đình', agencyParentCode: '000.00.00.H26',
-  status: 'draft', version: 1, channel: 'online', delivery: 'online', postalAddress: null, contact: null,
-  applicant: { sub: 'u-1', type: 'citizen', idNumber: '001099012345', enterpriseCode: null, vneidVerified: true },
-  form: {}, attachments: [], createdAt: '2026-11-20T01:00:00.000Z', updatedAt: '2026-11-20T01:00:00.000Z',
-  submittedAt: null, receivedAt: null, dueAt: null, pausedAt: null, finishedAt: null, returnedAt: null,
-  supplementRequest: null, supplementRounds: 0, apologies: [],
-};
+const base = aDraft({ id: '3f1c2a9e-0000-4000-8000-000000000001' });
 
 const step = (d: DossierRecord, action: string, at: string, input: Record<string, unknown> = {}, code?: string) => {
   const actor = ['submit', 'supplement', 'withdraw'].includes(action) ? 'applicant' : 'official';

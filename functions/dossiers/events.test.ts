@@ -3,8 +3,8 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { eventOfRecord, makeHandler, notifies, type EventSink } from '../../functions/dossiers/events';
-import type { DossierEvent } from '../../functions/dossiers/domain/dossier';
+import { eventOfRecord, makeHandler, notifies, type EventSink } from './events';
+import type { DossierEvent } from './domain/dossier';
 
 const event = (action: string, version: number, over: Partial<DossierEvent> = {}): DossierEvent => ({
   type: 'dossier.transitioned', at: '2026-11-20T03:00:00.000Z', actor: { kind: 'official', id: 'o-1' }, action: action as DossierEvent['action'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counterKey, formatDossierCode, parseDossierCode } from '../../../functions/dossiers/domain/dossier-code';
+import { counterKey, formatDossierCode, parseDossierCode } from './dossier-code';
 
 const H26 = '000.00.00.H26';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   hasNestedQuantifier, isEnterpriseCode, isPersonalIdNumber, validateForm, type FormField,
-} from '../../../functions/dossiers/domain/form';
+} from './form';
 
 const field = (type: FormField['type'], extra: Partial<FormField> = {}): FormField => ({
   name: 'f', label: 'Trường', type, required: true, ...extra,
