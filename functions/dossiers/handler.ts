@@ -1,20 +1,10 @@
 // The dossiers capability's routes (docs/requirements.md R-CAP-DOSSIERS): each calls one use case
 // (service.ts). The stack has parsed, validated and checked the route's group; the use cases check
 // ownership and agency scope.
-import { dynamoClient, s3Client } from '../../shared/aws/clients';
-import { bucketName, tableName } from '../../shared/config';
 import { createApiHandler, created, fileResult, implement, ok } from '../../shared/http/api';
 import { dossierRoutes as routes } from '../../shared/platform/api-routes/dossiers';
-import { S3AttachmentStore } from '../../shared/uploads/upload-store';
-import { catalogueReader } from '../catalogue/public';
-import { DynamoDossierStore } from './adapters/dossier-store';
+import { platformDeps } from './deps';
 import { dossierUseCases, type DossierDeps, type DossierUseCases } from './service';
-
-export const defaultDeps = (): DossierDeps => ({
-  store: new DynamoDossierStore(dynamoClient, () => tableName('dossiers')),
-  files: new S3AttachmentStore(s3Client, () => bucketName('attachments')),
-  catalogue: catalogueReader(),
-});
 
 export const makeHandler = (deps: DossierDeps | DossierUseCases) => {
   const dossiers = 'store' in deps ? dossierUseCases(deps) : deps;
@@ -47,4 +37,4 @@ export const makeHandler = (deps: DossierDeps | DossierUseCases) => {
   ]);
 };
 
-export const handler = makeHandler(defaultDeps());
+export const handler = makeHandler(platformDeps());
