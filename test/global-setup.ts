@@ -9,6 +9,21 @@ import { startRuntime } from '../local/runtime';
 import { prepareChromium } from './web/chromium';
 import { platform } from '../shared/platform';
 import { TALLY_DIR_ENV, type TallyLine } from './support/conformance';
+import { api, signIn } from './support/auth';
+import { poolAgencies } from './support/namespace';
+
+/**
+ * The test communes files claim through their namespace (test/support/namespace.ts), PUT by the
+ * admin through the API before any test runs, so every capability's caches (the index keeps the
+ * agency list for minutes) already hold them.
+ */
+const addTestAgencies = async () => {
+  const admin = await signIn('admin.demo');
+  for (const agency of poolAgencies()) {
+    const res = await api('PUT', `/v1/catalogues/agencies/${agency.code}`, { token: admin, json: agency });
+    if (res.status !== 200) throw new Error(`PUT test agency ${agency.code}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+};
 
 /** Sums what every test file checked against the OpenAPI document (test/support/conformance.ts). */
 const reportContractTally = (dir: string) => {
@@ -41,13 +56,18 @@ export default async function setup(project: TestProject) {
   const runtime = await startRuntime({ port: 0, seedActivity: false });
   const tallyDir = mkdtempSync(join(tmpdir(), 'dvc-contract-'));
   Object.assign(process.env, runtime.env, { [TALLY_DIR_ENV]: tallyDir });
+  await addTestAgencies();
+  // Where files claim their agencies of the pool (test/support/namespace.ts).
+  const namespaceDir = mkdtempSync(join(tmpdir(), 'dvc-namespace-'));
   // The runtime's environment as the portal sets it, and the tally directory beside it (a test's
   // own variable, not the portal's: test/local/parity.test.ts holds runtimeEnv to the declaration).
   project.provide('runtimeEnv', runtime.env);
   project.provide('contractTallyDir', tallyDir);
+  project.provide('namespaceDir', namespaceDir);
   console.log(`[test] local runtime ready at ${runtime.url} in ${Math.round(performance.now() - started)} ms`);
   return async () => {
     reportContractTally(tallyDir);
+    rmSync(namespaceDir, { recursive: true, force: true });
     await runtime.stop();
   };
 }
@@ -56,5 +76,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     runtimeEnv: Record<string, string>;
     contractTallyDir: string;
+    namespaceDir: string;
   }
 }
