@@ -56,7 +56,9 @@ export default async function setup(project: TestProject) {
   const runtime = await startRuntime({ port: 0, seedActivity: false });
   const tallyDir = mkdtempSync(join(tmpdir(), 'dvc-contract-'));
   Object.assign(process.env, runtime.env, { [TALLY_DIR_ENV]: tallyDir });
+  const agenciesStarted = performance.now();
   await addTestAgencies();
+  console.log(`[test] ${poolAgencies().length} test agencies added in ${Math.round(performance.now() - agenciesStarted)} ms`);
   // Where files claim their agencies of the pool (test/support/namespace.ts).
   const namespaceDir = mkdtempSync(join(tmpdir(), 'dvc-namespace-'));
   // The runtime's environment as the portal sets it, and the tally directory beside it (a test's
