@@ -11,6 +11,7 @@ import { platform } from '../shared/platform';
 import { TALLY_DIR_ENV, type TallyLine } from './support/conformance';
 import { api, signIn } from './support/auth';
 import { poolAgencies } from './support/namespace';
+import { pool } from './support/pool';
 
 /**
  * The test communes files claim through their namespace (test/support/namespace.ts), PUT by the
@@ -19,10 +20,10 @@ import { poolAgencies } from './support/namespace';
  */
 const addTestAgencies = async () => {
   const admin = await signIn('admin.demo');
-  for (const agency of poolAgencies()) {
+  await pool(poolAgencies().map((agency) => async () => {
     const res = await api('PUT', `/v1/catalogues/agencies/${agency.code}`, { token: admin, json: agency });
     if (res.status !== 200) throw new Error(`PUT test agency ${agency.code}: ${res.status} ${JSON.stringify(res.body)}`);
-  }
+  }), 4);
 };
 
 /** Sums what every test file checked against the OpenAPI document (test/support/conformance.ts). */

@@ -65,7 +65,8 @@ export const completeDraft = async (token: string, opts: Omit<DraftOptions, 'key
 /** A dossier once submitted: it has its code and its submission time, whatever happens to it next. */
 export type SubmittedDossier = DossierView & { code: string; submittedAt: string };
 
-const asSubmitted = (d: DossierView, what: string): SubmittedDossier => {
+/** The dossier, checked to carry its code and submission time. */
+export const asSubmitted = (d: DossierView, what: string): SubmittedDossier => {
   if (d.code === null || d.submittedAt === null) throw new Error(`${what}: dossier ${d.id} has no code or submission time (${d.status})`);
   return d as SubmittedDossier;
 };
