@@ -9,22 +9,23 @@ import { startRuntime } from '../local/runtime';
 import { prepareChromium } from './web/chromium';
 import { platform } from '../shared/platform';
 import { TALLY_DIR_ENV, type TallyLine } from './support/conformance';
-import { api, signIn } from './support/auth';
+import { DynamoCatalogueStore } from '../functions/catalogue/adapters/catalogue-store';
+import { S3SnapshotStore } from '../functions/catalogue/adapters/search-snapshot';
+import { loadCatalogue } from '../functions/catalogue/load';
+import { dynamoClient, s3Client } from '../shared/aws/clients';
+import { bucketName, tableName } from '../shared/config';
 import { poolAgencies } from './support/namespace';
-import { pool } from './support/pool';
 
 /**
- * The test communes files claim through their namespace (test/support/namespace.ts), PUT by the
- * admin through the API before any test runs, so every capability's caches (the index keeps the
- * agency list for minutes) already hold them.
+ * The test communes files claim through their namespace (test/support/namespace.ts), loaded with
+ * the catalogue's own bulk loader (validated, one version bump, one search snapshot) before any test
+ * runs, so every capability's caches (the index keeps the agency list for minutes) hold them.
  */
-const addTestAgencies = async () => {
-  const admin = await signIn('admin.demo');
-  await pool(poolAgencies().map((agency) => async () => {
-    const res = await api('PUT', `/v1/catalogues/agencies/${agency.code}`, { token: admin, json: agency });
-    if (res.status !== 200) throw new Error(`PUT test agency ${agency.code}: ${res.status} ${JSON.stringify(res.body)}`);
-  }), 4);
-};
+const addTestAgencies = () => loadCatalogue(
+  new DynamoCatalogueStore(dynamoClient, () => tableName('catalogue')),
+  { procedures: [], catalogues: { agencies: poolAgencies() } },
+  { snapshots: new S3SnapshotStore(s3Client, () => bucketName('catalogue-index')) },
+);
 
 /** Sums what every test file checked against the OpenAPI document (test/support/conformance.ts). */
 const reportContractTally = (dir: string) => {

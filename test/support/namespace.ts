@@ -8,14 +8,15 @@
 //   const ns = fileNamespace(import.meta.url);
 //   const COMMUNE = ns.agency();          // a Hà Nội commune of this file's own
 //   const QUEUE = ns.agency('queue');     // another one, for a second count
+//   const YEAR = ns.year();               // a past year whose index periods are this file's
 //   headers: { 'idempotency-key': ns.key('draft') }
 //
-// The agencies come from a pool of test communes the global setup adds to the catalogue through
-// the admin API before any test runs (so every capability's caches already hold them: the index
-// keeps the agency list for minutes). Whole-portal computations (the index of a period for every
-// agency) cannot be split by agency: a file that needs a period nobody else computes claims a past
-// year (`ns.year()`). A file claims per label, atomically (an exclusive file create in a directory
-// the global setup hands out), so two files never get the same agency or year.
+// The agencies come from a pool of test communes the global setup loads into the catalogue (the
+// catalogue's own bulk loader) before any test runs, so every capability's caches already hold them
+// (the index keeps the agency list for minutes). Whole-portal computations (the index of a period
+// for every agency) cannot be split by agency: a file that needs a period nobody else computes
+// claims a past year (`ns.year()`). A file claims per label, atomically (an exclusive file create
+// in a directory the global setup hands out), so two files never get the same agency or year.
 import { createHash, randomUUID } from 'node:crypto';
 import { closeSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
