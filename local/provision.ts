@@ -35,7 +35,8 @@ const attributeDefinitions = (t: TableDecl): AttributeDefinition[] => {
   return [...byName.values()];
 };
 
-const createTable = async (db: DynamoDBClient, t: TableDecl, name: string) => {
+/** Creates the table `t` declares under `name` (kept as it is when it exists); its stream ARN, if it has a stream. */
+export const createTable = async (db: DynamoDBClient, t: TableDecl, name: string) => {
   try {
     await db.send(new CreateTableCommand({
       TableName: name,

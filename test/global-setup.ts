@@ -9,6 +9,23 @@ import { startRuntime } from '../local/runtime';
 import { prepareChromium } from './web/chromium';
 import { platform } from '../shared/platform';
 import { TALLY_DIR_ENV, type TallyLine } from './support/conformance';
+import { DynamoCatalogueStore } from '../functions/catalogue/adapters/catalogue-store';
+import { S3SnapshotStore } from '../functions/catalogue/adapters/search-snapshot';
+import { loadCatalogue } from '../functions/catalogue/load';
+import { dynamoClient, s3Client } from '../shared/aws/clients';
+import { bucketName, tableName } from '../shared/config';
+import { poolAgencies } from './support/namespace';
+
+/**
+ * The test communes files claim through their namespace (test/support/namespace.ts), loaded with
+ * the catalogue's own bulk loader (validated, one version bump, one search snapshot) before any test
+ * runs, so every capability's caches (the index keeps the agency list for minutes) hold them.
+ */
+const addTestAgencies = () => loadCatalogue(
+  new DynamoCatalogueStore(dynamoClient, () => tableName('catalogue')),
+  { procedures: [], catalogues: { agencies: poolAgencies() } },
+  { snapshots: new S3SnapshotStore(s3Client, () => bucketName('catalogue-index')) },
+);
 
 /** Sums what every test file checked against the OpenAPI document (test/support/conformance.ts). */
 const reportContractTally = (dir: string) => {
@@ -41,13 +58,20 @@ export default async function setup(project: TestProject) {
   const runtime = await startRuntime({ port: 0, seedActivity: false });
   const tallyDir = mkdtempSync(join(tmpdir(), 'dvc-contract-'));
   Object.assign(process.env, runtime.env, { [TALLY_DIR_ENV]: tallyDir });
+  const agenciesStarted = performance.now();
+  await addTestAgencies();
+  console.log(`[test] ${poolAgencies().length} test agencies added in ${Math.round(performance.now() - agenciesStarted)} ms`);
+  // Where files claim their agencies of the pool (test/support/namespace.ts).
+  const namespaceDir = mkdtempSync(join(tmpdir(), 'dvc-namespace-'));
   // The runtime's environment as the portal sets it, and the tally directory beside it (a test's
   // own variable, not the portal's: test/local/parity.test.ts holds runtimeEnv to the declaration).
   project.provide('runtimeEnv', runtime.env);
   project.provide('contractTallyDir', tallyDir);
+  project.provide('namespaceDir', namespaceDir);
   console.log(`[test] local runtime ready at ${runtime.url} in ${Math.round(performance.now() - started)} ms`);
   return async () => {
     reportContractTally(tallyDir);
+    rmSync(namespaceDir, { recursive: true, force: true });
     await runtime.stop();
   };
 }
@@ -56,5 +80,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     runtimeEnv: Record<string, string>;
     contractTallyDir: string;
+    namespaceDir: string;
   }
 }

@@ -109,8 +109,8 @@ describe(`authorization matrix (R-REL-AUTH-MATRIX): ${routes.length} routes × $
     await attach(citizen, supplementRequested.id, 'TP01');
     const [awaiting, paid] = await Promise.all([awaitingPayment(citizen, official), paidOrder(citizen, official)]);
     // Two done dossiers: one rated by its applicant (the read), one not yet (the rating).
-    const [toRate, rated] = await Promise.all([1, 2].map(async () =>
-      act(official, await submitted(citizen), { action: 'receive' }, { action: 'start' }, { action: 'finish' })));
+    const doneDossier = async () => act(official, await submitted(citizen), { action: 'receive' }, { action: 'start' }, { action: 'finish' });
+    const [toRate, rated] = await Promise.all([doneDossier(), doneDossier()]);
     must(await api('POST', `/v1/dossiers/${rated.id}/rating`, { token: citizen, json: { overall: 'neutral' } }), 'rate', 201);
     const repeatPayment = () => {
       const json = { ...callbackFor(paid.order, { providerRef: paid.callback.providerRef }) };
@@ -154,7 +154,7 @@ describe(`authorization matrix (R-REL-AUTH-MATRIX): ${routes.length} routes × $
         create: { json: { procedureCode: PROCEDURE, agencyCode: HANOI_COMMUNE, form, delivery: 'online' } },
         draft: { id: draft.id, componentCode: 'TP01', pendingAttachmentId: pending.attachmentId },
         completeDraft: { id: complete.id },
-        submitted: { id: sub.id, version: sub.version, attachmentId: sub.attachments[0].id, code: sub.code, applicantId: CITIZEN_ID },
+        submitted: { id: sub.id, version: sub.version, attachmentId: sub.attachments[0]!.id, code: sub.code, applicantId: CITIZEN_ID },
         toWithdraw: { id: toWithdraw.id },
         toSupplement: { id: supplementRequested.id },
         processing: { id: processing.id },

@@ -28,7 +28,7 @@ describe('npm run job -- deadlines', () => {
 
   it('lists a dossier due within a working day, then flags it late once its due date has passed', async () => {
     const d = await act(official, await submitted(citizen), { action: 'receive' });
-    const dueAt = Date.parse(d.dueDate);
+    const dueAt = Date.parse(d.dueDate!);
     const schedule = findJob(platform, 'deadlines')!;
 
     const before = new Date(dueAt - 2 * 3600_000);

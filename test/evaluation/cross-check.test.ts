@@ -1,19 +1,18 @@
 // The index job against a brute-force recomputation from raw dossiers (docs/requirements.md
 // R-INDEX-COUNTERS, docs/index.md): ~740 dossiers generated through the dossier domain
 // (local/seed/dossier-activity.ts) are fed through the REAL counters pipeline — projectDossier over
-// the DynamoDB `evaluation` table of the test runtime, every dossier delivered twice, shuffled and
-// concurrently — and computePeriod scores months and quarters from those counters. The test then
+// an `evaluation` table on the test runtime's DynamoDB Local, every dossier delivered twice,
+// shuffled and concurrently — and computePeriod scores months and quarters from those counters. The test then
 // recomputes every dossier and procedure indicator with plain loops over the raw records, written
 // from the documented rules WITHOUT the production counters code (dossier-facts.ts, measures.ts,
 // procedures.ts are not imported), and requires identical numerators, denominators, values and
 // totals.
 //
-// Months 2025-03 and 2025-04 hold no other test's or seed's counters (the local seed covers the six
-// months before today; other tests file dossiers in the current month), so the counters of the
-// chosen agencies in those months are this file's alone.
-import { beforeAll, describe, expect, it } from 'vitest';
+// The table is the file's own (test/support/own-resources.ts: the declared table's shape, under the
+// file's namespace), so the counters are this file's alone whatever months and agencies it picks,
+// and no other file's index computation sees them.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoClient } from '../../shared/aws/clients';
-import { tableName } from '../../shared/config';
 import { createWorkingCalendar } from '../../shared/calendar';
 import type { Procedure } from '../../shared/contracts/catalogue';
 import type { AgencyInfo } from '../../functions/catalogue/public';
@@ -28,11 +27,16 @@ import { definitionFor } from '../../functions/evaluation/domain/definitions';
 import { round2, scoreAgency, type Measure } from '../../functions/evaluation/domain/engine';
 import { generateActivity, mulberry32, type GeneratedDossier } from '../../local/seed/dossier-activity';
 import { seedCatalogueData } from '../../local/seed/index-activity';
+import { fileNamespace } from '../support/namespace';
+import { ownTable } from '../support/own-resources';
+
+const ns = fileNamespace(import.meta.url);
+let table: Awaited<ReturnType<typeof ownTable>>;
 
 const NOW = new Date('2025-05-10T03:00:00Z');
 const MONTHS = ['2025-03', '2025-04'];
 const PERIODS = ['2025-03', '2025-04', '2025-Q1', '2025-Q2'];
-/** Huế has the most seeded communes (40) after Hà Nội, which other tests use. */
+/** Huế has the most seeded communes (40) after Hà Nội. */
 const PROVINCE = '000.00.00.H57';
 const PROVINCE2 = '000.00.00.H17';
 /** Bộ Công an (12 central procedures) and Bộ Tư pháp (6). */
@@ -111,6 +115,7 @@ const outcomes: Record<ProjectionOutcome, number> = { applied: 0, unchanged: 0, 
 const timings: Record<string, number> = {};
 
 beforeAll(async () => {
+  table = await ownTable(ns, 'evaluation');
   let t = performance.now();
   const level = (code: string) => byCode.get(code)!.level;
   for (const d of generateActivity({
@@ -129,7 +134,7 @@ beforeAll(async () => {
 
   t = performance.now();
   const byId = new Map(dossiers.map((d) => [d.record.id, d]));
-  const store = new DynamoEvaluationStore(dynamoClient, () => tableName('evaluation'));
+  const store = new DynamoEvaluationStore(dynamoClient, table.name);
   const deps: ProjectionDeps = {
     dossiers: { get: async (id) => byId.get(id)?.record, history: async (id) => byId.get(id)?.history ?? [] },
     procedureHasFee: async (code) => feeOf.get(code),
@@ -160,6 +165,7 @@ beforeAll(async () => {
   for (const p of PERIODS) computed.set(p, await computePeriod(index, p));
   timings.compute = performance.now() - t;
 }, 300_000);
+afterAll(async () => { await table?.drop(); });
 
 // ---------------------------------------------------------------------------------------------
 // The brute force, from the documented rules (docs/index.md, R-INDEX-INDICATORS, the indicator

@@ -2,7 +2,9 @@
 // contract check (test/support/conformance.ts), so its body is the one the OpenAPI document declares
 // for that status: the envelope from a handler, API Gateway's own `{"message"}` from the gateway.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ErrorEnvelope } from '../../shared/contracts/common';
 import { api, baseUrl, signIn } from '../support/auth';
+import { expectError, readJson } from '../support/body';
 
 /** An admin route with a JSON body; nothing here is valid enough to be stored. */
 const FAQ_PATH = '/v1/faq/kiem-thu-loi-yeu-cau';
@@ -15,15 +17,13 @@ describe('request refusals through the gateway', () => {
 
   const put = (body: string, contentType = 'application/json') =>
     fetch(`${baseUrl()}${FAQ_PATH}`, { method: 'PUT', headers: { authorization: `Bearer ${admin}`, 'content-type': contentType }, body });
-  const envelope = async (res: Response) => ({ status: res.status, code: ((await res.json()) as { error: { code: string } }).error.code });
+  const envelope = async (res: Response) => ({ status: res.status, code: (await readJson(res, ErrorEnvelope)).error.code });
 
   it('415 for a body that is not JSON, 400 for JSON that does not parse or fit', async () => {
     expect(await envelope(await put('question=x', 'application/x-www-form-urlencoded'))).toEqual({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
     expect(await envelope(await put('{"question":'))).toEqual({ status: 400, code: 'INVALID_JSON' });
-    const invalid = await api('PUT', FAQ_PATH, { token: admin, json: { question: 42 } });
-    expect(invalid.status).toBe(400);
-    expect(invalid.body.error.code).toBe('VALIDATION_FAILED');
-    expect(invalid.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'body.question' })]));
+    const invalid = expectError(await api('PUT', FAQ_PATH, { token: admin, json: { question: 42 } }), 400, 'VALIDATION_FAILED');
+    expect(invalid.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'body.question' })]));
   });
 
   it("413 in the envelope over the API's 1 MB, and API Gateway's own 413 over its 10 MB", async () => {

@@ -12,10 +12,12 @@ import { AesGcmSecretSealer } from '../../functions/identity/adapters/secret-sea
 import { dynamoClient } from '../../shared/aws/clients';
 import { tableName } from '../../shared/config';
 import { signRequest } from '../../shared/auth/agency-signature';
+import { AgencyWhoAmI } from '../../shared/contracts/identity';
 import { createGateway } from '../../local/gateway/server';
 import { REPO_ROOT } from '../../local/runtime';
 import { DEMO_AGENCY_SYSTEM, ensureAgencySystem, localAgencySecretKey } from '../../local/seed/agency-systems';
 import { platform } from '../../shared/platform';
+import { readJson } from '../support/body';
 import { distinctSeconds, nowSeconds, switchOffTestSystems, uniqueKeyId, useTestSealingKey } from './support';
 
 useTestSealingKey();
@@ -53,7 +55,7 @@ describe('signed agency-system requests through the gateway', () => {
     const res = await whoami(signed());
     expect(res.status).toBe(200);
     expect(res.headers.get('x-request-id')).toBeTruthy();
-    expect(await res.json()).toEqual({ keyId: system.keyId, agencyCodes: ['000.00.00.H26'] });
+    expect(await readJson(res, AgencyWhoAmI)).toEqual({ keyId: system.keyId, agencyCodes: ['000.00.00.H26'] });
   });
 
   it('answers 401 when a signed header is missing (API Gateway, before the authorizer)', async () => {

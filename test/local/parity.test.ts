@@ -7,7 +7,9 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { platform, localResourceName, resourceEnvVars } from '../../shared/platform';
 import { environment, type EnvVarDecl } from '../../shared/platform/environment';
 import type { Inventory } from '../../infra/inventory';
+import { ErrorEnvelope } from '../../shared/contracts/common';
 import { synthesizedInventory } from '../infra/helpers';
+import { readJson } from '../support/body';
 
 const base = () => process.env.DVC_BASE_URL!;
 const stripPrefix = (names: Iterable<string>) =>
@@ -29,7 +31,7 @@ describe('CDK and the local runtime agree', () => {
       // $default answers ROUTE_NOT_FOUND / METHOD_NOT_ALLOWED; a declared route never does.
       expect(text, key).not.toMatch(/ROUTE_NOT_FOUND|METHOD_NOT_ALLOWED/);
     }
-    const unknown = (await (await fetch(`${base()}/v1/definitely-not-a-route`)).json()) as { error: { code: string } };
+    const unknown = await readJson(await fetch(`${base()}/v1/definitely-not-a-route`), ErrorEnvelope);
     expect(unknown.error.code).toBe('ROUTE_NOT_FOUND');
     expect(cdk.hasDefaultRoute).toBe(true);
   });

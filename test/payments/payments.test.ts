@@ -6,9 +6,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { dynamoClient } from '../../shared/aws/clients';
 import { tableName } from '../../shared/config';
 import { DynamoPaymentStore } from '../../functions/payments/adapters/payment-store';
-import { api, signIn } from '../support/auth';
-import { must, submitted } from '../support/dossiers';
-import { awaitingPayment, callbackFor, createOrder, FEE_PROCEDURE, paidOrder, sendCallback } from '../support/payments';
+import { Procedure } from '../../shared/contracts/catalogue';
+import { Dossier } from '../../shared/contracts/dossiers';
+import { CallbackAck, PaymentOrder, Receipt } from '../../shared/contracts/payments';
+import { page } from '../../shared/contracts/common';
+import { api, signIn, type ApiResponse } from '../support/auth';
+import { expectBody, expectError } from '../support/body';
+import { submitted } from '../support/dossiers';
+import { fileNamespace } from '../support/namespace';
+import { awaitingPayment, callbackFor, createOrder, FEE_PROCEDURE, newOrder, paidOrder, sendCallback } from '../support/payments';
+
+const ns = fileNamespace(import.meta.url);
 
 let citizen: string;
 let business: string;
@@ -20,68 +28,64 @@ beforeAll(async () => {
   [citizen, business, official, officialHue] = (await Promise.all(['citizen.demo', 'business.demo', 'official.hanoi', 'official.hue'].map((u) => signIn(u)))) as [string, string, string, string];
 });
 
-const dossierOf = async (id: string) => must(await api('GET', `/v1/dossiers/${id}`, { token: citizen }), 200, 'get dossier');
+const dossierOf = async (id: string) => expectBody(await api('GET', `/v1/dossiers/${id}`, { token: citizen }), 200, Dossier, 'get dossier');
+const orderOf = async (id: string, token = citizen) => expectBody(await api('GET', `/v1/payments/${id}`, { token }), 200, PaymentOrder, 'get order');
+/** What the portal answered the provider (200). */
+const ack = (res: ApiResponse) => expectBody(res, 200, CallbackAck, 'callback');
 
 describe('payment orders', () => {
   it('an order for the catalogue fees, with the provider page, the treasury account and an expiry; a replay returns it', async () => {
     const d = await awaitingPayment(citizen, official);
     const key = randomUUID();
-    const res = await createOrder(citizen, d.id, key);
-    expect(res.status).toBe(201);
-    const order = res.body;
+    const order = await newOrder(citizen, d.id, key);
     expect(order).toMatchObject({
       dossierId: d.id, dossierCode: d.code, round: d.version, amount: 7000, currency: 'VND', status: 'pending', provider: 'sandbox',
       items: [{ revenueItemCode: '2767', baseAmount: 7000, amount: 7000, kind: 'fee' }],
       treasuryAccount: { code: 'TK-000.00.00.H26', treasuryName: 'Kho bạc Nhà nước Hà Nội' },
       paidAt: null, receiptNumber: null,
     });
-    const redirect = new URL(order.redirectUrl);
+    const redirect = new URL(order.redirectUrl!);
     expect(redirect.pathname).toBe('/local/payments/sandbox/checkout');
     expect(redirect.searchParams.get('amount')).toBe('7000');
     expect(redirect.searchParams.get('signature')).toMatch(/^[0-9a-f]{64}$/);
     expect(Date.parse(order.expiresAt) - Date.parse(order.createdAt)).toBe(30 * 60_000);
 
-    const replay = await createOrder(citizen, d.id, key);
-    expect(replay.status).toBe(201);
-    expect(replay.body).toEqual(order);
-    const listed = must(await api('GET', `/v1/dossiers/${d.id}/payments`, { token: official }), 200, 'list');
-    expect(listed.items.map((o: { id: string }) => o.id)).toEqual([order.id]);
+    expect(await newOrder(citizen, d.id, key)).toEqual(order);
+    const listed = expectBody(await api('GET', `/v1/dossiers/${d.id}/payments`, { token: official }), 200, page(PaymentOrder), 'list');
+    expect(listed.items.map((o) => o.id)).toEqual([order.id]);
   });
 
   it('twenty concurrent creations with different keys give one order; the rest are 409 PAYMENT_PENDING', async () => {
     const d = await awaitingPayment(citizen, official);
     const results = await Promise.all(Array.from({ length: 20 }, () => createOrder(citizen, d.id)));
-    const ok = results.filter((r) => r.status === 201);
+    const ok = results.filter((r) => r.status === 201).map((r) => expectBody(r, 201, PaymentOrder));
     expect(ok).toHaveLength(1);
-    expect(results.filter((r) => r.status === 409).map((r) => r.body.error.code)).toEqual(Array(19).fill('PAYMENT_PENDING'));
-    expect((await store.listForDossier(d.id)).map((o) => o.id)).toEqual([ok[0]!.body.id]);
+    expect(results.filter((r) => r.status !== 201).map((r) => expectError(r, 409).code)).toEqual(Array(19).fill('PAYMENT_PENDING'));
+    expect((await store.listForDossier(d.id)).map((o) => o.id)).toEqual([ok[0]!.id]);
   });
 
   it('ten concurrent replays of one key give that one order, written once', async () => {
     const d = await awaitingPayment(citizen, official);
     const key = randomUUID();
-    const results = await Promise.all(Array.from({ length: 10 }, () => createOrder(citizen, d.id, key)));
-    expect(new Set(results.map((r) => r.status))).toEqual(new Set([201]));
-    expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
+    const results = await Promise.all(Array.from({ length: 10 }, () => newOrder(citizen, d.id, key)));
+    expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(await store.listForDossier(d.id)).toHaveLength(1);
   });
 
   it('refuses a dossier not awaiting payment, someone else\'s dossier, a key reused for another dossier', async () => {
     const notYet = await submitted(citizen, { procedureCode: FEE_PROCEDURE });
-    expect((await createOrder(citizen, notYet.id)).body.error.code).toBe('NOT_AWAITING_PAYMENT');
+    expectError(await createOrder(citizen, notYet.id), 409, 'NOT_AWAITING_PAYMENT');
     const d = await awaitingPayment(citizen, official);
     expect((await createOrder(business, d.id)).status).toBe(404);
     const key = randomUUID();
     expect((await createOrder(citizen, d.id, key)).status).toBe(201);
     const other = await awaitingPayment(citizen, official);
-    const reused = await createOrder(citizen, other.id, key);
-    expect(reused.status).toBe(422);
-    expect(reused.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expectError(await createOrder(citizen, other.id, key), 422, 'IDEMPOTENCY_KEY_REUSED');
   });
 
   it('an expired order reads as expired and lets a new order be created', async () => {
     const d = await awaitingPayment(citizen, official);
-    const first = must(await createOrder(citizen, d.id), 201, 'first');
+    const first = await newOrder(citizen, d.id);
     // Age it: what 30 minutes without payment does (the lock and the order both carry the expiry).
     const db = await dynamoClient();
     const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
@@ -91,22 +95,17 @@ describe('payment orders', () => {
       TableName: tableName('payments'), Key: { pk: `D#${d.id}`, sk: `ROUND#${String(d.version).padStart(6, '0')}` },
       UpdateExpression: 'SET expiresAt = :p, expiresAtMs = :ms', ExpressionAttributeValues: { ':p': past, ':ms': Date.parse(past) },
     }));
-    const read = must(await api('GET', `/v1/payments/${first.id}`, { token: citizen }), 200, 'get');
-    expect(read).toMatchObject({ status: 'expired', redirectUrl: null });
-    const second = await createOrder(citizen, d.id);
-    expect(second.status).toBe(201);
-    expect(second.body.id).not.toBe(first.id);
+    expect(await orderOf(first.id)).toMatchObject({ status: 'expired', redirectUrl: null });
+    expect((await newOrder(citizen, d.id)).id).not.toBe(first.id);
   });
 });
 
 describe('provider callbacks', () => {
   it('a paid callback pays the order, numbers the receipt and moves the dossier to processing through the transition code', async () => {
     const d = await awaitingPayment(citizen, official);
-    const order = must(await createOrder(citizen, d.id), 201, 'order');
-    const res = await sendCallback(callbackFor(order));
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual({ result: 'applied', orderStatus: 'paid' });
-    const paid = must(await api('GET', `/v1/payments/${order.id}`, { token: citizen }), 200, 'get');
+    const order = await newOrder(citizen, d.id);
+    expect(ack(await sendCallback(callbackFor(order)))).toEqual({ result: 'applied', orderStatus: 'paid' });
+    const paid = await orderOf(order.id);
     expect(paid).toMatchObject({ status: 'paid', redirectUrl: null, receiptNumber: expect.stringMatching(/^BL\d{2}-\d{7}$/) });
     const after = await dossierOf(d.id);
     expect(after.status).toBe('processing');
@@ -115,42 +114,37 @@ describe('provider callbacks', () => {
 
   it('duplicated: the same callback five times at once applies once; the dossier moves once', async () => {
     const d = await awaitingPayment(citizen, official);
-    const order = must(await createOrder(citizen, d.id), 201, 'order');
+    const order = await newOrder(citizen, d.id);
     const body = callbackFor(order);
-    const results = await Promise.all(Array.from({ length: 5 }, () => sendCallback(body)));
-    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
-    expect(results.filter((r) => r.body.result === 'applied')).toHaveLength(1);
+    const results = (await Promise.all(Array.from({ length: 5 }, () => sendCallback(body)))).map(ack);
+    expect(results.filter((r) => r.result === 'applied')).toHaveLength(1);
     const after = await dossierOf(d.id);
-    expect(after.history.filter((h: { action: string }) => h.action === 'confirm_payment')).toHaveLength(1);
+    expect(after.history.filter((h) => h.action === 'confirm_payment')).toHaveLength(1);
     expect(after.status).toBe('processing');
   });
 
   it('reordered: a failure arriving after the payment never un-pays; a success after a failure pays', async () => {
     const a = await awaitingPayment(citizen, official);
-    const orderA = must(await createOrder(citizen, a.id), 201, 'order');
+    const orderA = await newOrder(citizen, a.id);
     const ref = 'SBX-reordered';
-    expect((await sendCallback(callbackFor(orderA, { providerRef: ref }))).body.result).toBe('applied');
-    const late = await sendCallback(callbackFor(orderA, { status: 'failed', providerRef: ref }));
-    expect(late.body).toEqual({ result: 'ignored', orderStatus: 'paid' });
+    expect(ack(await sendCallback(callbackFor(orderA, { providerRef: ref }))).result).toBe('applied');
+    expect(ack(await sendCallback(callbackFor(orderA, { status: 'failed', providerRef: ref })))).toEqual({ result: 'ignored', orderStatus: 'paid' });
 
     const b = await awaitingPayment(citizen, official);
-    const orderB = must(await createOrder(citizen, b.id), 201, 'order');
-    expect((await sendCallback(callbackFor(orderB, { status: 'failed' }))).body).toEqual({ result: 'applied', orderStatus: 'failed' });
+    const orderB = await newOrder(citizen, b.id);
+    expect(ack(await sendCallback(callbackFor(orderB, { status: 'failed' })))).toEqual({ result: 'applied', orderStatus: 'failed' });
     expect((await dossierOf(b.id)).status).toBe('payment_required');
-    expect((await sendCallback(callbackFor(orderB))).body).toEqual({ result: 'applied', orderStatus: 'paid' });
+    expect(ack(await sendCallback(callbackFor(orderB)))).toEqual({ result: 'applied', orderStatus: 'paid' });
     expect((await dossierOf(b.id)).status).toBe('processing');
   });
 
   it('forged and stale callbacks change nothing', async () => {
     const d = await awaitingPayment(citizen, official);
-    const order = must(await createOrder(citizen, d.id), 201, 'order');
+    const order = await newOrder(citizen, d.id);
     const body = callbackFor(order);
-    const wrongSecret = await sendCallback(body, { secret: 'not-the-sandbox-secret-at-all' });
-    expect([wrongSecret.status, wrongSecret.body.error.code]).toEqual([401, 'BAD_SIGNATURE']);
-    const tampered = await sendCallback(body, { tamper: (raw) => raw.replace('"paid"', '"paid" ') });
-    expect([tampered.status, tampered.body.error.code]).toEqual([401, 'BAD_SIGNATURE']);
-    const stale = await sendCallback(body, { at: new Date(Date.now() - 10 * 60_000) });
-    expect([stale.status, stale.body.error.code]).toEqual([401, 'STALE_CALLBACK']);
+    expectError(await sendCallback(body, { secret: 'not-the-sandbox-secret-at-all' }), 401, 'BAD_SIGNATURE');
+    expectError(await sendCallback(body, { tamper: (raw) => raw.replace('"paid"', '"paid" ') }), 401, 'BAD_SIGNATURE');
+    expectError(await sendCallback(body, { at: new Date(Date.now() - 10 * 60_000) }), 401, 'STALE_CALLBACK');
     const unsigned = await fetch(`${process.env.DVC_BASE_URL}/v1/payment-callbacks/sandbox`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
     });
@@ -158,24 +152,22 @@ describe('provider callbacks', () => {
     const unknownProvider = await sendCallback(body, { provider: 'vnpay' });
     expect(unknownProvider.status).toBe(404);
 
-    const unknown = await sendCallback(callbackFor({ id: randomUUID(), amount: 7000 }));
-    expect([unknown.status, unknown.body.error.code]).toEqual([422, 'UNKNOWN_ORDER']);
-    const wrongAmount = await sendCallback(callbackFor(order, { amount: 700 }));
-    expect([wrongAmount.status, wrongAmount.body.error.code]).toEqual([422, 'AMOUNT_MISMATCH']);
+    expectError(await sendCallback(callbackFor({ id: randomUUID(), amount: 7000 })), 422, 'UNKNOWN_ORDER');
+    expectError(await sendCallback(callbackFor(order, { amount: 700 })), 422, 'AMOUNT_MISMATCH');
 
     const stored = (await store.get(order.id))!;
     expect(stored).toMatchObject({ status: 'pending', paidAt: null, receiptNumber: null });
     expect(stored.anomalies.map((a) => a.kind)).toEqual(['amount_mismatch']);
     expect((await dossierOf(d.id)).status).toBe('payment_required');
     // The genuine callback still pays afterwards.
-    expect((await sendCallback(body)).body.result).toBe('applied');
+    expect(ack(await sendCallback(body)).result).toBe('applied');
   });
 
   it('a payment for a withdrawn dossier is kept and flagged for refund, not applied to the dossier', async () => {
     const d = await awaitingPayment(citizen, official);
-    const order = must(await createOrder(citizen, d.id), 201, 'order');
-    must(await api('POST', `/v1/dossiers/${d.id}/withdraw`, { token: citizen, json: { reason: 'Không cần nữa' } }), 200, 'withdraw');
-    expect((await sendCallback(callbackFor(order))).body).toEqual({ result: 'applied', orderStatus: 'paid' });
+    const order = await newOrder(citizen, d.id);
+    expectBody(await api('POST', `/v1/dossiers/${d.id}/withdraw`, { token: citizen, json: { reason: 'Không cần nữa' } }), 200, Dossier, 'withdraw');
+    expect(ack(await sendCallback(callbackFor(order)))).toEqual({ result: 'applied', orderStatus: 'paid' });
     expect((await dossierOf(d.id)).status).toBe('withdrawn');
     expect((await store.get(order.id))!.anomalies.map((a) => a.kind)).toEqual(['dossier_not_awaiting_payment']);
   });
@@ -184,14 +176,15 @@ describe('provider callbacks', () => {
 describe('receipts', () => {
   it('the payer and the official in scope download it as JSON and PDF; others cannot; unpaid has none', async () => {
     const { dossier, order } = await paidOrder(citizen, official);
-    const receipt = must(await api('GET', `/v1/payments/${order.id}/receipt`, { token: citizen }), 200, 'receipt');
+    const receiptFor = async (token: string) => expectBody(await api('GET', `/v1/payments/${order.id}/receipt`, { token }), 200, Receipt, 'receipt');
+    const receipt = await receiptFor(citizen);
     expect(receipt).toMatchObject({
       orderId: order.id, dossierId: dossier.id, dossierCode: dossier.code, amount: 7000, amountInWords: 'Bảy nghìn đồng', currency: 'VND',
       payer: { name: 'Nguyễn Văn An', idNumber: '001099012345' }, provider: 'sandbox',
       items: [{ revenueItemCode: '2767', amount: 7000 }], treasuryAccount: { accountNumber: '3511.0.1010000' },
       number: expect.stringMatching(/^BL\d{2}-\d{7}$/),
     });
-    expect(must(await api('GET', `/v1/payments/${order.id}/receipt`, { token: official }), 200, 'official').number).toBe(receipt.number);
+    expect((await receiptFor(official)).number).toBe(receipt.number);
 
     const pdf = await fetch(`${process.env.DVC_BASE_URL}/v1/payments/${order.id}/receipt?format=pdf`, { headers: { authorization: `Bearer ${citizen}` } });
     expect(pdf.status).toBe(200);
@@ -205,17 +198,16 @@ describe('receipts', () => {
       expect((await api('GET', `/v1/payments/${order.id}`, { token })).status).toBe(404);
     }
     const d = await awaitingPayment(citizen, official);
-    const pending = must(await createOrder(citizen, d.id), 201, 'order');
-    const none = await api('GET', `/v1/payments/${pending.id}/receipt`, { token: citizen });
-    expect([none.status, none.body.error.code]).toEqual([409, 'NOT_PAID']);
+    const pending = await newOrder(citizen, d.id);
+    expectError(await api('GET', `/v1/payments/${pending.id}/receipt`, { token: citizen }), 409, 'NOT_PAID');
   });
 
   it('receipt numbers of one agency and year are distinct and consecutive under concurrent payments', async () => {
-    const orders = await Promise.all(Array.from({ length: 6 }, async () => {
-      const d = await awaitingPayment(citizen, official);
-      return must(await createOrder(citizen, d.id), 201, 'order');
-    }));
-    await Promise.all(orders.map((o) => sendCallback(callbackFor(o))));
+    // Receipts are numbered per agency: at a commune of this file's own, no other file's payment
+    // takes a number in between.
+    const agencyCode = ns.agency('receipts');
+    const orders = await Promise.all(Array.from({ length: 6 }, async () => newOrder(citizen, (await awaitingPayment(citizen, official, { agencyCode })).id)));
+    expect((await Promise.all(orders.map((o) => sendCallback(callbackFor(o))))).map((r) => ack(r).orderStatus)).toEqual(Array(6).fill('paid'));
     const numbers = await Promise.all(orders.map(async (o) => (await store.get(o.id))!.receiptNumber!));
     const seq = numbers.map((n) => Number(n.slice(-7))).sort((a, b) => a - b);
     expect(new Set(seq).size).toBe(6);
@@ -228,18 +220,18 @@ describe('a procedure with a reduction in the catalogue', () => {
   const PROCEDURE = '1.002755';
   it('an admin adds an online reduction to the fee; the next order charges the reduced amount', async () => {
     const admin = await signIn('admin.demo');
-    const proc = must(await api('GET', `/v1/procedures/${PROCEDURE}`), 200, 'procedure');
+    const proc = expectBody(await api('GET', `/v1/procedures/${PROCEDURE}`), 200, Procedure, 'procedure');
     const reduced = {
       ...proc,
-      fees: proc.fees.map((f: Record<string, unknown>) => ({ ...f, reductions: [{ channel: 'online', percent: 50, basis: 'Thông tư 75/2022/TT-BTC (nộp trực tuyến)' }] })),
+      fees: proc.fees.map((f) => ({ ...f, reductions: [{ channel: 'online' as const, percent: 50, basis: 'Thông tư 75/2022/TT-BTC (nộp trực tuyến)' }] })),
     };
-    must(await api('PUT', `/v1/procedures/${PROCEDURE}`, { token: admin, json: reduced }), 200, 'put');
+    expectBody(await api('PUT', `/v1/procedures/${PROCEDURE}`, { token: admin, json: reduced }), 200, Procedure, 'put');
     try {
-      const d = await awaitingPayment(citizen, official, PROCEDURE);
-      const order = must(await createOrder(citizen, d.id), 201, 'order');
+      const d = await awaitingPayment(citizen, official, { procedureCode: PROCEDURE });
+      const order = await newOrder(citizen, d.id);
       expect(order).toMatchObject({ amount: 3500, items: [{ baseAmount: 7000, amount: 3500, reduction: { percent: 50 } }] });
     } finally {
-      must(await api('PUT', `/v1/procedures/${PROCEDURE}`, { token: admin, json: proc }), 200, 'restore');
+      expectBody(await api('PUT', `/v1/procedures/${PROCEDURE}`, { token: admin, json: proc }), 200, Procedure, 'restore');
     }
   });
 });

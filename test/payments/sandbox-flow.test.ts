@@ -7,9 +7,11 @@ import { dynamoClient } from '../../shared/aws/clients';
 import { tableName } from '../../shared/config';
 import { DynamoPaymentStore } from '../../functions/payments/adapters/payment-store';
 import { localDate } from '../../shared/calendar';
+import { Dossier } from '../../shared/contracts/dossiers';
+import { CallbackAck, PaymentOrder } from '../../shared/contracts/payments';
 import { api, signIn } from '../support/auth';
-import { must } from '../support/dossiers';
-import { awaitingPayment, callbackFor, createOrder, sendCallback } from '../support/payments';
+import { expectBody } from '../support/body';
+import { awaitingPayment, callbackFor, createOrder, newOrder, sendCallback } from '../support/payments';
 
 const base = () => process.env.DVC_BASE_URL!;
 const store = new DynamoPaymentStore(dynamoClient, () => tableName('payments'));
@@ -20,11 +22,14 @@ beforeAll(async () => {
   [citizen, official] = (await Promise.all([signIn('citizen.demo'), signIn('official.hanoi')])) as [string, string];
 });
 
+const orderOf = async (id: string) => expectBody(await api('GET', `/v1/payments/${id}`, { token: citizen }), 200, PaymentOrder, 'order');
+const dossierOf = async (id: string) => expectBody(await api('GET', `/v1/dossiers/${id}`, { token: citizen }), 200, Dossier, 'dossier');
+
 /** A fresh order, and the payer's visit to its provider page. */
 const orderWithPage = async () => {
   const d = await awaitingPayment(citizen, official);
-  const order = must(await createOrder(citizen, d.id), 201, 'order');
-  const page = await fetch(order.redirectUrl);
+  const order = await newOrder(citizen, d.id);
+  const page = await fetch(order.redirectUrl!);
   expect(page.status).toBe(200);
   const html = await page.text();
   expect(html).toContain('7.000');
@@ -32,8 +37,8 @@ const orderWithPage = async () => {
 };
 
 /** What the payer's browser posts when they press a button on the page. */
-const choose = async (order: { redirectUrl: string }, decision: 'pay' | 'fail', behavior = 'normal') => {
-  const href = new URL(order.redirectUrl);
+const choose = async (order: { redirectUrl: string | null }, decision: 'pay' | 'fail', behavior = 'normal') => {
+  const href = new URL(order.redirectUrl!);
   const form = new URLSearchParams(href.searchParams);
   form.set('decision', decision);
   form.set('behavior', behavior);
@@ -52,22 +57,22 @@ describe('paying on the sandbox page', () => {
     const back = await choose(order, 'pay');
     expect(back).toBe(`${base()}/ho-so/${order.dossierId}?thanh-toan=${order.id}`);
     await settled();
-    expect(must(await api('GET', `/v1/payments/${order.id}`, { token: citizen }), 200, 'order')).toMatchObject({ status: 'paid', receiptNumber: expect.any(String) });
-    expect(must(await api('GET', `/v1/dossiers/${d.id}`, { token: citizen }), 200, 'dossier').status).toBe('processing');
+    expect(await orderOf(order.id)).toMatchObject({ status: 'paid', receiptNumber: expect.any(String) });
+    expect((await dossierOf(d.id)).status).toBe('processing');
   });
 
   it('a duplicated callback applies once; failing leaves the dossier awaiting payment and a new order possible', async () => {
     const a = await orderWithPage();
     await choose(a.order, 'pay', 'duplicate');
     await settled();
-    const dossier = must(await api('GET', `/v1/dossiers/${a.d.id}`, { token: citizen }), 200, 'dossier');
-    expect(dossier.history.filter((h: { action: string }) => h.action === 'confirm_payment')).toHaveLength(1);
+    const dossier = await dossierOf(a.d.id);
+    expect(dossier.history.filter((h) => h.action === 'confirm_payment')).toHaveLength(1);
 
     const b = await orderWithPage();
     await choose(b.order, 'fail');
     await settled();
-    expect(must(await api('GET', `/v1/payments/${b.order.id}`, { token: citizen }), 200, 'order').status).toBe('failed');
-    expect(must(await api('GET', `/v1/dossiers/${b.d.id}`, { token: citizen }), 200, 'dossier').status).toBe('payment_required');
+    expect((await orderOf(b.order.id)).status).toBe('failed');
+    expect((await dossierOf(b.d.id)).status).toBe('payment_required');
     expect((await createOrder(citizen, b.d.id)).status).toBe(201);
   });
 });
@@ -83,8 +88,8 @@ describe('reconciliation (npm run job -- reconcile)', () => {
     await settled();
     // Paid here through a callback the sandbox never made (not in its report).
     const d = await awaitingPayment(citizen, official);
-    const onlyHere = must(await createOrder(citizen, d.id), 201, 'order');
-    must(await sendCallback(callbackFor(onlyHere)), 200, 'callback');
+    const onlyHere = await newOrder(citizen, d.id);
+    expect(expectBody(await sendCallback(callbackFor(onlyHere)), 200, CallbackAck, 'callback')).toEqual({ result: 'applied', orderStatus: 'paid' });
 
     const date = localDate(new Date().toISOString());
     const res = await fetch(`${base()}/local/jobs/payment-reconcile`, {
@@ -106,7 +111,7 @@ describe('reconciliation (npm run job -- reconcile)', () => {
     expect(lostAfter!.anomalies.map((a) => a.kind)).toEqual(['paid_at_provider_not_here']);
     expect(differsAfter).toMatchObject({ status: 'pending', paidAt: null });
     expect(differsAfter!.anomalies.map((a) => a.kind)).toEqual(['amount_mismatch', 'amount_differs']);
-    expect(must(await api('GET', `/v1/dossiers/${lost.d.id}`, { token: citizen }), 200, 'dossier').status).toBe('payment_required');
+    expect((await dossierOf(lost.d.id)).status).toBe('payment_required');
 
     // Running the same day again flags nothing twice.
     const again = await fetch(`${base()}/local/jobs/payment-reconcile`, {

@@ -2,14 +2,18 @@
 // may be rated and by whom, replacement, who may read a rating, and the per-agency monthly
 // aggregates (index 5.4) staying exact under concurrent ratings.
 //
-// The dossiers here are at UBND Phường Phú Thượng (Hà Nội), an agency no other test file rates at,
-// so the aggregate of this agency and month changes only by what this file does.
+// The dossiers here are at a Hà Nội commune of this file's own (test/support/namespace.ts), so the
+// aggregate of this agency and month changes only by what this file does.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ratingAggregates, type RatingAggregate } from '../../functions/ratings/public';
+import { Rating } from '../../shared/contracts/ratings';
 import { api, signIn } from '../support/auth';
-import { act, must, submitted } from '../support/dossiers';
+import { expectBody, expectError } from '../support/body';
+import { act, submitted } from '../support/dossiers';
+import { fileNamespace } from '../support/namespace';
 
-const AGENCY = '000.00.00091.H26';
+const ns = fileNamespace(import.meta.url);
+const AGENCY = ns.agency();
 const aggregates = ratingAggregates();
 
 let citizen: string;
@@ -52,22 +56,20 @@ describe('who may rate which dossier', () => {
     const [done, returned] = await Promise.all([doneDossier(), returnedDossier()]);
     expect([done.status, returned.status]).toEqual(['done', 'returned']);
 
-    const res = await rate(citizen, done.id, {
+    const rating = expectBody(await rate(citizen, done.id, {
       overall: 'satisfied', comment: '  Cán bộ hướng dẫn tận tình  ',
       criteria: { convenience: 5, timeliness: 4, staffAttitude: 5, onlineServiceQuality: 4, handlingTime: 'on_time', visits: 1 },
-    });
-    expect(res.status).toBe(201);
-    expect(res.body).toEqual({
+    }), 201, Rating);
+    expect(rating).toEqual({
       dossierId: done.id, dossierCode: done.code, agencyCode: AGENCY, overall: 'satisfied',
       criteria: { convenience: 5, timeliness: 4, staffAttitude: 5, onlineServiceQuality: 4, handlingTime: 'on_time', visits: 1 },
-      comment: 'Cán bộ hướng dẫn tận tình', ratedAt: expect.any(String), updatedAt: res.body.ratedAt, revisions: 1,
-      replaceableUntil: new Date(Date.parse(res.body.ratedAt) + 14 * 86_400_000).toISOString(),
+      comment: 'Cán bộ hướng dẫn tận tình', ratedAt: expect.any(String), updatedAt: rating.ratedAt, revisions: 1,
+      replaceableUntil: new Date(Date.parse(rating.ratedAt) + 14 * 86_400_000).toISOString(),
     });
-    expect(Math.abs(Date.parse(res.body.ratedAt) - Date.now())).toBeLessThan(60_000);
+    expect(Math.abs(Date.parse(rating.ratedAt) - Date.now())).toBeLessThan(60_000);
 
-    const other = await rate(citizen, returned.id, { overall: 'neutral' });
-    expect(other.status).toBe(201);
-    expect(other.body).toMatchObject({ overall: 'neutral', criteria: {}, comment: null, revisions: 1 });
+    const other = expectBody(await rate(citizen, returned.id, { overall: 'neutral' }), 201, Rating);
+    expect(other).toMatchObject({ overall: 'neutral', criteria: {}, comment: null, revisions: 1 });
   });
 
   it('a dossier still being processed (or only submitted) is 409 NOT_RATABLE and nothing is stored', async () => {
@@ -75,8 +77,7 @@ describe('who may rate which dossier', () => {
     const processing = await act(official, sub, { action: 'receive' }, { action: 'start' });
     const before = await snapshot();
     for (const d of [processing, await submitted(citizen, { agencyCode: AGENCY })]) {
-      const res = await rate(citizen, d.id, { overall: 'dissatisfied' });
-      expect([res.status, res.body.error.code]).toEqual([409, 'NOT_RATABLE']);
+      expectError(await rate(citizen, d.id, { overall: 'dissatisfied' }), 409, 'NOT_RATABLE');
       expect((await read(citizen, d.id)).status).toBe(404);
     }
     expect(diff(before, await snapshot())).toEqual({});
@@ -84,8 +85,7 @@ describe('who may rate which dossier', () => {
 
   it("only the dossier's applicant: another applicant is told it does not exist, officials and admins may not rate", async () => {
     const d = await doneDossier();
-    const biz = await rate(business, d.id, { overall: 'dissatisfied' });
-    expect([biz.status, biz.body.error.code]).toEqual([404, 'NOT_FOUND']);
+    expectError(await rate(business, d.id, { overall: 'dissatisfied' }), 404, 'NOT_FOUND');
     for (const token of [official, admin]) expect((await rate(token, d.id, { overall: 'dissatisfied' })).status).toBe(403);
     expect((await rate(citizen, '00000000-0000-4000-8000-000000000000', { overall: 'satisfied' })).status).toBe(404);
     expect((await read(citizen, d.id)).status).toBe(404);
@@ -93,9 +93,8 @@ describe('who may rate which dossier', () => {
 
   it('refuses a malformed rating with the field paths', async () => {
     const d = await doneDossier();
-    const res = await rate(citizen, d.id, { overall: 'happy', criteria: { convenience: 6, visits: 21, friendliness: 5 }, comment: 'x'.repeat(1001) });
-    expect(res.status).toBe(400);
-    expect(res.body.error.details.map((x: { path: string }) => x.path).sort()).toEqual(
+    const error = expectError(await rate(citizen, d.id, { overall: 'happy', criteria: { convenience: 6, visits: 21, friendliness: 5 }, comment: 'x'.repeat(1001) }), 400);
+    expect((error.details ?? []).map((x) => x.path).sort()).toEqual(
       ['body.comment', 'body.criteria', 'body.criteria.convenience', 'body.criteria.visits', 'body.overall'],
     );
   });
@@ -105,29 +104,27 @@ describe('replacement', () => {
   it('a second rating within 14 days replaces the first (200), keeps ratedAt and moves the aggregate from the old overall to the new', async () => {
     const d = await doneDossier();
     const before = await snapshot();
-    const first = must(await rate(citizen, d.id, { overall: 'dissatisfied', criteria: { timeliness: 1, handlingTime: 'slower', visits: 3 } }), 201, 'first');
+    const first = expectBody(await rate(citizen, d.id, { overall: 'dissatisfied', criteria: { timeliness: 1, handlingTime: 'slower', visits: 3 } }), 201, Rating, 'first');
     expect(diff(before, await snapshot())).toEqual({
       total: 1, dissatisfied: 1, timelinessSum: 1, timelinessCount: 1, 'handlingTime.slower': 1, visitsSum: 3, visitsCount: 1,
     });
 
     const mid = await snapshot();
-    const second = await rate(citizen, d.id, { overall: 'satisfied', criteria: { timeliness: 4, staffAttitude: 5 }, comment: 'Đã được giải thích lại' });
-    expect(second.status).toBe(200);
-    expect(second.body).toMatchObject({
+    const second = expectBody(await rate(citizen, d.id, { overall: 'satisfied', criteria: { timeliness: 4, staffAttitude: 5 }, comment: 'Đã được giải thích lại' }), 200, Rating, 'second');
+    expect(second).toMatchObject({
       overall: 'satisfied', criteria: { timeliness: 4, staffAttitude: 5 }, comment: 'Đã được giải thích lại',
       ratedAt: first.ratedAt, revisions: 2, replaceableUntil: first.replaceableUntil,
     });
-    expect(Date.parse(second.body.updatedAt)).toBeGreaterThanOrEqual(Date.parse(first.updatedAt));
+    expect(Date.parse(second.updatedAt)).toBeGreaterThanOrEqual(Date.parse(first.updatedAt));
     expect(diff(mid, await snapshot())).toEqual({
       satisfied: 1, dissatisfied: -1, timelinessSum: 3, staffAttitudeSum: 5, staffAttitudeCount: 1, 'handlingTime.slower': -1, visitsSum: -3, visitsCount: -1,
     });
-    expect(must(await read(citizen, d.id), 200, 'read')).toEqual(second.body);
+    expect(expectBody(await read(citizen, d.id), 200, Rating, 'read')).toEqual(second);
 
     // The same rating again is a retry: 200, nothing changes.
     const after = await snapshot();
-    const again = await rate(citizen, d.id, { overall: 'satisfied', comment: 'Đã được giải thích lại', criteria: { staffAttitude: 5, timeliness: 4 } });
-    expect(again.status).toBe(200);
-    expect(again.body).toEqual(second.body);
+    const again = expectBody(await rate(citizen, d.id, { overall: 'satisfied', comment: 'Đã được giải thích lại', criteria: { staffAttitude: 5, timeliness: 4 } }), 200, Rating, 'retry');
+    expect(again).toEqual(second);
     expect(diff(after, await snapshot())).toEqual({});
   });
 });
@@ -135,16 +132,9 @@ describe('replacement', () => {
 describe('reading a rating', () => {
   it('the owner, the official in scope and an admin read it; the official of Huế and another applicant get 404', async () => {
     const d = await returnedDossier();
-    const given = must(await rate(citizen, d.id, { overall: 'neutral', criteria: { onlineServiceQuality: 3 }, comment: 'Trang web chậm' }), 201, 'rate');
-    for (const token of [citizen, official, admin]) {
-      const res = await read(token, d.id);
-      expect(res.status).toBe(200);
-      expect(res.body).toEqual(given);
-    }
-    for (const token of [officialHue, business]) {
-      const res = await read(token, d.id);
-      expect([res.status, res.body.error.code]).toEqual([404, 'NOT_FOUND']);
-    }
+    const given = expectBody(await rate(citizen, d.id, { overall: 'neutral', criteria: { onlineServiceQuality: 3 }, comment: 'Trang web chậm' }), 201, Rating, 'rate');
+    for (const token of [citizen, official, admin]) expect(expectBody(await read(token, d.id), 200, Rating, 'read')).toEqual(given);
+    for (const token of [officialHue, business]) expectError(await read(token, d.id), 404, 'NOT_FOUND');
     // Not rated looks the same as not visible.
     const unrated = await doneDossier();
     for (const token of [citizen, official, officialHue]) expect((await read(token, unrated.id)).status).toBe(404);
@@ -158,9 +148,9 @@ describe('aggregates under concurrency', () => {
     const body = { overall: 'satisfied', criteria: { convenience: 4 } };
     const results = await Promise.all(Array.from({ length: 20 }, () => rate(citizen, d.id, body)));
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
-    expect(results.filter((r) => r.status === 200)).toHaveLength(19);
-    expect(new Set(results.map((r) => JSON.stringify(r.body))).size).toBe(1);
-    expect(results[0]!.body.revisions).toBe(1);
+    const ratings = results.map((r) => expectBody(r, r.status === 201 ? 201 : 200, Rating));
+    expect(new Set(ratings.map((r) => JSON.stringify(r))).size).toBe(1);
+    expect(ratings[0]!.revisions).toBe(1);
     expect(diff(before, await snapshot())).toEqual({ total: 1, satisfied: 1, convenienceSum: 4, convenienceCount: 1 });
   });
 
@@ -173,12 +163,13 @@ describe('aggregates under concurrency', () => {
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.every((s) => s === 201 || s === 200 || s === 409)).toBe(true);
-    for (const r of results.filter((x) => x.status === 409)) expect(r.body.error.code).toBe('RATING_BUSY');
+    for (const r of results.filter((x) => x.status === 409)) expectError(r, 409, 'RATING_BUSY');
 
-    const final = must(await read(citizen, d.id), 200, 'read');
+    const final = expectBody(await read(citizen, d.id), 200, Rating, 'read');
     // Every write that answered 200 or 201 is one revision: no write was lost or applied twice.
     expect(final.revisions).toBe(statuses.filter((s) => s !== 409).length);
-    expect(results.some((r) => r.status !== 409 && r.body.revisions === final.revisions && JSON.stringify(r.body) === JSON.stringify(final))).toBe(true);
+    const stored = results.filter((r) => r.status !== 409).map((r) => expectBody(r, r.status, Rating));
+    expect(stored.some((r) => r.revisions === final.revisions && JSON.stringify(r) === JSON.stringify(final))).toBe(true);
     expect(diff(before, await snapshot())).toEqual({
       total: 1, [final.overall]: 1, convenienceSum: final.criteria.convenience, convenienceCount: 1,
       ...(final.criteria.visits ? { visitsSum: final.criteria.visits } : {}), visitsCount: 1,
@@ -221,12 +212,14 @@ describe('aggregates under concurrency', () => {
     });
     // The same counters through the batch read the index will use, and the month range read.
     const month = thisMonth();
+    // A commune of this file's own that nothing here rates.
+    const unrated = ns.agency('unrated');
     const [batch, months] = await Promise.all([
-      aggregates.aggregates([AGENCY, '000.00.00.H57'], month),
+      aggregates.aggregates([AGENCY, unrated], month),
       aggregates.aggregateMonths(AGENCY, month, month),
     ]);
     expect(batch.get(AGENCY)).toEqual(await snapshot());
-    expect(batch.get('000.00.00.H57')).toMatchObject({ total: 0 });
+    expect(batch.get(unrated)).toMatchObject({ total: 0 });
     expect(months).toEqual([await snapshot()]);
   });
 });

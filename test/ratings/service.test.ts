@@ -1,7 +1,7 @@
 // The 14-day rule end to end with a fixed clock: RatingService over the real DynamoDB store and the
 // dossiers capability's real store (DynamoDB Local of the running portal), for a dossier brought to
-// `done` through the gateway. The clock is set to a month no other test rates in, so its
-// aggregate holds only what this file writes.
+// `done` through the gateway, at a commune of this file's own (test/support/namespace.ts): its
+// aggregate for the clock's month holds only what this file writes, whatever month that is.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../shared/auth/principal';
 import { dynamoClient } from '../../shared/aws/clients';
@@ -13,8 +13,9 @@ import { DynamoRatingStore } from '../../functions/ratings/adapters/rating-store
 import { RatingService } from '../../functions/ratings/service';
 import { decodePayload, signIn } from '../support/auth';
 import { act, submitted } from '../support/dossiers';
+import { fileNamespace } from '../support/namespace';
 
-const AGENCY = '000.00.00082.H26';
+const AGENCY = fileNamespace(import.meta.url).agency();
 const DAY = 86_400_000;
 /** 00:30 on 1 April 2031 in Hà Nội, 31 March in UTC: the aggregate month is 2031-04. */
 const FIRST = Date.parse('2031-03-31T17:30:00.000Z');

@@ -1,11 +1,14 @@
 // Dossiers of record an agency system reports with their steps' own past times (docs/sync.md), so
 // their due dates have passed: the situations lateness is judged in (docs/requirements.md R-LATE,
-// R-DUE-PAUSE). Each call gives new codes; `importDeskDossiers` sends them signed and waits until
-// the consumer has created them.
+// R-DUE-PAUSE). Each call gives new codes (at the walkthroughs' commune, or the caller's own from its
+// namespace, test/support/namespace.ts); `importDeskDossiers` sends them signed and waits until the
+// consumer has created them.
 import { randomInt, randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { createWorkingCalendar } from '../../shared/calendar';
+import { SyncAccepted } from '../../shared/contracts/sync';
 import { signedApi } from './auth';
+import { expectBody } from './body';
 import { HANOI_COMMUNE } from './dossiers';
 
 const HANOI_SYSTEM = { keyId: 'demo-hanoi-system', secret: 'demo-hanoi-secret' };
@@ -19,10 +22,10 @@ export const DESK_DUE = calendar.dueDate(new Date(RECEIVED), { value: 3, unit: '
 /** The due instant after a supplement pause from 3/11 to 10/11 09:00: Thursday 12/11 17:00. */
 export const DESK_DUE_AFTER_PAUSE = calendar.extendByPause(DESK_DUE, '2026-11-03T09:00:00+07:00', '2026-11-10T09:00:00+07:00').toISOString();
 
-const deskDossier = (current: Record<string, unknown>, history: Record<string, unknown>[] = []) => ({
+const deskDossierAt = (agencyCode: string, current: Record<string, unknown>, history: Record<string, unknown>[] = []) => ({
   eventId: `evt-${randomUUID()}`,
   // A sequence far past anything the portal draws; the code carries the day of receipt.
-  code: `${HANOI_COMMUNE}-261102-${randomInt(100_000, 999_999)}`,
+  code: `${agencyCode}-261102-${randomInt(100_000, 999_999)}`,
   procedureCode: '1.001266',
   channel: 'desk',
   applicant: { type: 'citizen', name: 'Lê Văn C', idNumber: DESK_APPLICANT_ID },
@@ -30,45 +33,47 @@ const deskDossier = (current: Record<string, unknown>, history: Record<string, u
   history,
   ...current,
 });
-export type DeskDossier = ReturnType<typeof deskDossier>;
+export type DeskDossier = ReturnType<typeof deskDossierAt>;
 
 const started = { at: '2026-11-02T10:00:00+07:00', status: 4 };
 const paused = { at: '2026-11-03T09:00:00+07:00', status: 5, missingComponents: ['TP01'], note: 'Bản chụp không rõ' };
 
-/** One dossier per situation, with whether it is late and its due date. */
-export const lateDeskDossiers = () => ({
-  returnedOnTimeAfterPause: {
-    what: 'finished before the due date the pause moved, returned after it: not late',
-    upsert: deskDossier({ status: 10, at: '2026-11-16T09:00:00+07:00' }, [
-      paused, { at: '2026-11-10T09:00:00+07:00', status: 4 }, { at: '2026-11-11T09:00:00+07:00', status: 9 },
-    ]),
-    late: false, dueDate: DESK_DUE_AFTER_PAUSE,
-  },
-  doneLate: { what: 'done after the due date: late', upsert: deskDossier({ status: 9, at: '2026-11-11T09:00:00+07:00' }, [started]), late: true, dueDate: DESK_DUE },
-  withdrawnAfterDue: {
-    what: 'withdrawn after the due date: never late',
-    upsert: deskDossier({ status: 7, at: '2026-11-20T09:00:00+07:00', reason: 'Công dân rút hồ sơ' }, [started]), late: false, dueDate: DESK_DUE,
-  },
-  stoppedLate: {
-    what: 'stopped after the due date: late',
-    upsert: deskDossier({ status: 8, at: '2026-11-20T09:00:00+07:00', reason: 'Hồ sơ giả mạo' }, [started]), late: true, dueDate: DESK_DUE,
-  },
-  pausedBeforeDue: {
-    what: 'awaiting a supplement requested before the due date: the clock stopped, not late',
-    upsert: deskDossier({ ...paused, status: 5 }, [started]), late: false, dueDate: DESK_DUE,
-  },
-  pausedAfterDue: {
-    what: 'awaiting a supplement requested after the due date: late',
-    upsert: deskDossier({ ...paused, status: 5, at: '2026-11-09T09:00:00+07:00' }, [started]), late: true, dueDate: DESK_DUE,
-  },
-  processingPastDue: { what: 'still processing past the due date: late', upsert: deskDossier({ status: 4, at: '2026-11-02T10:00:00+07:00' }), late: true, dueDate: DESK_DUE },
-});
+/** One dossier per situation at a Hà Nội commune, with whether it is late and its due date. */
+export const lateDeskDossiers = (agencyCode: string = HANOI_COMMUNE) => {
+  const deskDossier = (current: Record<string, unknown>, history: Record<string, unknown>[] = []) => deskDossierAt(agencyCode, current, history);
+  return {
+    returnedOnTimeAfterPause: {
+      what: 'finished before the due date the pause moved, returned after it: not late',
+      upsert: deskDossier({ status: 10, at: '2026-11-16T09:00:00+07:00' }, [
+        paused, { at: '2026-11-10T09:00:00+07:00', status: 4 }, { at: '2026-11-11T09:00:00+07:00', status: 9 },
+      ]),
+      late: false, dueDate: DESK_DUE_AFTER_PAUSE,
+    },
+    doneLate: { what: 'done after the due date: late', upsert: deskDossier({ status: 9, at: '2026-11-11T09:00:00+07:00' }, [started]), late: true, dueDate: DESK_DUE },
+    withdrawnAfterDue: {
+      what: 'withdrawn after the due date: never late',
+      upsert: deskDossier({ status: 7, at: '2026-11-20T09:00:00+07:00', reason: 'Công dân rút hồ sơ' }, [started]), late: false, dueDate: DESK_DUE,
+    },
+    stoppedLate: {
+      what: 'stopped after the due date: late',
+      upsert: deskDossier({ status: 8, at: '2026-11-20T09:00:00+07:00', reason: 'Hồ sơ giả mạo' }, [started]), late: true, dueDate: DESK_DUE,
+    },
+    pausedBeforeDue: {
+      what: 'awaiting a supplement requested before the due date: the clock stopped, not late',
+      upsert: deskDossier({ ...paused, status: 5 }, [started]), late: false, dueDate: DESK_DUE,
+    },
+    pausedAfterDue: {
+      what: 'awaiting a supplement requested after the due date: late',
+      upsert: deskDossier({ ...paused, status: 5, at: '2026-11-09T09:00:00+07:00' }, [started]), late: true, dueDate: DESK_DUE,
+    },
+    processingPastDue: { what: 'still processing past the due date: late', upsert: deskDossier({ status: 4, at: '2026-11-02T10:00:00+07:00' }), late: true, dueDate: DESK_DUE },
+  };
+};
 
 /** Sends the upserts as the Hà Nội agency system and waits until the consumer created them. */
 export const importDeskDossiers = async (upserts: readonly DeskDossier[]) => {
-  const res = await signedApi('POST', '/v1/sync/dossiers', { ...HANOI_SYSTEM, json: { items: upserts } });
-  expect(res.status).toBe(202);
-  expect(res.body).toMatchObject({ accepted: upserts.length, rejected: 0 });
+  const res = expectBody(await signedApi('POST', '/v1/sync/dossiers', { ...HANOI_SYSTEM, json: { items: upserts } }), 202, SyncAccepted, 'dossiers of record');
+  expect(res).toMatchObject({ accepted: upserts.length, rejected: 0 });
   const settled = await fetch(`${process.env.DVC_BASE_URL}/local/events/settle?timeoutMs=30000`, { method: 'POST' });
   expect(settled.status).toBe(200);
 };

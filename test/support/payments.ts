@@ -4,9 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import { signBody } from '../../functions/payments/providers/signing';
 import { paymentCallbackPath } from '../../shared/platform/api-routes/payments';
+import { PaymentOrder } from '../../shared/contracts/payments';
 import { FEE_PROCEDURE } from '../../scripts/walkthrough';
 import { api, type ApiResponse } from './auth';
-import { act, must, submitted } from './dossiers';
+import { expectBody } from './body';
+import { act, submitted } from './dossiers';
 
 export { FEE_PROCEDURE } from '../../scripts/walkthrough';
 
@@ -16,14 +18,25 @@ export const sandboxSecret = (): string => {
   return secrets.sandbox;
 };
 
+export interface PaymentDossierOptions {
+  /** A fee-bearing procedure (default FEE_PROCEDURE). */
+  procedureCode?: string;
+  /** A Hà Nội commune (default the walkthroughs' one, shared by every file: receipts are numbered per agency). */
+  agencyCode?: string;
+}
+
 /** A dossier of the applicant at a Hà Nội commune, received, processed and now awaiting payment. */
-export const awaitingPayment = async (applicant: string, official: string, procedureCode = FEE_PROCEDURE) => {
-  const d = await submitted(applicant, { procedureCode });
+export const awaitingPayment = async (applicant: string, official: string, opts: PaymentDossierOptions = {}) => {
+  const d = await submitted(applicant, { procedureCode: opts.procedureCode ?? FEE_PROCEDURE, agencyCode: opts.agencyCode });
   return act(official, d, { action: 'receive' }, { action: 'start' }, { action: 'request_payment', note: 'Đề nghị nộp lệ phí' });
 };
 
 export const createOrder = async (token: string, dossierId: string, key: string = randomUUID()) =>
   api('POST', `/v1/dossiers/${dossierId}/payments`, { token, headers: { 'idempotency-key': key } });
+
+/** A new order (201), typed by the contract. */
+export const newOrder = async (token: string, dossierId: string, key?: string) =>
+  expectBody(await createOrder(token, dossierId, key), 201, PaymentOrder, 'create order');
 
 export interface CallbackBody {
   eventId: string;
@@ -56,10 +69,11 @@ export const sendCallback = async (
 };
 
 /** A paid order (created and paid through a signed callback). */
-export const paidOrder = async (applicant: string, official: string) => {
-  const d = await awaitingPayment(applicant, official);
-  const order = must(await createOrder(applicant, d.id), 201, 'create order');
+export const paidOrder = async (applicant: string, official: string, opts: PaymentDossierOptions = {}) => {
+  const d = await awaitingPayment(applicant, official, opts);
+  const order = await newOrder(applicant, d.id);
   const callback = callbackFor(order);
-  must(await sendCallback(callback), 200, 'paid callback');
+  const paid = await sendCallback(callback);
+  if (paid.status !== 200) throw new Error(`paid callback: expected 200, got ${paid.status} ${JSON.stringify(paid.body)}`);
   return { dossier: d, order, callback };
 };

@@ -14,10 +14,18 @@ import { BY_CODE } from '../../functions/dossiers/adapters/dossier-queries';
 import { counterKey, formatDossierCode } from '../../functions/dossiers/domain/dossier-code';
 import { applyMessage, PoisonMessageError, type InboundDeps } from '../../functions/sync/use-cases/apply-inbound';
 import type { DossierRecord, OfRecordOutcome } from '../../functions/dossiers/public';
+import type * as z from 'zod';
+import { Dossier, DossierPage, TrackedDossier } from '../../shared/contracts/dossiers';
+import { SyncAccepted } from '../../shared/contracts/sync';
 import { api, signIn, signedApi } from '../support/auth';
-import { CITIZEN_ID, HANOI_COMMUNE, must, submitted } from '../support/dossiers';
+import { expectBody, expectError } from '../support/body';
+import { CITIZEN_ID, HANOI_COMMUNE, submitted } from '../support/dossiers';
+import { fileNamespace } from '../support/namespace';
 import { fakeSyncStore } from '../support/sync';
 
+const ns = fileNamespace(import.meta.url);
+/** A Hà Nội commune of this file's own: its work queue and its codes are this file's alone. */
+const AGENCY = ns.agency();
 const HANOI = { keyId: 'demo-hanoi-system', secret: 'demo-hanoi-secret' };
 const store = new DynamoSyncStore(dynamoClient, () => tableName('sync'));
 let citizen: string;
@@ -29,6 +37,8 @@ beforeAll(async () => {
 
 const postDossiers = (items: unknown[]) => signedApi('POST', '/v1/sync/dossiers', { ...HANOI, json: { items } });
 const postStatuses = (items: unknown[]) => signedApi('POST', '/v1/sync/statuses', { ...HANOI, json: { items } });
+/** A batch the route takes (202): what it accepted and refused, item by item. */
+const sent = async (batch: Promise<Awaited<ReturnType<typeof postDossiers>>>) => expectBody(await batch, 202, SyncAccepted, 'sync batch');
 const settle = async () => {
   const res = await fetch(`${process.env.DVC_BASE_URL}/local/events/settle?timeoutMs=30000`, { method: 'POST' });
   expect(res.status).toBe(200);
@@ -38,7 +48,7 @@ const codeOf = (agency: string) => `${agency}-261120-${randomInt(100_000, 999_99
 const ID_NUMBER = '001199000111';
 const upsert = (over: Record<string, unknown> = {}) => ({
   eventId: `evt-${randomUUID()}`,
-  code: codeOf(HANOI_COMMUNE),
+  code: codeOf(AGENCY),
   procedureCode: '1.001266',
   channel: 'desk',
   applicant: { type: 'citizen', name: 'Trần Thị B', idNumber: ID_NUMBER, contact: { email: 'tran.b@example.vn' } },
@@ -59,8 +69,9 @@ const dossiersWithCode = async (code: string) => {
 const workQueueHas = async (code: string, query: string) => {
   let cursor: string | null = null;
   do {
-    const page = must(await api('GET', `/v1/agency/dossiers?agency=${HANOI_COMMUNE}&limit=100${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token: official }), 200, 'work queue');
-    if (page.items.some((i: { code: string }) => i.code === code)) return page.items.find((i: { code: string }) => i.code === code);
+    const page: z.output<typeof DossierPage> = expectBody(await api('GET', `/v1/agency/dossiers?agency=${AGENCY}&limit=100${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token: official }), 200, DossierPage, 'work queue');
+    const found = page.items.find((i) => i.code === code);
+    if (found) return found;
     cursor = page.nextCursor;
   } while (cursor);
   return undefined;
@@ -80,7 +91,7 @@ describe('POST /v1/sync/dossiers → the FIFO queue → a dossier of record', ()
       applicant: { type: 'business', name: 'Công ty TNHH A', enterpriseCode: '0101234567' },
       history: [],
     });
-    const res = await postDossiers([
+    const res = await sent(postDossiers([
       desk,
       post,
       upsert({ status: 1 }),
@@ -89,68 +100,66 @@ describe('POST /v1/sync/dossiers → the FIFO queue → a dossier of record', ()
       upsert({ procedureCode: '1.002755', channel: 'post' }),
       upsert({ history: [{ at: '2026-11-20T09:30:00+07:00', status: 9 }] }),
       { code: 'x' },
-    ]);
-    expect(res.status).toBe(202);
-    expect(res.body).toMatchObject({ accepted: 2, rejected: 6 });
-    const errorsOf = (i: number) => res.body.results[i].errors.map((e: { path: string; message: string }) => `${e.path}: ${e.message}`).join(' | ');
+    ]));
+    expect(res).toMatchObject({ accepted: 2, rejected: 6 });
+    const errorsOf = (i: number) => (res.results[i]?.errors ?? []).map((e) => `${e.path}: ${e.message}`).join(' | ');
     expect(errorsOf(2)).toMatch(/^items\.2\.status: a dossier of record was received/);
     expect(errorsOf(3)).toMatch(/items\.3\.code: the dossier is not of an agency this system speaks for/);
     expect(errorsOf(4)).toMatch(/items\.4\.procedureCode: a commune-level agency does not handle this procedure/);
     expect(errorsOf(5)).toMatch(/items\.5\.channel: this procedure is not received by post/);
     expect(errorsOf(6)).toMatch(/items\.6\.status: no transition leads from done to processing/);
-    expect(res.body.results[7]).toMatchObject({ eventId: null, status: 'rejected' });
+    expect(res.results[7]).toMatchObject({ eventId: null, status: 'rejected' });
     await settle();
 
     // The work queue of the agency's officials.
     const listed = await workQueueHas(desk.code, '&status=processing');
     expect(listed).toMatchObject({ status: 'processing', statusCode: 4, procedureCode: '1.001266' });
     const dueAt = createWorkingCalendar([]).dueDate(new Date('2026-11-20T02:00:00Z'), { value: 3, unit: 'working_day' }).toISOString();
-    expect(listed.dueDate).toBe(dueAt); // no holiday in late November 2026
+    expect(listed!.dueDate).toBe(dueAt); // no holiday in late November 2026
 
-    const d = must(await api('GET', `/v1/dossiers/${listed.id}`, { token: official }), 200, 'dossier');
+    const d = expectBody(await api('GET', `/v1/dossiers/${listed!.id}`, { token: official }), 200, Dossier, 'dossier');
     expect(d).toMatchObject({
       code: desk.code, status: 'processing', version: 2, channel: 'desk', delivery: 'desk', receivedAt: '2026-11-20T02:00:00.000Z',
       submittedAt: '2026-11-20T02:00:00.000Z', dueDate: dueAt, applicant: { type: 'citizen', idNumber: ID_NUMBER, vneidVerified: false },
       contact: { email: 'tran.b@example.vn' }, form: { hoTen: 'Trần Thị B' }, allowedActions: expect.arrayContaining(['request_supplement', 'finish']),
     });
-    expect(d.history.map((h: { action: string; from: string; to: string; actor: { kind: string }; note: string | null }) => [h.action, h.from, h.to, h.actor.kind, h.note]))
+    expect(d.history.map((h) => [h.action, h.from, h.to, h.actor.kind, h.note]))
       .toEqual([['receive', 'submitted', 'received', 'agency_system', 'Tiếp nhận tại bộ phận một cửa'], ['start', 'received', 'processing', 'agency_system', null]]);
     expect(await store.outcome(HANOI.keyId, desk.eventId)).toBe('applied');
     // No portal account owns it: the citizen (even with a token) does not see it; it is in nobody's list.
-    expect((await api('GET', `/v1/dossiers/${listed.id}`, { token: citizen })).status).toBe(404);
+    expect((await api('GET', `/v1/dossiers/${listed!.id}`, { token: citizen })).status).toBe(404);
 
     // Public tracking by code and the applicant's ID number.
-    const tracked = must(await api('GET', `/v1/dossiers/track?code=${encodeURIComponent(desk.code)}&applicantId=${ID_NUMBER}`), 200, 'track');
+    const tracked = expectBody(await api('GET', `/v1/dossiers/track?code=${encodeURIComponent(desk.code)}&applicantId=${ID_NUMBER}`), 200, TrackedDossier, 'track');
     expect(tracked).toMatchObject({ status: 'processing', statusCode: 4, dueDate: dueAt, history: [{ status: 'received' }, { status: 'processing' }] });
     expect((await api('GET', `/v1/dossiers/track?code=${encodeURIComponent(desk.code)}&applicantId=${CITIZEN_ID}`)).status).toBe(404);
 
     // The dossier received by post, already done, with the agency's appointed date.
-    const byPost = must(await api('GET', `/v1/dossiers/track?code=${encodeURIComponent(post.code)}&applicantId=0101234567`), 200, 'track post');
+    const byPost = expectBody(await api('GET', `/v1/dossiers/track?code=${encodeURIComponent(post.code)}&applicantId=0101234567`), 200, TrackedDossier, 'track post');
     expect(byPost).toMatchObject({ status: 'done', statusCode: 9, dueDate: '2026-11-26T10:00:00.000Z' });
-    expect(byPost.history.map((h: { status: string }) => h.status)).toEqual(['received', 'processing', 'done']);
+    expect(byPost.history.map((h) => h.status)).toEqual(['received', 'processing', 'done']);
 
     // A later status event moves it through the transition function; it, unlike the imported history, notifies.
-    expect((await postStatuses([{ eventId: `evt-${randomUUID()}`, code: desk.code, status: 9, at: '2026-11-24T10:00:00+07:00' }])).body.accepted).toBe(1);
+    expect((await sent(postStatuses([{ eventId: `evt-${randomUUID()}`, code: desk.code, status: 9, at: '2026-11-24T10:00:00+07:00' }]))).accepted).toBe(1);
     await settle();
-    const after = must(await api('GET', `/v1/dossiers/${listed.id}`, { token: official }), 200, 'dossier');
+    const after = expectBody(await api('GET', `/v1/dossiers/${listed!.id}`, { token: official }), 200, Dossier, 'dossier');
     expect(after).toMatchObject({ status: 'done', version: 3, finishedAt: '2026-11-24T03:00:00.000Z' }); // the event's time
     expect(after.history.at(-1)).toMatchObject({ action: 'finish', actor: { kind: 'agency_system' } });
-    expect(await outboxFor(listed.id)).toEqual(['result_ready']);
+    expect(await outboxFor(listed!.id)).toEqual(['result_ready']);
     // Two settles of the whole shared runtime (each up to 30 s while other files' events flow): the
     // test's own budget must cover both.
   }, 120_000);
 
   it('a duplicate event id does nothing; the same dossier re-sent is a status event, never a second dossier', async () => {
     const first = upsert();
-    expect((await postDossiers([first])).body.accepted).toBe(1);
+    expect((await sent(postDossiers([first]))).accepted).toBe(1);
     await settle();
     const [held] = await dossiersWithCode(first.code);
     expect(held).toMatchObject({ status: 'processing', version: 2 });
 
     // The same event again (a retried batch), and an older status for the code: nothing moves.
     const older = upsert({ code: first.code, status: 2, at: '2026-11-20T09:30:00+07:00' });
-    const res = await postDossiers([first, older]);
-    expect(res.body.accepted).toBe(2);
+    expect((await sent(postDossiers([first, older]))).accepted).toBe(2);
     await settle();
     expect(await dossiersWithCode(first.code)).toEqual([expect.objectContaining({ id: held!.id, version: 2, status: 'processing' })]);
     expect(await store.outcome(HANOI.keyId, older.eventId)).toBe('stale');
@@ -160,7 +169,7 @@ describe('POST /v1/sync/dossiers → the FIFO queue → a dossier of record', ()
       code: first.code, status: 10, at: '2026-11-25T16:00:00+07:00',
       history: [...first.history, { at: '2026-11-20T10:00:00+07:00', status: 4 }, { at: '2026-11-24T10:00:00+07:00', status: 9 }],
     });
-    expect((await postDossiers([resent])).body.accepted).toBe(1);
+    expect((await sent(postDossiers([resent]))).accepted).toBe(1);
     await settle();
     const all = await dossiersWithCode(first.code);
     expect(all).toHaveLength(1);
@@ -169,9 +178,9 @@ describe('POST /v1/sync/dossiers → the FIFO queue → a dossier of record', ()
   });
 
   it('the code of a dossier submitted online is a conflict in the system\'s error report, never merged', async () => {
-    const online = await submitted(citizen);
+    const online = await submitted(citizen, { agencyCode: AGENCY });
     const clash = upsert({ code: online.code, applicant: { type: 'citizen', name: 'Nguyễn Văn A', idNumber: CITIZEN_ID } });
-    expect((await postDossiers([clash])).body.accepted).toBe(1);
+    expect((await sent(postDossiers([clash]))).accepted).toBe(1);
     await settle();
     expect(await store.outcome(HANOI.keyId, clash.eventId)).toBe('conflict');
     const report = await store.errors(HANOI.keyId, 100);
@@ -182,15 +191,15 @@ describe('POST /v1/sync/dossiers → the FIFO queue → a dossier of record', ()
   });
 
   it('a portal submission skips a number held by an agency system\'s dossier of record: codes stay unique', async () => {
-    const agency = '000.00.10489.H26'; // no other test submits here
+    const agency = ns.agency('sequence'); // this file's own: nobody else draws from its sequence
     const now = new Date();
     const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
     const counter = await (await dynamoClient()).send(new GetCommand({ TableName: tableName('dossiers'), Key: { pk: counterKey(agency, now), sk: 'SEQ' } }));
     const drawn = Number(counter.Item?.seq ?? 0);
     const taken = [drawn + 1, drawn + 2].map((n) => formatDossierCode(agency, now, n));
     const receivedAt = new Date(now.getTime() - 60_000).toISOString();
-    const res = await postDossiers(taken.map((code) => upsert({ code, receivedAt, at: now.toISOString(), status: 2, history: [] })));
-    expect(res.body.accepted).toBe(2);
+    const res = await sent(postDossiers(taken.map((code) => upsert({ code, receivedAt, at: now.toISOString(), status: 2, history: [] }))));
+    expect(res.accepted).toBe(2);
     await settle();
     const online = await submitted(citizen, { agencyCode: agency });
     expect(online.code).toBe(formatDossierCode(agency, now, drawn + 3));
@@ -199,8 +208,7 @@ describe('POST /v1/sync/dossiers → the FIFO queue → a dossier of record', ()
 
   it('refuses an unsigned request and more than 100 items', async () => {
     expect((await api('POST', '/v1/sync/dossiers', { json: { items: [] } })).status).toBe(401);
-    const tooMany = await postDossiers(Array.from({ length: 101 }, () => ({})));
-    expect([tooMany.status, tooMany.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expectError(await postDossiers(Array.from({ length: 101 }, () => ({}))), 400, 'VALIDATION_FAILED');
   });
 });
 

@@ -11,8 +11,11 @@ import { DynamoSyncStore } from '../../functions/sync/adapters/sync-store';
 import { fakeSyncStore } from '../support/sync';
 import { applyMessage, PoisonMessageError, type InboundDeps, type StepTime } from '../../functions/sync/use-cases/apply-inbound';
 import { inboundConsumer } from '../../functions/sync/use-cases/inbound-batch';
+import { Dossier } from '../../shared/contracts/dossiers';
+import { SyncAccepted } from '../../shared/contracts/sync';
 import { api, signIn, signedApi } from '../support/auth';
-import { must, submitted } from '../support/dossiers';
+import { expectBody, expectError } from '../support/body';
+import { submitted } from '../support/dossiers';
 import type { DossierRecord } from '../../functions/dossiers/public';
 
 const HANOI = { keyId: 'demo-hanoi-system', secret: 'demo-hanoi-secret' };
@@ -38,34 +41,34 @@ describe('POST /v1/sync/statuses → the FIFO queue → the dossier', () => {
     const d = await submitted(citizen);
     const received = event(d, 2, 1, { note: 'Tiếp nhận tại hệ thống một cửa' });
     const done = event(d, 9, 30);
-    const res = await post([
+    const res = expectBody(await post([
       received,
       done,
       { ...event(d, 11, 2) },
       { ...event({ ...d, code: '000.00.00.H57-261201-0001' }, 4, 3) },
       { code: d.code },
-    ]);
-    expect(res.status).toBe(202);
-    expect(res.body).toMatchObject({ accepted: 2, rejected: 3 });
-    expect(res.body.results.map((r: { status: string }) => r.status)).toEqual(['queued', 'queued', 'rejected', 'rejected', 'rejected']);
-    expect(res.body.results[2].errors[0].path).toBe('items.2.status');
-    expect(res.body.results[3].errors[0].message).toMatch(/not of an agency this system speaks for/);
+    ]), 202, SyncAccepted);
+    expect(res).toMatchObject({ accepted: 2, rejected: 3 });
+    expect(res.results.map((r) => r.status)).toEqual(['queued', 'queued', 'rejected', 'rejected', 'rejected']);
+    expect(res.results[2]?.errors?.[0]?.path).toBe('items.2.status');
+    expect(res.results[3]?.errors?.[0]?.message).toMatch(/not of an agency this system speaks for/);
     await settle();
 
-    let after = must(await api('GET', `/v1/dossiers/${d.id}`, { token: citizen }), 200, 'dossier');
+    const read = async () => expectBody(await api('GET', `/v1/dossiers/${d.id}`, { token: citizen }), 200, Dossier, 'dossier');
+    let after = await read();
     expect(after).toMatchObject({ status: 'done', statusCode: 9 });
-    expect(after.history.slice(-3).map((h: { action: string; actor: { kind: string } }) => [h.action, h.actor.kind]))
+    expect(after.history.slice(-3).map((h) => [h.action, h.actor.kind]))
       .toEqual([['receive', 'agency_system'], ['start', 'agency_system'], ['finish', 'agency_system']]);
     expect(await store.outcome(HANOI.keyId, received.eventId)).toBe('applied');
 
     // The same batch again (a retry), an older event, and an impossible one.
     const stale = event(d, 4, 10);
     const impossible = event(d, 2, 40);
-    expect((await post([received, done, stale, impossible])).status).toBe(202);
+    expectBody(await post([received, done, stale, impossible]), 202, SyncAccepted);
     await settle();
-    after = must(await api('GET', `/v1/dossiers/${d.id}`, { token: citizen }), 200, 'dossier');
+    after = await read();
     expect(after.status).toBe('done');
-    expect(after.history.filter((h: { action: string }) => h.action === 'finish')).toHaveLength(1);
+    expect(after.history.filter((h) => h.action === 'finish')).toHaveLength(1);
     expect(await store.outcome(HANOI.keyId, stale.eventId)).toBe('stale');
     expect(await store.outcome(HANOI.keyId, impossible.eventId)).toBe('impossible');
     expect((await store.errors(HANOI.keyId, 50)).map((e) => e.eventId)).toContain(impossible.eventId);
@@ -73,8 +76,7 @@ describe('POST /v1/sync/statuses → the FIFO queue → the dossier', () => {
 
   it('refuses an unsigned request and more than 100 items', async () => {
     expect((await api('POST', '/v1/sync/statuses', { json: { items: [] } })).status).toBe(401);
-    const tooMany = await post(Array.from({ length: 101 }, () => ({})));
-    expect([tooMany.status, tooMany.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expectError(await post(Array.from({ length: 101 }, () => ({}))), 400, 'VALIDATION_FAILED');
   });
 });
 

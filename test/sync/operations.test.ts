@@ -3,8 +3,12 @@
 // in the dead-letter list and the system's health, and a replay sends it back to be tried again.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DeadLetterList, ReplayResult, SyncAccepted, SyncHealth } from '../../shared/contracts/sync';
 import { api, signIn, signedApi } from '../support/auth';
+import { expectBody } from '../support/body';
+import { fileNamespace } from '../support/namespace';
 
+const ns = fileNamespace(import.meta.url);
 const HANOI = { keyId: 'demo-hanoi-system', secret: 'demo-hanoi-secret' };
 let admin: string;
 
@@ -12,9 +16,7 @@ beforeAll(async () => {
   admin = await signIn('admin.demo');
 });
 
-const deadLetters = async () => (await api('GET', '/v1/sync/dead-letters?limit=100', { token: admin })).body as {
-  depth: { deadLetters: number }; items: { messageId: string; code: string | null; eventId: string | null; receiveCount: number; lastFailure: { why: string; attempts: number } | null }[];
-};
+const deadLetters = async () => expectBody(await api('GET', '/v1/sync/dead-letters?limit=100', { token: admin }), 200, DeadLetterList, 'dead letters');
 const eventually = async <T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 120_000) => {
   const deadline = Date.now() + ms;
   for (;;) {
@@ -26,11 +28,11 @@ const eventually = async <T>(read: () => Promise<T>, ok: (v: T) => boolean, ms =
 
 describe('sync dead letters and health (admins)', () => {
   it('a message that keeps failing is dead-lettered with its reason, listed without being taken, and replayable', async () => {
-    // A dossier code of a Hà Nội agency that the portal does not hold.
-    const code = `000.00.00.H26-261201-9${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}`;
+    // A dossier code of a Hà Nội commune of this file's own, where nobody files dossiers: the portal does not hold it.
+    const code = `${ns.agency()}-261201-9${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}`;
     const eventId = `evt-ops-${randomUUID()}`;
     const sent = await signedApi('POST', '/v1/sync/statuses', { ...HANOI, json: { items: [{ eventId, code, status: 2, at: new Date().toISOString() }] } });
-    expect(sent.body).toMatchObject({ accepted: 1 });
+    expect(expectBody(sent, 202, SyncAccepted)).toMatchObject({ accepted: 1 });
     // No settle(): it waits for the whole runtime (other files' floods too); the list is polled instead.
 
     const listed = await eventually(deadLetters, (l) => l.items.some((i) => i.eventId === eventId));
@@ -40,13 +42,13 @@ describe('sync dead letters and health (admins)', () => {
     // Listing took nothing: the same message is there on a second look.
     expect((await deadLetters()).items.map((i) => i.messageId)).toContain(letter.messageId);
 
-    const health = (await api('GET', '/v1/sync/health', { token: admin })).body;
-    expect(health.queues['sync-inbound'].deadLetters).toBeGreaterThanOrEqual(1);
-    expect(health.systems.map((s: { keyId: string }) => s.keyId)).toContain(HANOI.keyId);
+    const health = expectBody(await api('GET', '/v1/sync/health', { token: admin }), 200, SyncHealth, 'health');
+    expect(health.queues['sync-inbound']?.deadLetters).toBeGreaterThanOrEqual(1);
+    expect(health.systems.map((s) => s.keyId)).toContain(HANOI.keyId);
 
     // Replayed while the cause remains: tried again, and back in the DLQ after its retries.
-    const replay = await api('POST', '/v1/sync/dead-letters/replay', { token: admin, json: { messageIds: [letter.messageId] } });
-    expect(replay.body).toEqual({ queue: 'sync-inbound', replayed: 1, messageIds: [letter.messageId] });
+    const replay = expectBody(await api('POST', '/v1/sync/dead-letters/replay', { token: admin, json: { messageIds: [letter.messageId] } }), 200, ReplayResult, 'replay');
+    expect(replay).toEqual({ queue: 'sync-inbound', replayed: 1, messageIds: [letter.messageId] });
     const again = await eventually(deadLetters, (l) => l.items.some((i) => i.eventId === eventId && (i.lastFailure?.attempts ?? 0) >= 5 && i.messageId !== letter.messageId));
     expect(again.items.filter((i) => i.eventId === eventId)).toHaveLength(1);
   }, 150_000);

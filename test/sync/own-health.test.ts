@@ -6,14 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencySigning, bearerToken, createPortalClient, unwrap, type Schema } from '../../client';
 import { ensureAgencySystem } from '../../local/seed/agency-systems';
 import { signIn } from '../support/auth';
-import { HANOI_COMMUNE } from '../support/dossiers';
+import { fileNamespace } from '../support/namespace';
 import { switchOffAgencySystems } from '../support/sync';
+
+const ns = fileNamespace(import.meta.url);
+/** A Hà Nội commune of this file's own: no other file's dossier moves this system's figures. */
+const COMMUNE = ns.agency();
 
 const baseUrl = process.env.DVC_BASE_URL!;
 const registered: string[] = [];
 /** A system of its own (the demo system's figures move with every other file's events). */
 const register = async (label: string, agencyCodes: string[]) => {
-  const system = { keyId: `test-health-${label}-${randomBytes(4).toString('hex')}`, name: `Own health test ${label}`, agencyCodes, secret: randomBytes(24).toString('base64url') };
+  const system = { keyId: ns.key(`health-${label}`), name: `Own health test ${label}`, agencyCodes, secret: randomBytes(24).toString('base64url') };
   // The local receiver answers the pushes for its agencies (a dead endpoint would hold other files' settles).
   await ensureAgencySystem(system, { endpointUrl: `${baseUrl}/local/agency-receiver` });
   registered.push(system.keyId);
@@ -31,16 +35,16 @@ afterAll(async () => {
 
 describe('GET /v1/sync/health/me', () => {
   it("is the calling system's own health: its events, errors and deliveries, as admins see them", async () => {
-    const hanoi = await register('hn', [HANOI_COMMUNE]);
+    const hanoi = await register('hn', [COMMUNE]);
     const hue = await register('hue', ['000.00.00.H57']);
     const fresh = await ownHealth(hanoi);
     expect(fresh).toMatchObject({
-      keyId: hanoi.keyId, name: hanoi.name, agencyCodes: [HANOI_COMMUNE],
+      keyId: hanoi.keyId, name: hanoi.name, agencyCodes: [COMMUNE],
       inbound: { events: 0, applied: 0, errors: 0, lastEventAt: null, lastAppliedAt: null, lastErrorAt: null }, recentErrors: [],
     });
 
     // A desk dossier of record (applied), then a status going back (impossible: the error report).
-    const code = `${HANOI_COMMUNE}-261120-${randomInt(100_000, 999_999)}`;
+    const code = `${COMMUNE}-261120-${randomInt(100_000, 999_999)}`;
     const upsert = {
       eventId: `evt-${randomUUID()}`, code, procedureCode: '1.001266', channel: 'desk' as const,
       applicant: { type: 'citizen' as const, name: 'Trần Thị B', idNumber: '001199000111' },

@@ -8,7 +8,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DOSSIER_STATUSES, type DossierStatus } from '../../shared/contracts/dossier-status';
 import { dossierStore } from '../../functions/dossiers/public';
+import { DeadLetterList, ReplayResult, SyncAccepted } from '../../shared/contracts/sync';
 import { api, signIn, signedApi } from '../support/auth';
+import { expectBody } from '../support/body';
+import { fileNamespace } from '../support/namespace';
 import { recordedStream, withDuplicatesAndShuffle, withPoison, type RecordedEvent } from '../../functions/sync/domain/recorded-stream.test-support';
 
 const HANOI = { keyId: 'demo-hanoi-system', secret: 'demo-hanoi-secret' };
@@ -16,8 +19,10 @@ const HANOI = { keyId: 'demo-hanoi-system', secret: 'demo-hanoi-secret' };
 // stream's first 200 events the same three ways, to stay well inside its time budget. The
 // domain-level replay of all 1,000 runs in the suite (functions/sync/domain/status-sync.test.ts).
 const EVENTS = Number(process.env.SYNC_REPLAY_EVENTS ?? 200);
-// An agency no other test submits to: a thousand dossiers of record would fill other tests' work queues.
-const AGENCY = '000.00.00025.H26';
+const ns = fileNamespace(import.meta.url);
+// A commune of this file's own (test/support/namespace.ts): a thousand dossiers of record stay out of
+// other files' work queues and counts.
+const AGENCY = ns.agency();
 // Dossiers of record start at `received` (a desk dossier); their lifecycles from there.
 const LIFECYCLES: DossierStatus[][] = [
   ['processing', 'supplement_requested', 'processing', 'payment_required', 'processing', 'done', 'returned'],
@@ -27,10 +32,11 @@ const LIFECYCLES: DossierStatus[][] = [
   ['processing', 'done'],
 ];
 const codeStatus = (s: DossierStatus) => DOSSIER_STATUSES.indexOf(s); // wire codes 1–10 (docs/requirements.md R-DOSSIER-STATUS)
-// Codes of their own day, so no other test's dossier can hold one, in a month no test reads (the
-// index counts a dossier in its code's month; a fixed day in a recent month ends up under some
-// test's "last month" as the calendar moves on).
-const RECEIVED_DAY = '250615';
+// Received on a day of this file's own year: the index counts a dossier in its code's month, and the
+// province's figures include its communes', so a fixed day in a recent month would end up in some
+// test's "last month" as the calendar moves on.
+const YEAR = ns.year();
+const RECEIVED_DAY = `${String(YEAR).slice(2)}0615`;
 const codeOf = (way: number, slot: number) => `${AGENCY}-${RECEIVED_DAY}-${way}${String(slot).padStart(4, '0')}`;
 
 let admin: string;
@@ -49,15 +55,15 @@ const settle = async () => {
 };
 const postAll = async (path: string, items: unknown[]) => {
   for (let i = 0; i < items.length; i += 100) {
-    const res = await signedApi('POST', path, { ...HANOI, json: { items: items.slice(i, i + 100) } });
-    expect([res.status, res.body.rejected], JSON.stringify(res.body).slice(0, 500)).toEqual([202, 0]);
+    const res = expectBody(await signedApi('POST', path, { ...HANOI, json: { items: items.slice(i, i + 100) } }), 202, SyncAccepted, path);
+    expect(res.rejected, JSON.stringify(res).slice(0, 500)).toBe(0);
   }
 };
 const deskDossier = (code: string, n: number) => ({
   eventId: `replay-desk-${code}`, code, procedureCode: '1.001266', channel: 'desk',
   applicant: { type: 'citizen', name: 'Nguyễn Văn Thử', idNumber: `0010990${String(n).padStart(5, '0')}` },
   form: { hoTen: 'Nguyễn Văn Thử' },
-  receivedAt: '2025-06-15T08:30:00+07:00', status: 2, at: '2025-06-15T08:30:00+07:00',
+  receivedAt: `${YEAR}-06-15T08:30:00+07:00`, status: 2, at: `${YEAR}-06-15T08:30:00+07:00`,
 });
 const statusItem = (way: number, e: RecordedEvent) => ({
   eventId: `w${way}-${e.eventId}`, code: codeOf(way, e.slot), status: codeStatus(e.status), at: e.at,
@@ -105,20 +111,19 @@ describe(`replaying ${EVENTS} recorded status events three ways through SQS`, ()
     expect(finals[2]).toEqual(expected);
 
     // Every poison item is in the DLQ, with its reason.
-    const listed = (await api('GET', '/v1/sync/dead-letters?limit=100', { token: admin })).body;
-    const poisonLetters = listed.items.filter((i: { code: string }) => poisonCodes.includes(i.code));
-    expect(poisonLetters.map((i: { code: string }) => i.code).sort()).toEqual([...poisonCodes].sort());
-    expect(poisonLetters.every((i: { lastFailure: { why: string } }) => /^no dossier .* \(yet\)$/.test(i.lastFailure.why))).toBe(true);
+    const deadLetters = async () => expectBody(await api('GET', '/v1/sync/dead-letters?limit=100', { token: admin }), 200, DeadLetterList, 'dead letters');
+    const poisonLetters = (await deadLetters()).items.filter((i) => i.code !== null && poisonCodes.includes(i.code));
+    expect(poisonLetters.map((i) => i.code).sort()).toEqual([...poisonCodes].sort());
+    expect(poisonLetters.every((i) => /^no dossier .* \(yet\)$/.test(i.lastFailure?.why ?? ''))).toBe(true);
 
     // The cause fixed — the system syncs those dossiers — a replay applies the poison items.
     await postAll('/v1/sync/dossiers', poisonCodes.map((c, n) => deskDossier(c, 90_000 + n)));
     await settle();
-    const replay = await api('POST', '/v1/sync/dead-letters/replay', { token: admin, json: { messageIds: poisonLetters.map((i: { messageId: string }) => i.messageId) } });
-    expect(replay.body.replayed).toBe(poisonCodes.length);
+    const replay = expectBody(await api('POST', '/v1/sync/dead-letters/replay', { token: admin, json: { messageIds: poisonLetters.map((i) => i.messageId) } }), 200, ReplayResult, 'replay');
+    expect(replay.replayed).toBe(poisonCodes.length);
     await settle();
     expect(await statesOf(poisonCodes)).toEqual(poisonCodes.map(() => 'processing'));
-    const after = (await api('GET', '/v1/sync/dead-letters?limit=100', { token: admin })).body;
-    expect(after.items.filter((i: { code: string }) => poisonCodes.includes(i.code))).toEqual([]);
+    expect((await deadLetters()).items.filter((i) => i.code !== null && poisonCodes.includes(i.code))).toEqual([]);
 
     const s = (a: number, b: number) => ((b - a) / 1000).toFixed(1);
     const total = streams[1].length + streams[2].length + streams[3].length;

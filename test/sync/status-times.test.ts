@@ -11,9 +11,15 @@ import { dynamoClient } from '../../shared/aws/clients';
 import { tableName } from '../../shared/config';
 import { DynamoSyncStore } from '../../functions/sync/adapters/sync-store';
 import { dossierStore, type DossierRecord } from '../../functions/dossiers/public';
+import { Dossier } from '../../shared/contracts/dossiers';
+import { SyncAccepted } from '../../shared/contracts/sync';
 import { api, signIn, signedApi } from '../support/auth';
-import { act, HANOI_COMMUNE, must, submitted } from '../support/dossiers';
+import { expectBody } from '../support/body';
+import { act, submitted } from '../support/dossiers';
+import { fileNamespace } from '../support/namespace';
 
+/** A Hà Nội commune of this file's own: the back-dated codes below are nobody else's. */
+const AGENCY = fileNamespace(import.meta.url).agency();
 const HANOI = { keyId: 'demo-hanoi-system', secret: 'demo-hanoi-secret' };
 const syncStore = new DynamoSyncStore(dynamoClient, () => tableName('sync'));
 const dossiers = dossierStore();
@@ -24,13 +30,13 @@ beforeAll(async () => {
   [citizen, official] = await Promise.all([signIn('citizen.demo'), signIn('official.hanoi')]);
 });
 
-const post = (items: unknown[]) => signedApi('POST', '/v1/sync/statuses', { ...HANOI, json: { items } });
+const post = async (items: unknown[]) => expectBody(await signedApi('POST', '/v1/sync/statuses', { ...HANOI, json: { items } }), 202, SyncAccepted, 'statuses');
 const settle = async () => {
   const res = await fetch(`${process.env.DVC_BASE_URL}/local/events/settle?timeoutMs=30000`, { method: 'POST' });
   expect(res.status).toBe(200);
 };
 const event = (code: string, status: number, at: string) => ({ eventId: `evt-${randomUUID()}`, code, status, at });
-const read = async (id: string) => must(await api('GET', `/v1/dossiers/${id}`, { token: citizen }), 200, 'dossier');
+const read = async (id: string) => expectBody(await api('GET', `/v1/dossiers/${id}`, { token: citizen }), 200, Dossier, 'dossier');
 
 /**
  * An online dossier submitted at `submittedAt` (days ago): a real submission copied under a new id
@@ -38,11 +44,11 @@ const read = async (id: string) => must(await api('GET', `/v1/dossiers/${id}`, {
  * asked to submit in the past.
  */
 const submittedOn = async (submittedAt: string): Promise<DossierRecord> => {
-  const source = await submitted(citizen);
+  const source = await submitted(citizen, { agencyCode: AGENCY });
   const [record, history] = await Promise.all([dossiers.get(source.id), dossiers.history(source.id)]);
   const day = new Date(Date.parse(submittedAt) + 7 * 3_600_000).toISOString().slice(2, 10).replaceAll('-', '');
   const id = randomUUID();
-  const code = `${HANOI_COMMUNE}-${day}-${randomInt(100_000, 999_999)}`;
+  const code = `${AGENCY}-${day}-${randomInt(100_000, 999_999)}`;
   const backdated: DossierRecord = { ...record!, id, code, createdAt: submittedAt, updatedAt: submittedAt, submittedAt };
   expect(history.map((h) => h.action)).toEqual(['submit']);
   expect(await dossiers.createOfRecord(backdated, history.map((h) => ({ ...h, dossierId: id, code, at: submittedAt })))).toBe(true);
@@ -56,7 +62,7 @@ describe('a status event takes effect at its own time', () => {
   it('a receipt reported days later: history step, receivedAt and due date are those of the event', async () => {
     const d = await submittedOn(THURSDAY_9AM);
     const received = event(d.code!, 2, '2026-12-03T10:00:00+07:00');
-    expect((await post([received])).body).toMatchObject({ accepted: 1 });
+    expect(await post([received])).toMatchObject({ accepted: 1 });
     await settle();
     expect(await syncStore.outcome(HANOI.keyId, received.eventId)).toBe('applied');
     const after = await read(d.id);
@@ -77,8 +83,8 @@ describe('a status event takes effect at its own time', () => {
     const reported = new Date(Date.now() + 2 * 60_000).toISOString();
     const slightlyAhead = event(d.code!, 2, reported);
     const res = await post([tooEarly, slightlyAhead]);
-    expect(res.body).toMatchObject({ accepted: 1, rejected: 1 });
-    expect(res.body.results[0]).toMatchObject({ status: 'rejected', errors: [{ path: 'items.0.at', code: 'AT_IN_FUTURE' }] });
+    expect(res).toMatchObject({ accepted: 1, rejected: 1 });
+    expect(res.results[0]).toMatchObject({ status: 'rejected', errors: [{ path: 'items.0.at', code: 'AT_IN_FUTURE' }] });
     await settle();
     const history = await dossiers.history(d.id);
     const receipt = history.at(-1)!;
@@ -95,14 +101,14 @@ describe('a status event takes effect at its own time', () => {
     const outOfOrder = event(d.code!, 4, '2026-12-03T10:00:00+07:00');
     const reported = new Date(Date.parse(receiptAt) - 2 * 60_000).toISOString();
     const skewed = event(d.code!, 4, reported);
-    expect((await post([outOfOrder])).body).toMatchObject({ accepted: 1 });
+    expect(await post([outOfOrder])).toMatchObject({ accepted: 1 });
     await settle();
     expect(await syncStore.outcome(HANOI.keyId, outOfOrder.eventId)).toBe('refused');
     const report = (await syncStore.errors(HANOI.keyId, 100)).find((e) => e.eventId === outOfOrder.eventId);
     expect(report?.why).toMatch(/^AT_OUT_OF_ORDER: /);
     expect((await read(d.id)).status).toBe('received');
 
-    expect((await post([skewed])).body).toMatchObject({ accepted: 1 });
+    expect(await post([skewed])).toMatchObject({ accepted: 1 });
     await settle();
     expect(await syncStore.outcome(HANOI.keyId, skewed.eventId)).toBe('applied');
     const start = (await dossiers.history(d.id)).at(-1)!;
@@ -114,11 +120,11 @@ describe('a status event takes effect at its own time', () => {
     const d = await submittedOn(THURSDAY_9AM);
     const dayBefore = event(d.code!, 2, '2026-12-02T16:00:00+07:00');
     const res = await post([dayBefore]);
-    expect(res.body).toMatchObject({ accepted: 0, rejected: 1 });
-    expect(res.body.results[0].errors).toEqual([{ path: 'items.0.at', code: 'AT_BEFORE_DOSSIER', message: expect.stringContaining('2026-12-03') }]);
+    expect(res).toMatchObject({ accepted: 0, rejected: 1 });
+    expect(res.results[0]?.errors).toEqual([{ path: 'items.0.at', code: 'AT_BEFORE_DOSSIER', message: expect.stringContaining('2026-12-03') }]);
 
     const earlyMorning = event(d.code!, 2, '2026-12-03T07:30:00+07:00'); // the code's day, before the 09:00 submission
-    expect((await post([earlyMorning])).body).toMatchObject({ accepted: 1 });
+    expect(await post([earlyMorning])).toMatchObject({ accepted: 1 });
     await settle();
     expect(await syncStore.outcome(HANOI.keyId, earlyMorning.eventId)).toBe('refused');
     const report = (await syncStore.errors(HANOI.keyId, 100)).find((e) => e.eventId === earlyMorning.eventId);

@@ -2,17 +2,23 @@
 // the choice kept in the address), one agency's breakdown with every indicator, the statistics, and
 // axe on each page at phone and desktop sizes. Data: last month and the running month recomputed
 // (stored: final, provisional) by the admin through the API, and a dossier this file files in the
-// running month at a commune no other test uses.
+// running month at a commune of its own (test/support/namespace.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeScan, describeViolations, launchBrowser, newContext, seriousViolations, watchErrors, type ViewportName } from './browser';
+import { Statistics } from '../../shared/contracts/evaluation';
 import { api, signIn } from '../support/auth';
-import { must, submitted } from '../support/dossiers';
+import { expectBody } from '../support/body';
+import { submitted } from '../support/dossiers';
 import { recomputeIndex } from '../support/evaluation';
+import { fileNamespace } from '../support/namespace';
 import { DEFINITIONS } from '../../web/src/dashboard/definitions';
 
-/** UBND Phường Yên Hòa, Hà Nội: this file's dossier goes there. */
-const COMMUNE = '000.00.00175.H26';
+const ns = fileNamespace(import.meta.url);
+/** A Hà Nội commune of this file's own: this file's dossier goes there. */
+const COMMUNE = ns.agency();
+/** A past year of this file's own: nobody stores the index of its periods. */
+const YEAR = ns.year();
 const HANOI = '000.00.00.H26';
 
 const localMonth = (shift = 0) => {
@@ -35,7 +41,7 @@ beforeAll(async () => {
   await submitted(citizen, { agencyCode: COMMUNE });
   // The counters follow the dossier through the stream and a queue: wait until the statistics count it.
   for (const until = Date.now() + 60_000; ;) {
-    const stats = must(await api('GET', `/v1/statistics?period=${THIS_MONTH}&agency=${COMMUNE}`), 200, 'statistics');
+    const stats = expectBody(await api('GET', `/v1/statistics?period=${THIS_MONTH}&agency=${COMMUNE}`), 200, Statistics, 'statistics');
     if (stats.dossiers >= 1) break;
     if (Date.now() > until) throw new Error(`the commune's statistics never counted the dossier: ${JSON.stringify(stats)}`);
     await new Promise((r) => setTimeout(r, 500));
@@ -134,9 +140,9 @@ describe('the public dashboard', () => {
     await page.goto(`/chi-so/000.00.00.X99?period=${LAST_MONTH}`);
     await poll(() => page.getByText('Không tìm thấy cơ quan').count()).toBe(1);
     // An ended period nobody scored (the API answers 404 PERIOD_NOT_COMPUTED), ranking and breakdown.
-    await page.goto('/chi-so?period=2024-07&level=province');
+    await page.goto(`/chi-so?period=${YEAR}-07&level=province`);
     await poll(() => page.getByText('Chưa có kết quả chấm điểm nào được lưu', { exact: false }).count()).toBe(1);
-    await page.goto(`/chi-so/${HANOI}?period=2024-07`);
+    await page.goto(`/chi-so/${HANOI}?period=${YEAR}-07`);
     await poll(() => page.getByText('Chưa có kết quả chấm điểm nào được lưu', { exact: false }).count()).toBe(1);
     expect(await page.getByText('Không tìm thấy cơ quan').count()).toBe(0);
     await context.close();

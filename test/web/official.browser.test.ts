@@ -5,12 +5,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { Dossier } from '../../shared/contracts/dossiers';
 import { api, signIn } from '../support/auth';
-import { act, attach, must, PDF, procedure, sampleForm } from '../support/dossiers';
+import { expectBody } from '../support/body';
+import { act, asSubmitted, attach, must, PDF, procedure, sampleForm } from '../support/dossiers';
+import { fileNamespace } from '../support/namespace';
 import { axeScan, describeViolations, launchBrowser, newContext, seriousViolations, signInThroughUi, watchErrors } from './browser';
 
-/** UBND Phường Hoàn Kiếm: a Hà Nội commune no other test files dossiers at, so its queue stays short. */
-const COMMUNE = '000.00.00070.H26';
+/** A Hà Nội commune of this file's own (test/support/namespace.ts), so its queue stays short. */
+const COMMUNE = fileNamespace(import.meta.url).agency();
 const PROCEDURE_CODE = '1.001266';
 
 let browser: Browser;
@@ -25,13 +28,13 @@ afterAll(async () => { await browser?.close(); });
 /** A submitted dossier at the commune, collecting its result at the desk unless told otherwise. */
 const submittedDossier = async (delivery: 'desk' | 'online' = 'desk') => {
   const p = await procedure(PROCEDURE_CODE);
-  const draft = must(await api('POST', '/v1/dossiers', {
+  const draft = expectBody(await api('POST', '/v1/dossiers', {
     token: citizen,
     headers: { 'idempotency-key': randomUUID() },
     json: { procedureCode: PROCEDURE_CODE, agencyCode: COMMUNE, form: sampleForm(p.form.fields), delivery },
-  }), 201, 'create draft');
+  }), 201, Dossier, 'create draft');
   for (const c of p.components.filter((x) => x.required)) await attach(citizen, draft.id, c.code);
-  return must(await api('POST', `/v1/dossiers/${draft.id}/submit`, { token: citizen }), 200, 'submit') as { id: string; code: string; version: number };
+  return asSubmitted(expectBody(await api('POST', `/v1/dossiers/${draft.id}/submit`, { token: citizen }), 200, Dossier, 'submit'), 'submit');
 };
 
 /** The shared runtime is busy when the whole suite runs: wait up to 20 s for what the page shows. */
