@@ -127,8 +127,8 @@ describe('tests beside the code', () => {
   });
 
   it('the check sees what a module reaches through test/ (a check of the walker above)', () => {
-    // The dossier journeys reach the gateway helpers; the recorded sync streams are pure.
+    // The dossier journeys reach the gateway helpers; the in-memory index is pure.
     expect(runtimeSupportReached(join(ROOT, 'test/support/evaluation.ts'))).toEqual(['test/support/evaluation.ts → test/support/auth.ts']);
-    expect(runtimeSupportReached(join(ROOT, 'test/support/sync-stream.ts'))).toEqual([]);
+    expect(runtimeSupportReached(join(ROOT, 'test/evaluation/memory-index.ts'))).toEqual([]);
   });
 });
