@@ -148,6 +148,16 @@ describe('architecture', () => {
     expect(offending).toEqual([]);
   });
 
+  it('a capability reaches another only through its public modules (public.ts, public-*.ts), types included', () => {
+    const capabilityOf = (file: string) => relative(join(ROOT, 'functions'), file).split(sep)[0]!;
+    const offending = filesUnder(join(ROOT, 'functions')).filter((f) => !isTestFile(f)).flatMap((file) =>
+      importedPaths(file)
+        .filter((target) => target.startsWith(join(ROOT, 'functions') + sep) && capabilityOf(target) !== capabilityOf(file))
+        .filter((target) => !/^public(-[a-z-]+)?(\.ts)?$/.test(relative(join(ROOT, 'functions', capabilityOf(target)), target)))
+        .map((target) => `${relative(ROOT, file)} imports ${relative(ROOT, target)}`));
+    expect(offending).toEqual([]);
+  });
+
   const FORBIDDEN_IN_WEB = [...FORBIDDEN_IN_DOMAIN, /^@middy\//, /^functions\/[^/]+\/(handler|service|deps|jobs|public)\.ts$/, /^local\//, /^node:/];
 
   it('the web front end reaches only pure modules of the back end (no AWS, adapters, handlers or local runtime)', () => {

@@ -5,7 +5,7 @@ import type { CatalogueName } from '../../shared/contracts/catalogue';
 import { badRequest, notFound } from '../../shared/errors/domain-error';
 import type { CatalogueEntry } from './adapters/catalogue-store';
 import type { CatalogueContext } from './deps';
-import { decodeKeyCursor, encodeKeyCursor, fingerprint } from './domain/cursors';
+import { decodeKeyCursor, encodeKeyCursor, fingerprint } from '../../shared/http/query-cursors';
 import { PARENTED, toAgencyRef, validateEntry } from './domain/validation';
 
 export interface ListQuery {

@@ -1,7 +1,7 @@
 // The dossiers capability's routes (docs/requirements.md R-CAP-DOSSIERS): each calls one use case
 // (service.ts). The stack has parsed, validated and checked the route's group; the use cases check
 // ownership and agency scope.
-import { createApiHandler, created, fileResult, implement, ok } from '../../shared/http/api';
+import { createApiHandler, created, implement, ok, pdfResult } from '../../shared/http/api';
 import { dossierRoutes as routes } from '../../shared/platform/api-routes/dossiers';
 import { platformDeps } from './deps';
 import { dossierUseCases, type DossierDeps, type DossierUseCases } from './service';
@@ -21,7 +21,7 @@ export const makeHandler = (deps: DossierDeps | DossierUseCases) => {
     implement(routes.listDossierSlips, async ({ principal, params }) => ok(await dossiers.listSlips(principal, params.id))),
     implement(routes.getDossierSlip, async ({ principal, params, query }) => {
       const slip = await dossiers.slipPdf(principal, params.id, { kind: params.kind, at: query.at });
-      return fileResult('application/pdf', slip.bytes, slip.fileName);
+      return pdfResult(slip);
     }),
     implement(routes.submitDossier, async ({ principal, params }) => ok(await dossiers.submit(principal, params.id))),
     implement(routes.supplementDossier, async ({ principal, params, body }) =>

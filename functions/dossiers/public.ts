@@ -11,7 +11,7 @@ import type { createOfRecord } from './use-cases/desk-import';
 import type { transition } from './use-cases/transition';
 export type { OfRecordInput, OfRecordOutcome } from './use-cases/desk-import';
 
-export * from './shapes-and-transitions';
+export * from './public-shapes';
 
 /** The dossier store over the platform's table (read access is all a reader needs). */
 export const dossierStore = () => new DynamoDossierStore(dynamoClient, () => tableName('dossiers'));

@@ -2,7 +2,7 @@
 // a failed projection failing exactly its dossier's messages (so SQS brings them back).
 import type { SQSEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import type { DossierRecord } from '../dossiers/shapes-and-transitions';
+import type { DossierRecord } from '../dossiers/public-shapes';
 import { feeLookup, makeHandler } from './counters';
 import type { ProjectionDeps } from './projection';
 

@@ -10,6 +10,7 @@ import { feedbackIndicators, type FeedbackIndicatorReader } from '../feedback/pu
 import { ratingAggregates, type RatingAggregateReader } from '../ratings/public';
 import { DynamoEvaluationStore, type EvaluationStore } from './adapters/evaluation-store';
 import type { IndexQueue } from './commands';
+import { indexRunsQueue } from './adapters/index-runs-queue';
 
 export interface IndexDeps {
   store: EvaluationStore;
@@ -67,3 +68,6 @@ export const platformDeps = (): IndexDeps => ({
   ratings: ratingAggregates(),
   feedback: feedbackIndicators(),
 });
+
+/** The API's deps: the platform's, and the queue an admin's recompute request goes to. */
+export const apiDeps = (): IndexDeps => ({ ...platformDeps(), queue: indexRunsQueue() });

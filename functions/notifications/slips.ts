@@ -2,7 +2,7 @@
 // "Slips"): the list, oldest first, and one slip's PDF — the same decision and documents as the
 // notifications (domain/dossier-slips.ts). The caller authorizes and reads the dossier and its
 // history, and says which portal the QR codes point to. The PDF writer loads on the first PDF.
-import type { DossierEvent, DossierRecord } from '../dossiers/shapes-and-transitions';
+import type { DossierEvent, DossierRecord } from '../dossiers/public-shapes';
 import { findSlip, issuedSlips, slipFileOf, type IssuedSlip, type IssuedSlipKind } from './domain/dossier-slips';
 import { renderSlipPdf } from './pdf/slip-pdf';
 

@@ -4,7 +4,7 @@
 // id (202 with a result per item: use-cases/receive-statuses.ts, receive-dossiers.ts); a system's
 // outbox and its own health.
 import { agencySystemOf } from '../../shared/auth/principal';
-import { createApiHandler, implement, ok, type HttpResult } from '../../shared/http/api';
+import { accepted, createApiHandler, implement, ok } from '../../shared/http/api';
 import { syncRoutes as routes } from '../../shared/platform/api-routes/sync';
 import { signedBodies } from '../identity/public';
 import { apiDeps, type SyncApiDeps } from './deps/api';
@@ -12,9 +12,6 @@ import { ownHealth } from './use-cases/health';
 import { readOutbox } from './use-cases/outbox';
 import { receiveDossiers } from './use-cases/receive-dossiers';
 import { receiveStatuses } from './use-cases/receive-statuses';
-
-/** Queued for processing: 202. */
-const accepted = (body: unknown): HttpResult => ({ status: 202, body });
 
 export const makeHandler = (deps: SyncApiDeps) =>
   createApiHandler([

@@ -23,7 +23,7 @@ import { requestValidation } from './validation';
 export type { ApiContext, ApiMiddleware } from './context';
 export { MAX_BODY_BYTES } from './json-body';
 export { requestIdOf } from './request-log';
-export { created, fileResult, ok, type HttpResult } from './response';
+export { accepted, created, fileResult, ok, pdfResult, type HttpResult } from './response';
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 

@@ -13,9 +13,13 @@ export interface HttpResult {
 
 export const ok = (body: unknown, headers?: Record<string, string>): HttpResult => ({ status: 200, body, headers });
 export const created = (body: unknown, headers?: Record<string, string>): HttpResult => ({ status: 201, body, headers });
+/** Taken, to be processed later (queued): 202 with what was taken. */
+export const accepted = (body: unknown, headers?: Record<string, string>): HttpResult => ({ status: 202, body, headers });
 
 /** A document to download, e.g. a receipt PDF. */
 export const fileResult = (contentType: string, bytes: Uint8Array, fileName: string): HttpResult => ({ status: 200, file: { contentType, bytes, fileName } });
+/** A rendered PDF (a slip, a receipt) to download. */
+export const pdfResult = (pdf: { bytes: Uint8Array; fileName: string }): HttpResult => fileResult('application/pdf', pdf.bytes, pdf.fileName);
 
 /** Only characters no browser or header parser reads differently. */
 const safeFileName = (name: string) => name.replace(/[^A-Za-z0-9._-]/g, '_');

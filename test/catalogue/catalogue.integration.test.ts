@@ -10,7 +10,7 @@ import { DynamoCatalogueStore, PROCEDURE_PK } from '../../functions/catalogue/ad
 import { StoreCatalogueReader } from '../../functions/catalogue/public';
 import { logger } from '../../shared/http/logger';
 import { S3SnapshotStore, SNAPSHOT_KEY } from '../../functions/catalogue/adapters/search-snapshot';
-import { fingerprint } from '../../functions/catalogue/domain/cursors';
+import { fingerprint } from '../../shared/http/query-cursors';
 import { makeHandler } from '../../functions/catalogue/handler';
 import { loadCatalogue } from '../../functions/catalogue/load';
 import { encodeCursor } from '../../shared/http/pagination';

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { platform } from '../../shared/platform';
 import { findJob } from '../../local/jobs';
-import { CACHE_RUNNING, CACHE_STORED } from '../../functions/evaluation/handler';
+import { CACHE_RUNNING, CACHE_STORED } from '../../functions/evaluation/cache-policy';
 import { IndexBreakdown, IndexRanking, Statistics } from '../../shared/contracts/evaluation';
 import { api, baseUrl, signIn } from '../support/auth';
 import { expectBody, expectError } from '../support/body';

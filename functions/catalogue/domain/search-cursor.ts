@@ -1,6 +1,6 @@
 // Search cursors (pure): an offset into the ranked result plus a fingerprint of the normalised query
 // and its filters, so a cursor only continues the search it came from.
-import { decodeOffsetCursor, encodeOffsetCursor, fingerprint } from './cursors';
+import { decodeOffsetCursor, encodeOffsetCursor, fingerprint } from '../../../shared/http/query-cursors';
 import type { SearchParams } from './search-model';
 
 /** Fingerprints the query as tokenised, so "Đăng ký" and "DANG KY" share cursors. */

@@ -4,7 +4,7 @@
 // contributed — so a dossier always counts once, as it is now, whatever order or how many times
 // its events arrive. The brute-force cross-check recomputes the index from raw dossiers without
 // this module (test/evaluation/cross-check.test.ts).
-import type { DossierEvent, DossierRecord } from '../../dossiers/shapes-and-transitions';
+import type { DossierEvent, DossierRecord } from '../../dossiers/public-shapes';
 import { isFinished, isRunning, type DossierStatus } from '../../../shared/contracts/dossier-status';
 import { localDayOf, localMonthOf } from './period';
 

@@ -5,7 +5,7 @@
 // same document as the e-mail attachment and the list never disagrees with what was sent.
 // Added here: the portal's acknowledgement of an online submission, which is NOT the receipt slip
 // (form 01 is issued by the agency's one-stop desk when it receives the dossier). Pure.
-import type { DossierEvent, DossierRecord } from '../../dossiers/shapes-and-transitions';
+import type { DossierEvent, DossierRecord } from '../../dossiers/public-shapes';
 import { renderMessage } from './message';
 import { addresseeOf, DELIVERY_TEXT, formOf, kindOf, trackingUrlOf, type SlipBlock, type SlipDocument } from './slip';
 import { formatDateline, formatDateTime } from './text';

@@ -2,7 +2,7 @@
 // Checked at the boundary, so a malformed body is recognised and dropped instead of being retried
 // until it reaches the dead-letter queue.
 import * as z from 'zod';
-import type { DossierEvent } from '../../dossiers/shapes-and-transitions';
+import type { DossierEvent } from '../../dossiers/public-shapes';
 import { DossierAction, DossierStatus } from '../../../shared/contracts/dossier-status';
 
 const Instant = z.iso.datetime({ offset: true });

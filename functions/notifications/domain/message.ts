@@ -2,7 +2,7 @@
 // plain text and HTML for e-mail (every value escaped: notes, names and file names are typed by
 // people), and a short SMS without diacritics in the GSM alphabet (how Vietnamese SMS are sent),
 // which never carries free text or personal numbers. Pure.
-import type { DossierEvent, DossierRecord } from '../../dossiers/shapes-and-transitions';
+import type { DossierEvent, DossierRecord } from '../../dossiers/public-shapes';
 import { apologyOf, buildSlip, kindOf, type MessageKind, type SlipDocument } from './slip';
 import { escapeHtml, formatDate, maskLongNumbers, toGsm } from './text';
 

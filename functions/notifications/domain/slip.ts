@@ -3,8 +3,8 @@
 // forms of Circular 01/2018/TT-VPCP (01 receipt, 02 supplement request, 03 refusal, 04 apology);
 // the other notices (result ready, payment, stop, return, withdrawal) have no form and are short.
 // Pure: the dossier is read by the caller; nothing here touches the network or the clock.
-import type { DossierEvent, DossierRecord } from '../../dossiers/shapes-and-transitions';
-import { transitionFor } from '../../dossiers/shapes-and-transitions';
+import type { DossierEvent, DossierRecord } from '../../dossiers/public-shapes';
+import { transitionFor } from '../../dossiers/public-shapes';
 import { formatDate, formatDateline, formatDateTime } from './text';
 
 export const MESSAGE_KINDS = [

@@ -7,7 +7,7 @@
 // entry id (stable, so cursors stay valid). Filters: procedure code and sector code, exact.
 import type { FaqEntry, FaqPage } from '../../../shared/contracts/support';
 import { tokenize } from '../../../shared/text/normalize';
-import { decodeOffsetCursor, encodeOffsetCursor, fingerprint } from '../../catalogue/domain/cursors';
+import { decodeOffsetCursor, encodeOffsetCursor, fingerprint } from '../../../shared/http/query-cursors';
 
 export interface FaqSearch {
   q?: string;

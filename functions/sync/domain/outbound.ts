@@ -5,7 +5,7 @@ import { readEnv, type EnvSource } from '../../../shared/config';
 import { retryPolicyFrom, type RetryPolicy } from './retry';
 import { OUTBOUND_TYPES, type OutboundAction } from '../../../shared/contracts/outbound-types';
 import type { OutboundEvent } from '../../../shared/contracts/sync';
-import type { DossierEvent, DossierRecord } from '../../dossiers/shapes-and-transitions';
+import type { DossierEvent, DossierRecord } from '../../dossiers/public-shapes';
 
 /** Whether an agency system is told about this event: a listed action not taken by an agency system. */
 export const outboundRelevant = (event: Pick<DossierEvent, 'action' | 'actor' | 'code'>): boolean =>

@@ -8,7 +8,7 @@
 // refused one goes to the system's error report, never silently.
 // Pure: the caller reads the dossier, its last history step and the event log.
 import type { DossierStatus } from '../../../shared/contracts/dossier-status';
-import { TRANSITIONS, type TransitionRow } from '../../dossiers/shapes-and-transitions';
+import { TRANSITIONS, type TransitionRow } from '../../dossiers/public-shapes';
 import { futureRefusal, stepTime, type DossierTimes, type TimeRefusalCode } from './event-time';
 
 export const SYNC_ACTOR = 'agency_system' as const;

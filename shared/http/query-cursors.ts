@@ -1,6 +1,6 @@
-// Opaque cursors for the catalogue routes (pure). Each carries a short hash of the query it
+// Opaque cursors bound to the query they page (pure; the catalogue's and the FAQ's lists). Each carries a short hash of the query it
 // belongs to, so a cursor replayed against another query, or altered, is a 400 INVALID_CURSOR.
-import { decodeCursor, encodeCursor } from '../../../shared/http/pagination';
+import { decodeCursor, encodeCursor } from './pagination';
 
 /** FNV-1a 32-bit, base 36: a cheap, stable fingerprint of a query. */
 export const fingerprint = (text: string): string => {
