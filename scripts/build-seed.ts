@@ -1,5 +1,6 @@
-// Builds the catalogue seed (seed/catalogue/*.json) from the public reference facts in
-// ../shared/data (relative to the repo root). Run: npx tsx scripts/build-seed.ts
+// Builds the catalogue seed (seed/catalogue/*.json) from the reference data set described in
+// seed/README.md ("Where the facts come from"): a folder of JSON files of public facts, kept
+// outside the repository. Run: npx tsx scripts/build-seed.ts --from <that folder>
 // Output is deterministic (sorted, no timestamps). Every rule that resolves a caveat of the source
 // data is commented here and listed in seed/README.md.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,12 @@ import {
 } from './seed/reference';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const DATA = resolve(ROOT, '../shared/data');
+const fromArg = process.argv.indexOf('--from');
+if (fromArg < 0 || !process.argv[fromArg + 1]) {
+  console.error('Usage: npx tsx scripts/build-seed.ts --from <folder of the reference data set (seed/README.md)>');
+  process.exit(2);
+}
+const DATA = resolve(process.cwd(), process.argv[fromArg + 1]!);
 const OUT = resolve(ROOT, 'seed/catalogue');
 
 // ---------------------------------------------------------------- source shapes (loosely typed)

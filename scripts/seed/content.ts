@@ -1,5 +1,5 @@
 // Steps and requirements of the seed procedures. The national export's "Trình tự thực hiện" is long
-// free text (and not in shared/data); we write a short, ordered version per kind of procedure.
+// free text (and not in the reference data set, seed/README.md); we write a short, ordered version per kind of procedure.
 
 export type Channel = 'desk' | 'online' | 'post';
 

@@ -4,7 +4,7 @@
 
 /**
  * Level-1 codes for the two ministries formed on 01/03/2025 whose portal code no public source
- * confirmed (shared/data/ministries.json gives null). We do NOT reuse a predecessor's code
+ * confirmed (the reference data set's ministries.json gives null). We do NOT reuse a predecessor's code
  * (G10, G13, G21 stay attached to historical dossiers of the abolished bodies); we take the next
  * codes after the highest known one (G22 Văn phòng Chính phủ), in the order of ministries.json.
  */
