@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../local/runtime';
 import { ensureWebBuild, webDist } from '../../local/web';
 import { DOSSIER_STATUSES } from '../../shared/contracts/dossier-status';
-import { TRANSITIONS } from '../../functions/dossiers/shapes-and-transitions';
+import { TRANSITIONS } from '../../functions/dossiers/public-shapes';
 import {
   dossierActionBody, feedbackActionField, isIrreversible, localDate, offeredDossierActions, officialDossierActions,
   officialFeedbackActions, timeLeft, validateDossierAction, validateFeedbackAction,

@@ -1,7 +1,7 @@
 // The officials' console's pure rules: which actions a dossier or a feedback item offers (read from
 // the capabilities' own transition tables, never restated here), what each action form needs, and
 // how much time a dossier has left. No DOM, no fetch: unit-tested in node.
-import { TRANSITIONS } from '../../../functions/dossiers/shapes-and-transitions';
+import { TRANSITIONS } from '../../../functions/dossiers/public-shapes';
 import { FEEDBACK_TRANSITIONS } from '../../../functions/feedback/domain/workflow';
 import type { DossierAction, DossierStatus } from '../../../shared/contracts/dossier-status';
 import type { FeedbackAction, FeedbackStatus } from '../../../shared/contracts/feedback';
