@@ -95,7 +95,7 @@ const main = async () => {
     const base = randomQuery(rng, docs, agencies);
     if (base.q !== undefined) base.q = base.q.slice(0, 200);
     if (base.q === undefined || !base.q.trim()) mix.browse++;
-    else if (/[^\u0000-\u007f]/.test(base.q)) mix.diacritics++;
+    else if (/\P{ASCII}/u.test(base.q)) mix.diacritics++;
     else mix.plain++;
     if (base.sector || base.level || base.online || base.agency) mix.filtered++;
     let params = base;

@@ -70,7 +70,9 @@ const UNITS = ['working_day', 'working_hour', 'day'] as const;
 export const syntheticAgencies = (): AgencyRef[] => {
   const out: AgencyRef[] = MINISTRIES.map((code) => ({ code, level: 'central', parentCode: null }));
   // Departments under ministries (Cục, Tổng cục): central, parent = the ministry.
-  MINISTRIES.forEach((m, i) => out.push({ code: `${m.slice(0, 4)}${String(10 + i).padStart(2, '0')}.00.${m.slice(-3)}`, level: 'central', parentCode: m }));
+  for (const [i, m] of MINISTRIES.entries()) {
+    out.push({ code: `${m.slice(0, 4)}${String(10 + i).padStart(2, '0')}.00.${m.slice(-3)}`, level: 'central', parentCode: m });
+  }
   for (let p = 1; p <= 34; p++) {
     const province = `000.00.00.H${String(p).padStart(2, '0')}`;
     out.push({ code: province, level: 'province', parentCode: null });

@@ -32,6 +32,7 @@ export interface ReceivedDelivery {
 export const agencyReceiver = (registry: () => AgencySystemRegistry = () => new AgencySystemRegistry()) => {
   const received: ReceivedDelivery[] = [];
   let reg: AgencySystemRegistry | undefined;
+  const registryOnce = () => (reg ??= registry());
   const route: LocalRoute = async (req, res, body, url) => {
     if (url.pathname !== RECEIVER_PATH) return false;
     if (req.method === 'GET') {
@@ -43,11 +44,11 @@ export const agencyReceiver = (registry: () => AgencySystemRegistry = () => new 
     const signed = signedHeaders(req.headers);
     const keyId = signed.keyId ?? null;
     const pathWithQuery = `${url.pathname}${url.search}`;
-    const system = keyId ? await (reg ??= registry()).get(keyId) : undefined;
+    const system = keyId ? await registryOnce().get(keyId) : undefined;
     const verdict = system
       ? verifySignedDelivery({
         method: 'POST', pathWithQuery, headers: req.headers, body,
-        now: Date.now() / 1000, secrets: await reg!.activeSecrets(system).catch(() => []),
+        now: Date.now() / 1000, secrets: await registryOnce().activeSecrets(system).catch(() => []),
       })
       : ({ ok: false, reason: 'unknown key' } as const);
     let event: Record<string, unknown> | null = null;

@@ -57,8 +57,7 @@ if (viaRunning?.ok && viaRunning.body) {
   const decoder = new TextDecoder();
   for await (const chunk of viaRunning.body as unknown as AsyncIterable<Uint8Array>) {
     buffered += decoder.decode(chunk, { stream: true });
-    let newline: number;
-    while ((newline = buffered.indexOf('\n')) >= 0) {
+    for (let newline = buffered.indexOf('\n'); newline >= 0; newline = buffered.indexOf('\n')) {
       const line = JSON.parse(buffered.slice(0, newline)) as { progress?: { job: string; done: number; total: number }; result?: unknown; error?: string };
       buffered = buffered.slice(newline + 1);
       if (line.progress) drawProgress(line.progress.job, line.progress.done, line.progress.total);

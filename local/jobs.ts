@@ -66,12 +66,16 @@ export const jobsRoute = (platform: PlatformDecl, root: string): LocalRoute => a
     res.end(JSON.stringify(value));
   };
   const schedule = findJob(platform, m[1]!);
-  if (!schedule) return reply(404, { message: `no job ${m[1]}` }), true;
+  if (!schedule) {
+    reply(404, { message: `no job ${m[1]}` });
+    return true;
+  }
   let overrides: Record<string, unknown> = {};
   try {
     overrides = body.length ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>) : {};
   } catch {
-    return reply(400, { message: 'the body must be a JSON object of overrides' }), true;
+    reply(400, { message: 'the body must be a JSON object of overrides' });
+    return true;
   }
   // `accept: application/x-ndjson` (npm run job): progress lines while it runs, then the result.
   if (/application\/x-ndjson/.test(String(req.headers.accept ?? ''))) {

@@ -154,6 +154,6 @@ export const provision = async (platform: PlatformDecl): Promise<Provisioned> =>
   }));
 
   const { poolId, clientId } = await ensureUserPool(idp);
-  [db, s3, sqs, idp].forEach((c) => c.destroy());
+  for (const c of [db, s3, sqs, idp]) c.destroy();
   return { resources: env, userPoolId: poolId, userPoolClientId: clientId };
 };

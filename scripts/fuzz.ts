@@ -21,7 +21,7 @@ if (!Number.isInteger(requests) || requests < 1 || !Number.isInteger(seed)) {
 }
 
 process.env.LOG_LEVEL ??= 'ERROR';
-let stop = async () => undefined as void;
+let stop = async (): Promise<void> => {};
 if (values['base-url']) {
   process.env.DVC_BASE_URL = values['base-url'];
 } else {

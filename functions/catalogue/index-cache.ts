@@ -67,7 +67,8 @@ export class IndexCache {
   get(): Promise<SearchIndex> | SearchIndex {
     const c = this.current;
     if (c && this.now() - c.checkedAt < this.recheckMs) return c.index;
-    return (this.pending ??= this.refresh().finally(() => { this.pending = undefined; }));
+    this.pending ??= this.refresh().finally(() => { this.pending = undefined; });
+    return this.pending;
   }
 
   /**

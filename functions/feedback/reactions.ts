@@ -17,7 +17,7 @@ export const reactToFeedback = async (ctx: FeedbackContext, principal: Principal
   if (principal.kind !== 'user') throw forbidden();
   return retryOnConflict(async () => {
     const f = await ctx.store.get(id);
-    if (!f || f.status !== 'published') throw notFound('Feedback');
+    if (f?.status !== 'published') throw notFound('Feedback');
     const previous = await ctx.store.reaction(id, principal.sub);
     const outcome = await ctx.store.react(id, principal.sub, like, previous);
     // The same person reacting twice at once, or a transaction conflict: read again and retry.

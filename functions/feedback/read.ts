@@ -20,7 +20,7 @@ const pageOf = <T>(page: FeedbackRecordPage, view: (f: FeedbackRecord) => T) =>
 /** Public: a published item without the sender's data; anything else does not exist. */
 export const getPublished = async (ctx: FeedbackContext, id: string): Promise<PublicFeedbackView> => {
   const f = await ctx.store.get(id);
-  if (!f || f.status !== 'published') throw notFound('Feedback');
+  if (f?.status !== 'published') throw notFound('Feedback');
   return publicView(f);
 };
 

@@ -38,7 +38,7 @@ export const verifySignedBody = async (
   now = Date.now() / 1000,
 ): Promise<SignedBodyVerdict> => {
   const context = lambdaContextOf(event);
-  if (!context || context.signature !== 'body-pending') return { kind: 'not-pending' };
+  if (context?.signature !== 'body-pending') return { kind: 'not-pending' };
   const headers = signedHeaders(event.headers);
   // The authorizer already matched the key id; a different header now is tampering.
   if (typeof context.pendingKeyId !== 'string' || headers.keyId !== context.pendingKeyId) return { kind: 'refused', reason: 'malformed' };
@@ -54,12 +54,13 @@ export const verifySignedBody = async (
 };
 
 let registry: AgencySystemRegistry | undefined;
+const registryOf = () => (registry ??= new AgencySystemRegistry());
 
 export const signedBodies = (opts: { registry?: () => AgencySystemRegistry } = {}): ApiMiddleware => ({
   before: async ({ event, context }) => {
     let verdict: SignedBodyVerdict;
     try {
-      verdict = await verifySignedBody(event, opts.registry?.() ?? (registry ??= new AgencySystemRegistry()));
+      verdict = await verifySignedBody(event, opts.registry?.() ?? registryOf());
     } catch (error) {
       logger.error('signed body check failed', { error: error as Error });
       verdict = { kind: 'refused', reason: 'unavailable' };

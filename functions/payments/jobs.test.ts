@@ -5,7 +5,10 @@ import { previousLocalDate } from './use-cases/reconcile';
 
 const recording = () => {
   const dates: string[] = [];
-  const reconcile = async (date: string) => (dates.push(date), [{ provider: 'sandbox', date, ranAt: '', lines: 0, mismatches: [] }]);
+  const reconcile = async (date: string) => {
+    dates.push(date);
+    return [{ provider: 'sandbox', date, ranAt: '', lines: 0, mismatches: [] }];
+  };
   return { dates, handler: makeJobHandler(reconcile) };
 };
 

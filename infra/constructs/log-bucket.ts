@@ -1,7 +1,7 @@
 // A bucket that receives logs (S3 server access logs, CloudFront standard logs): private, TLS-only,
 // SSE-S3 (log delivery cannot write to SSE-KMS buckets), versioned, kept a year. Not logged into
 // itself: that would loop, and cdk-nag's S1 is acknowledged here once for every such bucket.
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 

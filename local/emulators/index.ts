@@ -61,7 +61,7 @@ export async function startEmulators(options: StartEmulatorsOptions = {}): Promi
   const wanted = { ...options.ports };
   const missing = EMULATOR_NAMES.filter((name) => wanted[name] === undefined);
   const picked = await freePorts(missing.length);
-  missing.forEach((name, i) => (wanted[name] = picked[i]));
+  for (const [i, name] of missing.entries()) wanted[name] = picked[i];
   const ports = wanted as Record<EmulatorName, number>;
 
   // s3rver and cognito-local only store to files, so "in memory" means a throwaway directory.

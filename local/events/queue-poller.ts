@@ -18,6 +18,7 @@ import type { FunctionDecl, QueueDecl } from '../../shared/platform';
 import { lambdaContext } from '../lambda-context';
 import type { Poller } from './poller';
 
+// biome-ignore lint/suspicious/noConfusingVoidType: as aws-lambda's own handler types, a consumer may return nothing (void) or a batch response.
 type QueueHandler = (event: SQSEvent, context: unknown) => Promise<SQSBatchResponse | void>;
 
 export interface QueueSource {

@@ -9,13 +9,14 @@ import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import type { DynamoDBRecord, DynamoDBStreamEvent, DynamoDBBatchResponse } from 'aws-lambda';
 import {
   DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand,
-  type _Record as StreamRecord, type Shard,
+  type _Record as StreamRecord, type GetRecordsCommandOutput, type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { FunctionDecl, TableDecl } from '../../shared/platform';
 import { lambdaContext } from '../lambda-context';
 import type { Poller } from './poller';
 
+// biome-ignore lint/suspicious/noConfusingVoidType: as aws-lambda's own handler types, a consumer may return nothing (void) or a batch response.
 type StreamHandler = (event: DynamoDBStreamEvent, context: unknown) => Promise<DynamoDBBatchResponse | void>;
 
 export interface StreamSource {
@@ -147,9 +148,9 @@ export const streamPoller = (source: StreamSource): Poller => {
     // A child shard waits until its parent is drained, as Lambda does, so order per item holds.
     const parent = shard.ParentShardId;
     if (parent && shards.some((s) => s.ShardId === parent) && iterators.get(parent) !== null) return 0;
-    let iterator = iterators.get(id) ?? (await iteratorFor(id));
+    const iterator = iterators.get(id) ?? (await iteratorFor(id));
     if (!iterator) return 0;
-    let out;
+    let out: GetRecordsCommandOutput;
     try {
       out = await client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
     } catch (e) {

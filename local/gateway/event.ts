@@ -74,8 +74,8 @@ export const buildHttpApiEvent = (req: HttpRequestLike, opts: EventOptions): API
       timeEpoch: now.getTime(),
       ...(opts.authorizer ? { authorizer: opts.authorizer } : {}),
     },
-    body: bodyBuffer && bodyBuffer.length ? (isText ? bodyBuffer.toString('utf8') : bodyBuffer.toString('base64')) : undefined,
-    isBase64Encoded: Boolean(bodyBuffer && bodyBuffer.length && !isText),
+    body: bodyBuffer?.length ? (isText ? bodyBuffer.toString('utf8') : bodyBuffer.toString('base64')) : undefined,
+    isBase64Encoded: Boolean(bodyBuffer?.length && !isText),
   };
   return event as APIGatewayProxyEventV2;
 };

@@ -5,7 +5,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { AGENCY_IDENTITY_HEADERS } from '../../shared/auth/agency-signature';
 import { corsHeaders } from '../../shared/http/cors';
 import { matchRoute } from '../../shared/platform/match';
-import { routeKey, type FunctionDecl, type PlatformDecl } from '../../shared/platform';
+import { routeKey, type PlatformDecl } from '../../shared/platform';
 import { buildHttpApiEvent } from './event';
 import type { JwtResult } from './jwt';
 import { outboxRoute } from '../outbox';

@@ -376,7 +376,10 @@ export function* generateActivity(options: ActivityOptions): Generator<Generated
   const plans = new Map<string, ProcedurePlan>();
   const planFor = (p: Procedure) => {
     let plan = plans.get(p.code);
-    if (!plan) plans.set(p.code, (plan = planOf(p)));
+    if (!plan) {
+      plan = planOf(p);
+      plans.set(p.code, plan);
+    }
     return plan;
   };
 

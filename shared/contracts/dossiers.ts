@@ -57,6 +57,7 @@ export const AttachmentParams = z.object({ id: DossierId, attachmentId: Attachme
 export const RequestUpload = z
   .object({
     componentCode: z.string().trim().min(1).max(40),
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the class names the control characters a file name must not hold.
     fileName: z.string().trim().min(1).max(255).refine((s) => !/[\\/\u0000-\u001f]/.test(s), 'no slashes or control characters'),
     contentType: z.string().trim().min(3).max(100),
     size: z.number().int().min(1, 'an empty file is not a document').max(1_000_000_000),

@@ -121,6 +121,7 @@ export const ReactionResult = z.object({ like: z.boolean(), likes: z.number().in
 
 /** Evidence the sender attaches (PDF, JPEG or PNG, ≤ 10 MB, at most 5), while the item is submitted or information is requested. */
 export const RequestFeedbackUpload = z.object({
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the class names the control characters a file name must not hold.
   fileName: z.string().trim().min(1).max(255).refine((s) => !/[\\/\u0000-\u001f]/.test(s), 'no slashes or control characters'),
   contentType: z.enum(['application/pdf', 'image/jpeg', 'image/png']),
   size: z.number().int().min(1, 'an empty file is not evidence').max(10 * 1024 * 1024, 'at most 10 MB'),

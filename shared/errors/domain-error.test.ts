@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badRequest, conflict, DomainError, forbidden, isDomainError, isErrorKind, notFound, tooLarge, unauthenticated, unavailable, unprocessable, unsupportedType, type ErrorKind } from './domain-error';
+import { badRequest, conflict, type DomainError, forbidden, isDomainError, isErrorKind, notFound, tooLarge, unauthenticated, unavailable, unprocessable, unsupportedType, type ErrorKind } from './domain-error';
 import { HTTP_STATUS_OF_KIND, httpStatusOf } from '../http/error-status';
 
 describe('domain errors', () => {

@@ -24,7 +24,8 @@ export const requestLog = (): ApiMiddleware => {
   const answered: NonNullable<ApiMiddleware['after']> = (request) => {
     const { event, context, response } = request;
     if (!response) return;
-    const requestId = (context.requestId ??= requestIdOf(event));
+    context.requestId ??= requestIdOf(event);
+    const requestId = context.requestId;
     response.headers = { ...response.headers, 'x-request-id': requestId };
     logger.info('request', {
       requestId,

@@ -17,7 +17,10 @@ export const listenToProgress = (next: ProgressListener | undefined): ProgressLi
 
 /** Reports that `done` of `total` steps of `job` are finished. */
 export const reportProgress = (job: string, done: number, total: number): void => {
-  if (listener) return listener(job, done, total);
+  if (listener) {
+    listener(job, done, total);
+    return;
+  }
   const tenth = Math.max(1, Math.floor(total / 10));
   if (done === total || done % tenth === 0) logger.info('job progress', { job, done, total, percent: Math.round((done / Math.max(1, total)) * 100) });
 };

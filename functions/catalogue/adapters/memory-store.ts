@@ -33,7 +33,10 @@ export class InMemoryCatalogueStore implements CatalogueStore {
 
   private catalogue(name: CatalogueName) {
     let map = this.entries.get(name);
-    if (!map) this.entries.set(name, (map = new Map()));
+    if (!map) {
+      map = new Map();
+      this.entries.set(name, map);
+    }
     return map;
   }
 

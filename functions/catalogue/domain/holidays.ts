@@ -101,7 +101,7 @@ export function computeHolidays(year: number, adjustments: readonly MakeupDay[] 
   const [ly, lm, ld] = lastDayOfOldYear.split('-').map(Number) as [number, number, number];
   const chap = getLunarDate(ld, lm, ly).day; // 29 or 30
   put(lastDayOfOldYear, `Tết Nguyên đán (${chap} tháng Chạp)`, 'holiday');
-  TET_DAY_NAMES.forEach((n, i) => put(addDays(tet, i), `Tết Nguyên đán (${n} tháng Giêng)`, 'holiday'));
+  for (const [i, n] of TET_DAY_NAMES.entries()) put(addDays(tet, i), `Tết Nguyên đán (${n} tháng Giêng)`, 'holiday');
   const tetDays = new Set([lastDayOfOldYear, tet, addDays(tet, 1), addDays(tet, 2), addDays(tet, 3)]);
 
   // The other holidays, which earn compensatory days when they fall on a weekend.

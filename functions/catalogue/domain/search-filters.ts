@@ -29,7 +29,10 @@ export class FilterColumns {
     this.agencyStamps = new StampArray(count);
     procedures.forEach((procedure, ordinal) => {
       let sectorId = this.sectorIds.get(procedure.sectorCode);
-      if (sectorId === undefined) this.sectorIds.set(procedure.sectorCode, (sectorId = this.sectorIds.size));
+      if (sectorId === undefined) {
+        sectorId = this.sectorIds.size;
+        this.sectorIds.set(procedure.sectorCode, sectorId);
+      }
       this.sectorIdOf[ordinal] = sectorId;
       this.levelOf[ordinal] = LEVELS.indexOf(procedure.level);
       this.onlineOf[ordinal] = ONLINE_LEVELS.indexOf(procedure.onlineService);
@@ -38,7 +41,10 @@ export class FilterColumns {
       this.agencyKindBitsOf[ordinal] = kindBits;
       for (const ministryCode of procedure.ministryCodes ?? []) {
         let ordinals = this.ordinalsByMinistry.get(ministryCode);
-        if (!ordinals) this.ordinalsByMinistry.set(ministryCode, (ordinals = []));
+        if (!ordinals) {
+          ordinals = [];
+          this.ordinalsByMinistry.set(ministryCode, ordinals);
+        }
         if (ordinals[ordinals.length - 1] !== ordinal) ordinals.push(ordinal);
       }
     });

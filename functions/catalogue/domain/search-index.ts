@@ -72,7 +72,7 @@ export class SearchIndex {
     procedures.sort((a, b) => a.name.length - b.name.length || compareCodeUnits(a.code, b.code));
     const count = procedures.length;
     this.size = count;
-    dictionary.forEach((token, id) => this.tokenIds.set(token, id));
+    for (const [id, token] of dictionary.entries()) this.tokenIds.set(token, id);
     this.summaries = new Array(count);
     this.normalizedNames = procedures.map((procedure) => procedure.nameTokenIds.map((id) => dictionary[id]).join(' '));
     this.nameOrCodePostings = buildPostings(dictionary.length, procedures, true);
@@ -149,7 +149,12 @@ export class SearchIndex {
   }
 
   private summary(ordinal: number): ProcedureSummary {
-    return (this.summaries[ordinal] ??= summaryOf(searchDocOf(this.procedures[ordinal]!)));
+    let summary = this.summaries[ordinal];
+    if (summary === undefined) {
+      summary = summaryOf(searchDocOf(this.procedures[ordinal]!));
+      this.summaries[ordinal] = summary;
+    }
+    return summary;
   }
 
   search(params: SearchParams): SearchPage {

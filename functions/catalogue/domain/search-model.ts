@@ -75,7 +75,7 @@ export const resolveAgency = (code: string, lookup: (code: string) => AgencyRef 
   let parentCode = agency.parentCode;
   for (let depth = 0; parentCode && depth < MAX_AGENCY_DEPTH && !codes.has(parentCode); depth++) {
     const parent = lookup(parentCode);
-    if (!parent || parent.level !== 'central') break;
+    if (parent?.level !== 'central') break;
     codes.add(parent.code);
     parentCode = parent.parentCode;
   }

@@ -48,13 +48,14 @@ export const searchDocOf = (procedure: IndexedProcedure): SearchDoc => {
   if (procedure.doc) return procedure.doc;
   const [code, name, level, sectorCode, onlineService, timeValue, timeUnit, fees, agencyKinds, ministryCodes] =
     procedure.snapshotDoc!;
-  return (procedure.doc = {
+  procedure.doc = {
     code, name, level, sectorCode, onlineService,
     processingTime: { value: timeValue, unit: timeUnit },
     fees: fees.map(([feeCode, feeName, amount, kind, revenueItemCode]) => ({ code: feeCode, name: feeName, amount, kind, revenueItemCode })),
     agencyKinds,
     ...(ministryCodes ? { ministryCodes } : {}),
-  });
+  };
+  return procedure.doc;
 };
 
 const snapshotDocOf = (procedure: IndexedProcedure): SnapshotDoc => {

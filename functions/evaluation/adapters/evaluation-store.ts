@@ -201,7 +201,7 @@ export class DynamoEvaluationStore implements EvaluationStore {
       const sk = rankingSk(r.level, r.province);
       const [first, ...rest] = chunkBySize(r.items, RANKING_CHUNK_BYTES);
       heads.push({ ...r, items: first, pk: `RANK#${period}`, sk, ...(rest.length ? { chunks: rest.length + 1, generation } : {}) });
-      rest.forEach((items, i) => continued.push({ pk: `RANK#${period}`, sk: chunkSk(sk, generation, i + 1), items }));
+      for (const [i, items] of rest.entries()) continued.push({ pk: `RANK#${period}`, sk: chunkSk(sk, generation, i + 1), items });
       if (rest.length) chunked[sk] = { generation, chunks: rest.length + 1 };
     }
     // Chunks before their heads, heads before the run: whatever a reader finds is complete.

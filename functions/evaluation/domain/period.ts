@@ -55,6 +55,7 @@ export const dayAfter = (p: Period): string => `${shiftMonth(p.months[p.months.l
 export const evaluationDay = (p: Period, now: Date): string => {
   const today = localDayOf(now);
   const after = dayAfter(p);
+  // biome-ignore lint/complexity/useMathMinMax: the days are ISO date strings; Math.min would turn them into NaN.
   return today < after ? today : after;
 };
 

@@ -136,7 +136,7 @@ export class DynamoFeedbackStore implements FeedbackStore {
                 Update: {
                   TableName: table,
                   Key: { pk: `AGG#${counters.agencyCode}`, sk: counters.month },
-                  UpdateExpression: `ADD ${adds.map(([k], i) => `#c${i} :c${i}`).join(', ')}`,
+                  UpdateExpression: `ADD ${adds.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
                   ExpressionAttributeNames: Object.fromEntries(adds.map(([k], i) => [`#c${i}`, k])),
                   ExpressionAttributeValues: Object.fromEntries(adds.map(([, v], i) => [`:c${i}`, v])),
                 },

@@ -1,6 +1,6 @@
 // The feedback record, directly: what each transition does to it, its code, and the evidence limits.
 import { describe, expect, it } from 'vitest';
-import { FEEDBACK_ACTIONS, RequestFeedbackUpload } from '../../../shared/contracts/feedback';
+import { type FEEDBACK_ACTIONS, RequestFeedbackUpload } from '../../../shared/contracts/feedback';
 import { applyFeedbackTransition, EVIDENCE_TYPES, formatFeedbackCode, type FeedbackRecord } from './feedback';
 import { decideFeedback, type FeedbackActor } from './workflow';
 

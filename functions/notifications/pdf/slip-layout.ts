@@ -184,7 +184,7 @@ export const layoutSlipPdf = (message: { subject: string; trackingUrl: string },
     else if (b.type === 'paragraph') page.paragraph([{ text: b.text }]);
     else {
       page.paragraph([{ text: `${b.heading}:`, bold: true }]);
-      b.items.forEach((item, i) => page.paragraph([{ text: `${i + 1}) ${item}` }], { indent: 18 }));
+      for (const [i, item] of b.items.entries()) page.paragraph([{ text: `${i + 1}) ${item}` }], { indent: 18 });
     }
   }
   if (slip.closing) page.paragraph([{ text: slip.closing }], { after: 8 });

@@ -54,7 +54,7 @@ describe('renderSlipPdf', () => {
     expect(text.replace(message().trackingUrl, '')).not.toContain('?');
     expect(text).not.toContain('\uFFFD');
     const covered = new Set(SLIP_FONT.glyphs.filter((_, i) => i % 3 === 0));
-    for (const char of PHRASE + 'ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ') {
+    for (const char of `${PHRASE}ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ`) {
       expect(covered.has(char.codePointAt(0)!), char).toBe(true);
     }
     // The font is embedded (FontFile2), not referenced.

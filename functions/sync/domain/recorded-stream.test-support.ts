@@ -4,7 +4,10 @@
 // (functions/sync/domain/status-sync.test.ts) and the end-to-end one through SQS (test/sync/replay.test.ts).
 import type { DossierStatus } from '../../../shared/contracts/dossier-status';
 
-export const rng = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+export const rng = (seed: number) => () => {
+  seed = (seed * 1103515245 + 12345) % 2 ** 31;
+  return seed / 2 ** 31;
+};
 
 export interface RecordedEvent {
   eventId: string;

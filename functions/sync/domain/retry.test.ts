@@ -22,7 +22,10 @@ describe('retryDelaySeconds', () => {
 
   it('spreads a burst: 1,000 failures at the fourth attempt land all over [0, 16] s, none beyond', () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
     const delays = Array.from({ length: 1000 }, () => retryDelaySeconds(policy, 4, random()));
     expect(Math.max(...delays)).toBeLessThanOrEqual(16);
     expect(new Set(delays).size).toBeGreaterThan(14);

@@ -3,7 +3,6 @@ import {
   CatalogueEntry, CatalogueEntryParams, CatalogueListQuery, CataloguePage, CatalogueParams, Procedure,
   ProcedurePage, ProcedureParams, ProcedureSearchQuery,
 } from '../../contracts/catalogue';
-import { page } from '../../contracts/common';
 import { PUBLIC, ADMIN, defineRoute } from './rules';
 
 export const catalogueRoutes = {

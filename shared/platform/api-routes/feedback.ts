@@ -1,6 +1,5 @@
 // The routes of the `feedback` function (docs/requirements.md R-API-ROUTES); shared/platform/routes.ts merges every group.
 import { Download, UploadTicket } from '../../contracts/dossiers';
-import { page } from '../../contracts/common';
 import {
   AgencyFeedbackQuery, Feedback, FeedbackActionBody, FeedbackAttachmentParams, FeedbackPage, FeedbackParams,
   MyFeedbackQuery, PublicFeedback, PublicFeedbackPage, PublishedQuery, ReactionBody, ReactionResult,

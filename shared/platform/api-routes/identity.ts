@@ -3,7 +3,6 @@ import {
   AgencySecretParams, AgencySystem, AgencySystemListQuery, AgencySystemPage, AgencySystemParams,
   AgencyWhoAmI, RegisterAgencySystem, RegisteredAgencySystem, RotatedAgencySecret,
 } from '../../contracts/identity';
-import { page } from '../../contracts/common';
 import { ADMIN, AGENCY_SYSTEM, defineRoute } from './rules';
 
 export const identityRoutes = {

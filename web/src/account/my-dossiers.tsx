@@ -45,6 +45,7 @@ const MyDossiers = () => {
     <>
       <PageTitle>{t('nav.myDossiers')}</PageTitle>
       <p>{t('acct.mine.intro')} <a href="/thu-tuc">{t('acct.mine.findProcedure')}</a></p>
+      {/* biome-ignore lint/a11y/useSemanticElements: role=search on the form is the search landmark in every browser; the <search> element is known only to browsers since 2023. */}
       <form class="filters" role="search" aria-label={t('acct.mine.filterLabel')} onSubmit={(e) => { e.preventDefault(); route(chosen ? `/ho-so?status=${chosen}` : '/ho-so'); }}>
         <div class="field">
           <label for="mine-status">{t('acct.dossier.status')}</label>

@@ -34,6 +34,7 @@ export default function Faq() {
       <Breadcrumbs items={[{ href: '/', label: t('common.home') }, { label: t('nav.faq') }]} />
       <PageTitle>{t('faq.title')}</PageTitle>
       <p>{t('faq.intro')}</p>
+      {/* biome-ignore lint/a11y/useSemanticElements: role=search on the form is the search landmark in every browser; the <search> element is known only to browsers since 2023. */}
       <form role="search" aria-label={t('faq.search')} class="search-bar" onSubmit={search}>
         <label for="faq-q" class="visually-hidden">{t('faq.search')}</label>
         <input id="faq-q" type="search" value={draft} maxLength={200} onInput={(e) => setDraft((e.target as HTMLInputElement).value)} placeholder={t('faq.searchPlaceholder')} />

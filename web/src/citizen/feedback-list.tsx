@@ -29,6 +29,7 @@ export default function FeedbackList() {
         <a class="btn btn-primary" href="/phan-anh/gui">{t('fb.send')}</a>
         {(!user || isApplicant(user)) && <a class="btn btn-secondary" href="/phan-anh/cua-toi">{t('fb.mine')}</a>}
       </p>
+      {/* biome-ignore lint/a11y/useSemanticElements: role=search on the form is the search landmark in every browser; the <search> element is known only to browsers since 2023. */}
       <form role="search" aria-label={t('fb.search')} class="search-bar" onSubmit={(e) => { e.preventDefault(); route(draft.trim() ? `/phan-anh?q=${encodeURIComponent(draft.trim())}` : '/phan-anh'); }}>
         <label for="fb-q" class="visually-hidden">{t('fb.search')}</label>
         <input id="fb-q" type="search" value={draft} maxLength={200} onInput={(e) => setDraft((e.target as HTMLInputElement).value)} placeholder={t('fb.searchPlaceholder')} />

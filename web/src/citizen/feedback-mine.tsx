@@ -4,7 +4,7 @@ import { formatDate } from '../lib/format';
 import { useI18n } from '../i18n';
 import { RequireAuth } from '../components/require-auth';
 import { Breadcrumbs, ErrorState, LoadMore, Loading, PageTitle } from '../components/ui';
-import { TableBox } from './table-box';
+import { TableBox } from '../components/table-box';
 import { usePaged } from './use-paged';
 import type { FeedbackView } from './types';
 

@@ -8,7 +8,7 @@ import { useI18n } from '../i18n';
 import { Alert, Breadcrumbs, ErrorState, Loading, PageTitle } from '../components/ui';
 import { catalogue } from './catalogue';
 import { FaqList } from './faq-list';
-import { TableBox } from './table-box';
+import { TableBox } from '../components/table-box';
 import { formatProcessingTime, submitsOnline } from './logic';
 import type { FaqEntry, Procedure } from './types';
 

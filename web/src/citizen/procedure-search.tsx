@@ -47,6 +47,7 @@ export default function ProcedureSearch() {
       <PageTitle>{t('proc.searchTitle')}</PageTitle>
       <p>{t('proc.searchIntro')}</p>
 
+      {/* biome-ignore lint/a11y/useSemanticElements: role=search on the form is the search landmark in every browser; the <search> element is known only to browsers since 2023. */}
       <form role="search" aria-label={t('proc.searchTitle')} class="filters" onSubmit={submit}>
         <div class="field proc-q">
           <label for="proc-q">{t('proc.keyword')}</label>

@@ -9,6 +9,7 @@ import { useAsync } from '../lib/use-async';
 import { formatNumber, formatPercent } from '../lib/format';
 import { hasKey, useI18n } from '../i18n';
 import { Alert, Breadcrumbs, ErrorState, Loading, PageTitle } from '../components/ui';
+import { TableBox } from '../components/table-box';
 import { BarChart } from './chart';
 import { GROUP_CODES, indicatorDefinition } from './definitions';
 import {
@@ -16,7 +17,7 @@ import {
   notApplicableReason, type Breakdown, type Indicator,
 } from './model';
 import { defaultPeriod, periodPhrase, periodLabel, periodProblem } from './period';
-import { BandBadge, DashNav, NotComputedNotice, PeriodPicker, RunningNotice, TableFrame, dashUrl, useMedia } from './parts';
+import { BandBadge, DashNav, NotComputedNotice, PeriodPicker, RunningNotice, dashUrl, useMedia } from './parts';
 
 export default function AgencyPage() {
   const { t, lang } = useI18n();
@@ -136,7 +137,7 @@ const Groups = ({ data, fmt }: { data: Breakdown; fmt(v: number): string }) => {
         <li><span class="dash-swatch" style={{ backgroundColor: bandColour(data.band) }} />{t('dash.score')}</li>
         <li><span class="dash-swatch dash-swatch-outline" />{t('dash.remaining')}</li>
       </ul>
-      <TableFrame label={t('dash.agency.groupsCaption', { agency: data.agencyName, period: periodPhrase(data.period, lang) })}>
+      <TableBox label={t('dash.agency.groupsCaption', { agency: data.agencyName, period: periodPhrase(data.period, lang) })}>
         <table class="dash-table">
           <caption>{t('dash.agency.groupsCaption', { agency: data.agencyName, period: periodPhrase(data.period, lang) })}</caption>
           <thead>
@@ -160,7 +161,7 @@ const Groups = ({ data, fmt }: { data: Breakdown; fmt(v: number): string }) => {
             ))}
           </tbody>
         </table>
-      </TableFrame>
+      </TableBox>
     </section>
   );
 };
@@ -170,7 +171,7 @@ const Indicators = ({ data, fmt, name }: { data: Breakdown; fmt(v: number): stri
   const groupApplicable = new Map(data.groupDetails.map((g) => [g.code, g.applicable]));
   const count = (v: number | null) => (v === null ? '—' : formatNumber(v, lang, v % 1 === 0 ? 0 : 2));
 
-  const valueOf = (ind: Indicator) => {
+  const shownValue = (ind: Indicator) => {
     if (ind.code === AVERAGE_HANDLING_CODE) {
       const days = averageHandlingDays(ind);
       return days === null ? '—' : t('dash.days', { days: formatNumber(days, lang, 1) });
@@ -200,7 +201,7 @@ const Indicators = ({ data, fmt, name }: { data: Breakdown; fmt(v: number): stri
     <section aria-labelledby="agency-indicators-title">
       <h2 id="agency-indicators-title">{t('dash.agency.indicators')}</h2>
       <p class="muted">{t('dash.agency.indicatorsLead')}</p>
-      <TableFrame label={t('dash.agency.indicatorsCaption', { agency: data.agencyName, period: periodPhrase(data.period, lang) })}>
+      <TableBox label={t('dash.agency.indicatorsCaption', { agency: data.agencyName, period: periodPhrase(data.period, lang) })}>
         <table class="dash-table dash-indicators">
           <caption>{t('dash.agency.indicatorsCaption', { agency: data.agencyName, period: periodPhrase(data.period, lang) })}</caption>
           <thead>
@@ -232,7 +233,7 @@ const Indicators = ({ data, fmt, name }: { data: Breakdown; fmt(v: number): stri
                       <th scope="row">{name(ind)}</th>
                       <td class="num">{count(ind.numerator)}</td>
                       <td class="num">{count(ind.denominator)}</td>
-                      <td class="num">{valueOf(ind)}</td>
+                      <td class="num">{shownValue(ind)}</td>
                       <td class="num">{fmt(ind.score)}</td>
                       <td class="num">{fmt(ind.max)}</td>
                       <td class="num">{fmt(ind.effectiveMax)}</td>
@@ -247,7 +248,7 @@ const Indicators = ({ data, fmt, name }: { data: Breakdown; fmt(v: number): stri
             );
           })}
         </table>
-      </TableFrame>
+      </TableBox>
       <p class="muted dash-footnote">{t('dash.rank.footnote', { version: data.definitionVersion })}</p>
     </section>
   );

@@ -1,6 +1,5 @@
 // Pieces the three dashboard pages share: their sub-navigation, the period picker, the band badge
 // and legend, the "running period" notice, the agencies catalogue and a media-query hook.
-import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { api, type Page } from '../lib/api';
@@ -150,11 +149,3 @@ export const dashUrl = (path: string, query: Record<string, string | undefined |
   const qs = params.toString();
   return qs ? `${path}?${qs}` : path;
 };
-
-/**
- * A table's frame that scrolls sideways on a narrow screen: focusable and named (by the table's
- * caption) so keyboard users can scroll it too (WCAG 2.1.1).
- */
-export const TableFrame = ({ label, children }: { label: string; children: ComponentChildren }) => (
-  <div class="table-wrap" role="region" aria-label={label} tabIndex={0}>{children}</div>
-);

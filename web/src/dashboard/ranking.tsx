@@ -8,11 +8,12 @@ import { useAsync } from '../lib/use-async';
 import { formatNumber } from '../lib/format';
 import { useI18n } from '../i18n';
 import { Alert, ErrorState, Loading, PageTitle } from '../components/ui';
+import { TableBox } from '../components/table-box';
 import { BarChart } from './chart';
 import { GROUP_CODES } from './definitions';
 import { isLevel, LEVELS, rankingBars, rankingRows, bandsPresent, type Level, type Ranking } from './model';
 import { defaultPeriod, periodPhrase, periodLabel, periodProblem } from './period';
-import { BandBadge, BandLegend, DashNav, NotComputedNotice, PeriodPicker, RunningNotice, TableFrame, dashUrl, loadAgencies, useMedia } from './parts';
+import { BandBadge, BandLegend, DashNav, NotComputedNotice, PeriodPicker, RunningNotice, dashUrl, loadAgencies, useMedia } from './parts';
 import { GroupGlossary, GroupHeader } from './group-header';
 
 /** Bars a phone shows; the table below always has every agency. */
@@ -123,7 +124,7 @@ export default function RankingPage() {
                 <Alert kind="info">{t('dash.rank.noneScored')}</Alert>
               )}
 
-              <TableFrame label={t('dash.rank.caption', { scope, period: periodPhrase(data.period, lang) })}>
+              <TableBox label={t('dash.rank.caption', { scope, period: periodPhrase(data.period, lang) })}>
                 <table class="dash-table">
                   <caption>{t('dash.rank.caption', { scope, period: periodPhrase(data.period, lang) })}</caption>
                   <thead>
@@ -147,7 +148,7 @@ export default function RankingPage() {
                     ))}
                   </tbody>
                 </table>
-              </TableFrame>
+              </TableBox>
               <GroupGlossary />
               <p class="muted dash-footnote">{t('dash.rank.footnote', { version: data.definitionVersion })}</p>
             </>

@@ -8,10 +8,11 @@ import { useAsync } from '../lib/use-async';
 import { formatNumber, formatPercent } from '../lib/format';
 import { useI18n } from '../i18n';
 import { Alert, ErrorState, Loading, PageTitle } from '../components/ui';
+import { TableBox } from '../components/table-box';
 import { BarChart } from './chart';
 import { CHANNEL_ORDER, NEUTRAL_COLOUR, STATUS_ORDER, countEntries, share, topProcedures, type StatisticsBody } from './model';
 import { defaultPeriod, periodPhrase, isRunning, periodLabel, periodProblem } from './period';
-import { DashNav, PeriodPicker, TableFrame, dashUrl, loadAgencies, useMedia, type AgencyEntry } from './parts';
+import { DashNav, PeriodPicker, dashUrl, loadAgencies, useMedia, type AgencyEntry } from './parts';
 
 /** Procedures drawn on the chart; the table lists more, and all on request. */
 const CHART_PROCEDURES = 10;
@@ -167,7 +168,7 @@ const Counts = ({ id, title, keyHeader, entries, label, data }: {
             parts: entries.map((e) => `${label(e.key)} ${formatNumber(e.count, lang)}`).join(', '),
           })}
         />
-        <TableFrame label={title}>
+        <TableBox label={title}>
           <table class="dash-table">
             <caption>{title}</caption>
             <thead>
@@ -194,7 +195,7 @@ const Counts = ({ id, title, keyHeader, entries, label, data }: {
               </tr>
             </tfoot>
           </table>
-        </TableFrame>
+        </TableBox>
       </div>
     </section>
   );
@@ -220,7 +221,7 @@ const Procedures = ({ data, all, showAll, wide }: { data: StatisticsBody; all: b
           first: top[0] ? name(top[0]) : '—', firstCount: top[0] ? formatNumber(top[0].dossiers, lang) : '0',
         })}
       />
-      <TableFrame label={t('dash.stats.procedureCaption', { shown: rows.length, count: data.byProcedure.length })}>
+      <TableBox label={t('dash.stats.procedureCaption', { shown: rows.length, count: data.byProcedure.length })}>
         <table class="dash-table">
           <caption>{t('dash.stats.procedureCaption', { shown: rows.length, count: data.byProcedure.length })}</caption>
           <thead>
@@ -242,7 +243,7 @@ const Procedures = ({ data, all, showAll, wide }: { data: StatisticsBody; all: b
             ))}
           </tbody>
         </table>
-      </TableFrame>
+      </TableBox>
       {!all && data.byProcedure.length > rows.length && (
         <button type="button" class="btn btn-secondary load-more" onClick={showAll}>{t('dash.stats.showAll', { count: data.byProcedure.length })}</button>
       )}

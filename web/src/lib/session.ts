@@ -9,11 +9,11 @@ export const useUser = (): User | null => {
 };
 
 export const hasAnyGroup = (user: User | null, groups: readonly Group[]) =>
-  Boolean(user && user.groups.some((g) => groups.includes(g)));
+  Boolean(user?.groups.some((g) => groups.includes(g)));
 
 /** Where the sign-in page sends the user back to (only paths of this site: no open redirect). */
 export const safeNext = (next: string | null | undefined) =>
-  next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  next?.startsWith('/') && !next.startsWith('//') ? next : '/';
 
 /** Set after the first in-app navigation: page headings take focus from then on. */
 export const navigation = { navigated: false };

@@ -8,7 +8,7 @@ import { Field } from '../components/form';
 import { agenciesInScope, type AgencyOption } from './data';
 
 export const useScopeAgencies = (user: User | null) =>
-  useAsync<AgencyOption[]>(() => (user && user.agencyScope.length ? agenciesInScope(user) : Promise.resolve([])), [user?.username]);
+  useAsync<AgencyOption[]>(() => (user?.agencyScope.length ? agenciesInScope(user) : Promise.resolve([])), [user?.username]);
 
 /** "You serve: …" — the agencies of the account's scope, named. */
 export const ScopeNote = ({ user, agencies }: { user: User; agencies: AgencyOption[] | undefined }) => {

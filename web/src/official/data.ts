@@ -41,7 +41,11 @@ const agencyWithChildren = (code: string): Promise<AgencyOption[]> => {
 export const agenciesInScope = async (user: User): Promise<AgencyOption[]> => {
   const lists = await Promise.all(user.agencyScope.map(agencyWithChildren));
   const seen = new Set<string>();
-  return lists.flat().filter((a) => (seen.has(a.code) ? false : (seen.add(a.code), true)));
+  return lists.flat().filter((a) => {
+    if (seen.has(a.code)) return false;
+    seen.add(a.code);
+    return true;
+  });
 };
 
 const procedures = new Map<string, Promise<ProcedureView>>();

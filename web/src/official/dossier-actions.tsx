@@ -121,6 +121,7 @@ export const DossierActions = ({ dossier, onChanged, onReload }: {
     <section class="card" aria-labelledby="actions-title">
       <h2 id="actions-title">{t('console.actions.title')}</h2>
       <p class="muted">{t('console.actions.intro')}</p>
+      {/* biome-ignore lint/a11y/useSemanticElements: these buttons are a toolbar outside any form; a <fieldset> groups form controls and lays out its own box (min-inline-size: min-content), role=group names the toolbar without a change of layout. */}
       <div class="actions" role="group" aria-label={t('console.actions.title')}>
         {offered.map((a) => (
           <button key={a} type="button" class={`btn ${a === 'refuse' || a === 'stop' ? 'btn-danger' : open === a ? 'btn-primary' : 'btn-secondary'}`}

@@ -159,6 +159,7 @@ const FeedbackItemPage = ({ id }: { id: string }) => {
       <section class="card" aria-labelledby="fb-actions-title">
         <h2 id="fb-actions-title">{t('console.actions.title')}</h2>
         {offered.length === 0 ? <p class="muted">{t('console.actions.none')}</p> : (
+          // biome-ignore lint/a11y/useSemanticElements: these buttons are a toolbar outside any form; a <fieldset> groups form controls and lays out its own box (min-inline-size: min-content), role=group names the toolbar without a change of layout.
           <div class="actions" role="group" aria-label={t('console.actions.title')}>
             {offered.map((a) => (
               <button key={a} type="button" class={`btn ${a === 'reject' ? 'btn-danger' : open === a ? 'btn-primary' : 'btn-secondary'}`} aria-expanded={open === a} aria-controls="fb-action-form"

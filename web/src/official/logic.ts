@@ -46,7 +46,7 @@ export interface DossierActionInput {
 export type FormProblems = Record<string, string>;
 
 const MAX_TEXT = 2000;
-const blank = (s: string | undefined) => !s || !s.trim();
+const blank = (s: string | undefined) => !s?.trim();
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Whether a YYYY-MM-DD text is a real calendar date. */

@@ -29,6 +29,7 @@ export default function Home() {
       <section class="hero" aria-labelledby="home-title">
         <PageTitle title={t('app.name')}><span id="home-title">{t('home.title')}</span></PageTitle>
         <p class="lead">{t('home.lead')}</p>
+        {/* biome-ignore lint/a11y/useSemanticElements: role=search on the form is the search landmark in every browser; the <search> element is known only to browsers since 2023. */}
         <form role="search" class="search-bar" onSubmit={(e) => { e.preventDefault(); route(`/thu-tuc?q=${encodeURIComponent(q.trim())}`); }}>
           <label for="home-search" class="visually-hidden">{t('home.searchLabel')}</label>
           <input id="home-search" type="search" value={q} onInput={(e) => setQ((e.target as HTMLInputElement).value)} placeholder={t('home.searchPlaceholder')} />

@@ -3,6 +3,7 @@
 import type { ComponentChildren } from 'preact';
 
 export const TableBox = ({ label, children }: { label: string; children: ComponentChildren }) => (
-  // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-  <div class="table-wrap" role="region" aria-label={label} tabIndex={0}>{children}</div>
+  // A <section> with a name is a region landmark.
+  // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must take focus so a keyboard can scroll it (WCAG 2.1.1).
+  <section class="table-wrap" aria-label={label} tabIndex={0}>{children}</section>
 );
