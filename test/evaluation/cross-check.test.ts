@@ -16,7 +16,6 @@ import { dynamoClient } from '../../shared/aws/clients';
 import { createWorkingCalendar } from '../../shared/calendar';
 import type { Procedure } from '../../shared/contracts/catalogue';
 import type { AgencyInfo } from '../../functions/catalogue/public';
-import type { DossierEvent, DossierRecord } from '../../functions/dossiers/public';
 import type { RatingAggregate } from '../../functions/ratings/public';
 import { DynamoEvaluationStore } from '../../functions/evaluation/adapters/evaluation-store';
 import { projectDossier, type ProjectionDeps, type ProjectionOutcome } from '../../functions/evaluation/projection';
@@ -191,6 +190,7 @@ const judgedOn = (period: string): string => {
   const [y, m] = last.split('-').map(Number) as [number, number];
   const after = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
   const today = localDay(NOW.toISOString());
+  // biome-ignore lint/complexity/useMathMinMax: ISO date strings, compared as text (Math.min would give NaN)
   return today < after ? today : after;
 };
 

@@ -183,7 +183,7 @@ describe('reactions', () => {
     const people = await Promise.all(Array.from({ length: 100 }, () => craftToken({ 'cognito:groups': ['citizen'] })));
     const results = await Promise.all(people.map((token, i) =>
       api('POST', `/v1/feedback/${published.id}/reaction`, { token, json: { like: i < 60 } })));
-    results.forEach((r) => expectBody(r, 200, ReactionResult, 'reaction'));
+    for (const r of results) expectBody(r, 200, ReactionResult, 'reaction');
     let pub = await publicView(published.id);
     expect([pub.likes, pub.dislikes]).toEqual([60, 40]);
 
@@ -250,7 +250,7 @@ describe('evidence attached by the sender', () => {
     const tickets = await Promise.all([1, 2, 3, 4].map((n) => ticketFor(f.id, { fileName: `trang-${n}.pdf`, contentType: 'application/pdf', size: PDF.length })));
     await Promise.all(tickets.map((t) => postFile(t, PDF, 'application/pdf')));
     const completions = await Promise.all(tickets.map((t) => api('POST', `/v1/feedback/${f.id}/attachments/${t.attachmentId}/complete`, { token: sender })));
-    completions.forEach((r) => expectBody(r, 200, Feedback, 'complete'));
+    for (const r of completions) expectBody(r, 200, Feedback, 'complete');
     const mine = (await myFeedback(sender)).items.find((x) => x.id === f.id)!;
     expect(mine.attachments.map((a) => `${a.fileName}:${a.status}`).sort())
       .toEqual(['trang-1.pdf:verified', 'trang-2.pdf:verified', 'trang-3.pdf:verified', 'trang-4.pdf:verified']);

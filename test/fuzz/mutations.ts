@@ -35,6 +35,7 @@ export const NASTY_STRINGS: readonly string[] = [
   '👩‍👩‍👧‍👦'.repeat(50),
   '<script>alert(1)</script>',
   "' OR '1'='1",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a log-injection probe, meant literally
   '${jndi:ldap://127.0.0.1/x}',
   '../../../../etc/passwd',
   '0'.repeat(64),
@@ -76,7 +77,7 @@ type Path = (string | number)[];
 
 const nodesOf = (value: Json, path: Path = [], out: { path: Path; value: Json }[] = []) => {
   out.push({ path, value });
-  if (Array.isArray(value)) value.forEach((v, i) => nodesOf(v, [...path, i], out));
+  if (Array.isArray(value)) for (const [i, v] of value.entries()) nodesOf(v, [...path, i], out);
   else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) nodesOf(v, [...path, k], out);
   return out;
 };

@@ -98,8 +98,8 @@ export const arbitraryOf = (schema: JsonSchema, ctx: SchemaContext, name = '', d
       if (depth > 6) return fc.constant([]);
       return fc.array(arbitraryOf((s.items as JsonSchema) ?? true, ctx, name, depth + 1), { minLength, maxLength });
     }
-    case 'object':
     default: {
+      // 'object', and any schema without a type: an object of its declared properties.
       const properties = (s.properties as Record<string, JsonSchema> | undefined) ?? {};
       const required = new Set((s.required as string[] | undefined) ?? []);
       const record: Record<string, fc.Arbitrary<Json>> = {};

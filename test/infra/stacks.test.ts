@@ -402,7 +402,7 @@ describe('functions', () => {
           const target = named.get(id);
           expect(target, `${name}: ${dataActions.join(',')} on ${id} which is no declared resource`).toBeDefined();
           const set = access[target!.kind as 'table'].get(target!.name) ?? new Set();
-          dataActions.forEach((a) => set.add(a));
+          for (const a of dataActions) set.add(a);
           access[target!.kind as 'table'].set(target!.name, set);
         }
       }

@@ -53,7 +53,7 @@ describe('CDK and the local runtime agree', () => {
       expect(localDlqs).toEqual(cdk.dlqsOf);
       for (const q of platform.queues) expect(queueUrls.some((u) => u.includes(localResourceName(q.name)))).toBe(true);
     } finally {
-      [db, s3, sqs].forEach((c) => c.destroy());
+      for (const c of [db, s3, sqs]) c.destroy();
     }
   });
 

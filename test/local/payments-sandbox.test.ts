@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { paymentSandbox, sandboxProviderEnv, sandboxSecret, type PaymentSandbox } from '../../local/payments-sandbox';
+import { paymentSandbox, sandboxProviderEnv, sandboxSecret } from '../../local/payments-sandbox';
 import { HmacGatewayProvider } from '../../functions/payments/providers/hmac-gateway';
 import { signBody, verifyBody } from '../../functions/payments/providers/signing';
 import { ProviderCallback } from '../../shared/contracts/payments';

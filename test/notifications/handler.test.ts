@@ -36,7 +36,7 @@ const setup = (records: DossierRecord[]) => {
   const sender = new FakeSender();
   const reads: string[] = [];
   const deps: NotifierDeps = {
-    dossiers: { get: async (id) => (reads.push(id), byId.get(id)) },
+    dossiers: { get: async (id) => { reads.push(id); return byId.get(id); } },
     log,
     sender,
     portalBaseUrl: BASE_URL,
@@ -64,7 +64,7 @@ beforeEach(() => {
   // the expected warnings of the other tests out of the run's output.
   lines = [];
   for (const stream of [process.stdout, process.stderr]) {
-    vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => (lines.push(String(chunk)), true));
+    vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => { lines.push(String(chunk)); return true; });
   }
 });
 afterEach(() => {

@@ -14,7 +14,7 @@ import { REPO_ROOT } from '../../infra/paths';
 import type { FunctionDecl } from '../../shared/platform';
 
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
 
 const synth = (decl: FunctionDecl, context: Record<string, string> = {}) => {
   const outdir = mkdtempSync(join(tmpdir(), 'dvc-cdk-notify-'));

@@ -12,7 +12,6 @@ import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as z from 'zod';
 import { switchOffAgencySystems } from '../support/sync';
-import { AgencySystemRegistry } from '../../functions/identity/adapters/registry';
 import { verifySignedRequest } from '../../shared/auth/agency-signature';
 import { Dossier } from '../../shared/contracts/dossiers';
 import { OutboundEvent, SyncAccepted, SyncHealth, SyncOutboxPage } from '../../shared/contracts/sync';
@@ -55,7 +54,6 @@ const receiver = async (failures: number) => {
   return { received, server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 };
 
-const registry = new AgencySystemRegistry();
 const registered: string[] = [];
 const register = async (label: string, endpointUrl: string, agencyCodes = [AGENCY]) => {
   const system = { keyId: ns.key(`out-${label}`), name: `Outbound test ${label}`, agencyCodes, secret: randomBytes(24).toString('base64url') };

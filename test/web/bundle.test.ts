@@ -34,7 +34,7 @@ const REFERENCE_ENTRY = `${API_REFERENCE_PATH.slice(1)}/index.html`;
  * The files the browser loads before an entry's page runs (by default the app's, i.e. the home):
  * the entry and its static imports, transitively; with `lazy`, its dynamic imports too.
  */
-export const firstLoad = (m: Manifest, entry = APP_ENTRY, lazy = false): string[] => {
+const firstLoad = (m: Manifest, entry = APP_ENTRY, lazy = false): string[] => {
   if (!m[entry]?.isEntry) throw new Error(`no entry ${entry} in the Vite manifest`);
   const files = new Set<string>();
   const visit = (key: string) => {

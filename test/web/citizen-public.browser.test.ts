@@ -200,7 +200,7 @@ describe('feedback', () => {
     await expectNoSeriousViolations(page);
     await page.getByRole('button', { name: 'Gửi phản ánh' }).click();
     // On failure the page's text says why (an error summary, the API's refusal).
-    await poll(async () => ((await heading(page)) === 'Đã gửi phản ánh, kiến nghị' ? 'sent' : page.locator('main').innerText())).toBe('sent');
+    await poll(async () => ((await heading(page)) === 'Đã gửi phản ánh, kiến nghị' ? 'sent' : page.locator('main').textContent())).toBe('sent');
     const code = /PAKN-\d{6}-\d{4}/.exec((await page.locator('.alert-success').textContent()) ?? '')?.[0];
     expect(code).toBeDefined();
     expect(await page.locator('.alert-warning').count()).toBe(0);

@@ -123,6 +123,7 @@ const compilePattern = (source: string): Compiled => {
 
 type Check = { value: FormValue } | { error: string };
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the class names the control characters a form value must not contain
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const length = (s: string): number => [...s].length;
 const clean = (s: string): string => s.normalize('NFC').trim();

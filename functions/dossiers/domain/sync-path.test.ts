@@ -5,7 +5,7 @@ import { ACTOR_KINDS, decide, type ActorKind } from './transitions';
 import { EXPECTED, NOW, stateFor, VALID_INPUT } from './transition-matrix.fixture';
 
 describe('syncPath', () => {
-  const steps = (p: ReturnType<typeof syncPath>) => p && p.map((s) => `${s.from}>${s.action}>${s.to}`);
+  const steps = (p: ReturnType<typeof syncPath>) => p?.map((s) => `${s.from}>${s.action}>${s.to}`);
 
   it.each([
     ['received', 'done', undefined, ['received>start>processing', 'processing>finish>done']],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOSSIER_STATUSES, statusCode, type DossierStatus } from '../../../shared/contracts/dossier-status';
+import { DOSSIER_STATUSES, statusCode } from '../../../shared/contracts/dossier-status';
 import {
   ACTOR_KINDS, DOSSIER_ACTIONS, TRANSITIONS, allowedActions, decide, transitionFor,
   type ActorKind, type DossierAction, type DossierState, type Effects,

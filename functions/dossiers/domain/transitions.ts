@@ -21,7 +21,7 @@
 // too late → INVALID_TRANSITION, a bad new date → MISSING_FIELDS.
 import * as z from 'zod';
 import { validateApology, type ApologyRecord } from './late';
-import { DossierAction, statusCode, type DossierStatus, type StatusCode } from '../../../shared/contracts/dossier-status';
+import { type DossierAction, statusCode, type DossierStatus, type StatusCode } from '../../../shared/contracts/dossier-status';
 import { IssueApologyInput, NoteInput, ReasonInput, RequestSupplementInput, SupplementInput } from './action-inputs';
 import type { Instant } from './time';
 
