@@ -3,7 +3,7 @@
 // shuffled within each dossier; with poison items) ending in identical states.
 import { describe, expect, it } from 'vitest';
 import { DOSSIER_STATUSES, type DossierStatus } from '../../../shared/contracts/dossier-status';
-import { TRANSITIONS } from '../../dossiers/rules';
+import { TRANSITIONS } from '../../dossiers/shapes-and-transitions';
 import { recordedStream, withDuplicatesAndShuffle, withPoison, type RecordedEvent } from './recorded-stream.test-support';
 import { decideStatusEvent, inputFor, syncPlan, type StatusEvent, type SyncState } from './status-sync';
 
