@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { dynamoClient } from '../../shared/aws/clients';
 import { tableName } from '../../shared/config';
 import { DynamoPaymentStore } from '../../functions/payments/adapters/payment-store';
-import { api, signIn } from '../support/auth';
+import { api, decodePayload, signIn } from '../support/auth';
 import { must, submitted } from '../support/dossiers';
 import { awaitingPayment, callbackFor, createOrder, FEE_PROCEDURE, paidOrder, sendCallback } from '../support/payments';
 
@@ -64,6 +64,23 @@ describe('payment orders', () => {
     expect(new Set(results.map((r) => r.status))).toEqual(new Set([201]));
     expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
     expect(await store.listForDossier(d.id)).toHaveLength(1);
+  });
+
+  it('a key recorded before payments adopted shared/idempotency (`orderId`, `dossierId`) still replays its order; for another dossier it is 422', async () => {
+    const d = await awaitingPayment(citizen, official);
+    const order = must(await createOrder(citizen, d.id), 201, 'order');
+    const key = `earlier-${randomUUID()}`;
+    // The record as payments wrote it until then (it lives 24 h after the deploy).
+    const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
+    await (await dynamoClient()).send(new PutCommand({
+      TableName: tableName('payments'),
+      Item: { pk: `IDEM#${String(decodePayload(citizen).sub)}#${key}`, sk: 'IDEM', orderId: order.id, dossierId: d.id, purgeAt: Math.floor(Date.now() / 1000) + 3600 },
+    }));
+    const replay = await createOrder(citizen, d.id, key);
+    expect([replay.status, replay.body]).toEqual([201, order]);
+    const other = await awaitingPayment(citizen, official);
+    const reused = await createOrder(citizen, other.id, key);
+    expect([reused.status, reused.body.error.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
   });
 
   it('refuses a dossier not awaiting payment, someone else\'s dossier, a key reused for another dossier', async () => {
