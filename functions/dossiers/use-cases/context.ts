@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../../../shared/auth/principal';
 import { agencyInScope, ownsResource } from '../../../shared/auth/scope';
-import { createWorkingCalendar, type WorkingCalendar } from '../../../shared/calendar';
+import { latestCalendar, type WorkingCalendar } from '../../../shared/calendar';
 import { conflict, forbidden, notFound } from '../../../shared/errors/domain-error';
 import { DEFAULT_RETRY, done, lostRace, retryOnConflict } from '../../../shared/retry/retry-on-conflict';
 import { UploadFlow } from '../../../shared/uploads/upload-flow';
@@ -39,7 +39,6 @@ export const fileKey = (dossierId: string, attachmentId: string) => `${dossierId
 export const dossierContext = (deps: DossierDeps): DossierContext => {
   const now = deps.now ?? (() => new Date());
   const newId = deps.newId ?? randomUUID;
-  let cached: { holidays: unknown; calendar: WorkingCalendar } | undefined;
   return {
     store: deps.store,
     // Download links are signed at `now`: the real clock outside unit tests, as S3 checks them against it.
@@ -47,11 +46,7 @@ export const dossierContext = (deps: DossierDeps): DossierContext => {
     catalogue: deps.catalogue,
     now,
     newId,
-    async calendar() {
-      const holidays = await deps.catalogue.holidays();
-      if (cached?.holidays !== holidays) cached = { holidays, calendar: createWorkingCalendar(holidays) };
-      return cached.calendar;
-    },
+    calendar: latestCalendar(() => deps.catalogue.holidays()),
   };
 };
 
