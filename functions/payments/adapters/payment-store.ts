@@ -24,12 +24,8 @@ export const callbackKey = (provider: string, eventId: string) => ({ pk: `CB#${p
 
 export const paidDayKey = (provider: string, paidAt: string) => `PAID#${provider}#${localDate(paidAt)}`;
 
-
-export interface RoundLock {
-  orderId: string;
-  status: PaymentStatus;
-  expiresAt: string;
-}
+/** The order holding a dossier's payment round, its status and expiry. */
+export interface RoundLock { orderId: string; status: PaymentStatus; expiresAt: string }
 
 /** An order's Idempotency-Key: whose, which, the request's fingerprint, how long kept. */
 export interface OrderKey { sub: string; key: string; fingerprint: string; ttlSeconds: number }
@@ -50,15 +46,10 @@ export const earlierOrderKey = (item: StoredKeyItem): KeyRecord | undefined =>
   typeof item.orderId === 'string' && typeof item.dossierId === 'string'
     ? { resultId: item.orderId, fingerprint: orderRequestFingerprint(item.dossierId) }
     : undefined;
+
 export type ApplyResult = 'applied' | 'duplicate' | 'stale';
 
-export interface ReconciliationReport {
-  provider: string;
-  date: string;
-  ranAt: string;
-  lines: number;
-  mismatches: Mismatch[];
-}
+export interface ReconciliationReport { provider: string; date: string; ranAt: string; lines: number; mismatches: Mismatch[] }
 
 export interface PaymentStore {
   get(id: string): Promise<OrderRecord | undefined>;
