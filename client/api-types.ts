@@ -588,7 +588,7 @@ export interface paths {
         put?: never;
         /**
          * Create a payment order
-         * @description A payment order for the fees the agency requested of the applicant's own dossier, with `redirectUrl`, the provider's page to pay on, valid 30 minutes. Idempotent by the `Idempotency-Key` header: a replay returns the same order; the key reused for another dossier is 422 `IDEMPOTENCY_KEY_REUSED`. One live order per payment request: 409 `NOT_AWAITING_PAYMENT`, `PAYMENT_PENDING`, `ALREADY_PAID`; 422 `NO_FEES_DUE`, `NO_TREASURY_ACCOUNT`, `PROCEDURE_UNAVAILABLE`; 503 `PAYMENTS_UNAVAILABLE` when no provider is configured (docs/payments.md).
+         * @description A payment order for the fees the agency requested of the applicant's own dossier, with `redirectUrl`, the provider's page to pay on, valid 30 minutes. Idempotent by the `Idempotency-Key` header: a replay returns the same order; the key reused for another dossier is 422 `IDEMPOTENCY_KEY_REUSED`. One live order per payment request: 409 `NOT_AWAITING_PAYMENT`, `PAYMENT_PENDING`, `ALREADY_PAID`, `PAYMENT_BUSY` (orders for the dossier created at the same moment: try again); 422 `NO_FEES_DUE`, `NO_TREASURY_ACCOUNT`, `PROCEDURE_UNAVAILABLE`; 503 `PAYMENTS_UNAVAILABLE` when no provider is configured (docs/payments.md).
          *
          *     Who may call: signed-in users of the groups citizen, business (Cognito ID token).
          */

@@ -13,6 +13,7 @@ import * as payments from '../functions/payments/adapters/payment-store';
 import * as ratings from '../functions/ratings/adapters/rating-store';
 import * as outboxStore from '../functions/sync/adapters/outbox-store';
 import * as outbound from '../functions/sync/domain/outbound';
+import { keyRecordKey } from '../shared/idempotency/dynamo-key-record';
 import { platform } from '../shared/platform';
 
 const tsFiles = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -178,7 +179,7 @@ describe('docs/data-model.md', () => {
       ['notifications', notifications.notificationPk('d1')], ['notifications', notifications.dayPk('2026-11-22')],
       ['notifications', notifications.notificationSk({ eventVersion: 3, kind: 'receipt', channel: 'email' })],
       ['payments', payments.orderPk('o1')], ['payments', payments.ORDER_SK], ['payments', payments.roundKey('d1', 2).pk],
-      ['payments', payments.roundKey('d1', 2).sk], ['payments', payments.idemKey('sub-1', 'k').pk], ['payments', payments.idemKey('sub-1', 'k').sk],
+      ['payments', payments.roundKey('d1', 2).sk], ['payments', keyRecordKey('sub-1', 'k').pk], ['payments', keyRecordKey('sub-1', 'k').sk],
       ['payments', payments.callbackKey('vnpay', 'e1').pk], ['payments', payments.callbackKey('vnpay', 'e1').sk],
       ['payments', payments.paidDayKey('vnpay', '2026-11-22T03:04:05Z')],
       ['ratings', ratings.ratingKey('d1').pk], ['ratings', ratings.ratingKey('d1').sk], ['ratings', ratings.aggregateKey('000.00.00.H26', '2026-11').pk],

@@ -10,9 +10,10 @@ import { transitionFor } from '../../functions/dossiers/domain/transitions';
 import { counterKey } from '../../functions/dossiers/domain/dossier-code';
 import { dfKey } from '../../functions/evaluation/adapters/evaluation-store';
 import { systemPk } from '../../functions/identity/adapters/registry';
-import { idemKey, orderPk, roundKey } from '../../functions/payments/adapters/payment-store';
+import { orderPk, roundKey } from '../../functions/payments/adapters/payment-store';
 import { outboxPk } from '../../functions/sync/domain/outbound';
 import { Limit } from '../../shared/contracts/common';
+import { keyRecordKey } from '../../shared/idempotency/dynamo-key-record';
 import type { RouteId } from '../../shared/platform/routes';
 import type { DossierMeasure, StepMeasure } from './measure-dossiers';
 import type { paymentWrites } from './measure-records';
@@ -156,7 +157,7 @@ export const lifecycle = (m: Measured): Step[] => {
   const order = m.payment.orderBytes;
   row({ id: 'payment: order', what: 'POST /v1/dossiers/{id}/payments: PaymentService.createOrder', perDossier: confirm.perDossier, route: 'createPayment',
     lambda: [fn('payments', 'get', 'get', 'get', 'get', 'tx')], sends: [],
-    ops: [getOp('payments', family(idemKey(I.sub, I.idemKey).pk), 0, true), meta(confirm), procedure,
+    ops: [getOp('payments', family(keyRecordKey(I.sub, I.idemKey).pk), 0, true), meta(confirm), procedure,
       { ...getOp('catalogue', catPk('treasury-accounts'), m.treasuryBytes, false), units: m.treasuryReads * readUnits(m.treasuryBytes, false), count: m.treasuryReads },
       ...m.payment.create] });
   row({ id: 'payment: callback', what: 'POST /v1/payment-callbacks/{provider}: PaymentService.callback', perDossier: confirm.perDossier, route: 'paymentCallback',

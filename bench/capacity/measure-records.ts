@@ -11,7 +11,7 @@ import { AgencySystemRegistry } from '../../functions/identity/adapters/registry
 import { AesGcmSecretSealer } from '../../functions/identity/adapters/secret-sealer';
 import { DynamoPaymentStore } from '../../functions/payments/adapters/payment-store';
 import { assessFees } from '../../functions/payments/domain/fees';
-import type { OrderRecord } from '../../functions/payments/domain/order';
+import { orderRequestFingerprint, type OrderRecord } from '../../functions/payments/domain/order';
 import { formatReceiptNumber, receiptCounterKey } from '../../functions/payments/domain/receipt';
 import type { GeneratedDossier } from '../../local/seed/dossier-activity';
 import { itemBytes } from '../../shared/aws/item-size';
@@ -80,8 +80,9 @@ export const paymentWrites = async (dossier: DossierRecord, procedure: Procedure
   const context: KeyContext = { id: dossier.id, orderId: order.id, agency: dossier.agencyCode, sub: dossier.applicant.sub, idemKey: randomUUID(), eventId: randomUUID() };
   const rec = recordingDb((key) => (String(key.sk).startsWith('ROUND#') ? { orderId: order.id } : undefined));
   const store = new DynamoPaymentStore(rec.client, 'payments');
-  await store.create(order, { sub: dossier.applicant.sub, key: context.idemKey!, ttlSeconds: 24 * 3600 });
-  const [orderItem, idem, round] = putItems(rec.sent) as Item[];
+  await store.create(order, { sub: dossier.applicant.sub, key: context.idemKey!, fingerprint: orderRequestFingerprint(dossier.id), ttlSeconds: 24 * 3600 });
+  // The key's record goes first in the transaction (shared/idempotency/dynamo-key-record.ts).
+  const [idem, orderItem, round] = putItems(rec.sent) as Item[];
   const create = [orderItem, idem, round].flatMap((i) => writeOps('payments', undefined, i, context, true));
   rec.clear();
   const paidAt = dossier.updatedAt;

@@ -4,7 +4,7 @@
 // platform's adapters are `platformDeps`.
 import { randomUUID } from 'node:crypto';
 import { dynamoClient, s3Client } from '../../shared/aws/clients';
-import { createWorkingCalendar, type WorkingCalendar } from '../../shared/calendar';
+import { latestCalendar, type WorkingCalendar } from '../../shared/calendar';
 import { bucketName, tableName } from '../../shared/config';
 import { UploadFlow } from '../../shared/uploads/upload-flow';
 import { S3AttachmentStore, type AttachmentStore } from '../../shared/uploads/upload-store';
@@ -35,18 +35,13 @@ export interface FeedbackContext {
 export const feedbackContext = (deps: FeedbackDeps): FeedbackContext => {
   const now = deps.now ?? (() => new Date());
   const newId = deps.newId ?? randomUUID;
-  let cached: { holidays: unknown; calendar: WorkingCalendar } | undefined;
   return {
     store: deps.store,
     catalogue: deps.catalogue,
     evidence: new UploadFlow({ files: deps.files, keyOf: attachmentKey, maxBytes: ATTACHMENT_MAX_BYTES, now, newId }),
     now,
     newId,
-    async calendar() {
-      const holidays = await deps.catalogue.holidays();
-      if (cached?.holidays !== holidays) cached = { holidays, calendar: createWorkingCalendar(holidays) };
-      return cached.calendar;
-    },
+    calendar: latestCalendar(() => deps.catalogue.holidays()),
   };
 };
 

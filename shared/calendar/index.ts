@@ -1,4 +1,4 @@
 // Working-day calendar (docs/requirements.md R-CALENDAR, R-DUE-DATE, R-FEEDBACK-DEADLINES): pure functions, no AWS. See docs/calendar.md.
 export * from './calendar-types';
 export { formatLocal, localDate, VN_UTC_OFFSET_MINUTES } from './local-time';
-export { createWorkingCalendar } from './working-calendar';
+export { createWorkingCalendar, latestCalendar } from './working-calendar';

@@ -2,7 +2,7 @@
 // on the real computed holidays of 2025–2027 with the seeded government adjustments.
 import { describe, expect, it } from 'vitest';
 import {
-  createWorkingCalendar, formatLocal, localDate, type ProcessingTime,
+  createWorkingCalendar, formatLocal, latestCalendar, localDate, type ProcessingTime,
 } from '.';
 import { holidaysFor, isNonWorkingDay, type MakeupDay } from '../../functions/catalogue/domain/holidays';
 import makeupDays from '../../seed/catalogue/makeup-days.json';
@@ -467,5 +467,19 @@ describe('properties', () => {
       cal.addWorkingDays(new Date(at('2025-01-01T00:00').getTime() + i * 3_917_000), (i % 365) + 1);
     }
     expect(performance.now() - t0).toBeLessThan(2_000);
+  });
+});
+
+describe('latestCalendar: the calendar of the holidays as last read', () => {
+  it('is built once for the same list, and again when the list changes', async () => {
+    const first = [{ date: '2026-09-02', kind: 'holiday' as const }];
+    let current: typeof first = first;
+    const calendar = latestCalendar(async () => current);
+    const a = await calendar();
+    expect(await calendar()).toBe(a);
+    current = [...first, { date: '2026-09-03', kind: 'holiday' as const }];
+    const b = await calendar();
+    expect(b).not.toBe(a);
+    expect([a.isWorkingDay('2026-09-03'), b.isWorkingDay('2026-09-03')]).toEqual([true, false]);
   });
 });

@@ -169,3 +169,16 @@ export function createWorkingCalendar(
     covers: (year) => years.has(year),
   };
 }
+
+/**
+ * The calendar of the holidays `read` answers, built again only when they change (the catalogue's
+ * reader answers the same list while it has not changed): what a capability's context offers.
+ */
+export const latestCalendar = (read: () => Promise<readonly CalendarEntry[]>): (() => Promise<WorkingCalendar>) => {
+  let cached: { holidays: readonly CalendarEntry[]; calendar: WorkingCalendar } | undefined;
+  return async () => {
+    const holidays = await read();
+    if (cached?.holidays !== holidays) cached = { holidays, calendar: createWorkingCalendar(holidays) };
+    return cached.calendar;
+  };
+};

@@ -41,9 +41,16 @@ describe('transactWithKey', () => {
     mock.on(lib.TransactWriteCommand).rejectsOnce(cancelled('ConditionalCheckFailed', 'None'))
       .rejectsOnce(cancelled('TransactionConflict', 'None'))
       .rejectsOnce(cancelled('None', 'None', 'ConditionalCheckFailed'));
-    expect(await transactWithKey(table, write, [itemPut])).toEqual({ written: false, keyTaken: true, failed: [false] });
-    expect(await transactWithKey(table, write, [itemPut])).toEqual({ written: false, keyTaken: true, failed: [false] });
-    expect(await transactWithKey(table, write, [itemPut, itemPut])).toEqual({ written: false, keyTaken: false, failed: [false, true] });
+    expect(await transactWithKey(table, write, [itemPut])).toEqual({ written: false, keyTaken: true, failed: [false], conflict: false });
+    expect(await transactWithKey(table, write, [itemPut])).toEqual({ written: false, keyTaken: true, failed: [false], conflict: false });
+    expect(await transactWithKey(table, write, [itemPut, itemPut])).toEqual({ written: false, keyTaken: false, failed: [false, true], conflict: false });
+  });
+
+  it('an item caught in another transaction, with no condition failed, is a `conflict`: nothing was decided', async () => {
+    mock.on(lib.TransactWriteCommand).rejectsOnce(cancelled('None', 'None', 'TransactionConflict'))
+      .rejectsOnce(cancelled('None', 'ConditionalCheckFailed', 'TransactionConflict'));
+    expect(await transactWithKey(table, write, [itemPut, itemPut])).toEqual({ written: false, keyTaken: false, failed: [false, false], conflict: true });
+    expect(await transactWithKey(table, write, [itemPut, itemPut])).toEqual({ written: false, keyTaken: false, failed: [true, false], conflict: false });
   });
 
   it('any other error is the caller’s', async () => {
@@ -54,7 +61,7 @@ describe('transactWithKey', () => {
 
 describe('outcomeOfCancelled', () => {
   it('a cancellation without reasons says nothing about which item lost: the key counts as contended', () => {
-    expect(outcomeOfCancelled(new TransactionCanceledException({ message: 'x', $metadata: {} }))).toEqual({ written: false, keyTaken: true, failed: [] });
+    expect(outcomeOfCancelled(new TransactionCanceledException({ message: 'x', $metadata: {} }))).toEqual({ written: false, keyTaken: true, failed: [], conflict: false });
   });
 });
 
@@ -68,5 +75,18 @@ describe('readKeyRecord', () => {
       { TableName: 'orders', Key: { pk: 'IDEM#sub-1#key-1', sk: 'IDEM' }, ConsistentRead: true },
       { TableName: 'orders', Key: { pk: 'IDEM#sub-1#key-2', sk: 'IDEM' }, ConsistentRead: true },
     ]);
+  });
+
+  it('reads a record without `resultId` with the capability’s reader of its earlier shape, if it has one', async () => {
+    const earlier = { ...keyRecordKey('sub-1', 'key-1'), orderId: 'o-1', purgeAt: 1 };
+    mock.on(lib.GetCommand).resolves({ Item: earlier });
+    const seen: unknown[] = [];
+    const earlierShape = (item: Record<string, unknown>) => {
+      seen.push(item);
+      return { resultId: String(item.orderId), fingerprint: 'f-old' };
+    };
+    expect(await readKeyRecord(table, 'sub-1', 'key-1', earlierShape)).toEqual({ resultId: 'o-1', fingerprint: 'f-old' });
+    expect(seen).toEqual([earlier]);
+    expect(await readKeyRecord(table, 'sub-1', 'key-1')).toBeUndefined();
   });
 });

@@ -21,8 +21,13 @@ export type TransactItem = Record<string, unknown>;
 
 export type KeyedWrite =
   | { written: true }
-  /** `keyTaken`: the key's condition failed or a concurrent twin held it; `failed`: which of the caller's items failed their condition. */
-  | { written: false; keyTaken: boolean; failed: boolean[] };
+  /**
+   * `keyTaken`: the key's condition failed or a concurrent twin held it (wait for its result).
+   * Otherwise `failed` says which of the caller's items failed their condition (the caller's own
+   * refusal), and when none did, `conflict`: the transaction collided with another one on an item
+   * (DynamoDB's TransactionConflict) and nothing was decided, so writing again is the answer.
+   */
+  | { written: false; keyTaken: boolean; failed: boolean[]; conflict: boolean };
 
 /** Cancellation reason codes of a cancelled transaction, by position. */
 const reasonCodes = (error: unknown): (string | undefined)[] =>
@@ -32,13 +37,11 @@ const reasonCodes = (error: unknown): (string | undefined)[] =>
 export const outcomeOfCancelled = (error: unknown): Extract<KeyedWrite, { written: false }> => {
   const codes = reasonCodes(error);
   const [onKey, ...onItems] = codes;
-  return {
-    written: false,
-    // No reasons at all: nothing says which item lost, so the key is treated as contended (the
-    // caller then waits for a winner, and answers 409 if none appears).
-    keyTaken: codes.length === 0 || onKey === 'ConditionalCheckFailed' || onKey === 'TransactionConflict',
-    failed: onItems.map((code) => code === 'ConditionalCheckFailed'),
-  };
+  // No reasons at all: nothing says which item lost, so the key is treated as contended (the
+  // caller then waits for a winner, and answers 409 if none appears).
+  const keyTaken = codes.length === 0 || onKey === 'ConditionalCheckFailed' || onKey === 'TransactionConflict';
+  const failed = onItems.map((code) => code === 'ConditionalCheckFailed');
+  return { written: false, keyTaken, failed, conflict: !keyTaken && !failed.includes(true) };
 };
 
 /** Writes the key's record and the caller's items in one transaction, the key's record first. */
@@ -72,8 +75,23 @@ export const transactWithKey = async (
   }
 };
 
-/** The key's record, read consistently (a twin's committed write is seen at once). */
-export const readKeyRecord = async ({ db, table, lib }: DynamoTable, scope: string, key: string): Promise<KeyRecord | undefined> => {
+/** A key's item as stored: its attributes beside `pk` and `sk`. */
+export type StoredKeyItem = Record<string, unknown>;
+
+/**
+ * The key's record, read consistently (a twin's committed write is seen at once). A record
+ * without `resultId` was written before the capability adopted this module: `earlierShape` (the
+ * capability's own, in its adapter) reads it, so a replay of such a key still gets its result
+ * for as long as the record lives (KEY_TTL_SECONDS).
+ */
+export const readKeyRecord = async (
+  { db, table, lib }: DynamoTable,
+  scope: string,
+  key: string,
+  earlierShape?: (item: StoredKeyItem) => KeyRecord | undefined,
+): Promise<KeyRecord | undefined> => {
   const out = await db.send(new lib.GetCommand({ TableName: table, Key: keyRecordKey(scope, key), ConsistentRead: true }));
-  return out.Item ? { resultId: String(out.Item.resultId), fingerprint: String(out.Item.fingerprint) } : undefined;
+  if (!out.Item) return undefined;
+  if (typeof out.Item.resultId === 'string') return { resultId: out.Item.resultId, fingerprint: String(out.Item.fingerprint) };
+  return earlierShape?.(out.Item);
 };

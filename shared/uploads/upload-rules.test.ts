@@ -29,6 +29,7 @@ describe('a declared file against the limits', () => {
 
   it.each([
     ['a type not accepted', { contentType: 'application/x-msdownload', size: 10 }, [415, 'UNSUPPORTED_FILE_TYPE']],
+    ['no type at all', { contentType: '', size: 10 }, [415, 'UNSUPPORTED_FILE_TYPE']],
     ['one byte over the limit', { contentType: 'application/pdf', size: 10 * MB + 1 }, [413, 'FILE_TOO_LARGE']],
     ['an empty file', { contentType: 'application/pdf', size: 0 }, [400, 'VALIDATION_FAILED']],
     ['a fractional size', { contentType: 'application/pdf', size: 1.5 }, [400, 'VALIDATION_FAILED']],

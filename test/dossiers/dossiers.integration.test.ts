@@ -1,10 +1,13 @@
 // Dossiers end to end through the local gateway (JWT verification, the real handler, DynamoDB
 // Local, the S3 emulator): drafts, uploads, submission, the officials' journey, tracking, queues.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDossierCode } from '../../functions/dossiers/domain/dossier-code';
-import { Dossier, DossierPage, Download, TrackedDossier, UploadTicket } from '../../shared/contracts/dossiers';
-import { api, signIn } from '../support/auth';
+import { dynamoClient } from '../../shared/aws/clients';
+import { tableName } from '../../shared/config';
+import { CreateDossier, Dossier, DossierPage, Download, TrackedDossier, UploadTicket } from '../../shared/contracts/dossiers';
+import { fingerprintOf } from '../../shared/idempotency/create-once';
+import { api, decodePayload, signIn } from '../support/auth';
 import { expectBody, expectError } from '../support/body';
 import {
   act, attach, CITIZEN_ID, completeDraft, createDraft, HANOI_COMMUNE, PDF, PNG, postFile, procedure, PROCEDURE,
@@ -57,6 +60,24 @@ describe('drafts', () => {
     // Another person's identical key is another draft.
     const business = expectBody(await post('/v1/dossiers', tokens.business, body, { 'idempotency-key': key }), 201, Dossier, "another person's key");
     expect(business.id).not.toBe(drafts[0]!.id);
+  });
+
+  it('a key recorded before dossiers adopted shared/idempotency (`dossierId`, the digest of the body unsorted) still replays its draft; another body under it is 422', async () => {
+    const body = await createBody();
+    const first = expectBody(await post('/v1/dossiers', tokens.citizen, body, { 'idempotency-key': randomUUID() }), 201, Dossier, 'draft');
+    const key = ns.key('earlier');
+    // The record as dossiers wrote it until then (it lives 24 h after the deploy): SHA-256 of the
+    // request body as validated, its keys in the schema's order and the form's as sent.
+    const earlierFingerprint = createHash('sha256').update(JSON.stringify(CreateDossier.parse(body))).digest('hex');
+    expect(earlierFingerprint).not.toBe(fingerprintOf(CreateDossier.parse(body)));
+    const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
+    await (await dynamoClient()).send(new PutCommand({
+      TableName: tableName('dossiers'),
+      Item: { pk: `IDEM#${String(decodePayload(tokens.citizen).sub)}#${key}`, sk: 'IDEM', dossierId: first.id, fingerprint: earlierFingerprint, expiresAt: Math.floor(Date.now() / 1000) + 3600 },
+    }));
+    const replay = expectBody(await post('/v1/dossiers', tokens.citizen, body, { 'idempotency-key': key }), 201, Dossier, 'replay of an earlier key');
+    expect(replay.id).toBe(first.id);
+    expectError(await post('/v1/dossiers', tokens.citizen, { ...body, delivery: 'desk' }, { 'idempotency-key': key }), 422, 'IDEMPOTENCY_KEY_REUSED');
   });
 
   it('refuses bad input with clear 4xx errors', async () => {

@@ -10,7 +10,7 @@ import { Procedure } from '../../shared/contracts/catalogue';
 import { Dossier } from '../../shared/contracts/dossiers';
 import { CallbackAck, PaymentOrder, Receipt } from '../../shared/contracts/payments';
 import { page } from '../../shared/contracts/common';
-import { api, signIn, type ApiResponse } from '../support/auth';
+import { api, decodePayload, signIn, type ApiResponse } from '../support/auth';
 import { expectBody, expectError } from '../support/body';
 import { submitted } from '../support/dossiers';
 import { fileNamespace } from '../support/namespace';
@@ -70,6 +70,21 @@ describe('payment orders', () => {
     const results = await Promise.all(Array.from({ length: 10 }, () => newOrder(citizen, d.id, key)));
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(await store.listForDossier(d.id)).toHaveLength(1);
+  });
+
+  it('a key recorded before payments adopted shared/idempotency (`orderId`, `dossierId`) still replays its order; for another dossier it is 422', async () => {
+    const d = await awaitingPayment(citizen, official);
+    const order = expectBody(await createOrder(citizen, d.id), 201, PaymentOrder, 'order');
+    const key = ns.key('earlier');
+    // The record as payments wrote it until then (it lives 24 h after the deploy).
+    const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
+    await (await dynamoClient()).send(new PutCommand({
+      TableName: tableName('payments'),
+      Item: { pk: `IDEM#${String(decodePayload(citizen).sub)}#${key}`, sk: 'IDEM', orderId: order.id, dossierId: d.id, purgeAt: Math.floor(Date.now() / 1000) + 3600 },
+    }));
+    expect(expectBody(await createOrder(citizen, d.id, key), 201, PaymentOrder, 'replay of an earlier key')).toEqual(order);
+    const other = await awaitingPayment(citizen, official);
+    expectError(await createOrder(citizen, other.id, key), 422, 'IDEMPOTENCY_KEY_REUSED');
   });
 
   it('refuses a dossier not awaiting payment, someone else\'s dossier, a key reused for another dossier', async () => {

@@ -9,7 +9,7 @@ import { failedConditions, isConditionFailure } from '../../../shared/aws/dynamo
 import { assertItemFits } from '../../../shared/aws/item-size';
 import type { DossierStatus } from '../../../shared/contracts/dossier-status';
 import type { KeyRecord } from '../../../shared/idempotency/create-once';
-import { readKeyRecord, transactWithKey } from '../../../shared/idempotency/dynamo-key-record';
+import { readKeyRecord, transactWithKey, type StoredKeyItem } from '../../../shared/idempotency/dynamo-key-record';
 import { dossierPk, historySk, indexKeys, META_SK, type DossierEvent, type DossierRecord } from '../domain/dossier';
 import { BY_CODE, listByApplicant, listDueBy, listQueue, recordOf, type DossierPage, type QueueQuery } from './dossier-queries';
 
@@ -17,6 +17,14 @@ export type { DossierPage, QueueQuery } from './dossier-queries';
 
 /** A draft's Idempotency-Key (shared/idempotency): whose, which, the request's fingerprint, how long kept. */
 export interface DraftKey { sub: string; key: string; fingerprint: string; ttlSeconds: number }
+
+/**
+ * A draft key's record as dossiers wrote it before adopting shared/idempotency: `dossierId` where
+ * the record now has `resultId`, and the fingerprint of that time (use-cases/create-draft.ts
+ * compares it). Such records live 24 h after that deploy; this mapping can go after.
+ */
+export const earlierDraftKey = (item: StoredKeyItem): KeyRecord | undefined =>
+  typeof item.dossierId === 'string' ? { resultId: item.dossierId, fingerprint: String(item.fingerprint) } : undefined;
 
 /**
  * How a transition's conditional write ended: written; lost to another write of the dossier (its
@@ -85,7 +93,7 @@ export class DynamoDossierStore implements DossierStore {
   }
 
   async draftKey(sub: string, key: string): Promise<KeyRecord | undefined> {
-    return readKeyRecord(await this.ready(), sub, key);
+    return readKeyRecord(await this.ready(), sub, key, earlierDraftKey);
   }
 
   async get(id: string): Promise<DossierRecord | undefined> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_MAX_FILE_BYTES, acceptsFile, attachmentProblems, hasRoomFor, missingComponents, unknownComponents, type AttachmentRef, type Component,
+  attachmentProblems, liveFileCount, missingComponents, unknownComponents, type AttachmentRef, type Component,
 } from './components';
 
 const comp = (code: string, required: boolean, extra: Partial<Component> = {}): Component => ({
@@ -37,35 +37,9 @@ describe('attachmentProblems', () => {
     expect(attachmentProblems(COMPONENTS, [att('TP01', 'verified'), att('TP02', 'verified'), att('TP02', 'rejected')])).toEqual([]);
   });
 
-  it('hasRoomFor counts live (non-rejected) files', () => {
-    expect(hasRoomFor(COMPONENTS[0]!, [att('TP01', 'verified'), att('TP01', 'rejected')])).toBe(true);
-    expect(hasRoomFor(COMPONENTS[0]!, [att('TP01', 'verified'), att('TP01', 'pending')])).toBe(false);
-  });
-});
-
-describe('acceptsFile: the component accept list and the size limit (10 MB by default)', () => {
-  const c = comp('TP01', true);
-  it.each([
-    [{ contentType: 'application/pdf', size: 1 }, true, undefined],
-    [{ contentType: 'application/pdf', size: DEFAULT_MAX_FILE_BYTES }, true, undefined],
-    [{ contentType: 'Application/PDF; charset=binary', size: 2048 }, true, undefined],
-    [{ contentType: 'image/jpeg', size: 5_000_000 }, true, undefined],
-    [{ contentType: 'application/pdf', size: DEFAULT_MAX_FILE_BYTES + 1 }, false, 'TOO_LARGE'],
-    [{ contentType: 'image/png', size: 100 }, false, 'UNSUPPORTED_TYPE'],
-    [{ contentType: 'application/x-msdownload', size: 100 }, false, 'UNSUPPORTED_TYPE'],
-    [{ contentType: '', size: 100 }, false, 'UNSUPPORTED_TYPE'],
-    [{ contentType: 'application/pdf', size: 0 }, false, 'INVALID_SIZE'],
-    [{ contentType: 'application/pdf', size: -5 }, false, 'INVALID_SIZE'],
-    [{ contentType: 'application/pdf', size: 1.5 }, false, 'INVALID_SIZE'],
-  ])('%j → %s %s', (file, ok, reason) => {
-    const v = acceptsFile(c, file);
-    expect(v.ok).toBe(ok);
-    if (!v.ok) expect(v.reason).toBe(reason);
-    else expect(v.contentType).toBe(file.contentType.split(';')[0]!.trim().toLowerCase());
-  });
-
-  it('takes a different limit', () => {
-    expect(acceptsFile(c, { contentType: 'application/pdf', size: 2_000_000 }, 1_000_000)).toMatchObject({ ok: false, reason: 'TOO_LARGE' });
+  it('liveFileCount counts a component\'s pending and verified files, not rejected ones nor other components\'', () => {
+    expect(liveFileCount('TP01', [att('TP01', 'verified'), att('TP01', 'rejected'), att('TP02', 'verified')])).toBe(1);
+    expect(liveFileCount('TP01', [att('TP01', 'verified'), att('TP01', 'pending')])).toBe(2);
   });
 });
 

@@ -13,7 +13,7 @@ export interface AttachmentRef {
   status: AttachmentStatus;
 }
 
-/** Default largest attachment: 10 MB. */
+/** The largest file, for every component and result: 10 MB (its type and size rules: shared/uploads/upload-rules.ts). */
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /** Codes of required components with no verified attachment, in the procedure's order. */
@@ -63,37 +63,6 @@ export const attachmentProblems = (
   return problems;
 };
 
-/** Whether one more file may be attached to a component (live files below `maxFiles`). */
-export const hasRoomFor = (component: Pick<Component, 'code' | 'maxFiles'>, attachments: readonly AttachmentRef[]): boolean =>
-  attachments.filter((a) => a.componentCode === component.code && a.status !== 'rejected').length < component.maxFiles;
-
-export type FileVerdict =
-  | { ok: true; contentType: string }
-  /** What is wrong: a type not accepted, a file too large, or a size that is no size. */
-  | { ok: false; reason: 'UNSUPPORTED_TYPE' | 'TOO_LARGE' | 'INVALID_SIZE'; message: string };
-
-/** `type/subtype` of a Content-Type value, lower-cased, parameters dropped. */
-export const mediaType = (contentType: string): string => contentType.split(';')[0]!.trim().toLowerCase();
-
-/**
- * Whether a file may be uploaded for a component: its media type in the component's `accept`
- * list (parameters such as `; charset=` ignored, case-insensitive) and a whole size in
- * 1 … `maxBytes` bytes (default 10 MB; an empty file is never a document).
- */
-export const acceptsFile = (
-  component: Pick<Component, 'accept'>,
-  file: { contentType: string; size: number },
-  maxBytes: number = DEFAULT_MAX_FILE_BYTES,
-): FileVerdict => {
-  if (!Number.isSafeInteger(file.size) || file.size < 1) {
-    return { ok: false, reason: 'INVALID_SIZE', message: 'size must be a whole number of bytes, at least 1' };
-  }
-  const type = typeof file.contentType === 'string' ? mediaType(file.contentType) : '';
-  if (!component.accept.some((a) => a.toLowerCase() === type)) {
-    return { ok: false, reason: 'UNSUPPORTED_TYPE', message: `accepted types: ${component.accept.join(', ')}` };
-  }
-  if (file.size > maxBytes) {
-    return { ok: false, reason: 'TOO_LARGE', message: `at most ${Math.floor(maxBytes / 1024 / 1024 * 10) / 10} MB` };
-  }
-  return { ok: true, contentType: type };
-};
+/** A component's live (pending or verified) files among `attachments`: what counts against its `maxFiles`. */
+export const liveFileCount = (componentCode: string, attachments: readonly AttachmentRef[]): number =>
+  attachments.filter((a) => a.componentCode === componentCode && a.status !== 'rejected').length;

@@ -4,12 +4,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../../../shared/auth/principal';
 import { agencyInScope, ownsResource } from '../../../shared/auth/scope';
-import { createWorkingCalendar, type WorkingCalendar } from '../../../shared/calendar';
+import { latestCalendar, type WorkingCalendar } from '../../../shared/calendar';
 import { conflict, forbidden, notFound } from '../../../shared/errors/domain-error';
 import { DEFAULT_RETRY, done, lostRace, retryOnConflict } from '../../../shared/retry/retry-on-conflict';
+import { UploadFlow } from '../../../shared/uploads/upload-flow';
 import type { AttachmentStore } from '../../../shared/uploads/upload-store';
 import type { CatalogueReader } from '../../catalogue/public';
 import type { DossierStore } from '../adapters/dossier-store';
+import { DEFAULT_MAX_FILE_BYTES } from '../domain/components';
 import type { DossierRecord } from '../domain/dossier';
 
 export interface DossierDeps {
@@ -22,7 +24,8 @@ export interface DossierDeps {
 
 export interface DossierContext {
   store: DossierStore;
-  files: AttachmentStore;
+  /** The applicant's files and the officials' results: the shared upload flow over the attachments bucket. */
+  uploads: UploadFlow;
   catalogue: CatalogueReader;
   now: () => Date;
   newId: () => string;
@@ -30,19 +33,20 @@ export interface DossierContext {
   calendar: () => Promise<WorkingCalendar>;
 }
 
+/** Where a dossier's file lives in the attachments bucket (under incoming/ until verified, then files/). */
+export const fileKey = (dossierId: string, attachmentId: string) => `${dossierId}/${attachmentId}`;
+
 export const dossierContext = (deps: DossierDeps): DossierContext => {
-  let cached: { holidays: unknown; calendar: WorkingCalendar } | undefined;
+  const now = deps.now ?? (() => new Date());
+  const newId = deps.newId ?? randomUUID;
   return {
     store: deps.store,
-    files: deps.files,
+    // Download links are signed at `now`: the real clock outside unit tests, as S3 checks them against it.
+    uploads: new UploadFlow({ files: deps.files, keyOf: fileKey, maxBytes: DEFAULT_MAX_FILE_BYTES, now, newId }),
     catalogue: deps.catalogue,
-    now: deps.now ?? (() => new Date()),
-    newId: deps.newId ?? randomUUID,
-    async calendar() {
-      const holidays = await deps.catalogue.holidays();
-      if (cached?.holidays !== holidays) cached = { holidays, calendar: createWorkingCalendar(holidays) };
-      return cached.calendar;
-    },
+    now,
+    newId,
+    calendar: latestCalendar(() => deps.catalogue.holidays()),
   };
 };
 

@@ -2,6 +2,7 @@
 // an agency of a level that handles it, and the form must be valid; the applicant comes from the
 // token, never from the body. Created once per Idempotency-Key (shared/idempotency): a replay of
 // the same request answers with the draft it made.
+import { createHash } from 'node:crypto';
 import type * as z from 'zod';
 import type { Principal } from '../../../shared/auth/principal';
 import type { Agency, Procedure } from '../../../shared/contracts/catalogue';
@@ -90,13 +91,26 @@ const draftOf = async (ctx: DossierContext, user: UserPrincipal, body: Body): Pr
   };
 };
 
+/**
+ * The fingerprint of a draft request before dossiers adopted shared/idempotency: SHA-256 of the
+ * parsed body's JSON as it stood (keys in the schema's order, a form's in the order sent, not
+ * sorted). A key recorded then lives 24 h (adapters/dossier-store.ts `earlierDraftKey`); a client
+ * retrying sends the same body, which digests the same again, so the old record is compared, not
+ * taken on trust: a different body under that key is still 422. Can go with `earlierDraftKey`.
+ */
+const earlierFingerprintOf = (body: Body): string => createHash('sha256').update(JSON.stringify(body)).digest('hex');
+
 /** A new draft, or — for a replayed Idempotency-Key with the same request — the draft it made. */
 export const createDraft = async (ctx: DossierContext, principal: Principal, body: Body, idempotencyKey: string): Promise<DossierView> => {
   const user = asApplicant(principal);
   const fingerprint = fingerprintOf(body);
+  const earlierFingerprint = earlierFingerprintOf(body);
   return createOnce<DossierView>({
     fingerprint,
-    readKey: () => ctx.store.draftKey(user.sub, idempotencyKey),
+    readKey: async () => {
+      const seen = await ctx.store.draftKey(user.sub, idempotencyKey);
+      return seen?.fingerprint === earlierFingerprint ? { ...seen, fingerprint } : seen;
+    },
     replay: async (dossierId) => {
       const d = await ctx.store.get(dossierId);
       return d && currentView(ctx, d, user);

@@ -1,5 +1,6 @@
 // An in-memory dossier store for the use cases' unit tests: the conditional writes of the real one
 // (version, code claims, the daily counter), and hooks to make a write lose a race. Test code only.
+import type { AttachmentStore } from '../../../shared/uploads/upload-store';
 import type { DossierStore, TransitionWrite } from '../adapters/dossier-store';
 import type { DossierEvent, DossierRecord } from '../domain/dossier';
 import { dossierContext, type DossierContext } from './context';
@@ -42,15 +43,17 @@ export const fakeStore = () => {
   return { store: store as unknown as DossierStore, records, history, claimedCodes, sequences, released, hooks };
 };
 
-/** A context over the fake store, a fixed clock, a calendar without holidays, and no file store. */
-export const fakeContext = (store: DossierStore, now = new Date('2026-11-20T03:00:00.000Z')): DossierContext =>
-  dossierContext({
+/** A context over the fake store, a fixed clock, a calendar without holidays, and no file store unless given. */
+export const fakeContext = (store: DossierStore, now = new Date('2026-11-20T03:00:00.000Z'), files: AttachmentStore = {} as never): DossierContext => {
+  let ids = 0;
+  return dossierContext({
     store,
-    files: {} as never,
+    files,
     catalogue: { holidays: async () => [] } as never,
     now: () => now,
-    newId: () => 'new-id',
+    newId: () => `new-id-${++ids}`,
   });
+};
 
 export { aDraft as draft } from '../domain/dossier.fixture';
 

@@ -1,13 +1,16 @@
 // Payment orders in DynamoDB (the `payments` table, docs/data-model.md). Every write that a race
 // could spoil is conditional or transactional: one order per dossier payment round (a round lock
-// item), one order per Idempotency-Key, a callback applied once (its event id is written in the
-// same transaction as the state change it causes), receipt numbers from an atomic counter.
+// item), one order per Idempotency-Key (its record written in the order's transaction,
+// shared/idempotency), a callback applied once (its event id is written in the same transaction as
+// the state change it causes), receipt numbers from an atomic counter.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
 import { localDate } from '../../../shared/calendar';
 import type { PaymentStatus } from '../../../shared/contracts/payments';
+import type { KeyRecord } from '../../../shared/idempotency/create-once';
+import { readKeyRecord, transactWithKey, type StoredKeyItem } from '../../../shared/idempotency/dynamo-key-record';
 import type { Mismatch } from '../domain/reconcile';
-import type { OrderRecord } from '../domain/order';
+import { orderRequestFingerprint, type OrderRecord } from '../domain/order';
 import { isConditionFailure, failedConditions } from '../../../shared/aws/dynamo-errors';
 
 export const BY_DOSSIER = 'byDossier';
@@ -17,35 +20,45 @@ const CALLBACK_TTL_SECONDS = 90 * 24 * 3600;
 export const orderPk = (id: string) => `O#${id}`;
 export const ORDER_SK = 'ORDER';
 export const roundKey = (dossierId: string, round: number) => ({ pk: `D#${dossierId}`, sk: `ROUND#${String(round).padStart(6, '0')}` });
-export const idemKey = (sub: string, key: string) => ({ pk: `IDEM#${sub}#${key}`, sk: 'IDEM' });
 export const callbackKey = (provider: string, eventId: string) => ({ pk: `CB#${provider}#${eventId}`, sk: 'CB' });
 
 export const paidDayKey = (provider: string, paidAt: string) => `PAID#${provider}#${localDate(paidAt)}`;
 
+/** The order holding a dossier's payment round, its status and expiry. */
+export interface RoundLock { orderId: string; status: PaymentStatus; expiresAt: string }
 
-export interface RoundLock {
-  orderId: string;
-  status: PaymentStatus;
-  expiresAt: string;
-}
+/** An order's Idempotency-Key: whose, which, the request's fingerprint, how long kept. */
+export interface OrderKey { sub: string; key: string; fingerprint: string; ttlSeconds: number }
 
-export type CreateResult = { ok: true } | { ok: false; reason: 'idempotency' | 'round_taken' };
+/**
+ * How writing a new order ended: written; its key taken (a record, or a twin's transaction holds
+ * it); the round held by another live or paid order; or caught in a concurrent transaction on the
+ * round lock with nothing decided (`conflict`: write again).
+ */
+export type CreateResult = 'created' | 'key_taken' | 'round_taken' | 'conflict';
+
+/**
+ * An order key's record as payments wrote it before adopting shared/idempotency: `orderId` where
+ * the record now has `resultId`, and the dossier in clear where it has the request's fingerprint.
+ * Such records live 24 h after that deploy; this mapping can go after.
+ */
+export const earlierOrderKey = (item: StoredKeyItem): KeyRecord | undefined =>
+  typeof item.orderId === 'string' && typeof item.dossierId === 'string'
+    ? { resultId: item.orderId, fingerprint: orderRequestFingerprint(item.dossierId) }
+    : undefined;
+
 export type ApplyResult = 'applied' | 'duplicate' | 'stale';
 
-export interface ReconciliationReport {
-  provider: string;
-  date: string;
-  ranAt: string;
-  lines: number;
-  mismatches: Mismatch[];
-}
+export interface ReconciliationReport { provider: string; date: string; ranAt: string; lines: number; mismatches: Mismatch[] }
 
 export interface PaymentStore {
   get(id: string): Promise<OrderRecord | undefined>;
   getMany(ids: readonly string[]): Promise<Map<string, OrderRecord | undefined>>;
-  idempotency(sub: string, key: string): Promise<{ orderId: string; dossierId: string } | undefined>;
+  /** The record of an applicant's Idempotency-Key (read consistently). */
+  orderKey(sub: string, key: string): Promise<KeyRecord | undefined>;
   roundLock(dossierId: string, round: number): Promise<RoundLock | undefined>;
-  create(order: OrderRecord, idem: { sub: string; key: string; ttlSeconds: number }): Promise<CreateResult>;
+  /** Writes a new order, its key's record and its round's lock in one transaction. */
+  create(order: OrderRecord, key: OrderKey): Promise<CreateResult>;
   /** Moves the order from `from` to `to` and records the callback's event id, in one transaction. */
   applyCallback(order: OrderRecord, change: { from: PaymentStatus; to: PaymentStatus; paidAt: string | null; providerRef: string; eventId: string }): Promise<ApplyResult>;
   /** Records a callback that changed nothing; false when this event id was seen before. */
@@ -86,10 +99,8 @@ export class DynamoPaymentStore implements PaymentStore {
     return result;
   }
 
-  async idempotency(sub: string, key: string) {
-    const { db, table, lib } = await this.ready();
-    const out = await db.send(new lib.GetCommand({ TableName: table, Key: idemKey(sub, key), ConsistentRead: true }));
-    return out.Item ? { orderId: String(out.Item.orderId), dossierId: String(out.Item.dossierId) } : undefined;
+  async orderKey(sub: string, key: string) {
+    return readKeyRecord(await this.ready(), sub, key, earlierOrderKey);
   }
 
   async roundLock(dossierId: string, round: number) {
@@ -98,44 +109,37 @@ export class DynamoPaymentStore implements PaymentStore {
     return out.Item ? { orderId: String(out.Item.orderId), status: out.Item.status as PaymentStatus, expiresAt: String(out.Item.expiresAt) } : undefined;
   }
 
-  async create(order: OrderRecord, idem: { sub: string; key: string; ttlSeconds: number }): Promise<CreateResult> {
-    const { db, table, lib } = await this.ready();
-    const createdSeconds = Math.floor(Date.parse(order.createdAt) / 1000);
-    try {
-      await db.send(new lib.TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: table,
-              Item: { ...order, pk: orderPk(order.id), sk: ORDER_SK, gsi1pk: `D#${order.dossierId}`, gsi1sk: `${order.createdAt}#${order.id}` },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Put: {
-              TableName: table,
-              Item: { ...idemKey(idem.sub, idem.key), orderId: order.id, dossierId: order.dossierId, purgeAt: createdSeconds + idem.ttlSeconds },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            // One live order per round: the lock is free when absent, failed, expired, or pending past its expiry.
-            Put: {
-              TableName: table,
-              Item: { ...roundKey(order.dossierId, order.round), orderId: order.id, status: 'pending', expiresAt: order.expiresAt, expiresAtMs: Date.parse(order.expiresAt) },
-              ConditionExpression: 'attribute_not_exists(pk) OR #st IN (:failed, :expired) OR (#st = :pending AND expiresAtMs <= :now)',
-              ExpressionAttributeNames: { '#st': 'status' },
-              ExpressionAttributeValues: { ':failed': 'failed', ':expired': 'expired', ':pending': 'pending', ':now': Date.parse(order.createdAt) },
-            },
-          },
-        ],
-      }));
-      return { ok: true };
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      const failed = failedConditions(error);
-      return { ok: false, reason: failed[1] || !failed.length ? 'idempotency' : 'round_taken' };
-    }
+  async create(order: OrderRecord, key: OrderKey): Promise<CreateResult> {
+    const ready = await this.ready();
+    const write = await transactWithKey(ready, {
+      scope: key.sub, key: key.key,
+      record: { resultId: order.id, fingerprint: key.fingerprint },
+      ttl: { attribute: 'purgeAt', at: Math.floor(Date.parse(order.createdAt) / 1000) + key.ttlSeconds },
+    }, [
+      {
+        Put: {
+          TableName: ready.table,
+          Item: { ...order, pk: orderPk(order.id), sk: ORDER_SK, gsi1pk: `D#${order.dossierId}`, gsi1sk: `${order.createdAt}#${order.id}` },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        // One live order per round: the lock is free when absent, failed, expired, or pending past its expiry.
+        Put: {
+          TableName: ready.table,
+          Item: { ...roundKey(order.dossierId, order.round), orderId: order.id, status: 'pending', expiresAt: order.expiresAt, expiresAtMs: Date.parse(order.expiresAt) },
+          ConditionExpression: 'attribute_not_exists(pk) OR #st IN (:failed, :expired) OR (#st = :pending AND expiresAtMs <= :now)',
+          ExpressionAttributeNames: { '#st': 'status' },
+          ExpressionAttributeValues: { ':failed': 'failed', ':expired': 'expired', ':pending': 'pending', ':now': Date.parse(order.createdAt) },
+        },
+      },
+    ]);
+    if (write.written) return 'created';
+    if (write.keyTaken) return 'key_taken';
+    if (write.failed[1]) return 'round_taken';
+    if (write.conflict) return 'conflict';
+    // Only the order's own condition failed: a fresh random id that exists already.
+    throw new Error(`payment order ${order.id} exists already`);
   }
 
   async applyCallback(order: OrderRecord, change: { from: PaymentStatus; to: PaymentStatus; paidAt: string | null; providerRef: string; eventId: string }): Promise<ApplyResult> {

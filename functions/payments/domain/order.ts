@@ -4,6 +4,7 @@
 // decided from, so a late, duplicated or reordered callback can never pay twice or un-pay.
 // Pure: no clock of its own, no I/O.
 import type { PaymentItem, PaymentStatus, ProviderCallback } from '../../../shared/contracts/payments';
+import { fingerprintOf } from '../../../shared/idempotency/create-once';
 
 export interface OrderRecord {
   id: string;
@@ -35,6 +36,9 @@ export interface OrderRecord {
   anomalies: { at: string; kind: string; detail: string }[];
   version: number;
 }
+
+/** What an order request is to its Idempotency-Key (shared/idempotency): the dossier it pays; a key serves one dossier. */
+export const orderRequestFingerprint = (dossierId: string): string => fingerprintOf({ dossierId });
 
 export type ProviderOutcome = 'paid' | 'failed' | 'expire' | 'refund';
 

@@ -1,8 +1,9 @@
 // Attachments: the checks made before a file leaves the phone (type, size, room, and the file's
 // first bytes — the same signatures the server verifies after upload), and the upload itself to the
 // presigned POST with XMLHttpRequest, the one browser API that reports upload progress.
-import { DEFAULT_MAX_FILE_BYTES, mediaType } from '../../../functions/dossiers/domain/components';
+import { DEFAULT_MAX_FILE_BYTES } from '../../../functions/dossiers/domain/components';
 import { SNIFF_BYTES, sniffMediaType } from '../../../shared/uploads/file-signature';
+import { mediaType } from '../../../shared/uploads/upload-rules';
 import type { Translate } from '../account/form-rules';
 
 export { DEFAULT_MAX_FILE_BYTES };
