@@ -7,6 +7,7 @@
 // signs its outbound deliveries to them (sync), and the client kit (client/) signs requests and
 // verifies the portal's webhooks with it.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { lowerCaseHeaderNames } from '../http/header-names';
 
 /** Accepted clock difference, both ways, between the signer and the portal. */
 export const SIGNATURE_WINDOW_SECONDS = 300;
@@ -63,10 +64,9 @@ export interface SignedHeaders {
 
 /** The three signature headers, read case-insensitively (API Gateway lower-cases them; tools may not). */
 export const signedHeaders = (headers: Headers | Record<string, string | string[] | undefined> | undefined): SignedHeaders => {
-  const lower: Record<string, string | undefined> = {};
-  const entries = headers instanceof Headers ? [...headers.entries()] : Object.entries(headers ?? {});
-  for (const [k, v] of entries) lower[k.toLowerCase()] = Array.isArray(v) ? v[0] : v;
-  return { keyId: lower[SIGNATURE_HEADERS.keyId], timestamp: lower[SIGNATURE_HEADERS.timestamp], signature: lower[SIGNATURE_HEADERS.signature] };
+  const lower = lowerCaseHeaderNames(headers instanceof Headers ? Object.fromEntries(headers.entries()) : headers);
+  const value = (name: string) => { const v = lower[name]; return Array.isArray(v) ? v[0] : v; };
+  return { keyId: value(SIGNATURE_HEADERS.keyId), timestamp: value(SIGNATURE_HEADERS.timestamp), signature: value(SIGNATURE_HEADERS.signature) };
 };
 
 export type SignatureFailure = 'stale' | 'bad_signature' | 'malformed';

@@ -1,7 +1,8 @@
 // BatchGetItem and BatchWriteItem over any number of keys or items: chunks of the API's maxima
 // (100 keys, 25 writes), and whatever DynamoDB leaves unprocessed (throttling, size) retried with a
-// short exponential backoff until done. Every adapter that reads or writes many items at once
-// uses these, rather than each keeping its own loop.
+// short exponential backoff, a bounded number of times (then an error: the caller's job or queue
+// retries the whole, rather than a function spinning until its timeout). Every adapter that reads
+// or writes many items at once uses these, rather than each keeping its own loop.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { dynamoLib } from './clients';
 
@@ -10,7 +11,11 @@ type Item = Record<string, unknown>;
 
 const BATCH_GET_MAX = 100;
 const BATCH_WRITE_MAX = 25;
+/** Retries of one chunk's unprocessed part; the pauses add up to about 10 s. */
+export const MAX_UNPROCESSED_RETRIES = 12;
 const pause = (attempt: number) => new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+const giveUp = (what: string, left: number) =>
+  new Error(`${what} left ${left} item(s) unprocessed after ${MAX_UNPROCESSED_RETRIES} retries`);
 
 const chunks = <T>(xs: readonly T[], size: number): T[][] => {
   const out: T[][] = [];
@@ -26,6 +31,7 @@ export const batchGetAll = async (
   for (const chunk of chunks(keys, BATCH_GET_MAX)) {
     let pending: Item[] | undefined = chunk;
     for (let attempt = 0; pending?.length; attempt++) {
+      if (attempt > MAX_UNPROCESSED_RETRIES) throw giveUp('BatchGetItem', pending.length);
       if (attempt > 0) await pause(attempt);
       const out: { Responses?: Record<string, Item[]>; UnprocessedKeys?: Record<string, { Keys?: Item[] }> } =
         await db.send(new lib.BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: options.consistentRead ?? false } } }));
@@ -45,6 +51,7 @@ export const batchPutAll = async (
     for (let chunk = queue.shift(); chunk; chunk = queue.shift()) {
       let pending: { PutRequest: { Item: Item } }[] | undefined = chunk.map((Item) => ({ PutRequest: { Item } }));
       for (let attempt = 0; pending?.length; attempt++) {
+        if (attempt > MAX_UNPROCESSED_RETRIES) throw giveUp('BatchWriteItem', pending.length);
         if (attempt > 0) await pause(attempt);
         const out = await db.send(new lib.BatchWriteCommand({ RequestItems: { [table]: pending } }));
         pending = out.UnprocessedItems?.[table] as typeof pending;

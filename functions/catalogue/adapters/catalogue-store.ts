@@ -10,6 +10,7 @@ import type { CatalogueName, Procedure } from '../../../shared/contracts/catalog
 import type { SearchDoc } from '../domain/search-model';
 import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
 import { assertItemFits } from '../../../shared/aws/item-size';
+import { batchPutAll } from '../../../shared/aws/dynamo-batch';
 
 export type CatalogueEntry = { id: string } & Record<string, unknown>;
 
@@ -75,7 +76,6 @@ const entryItem = (name: string, entry: CatalogueEntry) => {
 /** Chunks written at once by bulk loads. */
 const BATCH_CONCURRENCY = 8;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The SDK (commands and client) is loaded on the first call (see sdk.ts); the client and the table
@@ -203,28 +203,10 @@ export class DynamoCatalogueStore implements CatalogueStore {
     await db.send(new lib.UpdateCommand(Update));
   }
 
-  /**
-   * BatchWriteItem in chunks of 25, a few chunks in flight at once (bulk loads are bound by round
-   * trips), retrying unprocessed items with backoff.
-   */
+  /** Bulk loads are bound by round trips: a few batches in flight at once. */
   private async batchWrite(items: readonly Record<string, unknown>[]): Promise<void> {
     const { db, table, lib } = await this.ready();
-    const chunks: Record<string, unknown>[][] = [];
-    for (let i = 0; i < items.length; i += 25) chunks.push(items.slice(i, i + 25));
-    const writeChunk = async (chunk: Record<string, unknown>[]) => {
-      let requests = chunk.map((Item) => ({ PutRequest: { Item } }));
-      for (let attempt = 0; requests.length > 0; attempt++) {
-        if (attempt > 8) throw new Error('BatchWriteItem left items unprocessed after 8 retries');
-        if (attempt > 0) await sleep(Math.min(2000, 25 * 2 ** attempt));
-        const out = await db.send(new lib.BatchWriteCommand({ RequestItems: { [table]: requests } }));
-        requests = (out.UnprocessedItems?.[table] ?? []) as typeof requests;
-      }
-    };
-    let next = 0;
-    const worker = async () => {
-      while (next < chunks.length) await writeChunk(chunks[next++]!);
-    };
-    await Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, chunks.length) }, worker));
+    await batchPutAll(db, lib, table, items, { concurrency: BATCH_CONCURRENCY });
   }
 
 }

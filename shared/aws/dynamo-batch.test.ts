@@ -1,9 +1,9 @@
 // The batch helpers' chunking and their retry of what DynamoDB leaves unprocessed (throttling):
 // a fake client records each call and answers as DynamoDB would.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { describe, expect, it } from 'vitest';
-import { batchGetAll, batchPutAll } from '../../shared/aws/dynamo-batch';
-import { dynamoLib } from '../../shared/aws/clients';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { batchGetAll, batchPutAll, MAX_UNPROCESSED_RETRIES } from './dynamo-batch';
+import { dynamoLib } from './clients';
 
 const lib = await dynamoLib();
 
@@ -50,5 +50,24 @@ describe('batchPutAll', () => {
     expect(written).toHaveLength(65);
     expect(new Set(written).size).toBe(60);
     expect(calls.map((c) => (c.input.RequestItems.t as unknown[]).length).sort((a, b) => a - b)).toEqual([5, 10, 25, 25]);
+  });
+});
+
+describe('a table that keeps throttling', () => {
+  afterEach(() => { vi.useRealTimers(); });
+
+  it.each([
+    ['BatchWriteItem', (db: DynamoDBDocumentClient) => batchPutAll(db, lib, 't', [{ pk: 'A', sk: 'S' }, { pk: 'B', sk: 'S' }])],
+    ['BatchGetItem', (db: DynamoDBDocumentClient) => batchGetAll(db, lib, 't', [{ pk: 'A', sk: 'S' }, { pk: 'B', sk: 'S' }])],
+  ] as const)('%s gives up after the bounded retries with an error naming what is left', async (what, run) => {
+    vi.useFakeTimers();
+    const { db, calls } = fake((cmd) => {
+      const asked = cmd.input.RequestItems.t!;
+      return 'Keys' in asked ? { Responses: { t: [] }, UnprocessedKeys: { t: asked } } : { UnprocessedItems: { t: asked } };
+    });
+    const outcome = run(db).then(() => 'done', (e: Error) => e.message);
+    await vi.runAllTimersAsync();
+    expect(await outcome).toBe(`${what} left 2 item(s) unprocessed after ${MAX_UNPROCESSED_RETRIES} retries`);
+    expect(calls).toHaveLength(MAX_UNPROCESSED_RETRIES + 1);
   });
 });
