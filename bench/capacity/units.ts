@@ -4,13 +4,14 @@
 // and after (rounded up), twice in a transaction; a read 1 RCU per 4 KB strongly consistent, half
 // that eventually consistent, rounded up per item (GetItem) or over the items returned (Query).
 // A global secondary index is written like a table, with the projected item: a new entry is a put,
-// a changed key a delete and a put, a changed projected attribute a put; never transactional.
+// a changed key a delete and a put, a changed projected attribute a put; never transactional. Only
+// the indexes a deployment creates count (a local-only index, shared/platform/types.ts, costs nothing).
 //
 // Families: a partition key with its instance's identifiers replaced by placeholders (`DAY#<date>`,
 // `QUEUE#<agency>#open`), so the model's families are the adapters' keys, whatever they are.
 import { itemBytes } from '../../shared/aws/item-size';
 import { tables } from '../../shared/platform/tables';
-import type { TableDecl } from '../../shared/platform/types';
+import { deployedIndexes, type TableDecl } from '../../shared/platform/types';
 
 export const WRITE_UNIT_BYTES = 1024;
 export const READ_UNIT_BYTES = 4096;
@@ -105,7 +106,7 @@ export const writeOps = (table: string, before: Item | undefined, after: Item | 
     table, family: familyOf(String(any.pk), context), kind: 'write', units: writeUnits(size, transactional && after !== undefined), count: 1,
     ...(transactional ? { tx: true, item: familyOf(`${String(any.pk)} ${String(any.sk)}`, context) } : {}),
   }];
-  for (const g of declOf(table).globalIndexes ?? []) {
+  for (const g of deployedIndexes(declOf(table))) {
     const pk = g.partitionKey.name;
     const sk = g.sortKey?.name;
     const inIndex = (i: Item | undefined) => i !== undefined && i[pk] !== undefined && (!sk || i[sk] !== undefined);
@@ -126,7 +127,7 @@ export const STORED_OVERHEAD_BYTES = 100;
 
 /** Bytes an item occupies stored: the item and each index entry it has (ALL projections copy it whole). */
 export const storedBytes = (table: string, item: Item): number => {
-  const copies = 1 + (declOf(table).globalIndexes ?? []).filter((g) => item[g.partitionKey.name] !== undefined).length;
+  const copies = 1 + deployedIndexes(declOf(table)).filter((g) => item[g.partitionKey.name] !== undefined).length;
   return copies * (sizeOf(item) + STORED_OVERHEAD_BYTES);
 };
 

@@ -6,7 +6,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { dlqName, queuePhysicalName, streamDlqName, type KeyDecl, type PlatformDecl } from '../../shared/platform';
+import { deployedIndexes, dlqName, queuePhysicalName, streamDlqName, type KeyDecl, type PlatformDecl } from '../../shared/platform';
 import type { PortalConfig } from '../config';
 import { pascal, TAG } from '../names';
 import { logBucket } from '../constructs/log-bucket';
@@ -79,7 +79,7 @@ export class DataStack extends Stack {
         deletionProtection: config.retainData,
         removalPolicy,
       });
-      for (const g of t.globalIndexes ?? []) {
+      for (const g of deployedIndexes(t)) {
         table.addGlobalSecondaryIndex({
           indexName: g.name,
           partitionKey: attribute(g.partitionKey),

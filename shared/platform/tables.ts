@@ -58,11 +58,13 @@ export const tables = [
     description:
       'Notifications sent to applicants (pk N#<dossierId>, sk <eventVersion>#<slip>#<channel>: written ' +
       'once, so a redelivered event never notifies twice), with the rendered message and delivery result; ' +
-      'gsi1pk DAY#<local date>, gsi1sk <at>#<dossierId> lists a day\'s notifications (operations, local outbox).',
+      'gsi1pk DAY#<local date>, gsi1sk <at>#<dossierId> lists a day\'s notifications for the local outbox.',
     partitionKey: { name: 'pk', type: 'S' },
     sortKey: { name: 'sk', type: 'S' },
     globalIndexes: [
-      { name: 'byDay', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
+      // Local only: its one reader is the local outbox (local/outbox.ts). Deployed, every message of
+      // the country would be written whole, twice, under one key (docs/capacity.md "byDay").
+      { name: 'byDay', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' }, localOnly: true },
     ],
     ttlAttribute: 'expiresAt',
   },

@@ -65,12 +65,28 @@ export type FunctionName = string;
 export type KeyType = 'S' | 'N';
 export interface KeyDecl { name: string; type: KeyType }
 
+export interface GlobalIndexDecl {
+  name: string;
+  partitionKey: KeyDecl;
+  sortKey?: KeyDecl;
+  /**
+   * Created by the local runtime only, never deployed: for an index that only a local tool reads
+   * (docs/capacity.md explains why such an index would cost a national deployment far more than it
+   * gives). Its key attributes are still written; in AWS they are plain attributes.
+   */
+  localOnly?: boolean;
+}
+
+/** The indexes a deployment creates: the declared ones less the local-only ones. */
+export const deployedIndexes = (t: Pick<TableDecl, 'globalIndexes'>): readonly GlobalIndexDecl[] =>
+  (t.globalIndexes ?? []).filter((g) => !g.localOnly);
+
 export interface TableDecl {
   /** Logical name; env var `TABLE_<NAME>` carries the physical name. */
   name: string;
   partitionKey: KeyDecl;
   sortKey?: KeyDecl;
-  globalIndexes?: readonly { name: string; partitionKey: KeyDecl; sortKey?: KeyDecl }[];
+  globalIndexes?: readonly GlobalIndexDecl[];
   ttlAttribute?: string;
   stream?: 'NEW_IMAGE' | 'NEW_AND_OLD_IMAGES';
   /**

@@ -9,7 +9,7 @@ import { evaluate } from '../../bench/capacity/model';
 import type { ReportData } from '../../bench/capacity/report';
 import { familyOf, writeOps } from '../../bench/capacity/units';
 import { itemBytes } from '../../shared/aws/item-size';
-import { dayPk } from '../../functions/notifications/adapters/notification-log';
+import { dayPk, notificationPk } from '../../functions/notifications/adapters/notification-log';
 import { aggKey } from '../../functions/evaluation/adapters/evaluation-store';
 import { queueIndexPk } from '../../functions/dossiers/domain/dossier';
 import { functions } from '../../shared/platform/functions';
@@ -51,6 +51,11 @@ describe('the model, on a tiny configuration computed by hand', () => {
     expect(row('dossiers D#<id>').load).toBeCloseTo(4 / 60, 9);
   });
 
+  it('costs only the indexes a deployment creates (the local-only byDay costs nothing)', () => {
+    const note = { pk: notificationPk(ids.id), sk: '000001#receipt#email', gsi1pk: dayPk('2026-03-02'), gsi1sk: 'x', pad: 'x'.repeat(3000) };
+    expect(writeOps('notifications', undefined, note, ids)).toEqual([{ table: 'notifications', family: 'N#<id>', kind: 'write', units: 3, count: 1 }]);
+  });
+
   it('counts transactions per item, with the conflicts they meet', () => {
     const tx = row('evaluation AGG#<agency> <month>');
     expect(tx.load).toBe(30);
@@ -79,12 +84,15 @@ describe('the current design at 2,000 submissions a second (npm run bench:capaci
 
   it('names key families from the adapters\' key builders', () => {
     expect(familyOf(dayPk('2026-03-02'), {})).toBe('DAY#<date>');
-    expect(row(`notifications byDay ${familyOf(dayPk('2026-03-02'), {})}`).flagged).toBe(true);
+    expect(row(`notifications ${familyOf(notificationPk('d1'), { id: 'd1' })}`).flagged).toBe(false);
+  });
+
+  it('no longer has the byDay index: it is local-only, so the notifications spread over their dossiers', () => {
+    expect(report.rows.filter((r) => r.name.includes('byDay'))).toEqual([]);
   });
 
   // Issue 20 measured the first limits of the current design; the model finds the same order of magnitude.
   it.each([
-    ['notifications byDay DAY#<date>', 75],
     ['evaluation AGG#<agency>', 250],
     ['sync-outbound SendMessage', 270],
     ['sync SYS#<system> STATS', 300],

@@ -3,7 +3,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLAIMS } from '../../shared/auth/principal';
-import { findFunction, platform, routeKey, userPool, type TableDecl } from '../../shared/platform';
+import { deployedIndexes, findFunction, platform, routeKey, userPool, type TableDecl } from '../../shared/platform';
 import { DEFAULT_REGION } from '../../infra/config';
 import { TAG } from '../../infra/names';
 import { ACCESS_LOG_FIELDS } from '../../infra/stacks/api-stack';
@@ -41,12 +41,18 @@ describe('data stack', () => {
       { AttributeName: decl.partitionKey.name, KeyType: 'HASH' },
       ...(decl.sortKey ? [{ AttributeName: decl.sortKey.name, KeyType: 'RANGE' }] : []),
     ]);
-    const gsis = ('globalIndexes' in decl ? decl.globalIndexes : undefined) ?? [];
-    expect((p.GlobalSecondaryIndexes ?? []).map((g: Json) => g.IndexName).sort()).toEqual(gsis.map((g) => g.name).sort());
+    expect((p.GlobalSecondaryIndexes ?? []).map((g: Json) => g.IndexName).sort()).toEqual(deployedIndexes(decl).map((g) => g.name).sort());
     const ttl = 'ttlAttribute' in decl ? decl.ttlAttribute : undefined;
     expect(p.TimeToLiveSpecification).toEqual(ttl ? { AttributeName: ttl, Enabled: true } : undefined);
     const stream = 'stream' in decl ? decl.stream : undefined;
     expect(p.StreamSpecification).toEqual(stream ? { StreamViewType: stream } : undefined);
+  });
+
+  it('the notifications table has no index in AWS: byDay is local-only (docs/capacity.md "byDay")', () => {
+    const [, table] = byTag(s.json.data, 'AWS::DynamoDB::Table', TAG.table, 'notifications');
+    expect(table.Properties.GlobalSecondaryIndexes).toBeUndefined();
+    const notifications: TableDecl = platform.tables.find((t) => t.name === 'notifications')!;
+    expect(notifications.globalIndexes?.find((g) => g.name === 'byDay')).toMatchObject({ localOnly: true });
   });
 
   it.each(platform.buckets.map((b) => [b.name, b] as const))('bucket %s: KMS, versioned, access-logged, lifecycle, CORS only for browser uploads', (name, decl) => {

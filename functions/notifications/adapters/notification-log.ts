@@ -69,7 +69,10 @@ export interface NotificationLog {
   /** Records that the applicant left no contact (once; a repeat is a no-op). */
   recordNoContact(draft: NotificationDraft, now: Date): Promise<void>;
   get(dossierId: string, sk: string): Promise<NotificationRecord | undefined>;
-  /** The newest first of one local (Asia/Ho_Chi_Minh) day `YYYY-MM-DD`. */
+  /**
+   * The newest first of one local (Asia/Ho_Chi_Minh) day `YYYY-MM-DD`, for the local outbox: its
+   * index `byDay` is local-only (shared/platform/tables.ts), so in AWS there is nothing to query.
+   */
   listDay(date: string, limit: number): Promise<NotificationRecord[]>;
 }
 
