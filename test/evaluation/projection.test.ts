@@ -44,6 +44,21 @@ const reader = () => {
   return { dossiers, deps };
 };
 
+/**
+ * `count` dossiers of one agency-month: every third received at the desk, every second received
+ * (by `receiver`), the others still submitted.
+ */
+const mixedDossiers = (dossiers: Map<string, { record: DossierRecord; history: DossierEvent[] }>, agency: string, prefix: string, count: number, receiver: DossierEvent['actor']['kind']) => {
+  const ids = Array.from({ length: count }, (_, i) => `${prefix}-${run}-${i}`);
+  for (const [i, id] of ids.entries()) {
+    const base = record(id, agency, { channel: i % 3 === 0 ? 'desk' : 'online' });
+    dossiers.set(id, i % 2 === 0
+      ? { record: received(base), history: [entry('submit', 'applicant'), entry('receive', receiver)] }
+      : { record: base, history: [entry('submit', 'applicant')] });
+  }
+  return ids;
+};
+
 const countersOf = async (agencyCode: string, month = MONTH) => (await store.counters([{ agencyCode, month }])).get(`${agencyCode}|${month}`) ?? {};
 
 describe('index counters projection (DynamoDB Local)', () => {
@@ -83,13 +98,7 @@ describe('index counters projection (DynamoDB Local)', () => {
   it('30 dossiers of one agency-month, each delivered three times concurrently: exact counts', async () => {
     const agency = `T3-${run}`;
     const { dossiers, deps } = reader();
-    const ids = Array.from({ length: 30 }, (_, i) => `p3-${run}-${i}`);
-    for (const [i, id] of ids.entries()) {
-      const base = record(id, agency, { channel: i % 3 === 0 ? 'desk' : 'online' });
-      dossiers.set(id, i % 2 === 0
-        ? { record: received(base), history: [entry('submit', 'applicant'), entry('receive', 'agency_system')] }
-        : { record: base, history: [entry('submit', 'applicant')] });
-    }
+    const ids = mixedDossiers(dossiers, agency, 'p3', 30, 'agency_system');
     const outcomes = await Promise.all([...ids, ...ids, ...ids].map((id) => projectDossier(deps, id)));
     expect(outcomes.filter((o) => o === 'applied')).toHaveLength(30);
     const c = await countersOf(agency);
@@ -105,13 +114,7 @@ describe('index counters projection (DynamoDB Local)', () => {
     const agency = `T5-${run}`;
     const { dossiers, deps } = reader();
     // 150 dossiers; 50 of them delivered twice (a redelivery or a second event of the dossier): 200 events.
-    const ids = Array.from({ length: 150 }, (_, i) => `p5-${run}-${i}`);
-    for (const [i, id] of ids.entries()) {
-      const base = record(id, agency, { channel: i % 3 === 0 ? 'desk' : 'online' });
-      dossiers.set(id, i % 2 === 0
-        ? { record: received(base), history: [entry('submit', 'applicant'), entry('receive', 'official')] }
-        : { record: base, history: [entry('submit', 'applicant')] });
-    }
+    const ids = mixedDossiers(dossiers, agency, 'p5', 150, 'official');
     const events = [...ids, ...ids.slice(0, 50)];
     expect(events).toHaveLength(200);
     // One event per SQS batch, all 200 batches at once: the most concurrent transactions the
