@@ -8,6 +8,7 @@ import { tableName } from '../../shared/config';
 import type { DossierEvent, DossierRecord } from '../../functions/dossiers/public';
 import { DynamoEvaluationStore } from '../../functions/evaluation/adapters/evaluation-store';
 import { projectDossier, type ProjectionDeps } from '../../functions/evaluation/projection';
+import { makeHandler } from '../../functions/evaluation/counters';
 
 const store = new DynamoEvaluationStore(dynamoClient, () => tableName('evaluation'));
 const run = Math.random().toString(36).slice(2, 8);
@@ -41,6 +42,21 @@ const reader = () => {
     store,
   };
   return { dossiers, deps };
+};
+
+/**
+ * `count` dossiers of one agency-month: every third received at the desk, every second received
+ * (by `receiver`), the others still submitted.
+ */
+const mixedDossiers = (dossiers: Map<string, { record: DossierRecord; history: DossierEvent[] }>, agency: string, prefix: string, count: number, receiver: DossierEvent['actor']['kind']) => {
+  const ids = Array.from({ length: count }, (_, i) => `${prefix}-${run}-${i}`);
+  for (const [i, id] of ids.entries()) {
+    const base = record(id, agency, { channel: i % 3 === 0 ? 'desk' : 'online' });
+    dossiers.set(id, i % 2 === 0
+      ? { record: received(base), history: [entry('submit', 'applicant'), entry('receive', receiver)] }
+      : { record: base, history: [entry('submit', 'applicant')] });
+  }
+  return ids;
 };
 
 const countersOf = async (agencyCode: string, month = MONTH) => (await store.counters([{ agencyCode, month }])).get(`${agencyCode}|${month}`) ?? {};
@@ -82,13 +98,7 @@ describe('index counters projection (DynamoDB Local)', () => {
   it('30 dossiers of one agency-month, each delivered three times concurrently: exact counts', async () => {
     const agency = `T3-${run}`;
     const { dossiers, deps } = reader();
-    const ids = Array.from({ length: 30 }, (_, i) => `p3-${run}-${i}`);
-    for (const [i, id] of ids.entries()) {
-      const base = record(id, agency, { channel: i % 3 === 0 ? 'desk' : 'online' });
-      dossiers.set(id, i % 2 === 0
-        ? { record: received(base), history: [entry('submit', 'applicant'), entry('receive', 'agency_system')] }
-        : { record: base, history: [entry('submit', 'applicant')] });
-    }
+    const ids = mixedDossiers(dossiers, agency, 'p3', 30, 'agency_system');
     const outcomes = await Promise.all([...ids, ...ids, ...ids].map((id) => projectDossier(deps, id)));
     expect(outcomes.filter((o) => o === 'applied')).toHaveLength(30);
     const c = await countersOf(agency);
@@ -99,6 +109,33 @@ describe('index counters projection (DynamoDB Local)', () => {
     // Desk dossiers are every third (i % 3 === 0), received ones every second: 5 are both (0, 6, …, 24).
     expect(c.onlineReceived).toBe(10);
   });
+
+  it('contention (issue 20): 200 concurrent dossier events into one agency-month through the consumer, counters exact and no message failed', async () => {
+    const agency = `T5-${run}`;
+    const { dossiers, deps } = reader();
+    // 150 dossiers; 50 of them delivered twice (a redelivery or a second event of the dossier): 200 events.
+    const ids = mixedDossiers(dossiers, agency, 'p5', 150, 'official');
+    const events = [...ids, ...ids.slice(0, 50)];
+    expect(events).toHaveLength(200);
+    // One event per SQS batch, all 200 batches at once: the most concurrent transactions the
+    // consumer can put on the agency-month (batches of 10 would project up to 10 dossiers in turn).
+    const handler = makeHandler(deps);
+    const responses = await Promise.all(events.map((id, i) => handler({
+      Records: [{
+        messageId: `m${i}`, receiptHandle: `rh${i}`, body: JSON.stringify({ dossierId: id }), attributes: {} as never, messageAttributes: {},
+        md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:ap-southeast-1:1:index-counters', awsRegion: 'ap-southeast-1',
+      }],
+    })));
+    // A failed item is what SQS would redeliver and, after maxReceiveCount, dead-letter: none.
+    expect(responses.flatMap((r) => r.batchItemFailures)).toEqual([]);
+    const c = await countersOf(agency);
+    expect(c).toMatchObject({
+      dossiers: 150, received: 75, agencyActed: 75, 'st:received': 75, 'st:submitted': 75,
+      'ch:desk': 50, 'ch:online': 100, 'pr:1.001193': 150, 'due:2031-05-16': 75,
+    });
+    // Desk dossiers are every third, received ones every second: 25 are both (i % 6 === 0).
+    expect(c.onlineReceived).toBe(50);
+  }, 60_000);
 
   it('a dossier that changed agency-month moves its whole contribution', async () => {
     const agency = `T4-${run}`;
