@@ -13,8 +13,8 @@ import { messagesPerCall, type Step } from './lifecycle';
 import { spreadOf, type Spread } from './units';
 
 export interface Settings {
-  /** The stage's per-route throttle (infra/config.ts apiRateLimit, applied to each route by infra/stacks/api-stack.ts). */
-  routeRateLimit: number;
+  /** A route's stage throttle (shared/platform/throttles.ts at infra/config.ts designRate, else apiRateLimit; applied by infra/stacks/api-stack.ts). */
+  routeRateLimit: (routeId: string) => number;
   queues: readonly QueueDecl[];
   functions: readonly FunctionDecl[];
   /** The stream consumer (shared/platform/tables.ts) and its parallelization factor (infra/constructs/capability-function.ts). */
@@ -150,7 +150,7 @@ export const rows = ({ steps, hottest, settings }: ModelInput): Row[] => {
   const routes = new Map<string, number>();
   for (const s of steps) if (s.route) routes.set(s.route, (routes.get(s.route) ?? 0) + s.perDossier);
   for (const [route, perDossier] of routes) {
-    out.push({ section: 'settings', name: `stage throttle, route ${route}`, unit: 'req/s', limit: () => settings.routeRateLimit, load: (r) => r * perDossier });
+    out.push({ section: 'settings', name: `stage throttle, route ${route}`, unit: 'req/s', limit: () => settings.routeRateLimit(route), load: (r) => r * perDossier });
   }
   out.push({ section: 'settings', name: 'API Gateway requests, account and Region', unit: 'req/s', limit: () => API_ACCOUNT_RPS, load: (r) => r * sum([...routes.values()], (v) => v) });
   return out;

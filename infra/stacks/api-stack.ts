@@ -11,6 +11,8 @@ import type { Construct } from 'constructs';
 import { AGENCY_IDENTITY_HEADERS } from '../../shared/auth/agency-signature';
 import type { PlatformDecl, RouteDecl } from '../../shared/platform';
 import { CORS } from '../../shared/platform/cors';
+import { routeKey } from '../../shared/platform/naming';
+import { routeThrottle } from '../../shared/platform/throttles';
 import type { PortalConfig } from '../config';
 import { CapabilityFunction, LOG_RETENTION, type DeploymentValues } from '../constructs/capability-function';
 import { pascal } from '../names';
@@ -111,9 +113,9 @@ export class ApiStack extends Stack {
 
     for (const t of platform.tables) {
       if (!t.streamConsumer) continue;
-      const { fn, batchSize, maxRetryAttempts, skPrefix } = t.streamConsumer;
+      const { fn, iteratorAgeAlarmSeconds: _alarm, ...settings } = t.streamConsumer;
       fnOf(fn, `Table ${t.name} stream`).consumeStream(data.tables.get(t.name)!, data.streamDlqs.get(t.name)!, {
-        batchSize, maxRetryAttempts, skPrefix, sortKey: t.sortKey?.name,
+        ...settings, sortKey: t.sortKey?.name,
       });
     }
 
@@ -218,6 +220,15 @@ export class ApiStack extends Stack {
         format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
       },
     });
+    // Routes that carry a share of every dossier get throttles sized to the design rate
+    // (shared/platform/throttles.ts); the others keep the stage default above.
+    const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
+    for (const route of platform.routes) {
+      const throttle = routeThrottle(route.id, config);
+      if (throttle.rateLimit === config.apiRateLimit) continue;
+      routeSettings[routeKey(route.method, route.path)] = { ThrottlingRateLimit: throttle.rateLimit, ThrottlingBurstLimit: throttle.burstLimit };
+    }
+    (this.stage.node.defaultChild as apigw.CfnStage).routeSettings = routeSettings;
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
   }

@@ -198,8 +198,10 @@ export const functions = [
     name: 'evaluation-jobs',
     description: 'The service index jobs: the monthly scores, the refresh of the running periods, admin recomputes (index-runs queue), `npm run job -- index --period`',
     entry: 'functions/evaluation/jobs.ts',
-    memoryMb: 1024,
-    timeoutSeconds: 300,
+    // The January run (month + quarter + year) measured 3–4 minutes at 1 GB: twice the memory is
+    // twice the CPU, and the Lambda maximum of 15 minutes leaves it room to grow (docs/capacity.md).
+    memoryMb: 2048,
+    timeoutSeconds: 900,
     tables: { evaluation: 'readwrite', catalogue: 'read', ratings: 'read', feedback: 'read' },
   },
   {

@@ -77,9 +77,20 @@ export interface TableDecl {
    * The function the table's stream feeds (a Lambda event source mapping in AWS, a poller of the
    * DynamoDB Local stream locally): only records whose sort key starts with `skPrefix`, in batches
    * of `batchSize`, retried `maxRetryAttempts` times with the batch bisected, then sent to an
-   * on-failure queue. Requires `stream`.
+   * on-failure queue. Requires `stream`. In AWS, `parallelizationFactor` batches per shard at a
+   * time (records of one partition key stay in order), records older than `maxRecordAgeSeconds`
+   * go to the on-failure queue, and an alarm fires when the iterator age exceeds
+   * `iteratorAgeAlarmSeconds` (the consumer falls behind).
    */
-  streamConsumer?: { fn: FunctionName; batchSize: number; skPrefix?: string; maxRetryAttempts: number };
+  streamConsumer?: {
+    fn: FunctionName;
+    batchSize: number;
+    skPrefix?: string;
+    maxRetryAttempts: number;
+    parallelizationFactor: number;
+    maxRecordAgeSeconds: number;
+    iteratorAgeAlarmSeconds: number;
+  };
   description: string;
 }
 
