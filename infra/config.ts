@@ -49,6 +49,8 @@ export interface PortalConfig {
    * R-SCALE, docs/capacity.md): the routes of shared/platform/throttles.ts get throttles sized to it.
    */
   designRate: number;
+  /** Apply the functions' declared reserved concurrency (shared/platform/functions.ts; default false). */
+  reserveConcurrency: boolean;
   /** Subscribe this address to the alarm topic. */
   alarmEmail?: string;
   /** Retain tables, buckets, keys and the user pool on stack deletion (default true). */
@@ -130,6 +132,7 @@ export const readConfig = (scope: Construct): PortalConfig => {
     apiRateLimit: num(scope, 'apiRateLimit', 200),
     apiBurstLimit: num(scope, 'apiBurstLimit', 400),
     designRate: num(scope, 'designRate', 2000),
+    reserveConcurrency: bool(scope, 'reserveConcurrency', false),
     alarmEmail: str(scope, 'alarmEmail'),
     retainData: bool(scope, 'retainData', true),
     paymentProviders: json(scope, 'paymentProviders', []),

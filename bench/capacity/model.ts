@@ -130,20 +130,28 @@ export const rows = ({ steps, hottest, settings }: ModelInput): Row[] => {
     const executions = sum(steps, (s) => s.perDossier * s.lambda.filter((l) => l.fn === fn.name).length);
     const queue = consumerOf.get(fn.name);
     const streamed = settings.stream.fn === fn.name;
+    // A reservation is the function's own share of the account, and a cap on whatever else scales it.
+    const reserved = fn.reservedConcurrency;
     const cap = streamed ? 'stream shards × parallelization factor'
       : queue?.consumer?.maxConcurrency ? `maxConcurrency of ${queue.name}`
         : queue && !queue.fifo ? 'SQS event source scaling' : 'account concurrency';
     const shards = (r: number) => Math.max(NEW_TABLE_WARM.wcu / PARTITION_WCU, Math.ceil((r * tableWcu(settings.stream.table)) / PARTITION_WCU));
-    const limitAt = (r: number) => streamed ? shards(r) * settings.stream.parallelizationFactor
-      : queue?.consumer?.maxConcurrency ?? (queue && !queue.fifo ? SQS_ESM_MAX_CONCURRENCY : settings.accountConcurrency ?? ACCOUNT_CONCURRENCY);
+    const scaledTo = (r: number) => streamed ? shards(r) * settings.stream.parallelizationFactor
+      : queue?.consumer?.maxConcurrency ?? (queue && !queue.fifo ? SQS_ESM_MAX_CONCURRENCY : undefined);
+    const limitAt = (r: number) => {
+      const scaled = scaledTo(r);
+      if (scaled === undefined) return reserved ?? settings.accountConcurrency ?? ACCOUNT_CONCURRENCY;
+      return reserved === undefined ? scaled : Math.min(scaled, reserved);
+    };
     out.push({
       section: 'functions', name: `${fn.name} (${fn.memoryMb} MB, timeout ${fn.timeoutSeconds} s)`, unit: 'concurrent', limit: limitAt,
       load: (r) => r * perDossier,
-      detail: (r) => `${cap}; ${Math.round(r * executions).toLocaleString('en')} executions/s of ${Math.round((1000 * perDossier) / executions)} ms`,
+      detail: (r) => `${reserved !== undefined && reserved <= (scaledTo(r) ?? reserved) ? `reserved concurrency ${reserved}` : cap}; ${Math.round(r * executions).toLocaleString('en')} executions/s of ${Math.round((1000 * perDossier) / executions)} ms`,
     });
   }
   const totalBusy = sum([...busy.values()], (v) => v);
-  out.push({ section: 'settings', name: 'Lambda concurrent executions, all functions (no reserved concurrency declared)', unit: 'concurrent',
+  const totalReserved = sum(settings.functions, (f) => f.reservedConcurrency ?? 0);
+  out.push({ section: 'settings', name: `Lambda concurrent executions, all functions (${totalReserved.toLocaleString('en')} reserved)`, unit: 'concurrent',
     limit: () => settings.accountConcurrency ?? ACCOUNT_CONCURRENCY, load: (r) => r * totalBusy });
 
   // Settings: the stage throttle per route, and the account's API rate.

@@ -6,6 +6,7 @@ import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer, HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { AGENCY_IDENTITY_HEADERS } from '../../shared/auth/agency-signature';
@@ -92,6 +93,11 @@ export class ApiStack extends Stack {
         id: 'AwsSolutions-L1',
         reason: 'docs/requirements.md R-DEPLOY-FUNCTIONS fixes the runtime at nodejs22.x (the Node.js LTS the code and its local runtime are tested on); moving to a newer runtime is a change of requirements.',
       });
+      // Off by default: a new account's 1,000 concurrent executions cannot hold the reservations
+      // sized for the national rate (docs/capacity.md "Account quotas").
+      if (config.reserveConcurrency && decl.reservedConcurrency) {
+        (fn.fn.node.defaultChild as lambda.CfnFunction).reservedConcurrentExecutions = decl.reservedConcurrency;
+      }
       this.functions.set(decl.name, fn);
     }
     const fnOf = (name: string, what: string) => {

@@ -151,6 +151,13 @@ export interface FunctionDecl {
   entry: string;
   memoryMb: number;
   timeoutSeconds: number;
+  /**
+   * Concurrent executions reserved for the function, sized to twice its need at 2,000 submissions
+   * a second (docs/capacity.md): the API's busy functions always get theirs, and the asynchronous
+   * consumers can never take more, so they cannot starve the API. Applied only with the CDK
+   * context `reserveConcurrency=true` (a national deployment, once its Lambda quota is raised).
+   */
+  reservedConcurrency?: number;
   tables?: Readonly<Record<string, Access>>;
   buckets?: Readonly<Record<string, Access>>;
   /** Queues the function sends to. Consuming is declared on the queue. */

@@ -102,6 +102,12 @@ describe('the current design at 2,000 submissions a second (npm run bench:capaci
     expect(row('stage throttle, route completeAttachmentUpload').limit).toBe(16_000);
   });
 
+  it('counts a function against its reserved concurrency: the API\'s own share, the consumers\' cap', () => {
+    const fn = (name: string) => report.rows.find((r) => r.section === 'functions' && r.name.startsWith(`${name} (`))!;
+    expect(fn('dossiers')).toMatchObject({ limit: 2520, flagged: false });
+    expect(fn('index-counters').limit).toBe(840); // below the 1,250 its event source could scale to
+  });
+
   it('reports a saturation rate far below the goal, and a cost', () => {
     expect(report.saturation!.rate).toBeLessThan(200);
     expect(report.flagged).toBeGreaterThan(10);

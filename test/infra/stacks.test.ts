@@ -506,6 +506,28 @@ describe('functions', () => {
   });
 });
 
+describe('reserved concurrency (context reserveConcurrency=true, a national deployment)', () => {
+  let national: Synthesized;
+  beforeAll(() => {
+    national = synthPortal({ context: { reserveConcurrency: true } });
+  });
+  afterAll(() => national?.dispose());
+
+  it('off by default: a new account\'s 1,000 executions cannot hold the reservations', () => {
+    for (const [, fn] of resources(s.json.api, 'AWS::Lambda::Function')) expect(fn.Properties.ReservedConcurrentExecutions).toBeUndefined();
+  });
+
+  it('on: the API\'s busy functions and the asynchronous consumers get their declared reservation, and 100 stay unreserved of the 10,000 to request', () => {
+    const declared = platform.functions.filter((f) => f.reservedConcurrency);
+    expect(declared.map((f) => f.name)).toEqual(expect.arrayContaining(['dossiers', 'notifications', 'dossier-events', 'index-counters', 'sync-outbound']));
+    for (const f of platform.functions) {
+      const [, fn] = byTag(national.json.api, 'AWS::Lambda::Function', TAG.fn, f.name);
+      expect(fn.Properties.ReservedConcurrentExecutions, f.name).toBe(f.reservedConcurrency);
+    }
+    expect(declared.reduce((n, f) => n + f.reservedConcurrency!, 0)).toBeLessThanOrEqual(10_000 - 100);
+  });
+});
+
 describe('jobs and alarms', () => {
   it('schedules run in Asia/Ho_Chi_Minh and invoke only their function', () => {
     const schedules = resources(s.json.jobs, 'AWS::Scheduler::Schedule');
