@@ -41,8 +41,16 @@ export interface PortalConfig {
   region: string;
   /** Undefined = environment-agnostic account (resolved at deploy time). */
   account?: string;
+  /** The stage's default per-route throttle (requests/s, burst), for routes not sized to the design rate. */
   apiRateLimit: number;
   apiBurstLimit: number;
+  /**
+   * National dossier submissions per second the deployment is sized for (docs/requirements.md
+   * R-SCALE, docs/capacity.md): the routes of shared/platform/throttles.ts get throttles sized to it.
+   */
+  designRate: number;
+  /** Apply the functions' declared reserved concurrency (shared/platform/functions.ts; default false). */
+  reserveConcurrency: boolean;
   /** Subscribe this address to the alarm topic. */
   alarmEmail?: string;
   /** Retain tables, buckets, keys and the user pool on stack deletion (default true). */
@@ -123,6 +131,8 @@ export const readConfig = (scope: Construct): PortalConfig => {
     account: str(scope, 'account') ?? readEnv('CDK_DEFAULT_ACCOUNT'),
     apiRateLimit: num(scope, 'apiRateLimit', 200),
     apiBurstLimit: num(scope, 'apiBurstLimit', 400),
+    designRate: num(scope, 'designRate', 2000),
+    reserveConcurrency: bool(scope, 'reserveConcurrency', false),
     alarmEmail: str(scope, 'alarmEmail'),
     retainData: bool(scope, 'retainData', true),
     paymentProviders: json(scope, 'paymentProviders', []),

@@ -65,7 +65,8 @@ export const buildPortal = (scope: Stage, options: BuildPortalOptions = {}): Por
   for (const [table, dlq] of data.streamDlqs) dlqs.set(`${table}-stream`, dlq);
   const alarms = new AlarmsStack(scope, name('Alarms'), {
     env, config, dlqs, functions, api: api.api,
-    description: 'dvc-portal alarms: DLQ depth, API 5xx, function errors and throttles, corrupt records skipped',
+    iteratorAgeLimits: new Map(platform.tables.flatMap((t) => (t.streamConsumer ? [[t.streamConsumer.fn, t.streamConsumer.iteratorAgeAlarmSeconds] as const] : []))),
+    description: 'dvc-portal alarms: DLQ depth, API 5xx, function errors and throttles, corrupt records skipped, stream iterator age',
   });
 
   // Last: it needs the API's endpoint, and nothing refers back to it — the API and upload CORS

@@ -6,6 +6,7 @@ import { createWorkingCalendar } from '../../shared/calendar';
 import { functions } from '../../shared/platform/functions';
 import { queues } from '../../shared/platform/queues';
 import { tables } from '../../shared/platform/tables';
+import { routeThrottle } from '../../shared/platform/throttles';
 import { nationalAgencies, seedData, systemShares, type NationalAgency } from './agencies';
 import { DOSSIERS_PER_YEAR } from './limits';
 import { lifecycle, type Measured, type Step } from './lifecycle';
@@ -28,15 +29,14 @@ export const DEFAULT_BUILD: BuildOptions = { topShare: 0.05, perAgency: 25, seed
 export const declaredSettings = (): Settings => {
   const streamed = tables.find((t) => 'streamConsumer' in t && t.streamConsumer);
   if (!streamed || !('streamConsumer' in streamed)) throw new Error('capacity: no table stream consumer declared');
-  const consumer = streamed.streamConsumer as { fn: string; parallelizationFactor?: number };
+  const consumer = streamed.streamConsumer as { fn: string; parallelizationFactor: number };
   // readConfig reads CDK context; without any, the defaults `cdk synth` deploys with.
   const config = readConfig({ node: { tryGetContext: () => undefined } } as unknown as Parameters<typeof readConfig>[0]);
   return {
-    routeRateLimit: config.apiRateLimit,
+    routeRateLimit: (routeId) => routeThrottle(routeId, config).rateLimit,
     queues,
     functions,
-    // infra/constructs/capability-function.ts consumeStream: parallelizationFactor 1 unless declared.
-    stream: { table: streamed.name, fn: consumer.fn, parallelizationFactor: consumer.parallelizationFactor ?? 1 },
+    stream: { table: streamed.name, fn: consumer.fn, parallelizationFactor: consumer.parallelizationFactor },
   };
 };
 

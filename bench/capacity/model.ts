@@ -13,8 +13,8 @@ import { messagesPerCall, type Step } from './lifecycle';
 import { spreadOf, type Spread } from './units';
 
 export interface Settings {
-  /** The stage's per-route throttle (infra/config.ts apiRateLimit, applied to each route by infra/stacks/api-stack.ts). */
-  routeRateLimit: number;
+  /** A route's stage throttle (shared/platform/throttles.ts at infra/config.ts designRate, else apiRateLimit; applied by infra/stacks/api-stack.ts). */
+  routeRateLimit: (routeId: string) => number;
   queues: readonly QueueDecl[];
   functions: readonly FunctionDecl[];
   /** The stream consumer (shared/platform/tables.ts) and its parallelization factor (infra/constructs/capability-function.ts). */
@@ -130,27 +130,35 @@ export const rows = ({ steps, hottest, settings }: ModelInput): Row[] => {
     const executions = sum(steps, (s) => s.perDossier * s.lambda.filter((l) => l.fn === fn.name).length);
     const queue = consumerOf.get(fn.name);
     const streamed = settings.stream.fn === fn.name;
+    // A reservation is the function's own share of the account, and a cap on whatever else scales it.
+    const reserved = fn.reservedConcurrency;
     const cap = streamed ? 'stream shards × parallelization factor'
       : queue?.consumer?.maxConcurrency ? `maxConcurrency of ${queue.name}`
         : queue && !queue.fifo ? 'SQS event source scaling' : 'account concurrency';
     const shards = (r: number) => Math.max(NEW_TABLE_WARM.wcu / PARTITION_WCU, Math.ceil((r * tableWcu(settings.stream.table)) / PARTITION_WCU));
-    const limitAt = (r: number) => streamed ? shards(r) * settings.stream.parallelizationFactor
-      : queue?.consumer?.maxConcurrency ?? (queue && !queue.fifo ? SQS_ESM_MAX_CONCURRENCY : settings.accountConcurrency ?? ACCOUNT_CONCURRENCY);
+    const scaledTo = (r: number) => streamed ? shards(r) * settings.stream.parallelizationFactor
+      : queue?.consumer?.maxConcurrency ?? (queue && !queue.fifo ? SQS_ESM_MAX_CONCURRENCY : undefined);
+    const limitAt = (r: number) => {
+      const scaled = scaledTo(r);
+      if (scaled === undefined) return reserved ?? settings.accountConcurrency ?? ACCOUNT_CONCURRENCY;
+      return reserved === undefined ? scaled : Math.min(scaled, reserved);
+    };
     out.push({
       section: 'functions', name: `${fn.name} (${fn.memoryMb} MB, timeout ${fn.timeoutSeconds} s)`, unit: 'concurrent', limit: limitAt,
       load: (r) => r * perDossier,
-      detail: (r) => `${cap}; ${Math.round(r * executions).toLocaleString('en')} executions/s of ${Math.round((1000 * perDossier) / executions)} ms`,
+      detail: (r) => `${reserved !== undefined && reserved <= (scaledTo(r) ?? reserved) ? `reserved concurrency ${reserved}` : cap}; ${Math.round(r * executions).toLocaleString('en')} executions/s of ${Math.round((1000 * perDossier) / executions)} ms`,
     });
   }
   const totalBusy = sum([...busy.values()], (v) => v);
-  out.push({ section: 'settings', name: 'Lambda concurrent executions, all functions (no reserved concurrency declared)', unit: 'concurrent',
+  const totalReserved = sum(settings.functions, (f) => f.reservedConcurrency ?? 0);
+  out.push({ section: 'settings', name: `Lambda concurrent executions, all functions (${totalReserved.toLocaleString('en')} reserved)`, unit: 'concurrent',
     limit: () => settings.accountConcurrency ?? ACCOUNT_CONCURRENCY, load: (r) => r * totalBusy });
 
   // Settings: the stage throttle per route, and the account's API rate.
   const routes = new Map<string, number>();
   for (const s of steps) if (s.route) routes.set(s.route, (routes.get(s.route) ?? 0) + s.perDossier);
   for (const [route, perDossier] of routes) {
-    out.push({ section: 'settings', name: `stage throttle, route ${route}`, unit: 'req/s', limit: () => settings.routeRateLimit, load: (r) => r * perDossier });
+    out.push({ section: 'settings', name: `stage throttle, route ${route}`, unit: 'req/s', limit: () => settings.routeRateLimit(route), load: (r) => r * perDossier });
   }
   out.push({ section: 'settings', name: 'API Gateway requests, account and Region', unit: 'req/s', limit: () => API_ACCOUNT_RPS, load: (r) => r * sum([...routes.values()], (v) => v) });
   return out;

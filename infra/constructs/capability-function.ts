@@ -251,7 +251,7 @@ export class CapabilityFunction extends Construct {
   consumeStream(
     table: dynamodb.ITable,
     onFailure: sqs.IQueue,
-    opts: { batchSize: number; maxRetryAttempts: number; sortKey?: string; skPrefix?: string },
+    opts: { batchSize: number; maxRetryAttempts: number; parallelizationFactor: number; maxRecordAgeSeconds: number; sortKey?: string; skPrefix?: string },
   ) {
     if (opts.skPrefix && !opts.sortKey) throw new Error(`Stream consumer ${this.decl.name}: a sort-key filter needs a table with a sort key`);
     this.fn.addEventSource(
@@ -261,7 +261,9 @@ export class CapabilityFunction extends Construct {
         retryAttempts: opts.maxRetryAttempts,
         bisectBatchOnError: true,
         reportBatchItemFailures: true,
-        parallelizationFactor: 1, // one batch per shard at a time: order per item holds
+        // Several batches per shard; Lambda keeps the records of one partition key in order.
+        parallelizationFactor: opts.parallelizationFactor,
+        maxRecordAge: Duration.seconds(opts.maxRecordAgeSeconds),
         onFailure: new SqsDlq(onFailure),
         filters: opts.skPrefix
           ? [lambda.FilterCriteria.filter({ dynamodb: { Keys: { [opts.sortKey!]: { S: lambda.FilterRule.beginsWith(opts.skPrefix) } } } })]

@@ -21,6 +21,8 @@ export interface AlarmsStackProps extends StackProps {
   /** Every dead-letter queue, by a readable name. */
   dlqs: ReadonlyMap<string, sqs.IQueue>;
   functions: ReadonlyMap<string, lambda.IFunction>;
+  /** Stream consumers by function name: the iterator age, in seconds, above which they fall behind. */
+  iteratorAgeLimits: ReadonlyMap<string, number>;
   api: apigw.IHttpApi;
 }
 
@@ -52,10 +54,10 @@ export class AlarmsStack extends Stack {
     if (props.config.alarmEmail) this.topic.addSubscription(new subscriptions.EmailSubscription(props.config.alarmEmail));
     const action = new actions.SnsAction(this.topic);
 
-    const alarm = (id: string, metric: cloudwatch.IMetric, description: string) => {
+    const alarm = (id: string, metric: cloudwatch.IMetric, description: string, threshold = 0) => {
       const a = new cloudwatch.Alarm(this, id, {
         metric,
-        threshold: 0,
+        threshold,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
         evaluationPeriods: 1,
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
@@ -92,6 +94,17 @@ export class AlarmsStack extends Stack {
           statistic: cloudwatch.Stats.SUM,
         }),
         `Function ${name} skipped a corrupt stored record: find "Corrupt record skipped" in its log and repair the record.`,
+      );
+    }
+
+    for (const [name, seconds] of props.iteratorAgeLimits) {
+      const fn = props.functions.get(name);
+      if (!fn) throw new Error(`Iterator-age alarm: no function ${name}`);
+      alarm(
+        `Fn${pascal(name)}IteratorAge`,
+        fn.metric('IteratorAge', { period: Duration.minutes(1), statistic: cloudwatch.Stats.MAXIMUM }),
+        `Function ${name} is more than ${seconds} s behind its stream: see docs/operations.md "Stream fan-out".`,
+        seconds * 1000, // the metric is in milliseconds
       );
     }
 

@@ -6,11 +6,14 @@ import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer, HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { AGENCY_IDENTITY_HEADERS } from '../../shared/auth/agency-signature';
 import type { PlatformDecl, RouteDecl } from '../../shared/platform';
 import { CORS } from '../../shared/platform/cors';
+import { routeKey } from '../../shared/platform/naming';
+import { routeThrottle } from '../../shared/platform/throttles';
 import type { PortalConfig } from '../config';
 import { CapabilityFunction, LOG_RETENTION, type DeploymentValues } from '../constructs/capability-function';
 import { pascal } from '../names';
@@ -90,6 +93,11 @@ export class ApiStack extends Stack {
         id: 'AwsSolutions-L1',
         reason: 'docs/requirements.md R-DEPLOY-FUNCTIONS fixes the runtime at nodejs22.x (the Node.js LTS the code and its local runtime are tested on); moving to a newer runtime is a change of requirements.',
       });
+      // Off by default: a new account's 1,000 concurrent executions cannot hold the reservations
+      // sized for the national rate (docs/capacity.md "Account quotas").
+      if (config.reserveConcurrency && decl.reservedConcurrency) {
+        (fn.fn.node.defaultChild as lambda.CfnFunction).reservedConcurrentExecutions = decl.reservedConcurrency;
+      }
       this.functions.set(decl.name, fn);
     }
     const fnOf = (name: string, what: string) => {
@@ -111,9 +119,9 @@ export class ApiStack extends Stack {
 
     for (const t of platform.tables) {
       if (!t.streamConsumer) continue;
-      const { fn, batchSize, maxRetryAttempts, skPrefix } = t.streamConsumer;
+      const { fn, iteratorAgeAlarmSeconds: _alarm, ...settings } = t.streamConsumer;
       fnOf(fn, `Table ${t.name} stream`).consumeStream(data.tables.get(t.name)!, data.streamDlqs.get(t.name)!, {
-        batchSize, maxRetryAttempts, skPrefix, sortKey: t.sortKey?.name,
+        ...settings, sortKey: t.sortKey?.name,
       });
     }
 
@@ -218,6 +226,15 @@ export class ApiStack extends Stack {
         format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
       },
     });
+    // Routes that carry a share of every dossier get throttles sized to the design rate
+    // (shared/platform/throttles.ts); the others keep the stage default above.
+    const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
+    for (const route of platform.routes) {
+      const throttle = routeThrottle(route.id, config);
+      if (throttle.rateLimit === config.apiRateLimit) continue;
+      routeSettings[routeKey(route.method, route.path)] = { ThrottlingRateLimit: throttle.rateLimit, ThrottlingBurstLimit: throttle.burstLimit };
+    }
+    (this.stage.node.defaultChild as apigw.CfnStage).routeSettings = routeSettings;
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
   }

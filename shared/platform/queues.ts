@@ -43,11 +43,11 @@ export const queues: readonly QueueDecl[] = [
     // Index work that must not hold up a request: an admin's recompute (its run record says how far
     // it got) and the refresh of a running period a read found stale or missing
     // (functions/evaluation/jobs.ts). One message per invocation; the visibility timeout covers the
-    // consumer's 300 s.
+    // consumer's 900 s.
     name: 'index-runs',
     description: 'Service index computations on request: admin recomputes and refreshes of running periods kicked by stale reads',
     fifo: false,
-    visibilityTimeoutSeconds: 360,
+    visibilityTimeoutSeconds: 960,
     maxReceiveCount: 3,
     consumer: { fn: 'evaluation-jobs', batchSize: 1, maxConcurrency: 2 },
   },

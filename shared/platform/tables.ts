@@ -51,7 +51,13 @@ export const tables = [
     ttlAttribute: 'expiresAt',
     // The history items are the outbox: the stream carries each one, once written, to the fan-out.
     stream: 'NEW_IMAGE',
-    streamConsumer: { fn: 'dossier-events', batchSize: 50, skPrefix: 'H#', maxRetryAttempts: 8 },
+    // Ten batches per shard at a time: one dossier's history shares its partition key, so its events
+    // keep their order (docs/capacity.md). A record still unsent after 6 hours goes to the on-failure
+    // queue for replay, well before the stream's 24-hour retention drops it (docs/operations.md).
+    streamConsumer: {
+      fn: 'dossier-events', batchSize: 50, skPrefix: 'H#', maxRetryAttempts: 8,
+      parallelizationFactor: 10, maxRecordAgeSeconds: 6 * 3600, iteratorAgeAlarmSeconds: 300,
+    },
   },
   {
     name: 'notifications',

@@ -93,9 +93,20 @@ export interface TableDecl {
    * The function the table's stream feeds (a Lambda event source mapping in AWS, a poller of the
    * DynamoDB Local stream locally): only records whose sort key starts with `skPrefix`, in batches
    * of `batchSize`, retried `maxRetryAttempts` times with the batch bisected, then sent to an
-   * on-failure queue. Requires `stream`.
+   * on-failure queue. Requires `stream`. In AWS, `parallelizationFactor` batches per shard at a
+   * time (records of one partition key stay in order), records older than `maxRecordAgeSeconds`
+   * go to the on-failure queue, and an alarm fires when the iterator age exceeds
+   * `iteratorAgeAlarmSeconds` (the consumer falls behind).
    */
-  streamConsumer?: { fn: FunctionName; batchSize: number; skPrefix?: string; maxRetryAttempts: number };
+  streamConsumer?: {
+    fn: FunctionName;
+    batchSize: number;
+    skPrefix?: string;
+    maxRetryAttempts: number;
+    parallelizationFactor: number;
+    maxRecordAgeSeconds: number;
+    iteratorAgeAlarmSeconds: number;
+  };
   description: string;
 }
 
@@ -156,6 +167,13 @@ export interface FunctionDecl {
   entry: string;
   memoryMb: number;
   timeoutSeconds: number;
+  /**
+   * Concurrent executions reserved for the function, sized to twice its need at 2,000 submissions
+   * a second (docs/capacity.md): the API's busy functions always get theirs, and the asynchronous
+   * consumers can never take more, so they cannot starve the API. Applied only with the CDK
+   * context `reserveConcurrency=true` (a national deployment, once its Lambda quota is raised).
+   */
+  reservedConcurrency?: number;
   tables?: Readonly<Record<string, Access>>;
   buckets?: Readonly<Record<string, Access>>;
   /** Queues the function sends to. Consuming is declared on the queue. */

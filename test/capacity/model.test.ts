@@ -36,7 +36,7 @@ describe('the model, on a tiny configuration computed by hand', () => {
   };
   const input = {
     steps: [step], hottest: { agency: share!, system: share! },
-    settings: { routeRateLimit: 200, queues, functions, stream: { table: 'dossiers', fn: 'dossier-events', parallelizationFactor: 1 } },
+    settings: { routeRateLimit: () => 200, queues, functions, stream: { table: 'dossiers', fn: 'dossier-events', parallelizationFactor: 1 } },
   };
   const at10 = evaluate(input, 10);
   const row = (name: string) => at10.rows.find((r) => r.name === name)!;
@@ -101,6 +101,19 @@ describe('the current design at 2,000 submissions a second (npm run bench:capaci
     expect(r.flagged).toBe(true);
     expect(r.saturatesAt).toBeGreaterThan(issue / 5);
     expect(r.saturatesAt).toBeLessThan(issue * 5);
+  });
+
+  it('sizes every route\'s stage throttle to the design rate: none over half its limit at 2,000/s', () => {
+    const throttles = report.rows.filter((r) => r.name.startsWith('stage throttle, route '));
+    expect(throttles.length).toBeGreaterThan(10);
+    for (const r of throttles) expect(r.flagged, r.name).toBe(false);
+    expect(row('stage throttle, route completeAttachmentUpload').limit).toBe(16_000);
+  });
+
+  it('counts a function against its reserved concurrency: the API\'s own share, the consumers\' cap', () => {
+    const fn = (name: string) => report.rows.find((r) => r.section === 'functions' && r.name.startsWith(`${name} (`))!;
+    expect(fn('dossiers')).toMatchObject({ limit: 2520, flagged: false });
+    expect(fn('index-counters').limit).toBe(840); // below the 1,250 its event source could scale to
   });
 
   it('reports a saturation rate far below the goal, and a cost', () => {

@@ -9,6 +9,7 @@ import { TAG } from '../../infra/names';
 import { ACCESS_LOG_FIELDS } from '../../infra/stacks/api-stack';
 import { AGENCY_IDENTITY_HEADERS } from '../../shared/auth/agency-signature';
 import { CORS } from '../../shared/platform/cors';
+import { routeCallsPerDossier, routeThrottle } from '../../shared/platform/throttles';
 import { CORRUPT_RECORDS_METRIC } from '../../shared/platform/metrics';
 import { inventoryOf } from '../../infra/inventory';
 import {
@@ -178,6 +179,11 @@ describe('table streams', () => {
     expect(consumed.map(([name, t]) => [name, t.streamConsumer.fn])).toEqual([['dossiers', 'dossier-events']]);
   });
 
+  it('the fan-out takes ten batches per shard at a time and hands records older than 6 hours to its on-failure queue', () => {
+    const [, t] = consumed[0]!;
+    expect(t.streamConsumer).toMatchObject({ parallelizationFactor: 10, maxRecordAgeSeconds: 21_600, iteratorAgeAlarmSeconds: 300 });
+  });
+
   it.each(consumed)('%s: read from the oldest record, filtered on the sort-key prefix, retried, bisected, then sent to its own on-failure queue', (name, t) => {
     const [tableId] = byTag(s.json.data, 'AWS::DynamoDB::Table', TAG.table, name);
     const [fnId] = fnResource(t.streamConsumer.fn);
@@ -192,7 +198,8 @@ describe('table streams', () => {
       BatchSize: t.streamConsumer.batchSize,
       MaximumRetryAttempts: t.streamConsumer.maxRetryAttempts,
       BisectBatchOnFunctionError: true,
-      ParallelizationFactor: 1,
+      ParallelizationFactor: t.streamConsumer.parallelizationFactor,
+      MaximumRecordAgeInSeconds: t.streamConsumer.maxRecordAgeSeconds,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ dynamodb: { Keys: { sk: { S: [{ prefix: t.streamConsumer.skPrefix }] } } } }) }] },
     });
@@ -316,6 +323,22 @@ describe('api stack', () => {
     expect(format).toEqual(ACCESS_LOG_FIELDS);
     expect(Object.keys(format)).toEqual(expect.arrayContaining(['requestId', 'ip', 'routeKey', 'status', 'latency']));
     expect(p.AccessLogSettings.Format).not.toMatch(/header|authorization|querystring/i);
+  });
+
+  it('routes that carry every dossier: throttles sized to the design rate, the others at the stage default', () => {
+    const [, stage] = resources(s.json.api, 'AWS::ApiGatewayV2::Stage')[0]!;
+    const p = stage.Properties;
+    const settings = { designRate: 2000, apiRateLimit: p.DefaultRouteSettings.ThrottlingRateLimit, apiBurstLimit: p.DefaultRouteSettings.ThrottlingBurstLimit };
+    const complete = platform.routes.find((r) => r.id === 'completeAttachmentUpload')!;
+    // ~3.9 calls a dossier at 2,000/s, loaded to half its limit.
+    expect(p.RouteSettings[routeKey(complete.method, complete.path)]).toEqual({ ThrottlingRateLimit: 16_000, ThrottlingBurstLimit: 32_000 });
+    for (const route of platform.routes) {
+      const expected = routeThrottle(route.id, settings);
+      const declared = p.RouteSettings[routeKey(route.method, route.path)];
+      if (expected.rateLimit === settings.apiRateLimit) expect(declared, route.id).toBeUndefined();
+      else expect(declared, route.id).toEqual({ ThrottlingRateLimit: expected.rateLimit, ThrottlingBurstLimit: expected.burstLimit });
+    }
+    expect(Object.keys(p.RouteSettings)).toHaveLength(Object.keys(routeCallsPerDossier).length);
   });
 
   it('CORS for the web origin with the portal headers', () => {
@@ -489,11 +512,50 @@ describe('functions', () => {
   });
 });
 
+describe('reserved concurrency (context reserveConcurrency=true, a national deployment)', () => {
+  let national: Synthesized;
+  beforeAll(() => {
+    national = synthPortal({ context: { reserveConcurrency: true } });
+  });
+  afterAll(() => national?.dispose());
+
+  it('off by default: a new account\'s 1,000 executions cannot hold the reservations', () => {
+    for (const [, fn] of resources(s.json.api, 'AWS::Lambda::Function')) expect(fn.Properties.ReservedConcurrentExecutions).toBeUndefined();
+  });
+
+  it('on: the API\'s busy functions and the asynchronous consumers get their declared reservation, and 100 stay unreserved of the 10,000 to request', () => {
+    const declared = platform.functions.filter((f) => f.reservedConcurrency);
+    expect(declared.map((f) => f.name)).toEqual(expect.arrayContaining(['dossiers', 'notifications', 'dossier-events', 'index-counters', 'sync-outbound']));
+    for (const f of platform.functions) {
+      const [, fn] = byTag(national.json.api, 'AWS::Lambda::Function', TAG.fn, f.name);
+      expect(fn.Properties.ReservedConcurrentExecutions, f.name).toBe(f.reservedConcurrency);
+    }
+    expect(declared.reduce((n, f) => n + f.reservedConcurrency!, 0)).toBeLessThanOrEqual(10_000 - 100);
+  });
+});
+
 describe('jobs and alarms', () => {
   it('schedules run in Asia/Ho_Chi_Minh and invoke only their function', () => {
     const schedules = resources(s.json.jobs, 'AWS::Scheduler::Schedule');
     expect(schedules).toHaveLength(platform.schedules.length);
     for (const [, sc] of schedules) expect(sc.Properties.ScheduleExpressionTimezone).toBe('Asia/Ho_Chi_Minh');
+  });
+
+  it('the index jobs\' function: 2 GB and 15 minutes (the January run took 3–4 minutes at 1 GB)', () => {
+    const [, fn] = fnResource('evaluation-jobs');
+    expect(fn.Properties).toMatchObject({ MemorySize: 2048, Timeout: 900 });
+  });
+
+  it('an alarm when the stream fan-out falls behind: iterator age over its declared limit', () => {
+    const ages = resources(s.json.alarms, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties).filter((a) => a.MetricName === 'IteratorAge');
+    const consumers = platform.tables.flatMap((t) => (t.streamConsumer ? [t.streamConsumer] : []));
+    expect(ages).toHaveLength(consumers.length);
+    expect(ages[0]).toMatchObject({
+      Namespace: 'AWS/Lambda', Statistic: 'Maximum', Period: 60, Threshold: 300_000,
+      ComparisonOperator: 'GreaterThanThreshold', TreatMissingData: 'notBreaching',
+    });
+    expect(JSON.stringify(ages[0]!.Dimensions)).toMatch(/FunctionName/);
+    expect(ages[0]!.AlarmActions).toHaveLength(1);
   });
 
   it('the service index job: 00:30 on day 1 in Hà Nội, the evaluation-jobs function, { job: "index" }', () => {
@@ -518,7 +580,8 @@ describe('jobs and alarms', () => {
     expect(corrupt).toHaveLength(platform.functions.length);
     for (const a of corrupt) expect(a).toMatchObject({ Namespace: CORRUPT_RECORDS_METRIC.namespace, Statistic: 'Sum', TreatMissingData: 'notBreaching' });
     for (const a of alarms) {
-      expect(a).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold', AlarmActions: [expect.anything()] });
+      // Counts alarm above 0; the iterator age (below) above its declared lag.
+      expect(a).toMatchObject({ Threshold: a.MetricName === 'IteratorAge' ? 300_000 : 0, ComparisonOperator: 'GreaterThanThreshold', AlarmActions: [expect.anything()] });
     }
     s.t.alarms.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     s.t.alarms.hasResourceProperties('AWS::SNS::TopicPolicy', {
