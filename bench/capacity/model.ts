@@ -10,7 +10,7 @@ import {
   TRAFFIC, conflictShare, txRateAtConflicts,
 } from './limits';
 import { messagesPerCall, type Step } from './lifecycle';
-import { spreadOf, type Spread } from './units';
+import { shardsOf, spreadOf, type Spread } from './units';
 
 export interface Settings {
   /** The stage's per-route throttle (infra/config.ts apiRateLimit, applied to each route by infra/stacks/api-stack.ts). */
@@ -79,8 +79,8 @@ export const rows = ({ steps, hottest, settings }: ModelInput): Row[] => {
     out.push({
       section: 'keys', name: `${f.table}${f.index ? ` ${f.index}` : ''} ${f.family}`, unit: f.kind === 'write' ? 'WCU/s' : 'RCU/s',
       limit: () => (f.kind === 'write' ? PARTITION_WCU : PARTITION_RCU),
-      load: (r) => r * f.perDossier * share(spread, r),
-      detail: (r) => `${spread}; all keys ${Math.round(r * f.perDossier).toLocaleString('en')} ${f.kind === 'write' ? 'WCU' : 'RCU'}/s`,
+      load: (r) => (r * f.perDossier * share(spread, r)) / shardsOf(f.table, f.family),
+      detail: (r) => `${spread}${shardsOf(f.table, f.family) > 1 ? ` over ${shardsOf(f.table, f.family)} shards` : ''}; all keys ${Math.round(r * f.perDossier).toLocaleString('en')} ${f.kind === 'write' ? 'WCU' : 'RCU'}/s`,
     });
   }
 
@@ -94,13 +94,14 @@ export const rows = ({ steps, hottest, settings }: ModelInput): Row[] => {
       entry.perDossier += step.perDossier * op.count;
     }
   }
-  for (const [name, { item, perDossier }] of items) {
+  for (const [name, { table, item, perDossier }] of items) {
     const spread = spreadOf(item);
     if (spread === 'dossier') continue;
+    const onItem = (r: number) => (r * perDossier * share(spread, r)) / shardsOf(table, item);
     out.push({
       section: 'transactions', name, unit: 'tx/s', limit: () => txRateAtConflicts(),
-      load: (r) => r * perDossier * share(spread, r),
-      detail: (r) => `${spread}; conflicts ${(100 * conflictShare(r * perDossier * share(spread, r))).toFixed(0)}% of attempts`,
+      load: onItem,
+      detail: (r) => `${spread}${shardsOf(table, item) > 1 ? ` over ${shardsOf(table, item)} shards` : ''}; conflicts ${(100 * conflictShare(onItem(r))).toFixed(0)}% of attempts`,
     });
   }
 
