@@ -6,7 +6,7 @@
 // monotone in the rate); the model saturates at its first row's.
 import type { FunctionDecl, QueueDecl } from '../../shared/platform/types';
 import {
-  ACCOUNT_CONCURRENCY, API_ACCOUNT_RPS, FIFO_CALLS_PER_ACTION, FLAG_AT, NEW_TABLE_WARM, PARTITION_RCU, PARTITION_WCU, SQS_ESM_MAX_CONCURRENCY,
+  ACCOUNT_CONCURRENCY, API_ACCOUNT_RPS, FIFO_CALLS_PER_ACTION, FLAG_AT, HIGH_THROUGHPUT_FIFO_CALLS_PER_ACTION, NEW_TABLE_WARM, PARTITION_RCU, PARTITION_WCU, SQS_ESM_MAX_CONCURRENCY,
   TRAFFIC, conflictShare, txRateAtConflicts,
 } from './limits';
 import { messagesPerCall, type Step } from './lifecycle';
@@ -112,8 +112,8 @@ export const rows = ({ steps, hottest, settings }: ModelInput): Row[] => {
     const messages = sum(sends, (x) => x.perDossier);
     const calls = sum(sends, (x) => x.perDossier / x.perCall);
     const batch = q.consumer?.batchSize ?? 1;
-    const limit = () => (q.fifo ? FIFO_CALLS_PER_ACTION : Number.POSITIVE_INFINITY);
-    const mode = q.fifo ? 'FIFO, not high-throughput' : 'standard';
+    const limit = () => (!q.fifo ? Number.POSITIVE_INFINITY : q.highThroughputFifo ? HIGH_THROUGHPUT_FIFO_CALLS_PER_ACTION : FIFO_CALLS_PER_ACTION);
+    const mode = !q.fifo ? 'standard' : q.highThroughputFifo ? 'FIFO, high-throughput' : 'FIFO, not high-throughput';
     out.push({ section: 'queues', name: `${q.name} ${sends.some((x) => x.perCall > 1) ? 'SendMessageBatch' : 'SendMessage'}`, unit: 'calls/s', limit, load: (r) => r * calls,
       detail: (r) => `${mode}; ${Math.round(r * messages).toLocaleString('en')} messages/s` });
     out.push({ section: 'queues', name: `${q.name} ReceiveMessage, DeleteMessageBatch (consumer, full batches of ${batch})`, unit: 'calls/s', limit, load: (r) => (r * messages) / batch,
