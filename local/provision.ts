@@ -145,6 +145,7 @@ export const provision = async (platform: PlatformDecl): Promise<Provisioned> =>
       QueueName: queuePhysicalName(base, q.fifo),
       Attributes: {
         ...fifoAttributes,
+        ...(q.highThroughputFifo ? { FifoThroughputLimit: 'perMessageGroupId', DeduplicationScope: 'messageGroup' } : {}),
         VisibilityTimeout: String(q.visibilityTimeoutSeconds),
         RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: q.maxReceiveCount }),
       },

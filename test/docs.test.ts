@@ -11,7 +11,8 @@ import * as identity from '../functions/identity/adapters/registry';
 import * as notifications from '../functions/notifications/adapters/notification-log';
 import * as payments from '../functions/payments/adapters/payment-store';
 import * as ratings from '../functions/ratings/adapters/rating-store';
-import * as outboxStore from '../functions/sync/adapters/outbox-store';
+import * as syncStore from '../functions/sync/adapters/sync-store';
+import * as systemStats from '../functions/sync/adapters/system-stats';
 import * as outbound from '../functions/sync/domain/outbound';
 import { keyRecordKey } from '../shared/idempotency/dynamo-key-record';
 import { platform } from '../shared/platform';
@@ -184,7 +185,9 @@ describe('docs/data-model.md', () => {
       ['payments', payments.paidDayKey('vnpay', '2026-11-22T03:04:05Z')],
       ['ratings', ratings.ratingKey('d1').pk], ['ratings', ratings.ratingKey('d1').sk], ['ratings', ratings.aggregateKey('000.00.00.H26', '2026-11').pk],
       ['sync', outbound.outboxPk('demo-hanoi-system')], ['sync', outbound.outboxSk({ at: '2026-11-22T03:04:05Z', dossierId: 'd1', version: 3 })],
-      ['sync', outboxStore.systemStatsKey('demo-hanoi-system').pk], ['sync', outboxStore.systemStatsKey('demo-hanoi-system').sk],
+      ['sync', systemStats.systemStatsKey('demo-hanoi-system', 3).pk], ['sync', systemStats.systemStatsKey('demo-hanoi-system', 3).sk],
+      ['sync', syncStore.reportedCounterKey('000.00.00.H26', '000.00.00.H26-261122-0001', '2026-11').pk],
+      ['sync', syncStore.reportedCounterKey('000.00.00.H26', '000.00.00.H26-261122-0001', '2026-11').sk],
       ['evaluation', evaluation.dfKey('d1').pk], ['evaluation', evaluation.dfKey('d1').sk], ['evaluation', evaluation.aggKey('000.00.00.H26', '2026-11').pk],
       ['evaluation', evaluation.rankingSk('province', null)], ['evaluation', evaluation.rankingSk('commune', '01')],
       ['evaluation', evaluation.chunkSk(evaluation.rankingSk('commune', '01'), 'g1', 2)],

@@ -131,8 +131,9 @@ export const lifecycle = (m: Measured): Step[] => {
   // the authorizer (identity/authorizer.ts: registry GetItem SYSTEM#<keyId>, consistent), the
   // signed-body completion (identity/signed-body.ts: the same GetItem, then the nonce PutItem),
   // SendMessageBatch to sync-inbound. Then sync/inbound.ts applyMessage per event: outcome
-  // (GetItem EVT#, consistent), findByCode (byCode Query), countReported [REPORTED#, AGG#], lastAppliedAt
-  // (GetItem DSYNC#), lastStepAt (Query H#, limit 1), the transition (saveTransition), record [EVT#, STATS, DSYNC#].
+  // (GetItem EVT#, consistent), findByCode (byCode Query), countReported [REPORTED#, AGG#<agency>#s<shard>],
+  // lastAppliedAt (GetItem DSYNC#), lastStepAt (Query H#, limit 1), the transition (saveTransition), record
+  // [EVT#, DSYNC#] then the statistics (UpdateItem SYS#<system>#s<shard>, outside the transaction).
   const registryItem = m.registry.records.reduce((a, b) => a + b, 0) / m.registry.records.length;
   for (const key of keys('step:').filter((k) => k.endsWith(':agency_system'))) {
     const s = at(key);
@@ -143,7 +144,7 @@ export const lifecycle = (m: Measured): Step[] => {
       lambda: [fn('agency-authorizer', 'get'), fn('sync', 'get', 'write', 'sqs')], sends: [{ queue: 'sync-inbound', messages: TRAFFIC.eventsPerSyncRequest, batched: true }],
       ops: [getOp('identity', family(systemPk(I.keyId)), registryItem, true), getOp('identity', family(systemPk(I.keyId)), registryItem, true), ...m.registry.nonce] });
     row({ id: `agency system: apply ${action}`, what: 'sync-inbound: applyMessage', perDossier: s.perDossier,
-      lambda: [fn('sync-inbound', 'get', 'query', 'tx', 'get', 'query', 'tx', 'tx')], sends: [],
+      lambda: [fn('sync-inbound', 'get', 'query', 'tx', 'get', 'query', 'tx', 'tx', 'write')], sends: [],
       ops: [getOp('sync', written(inbound.writes, 'EVT#'), 0, true), queryOp('dossiers', family(I.code), s.metaBytes, false, 'byCode'),
         getOp('sync', written(inbound.writes, 'DSYNC#'), 0, true), queryOp('dossiers', META, s.lastHistoryBytes, true), ...s.writes, ...inbound.writes] });
   }
@@ -194,12 +195,13 @@ export const lifecycle = (m: Measured): Step[] => {
     ops: [getOp('evaluation', dfKey('<id>').pk, m.dfBytes, true), meta(counters), history(counters), ...counters.writes] });
   // sync/outbound.ts deliverMessage: the dossier (GetItem), agencySystemsFor (identity/outbound.ts: the
   // whole registry, Query byKind SYSTEM, no cache), OutboxStore.prepare (BatchGetItem OUT#, then
-  // [OUT#, SYS# STATS]), the signed POST, OutboxStore.delivered ([OUT#, SYS# STATS]).
+  // PutItem OUT#, UpdateItem SYS#<system>#s<shard>), the signed POST, OutboxStore.delivered (UpdateItem
+  // OUT#, UpdateItem SYS#<system>#s<shard>): no transaction (functions/sync/adapters/system-stats.ts).
   const registryQuery = queryOp('identity', m.registry.listKey, m.registry.records.reduce((a, b) => a + b, 0), false, 'byKind');
   for (const key of keys('outbound:')) {
     const s = at(key);
     row({ id: `outbound: ${key.split(':')[1]}`, what: 'sync-outbound: deliverMessage', perDossier: s.perDossier,
-      lambda: [fn('sync-outbound', 'get', 'query', 'get', 'tx', 'push', 'tx')], sends: [],
+      lambda: [fn('sync-outbound', 'get', 'query', 'get', 'write', 'write', 'push', 'write', 'write')], sends: [],
       ops: [meta(s), registryQuery, getOp('sync', family(outboxPk(I.keyId)), 0, true), ...s.writes] });
   }
   // Reads of the applicant and the public: GET /v1/dossiers/{id} (GetItem + history Query), GET

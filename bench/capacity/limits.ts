@@ -16,6 +16,12 @@ export const TABLE_QUOTA_UNITS = 40_000;
  * a standard queue is nearly unlimited.
  */
 export const FIFO_CALLS_PER_ACTION = 300;
+/**
+ * A high-throughput FIFO queue ("Amazon SQS message quotas", "high throughput for FIFO queues"):
+ * 9,000 API calls per second per action in Asia Pacific (Singapore), the default Region
+ * (infra/config.ts; 70,000 in the largest Regions, 2,400 in the smallest).
+ */
+export const HIGH_THROUGHPUT_FIFO_CALLS_PER_ACTION = 9_000;
 export const SQS_BATCH = 10;
 
 /** Lambda ("Lambda quotas"): concurrent executions per account and Region, adjustable. */

@@ -20,10 +20,10 @@ import { contributionDelta, contributionOf, factsOf, type Contribution } from '.
 import { DynamoNotificationLog, type NotificationChannel, type NotificationDraft } from '../../functions/notifications/adapters/notification-log';
 import { renderMessage } from '../../functions/notifications/domain/message';
 import { maskEmail, maskPhone } from '../../functions/notifications/domain/text';
-import { DynamoOutboxStore, systemStatsKey } from '../../functions/sync/adapters/outbox-store';
+import { DynamoOutboxStore } from '../../functions/sync/adapters/outbox-store';
 import { DynamoSyncStore } from '../../functions/sync/adapters/sync-store';
 import { outboundEventOf, outboundRelevant } from '../../functions/sync/domain/outbound';
-import { applyUpdate, putItems, recordingDb, updates } from './recording-db';
+import { applyUpdate, putItems, recordingDb, transactionalPuts, updates, type SentCommand } from './recording-db';
 import { familyOf, mergeOps, sizeOf, storedBytes, writeOps, writeUnits, type KeyContext, type Op } from './units';
 import type { Walk } from './walk';
 
@@ -120,8 +120,16 @@ export const measureDossiers = async (walks: readonly Walk[], options: MeasureOp
     for (const i of items) if (i && i.expiresAt === undefined && i.purgeAt === undefined) kept.set(`${table}|${String(i.pk)}|${String(i.sk)}`, storedBytes(table, i));
   };
   let stats: Record<string, unknown> | undefined;
-  /** A system's statistics item, with every counter the stores add to it (captured from their updates). */
-  const statsOf = (keyId: string) => ({ ...stats!, ...systemStatsKey(keyId) });
+  /** A system's statistics shard, with every counter the stores add to it (captured from their updates). */
+  const statsOf = (key: Record<string, unknown>) => ({ ...stats!, ...key });
+  /** The writes of recorded commands: puts and updates, each transactional or not as the adapter sent it (statistics items at their full size). */
+  const writesOf = (sent: readonly SentCommand[], ctx: KeyContext): Op[] => {
+    const inTransaction = transactionalPuts(sent);
+    return [
+      ...putItems(sent).flatMap((i) => writeOps('sync', undefined, i, ctx, inTransaction.has(i))),
+      ...updates(sent).flatMap((u) => (u.key.sk === 'STATS' ? writeOps('sync', statsOf(u.key), statsOf(u.key), ctx, u.transactional) : [])),
+    ];
+  };
   const captureStats = () => {
     for (const u of updates(rec.sent)) if (u.key.sk === 'STATS') stats = applyUpdate(stats, u, (_a, v) => (typeof v === 'number' ? 123_456_789 : v));
   };
@@ -193,16 +201,16 @@ export const measureDossiers = async (walks: readonly Walk[], options: MeasureOp
         rec.clear();
         await outbox.prepare([ctx.keyId!], payload, event.at);
         const put = putItems(rec.sent)[0]!;
+        const prepared = [...rec.sent];
         captureStats();
         rec.clear();
         await outbox.delivered(ctx.keyId!, payload, 1, event.at);
         captureStats();
-        const delivered = applyUpdate(put, updates(rec.sent)[0]!);
+        const deliver = updates(rec.sent)[0]!;
+        const delivered = applyUpdate(put, deliver);
         keep('sync', delivered);
         tally(`outbound:${event.action}`).add([
-          ...writeOps('sync', undefined, put, ctx, true), ...writeOps('sync', put, delivered, ctx, true),
-          // The statistics item, in both transactions.
-          ...[1, 2].flatMap(() => writeOps('sync', statsOf(ctx.keyId!), statsOf(ctx.keyId!), ctx, true)),
+          ...writesOf(prepared, ctx), ...writeOps('sync', put, delivered, ctx, deliver.transactional), ...writesOf(rec.sent, ctx),
         ], state(meta));
       }
       if (event.actor.kind === 'agency_system') {
@@ -212,8 +220,8 @@ export const measureDossiers = async (walks: readonly Walk[], options: MeasureOp
         await sync.countReported(event.agencyCode, event.code!, event.at.slice(0, 7));
         captureStats();
         const ops = [
-          ...putItems(rec.sent).flatMap((i) => writeOps('sync', undefined, i, ctx, true)),
-          ...updates(rec.sent).flatMap((u) => (u.key.sk === 'STATS' ? writeOps('sync', statsOf(ctx.keyId!), statsOf(ctx.keyId!), ctx, true) : writeOps('sync', undefined, applyUpdate(undefined, u), ctx, true))),
+          ...writesOf(rec.sent, ctx),
+          ...updates(rec.sent).flatMap((u) => (u.key.sk === 'STATS' ? [] : writeOps('sync', undefined, applyUpdate(undefined, u), ctx, u.transactional))),
         ];
         keep('sync', ...putItems(rec.sent));
         tally(`inbound:${event.action}`).add(ops, state(meta));

@@ -6,11 +6,11 @@
 // monotone in the rate); the model saturates at its first row's.
 import type { FunctionDecl, QueueDecl } from '../../shared/platform/types';
 import {
-  ACCOUNT_CONCURRENCY, API_ACCOUNT_RPS, FIFO_CALLS_PER_ACTION, FLAG_AT, NEW_TABLE_WARM, PARTITION_RCU, PARTITION_WCU, SQS_ESM_MAX_CONCURRENCY,
+  ACCOUNT_CONCURRENCY, API_ACCOUNT_RPS, FIFO_CALLS_PER_ACTION, FLAG_AT, HIGH_THROUGHPUT_FIFO_CALLS_PER_ACTION, NEW_TABLE_WARM, PARTITION_RCU, PARTITION_WCU, SQS_ESM_MAX_CONCURRENCY,
   TRAFFIC, conflictShare, txRateAtConflicts,
 } from './limits';
 import { messagesPerCall, type Step } from './lifecycle';
-import { spreadOf, type Spread } from './units';
+import { shardsOf, spreadOf, type Spread } from './units';
 
 export interface Settings {
   /** A route's stage throttle (shared/platform/throttles.ts at infra/config.ts designRate, else apiRateLimit; applied by infra/stacks/api-stack.ts). */
@@ -79,8 +79,8 @@ export const rows = ({ steps, hottest, settings }: ModelInput): Row[] => {
     out.push({
       section: 'keys', name: `${f.table}${f.index ? ` ${f.index}` : ''} ${f.family}`, unit: f.kind === 'write' ? 'WCU/s' : 'RCU/s',
       limit: () => (f.kind === 'write' ? PARTITION_WCU : PARTITION_RCU),
-      load: (r) => r * f.perDossier * share(spread, r),
-      detail: (r) => `${spread}; all keys ${Math.round(r * f.perDossier).toLocaleString('en')} ${f.kind === 'write' ? 'WCU' : 'RCU'}/s`,
+      load: (r) => (r * f.perDossier * share(spread, r)) / shardsOf(f.table, f.family),
+      detail: (r) => `${spread}${shardsOf(f.table, f.family) > 1 ? ` over ${shardsOf(f.table, f.family)} shards` : ''}; all keys ${Math.round(r * f.perDossier).toLocaleString('en')} ${f.kind === 'write' ? 'WCU' : 'RCU'}/s`,
     });
   }
 
@@ -94,13 +94,14 @@ export const rows = ({ steps, hottest, settings }: ModelInput): Row[] => {
       entry.perDossier += step.perDossier * op.count;
     }
   }
-  for (const [name, { item, perDossier }] of items) {
+  for (const [name, { table, item, perDossier }] of items) {
     const spread = spreadOf(item);
     if (spread === 'dossier') continue;
+    const onItem = (r: number) => (r * perDossier * share(spread, r)) / shardsOf(table, item);
     out.push({
       section: 'transactions', name, unit: 'tx/s', limit: () => txRateAtConflicts(),
-      load: (r) => r * perDossier * share(spread, r),
-      detail: (r) => `${spread}; conflicts ${(100 * conflictShare(r * perDossier * share(spread, r))).toFixed(0)}% of attempts`,
+      load: onItem,
+      detail: (r) => `${spread}${shardsOf(table, item) > 1 ? ` over ${shardsOf(table, item)} shards` : ''}; conflicts ${(100 * conflictShare(onItem(r))).toFixed(0)}% of attempts`,
     });
   }
 
@@ -111,8 +112,8 @@ export const rows = ({ steps, hottest, settings }: ModelInput): Row[] => {
     const messages = sum(sends, (x) => x.perDossier);
     const calls = sum(sends, (x) => x.perDossier / x.perCall);
     const batch = q.consumer?.batchSize ?? 1;
-    const limit = () => (q.fifo ? FIFO_CALLS_PER_ACTION : Number.POSITIVE_INFINITY);
-    const mode = q.fifo ? 'FIFO, not high-throughput' : 'standard';
+    const limit = () => (!q.fifo ? Number.POSITIVE_INFINITY : q.highThroughputFifo ? HIGH_THROUGHPUT_FIFO_CALLS_PER_ACTION : FIFO_CALLS_PER_ACTION);
+    const mode = !q.fifo ? 'standard' : q.highThroughputFifo ? 'FIFO, high-throughput' : 'FIFO, not high-throughput';
     out.push({ section: 'queues', name: `${q.name} ${sends.some((x) => x.perCall > 1) ? 'SendMessageBatch' : 'SendMessage'}`, unit: 'calls/s', limit, load: (r) => r * calls,
       detail: (r) => `${mode}; ${Math.round(r * messages).toLocaleString('en')} messages/s` });
     out.push({ section: 'queues', name: `${q.name} ReceiveMessage, DeleteMessageBatch (consumer, full batches of ${batch})`, unit: 'calls/s', limit, load: (r) => (r * messages) / batch,

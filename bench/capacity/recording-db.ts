@@ -38,6 +38,11 @@ export const putItems = (sent: readonly SentCommand[]): Item[] =>
     return [];
   });
 
+/** The items of `putItems` that were put inside a transaction (by identity). */
+export const transactionalPuts = (sent: readonly SentCommand[]): Set<Item> =>
+  new Set(sent.filter((c) => c.name === 'TransactWriteCommand')
+    .flatMap((c) => (c.input.TransactItems as { Put?: { Item: Item } }[]).flatMap((t) => (t.Put ? [t.Put.Item] : []))));
+
 /** The updates of the recorded commands (single or in transactions): key, expression and values. */
 export const updates = (sent: readonly SentCommand[]) =>
   sent.flatMap((c) => {
@@ -45,6 +50,7 @@ export const updates = (sent: readonly SentCommand[]) =>
       : c.name === 'TransactWriteCommand' ? (c.input.TransactItems as { Update?: Item }[]).flatMap((t) => (t.Update ? [t.Update] : []))
         : [];
     return all.map((u) => ({
+      transactional: c.name === 'TransactWriteCommand',
       key: u.Key as Item,
       expression: String(u.UpdateExpression),
       names: (u.ExpressionAttributeNames ?? {}) as Record<string, string>,

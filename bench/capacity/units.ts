@@ -9,6 +9,8 @@
 //
 // Families: a partition key with its instance's identifiers replaced by placeholders (`DAY#<date>`,
 // `QUEUE#<agency>#open`), so the model's families are the adapters' keys, whatever they are.
+import { REPORTED_SHARDS } from '../../functions/sync/adapters/sync-store';
+import { STATS_SHARDS } from '../../functions/sync/adapters/system-stats';
 import { itemBytes } from '../../shared/aws/item-size';
 import { tables } from '../../shared/platform/tables';
 import { deployedIndexes, type TableDecl } from '../../shared/platform/types';
@@ -51,7 +53,7 @@ export const familyOf = (key: string, context: KeyContext): string => {
     const value = context[field];
     if (value) out = out.split(value).join(placeholder);
   }
-  return out.replace(/\d{4}-\d{2}-\d{2}/g, '<date>').replace(/\b\d{4}-\d{2}\b/g, '<month>').replace(/#\d{4}$/, '#<year>');
+  return out.replace(/#s\d+(?=$| )/, '#s<shard>').replace(/\d{4}-\d{2}-\d{2}/g, '<date>').replace(/\b\d{4}-\d{2}\b/g, '<month>').replace(/#\d{4}$/, '#<year>');
 };
 
 export const spreadOf = (family: string): Spread =>
@@ -59,6 +61,17 @@ export const spreadOf = (family: string): Spread =>
     : family.includes('<system>') ? 'system'
       : family.includes('<agency>') ? 'agency'
         : 'country';
+
+/**
+ * Write-sharded families (a `#s<n>` partition-key suffix), with the adapters' own shard counts: a
+ * family's load on its hottest key is divided among them (writers pick a shard at random or by hash).
+ */
+const SHARDED: readonly [table: string, family: string, shards: number][] = [
+  ['sync', 'SYS#<system>#s<shard>', STATS_SHARDS],
+  ['sync', 'AGG#<agency>#s<shard>', REPORTED_SHARDS],
+];
+export const shardsOf = (table: string, familyOrItem: string): number =>
+  SHARDED.find(([t, f]) => t === table && (familyOrItem === f || familyOrItem.startsWith(`${f} `)))?.[2] ?? 1;
 
 type Item = Record<string, unknown>;
 

@@ -161,8 +161,12 @@ export class DataStack extends Stack {
         queueName: queuePhysicalName(dlqName(base), q.fifo),
         retentionPeriod: Duration.days(14),
       });
+      if (q.highThroughputFifo && !q.fifo) throw new Error(`queue ${q.name}: highThroughputFifo needs a FIFO queue`);
       const queue = new sqs.Queue(this, `Queue${pascal(q.name)}`, {
         ...common,
+        ...(q.highThroughputFifo
+          ? { fifoThroughputLimit: sqs.FifoThroughputLimit.PER_MESSAGE_GROUP_ID, deduplicationScope: sqs.DeduplicationScope.MESSAGE_GROUP }
+          : {}),
         queueName: queuePhysicalName(base, q.fifo),
         visibilityTimeout: Duration.seconds(q.visibilityTimeoutSeconds),
         retentionPeriod: Duration.days(4),

@@ -4,8 +4,9 @@
 // stay on the queue; the rest are deleted), a thrown error leaves the whole batch. A message that
 // keeps failing becomes visible again after the queue's visibility timeout and, after
 // maxReceiveCount receives, fauxqs moves it to the DLQ through the queue's redrive policy.
-// A consumer declared with `maxConcurrency` gets that many polling loops, as Lambda scales its
-// pollers; fauxqs, like SQS, hands out a FIFO group's next message only once the group's in-flight
+// A consumer declared with `maxConcurrency` gets that many polling loops (at most
+// LOCAL_MAX_POLLERS: a national setting is no use on one machine), as Lambda scales its pollers;
+// fauxqs, like SQS, hands out a FIFO group's next message only once the group's in-flight
 // ones are deleted or visible again, so order per group holds. Unlike Lambda, whose concurrent
 // invocations each have their own module instance, the loops share one: a consumer declared with
 // maxConcurrency > 1 keeps no per-batch state at module scope (e.g. one Powertools processor per
@@ -17,6 +18,9 @@ import {
 import type { FunctionDecl, QueueDecl } from '../../shared/platform';
 import { lambdaContext } from '../lambda-context';
 import type { Poller } from './poller';
+
+/** Polling loops per consumer locally, whatever its declared `maxConcurrency` (the local runtime shares two cores). */
+export const LOCAL_MAX_POLLERS = 4;
 
 // biome-ignore lint/suspicious/noConfusingVoidType: as aws-lambda's own handler types, a consumer may return nothing (void) or a batch response.
 type QueueHandler = (event: SQSEvent, context: unknown) => Promise<SQSBatchResponse | void>;
@@ -119,7 +123,7 @@ export const queuePoller = (source: QueueSource): Poller => {
       }
     }
   };
-  const done = Promise.all(Array.from({ length: Math.max(1, source.queue.consumer!.maxConcurrency ?? 1) }, loop));
+  const done = Promise.all(Array.from({ length: Math.max(1, Math.min(LOCAL_MAX_POLLERS, source.queue.consumer!.maxConcurrency ?? 1)) }, loop));
 
   return {
     name: `queue ${source.queue.name} → ${source.fn.name}`,

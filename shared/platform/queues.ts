@@ -14,10 +14,13 @@ export const queues: readonly QueueDecl[] = [
     name: 'sync-inbound',
     description: 'Events reported by agency systems, FIFO per dossier code (deduplicated by event id)',
     fifo: true,
+    highThroughputFifo: true,
     visibilityTimeoutSeconds: 60,
     maxReceiveCount: 5,
-    // Dossiers are independent of each other: several groups applied at once.
-    consumer: { fn: 'sync-inbound', batchSize: 10, maxConcurrency: 4 },
+    // Dossiers are independent of each other: several groups applied at once. 600: twice what
+    // 2,000 submissions a second need (~270 invocations of ~90 ms, docs/capacity.md), within the
+    // event source's maximum of 1,000; each group still one invocation at a time.
+    consumer: { fn: 'sync-inbound', batchSize: 10, maxConcurrency: 600 },
   },
   {
     // A failed push sets its own retry delay (ChangeMessageVisibility, full-jitter backoff); the
@@ -25,6 +28,7 @@ export const queues: readonly QueueDecl[] = [
     name: 'sync-outbound',
     description: 'Dossier events for agency systems, FIFO per dossier (deduplicated by dossier version); pushed, retried with backoff, DLQ after 8 attempts',
     fifo: true,
+    highThroughputFifo: true,
     visibilityTimeoutSeconds: 60,
     maxReceiveCount: 8,
     consumer: { fn: 'sync-outbound', batchSize: 10 },

@@ -124,10 +124,10 @@ export const tables = [
       'Agency-system sync: every received event (pk EVT#<keyId>#<eventId>, sk EVENT) with what became of it, ' +
       'each dossier\'s last applied event time (pk DSYNC#<code>, sk STATE) and each system\'s error report ' +
       '(pk ERR#<keyId>, sk <at>#<eventId>); outbound, each system\'s outbox (pk OUT#<keyId>, sk <at>#<dossierId>#<version>: ' +
-      'the event pushed and its delivery state); each system\'s running statistics (pk SYS#<keyId>, sk STATS), the last ' +
+      'the event pushed and its delivery state); each system\'s running statistics (pk SYS#<keyId>#s<shard>, sk STATS, write-sharded, outside transactions), the last ' +
       'failure of a message that could not be processed (pk FAIL#<messageId>, sk LAST, expires with the DLQ), and the ' +
       'sync-ratio counters: dossiers reported by their agency\'s system (pk REPORTED#<code>, sk DOSSIER, once each; ' +
-      'pk AGG#<agency>, sk <YYYY-MM> reportedDossiers).',
+      'pk AGG#<agency>#s<shard>, sk <YYYY-MM> reportedDossiers, write-sharded).',
     partitionKey: { name: 'pk', type: 'S' },
     sortKey: { name: 'sk', type: 'S' },
     ttlAttribute: 'expiresAt',

@@ -127,6 +127,12 @@ export interface QueueDecl {
   /** Receives before a message moves to the queue's DLQ. */
   maxReceiveCount: number;
   /**
+   * FIFO only: high-throughput mode (`FifoThroughputLimit: perMessageGroupId`, `DeduplicationScope:
+   * messageGroup`): the per-action call limit is per partition, not 300 a queue; order and
+   * deduplication hold per message group, which is all the sync queues need (docs/capacity.md).
+   */
+  highThroughputFifo?: boolean;
+  /**
    * The consuming function; `maxConcurrency` (2–1000) caps how many invocations run at once (the
    * event source's scaling config in AWS, concurrent pollers locally). On a FIFO queue each message
    * group is still handled by one invocation at a time, so order per group holds at any setting.

@@ -121,6 +121,31 @@ describe('queues', () => {
   });
 });
 
+describe('high-throughput FIFO queues', () => {
+  it.each(platform.queues.map((q) => [q.name, q] as const))('queue %s is in high-throughput mode exactly when declared so', (name, decl) => {
+    const [, queue] = byTag(s.json.data, 'AWS::SQS::Queue', TAG.queue, name);
+    const [, dlq] = byTag(s.json.data, 'AWS::SQS::Queue', TAG.dlqOf, name);
+    if (decl.highThroughputFifo) {
+      expect(queue.Properties).toMatchObject({ FifoQueue: true, FifoThroughputLimit: 'perMessageGroupId', DeduplicationScope: 'messageGroup' });
+    } else {
+      expect(queue.Properties.FifoThroughputLimit).toBeUndefined();
+      expect(queue.Properties.DeduplicationScope).toBeUndefined();
+    }
+    expect(dlq.Properties.FifoThroughputLimit).toBeUndefined();
+  });
+
+  it('sync-inbound\'s consumer may scale to its declared maxConcurrency, 600 (docs/capacity.md: ~270 needed at 2,000/s)', () => {
+    const [fnId] = fnResource('sync-inbound');
+    const mappings = resources(s.json.api, 'AWS::Lambda::EventSourceMapping').filter(([, m]) => m.Properties.FunctionName.Ref === fnId);
+    expect(mappings).toHaveLength(1);
+    expect(mappings[0]![1].Properties.ScalingConfig).toEqual({ MaximumConcurrency: 600 });
+  });
+
+  it('both sync queues are declared high-throughput (docs/capacity.md)', () => {
+    expect(platform.queues.filter((q) => q.highThroughputFifo).map((q) => q.name).sort()).toEqual(['sync-inbound', 'sync-outbound']);
+  });
+});
+
 describe('sync-outbound', () => {
   it('the fan-out sends to it; its consumer reports failures per message, may set their retry delay, and sends nothing', () => {
     const [queueId] = byTag(s.json.data, 'AWS::SQS::Queue', TAG.queue, 'sync-outbound');

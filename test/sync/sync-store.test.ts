@@ -43,6 +43,23 @@ describe('DynamoSyncStore', () => {
     expect(await store.reportedCount(agency, '2026-12')).toBe(0);
   });
 
+  it('counts 200 concurrent events of one system and 200 concurrent reports into one agency-month exactly', async () => {
+    // The statistics are write-sharded outside the transactions, the sync-ratio counter sharded
+    // inside its own: concurrent writers neither fail on each other nor lose a count.
+    const keyId = `store-${randomUUID().slice(0, 8)}`;
+    const agency = `AG${randomUUID().slice(0, 6)}`;
+    const n = 200;
+    await Promise.all(Array.from({ length: n }, (_, i) => {
+      const code = `${agency}-261201-${String(i).padStart(4, '0')}`;
+      return Promise.all([
+        store.record(keyId, { eventId: `evt-${i}`, code, at: '2026-12-01T02:00:00.000Z', status: 'received' }, i % 10 ? 'applied' : 'refused', null, '2026-12-01T02:00:01.000Z'),
+        store.countReported(agency, code, '2026-12'),
+      ]);
+    }));
+    expect(await store.stats(keyId)).toMatchObject({ events: n, applied: n - n / 10, errors: n / 10, lastEventAt: '2026-12-01T02:00:01.000Z' });
+    expect(await store.reportedCount(agency, '2026-12')).toBe(n);
+  });
+
   it('keeps the last failure of a message for the dead-letter list', async () => {
     const id = randomUUID();
     await store.recordFailure({ messageId: id, why: 'no dossier X (yet)', attempts: 2, at: '2026-12-01T00:00:00.000Z' });

@@ -1,13 +1,15 @@
-// The outbox's error paths (aws-sdk-client-mock over a small in-memory table): a transaction that
-// DynamoDB cancels because another transaction held the system's statistics item at the same time
-// wrote nothing, so `prepare` must not report the event as prepared (docs/sync.md "Outbound").
-import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+// The outbox's error paths (aws-sdk-client-mock over a small in-memory table): the outbox item is
+// written on its own and the system's statistics after it, outside any transaction, so contention or
+// a failure on the statistics can never leave an event pushed without its outbox item
+// (docs/sync.md "Outbound", "Health").
+import { ConditionalCheckFailedException, DynamoDBClient, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OutboundEvent } from '../../../shared/contracts/sync';
 import { outboxPk, outboxSk } from '../domain/outbound';
 import { DynamoOutboxStore } from './outbox-store';
+import { STATS_SHARDS } from './system-stats';
 
 const TABLE = 'sync';
 const KEY_ID = 'hcm-system';
@@ -19,35 +21,32 @@ const event = {
 } as unknown as OutboundEvent;
 const outboxKey = `${outboxPk(KEY_ID)}|${outboxSk(event)}`;
 
-/** What DynamoDB answers when a transaction meets another one on one of its items (here the second: the statistics). */
-const cancelled = (codes: string[]) => new TransactionCanceledException({
-  message: `Transaction cancelled, please refer cancellation reasons for specific reasons [${codes.join(', ')}]`,
-  $metadata: {},
-  CancellationReasons: codes.map((Code) => ({ Code })),
-});
-
 const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'ap-southeast-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } }));
 const db = mockClient(client);
 afterEach(() => db.reset());
 
 /**
- * The outbox items written so far, and a table that cancels the first `conflicts` transactions
- * as DynamoDB does when the statistics item is busy, then applies the puts of the others.
+ * The outbox items written so far, in a table whose first `busy` statistics updates fail as
+ * DynamoDB fails a write it throttles (the statistics are written after the outbox put).
  */
-const fakeTable = (conflicts: number) => {
+const fakeTable = (busy: number) => {
   const items = new Map<string, Record<string, unknown>>();
-  let left = conflicts;
+  let left = busy;
   const keyOf = (k: Record<string, unknown>) => `${String(k.pk)}|${String(k.sk)}`;
   db.on(BatchGetCommand).callsFake((input: { RequestItems: Record<string, { Keys: Record<string, unknown>[] }> }) => ({
     Responses: { [TABLE]: input.RequestItems[TABLE]!.Keys.map((k) => items.get(keyOf(k))).filter(Boolean) },
   }));
   db.on(GetCommand).callsFake((input: { Key: Record<string, unknown> }) => ({ Item: items.get(keyOf(input.Key)) }));
-  db.on(TransactWriteCommand).callsFake((input: { TransactItems: { Put?: { Item: Record<string, unknown> } }[] }) => {
+  db.on(PutCommand).callsFake((input: { Item: Record<string, unknown> }) => {
+    if (items.has(keyOf(input.Item))) throw new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
+    items.set(keyOf(input.Item), input.Item);
+    return {};
+  });
+  db.on(UpdateCommand).callsFake(() => {
     if (left > 0) {
       left--;
-      throw cancelled(['None', 'TransactionConflict']);
+      throw new ProvisionedThroughputExceededException({ message: 'Throughput exceeds the current capacity', $metadata: {} });
     }
-    for (const t of input.TransactItems) if (t.Put) items.set(keyOf(t.Put.Item), t.Put.Item);
     return {};
   });
   return items;
@@ -64,26 +63,49 @@ const prepareAsSqsRetries = async (store: DynamoOutboxStore, attempts = 3) => {
   }
 };
 
-describe('DynamoOutboxStore.prepare under contention on the statistics item', () => {
-  it('throws when the transaction was cancelled by a conflict, instead of reporting the event prepared', async () => {
-    const items = fakeTable(1);
-    const store = new DynamoOutboxStore(client, TABLE);
-    await expect(store.prepare([KEY_ID], event, NOW)).rejects.toMatchObject({ name: 'TransactionCanceledException' });
-    expect(items.has(outboxKey)).toBe(false);
+const statsUpdates = () => db.commandCalls(UpdateCommand).map((c) => c.args[0].input).filter((u) => String(u.Key?.pk).startsWith('SYS#'));
+
+describe('DynamoOutboxStore and the system statistics', () => {
+  it('puts the outbox item outside any transaction, then counts it on one statistics shard', async () => {
+    const items = fakeTable(0);
+    const states = await new DynamoOutboxStore(client, TABLE).prepare([KEY_ID], event, NOW);
+    expect(states.get(KEY_ID)).toBe('pending');
+    expect(items.get(outboxKey)).toMatchObject({ keyId: KEY_ID, state: 'pending', event });
+    expect(db.commandCalls(TransactWriteCommand)).toHaveLength(0);
+    expect(statsUpdates()).toHaveLength(1);
+    expect(statsUpdates()[0]).toMatchObject({ Key: { pk: expect.stringMatching(new RegExp(`^SYS#${KEY_ID}#s[0-${STATS_SHARDS - 1}]$`)), sk: 'STATS' } });
+    expect(statsUpdates()[0]!.UpdateExpression).toBe('ADD outboundPending :outboundPending');
   });
 
-  it('leaves the outbox item written once the message is retried', async () => {
+  it('keeps the outbox item when the statistics write fails, and does not count it twice on the retry', async () => {
     const items = fakeTable(1);
     const states = await prepareAsSqsRetries(new DynamoOutboxStore(client, TABLE));
     expect(states.get(KEY_ID)).toBe('pending');
     expect(items.get(outboxKey)).toMatchObject({ keyId: KEY_ID, state: 'pending', event });
+    // The failed statistics write is the undercount docs/sync.md accepts: the retry finds the item.
+    expect(statsUpdates()).toHaveLength(1);
   });
 
-  it('still reads back the state of an item prepared before (its own condition failed)', async () => {
+  it('reads back the state of an item prepared before (its condition failed) and counts nothing', async () => {
     db.on(BatchGetCommand).resolves({ Responses: { [TABLE]: [] } });
-    db.on(TransactWriteCommand).rejects(cancelled(['ConditionalCheckFailed', 'None']));
+    db.on(PutCommand).rejects(new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} }));
     db.on(GetCommand).resolves({ Item: { pk: outboxPk(KEY_ID), sk: outboxSk(event), keyId: KEY_ID, state: 'delivered' } });
     const states = await new DynamoOutboxStore(client, TABLE).prepare([KEY_ID], event, NOW);
     expect(states.get(KEY_ID)).toBe('delivered');
+    expect(statsUpdates()).toHaveLength(0);
+  });
+
+  it('counts a delivery once, after the conditional update, and not for an item delivered before', async () => {
+    db.on(UpdateCommand).callsFake((input: { Key: Record<string, unknown> }) => {
+      if (String(input.Key.pk).startsWith('OUT#') && db.commandCalls(UpdateCommand).length > 2) {
+        throw new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
+      }
+      return {};
+    });
+    const store = new DynamoOutboxStore(client, TABLE);
+    await store.delivered(KEY_ID, event, 1, NOW);
+    await store.delivered(KEY_ID, event, 2, NOW);
+    expect(db.commandCalls(TransactWriteCommand)).toHaveLength(0);
+    expect(statsUpdates().map((u) => u.ExpressionAttributeValues)).toEqual([{ ':outboundPending': -1, ':outboundDelivered': 1, ':lastDeliveredAt': NOW }]);
   });
 });

@@ -6,9 +6,10 @@
 // sends again only what is not yet delivered. A delivered item is never set back to pending.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
-import { failedConditions, isConditionFailure } from '../../../shared/aws/dynamo-errors';
+import { isConditionFailure } from '../../../shared/aws/dynamo-errors';
 import type { OutboundEvent, OutboxItem } from '../../../shared/contracts/sync';
 import { outboxPk, outboxSk } from '../domain/outbound';
+import { addSystemStats } from './system-stats';
 
 export type DeliveryState = OutboxItem['delivery']['state'];
 
@@ -35,9 +36,6 @@ const itemOf = (i: Record<string, unknown>): OutboxItem => ({
   },
 });
 
-/** The system's statistics item, shared with the inbound side (sync-store.ts). */
-export const systemStatsKey = (keyId: string) => ({ pk: `SYS#${keyId}`, sk: 'STATS' });
-
 export class DynamoOutboxStore implements OutboxStore {
   private readonly ready: ReturnType<typeof dynamoTable>;
 
@@ -60,30 +58,25 @@ export class DynamoOutboxStore implements OutboxStore {
       }
       if (keys.length) throw new Error('outbox read left keys unprocessed');
     }
+    const ready = { db, table, lib };
     await Promise.all(keyIds.filter((k) => !states.has(k)).map(async (keyId) => {
       try {
-        // With the system's backlog counter (sync health), once: the put is conditional.
-        await db.send(new lib.TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: table,
-                Item: { pk: outboxPk(keyId), sk, keyId, event, state: 'pending', attempts: 0, lastAttemptAt: null, lastError: null, deliveredAt: null, createdAt: now },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            { Update: { TableName: table, Key: systemStatsKey(keyId), UpdateExpression: 'ADD outboundPending :one', ExpressionAttributeValues: { ':one': 1 } } },
-          ],
+        await db.send(new lib.PutCommand({
+          TableName: table,
+          Item: { pk: outboxPk(keyId), sk, keyId, event, state: 'pending', attempts: 0, lastAttemptAt: null, lastError: null, deliveredAt: null, createdAt: now },
+          ConditionExpression: 'attribute_not_exists(pk)',
         }));
-        states.set(keyId, 'pending');
       } catch (error) {
-        // Prepared before only when the outbox put's own condition failed. A transaction cancelled
-        // for another reason (a conflict on the busy statistics item) wrote nothing: rethrown, so
-        // the message is retried, never reported as prepared without its outbox item.
-        if (!failedConditions(error)[0]) throw error;
+        // Prepared before (a concurrent or earlier copy of the message): its state is read back.
+        if (!isConditionFailure(error)) throw error;
         const out = await db.send(new lib.GetCommand({ TableName: table, Key: { pk: outboxPk(keyId), sk }, ConsistentRead: true }));
         states.set(keyId, (out.Item?.state as DeliveryState | undefined) ?? 'pending');
+        return;
       }
+      states.set(keyId, 'pending');
+      // The system's backlog counter (sync health), once per item put, after the put: outside any
+      // transaction (system-stats.ts; a crash between is an undercount of the statistic).
+      await addSystemStats(ready, keyId, { outboundPending: 1 });
     }));
     return states;
   }
@@ -91,30 +84,20 @@ export class DynamoOutboxStore implements OutboxStore {
   async delivered(keyId: string, event: OutboundEvent, attempts: number, now: string) {
     const { db, table, lib } = await this.ready();
     try {
-      // Delivered once (conditional on pending), with the system's counters.
-      await db.send(new lib.TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: table, Key: { pk: outboxPk(keyId), sk: outboxSk(event) },
-              UpdateExpression: 'SET #state = :delivered, deliveredAt = :now, lastAttemptAt = :now, attempts = :attempts, lastError = :null',
-              ConditionExpression: '#state = :pending',
-              ExpressionAttributeNames: { '#state': 'state' },
-              ExpressionAttributeValues: { ':delivered': 'delivered', ':pending': 'pending', ':now': now, ':attempts': attempts, ':null': null },
-            },
-          },
-          {
-            Update: {
-              TableName: table, Key: systemStatsKey(keyId),
-              UpdateExpression: 'ADD outboundPending :minus, outboundDelivered :one SET lastDeliveredAt = :now',
-              ExpressionAttributeValues: { ':minus': -1, ':one': 1, ':now': now },
-            },
-          },
-        ],
+      // Delivered once (conditional on pending).
+      await db.send(new lib.UpdateCommand({
+        TableName: table, Key: { pk: outboxPk(keyId), sk: outboxSk(event) },
+        UpdateExpression: 'SET #state = :delivered, deliveredAt = :now, lastAttemptAt = :now, attempts = :attempts, lastError = :null',
+        ConditionExpression: '#state = :pending',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':delivered': 'delivered', ':pending': 'pending', ':now': now, ':attempts': attempts, ':null': null },
       }));
     } catch (error) {
-      if (!failedConditions(error)[0]) throw error; // delivered before: nothing to count again
+      if (!isConditionFailure(error)) throw error;
+      return; // delivered before: nothing to count again
     }
+    // Counted by the call that delivered it, after (system-stats.ts).
+    await addSystemStats({ db, table, lib }, keyId, { outboundPending: -1, outboundDelivered: 1 }, { lastDeliveredAt: now });
   }
 
   async failed(failures: readonly { keyId: string; error: string }[], event: OutboundEvent, attempts: number, now: string) {

@@ -1,9 +1,24 @@
 // The `sync` table: every event received from an agency system with what became of it, each
 // dossier's last applied event time, each system's error report and running statistics, the last
 // failure of each message that could not be processed, and the sync-ratio counters (docs/sync.md).
+import { createHash } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
+import { batchGetAll } from '../../../shared/aws/dynamo-batch';
 import { failedConditions, isConditionFailure } from '../../../shared/aws/dynamo-errors';
+import { addSystemStats, readSystemStats, type SystemStats } from './system-stats';
+
+export type { SystemStats } from './system-stats';
+
+/**
+ * Shards of an agency-month's sync-ratio counter: the marker and its count stay in one transaction
+ * (exact: the ratio is an index figure), and transactions on different shards do not conflict
+ * (~5 tx/s a shard at the largest agency at 2,000 submits/s; docs/capacity.md).
+ */
+export const REPORTED_SHARDS = 32;
+/** A dossier's shard is fixed by its code (a retry meets the same item). */
+export const reportedCounterKey = (agencyCode: string, code: string, month: string) =>
+  ({ pk: `AGG#${agencyCode}#s${createHash('sha256').update(code).digest().readUInt32BE(0) % REPORTED_SHARDS}`, sk: month });
 
 /**
  * `conflict`: a dossier upsert whose code belongs to another dossier; `refused`: an event whose time
@@ -11,20 +26,6 @@ import { failedConditions, isConditionFailure } from '../../../shared/aws/dynamo
  * error report, like `impossible`.
  */
 export type EventOutcome = 'applied' | 'already' | 'stale' | 'impossible' | 'conflict' | 'refused';
-
-export interface SystemStats {
-  /** Events processed (each once), by outcome. */
-  events: number;
-  applied: number;
-  errors: number;
-  lastEventAt: string | null;
-  lastAppliedAt: string | null;
-  lastErrorAt: string | null;
-  /** Outbound (outbox-store.ts keeps these): events waiting for delivery, delivered, the last delivery. */
-  outboundPending: number;
-  outboundDelivered: number;
-  lastDeliveredAt: string | null;
-}
 
 export interface MessageFailure {
   messageId: string;
@@ -55,10 +56,6 @@ export interface SyncStore {
   countReported(agencyCode: string, code: string, month: string): Promise<boolean>;
   reportedCount(agencyCode: string, month: string): Promise<number>;
 }
-
-const EMPTY_STATS: SystemStats = {
-  events: 0, applied: 0, errors: 0, lastEventAt: null, lastAppliedAt: null, lastErrorAt: null, outboundPending: 0, outboundDelivered: 0, lastDeliveredAt: null,
-};
 
 export class DynamoSyncStore implements SyncStore {
   private readonly ready: ReturnType<typeof dynamoTable>;
@@ -91,13 +88,6 @@ export class DynamoSyncStore implements SyncStore {
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     };
-    const statsItem: Items[number] = {
-      Update: {
-        TableName: table, Key: { pk: `SYS#${keyId}`, sk: 'STATS' },
-        UpdateExpression: `ADD events :one, applied :applied, errors :error SET lastEventAt = :now${outcome === 'applied' ? ', lastAppliedAt = :now' : ''}${isError ? ', lastErrorAt = :now' : ''}`,
-        ExpressionAttributeValues: { ':one': 1, ':applied': outcome === 'applied' ? 1 : 0, ':error': isError ? 1 : 0, ':now': now },
-      },
-    };
     const dossierItem: Items[number] = {
       Update: {
         TableName: table, Key: { pk: `DSYNC#${event.code}`, sk: 'STATE' },
@@ -110,17 +100,22 @@ export class DynamoSyncStore implements SyncStore {
       Put: { TableName: table, Item: { pk: `ERR#${keyId}`, sk: `${now}#${event.eventId}`, eventId: event.eventId, code: event.code, at: now, why } },
     };
     const write = (items: Items) => db.send(new lib.TransactWriteCommand({ TransactItems: items }));
-    const base = [eventItem, statsItem, ...(isError ? [errorItem] : [])];
+    const base = [eventItem, ...(isError ? [errorItem] : [])];
     try {
       await write(applied ? [...base, dossierItem] : base);
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
-      const [eventRecorded, , dossierMovedOn] = failedConditions(error);
-      if (eventRecorded) return; // recorded before (a redelivery after a crash): nothing more to do
+      const conditions = failedConditions(error);
+      if (conditions[0]) return; // recorded before (a redelivery after a crash): nothing more to do
       // A later event already moved the dossier's time on: record the event without it.
-      if (applied && dossierMovedOn) await write(base);
+      if (applied && conditions[base.length]) await write(base);
       else throw error;
     }
+    // The system's statistics, once per recorded event, after it is recorded and outside its
+    // transaction (system-stats.ts: a crash between is an undercount of the health statistic).
+    await addSystemStats({ db, table, lib }, keyId, { events: 1, applied: outcome === 'applied' ? 1 : 0, errors: isError ? 1 : 0 }, {
+      lastEventAt: now, ...(outcome === 'applied' ? { lastAppliedAt: now } : {}), ...(isError ? { lastErrorAt: now } : {}),
+    });
   }
 
   async errors(keyId: string, limit: number) {
@@ -132,15 +127,7 @@ export class DynamoSyncStore implements SyncStore {
   }
 
   async stats(keyId: string): Promise<SystemStats> {
-    const { db, table, lib } = await this.ready();
-    const out = await db.send(new lib.GetCommand({ TableName: table, Key: { pk: `SYS#${keyId}`, sk: 'STATS' } }));
-    const i = out.Item;
-    if (!i) return { ...EMPTY_STATS };
-    return {
-      events: Number(i.events ?? 0), applied: Number(i.applied ?? 0), errors: Number(i.errors ?? 0),
-      lastEventAt: (i.lastEventAt as string) ?? null, lastAppliedAt: (i.lastAppliedAt as string) ?? null, lastErrorAt: (i.lastErrorAt as string) ?? null,
-      outboundPending: Number(i.outboundPending ?? 0), outboundDelivered: Number(i.outboundDelivered ?? 0), lastDeliveredAt: (i.lastDeliveredAt as string) ?? null,
-    };
+    return readSystemStats(await this.ready(), keyId);
   }
 
   async recordFailure(failure: MessageFailure) {
@@ -176,7 +163,7 @@ export class DynamoSyncStore implements SyncStore {
           { Put: { TableName: table, Item: { pk: `REPORTED#${code}`, sk: 'DOSSIER', agencyCode, month }, ConditionExpression: 'attribute_not_exists(pk)' } },
           {
             Update: {
-              TableName: table, Key: { pk: `AGG#${agencyCode}`, sk: month },
+              TableName: table, Key: reportedCounterKey(agencyCode, code, month),
               UpdateExpression: 'ADD reportedDossiers :one', ExpressionAttributeValues: { ':one': 1 },
             },
           },
@@ -193,7 +180,8 @@ export class DynamoSyncStore implements SyncStore {
 
   async reportedCount(agencyCode: string, month: string) {
     const { db, table, lib } = await this.ready();
-    const out = await db.send(new lib.GetCommand({ TableName: table, Key: { pk: `AGG#${agencyCode}`, sk: month }, ConsistentRead: true }));
-    return Number(out.Item?.reportedDossiers ?? 0);
+    const keys = Array.from({ length: REPORTED_SHARDS }, (_, shard) => ({ pk: `AGG#${agencyCode}#s${shard}`, sk: month }));
+    const shards = await batchGetAll(db, lib, table, keys, { consistentRead: true });
+    return shards.reduce((sum, item) => sum + Number(item.reportedDossiers ?? 0), 0);
   }
 }
