@@ -186,6 +186,7 @@ describe('docs/data-model.md', () => {
       ['sync', outbound.outboxPk('demo-hanoi-system')], ['sync', outbound.outboxSk({ at: '2026-11-22T03:04:05Z', dossierId: 'd1', version: 3 })],
       ['sync', outboxStore.systemStatsKey('demo-hanoi-system').pk], ['sync', outboxStore.systemStatsKey('demo-hanoi-system').sk],
       ['evaluation', evaluation.dfKey('d1').pk], ['evaluation', evaluation.dfKey('d1').sk], ['evaluation', evaluation.aggKey('000.00.00.H26', '2026-11').pk],
+      ['evaluation', evaluation.aggKey('000.00.00.H26', '2026-11', 3).pk],
       ['evaluation', evaluation.rankingSk('province', null)], ['evaluation', evaluation.rankingSk('commune', '01')],
       ['evaluation', evaluation.chunkSk(evaluation.rankingSk('commune', '01'), 'g1', 2)],
       ['evaluation', evaluation.recomputeKey('r1').pk], ['evaluation', evaluation.recomputeKey('r1').sk],
