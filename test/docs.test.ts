@@ -189,6 +189,7 @@ describe('docs/data-model.md', () => {
       ['sync', syncStore.reportedCounterKey('000.00.00.H26', '000.00.00.H26-261122-0001', '2026-11').pk],
       ['sync', syncStore.reportedCounterKey('000.00.00.H26', '000.00.00.H26-261122-0001', '2026-11').sk],
       ['evaluation', evaluation.dfKey('d1').pk], ['evaluation', evaluation.dfKey('d1').sk], ['evaluation', evaluation.aggKey('000.00.00.H26', '2026-11').pk],
+      ['evaluation', evaluation.aggKey('000.00.00.H26', '2026-11', 3).pk],
       ['evaluation', evaluation.rankingSk('province', null)], ['evaluation', evaluation.rankingSk('commune', '01')],
       ['evaluation', evaluation.chunkSk(evaluation.rankingSk('commune', '01'), 'g1', 2)],
       ['evaluation', evaluation.recomputeKey('r1').pk], ['evaluation', evaluation.recomputeKey('r1').sk],

@@ -12,6 +12,7 @@ import { DOSSIERS_PER_YEAR } from './limits';
 import { lifecycle, type Measured, type Step } from './lifecycle';
 import { measureDossiers } from './measure-dossiers';
 import { aggItemBytes, entryBytes, paymentWrites, procedureBytes, registryBytes } from './measure-records';
+import { shardCountOf } from '../../functions/evaluation/domain/counter-shards';
 import type { ModelInput, Settings } from './model';
 import { walkOf } from './walk';
 
@@ -93,8 +94,10 @@ export const build = async (options: BuildOptions = DEFAULT_BUILD): Promise<Buil
   };
   const steps = lifecycle(measured);
   const largestSystem = systemShares(agencies)[0]!;
+  // The busiest counters item: each agency's share spread over its declared write shards.
+  const counterShard = Math.max(...agencies.map((a) => a.share / shardCountOf(a.code)));
   return {
-    input: { steps, hottest: { agency: largestAgency.share, system: largestSystem.share }, settings: declaredSettings() },
+    input: { steps, hottest: { agency: largestAgency.share, system: largestSystem.share, counterShard }, settings: declaredSettings() },
     steps, measured, agencies, largestAgency, largestSystem, aggBytes, walks: walks.length,
   };
 };

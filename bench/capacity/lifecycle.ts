@@ -188,7 +188,7 @@ export const lifecycle = (m: Measured): Step[] => {
       sends: [], ops: [meta(s), ...s.writes] });
   }
   // evaluation/projection.ts projectDossier: contribution (GetItem DF#) and the dossier (GetItem), its
-  // history (Query), the fee (5-minute cache), applyContribution [DF#, AGG#<agency> per month touched].
+  // history (Query), the fee (5-minute cache), applyContribution [DF#, AGG#<agency>#<shard> per month touched].
   const counters = at('counters');
   row({ id: 'index counters', what: 'index-counters: projectDossier', perDossier: counters.perDossier,
     lambda: [fn('index-counters', 'get', 'query', 'tx')], sends: [],

@@ -237,9 +237,10 @@ export const measureDossiers = async (walks: readonly Walk[], options: MeasureOp
       keep('evaluation', df);
       tally('counters').add([
         ...writeOps('evaluation', undefined, df, ctx, true),
+        // On the dossier's write shard of its agency-month: the model spreads them (spread 'counter-shard').
         ...deltas.map((delta): Op => {
-          const key = aggKey(delta.agencyCode, delta.month);
-          return { table: 'evaluation', family: familyOf(key.pk, ctx), item: familyOf(`${key.pk} ${key.sk}`, ctx), kind: 'write', units: writeUnits(options.aggBytes, true), count: 1, tx: true };
+          const family = `${familyOf(aggKey(delta.agencyCode, delta.month).pk, ctx)}#<shard>`;
+          return { table: 'evaluation', family, item: `${family} ${familyOf(delta.month, ctx)}`, kind: 'write', units: writeUnits(options.aggBytes, true), count: 1, tx: true };
         }),
       ], state(meta));
       contribution = { version: after.version, value: next };

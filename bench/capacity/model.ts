@@ -25,7 +25,8 @@ export interface Settings {
 export interface ModelInput {
   steps: readonly Step[];
   /** Shares of the national rate at the largest agency and the largest agency system. */
-  hottest: { agency: number; system: number };
+  /** Shares of the national rate: the largest agency, agency system, and counter write shard (an agency's share ÷ its shards). */
+  hottest: { agency: number; system: number; counterShard: number };
   settings: Settings;
 }
 
@@ -63,7 +64,7 @@ const sum = <T>(items: readonly T[], f: (t: T) => number) => items.reduce((s, t)
 export const rows = ({ steps, hottest, settings }: ModelInput): Row[] => {
   const out: Row[] = [];
   const share = (spread: Spread, rate: number) =>
-    spread === 'country' ? 1 : spread === 'agency' ? hottest.agency : spread === 'system' ? hottest.system : Math.min(1, 1 / (rate * TRAFFIC.dossierBurstSeconds));
+    spread === 'country' ? 1 : spread === 'agency' ? hottest.agency : spread === 'system' ? hottest.system : spread === 'counter-shard' ? hottest.counterShard : Math.min(1, 1 / (rate * TRAFFIC.dossierBurstSeconds));
 
   // Keys: units per submitted dossier on each (table, index, family, read|write).
   const families = new Map<string, { table: string; index?: string; family: string; kind: 'read' | 'write'; perDossier: number }>();

@@ -25,8 +25,11 @@ export const projectionOf = (_table: string, _index: string): Projection => 'ALL
 export const writeUnits = (bytes: number, transactional = false) => Math.max(1, Math.ceil(bytes / WRITE_UNIT_BYTES)) * (transactional ? 2 : 1);
 export const readUnits = (bytes: number, consistent: boolean) => (Math.max(1, Math.ceil(bytes / READ_UNIT_BYTES)) * (consistent ? 1 : 0.5));
 
-/** How a family's partition keys spread: one key for the country, one per agency, per agency system, or per dossier (or account). */
-export type Spread = 'country' | 'agency' | 'system' | 'dossier';
+/**
+ * How a family's partition keys spread: one key for the country, one per agency, per agency
+ * system, per write shard of an agency's counters (domain/counter-shards.ts), or per dossier (or account).
+ */
+export type Spread = 'country' | 'agency' | 'system' | 'counter-shard' | 'dossier';
 
 /** The identifiers of one instance, replaced in its keys by placeholders. */
 export interface KeyContext {
@@ -59,6 +62,7 @@ export const familyOf = (key: string, context: KeyContext): string => {
 export const spreadOf = (family: string): Spread =>
   /<(id|code|order|event|key|signature|sub)>/.test(family) ? 'dossier'
     : family.includes('<system>') ? 'system'
+      : family.includes('<shard>') ? 'counter-shard'
       : family.includes('<agency>') ? 'agency'
         : 'country';
 

@@ -31,7 +31,7 @@ const received = (r: DossierRecord): DossierRecord => ({
 const entry = (action: DossierEvent['action'], kind: DossierEvent['actor']['kind']) => ({ action, actor: { kind }, at: '2031-05-13T02:00:00.000Z' }) as DossierEvent;
 
 /** A dossier reader over a mutable map: the test moves dossiers on between projections. */
-const reader = () => {
+const reader = (counterStore: DynamoEvaluationStore = store) => {
   const dossiers = new Map<string, { record: DossierRecord; history: DossierEvent[] }>();
   const deps: ProjectionDeps = {
     dossiers: {
@@ -39,7 +39,7 @@ const reader = () => {
       history: async (id) => dossiers.get(id)?.history ?? [],
     },
     procedureHasFee: async () => false,
-    store,
+    store: counterStore,
   };
   return { dossiers, deps };
 };
@@ -135,6 +135,31 @@ describe('index counters projection (DynamoDB Local)', () => {
     });
     // Desk dossiers are every third, received ones every second: 25 are both (i % 6 === 0).
     expect(c.onlineReceived).toBe(50);
+  }, 60_000);
+
+  it('write shards (issue 20): a sharded agency-month sums exactly, also after its shard count is raised mid-run', async () => {
+    const agency = `T6-${run}`;
+    const counts = new Map([[agency, 2]]);
+    const sharded = new DynamoEvaluationStore(dynamoClient, () => tableName('evaluation'), (a) => counts.get(a) ?? 1);
+    const { dossiers, deps } = reader(sharded);
+    const ids = mixedDossiers(dossiers, agency, 'p6', 40, 'official');
+    await Promise.all(ids.map((id) => projectDossier(deps, id)));
+    const summed = async () => (await sharded.counters([{ agencyCode: agency, month: MONTH }])).get(`${agency}|${MONTH}`) ?? {};
+    expect(await summed()).toMatchObject({ dossiers: 40, 'st:received': 20, 'st:submitted': 20, 'ch:desk': 14, 'ch:online': 26 });
+    // The deltas were spread: shard 0 (the unsharded key, what an unsharded reader finds) holds only part.
+    const shard0 = (await countersOf(agency)).dossiers ?? 0;
+    expect(shard0).toBeGreaterThan(0);
+    expect(shard0).toBeLessThan(40);
+
+    // Raised to 8: the submitted dossiers are received, their deltas now land on their new shards.
+    counts.set(agency, 8);
+    for (const id of ids) {
+      const d = dossiers.get(id)!;
+      if (d.record.status === 'submitted') dossiers.set(id, { record: received(d.record), history: [...d.history, entry('receive', 'official')] });
+    }
+    await Promise.all(ids.map((id) => projectDossier(deps, id)));
+    const c = await summed();
+    expect(c).toMatchObject({ dossiers: 40, received: 40, 'st:received': 40, 'st:submitted': 0, 'ch:desk': 14, 'ch:online': 26, 'pr:1.001193': 40 });
   }, 60_000);
 
   it('a dossier that changed agency-month moves its whole contribution', async () => {

@@ -1,5 +1,5 @@
 // The `evaluation` table (docs/data-model.md): each dossier's last applied contribution
-// (pk DF#<dossierId>, sk FACTS), the per-agency monthly counters (pk AGG#<agency>, sk YYYY-MM), the
+// (pk DF#<dossierId>, sk FACTS), the per-agency monthly counters (pk AGG#<agency>[#<shard>], sk YYYY-MM), the
 // index results (pk RESULT#<period>, sk <agencyCode>), the rankings (pk RANK#<period>, sk
 // <level>#<province|->), each period's last computation (pk RUN#<period>, sk RUN) and the admins'
 // recompute runs (pk RECOMPUTE#<runId>, sk RUN).
@@ -7,7 +7,8 @@
 // A contribution and the counter changes it makes are ONE transaction, conditional on the
 // contribution still being the one the change was computed from: two consumers racing on one
 // dossier cannot both apply a change (the loser re-reads and recomputes), and a redelivered
-// event finds its version applied and changes nothing.
+// event finds its version applied and changes nothing. Counter changes land on the dossier's write
+// shard (domain/counter-shards.ts, `shardCount` below); `counters()` sums every shard.
 //
 // A ranking is one item while it fits (a few hundred bytes per agency: the communes of the largest
 // province take tens of KB); past RANKING_CHUNK_BYTES its items continue in chunk items of the
@@ -18,8 +19,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
 import { batchGetAll, batchPutAll } from '../../../shared/aws/dynamo-batch';
 import { isConditionFailure } from '../../../shared/aws/dynamo-errors';
+import { counterPk, counterShardOf, shardCountOf } from '../domain/counter-shards';
 import type { Contribution, Counters } from '../domain/dossier-facts';
-
 
 export interface StoredContribution { version: number; contribution: Contribution | null }
 
@@ -112,7 +113,7 @@ export const chunkBySize = <T>(items: readonly T[], maxBytes: number): T[][] => 
 };
 
 export const dfKey = (dossierId: string) => ({ pk: `DF#${dossierId}`, sk: 'FACTS' });
-export const aggKey = (agencyCode: string, month: string) => ({ pk: `AGG#${agencyCode}`, sk: month });
+export const aggKey = (agencyCode: string, month: string, shard = 0) => ({ pk: counterPk(agencyCode, shard), sk: month });
 export const rankingSk = (level: string, province: string | null) => `${level}#${province ?? '-'}`;
 export const chunkSk = (headSk: string, generation: string, index: number) => `${headSk}#${generation}#${index}`;
 export const recomputeKey = (runId: string) => ({ pk: `RECOMPUTE#${runId}`, sk: 'RUN' });
@@ -127,7 +128,7 @@ const without = (item: Record<string, unknown>, keys: readonly string[]) => Obje
 export class DynamoEvaluationStore implements EvaluationStore {
   private readonly ready: ReturnType<typeof dynamoTable>;
 
-  constructor(client: Deferred<DynamoDBDocumentClient>, tableName: Deferred<string>) {
+  constructor(client: Deferred<DynamoDBDocumentClient>, tableName: Deferred<string>, private readonly shardCount: (agencyCode: string) => number = shardCountOf) {
     this.ready = dynamoTable(client, tableName);
   }
 
@@ -160,7 +161,7 @@ export class DynamoEvaluationStore implements EvaluationStore {
       return {
         Update: {
           TableName: table,
-          Key: aggKey(d.agencyCode, d.month),
+          Key: aggKey(d.agencyCode, d.month, counterShardOf(dossierId, this.shardCount(d.agencyCode))),
           UpdateExpression: `SET #agency = :agency, #month = :month ADD ${adds.join(', ')}`,
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
@@ -180,12 +181,13 @@ export class DynamoEvaluationStore implements EvaluationStore {
 
   async counters(keys: readonly { agencyCode: string; month: string }[]): Promise<Map<string, Counters>> {
     const { db, table, lib } = await this.ready();
-    const unique = [...new Map(keys.map((k) => [`${k.agencyCode}|${k.month}`, aggKey(k.agencyCode, k.month)])).values()];
+    // Every declared shard of each agency-month, summed: a delta may sit on any of them.
+    const shards = [...new Map(keys.map((k) => [`${k.agencyCode}|${k.month}`, k])).values()].flatMap((k) => Array.from({ length: this.shardCount(k.agencyCode) }, (_, shard) => aggKey(k.agencyCode, k.month, shard)));
     const found = new Map<string, Counters>();
-    for (const item of await batchGetAll(db, lib, table, unique, { consistentRead: true })) {
-      const counters: Counters = {};
-      for (const [k, v] of Object.entries(item)) if (!COUNTER_META.has(k) && typeof v === 'number') counters[k] = v;
-      found.set(`${item.agencyCode}|${item.month}`, counters);
+    for (const item of await batchGetAll(db, lib, table, shards, { consistentRead: true })) {
+      const key = `${item.agencyCode}|${item.month}`;
+      const counters = found.get(key) ?? found.set(key, {}).get(key)!;
+      for (const [k, v] of Object.entries(item)) if (!COUNTER_META.has(k) && typeof v === 'number') counters[k] = (counters[k] ?? 0) + v;
     }
     return found;
   }
