@@ -1,12 +1,12 @@
 // Instants and local dates for the dossier domain (pure). Asia/Ho_Chi_Minh is UTC+7 all year (no
 // daylight saving since 1975), so a fixed offset is exact; no time-zone database is needed.
+import { parseDay } from '../../../shared/calendar/local-time';
 
 /** An instant: a Date, or an ISO 8601 date-time string WITH an offset (`Z` or ±HH:MM). */
 export type Instant = Date | string;
 
 export const VN_OFFSET_MS = 7 * 3_600_000;
 const DAY_MS = 86_400_000;
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const WITH_OFFSET_RE = /^\d{4}-\d{2}-\d{2}T[^Z+-]*(?:Z|[+-]\d{2}:?\d{2})$/i;
 
 /**
@@ -21,13 +21,8 @@ export const instantMs = (at: unknown): number => {
 
 /** Epoch ms of YYYY-MM-DD at 00:00 UTC, or null when it is not a real calendar date. */
 export const utcDayStart = (date: string): number | null => {
-  const m = DATE_RE.exec(date);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = Date.UTC(y, mo - 1, d);
-  const back = new Date(t);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
-  return t;
+  const day = parseDay(date);
+  return day === null ? null : day * DAY_MS;
 };
 
 /** Whether `date` is a real calendar date written YYYY-MM-DD (2026-02-30 is not). */
