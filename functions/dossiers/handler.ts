@@ -4,10 +4,10 @@
 import { createApiHandler, created, implement, ok, pdfResult } from '../../shared/http/api';
 import { dossierRoutes as routes } from '../../shared/platform/api-routes/dossiers';
 import { platformDeps } from './deps';
-import { dossierUseCases, type DossierDeps, type DossierUseCases } from './service';
+import { dossierUseCases, type DossierDeps } from './service';
 
-export const makeHandler = (deps: DossierDeps | DossierUseCases) => {
-  const dossiers = 'store' in deps ? dossierUseCases(deps) : deps;
+export const makeHandler = (deps: DossierDeps) => {
+  const dossiers = dossierUseCases(deps);
   return createApiHandler([
     implement(routes.createDossier, async ({ principal, body, headers }) =>
       created(await dossiers.createDraft(principal, body, headers['idempotency-key']))),
