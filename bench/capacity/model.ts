@@ -129,7 +129,7 @@ export const rows = ({ steps, hottest, settings }: ModelInput): Row[] => {
   for (const fn of settings.functions) {
     const perDossier = busy.get(fn.name);
     if (!perDossier) continue;
-    const executions = sum(steps, (s) => s.perDossier * s.lambda.filter((l) => l.fn === fn.name).length);
+    const executions = sum(steps, (s) => s.perDossier * sum(s.lambda.filter((l) => l.fn === fn.name), (l) => 1 / (l.perInvocation ?? 1)));
     const queue = consumerOf.get(fn.name);
     const streamed = settings.stream.fn === fn.name;
     // A reservation is the function's own share of the account, and a cap on whatever else scales it.

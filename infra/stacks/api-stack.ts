@@ -112,6 +112,7 @@ export class ApiStack extends Stack {
         name: q.name,
         batchSize: q.consumer.batchSize,
         maxConcurrency: q.consumer.maxConcurrency,
+        batchingWindowSeconds: q.consumer.batchingWindowSeconds,
         fifo: q.fifo,
         visibilityTimeoutSeconds: q.visibilityTimeoutSeconds,
       });

@@ -70,7 +70,8 @@ export const functions = [
     entry: 'functions/notifications/handler.ts',
     memoryMb: 512,
     timeoutSeconds: 30,
-    reservedConcurrency: 2440,
+    // Batches of 10 sent concurrently: ~440 at 2,000 submissions a second (docs/capacity.md).
+    reservedConcurrency: 900,
     tables: { notifications: 'readwrite', dossiers: 'read' },
     sendsMessages: true,
   },

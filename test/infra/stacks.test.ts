@@ -146,6 +146,19 @@ describe('high-throughput FIFO queues', () => {
   });
 });
 
+describe('notifications consumer', () => {
+  it('takes batches of 10 with a 1 s batching window and reports failures per message (docs/capacity.md)', () => {
+    const [queueId] = byTag(s.json.data, 'AWS::SQS::Queue', TAG.queue, 'notifications');
+    const [fnId] = fnResource('notifications');
+    const mappings = resources(s.json.api, 'AWS::Lambda::EventSourceMapping').filter(([, m]) => m.Properties.FunctionName.Ref === fnId);
+    expect(mappings).toHaveLength(1);
+    expect(mappings[0]![1].Properties).toMatchObject({
+      BatchSize: 10, MaximumBatchingWindowInSeconds: 1, FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    expect(referencedIds(mappings[0]![1].Properties.EventSourceArn, exportsOf(s.json.data))).toEqual([queueId]);
+  });
+});
+
 describe('sync-outbound', () => {
   it('the fan-out sends to it; its consumer reports failures per message, may set their retry delay, and sends nothing', () => {
     const [queueId] = byTag(s.json.data, 'AWS::SQS::Queue', TAG.queue, 'sync-outbound');
