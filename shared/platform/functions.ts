@@ -62,6 +62,9 @@ export const functions = [
     memoryMb: 256,
     timeoutSeconds: 30,
     reservedConcurrency: 700,
+    // identity and catalogue read: whether the dossier's agency (or its province) has an agency
+    // system to tell (identity/subscriptions.ts); nothing is queued for sync-outbound otherwise.
+    tables: { identity: 'read', catalogue: 'read' },
     sendsTo: ['notifications', 'sync-outbound', 'index-counters'],
   },
   {
