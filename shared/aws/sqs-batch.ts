@@ -8,7 +8,8 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { sqsLib } from './clients';
 
-type Lib = Awaited<ReturnType<typeof sqsLib>>;
+/** What the sender needs of @aws-sdk/client-sqs (the module itself, or sqsLib()). */
+type Lib = Pick<Awaited<ReturnType<typeof sqsLib>>, 'SendMessageBatchCommand'>;
 
 export interface BatchMessage {
   /** The caller's name for the message (any string; SQS sees its position in the chunk). */

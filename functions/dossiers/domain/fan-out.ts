@@ -12,7 +12,8 @@ export const rounds = <T>(items: readonly T[], dossierOf: (item: T) => string): 
     const dossier = dossierOf(item);
     const round = seen.get(dossier) ?? 0;
     seen.set(dossier, round + 1);
-    (out[round] ??= []).push(item);
+    if (round === out.length) out.push([]);
+    out[round]!.push(item);
   }
   return out;
 };
