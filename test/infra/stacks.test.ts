@@ -245,14 +245,20 @@ describe('table streams', () => {
     expect(referencedIds(m.DestinationConfig.OnFailure.Destination, exports)).toEqual([dlqId]);
   });
 
-  it('the fan-out may read the stream and send to its on-failure queue, and nothing else of the table', () => {
+  it('the fan-out may read the stream and send to its on-failure queue, and nothing else of the table; it writes no table', () => {
     const [, fn] = fnResource('dossier-events');
     const roleId = fn.Properties.Role['Fn::GetAtt'][0];
-    const actions = allowStatements(s.json.api)
-      .filter((st) => st.policy.Type === 'AWS::IAM::Policy' && st.policy.Properties.Roles.some((r: Json) => r.Ref === roleId))
-      .flatMap((st) => st.actions);
+    const statements = allowStatements(s.json.api)
+      .filter((st) => st.policy.Type === 'AWS::IAM::Policy' && st.policy.Properties.Roles.some((r: Json) => r.Ref === roleId));
+    const actions = statements.flatMap((st) => st.actions);
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'sqs:SendMessage']));
-    expect(actions.filter((a) => /^dynamodb:(PutItem|UpdateItem|DeleteItem|Query|Scan|GetItem|BatchWriteItem|TransactWriteItems)$/.test(a))).toEqual([]);
+    expect(actions.filter((a) => /^dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem|TransactWriteItems)$/.test(a))).toEqual([]);
+    // Item reads: the registry (identity) and the agencies' provinces (catalogue), for subscribed-only outbound; not the dossiers.
+    const exports = exportsOf(s.json.data);
+    const tableIds = (name: string) => [byTag(s.json.data, 'AWS::DynamoDB::Table', TAG.table, name)[0]];
+    const readTables = statements.filter((st) => st.actions.some((a) => /^dynamodb:(Query|Scan|GetItem|BatchGetItem)$/.test(a)))
+      .flatMap((st) => st.resources.flatMap((r) => referencedIds(r, exports)));
+    expect([...new Set(readTables)].sort()).toEqual([...tableIds('identity'), ...tableIds('catalogue')].sort());
   });
 });
 
