@@ -14,6 +14,7 @@ import { orderPk, roundKey } from '../../functions/payments/adapters/payment-sto
 import { outboxPk } from '../../functions/sync/domain/outbound';
 import { Limit } from '../../shared/contracts/common';
 import { keyRecordKey } from '../../shared/idempotency/dynamo-key-record';
+import { queues } from '../../shared/platform/queues';
 import type { RouteId } from '../../shared/platform/routes';
 import type { DossierMeasure, StepMeasure } from './measure-dossiers';
 import type { paymentWrites } from './measure-records';
@@ -27,10 +28,14 @@ export interface Step {
   perDossier: number;
   /** The API call a client makes per execution, if any (its function is the route's). */
   route?: RouteId;
-  /** Lambda time per execution: function → milliseconds. */
-  lambda: { fn: string; ms: number }[];
-  /** Messages sent per execution; `batched`: by SendMessageBatch, 10 a call. */
-  sends: { queue: string; messages: number; batched?: boolean }[];
+  /**
+   * Lambda time per execution: function → milliseconds. `perInvocation`: the execution is one of
+   * that many items an invocation handles at once (a batch sent concurrently), and `ms` its share
+   * of the invocation's time.
+   */
+  lambda: { fn: string; ms: number; perInvocation?: number }[];
+  /** Messages sent per execution; `batched`: by SendMessageBatch, `perCall` a call (default 10, the most a call takes). */
+  sends: { queue: string; messages: number; batched?: boolean; perCall?: number }[];
   /** E-mails and SMS sent per execution. */
   messages?: { email: number; sms: number };
   ops: Op[];
@@ -63,6 +68,8 @@ const written = (ops: readonly Op[], prefix: string): string => {
   return op.family;
 };
 const PAGE = Limit.parse(undefined);
+/** The notifications consumer's batch (shared/platform/queues.ts). */
+const NOTIFY_BATCH = queues.find((q) => q.name === 'notifications')?.consumer?.batchSize ?? 1;
 
 /** The lifecycle table for these measurements. */
 export const lifecycle = (m: Measured): Step[] => {
@@ -166,25 +173,43 @@ export const lifecycle = (m: Measured): Step[] => {
     ops: [getOp('payments', family(orderPk(I.orderId)), order, true), getOp('payments', family(roundKey(I.id, 1).pk), 0, true), ...m.payment.callback,
       getOp('payments', family(orderPk(I.orderId)), order, true), ...m.payment.followUp, meta(confirm), ...confirm.writes] });
 
-  // The stream fan-out (dossiers/events.ts): every history item, one record after another; per record
-  // a SendMessage to notifications (if it notifies), sync-outbound (if outboundRelevant), index-counters.
+  // The stream fan-out (dossiers/events.ts): every history item; a batch goes out in rounds (each
+  // dossier's next record), a round's messages as one SendMessageBatch per queue, the queues at
+  // once: a round takes one SQS call's time. Per record a message to notifications (if it
+  // notifies), sync-outbound (if outboundRelevant and a system covers the agency: subscribedShare;
+  // the registry view and the agency's province come from warm caches), index-counters. At the
+  // national rate an invocation holds TRAFFIC.streamRecordsPerInvocation records (one), so a call
+  // carries as many messages as that: the batching pays off when a backlog fills the batches.
   const events = keys('step:').reduce((n, k) => n + at(k).perDossier, 0);
   const notifying = keys('notify:').reduce((n, k) => n + at(k).perDossier, 0);
-  const outbound = keys('outbound:').reduce((n, k) => n + at(k).perDossier, 0);
-  row({ id: 'fan-out', what: 'dossier-events: one stream record (a history item)', perDossier: events,
-    lambda: [{ fn: 'dossier-events', ms: durationMs() + callsMs('sqs') * (1 + (notifying + outbound) / events) }],
-    sends: [{ queue: 'notifications', messages: notifying / events }, { queue: 'sync-outbound', messages: outbound / events }, { queue: 'index-counters', messages: 1 }], ops: [] });
+  const outbound = keys('outbound:').reduce((n, k) => n + at(k).perDossier, 0) * TRAFFIC.subscribedShare;
+  const perInvocation = TRAFFIC.streamRecordsPerInvocation;
+  const perCall = (perRecord: number) => Math.max(1, Math.min(SQS_BATCH, perRecord * perInvocation));
+  row({ id: 'fan-out', what: 'dossier-events: one stream record (a history item), batched sends', perDossier: events,
+    lambda: [{ fn: 'dossier-events', ms: durationMs('sqs') / perInvocation, perInvocation }],
+    sends: [
+      { queue: 'notifications', messages: notifying / events, batched: true, perCall: perCall(notifying / events) },
+      { queue: 'sync-outbound', messages: outbound / events, batched: true, perCall: perCall(outbound / events) },
+      { queue: 'index-counters', messages: 1, batched: true, perCall: perCall(1) },
+    ], ops: [] });
   // notifications/notifier.ts notify: the dossier (GetItem), then per channel claim (PutItem N#, byDay
   // entry), send (SES / SNS; the e-mail of a slip of Circular 01/2018 carries its PDF), markSent
   // (UpdateItem, byDay entry rewritten).
-  for (const key of keys('notify:')) {
+  // notifications/handler.ts takes full batches (NOTIFY_BATCH, the window fills them) and sends a
+  // batch's dossiers concurrently: a batch lasts the function's overhead, its slowest message's
+  // calls (the longest notice below) and every message's PDF rendering (CPU: renders do not overlap).
+  const notices = keys('notify:').map((key) => {
     const s = at(key);
     const action = key.split(':')[1]!;
     const email = s.messages?.email ?? 0;
     const sms = s.messages?.sms ?? 0;
-    const pdf: Call[] = transitionFor(action)?.effects.slip ? ['pdf'] : [];
-    row({ id: `notify: ${action}`, what: 'notifications: notify', perDossier: s.perDossier, messages: { email, sms },
-      lambda: [{ fn: 'notifications', ms: durationMs('get') + email * callsMs('write', 'email', 'write', ...pdf) + sms * callsMs('write', 'sms', 'write') }],
+    const cpuMs = transitionFor(action)?.effects.slip ? email * callsMs('pdf') : 0;
+    return { s, action, email, sms, cpuMs, ioMs: callsMs('get') + email * callsMs('write', 'email', 'write') + sms * callsMs('write', 'sms', 'write') };
+  });
+  const slowestNotice = Math.max(0, ...notices.map((n) => n.ioMs));
+  for (const { s, action, email, sms, cpuMs } of notices) {
+    row({ id: `notify: ${action}`, what: 'notifications: notify (one of a batch sent concurrently)', perDossier: s.perDossier, messages: { email, sms },
+      lambda: [{ fn: 'notifications', ms: durationMs() / NOTIFY_BATCH + slowestNotice / NOTIFY_BATCH + cpuMs, perInvocation: NOTIFY_BATCH }],
       sends: [], ops: [meta(s), ...s.writes] });
   }
   // evaluation/projection.ts projectDossier: contribution (GetItem DF#) and the dossier (GetItem), its
@@ -200,7 +225,7 @@ export const lifecycle = (m: Measured): Step[] => {
   const registryQuery = queryOp('identity', m.registry.listKey, m.registry.records.reduce((a, b) => a + b, 0), false, 'byKind');
   for (const key of keys('outbound:')) {
     const s = at(key);
-    row({ id: `outbound: ${key.split(':')[1]}`, what: 'sync-outbound: deliverMessage', perDossier: s.perDossier,
+    row({ id: `outbound: ${key.split(':')[1]}`, what: 'sync-outbound: deliverMessage', perDossier: s.perDossier * TRAFFIC.subscribedShare,
       lambda: [fn('sync-outbound', 'get', 'query', 'get', 'write', 'write', 'push', 'write', 'write')], sends: [],
       ops: [meta(s), registryQuery, getOp('sync', family(outboxPk(I.keyId)), 0, true), ...s.writes] });
   }
@@ -218,4 +243,4 @@ export const lifecycle = (m: Measured): Step[] => {
 };
 
 /** Messages per SQS API call of a send. */
-export const messagesPerCall = (send: Step['sends'][number]) => (send.batched ? SQS_BATCH : 1);
+export const messagesPerCall = (send: Step['sends'][number]) => (send.batched ? send.perCall ?? SQS_BATCH : 1);

@@ -6,8 +6,8 @@
 // monotone in the rate); the model saturates at its first row's.
 import type { FunctionDecl, QueueDecl } from '../../shared/platform/types';
 import {
-  ACCOUNT_CONCURRENCY, API_ACCOUNT_RPS, FIFO_CALLS_PER_ACTION, FLAG_AT, HIGH_THROUGHPUT_FIFO_CALLS_PER_ACTION, NEW_TABLE_WARM, PARTITION_RCU, PARTITION_WCU, SQS_ESM_MAX_CONCURRENCY,
-  TRAFFIC, conflictShare, txRateAtConflicts,
+  ACCOUNT_QUOTAS, FIFO_CALLS_PER_ACTION, FLAG_AT, HIGH_THROUGHPUT_FIFO_CALLS_PER_ACTION, LAMBDA_UNRESERVED_MINIMUM, NEW_TABLE_WARM, PARTITION_RCU, PARTITION_WCU, SQS_ESM_MAX_CONCURRENCY,
+  TRAFFIC, conflictShare, txRateAtConflicts, type AccountQuota, type QuotaKey,
 } from './limits';
 import { messagesPerCall, type Step } from './lifecycle';
 import { shardsOf, spreadOf, type Spread } from './units';
@@ -19,8 +19,13 @@ export interface Settings {
   functions: readonly FunctionDecl[];
   /** The stream consumer (shared/platform/tables.ts) and its parallelization factor (infra/constructs/capability-function.ts). */
   stream: { table: string; fn: string; parallelizationFactor: number };
+  /** The account's Lambda concurrency (default: the quota requested, limits.ts ACCOUNT_QUOTAS). */
   accountConcurrency?: number;
 }
+
+/** "…, against requested 100,000 (default 10,000)": an account row names the quota it is held to. */
+export const againstQuota = (q: AccountQuota, requested = q.requested) =>
+  `against requested ${requested.toLocaleString('en')} (default ${q.default === null ? 'set per account' : q.default.toLocaleString('en')})`;
 
 export interface ModelInput {
   steps: readonly Step[];
@@ -43,6 +48,8 @@ export interface Row {
   unit: string;
   /** Context for the reader (spread, totals). */
   detail?: (rate: number) => string;
+  /** The account quota or fixed service limit the row is held to (limits.ts), for the quota table. */
+  quota?: QuotaKey;
 }
 
 const bisect = (use: (rate: number) => number, lo = 1e-3, hi = 1e7): number | null => {
@@ -108,16 +115,17 @@ export const rows = ({ steps, hottest, settings }: ModelInput): Row[] => {
 
   // Queues: API calls per second per action.
   for (const q of settings.queues) {
-    const sends = steps.flatMap((s) => s.sends.filter((x) => x.queue === q.name).map((x) => ({ perDossier: s.perDossier * x.messages, perCall: messagesPerCall(x) })));
+    const sends = steps.flatMap((s) => s.sends.filter((x) => x.queue === q.name).map((x) => ({ perDossier: s.perDossier * x.messages, perCall: messagesPerCall(x), batched: x.batched === true })));
     if (!sends.length) continue;
     const messages = sum(sends, (x) => x.perDossier);
     const calls = sum(sends, (x) => x.perDossier / x.perCall);
     const batch = q.consumer?.batchSize ?? 1;
     const limit = () => (!q.fifo ? Number.POSITIVE_INFINITY : q.highThroughputFifo ? HIGH_THROUGHPUT_FIFO_CALLS_PER_ACTION : FIFO_CALLS_PER_ACTION);
     const mode = !q.fifo ? 'standard' : q.highThroughputFifo ? 'FIFO, high-throughput' : 'FIFO, not high-throughput';
-    out.push({ section: 'queues', name: `${q.name} ${sends.some((x) => x.perCall > 1) ? 'SendMessageBatch' : 'SendMessage'}`, unit: 'calls/s', limit, load: (r) => r * calls,
-      detail: (r) => `${mode}; ${Math.round(r * messages).toLocaleString('en')} messages/s` });
-    out.push({ section: 'queues', name: `${q.name} ReceiveMessage, DeleteMessageBatch (consumer, full batches of ${batch})`, unit: 'calls/s', limit, load: (r) => (r * messages) / batch,
+    const quota = q.highThroughputFifo ? { quota: 'sqsHighThroughputFifo' as const } : {};
+    out.push({ section: 'queues', name: `${q.name} ${sends.some((x) => x.batched) ? 'SendMessageBatch' : 'SendMessage'}`, unit: 'calls/s', limit, load: (r) => r * calls, ...quota,
+      detail: (r) => `${mode}; ${Math.round(r * messages).toLocaleString('en')} messages/s, ${(messages / calls).toFixed(1)} a call` });
+    out.push({ section: 'queues', name: `${q.name} ReceiveMessage, DeleteMessageBatch (consumer, full batches of ${batch})`, unit: 'calls/s', limit, load: (r) => (r * messages) / batch, ...quota,
       detail: () => mode });
   }
 
@@ -126,35 +134,40 @@ export const rows = ({ steps, hottest, settings }: ModelInput): Row[] => {
   for (const s of steps) for (const l of s.lambda) busy.set(l.fn, (busy.get(l.fn) ?? 0) + (s.perDossier * l.ms) / 1000);
   const tableWcu = (table: string) => sum(steps, (s) => s.perDossier * sum(s.ops.filter((o) => o.table === table && o.kind === 'write' && !o.index), (o) => o.units));
   const consumerOf = new Map(settings.queues.filter((q) => q.consumer).map((q) => [q.consumer!.fn, q]));
+  const accountConcurrency = settings.accountConcurrency ?? ACCOUNT_QUOTAS.lambdaConcurrency.requested;
+  const totalReserved = sum(settings.functions, (f) => f.reservedConcurrency ?? 0);
+  // Functions without a reservation share what the reservations leave of the account.
+  const unreserved = Math.max(LAMBDA_UNRESERVED_MINIMUM, accountConcurrency - totalReserved);
   for (const fn of settings.functions) {
     const perDossier = busy.get(fn.name);
     if (!perDossier) continue;
-    const executions = sum(steps, (s) => s.perDossier * s.lambda.filter((l) => l.fn === fn.name).length);
+    const executions = sum(steps, (s) => s.perDossier * sum(s.lambda.filter((l) => l.fn === fn.name), (l) => 1 / (l.perInvocation ?? 1)));
     const queue = consumerOf.get(fn.name);
     const streamed = settings.stream.fn === fn.name;
     // A reservation is the function's own share of the account, and a cap on whatever else scales it.
     const reserved = fn.reservedConcurrency;
     const cap = streamed ? 'stream shards × parallelization factor'
       : queue?.consumer?.maxConcurrency ? `maxConcurrency of ${queue.name}`
-        : queue && !queue.fifo ? 'SQS event source scaling' : 'account concurrency';
+        : queue && !queue.fifo ? 'SQS event source scaling' : 'the account\'s unreserved concurrency';
     const shards = (r: number) => Math.max(NEW_TABLE_WARM.wcu / PARTITION_WCU, Math.ceil((r * tableWcu(settings.stream.table)) / PARTITION_WCU));
     const scaledTo = (r: number) => streamed ? shards(r) * settings.stream.parallelizationFactor
       : queue?.consumer?.maxConcurrency ?? (queue && !queue.fifo ? SQS_ESM_MAX_CONCURRENCY : undefined);
     const limitAt = (r: number) => {
       const scaled = scaledTo(r);
-      if (scaled === undefined) return reserved ?? settings.accountConcurrency ?? ACCOUNT_CONCURRENCY;
+      if (scaled === undefined) return reserved ?? unreserved;
       return reserved === undefined ? scaled : Math.min(scaled, reserved);
     };
     out.push({
       section: 'functions', name: `${fn.name} (${fn.memoryMb} MB, timeout ${fn.timeoutSeconds} s)`, unit: 'concurrent', limit: limitAt,
+      ...(queue && !queue.fifo && !queue.consumer?.maxConcurrency ? { quota: 'sqsEventSource' as const } : {}),
       load: (r) => r * perDossier,
       detail: (r) => `${reserved !== undefined && reserved <= (scaledTo(r) ?? reserved) ? `reserved concurrency ${reserved}` : cap}; ${Math.round(r * executions).toLocaleString('en')} executions/s of ${Math.round((1000 * perDossier) / executions)} ms`,
     });
   }
   const totalBusy = sum([...busy.values()], (v) => v);
-  const totalReserved = sum(settings.functions, (f) => f.reservedConcurrency ?? 0);
-  out.push({ section: 'settings', name: `Lambda concurrent executions, all functions (${totalReserved.toLocaleString('en')} reserved)`, unit: 'concurrent',
-    limit: () => settings.accountConcurrency ?? ACCOUNT_CONCURRENCY, load: (r) => r * totalBusy });
+  const lambda = ACCOUNT_QUOTAS.lambdaConcurrency;
+  out.push({ section: 'settings', name: `Lambda concurrent executions, all functions (${totalReserved.toLocaleString('en')} reserved), ${againstQuota(lambda, accountConcurrency)}`, unit: 'concurrent',
+    limit: () => accountConcurrency, load: (r) => r * totalBusy, quota: 'lambdaConcurrency' });
 
   // Settings: the stage throttle per route, and the account's API rate.
   const routes = new Map<string, number>();
@@ -162,7 +175,34 @@ export const rows = ({ steps, hottest, settings }: ModelInput): Row[] => {
   for (const [route, perDossier] of routes) {
     out.push({ section: 'settings', name: `stage throttle, route ${route}`, unit: 'req/s', limit: () => settings.routeRateLimit(route), load: (r) => r * perDossier });
   }
-  out.push({ section: 'settings', name: 'API Gateway requests, account and Region', unit: 'req/s', limit: () => API_ACCOUNT_RPS, load: (r) => r * sum([...routes.values()], (v) => v) });
+  const api = ACCOUNT_QUOTAS.apiRequests;
+  out.push({ section: 'settings', name: `API Gateway requests, account and Region, ${againstQuota(api)}`, unit: 'req/s', limit: () => api.requested, load: (r) => r * sum([...routes.values()], (v) => v), quota: 'apiRequests' });
+
+  // Account quotas per table and index (on-demand table-level throughput), and the applicants' messages.
+  const tableUnits = new Map<string, { wcu: number; rcu: number }>();
+  for (const s of steps) {
+    for (const op of s.ops) {
+      const key = `${op.table}${op.index ? ` ${op.index}` : ''}`;
+      const t = tableUnits.get(key) ?? tableUnits.set(key, { wcu: 0, rcu: 0 }).get(key)!;
+      t[op.kind === 'write' ? 'wcu' : 'rcu'] += s.perDossier * op.units;
+    }
+  }
+  const dynamo = ACCOUNT_QUOTAS.dynamoTableThroughput;
+  for (const [table, units] of tableUnits) {
+    for (const kind of ['wcu', 'rcu'] as const) {
+      if (!units[kind]) continue;
+      out.push({ section: 'settings', name: `DynamoDB ${table} ${kind === 'wcu' ? 'writes' : 'reads'}, table-level on-demand throughput ${againstQuota(dynamo)}`,
+        unit: kind === 'wcu' ? 'WRU/s' : 'RRU/s', limit: () => dynamo.requested, load: (r) => r * units[kind], quota: 'dynamoTableThroughput' });
+    }
+  }
+  const perDossierMessages = (channel: 'email' | 'sms') => sum(steps, (s) => s.perDossier * (s.messages?.[channel] ?? 0));
+  for (const [channel, quota] of [['email', ACCOUNT_QUOTAS.sesSendRate], ['sms', ACCOUNT_QUOTAS.smsSendRate]] as const) {
+    const perDossier = perDossierMessages(channel);
+    if (perDossier) {
+      out.push({ section: 'settings', name: `${quota.name}, ${againstQuota(quota)}`, unit: quota.unit, limit: () => quota.requested, load: (r) => r * perDossier,
+        quota: channel === 'email' ? 'sesSendRate' : 'smsSendRate' });
+    }
+  }
   return out;
 };
 
@@ -172,7 +212,10 @@ export const evaluate = (input: ModelInput, rate: number) => {
     const load = row.load(rate);
     const limit = row.limit(rate);
     const use = Number.isFinite(limit) ? load / limit : 0;
-    return { section: row.section, name: row.name, unit: row.unit, load, limit, use, flagged: use > FLAG_AT, saturatesAt: saturation(row), detail: row.detail?.(rate) ?? '' };
+    return {
+      section: row.section, name: row.name, unit: row.unit, load, limit, use, flagged: use > FLAG_AT, saturatesAt: saturation(row), detail: row.detail?.(rate) ?? '',
+      quota: row.quota ?? null,
+    };
   });
   const firstOf = (list: typeof all) => {
     const first = list.filter((r) => r.saturatesAt !== null).sort((a, b) => a.saturatesAt! - b.saturatesAt!)[0];

@@ -136,8 +136,10 @@ export interface QueueDecl {
    * The consuming function; `maxConcurrency` (2–1000) caps how many invocations run at once (the
    * event source's scaling config in AWS, concurrent pollers locally). On a FIFO queue each message
    * group is still handled by one invocation at a time, so order per group holds at any setting.
+   * `batchingWindowSeconds` (standard queues, 0–300): Lambda waits up to that long to fill a batch
+   * (always 1 s for a batch above 10, which needs one).
    */
-  consumer?: { fn: FunctionName; batchSize: number; maxConcurrency?: number };
+  consumer?: { fn: FunctionName; batchSize: number; maxConcurrency?: number; batchingWindowSeconds?: number };
 }
 
 export interface ScheduleDecl {

@@ -146,6 +146,19 @@ describe('high-throughput FIFO queues', () => {
   });
 });
 
+describe('notifications consumer', () => {
+  it('takes batches of 10 with a 1 s batching window and reports failures per message (docs/capacity.md)', () => {
+    const [queueId] = byTag(s.json.data, 'AWS::SQS::Queue', TAG.queue, 'notifications');
+    const [fnId] = fnResource('notifications');
+    const mappings = resources(s.json.api, 'AWS::Lambda::EventSourceMapping').filter(([, m]) => m.Properties.FunctionName.Ref === fnId);
+    expect(mappings).toHaveLength(1);
+    expect(mappings[0]![1].Properties).toMatchObject({
+      BatchSize: 10, MaximumBatchingWindowInSeconds: 1, FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    expect(referencedIds(mappings[0]![1].Properties.EventSourceArn, exportsOf(s.json.data))).toEqual([queueId]);
+  });
+});
+
 describe('sync-outbound', () => {
   it('the fan-out sends to it; its consumer reports failures per message, may set their retry delay, and sends nothing', () => {
     const [queueId] = byTag(s.json.data, 'AWS::SQS::Queue', TAG.queue, 'sync-outbound');
@@ -232,14 +245,20 @@ describe('table streams', () => {
     expect(referencedIds(m.DestinationConfig.OnFailure.Destination, exports)).toEqual([dlqId]);
   });
 
-  it('the fan-out may read the stream and send to its on-failure queue, and nothing else of the table', () => {
+  it('the fan-out may read the stream and send to its on-failure queue, and nothing else of the table; it writes no table', () => {
     const [, fn] = fnResource('dossier-events');
     const roleId = fn.Properties.Role['Fn::GetAtt'][0];
-    const actions = allowStatements(s.json.api)
-      .filter((st) => st.policy.Type === 'AWS::IAM::Policy' && st.policy.Properties.Roles.some((r: Json) => r.Ref === roleId))
-      .flatMap((st) => st.actions);
+    const statements = allowStatements(s.json.api)
+      .filter((st) => st.policy.Type === 'AWS::IAM::Policy' && st.policy.Properties.Roles.some((r: Json) => r.Ref === roleId));
+    const actions = statements.flatMap((st) => st.actions);
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'sqs:SendMessage']));
-    expect(actions.filter((a) => /^dynamodb:(PutItem|UpdateItem|DeleteItem|Query|Scan|GetItem|BatchWriteItem|TransactWriteItems)$/.test(a))).toEqual([]);
+    expect(actions.filter((a) => /^dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem|TransactWriteItems)$/.test(a))).toEqual([]);
+    // Item reads: the registry (identity) and the agencies' provinces (catalogue), for subscribed-only outbound; not the dossiers.
+    const exports = exportsOf(s.json.data);
+    const tableIds = (name: string) => [byTag(s.json.data, 'AWS::DynamoDB::Table', TAG.table, name)[0]];
+    const readTables = statements.filter((st) => st.actions.some((a) => /^dynamodb:(Query|Scan|GetItem|BatchGetItem)$/.test(a)))
+      .flatMap((st) => st.resources.flatMap((r) => referencedIds(r, exports)));
+    expect([...new Set(readTables)].sort()).toEqual([...tableIds('identity'), ...tableIds('catalogue')].sort());
   });
 });
 

@@ -78,17 +78,10 @@ export const listQueue = async (ready: Ready, q: QueueQuery): Promise<DossierPag
 };
 
 /** Open dossiers of an agency due at or before `until`, all pages. */
-export const listDueBy = async (ready: Ready, agencyCode: string, until: Date): Promise<DossierRecord[]> => {
-  const out: DossierRecord[] = [];
-  let after: Record<string, unknown> | undefined;
-  do {
-    const next = await page(ready, {
-      IndexName: BY_AGENCY_QUEUE,
-      KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :until',
-      ExpressionAttributeValues: { ':pk': queueIndexPk(agencyCode, true), ':from': OVERDUE_FROM, ':until': overdueUntil(until) },
-    }, 100, after);
-    out.push(...next.items);
-    after = next.last ?? undefined;
-  } while (after);
-  return out;
-};
+/** One page (at most `limit`) of an agency's open dossiers due at or before `until`, earliest first. */
+export const pageDueBy = (ready: Ready, agencyCode: string, until: Date, options: { limit: number; after?: Record<string, unknown> }): Promise<DossierPage> =>
+  page(ready, {
+    IndexName: BY_AGENCY_QUEUE,
+    KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :until',
+    ExpressionAttributeValues: { ':pk': queueIndexPk(agencyCode, true), ':from': OVERDUE_FROM, ':until': overdueUntil(until) },
+  }, options.limit, options.after);

@@ -11,7 +11,7 @@ import type { DossierStatus } from '../../../shared/contracts/dossier-status';
 import type { KeyRecord } from '../../../shared/idempotency/create-once';
 import { readKeyRecord, transactWithKey, type StoredKeyItem } from '../../../shared/idempotency/dynamo-key-record';
 import { dossierPk, historySk, indexKeys, META_SK, type DossierEvent, type DossierRecord } from '../domain/dossier';
-import { BY_CODE, listByApplicant, listDueBy, listQueue, recordOf, type DossierPage, type QueueQuery } from './dossier-queries';
+import { BY_CODE, listByApplicant, listQueue, pageDueBy, recordOf, type DossierPage, type QueueQuery } from './dossier-queries';
 
 export type { DossierPage, QueueQuery } from './dossier-queries';
 
@@ -61,8 +61,8 @@ export interface DossierStore {
   releaseSequence(counter: string, n: number): Promise<'released' | 'voided'>;
   listByApplicant(sub: string, options: { status?: DossierStatus; limit: number; after?: Record<string, unknown> }): Promise<DossierPage>;
   listQueue(query: QueueQuery): Promise<DossierPage>;
-  /** Open dossiers of an agency due at or before `until` (jobs). */
-  listDueBy(agencyCode: string, until: Date): Promise<DossierRecord[]>;
+  /** A page of an agency's open dossiers due at or before `until` (jobs: a page at a time). */
+  pageDueBy(agencyCode: string, until: Date, options: { limit: number; after?: Record<string, unknown> }): Promise<DossierPage>;
   /** Marks a dossier found late by the daily job (first time only; not a state change: no version bump). */
   flagLate(id: string, at: Date): Promise<void>;
   /** Keeps a job's report (pk JOB#<name>, sk <date>). */
@@ -233,8 +233,8 @@ export class DynamoDossierStore implements DossierStore {
     return listQueue(this.ready, q);
   }
 
-  listDueBy(agencyCode: string, until: Date): Promise<DossierRecord[]> {
-    return listDueBy(this.ready, agencyCode, until);
+  pageDueBy(agencyCode: string, until: Date, options: { limit: number; after?: Record<string, unknown> }): Promise<DossierPage> {
+    return pageDueBy(this.ready, agencyCode, until, options);
   }
 
   async flagLate(id: string, at: Date): Promise<void> {
