@@ -143,6 +143,24 @@ export const environment = {
     aws: { cdk: 'setting', context: 'paymentReturnUrl' },
     local: { from: 'the local gateway\'s dossier page' },
   },
+  VNEID_ISSUER: {
+    description: 'The VNeID OpenID Connect issuer (discovery at <issuer>/.well-known/openid-configuration, docs/identity.md)',
+    functions: ['identity'],
+    aws: 'unset',
+    local: { from: 'the VNeID sandbox (local/vneid/sandbox.ts)' },
+  },
+  VNEID_CLIENT_ID: {
+    description: 'The portal\'s client id at VNeID (its secret is the `vneid-client-secret` secret)',
+    functions: ['identity'],
+    aws: 'unset',
+    local: { from: 'the VNeID sandbox\'s client for the portal (`dvc-portal`)' },
+  },
+  POPULATION_API_URL: {
+    description: 'The base URL of the population data-sharing API (GET /v1/citizens/{idNumber}, docs/identity.md); its key is the `population-api-key` secret',
+    functions: 'none',
+    aws: 'unset',
+    local: { from: 'the VNeID sandbox\'s /population' },
+  },
   NOTIFY_DELIVERY: {
     description: 'How applicants are notified: aws (SES e-mail, SNS SMS) or outbox (recorded only, docs/notifications.md)',
     functions: 'sendsMessages',
