@@ -3,7 +3,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { procedure } from '../../test/catalogue/fixtures';
 import { memoryCatalogue, rejectsWith } from '../../test/catalogue/memory-catalogue';
-import { InMemoryCatalogueStore } from './adapters/memory-store';
 import { StoreCatalogueReader } from './adapters/catalogue-reader';
 import { getProcedure, putProcedure } from './procedures';
 
@@ -71,10 +70,9 @@ describe('procedures in warm functions (docs/operations.md "Warm caches")', () =
 
   it('reads every time with a TTL of 0 (the local runtime)', async () => {
     const reader = new StoreCatalogueReader(c.store, Date.now, 0);
-    const store = c.store as InMemoryCatalogueStore;
-    const before = store.calls.getProcedure ?? 0;
+    const before = c.store.calls.getProcedure ?? 0;
     await reader.getProcedure('1.000002');
     await reader.getProcedure('1.000002');
-    expect(store.calls.getProcedure! - before).toBe(2);
+    expect(c.store.calls.getProcedure! - before).toBe(2);
   });
 });
