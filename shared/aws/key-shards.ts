@@ -1,4 +1,4 @@
-// Write-sharded partition keys (docs/capacity.md "Design: sharded keys"): a key family too hot for
+// Write-sharded partition keys (docs/capacity.md "Design: warm caches and sharded keys"): a key family too hot for
 // one partition key is spread over `count` keys, an item's shard a hash of its id, so every write
 // of one item (and a redelivered copy of it) lands on the same shard. Shard 0 is the unsharded key:
 // nothing written before moves, and raising a count later only adds keys. Readers read every shard

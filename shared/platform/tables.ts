@@ -87,7 +87,7 @@ export const tables = [
     globalIndexes: [
       { name: 'byDossier', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
       // Write-sharded (PAID_DAY_SHARDS, functions/payments/adapters/payment-store.ts) and holding only
-      // what reconciliation reads of a paid order (docs/capacity.md "Design: sharded keys").
+      // what reconciliation reads of a paid order (docs/capacity.md "Design: warm caches and sharded keys").
       {
         name: 'byPaidDay', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' },
         projection: ['id', 'dossierId', 'round', 'amount', 'status', 'expiresAt', 'providerRef', 'paidAt', 'createdAt'],

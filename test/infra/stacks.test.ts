@@ -53,7 +53,7 @@ describe('data stack', () => {
     expect(p.StreamSpecification).toEqual(stream ? { StreamViewType: stream } : undefined);
   });
 
-  it('byPaidDay holds a summary of a paid order, not the order (docs/capacity.md "Design: sharded keys")', () => {
+  it('byPaidDay holds a summary of a paid order, not the order (docs/capacity.md "Design: warm caches and sharded keys")', () => {
     const [, table] = byTag(s.json.data, 'AWS::DynamoDB::Table', TAG.table, 'payments');
     const byPaidDay = (table.Properties.GlobalSecondaryIndexes as Json[]).find((g) => g.IndexName === 'byPaidDay')!;
     expect(byPaidDay.Projection.ProjectionType).toBe('INCLUDE');

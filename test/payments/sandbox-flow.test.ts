@@ -124,7 +124,7 @@ describe('reconciliation (npm run job -- reconcile)', () => {
   });
 });
 
-describe('the paid day (byPaidDay, docs/capacity.md "Design: sharded keys")', () => {
+describe('the paid day (byPaidDay, docs/capacity.md "Design: warm caches and sharded keys")', () => {
   it('writes each paid order to its shard as a summary, and reads every shard back merged by paid time', async () => {
     const orders = [];
     for (let i = 0; i < 3; i++) {

@@ -1,5 +1,5 @@
 // A busy agency system's outbox, write-sharded (functions/sync/domain/outbound.ts OUTBOX_SHARDS,
-// docs/capacity.md "Design: sharded keys"), pulled through the running portal with cursors: every
+// docs/capacity.md "Design: warm caches and sharded keys"), pulled through the running portal with cursors: every
 // item once, in order, across the shards, also for items written between pulls. The system is
 // registered under a key id the declaration shards (a province's system as the capacity model names
 // it), covering only this file's own commune.

@@ -2,7 +2,7 @@
 // with a provider, for reconciliation. Its entries hold a summary of the order (the index's INCLUDE
 // projection, shared/platform/tables.ts) and are write-sharded (shared/aws/key-shards.ts): every
 // online payment of the country with one provider would otherwise be written under one key
-// (docs/capacity.md "Design: sharded keys").
+// (docs/capacity.md "Design: warm caches and sharded keys").
 import { shardKey, shardKeys, shardOf } from '../../../shared/aws/key-shards';
 import { localDate } from '../../../shared/calendar';
 import { mergeShardPages } from '../../../shared/pagination/k-way-merge';

@@ -79,7 +79,7 @@ export const outboundEventOf = (event: DossierEvent, dossier: DossierRecord): Ou
 export const outboxPk = (keyId: string) => `OUT#${keyId}`;
 
 /**
- * Outbox write shards of the busiest agency systems (docs/capacity.md "Design: sharded keys"), so
+ * Outbox write shards of the busiest agency systems (docs/capacity.md "Design: warm caches and sharded keys"), so
  * that no outbox key takes more than 40% of a partition's writes at 2,000 submissions a second
  * (the capacity model's system shares, bench/capacity/agencies.ts). Every other system has one.
  * Only ever RAISED (readers read the declared count); while a raise deploys, a message already
