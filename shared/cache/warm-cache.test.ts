@@ -85,18 +85,10 @@ describe('WarmCache', () => {
     expect([await a, await b]).toEqual(['value-1', 'value-2']);
   });
 
-  it('reads its TTL when used, from WARM_CACHE_SECONDS (unset, empty, invalid or 0: no caching)', () => {
-    const saved = process.env.WARM_CACHE_SECONDS;
-    try {
-      for (const [value, ms] of [['60', 60_000], ['0', 0], ['', 0], ['soon', 0], ['-5', 0]] as const) {
-        process.env.WARM_CACHE_SECONDS = value;
-        expect(warmCacheTtlMs(), value).toBe(ms);
-      }
-      delete process.env.WARM_CACHE_SECONDS;
-      expect(warmCacheTtlMs()).toBe(0);
-    } finally {
-      if (saved === undefined) delete process.env.WARM_CACHE_SECONDS;
-      else process.env.WARM_CACHE_SECONDS = saved;
+  it('reads its TTL from WARM_CACHE_SECONDS (unset, empty, invalid or 0: no caching)', () => {
+    for (const [value, ms] of [['60', 60_000], ['0', 0], ['', 0], ['soon', 0], ['-5', 0]] as const) {
+      expect(warmCacheTtlMs({ WARM_CACHE_SECONDS: value }), value).toBe(ms);
     }
+    expect(warmCacheTtlMs({})).toBe(0);
   });
 });

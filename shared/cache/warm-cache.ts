@@ -7,7 +7,7 @@
 //
 // A TTL of 0 turns caching off: every get reads (no single flight either, so a read never joins one
 // started before a write it must see). The local runtime runs with 0 (WARM_CACHE_SECONDS).
-import { readEnv } from '../config';
+import { readEnv, type EnvSource } from '../config';
 
 export interface WarmCacheOptions {
   /** How long a value is served after it was read, ms; a function so a setting is read when used. */
@@ -19,8 +19,8 @@ export interface WarmCacheOptions {
 interface Entry<V> { value: Promise<V>; readAt: number }
 
 /** The declared staleness bound of warm caches, ms (WARM_CACHE_SECONDS; 0 or invalid: no caching). */
-export const warmCacheTtlMs = (): number => {
-  const seconds = Number(readEnv('WARM_CACHE_SECONDS'));
+export const warmCacheTtlMs = (env?: EnvSource): number => {
+  const seconds = Number(readEnv('WARM_CACHE_SECONDS', env));
   return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
 };
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { shardKey, shardKeys, shardOf } from '../aws/key-shards';
+import { shardKey, shardKeys, shardOf } from '../shards/key-shards';
 import { mergeShardPages, type ShardPage } from './k-way-merge';
 
 const id = (s: string) => s;

@@ -1,4 +1,4 @@
-// Pages of several sorted partitions (the shards of one key family: shared/aws/key-shards.ts) as one
+// Pages of several sorted partitions (the shards of one key family: shared/shards/key-shards.ts) as one
 // sorted page. Pure. Each shard's page holds its items after the cursor in sort-key order, and says
 // whether that shard has more. Items are returned in sort-key order, at most `limit`, and never
 // past the last item of a shard that has more (an item it has not returned yet could sort before

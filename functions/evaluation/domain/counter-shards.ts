@@ -8,7 +8,7 @@
 // reader reads the declared count, so lowering it would drop shards from the sum. Raising it is
 // safe: a dossier whose shard changes subtracts its old contribution on its new shard, and the sum
 // over all shards stays exact (a shard may hold negative values, never the sum).
-import { shardOf } from '../../../shared/aws/key-shards';
+import { shardOf } from '../../../shared/shards/key-shards';
 
 /**
  * Agencies that need more than one shard, sized so that no counter item takes more than 10.5

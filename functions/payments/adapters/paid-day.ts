@@ -1,9 +1,9 @@
 // The byPaidDay index of the payments table (docs/data-model.md): what was paid on a local date
 // with a provider, for reconciliation. Its entries hold a summary of the order (the index's INCLUDE
-// projection, shared/platform/tables.ts) and are write-sharded (shared/aws/key-shards.ts): every
+// projection, shared/platform/tables.ts) and are write-sharded (shared/shards/key-shards.ts): every
 // online payment of the country with one provider would otherwise be written under one key
 // (docs/capacity.md "Design: warm caches and sharded keys").
-import { shardKey, shardKeys, shardOf } from '../../../shared/aws/key-shards';
+import { shardKey, shardKeys, shardOf } from '../../../shared/shards/key-shards';
 import { localDate } from '../../../shared/calendar';
 import { mergeShardPages } from '../../../shared/pagination/k-way-merge';
 import type { OrderRecord } from '../domain/order';

@@ -12,7 +12,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
 import { isConditionFailure } from '../../../shared/aws/dynamo-errors';
 import type { OutboundEvent, OutboxItem } from '../../../shared/contracts/sync';
-import { shardKeys } from '../../../shared/aws/key-shards';
+import { shardKeys } from '../../../shared/shards/key-shards';
 import { mergeShardPages } from '../../../shared/pagination/k-way-merge';
 import { outboxPk, outboxShardPk, outboxShardsOf, outboxSk } from '../domain/outbound';
 import { addSystemStats } from './system-stats';

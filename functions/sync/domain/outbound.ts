@@ -1,7 +1,7 @@
 // Outbound sync (portal → agency system), the pure part: which dossier events an agency system is
 // told about, the event it receives, where it is kept in its outbox, and when a failed push is
 // tried again. No AWS, no I/O, no clock.
-import { shardKey, shardOf } from '../../../shared/aws/key-shards';
+import { shardKey, shardOf } from '../../../shared/shards/key-shards';
 import { readEnv, type EnvSource } from '../../../shared/config';
 import { retryPolicyFrom, type RetryPolicy } from './retry';
 import { OUTBOUND_TYPES, type OutboundAction } from '../../../shared/contracts/outbound-types';
