@@ -44,7 +44,7 @@ export const createTable = async (db: DynamoDBClient, t: TableDecl, name: string
       KeySchema: keySchema(t.partitionKey, t.sortKey),
       AttributeDefinitions: attributeDefinitions(t),
       GlobalSecondaryIndexes: t.globalIndexes?.length
-        ? t.globalIndexes.map((g) => ({ IndexName: g.name, KeySchema: keySchema(g.partitionKey, g.sortKey), Projection: { ProjectionType: 'ALL' } }))
+        ? t.globalIndexes.map((g) => ({ IndexName: g.name, KeySchema: keySchema(g.partitionKey, g.sortKey), Projection: g.projection ? { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...g.projection] } : { ProjectionType: 'ALL' as const } }))
         : undefined,
       StreamSpecification: t.stream ? { StreamEnabled: true, StreamViewType: t.stream } : undefined,
     }));

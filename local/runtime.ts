@@ -75,6 +75,7 @@ export const startRuntime = async (opts: RuntimeOptions): Promise<Runtime> => {
       CORS_ORIGINS: localValue('CORS_ORIGINS'),
       POWERTOOLS_SERVICE_NAME: localValue('POWERTOOLS_SERVICE_NAME'),
       LOG_LEVEL: envAsSet('LOG_LEVEL') ?? localValue('LOG_LEVEL'),
+      WARM_CACHE_SECONDS: localValue('WARM_CACHE_SECONDS'),
       // Seals agency-system secrets; in AWS the identity stack provides it (docs/identity.md).
       AGENCY_SECRET_KEY: localAgencySecretKey(opts.stateDir && resolve(opts.stateDir)),
     });

@@ -177,6 +177,14 @@ export const environment = {
     functions: ['notifications'],
     aws: 'unset',
   },
+  WARM_CACHE_SECONDS: {
+    description: 'How long a warm function serves the agency-system registry and procedures it read, seconds: the staleness bound of their readers in other functions (shared/cache/warm-cache.ts, docs/operations.md "Warm caches"); 0: no caching',
+    functions: 'all',
+    default: '0',
+    aws: { cdk: 'value', value: '60' },
+    // 0: tests write the registry and procedures from their own process and expect the next request to see it.
+    local: { value: '0' },
+  },
   SYNC_INBOUND_RETRY_BASE_SECONDS: retryVariable('sync-inbound', 'First retry delay ceiling of a failed inbound sync message, seconds'),
   SYNC_INBOUND_RETRY_CAP_SECONDS: retryVariable('sync-inbound', 'Largest retry delay ceiling of a failed inbound sync message, seconds'),
   SYNC_OUTBOUND_BACKOFF_BASE_SECONDS: retryVariable('sync-outbound', 'First retry delay ceiling of a failed push to an agency system, seconds'),

@@ -81,12 +81,17 @@ export const tables = [
       'sk ROUND#<version>), Idempotency-Keys (IDEM#<sub>#<key>), applied provider callbacks ' +
       '(CB#<provider>#<eventId>), receipt counters (RSEQ#<agency>#<year>) and reconciliation reports ' +
       '(RECON#<provider>, sk <date>); gsi1 byDossier D#<dossierId> / <createdAt>#<id>, gsi2 byPaidDay ' +
-      'PAID#<provider>#<local date> / <paidAt>#<id>.',
+      'PAID#<provider>#<local date>[#s<shard>] / <paidAt>#<id> (a summary of the order).',
     partitionKey: { name: 'pk', type: 'S' },
     sortKey: { name: 'sk', type: 'S' },
     globalIndexes: [
       { name: 'byDossier', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
-      { name: 'byPaidDay', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' } },
+      // Write-sharded (PAID_DAY_SHARDS, functions/payments/adapters/payment-store.ts) and holding only
+      // what reconciliation reads of a paid order (docs/capacity.md "Design: warm caches and sharded keys").
+      {
+        name: 'byPaidDay', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' },
+        projection: ['id', 'dossierId', 'round', 'amount', 'status', 'expiresAt', 'providerRef', 'paidAt', 'createdAt'],
+      },
     ],
     // `purgeAt` (epoch seconds): Idempotency-Keys and callback records expire; orders are kept.
     ttlAttribute: 'purgeAt',

@@ -75,6 +75,12 @@ export interface GlobalIndexDecl {
    * gives). Its key attributes are still written; in AWS they are plain attributes.
    */
   localOnly?: boolean;
+  /**
+   * The non-key attributes the index holds (ProjectionType INCLUDE): a small summary its readers
+   * need, so an entry is a fraction of the item and writes of other attributes do not reach the
+   * index. Absent: the whole item (ALL).
+   */
+  projection?: readonly string[];
 }
 
 /** The indexes a deployment creates: the declared ones less the local-only ones. */

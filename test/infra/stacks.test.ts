@@ -43,10 +43,22 @@ describe('data stack', () => {
       ...(decl.sortKey ? [{ AttributeName: decl.sortKey.name, KeyType: 'RANGE' }] : []),
     ]);
     expect((p.GlobalSecondaryIndexes ?? []).map((g: Json) => g.IndexName).sort()).toEqual(deployedIndexes(decl).map((g) => g.name).sort());
+    for (const g of deployedIndexes(decl)) {
+      const projection = (p.GlobalSecondaryIndexes as Json[]).find((x) => x.IndexName === g.name)!.Projection;
+      expect(projection, g.name).toEqual(g.projection ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...g.projection] } : { ProjectionType: 'ALL' });
+    }
     const ttl = 'ttlAttribute' in decl ? decl.ttlAttribute : undefined;
     expect(p.TimeToLiveSpecification).toEqual(ttl ? { AttributeName: ttl, Enabled: true } : undefined);
     const stream = 'stream' in decl ? decl.stream : undefined;
     expect(p.StreamSpecification).toEqual(stream ? { StreamViewType: stream } : undefined);
+  });
+
+  it('byPaidDay holds a summary of a paid order, not the order (docs/capacity.md "Design: warm caches and sharded keys")', () => {
+    const [, table] = byTag(s.json.data, 'AWS::DynamoDB::Table', TAG.table, 'payments');
+    const byPaidDay = (table.Properties.GlobalSecondaryIndexes as Json[]).find((g) => g.IndexName === 'byPaidDay')!;
+    expect(byPaidDay.Projection.ProjectionType).toBe('INCLUDE');
+    expect(byPaidDay.Projection.NonKeyAttributes).toEqual(expect.arrayContaining(['id', 'dossierId', 'amount', 'status', 'paidAt']));
+    expect(byPaidDay.Projection.NonKeyAttributes).not.toContain('items');
   });
 
   it('the notifications table has no index in AWS: byDay is local-only (docs/capacity.md "byDay")', () => {

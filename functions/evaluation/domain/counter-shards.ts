@@ -8,7 +8,7 @@
 // reader reads the declared count, so lowering it would drop shards from the sum. Raising it is
 // safe: a dossier whose shard changes subtracts its old contribution on its new shard, and the sum
 // over all shards stays exact (a shard may hold negative values, never the sum).
-import { createHash } from 'node:crypto';
+import { shardOf } from '../../../shared/shards/key-shards';
 
 /**
  * Agencies that need more than one shard, sized so that no counter item takes more than 10.5
@@ -153,7 +153,7 @@ export const shardCountOf = (agencyCode: string, declared: Readonly<Record<strin
 /** The shard in [0, count) a dossier's counter deltas land on: stable for a given id and count. */
 export const counterShardOf = (dossierId: string, count: number): number => {
   if (!Number.isInteger(count) || count < 1 || (count & (count - 1)) !== 0) throw new Error(`counter shards: ${count} is not a power of two`);
-  return createHash('sha256').update(dossierId).digest().readUInt32BE(0) % count;
+  return shardOf(dossierId, count);
 };
 
 /** The counters item's partition key of an agency's shard; shard 0 is the unsharded key. */
