@@ -1,7 +1,7 @@
 // The `evaluation` table (docs/data-model.md): each dossier's last applied contribution
 // (pk DF#<dossierId>, sk FACTS), the per-agency monthly counters (pk AGG#<agency>[#<shard>], sk YYYY-MM), the
 // index results (pk RESULT#<period>, sk <agencyCode>), the rankings (pk RANK#<period>, sk
-// <level>#<province|->), each period's last computation (pk RUN#<period>, sk RUN) and the admins'
+// <level>#<province|->), the public statistics (pk STATS#<period>, sk <agencyCode|->), each period's last computation (pk RUN#<period>, sk RUN) and the admins'
 // recompute runs (pk RECOMPUTE#<runId>, sk RUN).
 //
 // A contribution and the counter changes it makes are ONE transaction, conditional on the
@@ -21,6 +21,7 @@ import { batchGetAll, batchPutAll } from '../../../shared/aws/dynamo-batch';
 import { isConditionFailure } from '../../../shared/aws/dynamo-errors';
 import { counterPk, counterShardOf, shardCountOf } from '../domain/counter-shards';
 import type { Contribution, Counters } from '../domain/dossier-facts';
+import type { ScopeStatistics } from '../domain/statistics';
 
 export interface StoredContribution { version: number; contribution: Contribution | null }
 
@@ -33,6 +34,14 @@ export interface StoredRanking {
   /** false: provisional, computed while the period ran (absent on rankings stored before it was kept). */
   final?: boolean;
   items: Record<string, unknown>[];
+}
+
+/** The statistics of an agency with its communes (agencyCode null: the whole country), stored with the index. */
+export interface StoredStatistics extends ScopeStatistics {
+  period: string;
+  agencyCode: string | null;
+  computedAt: string;
+  final: boolean;
 }
 
 export interface IndexRun {
@@ -75,9 +84,11 @@ export interface CounterStore {
 }
 
 export interface ResultStore {
-  /** Replaces the period's results and rankings; the run record last, once all of them are in. */
-  putResults(period: string, results: readonly Record<string, unknown>[], rankings: readonly StoredRanking[], run: IndexRun): Promise<void>;
+  /** Replaces the period's results, rankings and statistics; the run record last, once all of them are in. */
+  putResults(period: string, results: readonly Record<string, unknown>[], rankings: readonly StoredRanking[], statistics: readonly StoredStatistics[], run: IndexRun): Promise<void>;
   result(period: string, agencyCode: string): Promise<Record<string, unknown> | undefined>;
+  /** The stored statistics of an agency, or of the country (null). */
+  statistics(period: string, agencyCode: string | null): Promise<StoredStatistics | undefined>;
   ranking(period: string, level: string, province: string | null): Promise<StoredRanking | undefined>;
   run(period: string): Promise<IndexRun | undefined>;
 }
@@ -114,6 +125,7 @@ export const chunkBySize = <T>(items: readonly T[], maxBytes: number): T[][] => 
 
 export const dfKey = (dossierId: string) => ({ pk: `DF#${dossierId}`, sk: 'FACTS' });
 export const aggKey = (agencyCode: string, month: string, shard = 0) => ({ pk: counterPk(agencyCode, shard), sk: month });
+export const statisticsKey = (period: string, agencyCode: string | null) => ({ pk: `STATS#${period}`, sk: agencyCode ?? '-' });
 export const rankingSk = (level: string, province: string | null) => `${level}#${province ?? '-'}`;
 export const chunkSk = (headSk: string, generation: string, index: number) => `${headSk}#${generation}#${index}`;
 export const recomputeKey = (runId: string) => ({ pk: `RECOMPUTE#${runId}`, sk: 'RUN' });
@@ -192,7 +204,7 @@ export class DynamoEvaluationStore implements EvaluationStore {
     return found;
   }
 
-  async putResults(period: string, results: readonly Record<string, unknown>[], rankings: readonly StoredRanking[], run: IndexRun): Promise<void> {
+  async putResults(period: string, results: readonly Record<string, unknown>[], rankings: readonly StoredRanking[], statistics: readonly StoredStatistics[], run: IndexRun): Promise<void> {
     const { db, table, lib } = await this.ready();
     const previous = (await this.runItem(period))?.chunkedRankings as ChunkedRankings | undefined;
     const generation = randomUUID();
@@ -207,7 +219,8 @@ export class DynamoEvaluationStore implements EvaluationStore {
       if (rest.length) chunked[sk] = { generation, chunks: rest.length + 1 };
     }
     // Chunks before their heads, heads before the run: whatever a reader finds is complete.
-    await batchPutAll(db, lib, table, [...results.map((r) => ({ ...r, pk: `RESULT#${period}`, sk: String(r.agencyCode) })), ...continued], { concurrency: 4 });
+    const resultItems = results.map((r) => ({ ...r, pk: `RESULT#${period}`, sk: String(r.agencyCode) }));
+    await batchPutAll(db, lib, table, [...resultItems, ...statistics.map((s) => ({ ...s, ...statisticsKey(period, s.agencyCode) })), ...continued], { concurrency: 4 });
     await batchPutAll(db, lib, table, heads, { concurrency: 4 });
     await db.send(new lib.PutCommand({ TableName: table, Item: { ...run, pk: `RUN#${period}`, sk: 'RUN', chunkedRankings: chunked } }));
     // The previous computation's chunks no head points to any more.
@@ -224,6 +237,12 @@ export class DynamoEvaluationStore implements EvaluationStore {
     if (!out.Item) return undefined;
     const { pk: _pk, sk: _sk, ...rest } = out.Item;
     return rest;
+  }
+
+  async statistics(period: string, agencyCode: string | null): Promise<StoredStatistics | undefined> {
+    const { db, table, lib } = await this.ready();
+    const out = await db.send(new lib.GetCommand({ TableName: table, Key: statisticsKey(period, agencyCode) }));
+    return out.Item ? (without(out.Item, ['pk', 'sk']) as unknown as StoredStatistics) : undefined;
   }
 
   async ranking(period: string, level: string, province: string | null): Promise<StoredRanking | undefined> {
