@@ -1,7 +1,8 @@
-// The `evaluation` table (docs/data-model.md): each dossier's last applied contribution
-// (pk DF#<dossierId>, sk FACTS), the per-agency monthly counters (pk AGG#<agency>[#<shard>], sk YYYY-MM), the
-// index results (pk RESULT#<period>, sk <agencyCode>), the rankings (pk RANK#<period>, sk
-// <level>#<province|->), the public statistics (pk STATS#<period>, sk <agencyCode|->), each period's last computation (pk RUN#<period>, sk RUN) and the admins'
+// The `evaluation` table (docs/data-model.md), the ports of evaluation-ports.ts: each dossier's last
+// applied contribution (pk DF#<dossierId>, sk FACTS), the per-agency monthly counters (pk
+// AGG#<agency>[#<shard>], sk YYYY-MM), the index results (pk RESULT#<period>, sk <agencyCode>), the
+// rankings (pk RANK#<period>, sk <level>#<province|->), the public statistics (pk STATS#<period>, sk
+// <agencyCode|->), each period's last computation (pk RUN#<period>, sk RUN) and the admins'
 // recompute runs (pk RECOMPUTE#<runId>, sk RUN).
 //
 // A contribution and the counter changes it makes are ONE transaction, conditional on the
@@ -21,86 +22,11 @@ import { batchGetAll, batchPutAll } from '../../../shared/aws/dynamo-batch';
 import { isConditionFailure } from '../../../shared/aws/dynamo-errors';
 import { counterPk, counterShardOf, shardCountOf } from '../domain/counter-shards';
 import type { Contribution, Counters } from '../domain/dossier-facts';
-import type { ScopeStatistics } from '../domain/statistics';
+import type { EvaluationStore, IndexRun, RecomputeRun, StoredContribution, StoredRanking, StoredStatistics } from './evaluation-ports';
 
-export interface StoredContribution { version: number; contribution: Contribution | null }
-
-export interface StoredRanking {
-  period: string;
-  level: string;
-  province: string | null;
-  definitionVersion: string;
-  computedAt: string;
-  /** false: provisional, computed while the period ran (absent on rankings stored before it was kept). */
-  final?: boolean;
-  items: Record<string, unknown>[];
-}
-
-/** The statistics of an agency with its communes (agencyCode null: the whole country), stored with the index. */
-export interface StoredStatistics extends ScopeStatistics {
-  period: string;
-  agencyCode: string | null;
-  computedAt: string;
-  final: boolean;
-}
-
-export interface IndexRun {
-  period: string;
-  definitionVersion: string;
-  computedAt: string;
-  agencies: number;
-  durationMs: number;
-  /** schedule, command, admin, refresh, stale-read, seed. */
-  trigger: string;
-  final?: boolean;
-}
-
-export type RecomputeStatus = 'queued' | 'running' | 'done' | 'failed';
-
-/** An admin's recompute (POST /v1/indices/recompute), run by the jobs function and polled by the admin. */
-export interface RecomputeRun {
-  runId: string;
-  period: string;
-  status: RecomputeStatus;
-  requestedAt: string;
-  requestedBy: string | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-  progress: { done: number; total: number } | null;
-  result: Omit<IndexRun, 'trigger' | 'final'> | null;
-  error: string | null;
-}
-
-export interface CounterStore {
-  contribution(dossierId: string): Promise<StoredContribution | undefined>;
-  /**
-   * Records `next` as the dossier's contribution at `version` and adds `deltas` to the counters,
-   * only if the stored contribution is still at `expectedVersion` (undefined: none stored yet).
-   * false when it is not (someone applied a change meanwhile).
-   */
-  applyContribution(dossierId: string, version: number, expectedVersion: number | undefined, next: Contribution | null, deltas: readonly Contribution[]): Promise<boolean>;
-  /** Counters of agency-months, keyed `<agency>|<month>` (absent when nothing was counted). */
-  counters(keys: readonly { agencyCode: string; month: string }[]): Promise<Map<string, Counters>>;
-}
-
-export interface ResultStore {
-  /** Replaces the period's results, rankings and statistics; the run record last, once all of them are in. */
-  putResults(period: string, results: readonly Record<string, unknown>[], rankings: readonly StoredRanking[], statistics: readonly StoredStatistics[], run: IndexRun): Promise<void>;
-  result(period: string, agencyCode: string): Promise<Record<string, unknown> | undefined>;
-  /** The stored statistics of an agency, or of the country (null). */
-  statistics(period: string, agencyCode: string | null): Promise<StoredStatistics | undefined>;
-  ranking(period: string, level: string, province: string | null): Promise<StoredRanking | undefined>;
-  run(period: string): Promise<IndexRun | undefined>;
-}
-
-export interface RecomputeRunStore {
-  createRecomputeRun(run: RecomputeRun): Promise<void>;
-  recomputeRun(runId: string): Promise<RecomputeRun | undefined>;
-  /** Sets the given fields; with `unlessFinished`, only while the run is neither done nor failed (false otherwise). */
-  updateRecomputeRun(runId: string, patch: Partial<Omit<RecomputeRun, 'runId'>>, options?: { unlessFinished?: boolean }): Promise<boolean>;
-}
-
-export type EvaluationStore = CounterStore & ResultStore & RecomputeRunStore;
+export type {
+  CounterStore, EvaluationStore, IndexRun, RecomputeRun, RecomputeRunStore, RecomputeStatus, ResultStore, StoredContribution, StoredRanking, StoredStatistics,
+} from './evaluation-ports';
 
 /** A ranking item's budget: well under DynamoDB's 400 KB, measured as JSON (larger than DynamoDB counts it). */
 export const RANKING_CHUNK_BYTES = 300_000;
