@@ -15,7 +15,7 @@
 //    (404 PERIOD_NOT_COMPUTED) — p50/p95 per kind of answer, and how many computations the load
 //    caused (the run records' computedAt before and after: none is expected).
 // Prints the load average before and after (the machine may be shared). Bar: p95 < 300 ms warm.
-import { arg, load, reader, runRefresh, show, showLoad } from './read-timing';
+import { arg, load, show, showLoad, withRefreshedRuntime } from './read-timing';
 
 process.env.LOG_LEVEL ??= 'ERROR';
 
@@ -24,54 +24,33 @@ const CLIENTS = arg('clients', 4);
 const ROUNDS = arg('rounds', 50);
 const BAR_MS = 300;
 
-const main = async () => {
-  console.log(`load average at start ${load()}`);
-  const started = performance.now();
-  const { startRuntime } = await import('../local/runtime');
-  const { runningPeriods, shiftMonth, localMonthOf } = await import('../functions/evaluation/domain/period');
-  const runtime = await startRuntime({ port: 0 });
-  try {
-    const { platformDeps } = await import('../functions/evaluation/deps');
-    const store = platformDeps().store;
-    console.log(`runtime with seeded activity ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    // The refresh, as the schedule runs it (the runtime also queued one at start: both store the same periods).
-    await runRefresh(runtime.url);
+await withRefreshedRuntime(async ({ periods: { month, quarter, year, lastMonth }, series, underLoad }) => {
+  const { platformDeps } = await import('../functions/evaluation/deps');
+  const store = platformDeps().store;
+  console.log(`\nwarm, one client, ${REQUESTS} requests each (load average ${load()}):`);
+  const yearly = show(`GET /v1/indices?period=${year}`, await series(`/v1/indices?period=${year}`, REQUESTS));
+  const monthly = show(`GET /v1/indices?period=${month}&level=province`, await series(`/v1/indices?period=${month}&level=province`, REQUESTS));
+  show(`GET /v1/indices/000.00.00.H26?period=${month}`, await series(`/v1/indices/000.00.00.H26?period=${month}`, REQUESTS));
+  show(`GET /v1/indices?period=${lastMonth}&level=commune&province=…H26`, await series(`/v1/indices?period=${lastMonth}&level=commune&province=000.00.00.H26`, REQUESTS));
 
-    const now = new Date();
-    const [month, quarter, year] = runningPeriods(now) as [string, string, string];
-    const lastMonth = shiftMonth(localMonthOf(now), -1);
-    const { series, underLoad } = reader(runtime.url);
+  // Under load: every client cycles through period values, stored or not.
+  const before = await Promise.all([month, quarter, year].map(async (p) => (await store.run(p))?.computedAt));
+  const unstored = ['2024-01', '2024-Q2', '2023', '2022-07', '2025-Q3', '2024-11'];
+  const cycle = [
+    `/v1/indices?period=${year}`, `/v1/indices?period=${month}&level=province`, `/v1/indices?period=${quarter}&level=central`,
+    `/v1/indices?period=${lastMonth}&level=province`, `/v1/indices/000.00.00.H26?period=${year}`,
+    ...unstored.map((p) => `/v1/indices?period=${p}&level=province`),
+  ];
+  const loaded = await underLoad(cycle, CLIENTS, ROUNDS);
+  console.log(`\nunder load: ${CLIENTS} clients × ${ROUNDS} rounds of ${cycle.length} period values (${unstored.length} never stored), ${loaded.total} requests in ${loaded.seconds.toFixed(1)} s = ${Math.round(loaded.total / loaded.seconds)}/s (load average ${load()}):`);
+  showLoad(loaded);
+  const after = await Promise.all([month, quarter, year].map(async (p) => (await store.run(p))?.computedAt));
+  const recomputed = before.filter((at, i) => at !== after[i]).length;
+  console.log(`  computations caused by the load: ${recomputed} (running periods' computedAt before/after: ${before.join(', ')} / ${after.join(', ')})`);
 
-    console.log(`\nwarm, one client, ${REQUESTS} requests each (load average ${load()}):`);
-    const yearly = show(`GET /v1/indices?period=${year}`, await series(`/v1/indices?period=${year}`, REQUESTS));
-    const monthly = show(`GET /v1/indices?period=${month}&level=province`, await series(`/v1/indices?period=${month}&level=province`, REQUESTS));
-    show(`GET /v1/indices/000.00.00.H26?period=${month}`, await series(`/v1/indices/000.00.00.H26?period=${month}`, REQUESTS));
-    show(`GET /v1/indices?period=${lastMonth}&level=commune&province=…H26`, await series(`/v1/indices?period=${lastMonth}&level=commune&province=000.00.00.H26`, REQUESTS));
-
-    // Under load: every client cycles through period values, stored or not.
-    const before = await Promise.all([month, quarter, year].map(async (p) => (await store.run(p))?.computedAt));
-    const unstored = ['2024-01', '2024-Q2', '2023', '2022-07', '2025-Q3', '2024-11'];
-    const cycle = [
-      `/v1/indices?period=${year}`, `/v1/indices?period=${month}&level=province`, `/v1/indices?period=${quarter}&level=central`,
-      `/v1/indices?period=${lastMonth}&level=province`, `/v1/indices/000.00.00.H26?period=${year}`,
-      ...unstored.map((p) => `/v1/indices?period=${p}&level=province`),
-    ];
-    const loaded = await underLoad(cycle, CLIENTS, ROUNDS);
-    console.log(`\nunder load: ${CLIENTS} clients × ${ROUNDS} rounds of ${cycle.length} period values (${unstored.length} never stored), ${loaded.total} requests in ${loaded.seconds.toFixed(1)} s = ${Math.round(loaded.total / loaded.seconds)}/s (load average ${load()}):`);
-    showLoad(loaded);
-    const after = await Promise.all([month, quarter, year].map(async (p) => (await store.run(p))?.computedAt));
-    const recomputed = before.filter((at, i) => at !== after[i]).length;
-    console.log(`  computations caused by the load: ${recomputed} (running periods' computedAt before/after: ${before.join(', ')} / ${after.join(', ')})`);
-
-    console.log(`\nload average at the end ${load()}`);
-    const pass = yearly.p95 < BAR_MS && monthly.p95 < BAR_MS;
-    console.log(pass
-      ? `PASS: warm p95 ${yearly.p95.toFixed(1)} ms (year) and ${monthly.p95.toFixed(1)} ms (month, provinces) < ${BAR_MS} ms`
-      : `FAIL: warm p95 ${yearly.p95.toFixed(1)} ms (year) / ${monthly.p95.toFixed(1)} ms (month, provinces); bar < ${BAR_MS} ms`);
-    process.exitCode = pass ? 0 : 1;
-  } finally {
-    await runtime.stop();
-  }
-};
-
-await main();
+  const pass = yearly.p95 < BAR_MS && monthly.p95 < BAR_MS;
+  console.log(pass
+    ? `PASS: warm p95 ${yearly.p95.toFixed(1)} ms (year) and ${monthly.p95.toFixed(1)} ms (month, provinces) < ${BAR_MS} ms`
+    : `FAIL: warm p95 ${yearly.p95.toFixed(1)} ms (year) / ${monthly.p95.toFixed(1)} ms (month, provinces); bar < ${BAR_MS} ms`);
+  process.exitCode = pass ? 0 : 1;
+});

@@ -70,10 +70,38 @@ export const showLoad = ({ byStatus }: { byStatus: Map<number, number[]> }) => {
 };
 
 /** Runs the index-refresh job through the local runtime, as the schedule does; prints what it stored. */
-export const runRefresh = async (baseUrl: string) => {
+const runRefresh = async (baseUrl: string) => {
   const t = performance.now();
   const refreshed = await fetch(`${baseUrl}/local/jobs/index-refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
   if (!refreshed.ok) throw new Error(`refresh: ${refreshed.status} ${await refreshed.text()}`);
   const { runs } = (await refreshed.json()) as { runs: { period: string; durationMs: number }[] };
   console.log(`refresh job: ${runs.map((r) => `${r.period} ${r.durationMs} ms`).join(', ')} (${Math.round(performance.now() - t)} ms in all)`);
+};
+
+export interface BenchRuntime extends ReturnType<typeof reader> {
+  url: string;
+  /** The running month, quarter and year, and the month that ended last. */
+  periods: { month: string; quarter: string; year: string; lastMonth: string };
+}
+
+/**
+ * Starts a local runtime of its own (in memory, with the seeded activity), runs the refresh once
+ * (the runtime also queued one at start: both store the same periods), runs `bench` and stops it.
+ */
+export const withRefreshedRuntime = async (bench: (runtime: BenchRuntime) => Promise<void>) => {
+  console.log(`load average at start ${load()}`);
+  const started = performance.now();
+  const { startRuntime } = await import('../local/runtime');
+  const { runningPeriods, shiftMonth, localMonthOf } = await import('../functions/evaluation/domain/period');
+  const runtime = await startRuntime({ port: 0 });
+  try {
+    console.log(`runtime with seeded activity ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    await runRefresh(runtime.url);
+    const now = new Date();
+    const [month, quarter, year] = runningPeriods(now) as [string, string, string];
+    await bench({ url: runtime.url, periods: { month, quarter, year, lastMonth: shiftMonth(localMonthOf(now), -1) }, ...reader(runtime.url) });
+    console.log(`\nload average at the end ${load()}`);
+  } finally {
+    await runtime.stop();
+  }
 };

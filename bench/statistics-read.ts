@@ -13,7 +13,7 @@
 //    — the running month, quarter and year, the last ended month, and ended periods nobody stored
 //    (404 PERIOD_NOT_COMPUTED) — p50/p95 per kind of answer.
 // Prints the load average before and after (the machine may be shared). Bar: p95 < 300 ms warm.
-import { arg, load, reader, runRefresh, show, showLoad } from './read-timing';
+import { arg, load, show, showLoad, withRefreshedRuntime } from './read-timing';
 
 process.env.LOG_LEVEL ??= 'ERROR';
 
@@ -23,45 +23,26 @@ const ROUNDS = arg('rounds', 30);
 const BAR_MS = 300;
 const PROVINCE = '000.00.00.H26';
 
-const main = async () => {
-  console.log(`load average at start ${load()}`);
-  const started = performance.now();
-  const { startRuntime } = await import('../local/runtime');
-  const { runningPeriods, shiftMonth, localMonthOf } = await import('../functions/evaluation/domain/period');
-  const runtime = await startRuntime({ port: 0 });
-  try {
-    console.log(`runtime with seeded activity ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    await runRefresh(runtime.url);
-    const now = new Date();
-    const [month, quarter, year] = runningPeriods(now) as [string, string, string];
-    const lastMonth = shiftMonth(localMonthOf(now), -1);
-    const { series, underLoad } = reader(runtime.url);
+await withRefreshedRuntime(async ({ periods: { month, quarter, year, lastMonth }, series, underLoad }) => {
+  console.log(`\nwarm, one client, ${REQUESTS} requests each (load average ${load()}):`);
+  const countryYear = show(`GET /v1/statistics?period=${year}`, await series(`/v1/statistics?period=${year}`, REQUESTS));
+  const provinceYear = show(`GET /v1/statistics?period=${year}&agency=…H26`, await series(`/v1/statistics?period=${year}&agency=${PROVINCE}`, REQUESTS));
+  show(`GET /v1/statistics?period=${month}`, await series(`/v1/statistics?period=${month}`, REQUESTS));
+  show(`GET /v1/statistics?period=${lastMonth}&agency=…H26`, await series(`/v1/statistics?period=${lastMonth}&agency=${PROVINCE}`, REQUESTS));
 
-    console.log(`\nwarm, one client, ${REQUESTS} requests each (load average ${load()}):`);
-    const countryYear = show(`GET /v1/statistics?period=${year}`, await series(`/v1/statistics?period=${year}`, REQUESTS));
-    const provinceYear = show(`GET /v1/statistics?period=${year}&agency=…H26`, await series(`/v1/statistics?period=${year}&agency=${PROVINCE}`, REQUESTS));
-    show(`GET /v1/statistics?period=${month}`, await series(`/v1/statistics?period=${month}`, REQUESTS));
-    show(`GET /v1/statistics?period=${lastMonth}&agency=…H26`, await series(`/v1/statistics?period=${lastMonth}&agency=${PROVINCE}`, REQUESTS));
+  const unstored = ['2024-01', '2024-Q2', '2023', '2022-07', '2025-Q3', '2024-11'];
+  const cycle = [
+    `/v1/statistics?period=${year}`, `/v1/statistics?period=${year}&agency=${PROVINCE}`, `/v1/statistics?period=${quarter}`,
+    `/v1/statistics?period=${month}&agency=${PROVINCE}`, `/v1/statistics?period=${lastMonth}`,
+    ...unstored.map((p) => `/v1/statistics?period=${p}`),
+  ];
+  const loaded = await underLoad(cycle, CLIENTS, ROUNDS);
+  console.log(`\nunder load: ${CLIENTS} clients × ${ROUNDS} rounds of ${cycle.length} period values (${unstored.length} never stored), ${loaded.total} requests in ${loaded.seconds.toFixed(1)} s = ${Math.round(loaded.total / loaded.seconds)}/s (load average ${load()}):`);
+  showLoad(loaded);
 
-    const unstored = ['2024-01', '2024-Q2', '2023', '2022-07', '2025-Q3', '2024-11'];
-    const cycle = [
-      `/v1/statistics?period=${year}`, `/v1/statistics?period=${year}&agency=${PROVINCE}`, `/v1/statistics?period=${quarter}`,
-      `/v1/statistics?period=${month}&agency=${PROVINCE}`, `/v1/statistics?period=${lastMonth}`,
-      ...unstored.map((p) => `/v1/statistics?period=${p}`),
-    ];
-    const loaded = await underLoad(cycle, CLIENTS, ROUNDS);
-    console.log(`\nunder load: ${CLIENTS} clients × ${ROUNDS} rounds of ${cycle.length} period values (${unstored.length} never stored), ${loaded.total} requests in ${loaded.seconds.toFixed(1)} s = ${Math.round(loaded.total / loaded.seconds)}/s (load average ${load()}):`);
-    showLoad(loaded);
-
-    console.log(`\nload average at the end ${load()}`);
-    const pass = countryYear.p95 < BAR_MS && provinceYear.p95 < BAR_MS;
-    console.log(pass
-      ? `PASS: warm p95 ${countryYear.p95.toFixed(1)} ms (country, year) and ${provinceYear.p95.toFixed(1)} ms (province, year) < ${BAR_MS} ms`
-      : `FAIL: warm p95 ${countryYear.p95.toFixed(1)} ms (country, year) / ${provinceYear.p95.toFixed(1)} ms (province, year); bar < ${BAR_MS} ms`);
-    process.exitCode = pass ? 0 : 1;
-  } finally {
-    await runtime.stop();
-  }
-};
-
-await main();
+  const pass = countryYear.p95 < BAR_MS && provinceYear.p95 < BAR_MS;
+  console.log(pass
+    ? `PASS: warm p95 ${countryYear.p95.toFixed(1)} ms (country, year) and ${provinceYear.p95.toFixed(1)} ms (province, year) < ${BAR_MS} ms`
+    : `FAIL: warm p95 ${countryYear.p95.toFixed(1)} ms (country, year) / ${provinceYear.p95.toFixed(1)} ms (province, year); bar < ${BAR_MS} ms`);
+  process.exitCode = pass ? 0 : 1;
+});
