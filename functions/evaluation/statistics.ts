@@ -3,19 +3,14 @@
 // from what the index jobs stored with the period's index (compute.ts), never summed on request,
 // fresh or stale exactly as the index reads are (stored-reads.ts).
 import { notFound } from '../../shared/errors/domain-error';
-import type { StoredStatistics } from './adapters/evaluation-store';
+import type { Statistics } from '../../shared/contracts/evaluation';
 import type { IndexContext } from './deps';
 import { begunPeriod } from './period-checks';
 import { finalOf, notStored, type StoredRead } from './stored-reads';
 import { keepFresh } from './refresh-requests';
 
-export interface StatisticsBody extends Omit<StoredStatistics, 'byProcedure'> {
-  agencyName: string | null;
-  byProcedure: { procedureCode: string; procedureName: string | null; dossiers: number }[];
-}
-
 /** 404 NOT_FOUND for an agency not in the catalogue, 404 PERIOD_NOT_COMPUTED for a period with nothing stored. */
-export const readStatistics = async (ctx: IndexContext, periodId: string, agencyCode: string | undefined): Promise<StoredRead<StatisticsBody>> => {
+export const readStatistics = async (ctx: IndexContext, periodId: string, agencyCode: string | undefined): Promise<StoredRead<Statistics>> => {
   // A period yet to come has no figures, not zero ones (the ranking answers the same).
   const period = begunPeriod(periodId, ctx.now());
   const { agencies, procedures } = await ctx.reference();

@@ -107,3 +107,4 @@ export const Statistics = z.object({
   onlineRate: z.number().nullable(),
   paidOnlineRate: z.number().nullable(),
 }).meta({ id: 'Statistics' });
+export type Statistics = z.infer<typeof Statistics>;
