@@ -42,6 +42,8 @@ const refreshedStatistics = async (agency: string) => {
   await recomputeIndex(admin, localMonth());
   return statistics(agency);
 };
+/** Returns once the local runtime has delivered every event in flight (the index counters' included). */
+const settled = async () => expect((await fetch(`${baseUrl()}/local/events/settle?timeoutMs=60000`, { method: 'POST' })).status).toBe(200);
 const breakdown = async (agency: string, period: string) => {
   const res = await api('GET', `/v1/indices/${agency}?period=${period}`);
   return { body: expectBody(res, 200, IndexBreakdown, `breakdown of ${agency}`), cacheControl: res.headers.get('cache-control') };
@@ -77,8 +79,11 @@ describe('service index and statistics (local runtime)', () => {
     await act(official, refused!, { action: 'refuse', reason: 'Hồ sơ không thuộc thẩm quyền' });
     expect(waiting!.status).toBe('submitted');
 
+    // Counted once the events are delivered; stored once the running month is computed again (each
+    // try a whole computation: a few seconds alone, far longer on a loaded machine).
+    await settled();
     const stats = await eventually(() => refreshedStatistics(COMMUNE),
-      (s) => s.dossiers === 3 && s.byStatus.done === 1 && s.byStatus.not_received === 1, 'commune counters');
+      (s) => s.dossiers === 3 && s.byStatus.done === 1 && s.byStatus.not_received === 1, 'commune counters', 240_000);
     expect(stats).toMatchObject({
       agencyCode: COMMUNE, dossiers: 3, received: 1,
       byStatus: { submitted: 1, done: 1, not_received: 1 }, byChannel: { online: 3 },
@@ -91,7 +96,7 @@ describe('service index and statistics (local runtime)', () => {
     const after = await statistics(HANOI);
     expect(after.dossiers - before.dossiers).toBeGreaterThanOrEqual(3);
     expect(after.final).toBe(false);
-  });
+  }, 360_000);
 
   it("the running month, recomputed by an admin (queued, polled), is read from the store: the commune's breakdown shows every indicator", async () => {
     const result = await recomputed(localMonth());
