@@ -2,23 +2,15 @@
 // summed counters (docs/index.md "Statistics"). Computed with the index (compute.ts) and stored
 // with it; procedures are kept by code only, their names joined when read, so a stored item grows
 // with the procedures that had dossiers, not with their names.
+import type { Statistics } from '../../../shared/contracts/evaluation';
 import { C, type Counters } from './dossier-facts';
 import { timeliness } from './measures';
 
-export interface ScopeStatistics {
-  dossiers: number;
-  received: number;
-  byStatus: Record<string, number>;
-  byChannel: Record<string, number>;
+/** The contract's figures (shared/contracts/evaluation.ts), procedures by code only. */
+export type ScopeStatistics = Omit<Statistics, 'period' | 'agencyCode' | 'agencyName' | 'computedAt' | 'final' | 'byProcedure'> & {
   /** Most dossiers first, then by code. */
-  byProcedure: { procedureCode: string; dossiers: number }[];
-  onTimeRate: number | null;
-  onTime: number;
-  late: number;
-  averageHandlingDays: number | null;
-  onlineRate: number | null;
-  paidOnlineRate: number | null;
-}
+  byProcedure: Omit<Statistics['byProcedure'][number], 'procedureName'>[];
+};
 
 const rate = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10_000) / 10_000 : null);
 
