@@ -108,3 +108,7 @@ export const Statistics = z.object({
   paidOnlineRate: z.number().nullable(),
 }).meta({ id: 'Statistics' });
 export type Statistics = z.infer<typeof Statistics>;
+/** A scope's figures as the index jobs store them; the period, the scope and the procedures' list are kept apart. */
+const StatisticsFigures = Statistics.omit({ period: true, agencyCode: true, agencyName: true, computedAt: true, final: true, byProcedure: true });
+export type StatisticsFigures = z.infer<typeof StatisticsFigures>;
+export type ProcedureDossiers = Statistics['byProcedure'][number];

@@ -2,14 +2,14 @@
 // summed counters (docs/index.md "Statistics"). Computed with the index (compute.ts) and stored
 // with it; procedures are kept by code only, their names joined when read, so a stored item grows
 // with the procedures that had dossiers, not with their names.
-import type { Statistics } from '../../../shared/contracts/evaluation';
+import type { ProcedureDossiers, StatisticsFigures } from '../../../shared/contracts/evaluation';
 import { C, type Counters } from './dossier-facts';
 import { timeliness } from './measures';
 
 /** The contract's figures (shared/contracts/evaluation.ts), procedures by code only. */
-export type ScopeStatistics = Omit<Statistics, 'period' | 'agencyCode' | 'agencyName' | 'computedAt' | 'final' | 'byProcedure'> & {
+export type ScopeStatistics = StatisticsFigures & {
   /** Most dossiers first, then by code. */
-  byProcedure: Omit<Statistics['byProcedure'][number], 'procedureName'>[];
+  byProcedure: Omit<ProcedureDossiers, 'procedureName'>[];
 };
 
 const rate = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10_000) / 10_000 : null);
