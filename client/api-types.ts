@@ -1170,7 +1170,7 @@ export interface paths {
         };
         /**
          * Public statistics
-         * @description The figures of a period for an agency (a province includes its communes) or the whole country: dossiers, received, by status, channel and procedure, on-time rate, average handling days, online and paid-online rates. Cacheable like the index; 404 for an unknown agency; 422 `PERIOD_NOT_STARTED`.
+         * @description The figures of a period for an agency (a province includes its communes) or the whole country: dossiers, received, by status, channel and procedure, on-time rate, average handling days, online and paid-online rates. Computed with the index by its jobs and served from what they stored, never summed on request: final, or provisional (`final: false`) for the running month, quarter and year, refreshed every 10 minutes; cacheable like the index. 404 `PERIOD_NOT_COMPUTED` when nothing is stored for the period (a running one is queued for a refresh); 404 for an unknown agency; 422 `PERIOD_NOT_STARTED` (docs/index.md).
          *
          *     Who may call: anyone; no credentials.
          */
@@ -2124,7 +2124,10 @@ export interface components {
             period: string;
             agencyCode: string | null;
             agencyName: string | null;
+            /** @description When the index job computed these figures (they are stored with the index, never summed on request) */
             computedAt: string;
+            /** @description false: provisional figures of a running period, refreshed every 10 minutes */
+            final: boolean;
             /** @description Dossiers submitted online or received at a desk in the period */
             dossiers: number;
             received: number;
@@ -4093,6 +4096,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description `ITEM_TOO_LARGE`: the stored record would pass DynamoDB's 400 KB item limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A domain rule refused the request */
             422: {
                 headers: {
@@ -4502,6 +4514,15 @@ export interface operations {
             };
             /** @description State or version conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `ITEM_TOO_LARGE`: the stored record would pass DynamoDB's 400 KB item limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5555,6 +5576,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `PAYMENTS_UNAVAILABLE`: no payment provider is configured; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -7084,6 +7114,15 @@ export interface operations {
             };
             /** @description State or version conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `ITEM_TOO_LARGE`: the stored record would pass DynamoDB's 400 KB item limit (its history grows with every action) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

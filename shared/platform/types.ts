@@ -1,6 +1,7 @@
 // Types of the one platform declaration. The CDK stacks, the local runtime and the OpenAPI
 // generator all read the same values, so a route, table or queue exists everywhere or nowhere.
 import type { z } from 'zod';
+import type { ErrorKind } from '../errors/domain-error';
 import type { ApiTag } from './api-routes/tags';
 
 export type Group = 'citizen' | 'business' | 'official' | 'admin';
@@ -50,6 +51,12 @@ export interface RouteDecl<Req extends RouteRequest = RouteRequest> {
    * than the whole request with a 400. Loaded only when the document is built.
    */
   documentedBody?: () => Promise<z.ZodType>;
+  /**
+   * Error kinds the route answers beyond those every route of its shape answers (openapi.ts
+   * `errorResponsesOf`: 400 with input, 401/403 by auth, 404, 409, 413/415 with a body, 422,
+   * 500), each with what it means here: e.g. `unavailable` (503) when a dependency is missing.
+   */
+  errors?: Partial<Record<ErrorKind, string>>;
   /** Success responses by status code. Error responses are the shared envelope. */
   responses: Record<number, {
     description: string;

@@ -4,7 +4,7 @@ import {
   IdempotencyHeaders, MyDossiersQuery, PdfFile, RequestResultUpload, RequestUpload, SlipList, SlipParams, SlipQuery,
   SupplementBody, TrackQuery, TrackedDossier, UploadTicket, WithdrawBody, WorkQueueQuery,
 } from '../../contracts/dossiers';
-import { PUBLIC, APPLICANT, OFFICIAL, DOSSIER_READER, DOSSIER_PARTY, defineRoute } from './rules';
+import { PUBLIC, APPLICANT, OFFICIAL, DOSSIER_READER, DOSSIER_PARTY, RECORD_TOO_LARGE, defineRoute } from './rules';
 
 export const dossierRoutes = {
   createDossier: defineRoute({
@@ -34,6 +34,7 @@ export const dossierRoutes = {
     summary: 'Complete an attachment upload', tags: ['dossiers'],
     description: 'Verifies an uploaded file (it exists, its size, its type by its first bytes): the file counts only once `verified`, a failed check marks it `rejected`. The applicant completes their files, an official in scope the result. 404 for anyone else or an unknown file.',
     request: { params: AttachmentParams },
+    errors: { too_large: RECORD_TOO_LARGE },
     responses: { 200: { description: 'The dossier with the attachment verified or rejected', schema: Dossier } },
   }),
   downloadAttachment: defineRoute({
@@ -62,6 +63,7 @@ export const dossierRoutes = {
     summary: 'Submit a dossier', tags: ['dossiers'],
     description: 'Submits the applicant\'s draft: verifies pending files, checks the form and the required components (422 `MISSING_COMPONENTS` with the paths), assigns the dossier code and notifies the agency. 409 `INVALID_TRANSITION` when it is not a draft.',
     request: { params: DossierParams },
+    errors: { too_large: RECORD_TOO_LARGE },
     responses: { 200: { description: 'The submitted dossier', schema: Dossier } },
   }),
   supplementDossier: defineRoute({
