@@ -154,6 +154,12 @@ export const environment = {
     functions: 'sendsMessages',
     aws: { cdk: 'setting', context: 'notifyEmailFrom' },
   },
+  POPULATION_API_URL: {
+    description: 'The national data-sharing platform\'s population API (citizens and enterprises) sourced form fields are filled from (docs/identity.md "Population data"); unset: no form is prefilled',
+    functions: ['dossiers'],
+    aws: { cdk: 'setting', context: 'populationApiUrl' },
+    local: { from: 'the VNeID sandbox\'s population API (local/vneid)' },
+  },
   NOTIFY_SES_CONFIGURATION_SET: {
     description: 'The SES configuration set notification e-mails are sent with (sending events); optional',
     functions: ['notifications'],

@@ -11,6 +11,11 @@ export const secrets = [
     description: 'HMAC secrets shared with the payment providers, JSON { "<provider>": "<secret>" } (docs/payments.md)',
     envVar: 'PAYMENT_PROVIDER_SECRETS',
   },
+  {
+    name: 'population-api-key',
+    description: 'The portal\'s API key for the national data-sharing platform\'s population API, sent as x-api-key (docs/identity.md "Population data")',
+    envVar: 'POPULATION_API_KEY',
+  },
 ] as const satisfies readonly SecretDecl[];
 
 export type SecretName = (typeof secrets)[number]['name'];
