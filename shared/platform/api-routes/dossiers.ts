@@ -116,7 +116,7 @@ export const dossierRoutes = {
   }),
   listRegisterReads: defineRoute({
     id: 'listRegisterReads', method: 'GET', path: '/v1/admin/register-reads', fn: 'dossiers', auth: ADMIN,
-    summary: 'Audit an account\'s reads of the State\'s registers', tags: ['dossiers'],
+    summary: 'List an account\'s register reads', tags: ['dossiers'],
     description: 'Every read of the population database or the business register the portal made for one account, newest first: when, for which procedure and dossier, which fields it filled. No personal data beyond the account. Paginated.',
     request: { query: RegisterReadsQuery },
     responses: { 200: { description: 'A page of reads, newest first', schema: RegisterReadPage } },
