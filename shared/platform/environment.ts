@@ -143,6 +143,18 @@ export const environment = {
     aws: { cdk: 'setting', context: 'paymentReturnUrl' },
     local: { from: 'the local gateway\'s dossier page' },
   },
+  VNEID_ISSUER: {
+    description: 'The VNeID OpenID Connect issuer (discovery at <issuer>/.well-known/openid-configuration, docs/identity.md)',
+    functions: ['identity'],
+    aws: 'unset',
+    local: { from: 'the VNeID sandbox (local/vneid/sandbox.ts)' },
+  },
+  VNEID_CLIENT_ID: {
+    description: 'The portal\'s client id at VNeID (its secret is the `vneid-client-secret` secret)',
+    functions: ['identity'],
+    aws: 'unset',
+    local: { from: 'the VNeID sandbox\'s client for the portal (`dvc-portal`)' },
+  },
   NOTIFY_DELIVERY: {
     description: 'How applicants are notified: aws (SES e-mail, SNS SMS) or outbox (recorded only, docs/notifications.md)',
     functions: 'sendsMessages',
@@ -155,10 +167,10 @@ export const environment = {
     aws: { cdk: 'setting', context: 'notifyEmailFrom' },
   },
   POPULATION_API_URL: {
-    description: 'The national data-sharing platform\'s population API (citizens and enterprises) sourced form fields are filled from (docs/identity.md "Population data"); unset: no form is prefilled',
+    description: 'The base URL of the national data-sharing platform\'s population API (GET /v1/citizens/{idNumber}, /v1/enterprises/{code}) sourced form fields are filled from (docs/identity.md "Population data"); its key is the `population-api-key` secret; unset: no form is prefilled',
     functions: ['dossiers'],
     aws: { cdk: 'setting', context: 'populationApiUrl' },
-    local: { from: 'the VNeID sandbox\'s population API (local/vneid)' },
+    local: { from: 'the VNeID sandbox\'s /population' },
   },
   NOTIFY_SES_CONFIGURATION_SET: {
     description: 'The SES configuration set notification e-mails are sent with (sending events); optional',

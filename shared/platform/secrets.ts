@@ -12,8 +12,13 @@ export const secrets = [
     envVar: 'PAYMENT_PROVIDER_SECRETS',
   },
   {
+    name: 'vneid-client-secret',
+    description: 'The portal\'s client secret at VNeID (OpenID Connect, client `dvc-portal`), set by the operator from the client registration (docs/identity.md)',
+    envVar: 'VNEID_CLIENT_SECRET',
+  },
+  {
     name: 'population-api-key',
-    description: 'The portal\'s API key for the national data-sharing platform\'s population API, sent as x-api-key (docs/identity.md "Population data")',
+    description: 'The portal\'s API key (`x-api-key`) for the national data-sharing platform\'s population API, set by the operator (docs/identity.md "Population data")',
     envVar: 'POPULATION_API_KEY',
   },
 ] as const satisfies readonly SecretDecl[];
