@@ -151,6 +151,7 @@ const errorResponsesOf = (route: RouteDecl, refusal: Json): Json => {
     429: { description: 'Throttled by API Gateway', content: { 'application/json': { schema: refusal } } },
     431: { description: 'The request line and headers together exceed API Gateway\'s 10,240-byte quota', content: { 'application/json': { schema: refusal } } },
     500: gatewayOrEnvelope('Our fault; the message carries no internals (API Gateway\'s `{"message"}` when a function crashed)'),
+    ...(route.unavailableWhen ? { 503: envelope(`Unavailable now: ${route.unavailableWhen}`) } : {}),
   };
 };
 

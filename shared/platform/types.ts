@@ -50,6 +50,8 @@ export interface RouteDecl<Req extends RouteRequest = RouteRequest> {
    * than the whole request with a 400. Loaded only when the document is built.
    */
   documentedBody?: () => Promise<z.ZodType>;
+  /** When the route answers 503 (a dependency it needs cannot be reached): the document declares the status with this. */
+  unavailableWhen?: string;
   /** Success responses by status code. Error responses are the shared envelope. */
   responses: Record<number, {
     description: string;

@@ -13,6 +13,7 @@ export const dossierRoutes = {
     summary: 'Create a draft dossier', tags: ['dossiers'],
     description: 'Creates a draft for a procedure at a competent agency; the applicant (citizen or business) comes from the token. Idempotent by the `Idempotency-Key` header: a replay returns the same draft (201); the key reused for a different request is 422 `IDEMPOTENCY_KEY_REUSED`, one still being processed 409 `IDEMPOTENCY_IN_PROGRESS`. 422 `UNKNOWN_PROCEDURE`, `PROCEDURE_REPEALED`, `NOT_OFFERED_ONLINE`, `APPLICANT_TYPE_NOT_ALLOWED`, `UNKNOWN_AGENCY`, `AGENCY_NOT_COMPETENT`, `PROFILE_INCOMPLETE` (no verified ID number or enterprise code on the account). Fields whose definition names a `source` are filled from the applicant\'s record in the State\'s register and locked: a value sent for one that differs is 422 `LOCKED_FIELD_CHANGED` naming the fields; 503 `POPULATION_UNAVAILABLE` when the register cannot be read (docs/dossiers.md "Prefilled and locked fields"). The read is audited.',
     request: { body: CreateDossier, headers: IdempotencyHeaders },
+    unavailableWhen: '`POPULATION_UNAVAILABLE`, the State\'s register a sourced field is filled from cannot be read; try again later',
     responses: { 201: { description: 'The draft (a replay returns the same draft)', schema: Dossier } },
   }),
   getDossier: defineRoute({
@@ -112,6 +113,7 @@ export const dossierRoutes = {
     summary: 'Prefill a procedure\'s form', tags: ['dossiers'],
     description: 'The values of the procedure form\'s fields that the State already holds, read now from the signed-in applicant\'s record: the population database for a citizen (by the account\'s ID number), the business register for a business (by its enterprise code). The wizard shows them read-only; creating the draft reads them again and locks them. `found: false` when the register has no record (nothing filled). Every read is audited. 422 `UNKNOWN_PROCEDURE`, `PROFILE_INCOMPLETE`; 503 `POPULATION_UNAVAILABLE` when the register cannot be read.',
     request: { query: PrefillQuery },
+    unavailableWhen: '`POPULATION_UNAVAILABLE`, the State\'s register cannot be read; try again later',
     responses: { 200: { description: 'The fields to fill, with their values and source', schema: Prefill } },
   }),
   listRegisterReads: defineRoute({
