@@ -89,6 +89,12 @@ describe('seeded identities (seed/identity)', () => {
     }
   });
 
+  it('docs/identity.md lists every seeded account', () => {
+    const doc = readFileSync(new URL('../../docs/identity.md', import.meta.url), 'utf8');
+    const keys = [...seed.people.map((p) => p.idNumber), ...seed.organizations.map((o) => o.enterpriseCode)];
+    expect(keys.filter((key) => !doc.includes(`| \`${key}\` |`))).toEqual([]);
+  });
+
   it('the local runtime\'s demo citizen and business are seeded identities with the same names', () => {
     for (const account of DEMO_ACCOUNTS.filter((a) => a.group === 'citizen' || a.group === 'business')) {
       const key = account.attributes['custom:id_number'] ?? account.attributes['custom:enterprise_code']!;
