@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FormField } from './form';
+import { eidLevelAllowsSubmission } from './eid-level';
 import {
-  changedLockedFields, eidLevelAllowsSubmission, filledFields, prefilledRecords, registerFor, tamperedLockedFields,
+  changedLockedFields, filledFields, prefilledRecords, registerFor, tamperedLockedFields,
   withFilledValues, type CitizenRecord, type EnterpriseRecord,
 } from './prefill';
 

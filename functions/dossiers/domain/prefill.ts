@@ -10,8 +10,7 @@
 //     normalises to the State's is not a change; any other value, valid or not, is.
 // P3  The dossier keeps, per filled field, its source, the read time and a SHA-256 of the value
 //     (not the value again): submission refuses a form whose locked value no longer matches.
-// P4  Online submission needs e-ID level 2. A token without a level is not a VNeID account's
-//     (officials' and administrators' password accounts, the local demo accounts): not refused.
+// P4  Online submission needs e-ID level 2: domain/eid-level.ts (dependency-free, the wizard uses it).
 import { createHash } from 'node:crypto';
 import type { FormFieldSource } from '../../../shared/contracts/catalogue';
 import { validateForm, type FormField, type FormValue } from './form';
@@ -140,7 +139,3 @@ export const tamperedLockedFields = (prefilled: readonly PrefilledFieldRecord[] 
 
 export const lockedFieldDetails = (names: readonly string[], prefix: string) =>
   names.map((name) => ({ path: `${prefix}${name}`, message: "filled from the State's data and locked: it cannot be changed" }));
-
-/** P4: whether an account of this e-ID level may submit online (level 2 and up; no level: not a VNeID account). */
-export const eidLevelAllowsSubmission = (eidLevel: string | undefined): boolean =>
-  eidLevel === undefined || (/^\d+$/.test(eidLevel) && Number(eidLevel) >= 2);
