@@ -138,7 +138,7 @@ describe('VNeID sandbox: the code flow', () => {
 
   it.each([
     ['PKCE', { code_challenge: undefined, code_challenge_method: undefined }],
-    ['a PKCE method other than S256', { code_challenge: 'v'.repeat(43), code_challenge_method: 'plain' }],
+    ['PKCE S256 (plain offered instead)', { code_challenge: 'v'.repeat(43), code_challenge_method: 'plain' }],
     ['state', { state: undefined }],
     ['nonce', { nonce: undefined }],
   ])('refuses an authorization request without %s: invalid_request back to the client, no code', async (_what, overrides) => {
