@@ -71,8 +71,10 @@ const WizardLoader = () => {
       saved?.draftId ? api.get<DossierView>(`/v1/dossiers/${saved.draftId}`, undefined, { signal }).then((d) => (d.status === 'draft' ? d : null), () => null) : null,
     ]);
     // The State's values of the form's sourced fields, read for the signed-in applicant (audited).
+    // A refusal (422: an account without its ID number) fills nothing; creating the draft says why.
     const prefill = onlineOffered(procedure) && procedure.form.fields.some((f) => f.source)
       ? await api.get<Prefill>('/v1/me/prefill', { procedureCode: procedure.code }, { signal })
+        .catch((e: unknown) => { if (e instanceof ApiError && e.status === 422) return null; throw e; })
       : null;
     return { procedure, agencies, saved: saved && (draft || !saved.draftId) ? saved : null, draft, prefill };
   }, [code]);
