@@ -252,7 +252,7 @@ export interface paths {
         put?: never;
         /**
          * Create a draft dossier
-         * @description Creates a draft for a procedure at a competent agency; the applicant (citizen or business) comes from the token. Idempotent by the `Idempotency-Key` header: a replay returns the same draft (201); the key reused for a different request is 422 `IDEMPOTENCY_KEY_REUSED`, one still being processed 409 `IDEMPOTENCY_IN_PROGRESS`. 422 `UNKNOWN_PROCEDURE`, `PROCEDURE_REPEALED`, `NOT_OFFERED_ONLINE`, `APPLICANT_TYPE_NOT_ALLOWED`, `UNKNOWN_AGENCY`, `AGENCY_NOT_COMPETENT`, `PROFILE_INCOMPLETE` (no verified ID number or enterprise code on the account).
+         * @description Creates a draft for a procedure at a competent agency; the applicant (citizen or business) comes from the token. Idempotent by the `Idempotency-Key` header: a replay returns the same draft (201); the key reused for a different request is 422 `IDEMPOTENCY_KEY_REUSED`, one still being processed 409 `IDEMPOTENCY_IN_PROGRESS`. 422 `UNKNOWN_PROCEDURE`, `PROCEDURE_REPEALED`, `NOT_OFFERED_ONLINE`, `APPLICANT_TYPE_NOT_ALLOWED`, `UNKNOWN_AGENCY`, `AGENCY_NOT_COMPETENT`, `PROFILE_INCOMPLETE` (no verified ID number or enterprise code on the account). Fields whose definition names a `source` are filled from the applicant's record in the State's register and locked: a value sent for one that differs is 422 `LOCKED_FIELD_CHANGED` naming the fields; 503 `POPULATION_UNAVAILABLE` when the register cannot be read (docs/dossiers.md "Prefilled and locked fields"). The read is audited.
          *
          *     Who may call: signed-in users of the groups citizen, business (Cognito ID token).
          */
@@ -406,7 +406,7 @@ export interface paths {
         put?: never;
         /**
          * Submit a dossier
-         * @description Submits the applicant's draft: verifies pending files, checks the form and the required components (422 `MISSING_COMPONENTS` with the paths), assigns the dossier code and notifies the agency. 409 `INVALID_TRANSITION` when it is not a draft.
+         * @description Submits the applicant's draft: verifies pending files, checks the form and the required components (422 `MISSING_COMPONENTS` with the paths), assigns the dossier code and notifies the agency. 409 `INVALID_TRANSITION` when it is not a draft; 403 `EID_LEVEL_TOO_LOW` for an account of e-ID level 1 (online submission needs level 2); 422 `LOCKED_FIELD_CHANGED` when a field filled from the State's data no longer holds the value read (docs/dossiers.md).
          *
          *     Who may call: signed-in users of the groups citizen, business (Cognito ID token).
          */
@@ -543,6 +543,50 @@ export interface paths {
          *     Who may call: signed-in users of the group official (Cognito ID token).
          */
         post: operations["requestResultUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/prefill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prefill a procedure's form
+         * @description The values of the procedure form's fields that the State already holds, read now from the signed-in applicant's record: the population database for a citizen (by the account's ID number), the business register for a business (by its enterprise code). The wizard shows them read-only; creating the draft reads them again and locks them. `found: false` when the register has no record (nothing filled). Every read is audited. 422 `UNKNOWN_PROCEDURE`, `PROFILE_INCOMPLETE`; 503 `POPULATION_UNAVAILABLE` when the register cannot be read.
+         *
+         *     Who may call: signed-in users of the groups citizen, business (Cognito ID token).
+         */
+        get: operations["getPrefill"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/register-reads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an account's register reads
+         * @description Every read of the population database or the business register the portal made for one account, newest first: when, for which procedure and dossier, which fields it filled. No personal data beyond the account. Paginated.
+         *
+         *     Who may call: signed-in users of the group admin (Cognito ID token).
+         */
+        get: operations["listRegisterReads"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1366,6 +1410,17 @@ export interface components {
             form: {
                 [key: string]: string | number;
             };
+            /** @description The form's fields that came from the State's data, locked: a submission may not change them */
+            prefilled: {
+                /** @description The form field */
+                name: string;
+                source: components["schemas"]["FormFieldSource"];
+                /**
+                 * Format: date-time
+                 * @description When the portal read it from the register
+                 */
+                readAt: string;
+            }[];
             components: {
                 code: string;
                 name: string;
@@ -1558,6 +1613,8 @@ export interface components {
                 agencyCode: string | null;
             }[];
         };
+        /** @enum {string} */
+        FormFieldSource: "population.idNumber" | "population.fullName" | "population.dateOfBirth" | "population.sex" | "population.permanentAddress" | "population.currentAddress" | "enterprise.enterpriseCode" | "enterprise.name" | "enterprise.address" | "enterprise.legalRepresentativeIdNumber" | "enterprise.legalRepresentativeName";
         GatewayError: {
             /** @description e.g. "Unauthorized", "Forbidden", "Too Many Requests" */
             message: string;
@@ -1736,6 +1793,19 @@ export interface components {
             cognitoEndpoint?: string;
             apiVersion: string;
         };
+        Prefill: {
+            /** @description The register read: the population database for a citizen, the business register for a business; null when the form has no field it fills */
+            register: ("population" | "enterprise") | null;
+            /** @description The register holds the applicant; false: nothing is filled, the applicant types every field */
+            found: boolean;
+            readAt: string | null;
+            /** @description The values to show read-only; creating the draft fills them again from the register */
+            fields: {
+                name: string;
+                source: components["schemas"]["FormFieldSource"];
+                value: string | number;
+            }[];
+        };
         Procedure: {
             code: string;
             name: string;
@@ -1796,6 +1866,8 @@ export interface components {
                         value: string;
                         label: string;
                     }[];
+                    /** @description The State register the portal fills this field from, read-only for the applicant (docs/dossiers.md "Prefilled and locked fields") */
+                    source?: components["schemas"]["FormFieldSource"];
                 }[];
             };
             requirements: string[];
@@ -1879,6 +1951,8 @@ export interface components {
                         value: string;
                         label: string;
                     }[];
+                    /** @description The State register the portal fills this field from, read-only for the applicant (docs/dossiers.md "Prefilled and locked fields") */
+                    source?: components["schemas"]["FormFieldSource"];
                 }[];
             };
             requirements: string[];
@@ -2084,6 +2158,29 @@ export interface components {
         RegisteredAgencySystem: {
             system: components["schemas"]["AgencySystem"];
             secret: components["schemas"]["IssuedAgencySecret"];
+        };
+        RegisterRead: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @description The account that caused the read */
+            sub: string;
+            /** @enum {string} */
+            register: "population" | "enterprise";
+            /**
+             * @description The wizard showing the form (no dossier yet), or the creation of a draft
+             * @enum {string}
+             */
+            purpose: "preview" | "draft";
+            procedureCode: string;
+            dossierId: string | null;
+            /** @description The form fields filled from the read */
+            fields: string[];
+            found: boolean;
+        };
+        RegisterReadPage: {
+            items: components["schemas"]["RegisterRead"][];
+            nextCursor: string | null;
         };
         ReplayResult: {
             /** @enum {string} */
@@ -3800,6 +3897,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
+            /** @description `POPULATION_UNAVAILABLE`: the State's register a sourced field is filled from cannot be read; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getDossier: {
@@ -5237,6 +5343,224 @@ export interface operations {
             };
             /** @description The body is not application/json, or a file it declares is of a type not accepted */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A domain rule refused the request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled by API Gateway */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    getPrefill: {
+        parameters: {
+            query: {
+                procedureCode: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The fields to fill, with their values and source */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Prefill"];
+                };
+            };
+            /** @description Invalid request: `details` lists each bad field by path (e.g. `query.limit`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or refused credentials or signature (API Gateway's `{"message"}` when its authorizer refuses) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Authenticated, but not allowed this route or this resource */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State or version conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A domain rule refused the request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled by API Gateway */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `POPULATION_UNAVAILABLE`: the State's register cannot be read; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listRegisterReads: {
+        parameters: {
+            query: {
+                /** @description The account (`sub`) whose reads to list */
+                account: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of reads, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterReadPage"];
+                };
+            };
+            /** @description Invalid request: `details` lists each bad field by path (e.g. `query.limit`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or refused credentials or signature (API Gateway's `{"message"}` when its authorizer refuses) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Authenticated, but not allowed this route or this resource */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State or version conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -32,6 +32,11 @@ export interface PortalConfig {
   paymentProviders: string;
   /** The verified SES sender of notification e-mails (context `notifyEmailFrom`, docs/notifications.md). */
   notifyEmailFrom?: string;
+  /**
+   * The national data-sharing platform's population API the dossiers function reads sourced form
+   * fields from (context `populationApiUrl`, docs/identity.md "Population data"); unset: no form is prefilled.
+   */
+  populationApiUrl?: string;
   /** Optional stage name (e.g. `staging`): prefixes stack names and the physical names we choose. */
   stage?: string;
   /** Prefix of the physical names we choose (queues, API, user pool): `dvc` or `dvc-<stage>`. */
@@ -137,6 +142,7 @@ export const readConfig = (scope: Construct): PortalConfig => {
     retainData: bool(scope, 'retainData', true),
     paymentProviders: json(scope, 'paymentProviders', []),
     notifyEmailFrom: str(scope, 'notifyEmailFrom'),
+    populationApiUrl: str(scope, 'populationApiUrl'),
   };
 };
 

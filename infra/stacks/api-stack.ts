@@ -48,6 +48,7 @@ export const settingsOf = (config: PortalConfig): DeploymentValues => ({
   PAYMENT_PROVIDERS: config.paymentProviders,
   PAYMENT_RETURN_URL: config.paymentReturnUrl,
   NOTIFY_EMAIL_FROM: config.notifyEmailFrom,
+  POPULATION_API_URL: config.populationApiUrl,
 });
 
 export interface ApiStackProps extends StackProps {

@@ -155,12 +155,6 @@ export const environment = {
     aws: 'unset',
     local: { from: 'the VNeID sandbox\'s client for the portal (`dvc-portal`)' },
   },
-  POPULATION_API_URL: {
-    description: 'The base URL of the population data-sharing API (GET /v1/citizens/{idNumber}, docs/identity.md); its key is the `population-api-key` secret',
-    functions: 'none',
-    aws: 'unset',
-    local: { from: 'the VNeID sandbox\'s /population' },
-  },
   NOTIFY_DELIVERY: {
     description: 'How applicants are notified: aws (SES e-mail, SNS SMS) or outbox (recorded only, docs/notifications.md)',
     functions: 'sendsMessages',
@@ -171,6 +165,12 @@ export const environment = {
     description: 'The verified SES sender address of notification e-mails',
     functions: 'sendsMessages',
     aws: { cdk: 'setting', context: 'notifyEmailFrom' },
+  },
+  POPULATION_API_URL: {
+    description: 'The base URL of the national data-sharing platform\'s population API (GET /v1/citizens/{idNumber}, /v1/enterprises/{code}) sourced form fields are filled from (docs/identity.md "Population data"); its key is the `population-api-key` secret; unset: no form is prefilled',
+    functions: ['dossiers'],
+    aws: { cdk: 'setting', context: 'populationApiUrl' },
+    local: { from: 'the VNeID sandbox\'s /population' },
   },
   NOTIFY_SES_CONFIGURATION_SET: {
     description: 'The SES configuration set notification e-mails are sent with (sending events); optional',

@@ -52,6 +52,8 @@ export const functions = [
     reservedConcurrency: 2520,
     tables: { dossiers: 'readwrite', catalogue: 'read' },
     buckets: { attachments: 'readwrite' },
+    // The population API's key: sourced form fields are filled from the State's registers.
+    secrets: ['population-api-key'],
   },
   {
     // Fed by the dossiers table's stream (history items only): fans each event out to the queues

@@ -18,7 +18,7 @@ export const secrets = [
   },
   {
     name: 'population-api-key',
-    description: 'The API key (`x-api-key`) of the population data-sharing platform, set by the operator (docs/identity.md)',
+    description: 'The portal\'s API key (`x-api-key`) for the national data-sharing platform\'s population API, set by the operator (docs/identity.md "Population data")',
     envVar: 'POPULATION_API_KEY',
   },
 ] as const satisfies readonly SecretDecl[];

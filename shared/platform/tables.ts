@@ -33,8 +33,9 @@ export const tables = [
       'Dossiers (pk D#<id>, sk META: the current state, attachments, apologies; version for optimistic ' +
       'concurrency), their immutable history (pk D#<id>, sk H#<version>: one entry per transition, also ' +
       'the event record), per-agency daily code counters (pk SEQ#<agency>#<date>, sk SEQ), code claims ' +
-      '(pk CODE#<code>, sk CODE: one holder per dossier code, portal or agency system) and ' +
-      'idempotency records of draft creation (pk IDEM#<sub>#<key>, sk IDEM, expiresAt 24 h ahead).',
+      '(pk CODE#<code>, sk CODE: one holder per dossier code, portal or agency system), ' +
+      'idempotency records of draft creation (pk IDEM#<sub>#<key>, sk IDEM, expiresAt 24 h ahead) and the audit of ' +
+      'reads of the State\'s registers for prefilled forms (pk READ#<sub>, sk <at>#<id>: field names, never values; kept).',
     partitionKey: { name: 'pk', type: 'S' },
     sortKey: { name: 'sk', type: 'S' },
     globalIndexes: [

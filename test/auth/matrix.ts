@@ -236,6 +236,12 @@ export const MATRIX: Partial<Record<RouteId, MatrixEntry>> = {
     sample: () => ({ query: 'limit=5' }),
     expect: { ...APPLICANT_OWN, business: 'ok' },
   },
+  getPrefill: {
+    sample: (c) => ({ query: `procedureCode=${encodeURIComponent(String(c.dossiers.create.json.procedureCode))}` }),
+    // The caller's own record: both applicant groups read theirs.
+    expect: { ...APPLICANT_OWN, business: 'ok' },
+  },
+  listRegisterReads: { sample: () => ({ query: 'account=matrix-probe&limit=5' }), expect: ADMIN_ONLY },
   agencyWorkQueue: {
     sample: () => ({ query: 'limit=5' }),
     // Each official reads the queue of their own first agency by default.

@@ -253,7 +253,8 @@ const bruteForce = (agency: AgencyInfo, period: string): Brute => {
     if (r.channel === 'online') { onlineReceived++; onlineUsed.add(r.procedureCode); }
     // 4.2: the application papers are digitised, and so is the result once there is one.
     if (r.attachments.some((a) => a.kind === 'application' && a.status === 'verified') && (!isResulted || hasEResult)) digitised++;
-    if (r.applicant.vneidVerified) { vneid++; vneidUsed.add(r.procedureCode); }
+    // Population data (4.5a, 4.5b): a VNeID-verified applicant, or a form filled from the population database.
+    if (r.applicant.vneidVerified || (r.prefilled ?? []).some((p) => p.source.startsWith('population.'))) { vneid++; vneidUsed.add(r.procedureCode); }
     const fee = feeOf.get(r.procedureCode) === true || history.some((e) => e.action === 'request_payment');
     if (fee) {
       feeBearing++;

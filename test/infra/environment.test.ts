@@ -18,6 +18,7 @@ const CONTEXT: Record<string, { context: unknown; variable: string }> = {
   portalBaseUrl: { context: 'https://links.example.vn', variable: 'https://links.example.vn' },
   paymentReturnUrl: { context: 'https://pay.example.vn/{dossierId}/{orderId}', variable: 'https://pay.example.vn/{dossierId}/{orderId}' },
   notifyEmailFrom: { context: 'no-reply@dichvucong.example.vn', variable: 'no-reply@dichvucong.example.vn' },
+  populationApiUrl: { context: 'https://population.example.vn/api', variable: 'https://population.example.vn/api' },
   paymentProviders: {
     context: [{ name: 'vnpay', checkoutUrl: 'https://pay.example.vn/checkout', settlementUrl: 'https://pay.example.vn/settlement' }],
     variable: JSON.stringify([{ name: 'vnpay', checkoutUrl: 'https://pay.example.vn/checkout', settlementUrl: 'https://pay.example.vn/settlement' }]),

@@ -3,6 +3,7 @@
 // service writes the result atomically with the history entry. Index keys (work queue, "my
 // dossiers", code) are derived here so that every write keeps them in step with the state.
 import type { ApologyRecord } from './late';
+import type { PrefilledFieldRecord } from './prefill';
 import type { Decision, DossierState, HistoryEntry } from './transitions';
 import { isClosed, statusCode, type DossierStatus } from '../../../shared/contracts/dossier-status';
 
@@ -63,6 +64,8 @@ export interface DossierRecord {
   contact: { phone?: string; email?: string } | null;
   applicant: ApplicantRecord;
   form: Record<string, string | number>;
+  /** The form's fields filled from the State's data and locked (domain/prefill.ts); absent on older records and dossiers of record. */
+  prefilled?: PrefilledFieldRecord[];
   attachments: AttachmentRecord[];
   createdAt: string;
   updatedAt: string;

@@ -44,6 +44,7 @@ export const view = async (ctx: DossierContext, d: DossierRecord, history: reado
     contact: d.contact,
     applicant: { type: d.applicant.type, idNumber: d.applicant.idNumber, enterpriseCode: d.applicant.enterpriseCode, vneidVerified: d.applicant.vneidVerified },
     form: d.form,
+    prefilled: (d.prefilled ?? []).map(({ name, source, readAt }) => ({ name, source, readAt })),
     components: d.components,
     attachments: d.attachments.map(({ round: _round, ...a }) => a),
     supplementRequest: d.supplementRequest,

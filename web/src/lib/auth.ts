@@ -12,6 +12,8 @@ export interface User {
   idNumber?: string;
   enterpriseCode?: string;
   vneidVerified: boolean;
+  /** The VNeID e-ID level ("1" | "2") of an account signed in with VNeID; absent for password accounts. */
+  eidLevel?: string;
   /** Agency codes an official serves. */
   agencyScope: string[];
 }
@@ -59,6 +61,7 @@ export const userOf = (idToken: string): User => {
     idNumber: typeof claims['custom:id_number'] === 'string' ? claims['custom:id_number'] : undefined,
     enterpriseCode: typeof claims['custom:enterprise_code'] === 'string' ? claims['custom:enterprise_code'] : undefined,
     vneidVerified: String(claims['custom:vneid_verified']) === 'true',
+    eidLevel: typeof claims['custom:eid_level'] === 'string' ? claims['custom:eid_level'] : undefined,
     agencyScope: list(claims['custom:agency_scope']),
   };
 };
