@@ -53,6 +53,7 @@ export const Qcvn120SupplementRound = z.object({
   NgayHenTraTruoc: Qcvn120Time.optional(),
   NgayHenTraMoi: Qcvn120Time.optional(),
 });
+export type Qcvn120SupplementRound = z.infer<typeof Qcvn120SupplementRound>;
 
 /** One dossier of `DongBoHoSoMC`. */
 export const Qcvn120Dossier = z.object({

@@ -50,7 +50,7 @@ export interface RouteDecl<Req extends RouteRequest = RouteRequest> {
    * than the whole request with a 400. Loaded only when the document is built.
    */
   documentedBody?: () => Promise<z.ZodType>;
-  /** Success responses by status code. Error responses are the shared envelope. */
+  /** Success responses by status code. Error responses are the shared envelope, unless declared here. */
   responses: Record<number, {
     description: string;
     schema?: z.ZodType;

@@ -71,7 +71,7 @@ const PROGRESS_NOT_KEPT = ['ChucDanh', 'PhongBanXuLy', 'NgayBatDau', 'NgayKetThu
 
 /** A supplement round's missing documents: their component codes, else their names. */
 const componentsOf = (docs: { MaThanhPhanHoSo?: string; TenGiayTo?: string }[] | undefined) =>
-  (docs ?? []).map((d) => (given(d.MaThanhPhanHoSo) ? d.MaThanhPhanHoSo : d.TenGiayTo)).filter(given).map((c) => c.trim());
+  (docs ?? []).flatMap((d) => { const c = given(d.MaThanhPhanHoSo) ? d.MaThanhPhanHoSo : d.TenGiayTo; return given(c) ? [c.trim()] : []; });
 
 /** One `DongBoHoSoMC` dossier → a dossier upsert (DossierUpsertIn, validated by the JSON route's checks after). */
 export const dossierFromQcvn120 = (raw: unknown): Translation<Record<string, unknown>> => {
