@@ -5,6 +5,7 @@
 // the current status has, the supplement rounds as history — is refused here with the standard's
 // field names; fields the portal does not keep yet are named in `notKept`, never silently dropped.
 import { createHash } from 'node:crypto';
+import type { z } from 'zod';
 import { Qcvn120Dossier, Qcvn120Progress, type Qcvn120Service } from '../../../../shared/contracts/qcvn120';
 import type { ItemProblem } from '../dossier-sync';
 import { isoFromQcvn120 } from './time';
@@ -73,13 +74,19 @@ const PROGRESS_NOT_KEPT = ['ChucDanh', 'PhongBanXuLy', 'NgayBatDau', 'NgayKetThu
 const componentsOf = (docs: { MaThanhPhanHoSo?: string; TenGiayTo?: string }[] | undefined) =>
   (docs ?? []).flatMap((d) => { const c = given(d.MaThanhPhanHoSo) ? d.MaThanhPhanHoSo : d.TenGiayTo; return given(c) ? [c.trim()] : []; });
 
+/** The item in the standard's shape, or its shape's problems (with its MaHoSo when it has one). */
+const parseItem = <T>(schema: z.ZodType<T>, raw: unknown): { ok: true; item: T; problems: ItemProblem[] } | { ok: false; code: string | null; problems: ItemProblem[] } => {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, item: parsed.data, problems: [] };
+  const code = (raw as { MaHoSo?: unknown } | null)?.MaHoSo;
+  return { ok: false, code: typeof code === 'string' ? code : null, problems: zodProblems(parsed.error.issues) };
+};
+
 /** One `DongBoHoSoMC` dossier → a dossier upsert (DossierUpsertIn, validated by the JSON route's checks after). */
 export const dossierFromQcvn120 = (raw: unknown): Translation<Record<string, unknown>> => {
-  const parsed = Qcvn120Dossier.safeParse(raw);
-  const rawCode = typeof (raw as { MaHoSo?: unknown })?.MaHoSo === 'string' ? (raw as { MaHoSo: string }).MaHoSo : null;
-  if (!parsed.success) return { ok: false, code: rawCode, problems: zodProblems(parsed.error.issues) };
-  const p = parsed.data;
-  const problems: ItemProblem[] = [];
+  const parsed = parseItem(Qcvn120Dossier, raw);
+  if (!parsed.ok) return parsed;
+  const { item: p, problems } = parsed;
   const time = timeReader(problems);
 
   const kenh = codeOf(p.KenhThucHien) ?? '1'; // not sent by every system: a dossier of record is a desk one unless said
@@ -173,11 +180,9 @@ export const dossierFromQcvn120 = (raw: unknown): Translation<Record<string, unk
 
 /** One `CapNhatTienDoHoSoMC` step → a status event (StatusEventIn, validated by the JSON route's checks after). */
 export const progressFromQcvn120 = (raw: unknown): Translation<Record<string, unknown>> => {
-  const parsed = Qcvn120Progress.safeParse(raw);
-  const rawCode = typeof (raw as { MaHoSo?: unknown })?.MaHoSo === 'string' ? (raw as { MaHoSo: string }).MaHoSo : null;
-  if (!parsed.success) return { ok: false, code: rawCode, problems: zodProblems(parsed.error.issues) };
-  const p = parsed.data;
-  const problems: ItemProblem[] = [];
+  const parsed = parseItem(Qcvn120Progress, raw);
+  if (!parsed.ok) return parsed;
+  const { item: p, problems } = parsed;
   const at = timeReader(problems)('ThoiDiemXuLy', p.ThoiDiemXuLy);
   if (!given(p.ThoiDiemXuLy)) problems.push({ path: 'ThoiDiemXuLy', message: 'the time of the step is required' });
   const status = statusOf(p.TrangThai);
