@@ -1007,6 +1007,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/qcvn120/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a QCVN 120 packet
+         * @description A packet of the national standard QCVN 120:2019/BTTTT (docs/requirements.md R-QCVN120): `service` `DongBoHoSoMC` (up to 100 dossiers received at the desk or by post) or `CapNhatTienDoHoSoMC` (up to 100 progress steps). Each item is translated into the dossier upsert or status event of `/v1/sync/dossiers` and `/v1/sync/statuses` and handled exactly as they handle it (docs/sync.md "QCVN 120 packets"). 202 with the standard's answer: `error_code` "00" every item queued, "01" some refused (each item's `errors` name the standard's fields; `notKept` the fields the portal does not keep yet). A body that is not such a packet is a 400 with `error_code` "99", its reason, and the error envelope. Signed like every agency-system route.
+         *
+         *     Who may call: registered agency systems, with a signed request.
+         */
+        post: operations["qcvn120Sync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sync/outbox": {
         parameters: {
             query?: never;
@@ -2046,6 +2068,142 @@ export interface components {
             procedureCode?: string;
             /** @description Defaults to the procedure's sector when a procedure is given */
             sectorCode?: string;
+        };
+        Qcvn120Answer: {
+            /** @enum {string} */
+            error_code: "00" | "01";
+            message: string;
+            accepted: number;
+            rejected: number;
+            results: {
+                index: number;
+                MaHoSo: string | null;
+                /** @enum {string} */
+                error_code: "99" | "00";
+                message: string;
+                eventId: string | null;
+                errors?: {
+                    path: string;
+                    message: string;
+                    code?: string;
+                }[];
+                notKept?: string[];
+            }[];
+        };
+        Qcvn120Dossier: {
+            MaHoSo: string;
+            MaTTHC: string;
+            TenTTHC?: string;
+            MaLinhVuc?: string;
+            TenLinhVuc?: string;
+            KenhThucHien?: string | number;
+            SoBienNhan?: string;
+            ChuHoSo: string;
+            LoaiDoiTuong: string | number;
+            MaDoiTuong?: string;
+            ThongTinKhac?: string;
+            Email?: string;
+            Fax?: string;
+            SoDienThoai?: string;
+            TrichYeuHoSo?: string;
+            NgayTiepNhan: string;
+            NgayHenTra?: string;
+            TrangThaiHoSo: string | number;
+            NgayTra?: string;
+            ThongTinTra?: string;
+            HinhThuc?: string | number;
+            NgayKetThucXuLy?: string;
+            DonViXuLy?: string;
+            GhiChu?: string;
+            TaiLieuNop?: {
+                TepDinhKemId?: string;
+                TenTepDinhKem?: string;
+                IsDeleted?: boolean | string;
+                MaThanhPhanHoSo?: string;
+                DuongDanTaiTepTin?: string;
+            }[];
+            DanhSachLePhi?: {
+                TenPhiLePhi?: string;
+                MaPhiLePhi?: string;
+                HinhThucThu?: string | number;
+                Gia?: number | string;
+                LoaiPhiLePhi?: string | number;
+            }[];
+            DanhSachTepDinhKemKhac?: {
+                TenGiayTo?: string;
+                SoLuong?: string | number;
+                LoaiGiayTo?: string | number;
+            }[];
+            DanhSachHoSoBoSung?: {
+                HoSoBoSungId?: string;
+                NguoiYeuCauBoSung?: string;
+                NoiDungBoSung?: string;
+                NgayBoSung: string;
+                NguoiTiepNhanBoSung?: string;
+                ThongTinTiepNhan?: string;
+                NgayTiepNhanBoSung?: string;
+                TrangThaiBoSung?: string | number;
+                DanhSachGiayToBoSung?: {
+                    TenGiayTo?: string;
+                    MaThanhPhanHoSo?: string;
+                    GiayToId?: string;
+                    DuongDanTepTinKetQua?: string;
+                }[];
+                DanhSachLePhiBoSung?: {
+                    TenPhiLePhi?: string;
+                    MaPhiLePhi?: string;
+                    HinhThucThu?: string | number;
+                    Gia?: number | string;
+                    LoaiPhiLePhi?: string | number;
+                }[];
+                NgayHenTraTruoc?: string;
+                NgayHenTraMoi?: string;
+            }[];
+            DanhSachGiayToKetQua?: {
+                TenGiayTo?: string;
+                MaThanhPhanHoSo?: string;
+                GiayToId?: string;
+                DuongDanTepTinKetQua?: string;
+            }[];
+        };
+        Qcvn120Packet: {
+            /** @constant */
+            service: "DongBoHoSoMC";
+            isUpdating?: boolean | string;
+            madonvi?: string;
+            session?: string;
+            data: components["schemas"]["Qcvn120Dossier"][];
+        } | {
+            /** @constant */
+            service: "CapNhatTienDoHoSoMC";
+            isUpdating?: boolean | string;
+            madonvi?: string;
+            session?: string;
+            data: components["schemas"]["Qcvn120Progress"][];
+        };
+        Qcvn120Progress: {
+            MaHoSo: string;
+            NguoiXuLy?: string;
+            ChucDanh?: string;
+            ThoiDiemXuLy: string;
+            PhongBanXuLy?: string;
+            NoiDungXuLy?: string;
+            TrangThai: string | number;
+            NgayBatDau?: string;
+            NgayKetThucTheoQuyDinh?: string;
+        };
+        Qcvn120Refusal: {
+            /** @constant */
+            error_code: "99";
+            message: string;
+            error: {
+                code: string;
+                message: string;
+                details: {
+                    path: string;
+                    message: string;
+                }[];
+            };
         };
         RateDossier: {
             /** @enum {string} */
@@ -7881,6 +8039,129 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or refused credentials or signature (API Gateway's `{"message"}` when its authorizer refuses) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Authenticated, but not allowed this route or this resource */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State or version conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too large: the body (over 1 MB; API Gateway's `{"message"}` over its 10 MB limit), or a stored record or a file the body declares for upload */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The body is not application/json, or a file it declares is of a type not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A domain rule refused the request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled by API Gateway */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    qcvn120Sync: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Qcvn120Packet"];
+            };
+        };
+        responses: {
+            /** @description Which items were queued and which were refused, and why, in the standard's answer */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Qcvn120Answer"];
+                };
+            };
+            /** @description Not a QCVN 120 packet: `error_code` "99", the reason, and the error envelope inside; a body that is not JSON at all gets the error envelope alone */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Qcvn120Refusal"] | components["schemas"]["Error"];
                 };
             };
             /** @description Missing, expired or refused credentials or signature (API Gateway's `{"message"}` when its authorizer refuses) */

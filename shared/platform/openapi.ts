@@ -182,6 +182,8 @@ export const buildOpenApi = async (platform: PlatformDecl, info: OpenApiInfo): P
       parameters: parametersOf(route, convert),
       ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: convert(body, 'input') } } } } : {}),
       responses: {
+        ...errorResponsesOf(route, refusal),
+        // A status the route declares itself wins (the QCVN 120 route's 400 is the standard's refusal with the envelope inside).
         ...Object.fromEntries(Object.entries(route.responses).map(([status, r]) => [status, {
           description: r.description,
           ...(r.schema ? {
@@ -189,7 +191,6 @@ export const buildOpenApi = async (platform: PlatformDecl, info: OpenApiInfo): P
               .map(([type, schema]) => [type, { schema: convert(schema, 'output') }])),
           } : {}),
         }])),
-        ...errorResponsesOf(route, refusal),
       },
     };
     paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation };

@@ -57,7 +57,7 @@ export interface RouteDecl<Req extends RouteRequest = RouteRequest> {
    * 500), each with what it means here: e.g. `unavailable` (503) when a dependency is missing.
    */
   errors?: Partial<Record<ErrorKind, string>>;
-  /** Success responses by status code. Error responses are the shared envelope. */
+  /** Success responses by status code. Error responses are the shared envelope, unless declared here. */
   responses: Record<number, {
     description: string;
     schema?: z.ZodType;

@@ -5,6 +5,7 @@
 // must do.
 //
 // A new route in shared/platform/routes.ts fails matrix.test.ts until it gets an entry here.
+import { qcvn120FromIso } from '../../functions/sync/domain/qcvn120/time';
 import type { RouteId } from '../../shared/platform/routes';
 
 export const ROLES = [
@@ -339,6 +340,12 @@ export const MATRIX: Partial<Record<RouteId, MatrixEntry>> = {
     // An upsert of an existing (online) code: queued for the scope's system, a conflict once applied;
     // refused item by item for the other agency's system (still 202).
     sample: (c) => ({ json: { items: [{ eventId: `matrix-${Math.random().toString(36).slice(2)}`, code: c.dossiers.submitted.code, procedureCode: '1.001266', channel: 'desk', applicant: { type: 'citizen', name: 'Nguyễn Văn A', idNumber: c.dossiers.submitted.applicantId }, receivedAt: new Date().toISOString(), status: 2, at: new Date().toISOString() }] } }),
+    expect: { anonymous: 401, citizen: 401, business: 401, official: 401, officialOther: 401, admin: 401, agencySystem: 'ok', agencySystemOther: 'ok' },
+  },
+  qcvn120Sync: {
+    // A progress step of a dossier of the scope's agency: queued for its system, refused item by item
+    // (still 202) for the other agency's system; users send no x-dvc-* headers (the gateway's 401).
+    sample: (c) => ({ json: { service: 'CapNhatTienDoHoSoMC', data: [{ MaHoSo: c.dossiers.submitted.code, ThoiDiemXuLy: qcvn120FromIso(new Date().toISOString()), TrangThai: '1', NoiDungXuLy: `matrix-${Math.random().toString(36).slice(2)}` }] } }),
     expect: { anonymous: 401, citizen: 401, business: 401, official: 401, officialOther: 401, admin: 401, agencySystem: 'ok', agencySystemOther: 'ok' },
   },
   // Each system reads its own outbox only (the key id it signed with; test/sync/outbound.test.ts).

@@ -2,36 +2,10 @@
 // at paths under `items.<index>`, the queued ones sent once, in order, FIFO per dossier code and
 // deduplicated per system and event id; the answer tallies them.
 import { describe, expect, it } from 'vitest';
-import type { AgencySystemPrincipal } from '../../../shared/auth/principal';
-import type { Procedure } from '../../../shared/contracts/catalogue';
-import type { AgencyInfo, CatalogueReader } from '../../catalogue/public';
-import { dedupIdOf, inboundMessageIds, type QueuedMessage } from '../domain/inbound-message';
-import type { IntakeDeps } from './intake';
+import { dedupIdOf, inboundMessageIds } from '../domain/inbound-message';
+import { COMMUNE, OTHER, procedure, setup, system } from './intake.test-support';
 import { MAX_UPSERT_BYTES, receiveDossiers } from './receive-dossiers';
 import { receiveStatuses } from './receive-statuses';
-
-const COMMUNE = '000.00.00004.H26';
-const OTHER = '000.00.00009.H29';
-const NOW = new Date('2026-12-02T03:00:00Z');
-const system: AgencySystemPrincipal = { kind: 'agency-system', keyId: 'sys-a', agencyCodes: [COMMUNE] };
-const agencies: Record<string, AgencyInfo> = {
-  [COMMUNE]: { code: COMMUNE, name: 'UBND Phường Ba Đình', level: 'commune', parentCode: '000.00.00.H26' },
-  [OTHER]: { code: OTHER, name: 'UBND Phường khác', level: 'commune', parentCode: '000.00.00.H29' },
-};
-const procedure = { code: '1.001266', agencyKinds: ['commune'], applicantTypes: ['citizen'], channels: ['online', 'desk'] } as unknown as Procedure;
-
-const setup = () => {
-  const sent: QueuedMessage[][] = [];
-  const deps: IntakeDeps = {
-    queue: { send: async (messages) => { sent.push([...messages]); } },
-    catalogue: {
-      getAgency: async (code: string) => agencies[code],
-      getProcedure: async (code: string) => (code === procedure.code ? procedure : undefined),
-    } as unknown as CatalogueReader,
-    now: () => NOW,
-  };
-  return { deps, sent };
-};
 
 const status = (n: number, over: Record<string, unknown> = {}) => ({
   eventId: `event-000${n}`, code: `${COMMUNE}-261201-000${n}`, status: 4, at: '2026-12-01T03:00:00Z', ...over,

@@ -2,6 +2,7 @@
 import {
   SyncAccepted, SyncDossiersBody, SyncOutboxPage, SyncOutboxQuery, SyncStatusesBatch, SyncStatusesBody, SystemHealth,
 } from '../../contracts/sync';
+import { Qcvn120Answer, Qcvn120BadRequest, Qcvn120Body } from '../../contracts/qcvn120';
 import { AGENCY_SYSTEM, defineRoute } from './rules';
 
 export const syncRoutes = {
@@ -21,6 +22,18 @@ export const syncRoutes = {
     // The upsert schema stays out of the sync API's cold start (the handler loads it with the first batch).
     documentedBody: async () => (await import('../../contracts/sync-dossiers')).SyncDossiersBatch,
     responses: { 202: { description: 'Which items were queued and which were refused, and why', schema: SyncAccepted } },
+  }),
+  qcvn120Sync: defineRoute({
+    id: 'qcvn120Sync', method: 'POST', path: '/v1/qcvn120/sync', fn: 'sync', auth: AGENCY_SYSTEM,
+    summary: 'Send a QCVN 120 packet', tags: ['sync'],
+    description: 'A packet of the national standard QCVN 120:2019/BTTTT (docs/requirements.md R-QCVN120): `service` `DongBoHoSoMC` (up to 100 dossiers received at the desk or by post) or `CapNhatTienDoHoSoMC` (up to 100 progress steps). Each item is translated into the dossier upsert or status event of `/v1/sync/dossiers` and `/v1/sync/statuses` and handled exactly as they handle it (docs/sync.md "QCVN 120 packets"). 202 with the standard\'s answer: `error_code` "00" every item queued, "01" some refused (each item\'s `errors` name the standard\'s fields; `notKept` the fields the portal does not keep yet). A body that is not such a packet is a 400 with `error_code` "99", its reason, and the error envelope. Signed like every agency-system route.',
+    request: { body: Qcvn120Body },
+    // The route takes any JSON so that a bad packet gets the standard's refusal, not the generic 400.
+    documentedBody: async () => (await import('../../contracts/qcvn120')).Qcvn120Packet,
+    responses: {
+      202: { description: 'Which items were queued and which were refused, and why, in the standard\'s answer', schema: Qcvn120Answer },
+      400: { description: 'Not a QCVN 120 packet: `error_code` "99", the reason, and the error envelope inside; a body that is not JSON at all gets the error envelope alone', schema: Qcvn120BadRequest },
+    },
   }),
   syncOutbox: defineRoute({
     id: 'syncOutbox', method: 'GET', path: '/v1/sync/outbox', fn: 'sync', auth: AGENCY_SYSTEM,
