@@ -1,8 +1,8 @@
 // Creates every declared resource in the local emulators, from the same declaration the CDK stacks
 // read. Idempotent: a restart with kept state finds what exists and creates only what is missing.
 import {
-  CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceInUseException,
-  UpdateTimeToLiveCommand, type AttributeDefinition, type KeySchemaElement,
+  CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceInUseException, UpdateTableCommand,
+  UpdateTimeToLiveCommand, type AttributeDefinition, type GlobalSecondaryIndexDescription, type KeySchemaElement, type Projection,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, PutBucketCorsCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
   bucketEnvVar, dlqName, dlqUrlEnvVar, localResourceName, streamArnEnvVar, streamDlqName, streamDlqUrlEnvVar, queuePhysicalName, queueUrlEnvVar, tableEnvVar,
-  type PlatformDecl, type TableDecl,
+  type GlobalIndexDecl, type PlatformDecl, type TableDecl,
 } from '../shared/platform';
 import { userPool } from '../shared/platform/identity';
 
@@ -43,9 +43,7 @@ export const createTable = async (db: DynamoDBClient, t: TableDecl, name: string
       BillingMode: 'PAY_PER_REQUEST',
       KeySchema: keySchema(t.partitionKey, t.sortKey),
       AttributeDefinitions: attributeDefinitions(t),
-      GlobalSecondaryIndexes: t.globalIndexes?.length
-        ? t.globalIndexes.map((g) => ({ IndexName: g.name, KeySchema: keySchema(g.partitionKey, g.sortKey), Projection: { ProjectionType: 'ALL' } }))
-        : undefined,
+      GlobalSecondaryIndexes: t.globalIndexes?.length ? t.globalIndexes.map(indexSpec) : undefined,
       StreamSpecification: t.stream ? { StreamEnabled: true, StreamViewType: t.stream } : undefined,
     }));
     if (t.ttlAttribute) {
@@ -53,8 +51,48 @@ export const createTable = async (db: DynamoDBClient, t: TableDecl, name: string
     }
   } catch (e) {
     if (!(e instanceof ResourceInUseException)) throw e;
+    await reconcileIndexes(db, t, name);
   }
   return (await db.send(new DescribeTableCommand({ TableName: name }))).Table?.LatestStreamArn;
+};
+
+const projectionOf = (g: GlobalIndexDecl): Projection =>
+  (g.include ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...g.include] } : { ProjectionType: 'ALL' });
+const indexSpec = (g: GlobalIndexDecl) => ({ IndexName: g.name, KeySchema: keySchema(g.partitionKey, g.sortKey), Projection: projectionOf(g) });
+
+const sameProjection = (a: Projection | undefined, b: Projection) =>
+  a?.ProjectionType === b.ProjectionType && [...(a?.NonKeyAttributes ?? [])].sort().join() === [...(b.NonKeyAttributes ?? [])].sort().join();
+
+const indexesOf = async (db: DynamoDBClient, name: string): Promise<GlobalSecondaryIndexDescription[]> =>
+  (await db.send(new DescribeTableCommand({ TableName: name }))).Table?.GlobalSecondaryIndexes ?? [];
+
+/**
+ * A table kept from an earlier run (`.local/` state) gets the indexes declared since, and loses
+ * those no longer declared (or declared with another projection), as a deployment migrates
+ * (docs/capacity.md "Changing an index"): one index change per UpdateTable, each waited for.
+ */
+export const reconcileIndexes = async (db: DynamoDBClient, t: TableDecl, name: string) => {
+  const declared = t.globalIndexes ?? [];
+  const settled = async () => {
+    for (let i = 0; i < 300; i++) {
+      if ((await indexesOf(db, name)).every((g) => g.IndexStatus === undefined || g.IndexStatus === 'ACTIVE')) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`provision: the indexes of ${name} did not settle`);
+  };
+  for (const existing of await indexesOf(db, name)) {
+    const want = declared.find((g) => g.name === existing.IndexName);
+    if (want && sameProjection(existing.Projection, projectionOf(want))) continue;
+    await db.send(new UpdateTableCommand({ TableName: name, GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: existing.IndexName } }] }));
+    await settled();
+  }
+  const present = new Set((await indexesOf(db, name)).map((g) => g.IndexName));
+  for (const g of declared.filter((d) => !present.has(d.name))) {
+    await db.send(new UpdateTableCommand({
+      TableName: name, AttributeDefinitions: attributeDefinitions(t), GlobalSecondaryIndexUpdates: [{ Create: indexSpec(g) }],
+    }));
+    await settled();
+  }
 };
 
 const ensureUserPool = async (idp: CognitoIdentityProviderClient) => {

@@ -7,7 +7,7 @@ import { logger } from '../../shared/http/logger';
 import { catalogueReader, type CatalogueReader } from '../catalogue/public';
 import type { DossierStore } from './adapters/dossier-store';
 import { deadlineReport } from './domain/deadlines';
-import type { DossierRecord } from './domain/dossier';
+import type { ListEntry } from './domain/dossier';
 import { localDateOf } from './domain/time';
 import { dossierStore } from './public';
 
@@ -25,7 +25,7 @@ export const runDeadlines = async (deps: JobDeps, now: Date) => {
   const [holidays, agencies] = await Promise.all([deps.catalogue.holidays(), deps.catalogue.agencies()]);
   const calendar = createWorkingCalendar(holidays);
   const horizon = calendar.addWorkingDays(now, 1);
-  const dossiers: DossierRecord[] = [];
+  const dossiers: ListEntry[] = [];
   for (let i = 0; i < agencies.length; i += CONCURRENCY) {
     const batch = await Promise.all(agencies.slice(i, i + CONCURRENCY).map((a) => deps.store.listDueBy(a.code, horizon)));
     dossiers.push(...batch.flat());

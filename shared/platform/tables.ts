@@ -1,5 +1,16 @@
 import type { TableDecl } from './types';
 
+/**
+ * What an agency's work-queue lists hold of a dossier (the indexes byAgencyQueueList and
+ * byAgencyStatusList): what the list summary shows, filters on, and judges "late" by
+ * (functions/dossiers/use-cases/views.ts `summaries`, domain/late.ts), and what the deadline job
+ * reads (domain/deadlines.ts). The dossiers capability types its list entries from this array.
+ */
+export const DOSSIER_LIST_ATTRIBUTES = [
+  'id', 'code', 'procedureCode', 'procedureName', 'agencyCode', 'status', 'version', 'createdAt', 'submittedAt',
+  'dueAt', 'finishedAt', 'pausedAt', 'apologies',
+] as const;
+
 export const tables = [
   {
     name: 'catalogue',
@@ -40,10 +51,13 @@ export const tables = [
     globalIndexes: [
       // "My dossiers", newest first: gsi1pk APPLICANT#<sub>, gsi1sk <createdAt>#<id>.
       { name: 'byApplicant', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
-      // Work queue in due order: gsi2pk QUEUE#<agency>#open|closed, gsi2sk D#<dueAt>#<id> or S#<submittedAt>#<id>.
-      { name: 'byAgencyQueue', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' } },
-      // The same order within one status: gsi3pk STATUS#<agency>#<status>.
-      { name: 'byAgencyStatus', partitionKey: { name: 'gsi3pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' } },
+      // Work queue in due order: gsi2pk QUEUE#<agency>#open|closed[#s<shard>], gsi2sk D#<dueAt>#<id> or
+      // S#<submittedAt>#<id>. The busiest agencies' keys are write-sharded (functions/dossiers/domain/
+      // list-shards.ts); readers merge the shards. Only the list summary is projected (docs/capacity.md
+      // "Design: the work-queue lists"): the index entry is rewritten only when the summary or the key changes.
+      { name: 'byAgencyQueueList', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' }, include: DOSSIER_LIST_ATTRIBUTES },
+      // The same order within one status: gsi3pk STATUS#<agency>#<status>[#s<shard>].
+      { name: 'byAgencyStatusList', partitionKey: { name: 'gsi3pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' }, include: DOSSIER_LIST_ATTRIBUTES },
       // Public tracking and agency-system sync by dossier code: gsi4pk = code, on the dossier item
       // only (sparse: drafts and history entries have none).
       { name: 'byCode', partitionKey: { name: 'gsi4pk', type: 'S' } },

@@ -75,6 +75,12 @@ export interface GlobalIndexDecl {
    * gives). Its key attributes are still written; in AWS they are plain attributes.
    */
   localOnly?: boolean;
+  /**
+   * The non-key attributes the index copies (ProjectionType INCLUDE); absent: the whole item (ALL).
+   * The table's and the index's keys are always projected. DynamoDB cannot change a projection in
+   * place: a new projection is a new index under a new name (docs/capacity.md "Changing an index").
+   */
+  include?: readonly string[];
 }
 
 /** The indexes a deployment creates: the declared ones less the local-only ones. */

@@ -49,6 +49,26 @@ describe('data stack', () => {
     expect(p.StreamSpecification).toEqual(stream ? { StreamViewType: stream } : undefined);
   });
 
+  it('projects each index as declared: the dossiers\' work-queue lists hold only the list summary (INCLUDE), the others the whole item', () => {
+    for (const decl of platform.tables as readonly TableDecl[]) {
+      const [, table] = byTag(s.json.data, 'AWS::DynamoDB::Table', TAG.table, decl.name);
+      for (const g of deployedIndexes(decl)) {
+        const deployed = (table.Properties.GlobalSecondaryIndexes as Json[]).find((x) => x.IndexName === g.name)!;
+        expect(deployed.Projection, `${decl.name} ${g.name}`).toEqual(g.include
+          ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...g.include] }
+          : { ProjectionType: 'ALL' });
+      }
+    }
+    const [, dossiers] = byTag(s.json.data, 'AWS::DynamoDB::Table', TAG.table, 'dossiers');
+    const lists = (dossiers.Properties.GlobalSecondaryIndexes as Json[]).filter((g) => g.Projection.ProjectionType === 'INCLUDE');
+    expect(lists.map((g) => g.IndexName).sort()).toEqual(['byAgencyQueueList', 'byAgencyStatusList']);
+    for (const g of lists) {
+      expect(g.Projection.NonKeyAttributes).toEqual(expect.arrayContaining(['id', 'status', 'version', 'dueAt', 'procedureCode', 'apologies']));
+      // The summary, not the record: no form, attachments, applicant or contact in a list entry.
+      for (const heavy of ['form', 'attachments', 'applicant', 'contact', 'components']) expect(g.Projection.NonKeyAttributes).not.toContain(heavy);
+    }
+  });
+
   it('the notifications table has no index in AWS: byDay is local-only (docs/capacity.md "byDay")', () => {
     const [, table] = byTag(s.json.data, 'AWS::DynamoDB::Table', TAG.table, 'notifications');
     expect(table.Properties.GlobalSecondaryIndexes).toBeUndefined();

@@ -10,10 +10,10 @@ import { assertItemFits } from '../../../shared/aws/item-size';
 import type { DossierStatus } from '../../../shared/contracts/dossier-status';
 import type { KeyRecord } from '../../../shared/idempotency/create-once';
 import { readKeyRecord, transactWithKey, type StoredKeyItem } from '../../../shared/idempotency/dynamo-key-record';
-import { dossierPk, historySk, indexKeys, META_SK, type DossierEvent, type DossierRecord } from '../domain/dossier';
-import { BY_CODE, listByApplicant, listDueBy, listQueue, recordOf, type DossierPage, type QueueQuery } from './dossier-queries';
+import { dossierPk, historySk, indexKeys, META_SK, type DossierEvent, type DossierRecord, type ListEntry } from '../domain/dossier';
+import { BY_CODE, listByApplicant, listDueBy, listQueue, recordOf, type DossierPage, type QueuePage, type QueueQuery } from './dossier-queries';
 
-export type { DossierPage, QueueQuery } from './dossier-queries';
+export type { DossierPage, QueuePage, QueueQuery } from './dossier-queries';
 
 /** A draft's Idempotency-Key (shared/idempotency): whose, which, the request's fingerprint, how long kept. */
 export interface DraftKey { sub: string; key: string; fingerprint: string; ttlSeconds: number }
@@ -60,9 +60,10 @@ export interface DossierStore {
   /** Gives a number back when it is still the last one drawn; otherwise records it as void. */
   releaseSequence(counter: string, n: number): Promise<'released' | 'voided'>;
   listByApplicant(sub: string, options: { status?: DossierStatus; limit: number; after?: Record<string, unknown> }): Promise<DossierPage>;
-  listQueue(query: QueueQuery): Promise<DossierPage>;
-  /** Open dossiers of an agency due at or before `until` (jobs). */
-  listDueBy(agencyCode: string, until: Date): Promise<DossierRecord[]>;
+  /** A page of an agency's work queue: list entries (the summary its lists hold), every shard merged. */
+  listQueue(query: QueueQuery): Promise<QueuePage>;
+  /** Open dossiers of an agency due at or before `until` (jobs), as list entries. */
+  listDueBy(agencyCode: string, until: Date): Promise<ListEntry[]>;
   /** Marks a dossier found late by the daily job (first time only; not a state change: no version bump). */
   flagLate(id: string, at: Date): Promise<void>;
   /** Keeps a job's report (pk JOB#<name>, sk <date>). */
@@ -229,11 +230,11 @@ export class DynamoDossierStore implements DossierStore {
     return listByApplicant(this.ready, sub, options);
   }
 
-  listQueue(q: QueueQuery): Promise<DossierPage> {
+  listQueue(q: QueueQuery): Promise<QueuePage> {
     return listQueue(this.ready, q);
   }
 
-  listDueBy(agencyCode: string, until: Date): Promise<DossierRecord[]> {
+  listDueBy(agencyCode: string, until: Date): Promise<ListEntry[]> {
     return listDueBy(this.ready, agencyCode, until);
   }
 
