@@ -13,6 +13,7 @@ import { lifecycle, type Measured, type Step } from './lifecycle';
 import { measureDossiers } from './measure-dossiers';
 import { aggItemBytes, entryBytes, paymentWrites, procedureBytes, registryBytes } from './measure-records';
 import { shardCountOf } from '../../functions/evaluation/domain/counter-shards';
+import { listShardCount } from '../../functions/dossiers/domain/list-shards';
 import type { ModelInput, Settings } from './model';
 import { walkOf } from './walk';
 
@@ -96,8 +97,10 @@ export const build = async (options: BuildOptions = DEFAULT_BUILD): Promise<Buil
   const largestSystem = systemShares(agencies)[0]!;
   // The busiest counters item: each agency's share spread over its declared write shards.
   const counterShard = Math.max(...agencies.map((a) => a.share / shardCountOf(a.code)));
+  // The busiest list key: each agency's share spread over its work-queue list shards.
+  const listShard = Math.max(...agencies.map((a) => a.share / listShardCount(a.code)));
   return {
-    input: { steps, hottest: { agency: largestAgency.share, system: largestSystem.share, counterShard }, settings: declaredSettings() },
+    input: { steps, hottest: { agency: largestAgency.share, system: largestSystem.share, counterShard, listShard }, settings: declaredSettings() },
     steps, measured, agencies, largestAgency, largestSystem, aggBytes, walks: walks.length,
   };
 };

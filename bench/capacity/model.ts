@@ -24,9 +24,11 @@ export interface Settings {
 
 export interface ModelInput {
   steps: readonly Step[];
-  /** Shares of the national rate at the largest agency and the largest agency system. */
-  /** Shares of the national rate: the largest agency, agency system, and counter write shard (an agency's share ÷ its shards). */
-  hottest: { agency: number; system: number; counterShard: number };
+  /**
+   * Shares of the national rate: the largest agency, agency system, counter write shard and list
+   * write shard (an agency's share ÷ its shards of each kind).
+   */
+  hottest: { agency: number; system: number; counterShard: number; listShard: number };
   settings: Settings;
 }
 
@@ -64,19 +66,22 @@ const sum = <T>(items: readonly T[], f: (t: T) => number) => items.reduce((s, t)
 export const rows = ({ steps, hottest, settings }: ModelInput): Row[] => {
   const out: Row[] = [];
   const share = (spread: Spread, rate: number) =>
-    spread === 'country' ? 1 : spread === 'agency' ? hottest.agency : spread === 'system' ? hottest.system : spread === 'counter-shard' ? hottest.counterShard : Math.min(1, 1 / (rate * TRAFFIC.dossierBurstSeconds));
+    spread === 'country' ? 1 : spread === 'agency' ? hottest.agency : spread === 'system' ? hottest.system : spread === 'counter-shard' ? hottest.counterShard
+      : spread === 'list-shard' ? hottest.listShard : Math.min(1, 1 / (rate * TRAFFIC.dossierBurstSeconds));
 
   // Keys: units per submitted dossier on each (table, index, family, read|write).
-  const families = new Map<string, { table: string; index?: string; family: string; kind: 'read' | 'write'; perDossier: number }>();
+  const families = new Map<string, { table: string; index?: string; family: string; kind: 'read' | 'write'; spread: Spread; perDossier: number }>();
   for (const step of steps) {
     for (const op of step.ops) {
       const key = `${op.table}|${op.index ?? ''}|${op.family}|${op.kind}`;
-      const f = families.get(key) ?? families.set(key, { table: op.table, ...(op.index ? { index: op.index } : {}), family: op.family, kind: op.kind, perDossier: 0 }).get(key)!;
+      const f = families.get(key) ?? families.set(key, {
+        table: op.table, ...(op.index ? { index: op.index } : {}), family: op.family, kind: op.kind, spread: op.spread ?? spreadOf(op.family), perDossier: 0,
+      }).get(key)!;
       f.perDossier += step.perDossier * op.units;
     }
   }
   for (const f of families.values()) {
-    const spread = spreadOf(f.family);
+    const spread = f.spread;
     out.push({
       section: 'keys', name: `${f.table}${f.index ? ` ${f.index}` : ''} ${f.family}`, unit: f.kind === 'write' ? 'WCU/s' : 'RCU/s',
       limit: () => (f.kind === 'write' ? PARTITION_WCU : PARTITION_RCU),

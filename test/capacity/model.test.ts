@@ -19,8 +19,8 @@ describe('the model, on a tiny configuration computed by hand', () => {
   // One agency takes everything.
   const [share] = zipfShares(1, 0.05);
   // A dossier record of 1,956 bytes (names and values: pk 2+11, sk 2+4, gsi2pk 6+19, gsi2sk 6+3,
-  // pad 3+1,900): 2 KB, written in a transaction (2 × 2 WCU) with its work-queue index entry (2 WCU,
-  // never doubled).
+  // pad 3+1,900): 2 KB, written in a transaction (2 × 2 WCU) with its work-queue list entry, which
+  // projects the keys and not the pad (61 bytes: 1 WCU, never doubled).
   const ids = { id: 'dossier-1', agency: 'AGENCY-1' };
   const item = { pk: `D#${ids.id}`, sk: 'META', gsi2pk: queueIndexPk(ids.agency, true), gsi2sk: 'D#x', pad: 'x'.repeat(1900) };
   const agg = aggKey(ids.agency, '2026-03');
@@ -35,7 +35,8 @@ describe('the model, on a tiny configuration computed by hand', () => {
     ],
   };
   const input = {
-    steps: [step], hottest: { agency: share!, system: share!, counterShard: share! },
+    // The list keys are write-sharded: the busiest list shard takes a quarter of the agency.
+    steps: [step], hottest: { agency: share!, system: share!, counterShard: share!, listShard: share! / 4 },
     settings: { routeRateLimit: () => 200, queues, functions, stream: { table: 'dossiers', fn: 'dossier-events', parallelizationFactor: 1 } },
   };
   const at10 = evaluate(input, 10);
@@ -44,11 +45,21 @@ describe('the model, on a tiny configuration computed by hand', () => {
   it('costs the measured item in write units per key family, at the hottest key', () => {
     expect(share).toBe(1);
     expect(itemBytes(item)).toBe(1956);
-    expect(row('dossiers byAgencyQueue QUEUE#<agency>#open').load).toBe(20); // 10/s × 2 WCU
-    expect(row('dossiers byAgencyQueue QUEUE#<agency>#open').saturatesAt).toBeCloseTo(500, 3); // 1,000 / 2
+    expect(row('dossiers byAgencyQueueList QUEUE#<agency>#open').load).toBe(2.5); // 10/s × 1 WCU on a quarter of the agency
+    expect(row('dossiers byAgencyQueueList QUEUE#<agency>#open').detail).toContain('list-shard');
+    expect(row('dossiers byAgencyQueueList QUEUE#<agency>#open').saturatesAt).toBeCloseTo(4000, 3); // 1,000 / (1 × ¼)
     expect(row('evaluation AGG#<agency>').load).toBe(120); // 10/s × 3 × 4 WCU
     // A dossier's own key takes its 4 WCU within the 60-second burst window, whatever the rate.
     expect(row('dossiers D#<id>').load).toBeCloseTo(4 / 60, 9);
+  });
+
+  it('rewrites an INCLUDE index entry only when what it projects changes, sized as projected', () => {
+    const padded = { ...item, pad: 'y'.repeat(1900) };
+    expect(writeOps('dossiers', item, padded, ids).filter((o) => o.index)).toEqual([]);
+    const moved = { ...item, status: 'processing' };
+    expect(writeOps('dossiers', item, moved, ids).filter((o) => o.index)).toEqual([
+      { table: 'dossiers', index: 'byAgencyQueueList', family: 'QUEUE#<agency>#open', kind: 'write', units: 1, count: 1, spread: 'list-shard' },
+    ]);
   });
 
   it('costs only the indexes a deployment creates (the local-only byDay costs nothing)', () => {
@@ -141,6 +152,28 @@ describe('the current design at 2,000 submissions a second (npm run bench:capaci
     expect(tx.detail).toContain('counter-shard');
     // The unsharded rows (431% and 2,555% before the shards) are gone.
     expect(report.rows.filter((r) => r.name.startsWith('evaluation AGG#<agency> ') || r.name === 'evaluation AGG#<agency>')).toEqual([]);
+  });
+
+  // Issue 20, the work-queue lists: before, both list indexes projected ALL and the keys were one per
+  // agency: QUEUE#<agency>#open 401% (4,015 WCU/s) and 97% of its reads (2,899 RCU/s),
+  // STATUS#<agency>#processing 187%, …#submitted 97%, …#done 94%, …#received 93%. Now the lists
+  // project the list summary (INCLUDE) and the busiest agencies' list keys are write-sharded.
+  it('projects the list summary into the work-queue lists and shards the busiest agencies\' keys: every list row under half its limit', () => {
+    const lists = report.rows.filter((r) => r.section === 'keys' && /^dossiers byAgency(Queue|Status)/.test(r.name));
+    expect(lists.length).toBeGreaterThanOrEqual(8);
+    for (const r of lists) expect(r.use, r.name).toBeLessThan(0.5);
+    expect(report.rows.filter((r) => / byAgency(Queue|Status) /.test(r.name))).toEqual([]); // the ALL indexes are gone
+    const open = report.rows.filter((r) => r.name === 'dossiers byAgencyQueueList QUEUE#<agency>#open');
+    const [writes, reads] = [open.find((r) => r.unit === 'WCU/s')!, open.find((r) => r.unit === 'RCU/s')!];
+    expect(writes.detail).toMatch(/^list-shard/);
+    expect(writes.load).toBeGreaterThan(150);
+    expect(writes.load).toBeLessThan(300); // 224 WCU/s on the busiest list shard (785 unsharded)
+    expect(reads.detail).toMatch(/^agency/); // every page reads every shard
+    expect(reads.load).toBeLessThan(500); // 376 RCU/s: a page of list entries per shard
+    expect(row('dossiers byAgencyStatusList STATUS#<agency>#processing').use).toBeLessThan(0.2);
+    // The list entry, rendered from the measured records: a small summary, not the 3–6 KB record.
+    expect(report.sample.listEntryBytes).toBeGreaterThan(200);
+    expect(report.sample.listEntryBytes).toBeLessThan(700);
   });
 
   it('reports the saturation rate, what sets it, and a cost: still below the goal (23/s before issue 20\'s changes)', () => {
