@@ -1,7 +1,7 @@
 // Creates every declared resource in the local emulators, from the same declaration the CDK stacks
 // read. Idempotent: a restart with kept state finds what exists and creates only what is missing.
 import {
-  CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceInUseException, UpdateTableCommand,
+  CreateTableCommand, DescribeTableCommand, DescribeTimeToLiveCommand, DynamoDBClient, ResourceInUseException, UpdateTableCommand,
   UpdateTimeToLiveCommand, type AttributeDefinition, type GlobalSecondaryIndexDescription, type KeySchemaElement, type Projection,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, PutBucketCorsCommand, S3Client } from '@aws-sdk/client-s3';
@@ -67,31 +67,45 @@ const indexesOf = async (db: DynamoDBClient, name: string): Promise<GlobalSecond
   (await db.send(new DescribeTableCommand({ TableName: name }))).Table?.GlobalSecondaryIndexes ?? [];
 
 /**
- * A table kept from an earlier run (`.local/` state) gets the indexes declared since, and loses
- * those no longer declared (or declared with another projection), as a deployment migrates
- * (docs/capacity.md "Changing an index"): one index change per UpdateTable, each waited for.
+ * A table kept from an earlier run (`.local/` state) is brought to the declared indexes, as a
+ * deployment migrates (docs/capacity.md "Changing an index"): indexes no longer declared, or declared
+ * with another projection, are dropped, and the missing ones created (DynamoDB Local fills them from
+ * the items), one UpdateTable at a time, each waited for. DynamoDB Local never finishes an index
+ * change on a table whose TTL is enabled, so TTL is off meanwhile (DynamoDB Local only).
  */
 export const reconcileIndexes = async (db: DynamoDBClient, t: TableDecl, name: string) => {
   const declared = t.globalIndexes ?? [];
+  const present = await indexesOf(db, name);
+  const matches = (p: GlobalSecondaryIndexDescription, g: GlobalIndexDecl) => p.IndexName === g.name && sameProjection(p.Projection, projectionOf(g));
+  const stale = present.filter((p) => !declared.some((g) => matches(p, g)));
+  const missing = declared.filter((g) => !present.some((p) => matches(p, g)));
+  if (!stale.length && !missing.length) return;
   const settled = async () => {
-    for (let i = 0; i < 300; i++) {
-      if ((await indexesOf(db, name)).every((g) => g.IndexStatus === undefined || g.IndexStatus === 'ACTIVE')) return;
+    for (let i = 0; i < 600; i++) {
+      if ((await indexesOf(db, name)).every((g) => g.IndexStatus === 'ACTIVE')) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    throw new Error(`provision: the indexes of ${name} did not settle`);
+    const states = (await indexesOf(db, name)).map((g) => `${g.IndexName} ${g.IndexStatus}`).join(', ');
+    throw new Error(`provision: the indexes of ${name} did not settle (${states})`);
   };
-  for (const existing of await indexesOf(db, name)) {
-    const want = declared.find((g) => g.name === existing.IndexName);
-    if (want && sameProjection(existing.Projection, projectionOf(want))) continue;
-    await db.send(new UpdateTableCommand({ TableName: name, GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: existing.IndexName } }] }));
-    await settled();
-  }
-  const present = new Set((await indexesOf(db, name)).map((g) => g.IndexName));
-  for (const g of declared.filter((d) => !present.has(d.name))) {
-    await db.send(new UpdateTableCommand({
-      TableName: name, AttributeDefinitions: attributeDefinitions(t), GlobalSecondaryIndexUpdates: [{ Create: indexSpec(g) }],
-    }));
-    await settled();
+  const ttl = (await db.send(new DescribeTimeToLiveCommand({ TableName: name }))).TimeToLiveDescription;
+  const ttlOn = ttl?.TimeToLiveStatus === 'ENABLED' && ttl.AttributeName ? ttl.AttributeName : undefined;
+  const setTtl = (enabled: boolean) =>
+    db.send(new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { AttributeName: ttlOn!, Enabled: enabled } }));
+  if (ttlOn) await setTtl(false);
+  try {
+    for (const old of stale) {
+      await db.send(new UpdateTableCommand({ TableName: name, GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: old.IndexName } }] }));
+      await settled();
+    }
+    for (const g of missing) {
+      await db.send(new UpdateTableCommand({
+        TableName: name, AttributeDefinitions: attributeDefinitions(t), GlobalSecondaryIndexUpdates: [{ Create: indexSpec(g) }],
+      }));
+      await settled();
+    }
+  } finally {
+    if (ttlOn) await setTtl(true);
   }
 };
 

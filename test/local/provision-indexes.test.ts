@@ -1,0 +1,68 @@
+// Local provisioning of a table kept from an earlier run (`.local/` state, `npm start` without
+// --fresh) whose indexes the declaration has changed since: the dossiers table of before issue 20
+// had byAgencyQueue and byAgencyStatus projecting ALL; the declaration now has byAgencyQueueList and
+// byAgencyStatusList projecting the list summary (docs/capacity.md "Changing an index"). Provisioning
+// migrates it as a deployment does: the old indexes are dropped, the new ones created (and filled from
+// the items); a second run changes nothing.
+import { DeleteTableCommand, DescribeTableCommand, DescribeTimeToLiveCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTable } from '../../local/provision';
+import { tables } from '../../shared/platform/tables';
+import type { TableDecl } from '../../shared/platform/types';
+import { fileNamespace } from '../support/namespace';
+
+const ns = fileNamespace(import.meta.url);
+const db = new DynamoDBClient({});
+const doc = DynamoDBDocumentClient.from(db);
+const name = ns.key('dossiers-kept').toLowerCase().slice(0, 63);
+const declared: TableDecl = { ...tables.find((t) => t.name === 'dossiers')!, stream: undefined };
+/** The dossiers table as declared before the lists were projected: the same keys, ALL, the old names. */
+const earlier: TableDecl = {
+  ...declared,
+  globalIndexes: declared.globalIndexes!.map((g) => {
+    const { include: _include, ...rest } = g;
+    return g.include ? { ...rest, name: g.name.replace(/List$/, '') } : rest;
+  }),
+};
+
+afterAll(async () => {
+  await db.send(new DeleteTableCommand({ TableName: name })).catch(() => undefined);
+});
+
+const indexes = async () => (await db.send(new DescribeTableCommand({ TableName: name }))).Table!.GlobalSecondaryIndexes ?? [];
+
+describe('provisioning a kept table whose indexes were redeclared', () => {
+  it('creates the new indexes from the items, drops the old ones, and is idempotent', async () => {
+    await createTable(db, earlier, name);
+    expect((await indexes()).map((g) => g.IndexName).sort()).toEqual(['byAgencyQueue', 'byAgencyStatus', 'byApplicant', 'byCode']);
+    const item = {
+      pk: 'D#kept-1', sk: 'META', id: 'kept-1', status: 'received', version: 3, procedureCode: '1.001266', dueAt: '2026-11-23T10:00:00.000Z',
+      gsi2pk: 'QUEUE#000.00.00.H26#open', gsi2sk: 'D#2026-11-23T10:00:00.000Z#kept-1', gsi3pk: 'STATUS#000.00.00.H26#received',
+      form: { ownerName: 'Nguyễn Văn An' }, attachments: [],
+    };
+    await doc.send(new PutCommand({ TableName: name, Item: item }));
+
+    await createTable(db, declared, name);
+    const after = await indexes();
+    expect(after.map((g) => g.IndexName).sort()).toEqual(['byAgencyQueueList', 'byAgencyStatusList', 'byApplicant', 'byCode']);
+    expect(after.every((g) => g.IndexStatus === 'ACTIVE')).toBe(true);
+    const list = after.find((g) => g.IndexName === 'byAgencyQueueList')!;
+    expect(list.Projection).toMatchObject({ ProjectionType: 'INCLUDE' });
+    expect([...list.Projection!.NonKeyAttributes!].sort()).toEqual([...declared.globalIndexes!.find((g) => g.name === 'byAgencyQueueList')!.include!].sort());
+    expect(after.find((g) => g.IndexName === 'byApplicant')!.Projection).toEqual({ ProjectionType: 'ALL' });
+
+    // The item written before is in the new index, as its projection: no form.
+    const out = await doc.send(new QueryCommand({
+      TableName: name, IndexName: 'byAgencyQueueList', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': item.gsi2pk },
+    }));
+    expect(out.Items).toHaveLength(1);
+    expect(out.Items![0]).toMatchObject({ id: 'kept-1', status: 'received', version: 3 });
+    expect(out.Items![0]).not.toHaveProperty('form');
+
+    await createTable(db, declared, name);
+    expect((await indexes()).map((g) => g.IndexName).sort()).toEqual(['byAgencyQueueList', 'byAgencyStatusList', 'byApplicant', 'byCode']);
+    // TTL, switched off while the indexes changed (DynamoDB Local), is on again.
+    expect((await db.send(new DescribeTimeToLiveCommand({ TableName: name }))).TimeToLiveDescription).toMatchObject({ TimeToLiveStatus: 'ENABLED', AttributeName: 'expiresAt' });
+  }, 120_000);
+});
