@@ -36,7 +36,7 @@ export type Section = 'keys' | 'transactions' | 'queues' | 'functions' | 'settin
 
 export interface Row {
   section: Section;
-  /** What is loaded: `dossiers byAgencyQueue QUEUE#<agency>#open (read)`, `sync-outbound SendMessage`… */
+  /** What is loaded: `dossiers byAgencyQueueList QUEUE#<agency>#open (read)`, `sync-outbound SendMessage`… */
   name: string;
   /** The load at the hottest key, item, queue or function, in `unit`. */
   load: (rate: number) => number;

@@ -1,15 +1,5 @@
+import { DOSSIER_LIST_ATTRIBUTES } from './dossier-lists';
 import type { TableDecl } from './types';
-
-/**
- * What an agency's work-queue lists hold of a dossier (the indexes byAgencyQueueList and
- * byAgencyStatusList): what the list summary shows, filters on, and judges "late" by
- * (functions/dossiers/use-cases/views.ts `summaries`, domain/late.ts), and what the deadline job
- * reads (domain/deadlines.ts). The dossiers capability types its list entries from this array.
- */
-export const DOSSIER_LIST_ATTRIBUTES = [
-  'id', 'code', 'procedureCode', 'procedureName', 'agencyCode', 'status', 'version', 'createdAt', 'submittedAt',
-  'dueAt', 'finishedAt', 'pausedAt', 'apologies',
-] as const;
 
 export const tables = [
   {

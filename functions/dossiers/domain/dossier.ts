@@ -6,7 +6,7 @@ import type { ApologyRecord } from './late';
 import { listShardOf, listShardPk } from './list-shards';
 import type { Decision, DossierState, HistoryEntry } from './transitions';
 import { isClosed, statusCode, type DossierStatus } from '../../../shared/contracts/dossier-status';
-import { DOSSIER_LIST_ATTRIBUTES } from '../../../shared/platform/tables';
+import { DOSSIER_LIST_ATTRIBUTES } from '../../../shared/platform/dossier-lists';
 
 export type Delivery = 'online' | 'desk' | 'post';
 export type Channel = 'online' | 'desk' | 'post';
@@ -178,7 +178,7 @@ export const queueIndexPk = (agencyCode: string, open: boolean) => `QUEUE#${agen
 export const statusIndexPk = (agencyCode: string, status: DossierStatus) => `STATUS#${agencyCode}#${status}`;
 
 /**
- * A dossier as the work-queue lists hold it (shared/platform/tables.ts DOSSIER_LIST_ATTRIBUTES, the
+ * A dossier as the work-queue lists hold it (shared/platform/dossier-lists.ts DOSSIER_LIST_ATTRIBUTES, the
  * projection of byAgencyQueueList and byAgencyStatusList): what a list shows and judges "late" by.
  */
 export type ListEntry = Pick<DossierRecord, (typeof DOSSIER_LIST_ATTRIBUTES)[number]>;

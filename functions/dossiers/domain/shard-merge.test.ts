@@ -38,7 +38,7 @@ describe('mergeShards', () => {
     await fc.assert(fc.asyncProperty(keySets, fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 25 }), fc.integer({ min: 0, max: 1000 }),
       async (keys, shards, limit, salt) => {
         const spread: string[][] = Array.from({ length: shards }, () => []);
-        keys.forEach((k, i) => spread[(i * 7 + salt) % shards]!.push(k));
+        keys.forEach((k, i) => { spread[(i * 7 + salt) % shards]!.push(k); });
         const pages = await allPages(spread, limit);
         expect(pages.flat()).toEqual([...keys].sort());
         for (const page of pages.slice(0, -1)) expect(page.length).toBe(limit);
@@ -49,7 +49,7 @@ describe('mergeShards', () => {
     await fc.assert(fc.asyncProperty(keySets, fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 4 }),
       async (keys, shards, limit, budget) => {
         const spread: string[][] = Array.from({ length: shards }, () => []);
-        keys.forEach((k, i) => spread[i % shards]!.push(k));
+        keys.forEach((k, i) => { spread[i % shards]!.push(k); });
         const keep = (k: string) => k.endsWith('0') || k.endsWith('5');
         const pages = await allPages(spread, limit, keep, shards + budget);
         expect(pages.flat()).toEqual(keys.filter(keep).sort());
