@@ -57,7 +57,7 @@ export const createTable = async (db: DynamoDBClient, t: TableDecl, name: string
 };
 
 const projectionOf = (g: GlobalIndexDecl): Projection =>
-  (g.include ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...g.include] } : { ProjectionType: 'ALL' });
+  (g.projection ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...g.projection] } : { ProjectionType: 'ALL' });
 const indexSpec = (g: GlobalIndexDecl) => ({ IndexName: g.name, KeySchema: keySchema(g.partitionKey, g.sortKey), Projection: projectionOf(g) });
 
 const sameProjection = (a: Projection | undefined, b: Projection) =>

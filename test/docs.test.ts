@@ -185,6 +185,9 @@ describe('docs/data-model.md', () => {
       ['payments', payments.roundKey('d1', 2).sk], ['payments', keyRecordKey('sub-1', 'k').pk], ['payments', keyRecordKey('sub-1', 'k').sk],
       ['payments', payments.callbackKey('vnpay', 'e1').pk], ['payments', payments.callbackKey('vnpay', 'e1').sk],
       ['payments', payments.paidDayKey('vnpay', '2026-11-22T03:04:05Z')],
+      // Every shard (shard 0 is the unsuffixed key): eight ids reach them all.
+      ...Array.from({ length: 8 }, (_, i): [string, string] => ['payments', payments.paidDayShardKey('vnpay', '2026-11-22T03:04:05Z', `o${i}`)]),
+      ...Array.from({ length: 8 }, (_, i): [string, string] => ['sync', outbound.outboxShardPk('sync-000.00.00.H17', `d${i}`)]),
       ['ratings', ratings.ratingKey('d1').pk], ['ratings', ratings.ratingKey('d1').sk], ['ratings', ratings.aggregateKey('000.00.00.H26', '2026-11').pk],
       ['sync', outbound.outboxPk('demo-hanoi-system')], ['sync', outbound.outboxSk({ at: '2026-11-22T03:04:05Z', dossierId: 'd1', version: 3 })],
       ['sync', systemStats.systemStatsKey('demo-hanoi-system', 3).pk], ['sync', systemStats.systemStatsKey('demo-hanoi-system', 3).sk],

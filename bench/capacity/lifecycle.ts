@@ -15,6 +15,7 @@ import { orderPk, roundKey } from '../../functions/payments/adapters/payment-sto
 import { outboxPk } from '../../functions/sync/domain/outbound';
 import { Limit } from '../../shared/contracts/common';
 import { keyRecordKey } from '../../shared/idempotency/dynamo-key-record';
+import { queues } from '../../shared/platform/queues';
 import type { RouteId } from '../../shared/platform/routes';
 import type { DossierMeasure, StepMeasure } from './measure-dossiers';
 import type { paymentWrites } from './measure-records';
@@ -28,10 +29,14 @@ export interface Step {
   perDossier: number;
   /** The API call a client makes per execution, if any (its function is the route's). */
   route?: RouteId;
-  /** Lambda time per execution: function → milliseconds. */
-  lambda: { fn: string; ms: number }[];
-  /** Messages sent per execution; `batched`: by SendMessageBatch, 10 a call. */
-  sends: { queue: string; messages: number; batched?: boolean }[];
+  /**
+   * Lambda time per execution: function → milliseconds. `perInvocation`: the execution is one of
+   * that many items an invocation handles at once (a batch sent concurrently), and `ms` its share
+   * of the invocation's time.
+   */
+  lambda: { fn: string; ms: number; perInvocation?: number }[];
+  /** Messages sent per execution; `batched`: by SendMessageBatch, `perCall` a call (default 10, the most a call takes). */
+  sends: { queue: string; messages: number; batched?: boolean; perCall?: number }[];
   /** E-mails and SMS sent per execution. */
   messages?: { email: number; sms: number };
   ops: Op[];
@@ -39,6 +44,10 @@ export interface Step {
 
 export interface Measured {
   dossier: DossierMeasure;
+  /** The procedures' shares of online dossiers (the generated lifecycles'), most read first. */
+  procedurePopularity: number[];
+  /** Seconds a warm function keeps the registry and a procedure (WARM_CACHE_SECONDS as deployed). */
+  warmCacheSeconds: number;
   /** Mean bytes of a procedure record an online draft reads. */
   procedureBytes: number;
   /** The registry: each system's record, the index key that lists them all, a replay nonce's write. */
@@ -64,6 +73,8 @@ const written = (ops: readonly Op[], prefix: string): string => {
   return op.family;
 };
 const PAGE = Limit.parse(undefined);
+/** The notifications consumer's batch (shared/platform/queues.ts). */
+const NOTIFY_BATCH = queues.find((q) => q.name === 'notifications')?.consumer?.batchSize ?? 1;
 
 /** The lifecycle table for these measurements. */
 export const lifecycle = (m: Measured): Step[] => {
@@ -72,20 +83,21 @@ export const lifecycle = (m: Measured): Step[] => {
   const at = (key: string) => get(key) ?? { perDossier: 0, writes: [], metaBytes: 0, listBytes: 0, historyBytes: 0, lastHistoryBytes: 0 };
   const meta = (s: StepMeasure) => getOp('dossiers', META, s.metaBytes, true);
   const history = (s: StepMeasure) => queryOp('dossiers', META, s.historyBytes, true);
-  const procedure = getOp('catalogue', PROCEDURE_PK, m.procedureBytes, false);
+  // getProcedure through the reader's warm cache (catalogue-reader.ts, catalogue deps.ts), in each function that reads it.
+  const procedureIn = (fn: string): Op => ({ ...getOp('catalogue', PROCEDURE_PK, m.procedureBytes, false), warm: { fn, ttlSeconds: m.warmCacheSeconds, popularity: m.procedurePopularity } });
   const keys = (prefix: string) => [...steps.keys()].filter((k) => k.startsWith(prefix));
   const fn = (name: string, ...calls: Call[]) => ({ fn: name, ms: durationMs(...calls) });
   const out: Step[] = [];
   const row = (step: Step) => { if (step.perDossier > 0) out.push(step); };
 
-  // catalogue/service.ts getProcedure → CatalogueStore.getProcedure: GetItem pk PROCEDURE (no cache).
+  // catalogue/procedures.ts getProcedure → CatalogueStore.getProcedure: GetItem pk PROCEDURE (warm cache).
   row({ id: 'procedure page', what: 'GET /v1/procedures/{code}', perDossier: TRAFFIC.procedurePageViews, route: 'getProcedure',
-    lambda: [fn('catalogue', 'get')], sends: [], ops: [procedure] });
-  // dossiers/service.ts create: getIdempotency (consistent, absent), getProcedure (no cache), getAgency
+    lambda: [fn('catalogue', 'get')], sends: [], ops: [procedureIn('catalogue')] });
+  // dossiers/service.ts create: getIdempotency (consistent, absent), getProcedure (warm cache), getAgency
   // (5-minute cache in catalogue/public.ts: not counted), createDraft TransactWriteItems [IDEM, META].
   row({ id: 'draft', what: 'POST /v1/dossiers: DossierService.create', perDossier: at('draft').perDossier, route: 'createDossier',
     lambda: [fn('dossiers', 'get', 'get', 'tx')], sends: [],
-    ops: [getOp('dossiers', written(at('draft').writes, 'IDEM#'), 0, true), procedure, ...at('draft').writes] });
+    ops: [getOp('dossiers', written(at('draft').writes, 'IDEM#'), 0, true), procedureIn('dossiers'), ...at('draft').writes] });
   for (const kind of ['application', 'result'] as const) {
     const request = at(`attach:request:${kind}`);
     const complete = at(`attach:complete:${kind}`);
@@ -154,7 +166,7 @@ export const lifecycle = (m: Measured): Step[] => {
   }
 
   // Online payment (payments/service.ts): createOrder — replayed (GetItem IDEM), the dossier (GetItem),
-  // getProcedure (no cache), treasuryAccount (CAT#treasury-accounts GetItem, then the parent's for a
+  // getProcedure (warm cache), treasuryAccount (CAT#treasury-accounts GetItem, then the parent's for a
   // commune), create [O#, IDEM, ROUND]; the provider's callback — get (O#), applyCallback (roundLock
   // GetItem, [CB#, O#, ROUND]), get, followUp: receipt sequence (RSEQ#), setReceiptNumber, the dossier
   // (GetItem) and confirm_payment by the `payments` system actor (saveTransition), markDossierConfirmed.
@@ -162,7 +174,7 @@ export const lifecycle = (m: Measured): Step[] => {
   const order = m.payment.orderBytes;
   row({ id: 'payment: order', what: 'POST /v1/dossiers/{id}/payments: PaymentService.createOrder', perDossier: confirm.perDossier, route: 'createPayment',
     lambda: [fn('payments', 'get', 'get', 'get', 'get', 'tx')], sends: [],
-    ops: [getOp('payments', family(keyRecordKey(I.sub, I.idemKey).pk), 0, true), meta(confirm), procedure,
+    ops: [getOp('payments', family(keyRecordKey(I.sub, I.idemKey).pk), 0, true), meta(confirm), procedureIn('payments'),
       { ...getOp('catalogue', catPk('treasury-accounts'), m.treasuryBytes, false), units: m.treasuryReads * readUnits(m.treasuryBytes, false), count: m.treasuryReads },
       ...m.payment.create] });
   row({ id: 'payment: callback', what: 'POST /v1/payment-callbacks/{provider}: PaymentService.callback', perDossier: confirm.perDossier, route: 'paymentCallback',
@@ -170,25 +182,43 @@ export const lifecycle = (m: Measured): Step[] => {
     ops: [getOp('payments', family(orderPk(I.orderId)), order, true), getOp('payments', family(roundKey(I.id, 1).pk), 0, true), ...m.payment.callback,
       getOp('payments', family(orderPk(I.orderId)), order, true), ...m.payment.followUp, meta(confirm), ...confirm.writes] });
 
-  // The stream fan-out (dossiers/events.ts): every history item, one record after another; per record
-  // a SendMessage to notifications (if it notifies), sync-outbound (if outboundRelevant), index-counters.
+  // The stream fan-out (dossiers/events.ts): every history item; a batch goes out in rounds (each
+  // dossier's next record), a round's messages as one SendMessageBatch per queue, the queues at
+  // once: a round takes one SQS call's time. Per record a message to notifications (if it
+  // notifies), sync-outbound (if outboundRelevant and a system covers the agency: subscribedShare;
+  // the registry view and the agency's province come from warm caches), index-counters. At the
+  // national rate an invocation holds TRAFFIC.streamRecordsPerInvocation records (one), so a call
+  // carries as many messages as that: the batching pays off when a backlog fills the batches.
   const events = keys('step:').reduce((n, k) => n + at(k).perDossier, 0);
   const notifying = keys('notify:').reduce((n, k) => n + at(k).perDossier, 0);
-  const outbound = keys('outbound:').reduce((n, k) => n + at(k).perDossier, 0);
-  row({ id: 'fan-out', what: 'dossier-events: one stream record (a history item)', perDossier: events,
-    lambda: [{ fn: 'dossier-events', ms: durationMs() + callsMs('sqs') * (1 + (notifying + outbound) / events) }],
-    sends: [{ queue: 'notifications', messages: notifying / events }, { queue: 'sync-outbound', messages: outbound / events }, { queue: 'index-counters', messages: 1 }], ops: [] });
+  const outbound = keys('outbound:').reduce((n, k) => n + at(k).perDossier, 0) * TRAFFIC.subscribedShare;
+  const perInvocation = TRAFFIC.streamRecordsPerInvocation;
+  const perCall = (perRecord: number) => Math.max(1, Math.min(SQS_BATCH, perRecord * perInvocation));
+  row({ id: 'fan-out', what: 'dossier-events: one stream record (a history item), batched sends', perDossier: events,
+    lambda: [{ fn: 'dossier-events', ms: durationMs('sqs') / perInvocation, perInvocation }],
+    sends: [
+      { queue: 'notifications', messages: notifying / events, batched: true, perCall: perCall(notifying / events) },
+      { queue: 'sync-outbound', messages: outbound / events, batched: true, perCall: perCall(outbound / events) },
+      { queue: 'index-counters', messages: 1, batched: true, perCall: perCall(1) },
+    ], ops: [] });
   // notifications/notifier.ts notify: the dossier (GetItem), then per channel claim (PutItem N#, byDay
   // entry), send (SES / SNS; the e-mail of a slip of Circular 01/2018 carries its PDF), markSent
   // (UpdateItem, byDay entry rewritten).
-  for (const key of keys('notify:')) {
+  // notifications/handler.ts takes full batches (NOTIFY_BATCH, the window fills them) and sends a
+  // batch's dossiers concurrently: a batch lasts the function's overhead, its slowest message's
+  // calls (the longest notice below) and every message's PDF rendering (CPU: renders do not overlap).
+  const notices = keys('notify:').map((key) => {
     const s = at(key);
     const action = key.split(':')[1]!;
     const email = s.messages?.email ?? 0;
     const sms = s.messages?.sms ?? 0;
-    const pdf: Call[] = transitionFor(action)?.effects.slip ? ['pdf'] : [];
-    row({ id: `notify: ${action}`, what: 'notifications: notify', perDossier: s.perDossier, messages: { email, sms },
-      lambda: [{ fn: 'notifications', ms: durationMs('get') + email * callsMs('write', 'email', 'write', ...pdf) + sms * callsMs('write', 'sms', 'write') }],
+    const cpuMs = transitionFor(action)?.effects.slip ? email * callsMs('pdf') : 0;
+    return { s, action, email, sms, cpuMs, ioMs: callsMs('get') + email * callsMs('write', 'email', 'write') + sms * callsMs('write', 'sms', 'write') };
+  });
+  const slowestNotice = Math.max(0, ...notices.map((n) => n.ioMs));
+  for (const { s, action, email, sms, cpuMs } of notices) {
+    row({ id: `notify: ${action}`, what: 'notifications: notify (one of a batch sent concurrently)', perDossier: s.perDossier, messages: { email, sms },
+      lambda: [{ fn: 'notifications', ms: durationMs() / NOTIFY_BATCH + slowestNotice / NOTIFY_BATCH + cpuMs, perInvocation: NOTIFY_BATCH }],
       sends: [], ops: [meta(s), ...s.writes] });
   }
   // evaluation/projection.ts projectDossier: contribution (GetItem DF#) and the dossier (GetItem), its
@@ -198,13 +228,16 @@ export const lifecycle = (m: Measured): Step[] => {
     lambda: [fn('index-counters', 'get', 'query', 'tx')], sends: [],
     ops: [getOp('evaluation', dfKey('<id>').pk, m.dfBytes, true), meta(counters), history(counters), ...counters.writes] });
   // sync/outbound.ts deliverMessage: the dossier (GetItem), agencySystemsFor (identity/outbound.ts: the
-  // whole registry, Query byKind SYSTEM, no cache), OutboxStore.prepare (BatchGetItem OUT#, then
+  // whole registry, Query byKind SYSTEM, through the registry's warm cache), OutboxStore.prepare (BatchGetItem OUT#, then
   // PutItem OUT#, UpdateItem SYS#<system>#s<shard>), the signed POST, OutboxStore.delivered (UpdateItem
   // OUT#, UpdateItem SYS#<system>#s<shard>): no transaction (functions/sync/adapters/system-stats.ts).
-  const registryQuery = queryOp('identity', m.registry.listKey, m.registry.records.reduce((a, b) => a + b, 0), false, 'byKind');
+  const registryQuery: Op = {
+    ...queryOp('identity', m.registry.listKey, m.registry.records.reduce((a, b) => a + b, 0), false, 'byKind'),
+    warm: { fn: 'sync-outbound', ttlSeconds: m.warmCacheSeconds, popularity: [1] },
+  };
   for (const key of keys('outbound:')) {
     const s = at(key);
-    row({ id: `outbound: ${key.split(':')[1]}`, what: 'sync-outbound: deliverMessage', perDossier: s.perDossier,
+    row({ id: `outbound: ${key.split(':')[1]}`, what: 'sync-outbound: deliverMessage', perDossier: s.perDossier * TRAFFIC.subscribedShare,
       lambda: [fn('sync-outbound', 'get', 'query', 'get', 'write', 'write', 'push', 'write', 'write')], sends: [],
       ops: [meta(s), registryQuery, getOp('sync', family(outboxPk(I.keyId)), 0, true), ...s.writes] });
   }
@@ -222,4 +255,4 @@ export const lifecycle = (m: Measured): Step[] => {
 };
 
 /** Messages per SQS API call of a send. */
-export const messagesPerCall = (send: Step['sends'][number]) => (send.batched ? SQS_BATCH : 1);
+export const messagesPerCall = (send: Step['sends'][number]) => (send.batched ? send.perCall ?? SQS_BATCH : 1);

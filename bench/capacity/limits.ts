@@ -7,8 +7,6 @@ export const PARTITION_WCU = 1000;
 export const PARTITION_RCU = 3000;
 /** A new on-demand table's warm throughput ("DynamoDB warm throughput", developer guide): its first partitions. */
 export const NEW_TABLE_WARM = { wcu: 4000, rcu: 12_000 };
-/** On-demand table-level quota per table, adjustable ("DynamoDB maximum throughput for on-demand tables"). */
-export const TABLE_QUOTA_UNITS = 40_000;
 
 /**
  * SQS ("Amazon SQS message quotas"): a FIFO queue without high throughput takes 300 API calls per
@@ -24,12 +22,64 @@ export const FIFO_CALLS_PER_ACTION = 300;
 export const HIGH_THROUGHPUT_FIFO_CALLS_PER_ACTION = 9_000;
 export const SQS_BATCH = 10;
 
-/** Lambda ("Lambda quotas"): concurrent executions per account and Region, adjustable. */
-export const ACCOUNT_CONCURRENCY = 1000;
-/** Lambda's SQS event source scales a standard queue's pollers to at most this many concurrent invocations per function. */
+/**
+ * Lambda's SQS event source scales a standard queue's pollers to at most this many concurrent
+ * invocations per event source ("Configuring scaling behavior for SQS event source mappings",
+ * Lambda developer guide); not adjustable: a consumer needing more must do more per invocation.
+ */
 export const SQS_ESM_MAX_CONCURRENCY = 1250;
-/** HTTP API ("Amazon API Gateway quotas"): requests per second per account and Region, across APIs. */
-export const API_ACCOUNT_RPS = 10_000;
+/** Lambda keeps this much of the account's concurrency unreserved ("Configuring reserved concurrency"). */
+export const LAMBDA_UNRESERVED_MINIMUM = 100;
+
+/**
+ * The account quotas a national deployment requests before launch (docs/capacity.md "Quotas to
+ * request before launch"): each with its AWS default and the figure requested, at least twice the
+ * model's need at the goal rate (the bar is half of a limit). The model checks the account's rows
+ * against `requested`; `default` is what a new account has, shown beside it.
+ */
+export interface AccountQuota {
+  name: string;
+  unit: string;
+  /** A new account's value (null: set per account by AWS, e.g. SES on leaving the sandbox). */
+  default: number | null;
+  requested: number;
+  source: string;
+}
+export const ACCOUNT_QUOTAS = {
+  apiRequests: {
+    name: 'API Gateway throttle per account and Region (all HTTP, REST and WebSocket APIs)', unit: 'req/s',
+    default: 10_000, requested: 100_000, source: 'Amazon API Gateway quotas (adjustable; the burst is set by AWS from it)',
+  },
+  lambdaConcurrency: {
+    name: 'Lambda concurrent executions per account and Region', unit: 'concurrent',
+    default: 1_000, requested: 10_000, source: 'Lambda quotas (adjustable)',
+  },
+  dynamoTableThroughput: {
+    name: 'DynamoDB on-demand table-level throughput, per table or index, reads and writes each', unit: 'units/s',
+    default: 40_000, requested: 500_000, source: 'Quotas in Amazon DynamoDB; DynamoDB maximum throughput for on-demand tables (adjustable)',
+  },
+  sesSendRate: {
+    name: 'Amazon SES maximum send rate', unit: 'e-mails/s',
+    default: null, requested: 8_000, source: 'Amazon SES sending quotas (set per account on leaving the sandbox; raised on request)',
+  },
+  smsSendRate: {
+    name: 'SMS sending rate to Vietnam (Amazon SNS / AWS End User Messaging SMS)', unit: 'SMS/s',
+    default: null, requested: 13_000, source: 'AWS End User Messaging SMS quotas (per country and origination identity, on request)',
+  },
+} as const satisfies Record<string, AccountQuota>;
+
+/** Limits a deployment cannot raise, listed with the quotas (docs/capacity.md): the design stays under half of them. */
+export const FIXED_LIMITS = {
+  sqsHighThroughputFifo: {
+    name: 'SQS high-throughput FIFO queue, API calls per second per action (Asia Pacific (Singapore))', unit: 'calls/s',
+    limit: HIGH_THROUGHPUT_FIFO_CALLS_PER_ACTION, source: 'Amazon SQS message quotas, high throughput for FIFO queues',
+  },
+  sqsEventSource: {
+    name: 'Lambda SQS event source, concurrent invocations per standard queue', unit: 'concurrent',
+    limit: SQS_ESM_MAX_CONCURRENCY, source: 'Configuring scaling behavior for SQS event source mappings (Lambda developer guide)',
+  },
+} as const;
+export type QuotaKey = keyof typeof ACCOUNT_QUOTAS | keyof typeof FIXED_LIMITS;
 
 /** What the model flags: anything above half of its limit (docs/requirements.md R-SCALE). */
 export const FLAG_AT = 0.5;
@@ -76,6 +126,20 @@ export const TRAFFIC = {
   eventsPerSyncRequest: 10,
   /** A dossier's own keys (D#<id>, N#<id>, …) take its operations within this window at most. */
   dossierBurstSeconds: 60,
+  /**
+   * Share of the national rate at agencies an agency system covers (only theirs get sync-outbound
+   * messages, functions/identity/subscriptions.ts): every province and ministry runs a one-stop
+   * system covering its agencies and communes (agencies.ts gives each agency its system), so 1.
+   */
+  subscribedShare: 1,
+  /**
+   * Stream records a dossier-events invocation holds at 2,000/s: a shard slot (shards × the
+   * parallelization factor 10) sees ~4.5 history records a second (5.5 a dossier over ~121 WCU a
+   * dossier ÷ 1,000 per shard × 10), and with no batching window a batch holds what arrived while
+   * the last one ran (~22 ms): one. Batches fill (up to 50, sends 10 a call) only when the fan-out
+   * catches up on a backlog.
+   */
+  streamRecordsPerInvocation: 1,
 } as const;
 
 /** Dossiers a year the portal must carry, for the cost estimate (docs/requirements.md R-SCALE). */

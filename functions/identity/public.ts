@@ -29,3 +29,6 @@ export const registeredSystems = async (): Promise<RegisteredSystem[]> => {
 // read + the agency-secret-key secret). Signing itself is shared/auth/agency-signature.ts
 // (docs/requirements.md R-SIGN-REQUEST).
 export { agencySystemsFor, type OutboundSystem } from './outbound';
+
+// Outbound sync's subscription: whether an agency has a system to tell (a warm view of the registry).
+export { agencyHasSubscribedSystem } from './subscriptions';

@@ -219,13 +219,14 @@ export class CapabilityFunction extends Construct {
   }
 
   /** Consuming is declared on the queue; the API stack wires it through here. */
-  consume(queue: sqs.IQueue, opts: { name: string; batchSize: number; maxConcurrency?: number; fifo: boolean; visibilityTimeoutSeconds: number }) {
+  consume(queue: sqs.IQueue, opts: { name: string; batchSize: number; maxConcurrency?: number; batchingWindowSeconds?: number; fifo: boolean; visibilityTimeoutSeconds: number }) {
     if (opts.visibilityTimeoutSeconds < this.decl.timeoutSeconds) {
       throw new Error(
         `Queue visibility timeout (${opts.visibilityTimeoutSeconds}s) must be at least the timeout of its consumer ${this.decl.name} (${this.decl.timeoutSeconds}s)`,
       );
     }
     if (opts.fifo && opts.batchSize > 10) throw new Error(`FIFO queue consumer ${this.decl.name}: batch size must be ≤ 10`);
+    if (opts.fifo && opts.batchingWindowSeconds !== undefined) throw new Error(`FIFO queue consumer ${this.decl.name}: SQS FIFO event sources take no batching window`);
     // A consumer may set a message's retry delay (ChangeMessageVisibility, part of the consume
     // grant), which needs the queue's URL.
     this.fn.addEnvironment(queueUrlEnvVar(opts.name), queue.queueUrl);
@@ -234,8 +235,9 @@ export class CapabilityFunction extends Construct {
         batchSize: opts.batchSize,
         reportBatchItemFailures: true,
         maxConcurrency: opts.maxConcurrency,
-        // Standard queues need a batching window for batches above 10.
-        maxBatchingWindow: !opts.fifo && opts.batchSize > 10 ? Duration.seconds(1) : undefined,
+        // Standard queues need a batching window for batches above 10; a declared one fills smaller batches.
+        maxBatchingWindow: opts.batchingWindowSeconds !== undefined ? Duration.seconds(opts.batchingWindowSeconds)
+          : !opts.fifo && opts.batchSize > 10 ? Duration.seconds(1) : undefined,
       }),
     );
     this.acknowledgeKmsWildcards();

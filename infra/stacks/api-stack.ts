@@ -94,7 +94,7 @@ export class ApiStack extends Stack {
         reason: 'docs/requirements.md R-DEPLOY-FUNCTIONS fixes the runtime at nodejs22.x (the Node.js LTS the code and its local runtime are tested on); moving to a newer runtime is a change of requirements.',
       });
       // Off by default: a new account's 1,000 concurrent executions cannot hold the reservations
-      // sized for the national rate (docs/capacity.md "Account quotas").
+      // sized for the national rate (docs/capacity.md "Quotas to request before launch").
       if (config.reserveConcurrency && decl.reservedConcurrency) {
         (fn.fn.node.defaultChild as lambda.CfnFunction).reservedConcurrentExecutions = decl.reservedConcurrency;
       }
@@ -112,6 +112,7 @@ export class ApiStack extends Stack {
         name: q.name,
         batchSize: q.consumer.batchSize,
         maxConcurrency: q.consumer.maxConcurrency,
+        batchingWindowSeconds: q.consumer.batchingWindowSeconds,
         fifo: q.fifo,
         visibilityTimeoutSeconds: q.visibilityTimeoutSeconds,
       });

@@ -84,8 +84,8 @@ export class DataStack extends Stack {
           indexName: g.name,
           partitionKey: attribute(g.partitionKey),
           sortKey: g.sortKey ? attribute(g.sortKey) : undefined,
-          ...(g.include
-            ? { projectionType: dynamodb.ProjectionType.INCLUDE, nonKeyAttributes: [...g.include] }
+          ...(g.projection
+            ? { projectionType: dynamodb.ProjectionType.INCLUDE, nonKeyAttributes: [...g.projection] }
             : { projectionType: dynamodb.ProjectionType.ALL }),
         });
       }

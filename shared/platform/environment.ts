@@ -143,6 +143,24 @@ export const environment = {
     aws: { cdk: 'setting', context: 'paymentReturnUrl' },
     local: { from: 'the local gateway\'s dossier page' },
   },
+  VNEID_ISSUER: {
+    description: 'The VNeID OpenID Connect issuer (discovery at <issuer>/.well-known/openid-configuration, docs/identity.md)',
+    functions: ['identity'],
+    aws: 'unset',
+    local: { from: 'the VNeID sandbox (local/vneid/sandbox.ts)' },
+  },
+  VNEID_CLIENT_ID: {
+    description: 'The portal\'s client id at VNeID (its secret is the `vneid-client-secret` secret)',
+    functions: ['identity'],
+    aws: 'unset',
+    local: { from: 'the VNeID sandbox\'s client for the portal (`dvc-portal`)' },
+  },
+  POPULATION_API_URL: {
+    description: 'The base URL of the population data-sharing API (GET /v1/citizens/{idNumber}, docs/identity.md); its key is the `population-api-key` secret',
+    functions: 'none',
+    aws: 'unset',
+    local: { from: 'the VNeID sandbox\'s /population' },
+  },
   NOTIFY_DELIVERY: {
     description: 'How applicants are notified: aws (SES e-mail, SNS SMS) or outbox (recorded only, docs/notifications.md)',
     functions: 'sendsMessages',
@@ -158,6 +176,14 @@ export const environment = {
     description: 'The SES configuration set notification e-mails are sent with (sending events); optional',
     functions: ['notifications'],
     aws: 'unset',
+  },
+  WARM_CACHE_SECONDS: {
+    description: 'How long a warm function serves the agency-system registry and procedures it read, seconds: the staleness bound of their readers in other functions (shared/cache/warm-cache.ts, docs/operations.md "Warm caches"); 0: no caching',
+    functions: 'all',
+    default: '0',
+    aws: { cdk: 'value', value: '60' },
+    // 0: tests write the registry and procedures from their own process and expect the next request to see it.
+    local: { value: '0' },
   },
   SYNC_INBOUND_RETRY_BASE_SECONDS: retryVariable('sync-inbound', 'First retry delay ceiling of a failed inbound sync message, seconds'),
   SYNC_INBOUND_RETRY_CAP_SECONDS: retryVariable('sync-inbound', 'Largest retry delay ceiling of a failed inbound sync message, seconds'),

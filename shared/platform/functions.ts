@@ -62,6 +62,9 @@ export const functions = [
     memoryMb: 256,
     timeoutSeconds: 30,
     reservedConcurrency: 700,
+    // identity and catalogue read: whether the dossier's agency (or its province) has an agency
+    // system to tell (identity/subscriptions.ts); nothing is queued for sync-outbound otherwise.
+    tables: { identity: 'read', catalogue: 'read' },
     sendsTo: ['notifications', 'sync-outbound', 'index-counters'],
   },
   {
@@ -70,7 +73,8 @@ export const functions = [
     entry: 'functions/notifications/handler.ts',
     memoryMb: 512,
     timeoutSeconds: 30,
-    reservedConcurrency: 2440,
+    // Batches of 10 sent concurrently: ~440 at 2,000 submissions a second (docs/capacity.md).
+    reservedConcurrency: 900,
     tables: { notifications: 'readwrite', dossiers: 'read' },
     sendsMessages: true,
   },

@@ -11,6 +11,16 @@ export const secrets = [
     description: 'HMAC secrets shared with the payment providers, JSON { "<provider>": "<secret>" } (docs/payments.md)',
     envVar: 'PAYMENT_PROVIDER_SECRETS',
   },
+  {
+    name: 'vneid-client-secret',
+    description: 'The portal\'s client secret at VNeID (OpenID Connect, client `dvc-portal`), set by the operator from the client registration (docs/identity.md)',
+    envVar: 'VNEID_CLIENT_SECRET',
+  },
+  {
+    name: 'population-api-key',
+    description: 'The API key (`x-api-key`) of the population data-sharing platform, set by the operator (docs/identity.md)',
+    envVar: 'POPULATION_API_KEY',
+  },
 ] as const satisfies readonly SecretDecl[];
 
 export type SecretName = (typeof secrets)[number]['name'];

@@ -45,9 +45,9 @@ export const tables = [
       // S#<submittedAt>#<id>. The busiest agencies' keys are write-sharded (functions/dossiers/domain/
       // list-shards.ts); readers merge the shards. Only the list summary is projected (docs/capacity.md
       // "Design: the work-queue lists"): the index entry is rewritten only when the summary or the key changes.
-      { name: 'byAgencyQueueList', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' }, include: DOSSIER_LIST_ATTRIBUTES },
+      { name: 'byAgencyQueueList', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' }, projection: DOSSIER_LIST_ATTRIBUTES },
       // The same order within one status: gsi3pk STATUS#<agency>#<status>[#s<shard>].
-      { name: 'byAgencyStatusList', partitionKey: { name: 'gsi3pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' }, include: DOSSIER_LIST_ATTRIBUTES },
+      { name: 'byAgencyStatusList', partitionKey: { name: 'gsi3pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' }, projection: DOSSIER_LIST_ATTRIBUTES },
       // Public tracking and agency-system sync by dossier code: gsi4pk = code, on the dossier item
       // only (sparse: drafts and history entries have none).
       { name: 'byCode', partitionKey: { name: 'gsi4pk', type: 'S' } },
@@ -85,12 +85,17 @@ export const tables = [
       'sk ROUND#<version>), Idempotency-Keys (IDEM#<sub>#<key>), applied provider callbacks ' +
       '(CB#<provider>#<eventId>), receipt counters (RSEQ#<agency>#<year>) and reconciliation reports ' +
       '(RECON#<provider>, sk <date>); gsi1 byDossier D#<dossierId> / <createdAt>#<id>, gsi2 byPaidDay ' +
-      'PAID#<provider>#<local date> / <paidAt>#<id>.',
+      'PAID#<provider>#<local date>[#s<shard>] / <paidAt>#<id> (a summary of the order).',
     partitionKey: { name: 'pk', type: 'S' },
     sortKey: { name: 'sk', type: 'S' },
     globalIndexes: [
       { name: 'byDossier', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
-      { name: 'byPaidDay', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' } },
+      // Write-sharded (PAID_DAY_SHARDS, functions/payments/adapters/payment-store.ts) and holding only
+      // what reconciliation reads of a paid order (docs/capacity.md "Design: warm caches and sharded keys").
+      {
+        name: 'byPaidDay', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' },
+        projection: ['id', 'dossierId', 'round', 'amount', 'status', 'expiresAt', 'providerRef', 'paidAt', 'createdAt'],
+      },
     ],
     // `purgeAt` (epoch seconds): Idempotency-Keys and callback records expire; orders are kept.
     ttlAttribute: 'purgeAt',

@@ -76,11 +76,13 @@ export interface GlobalIndexDecl {
    */
   localOnly?: boolean;
   /**
-   * The non-key attributes the index copies (ProjectionType INCLUDE); absent: the whole item (ALL).
-   * The table's and the index's keys are always projected. DynamoDB cannot change a projection in
-   * place: a new projection is a new index under a new name (docs/capacity.md "Changing an index").
+   * The non-key attributes the index holds (ProjectionType INCLUDE): a small summary its readers
+   * need, so an entry is a fraction of the item and writes of other attributes do not reach the
+   * index. Absent: the whole item (ALL). The table's and the index's keys are always projected.
+   * DynamoDB cannot change a projection in place: a new projection is a new index under a new name
+   * (docs/capacity.md "Changing an index").
    */
-  include?: readonly string[];
+  projection?: readonly string[];
 }
 
 /** The indexes a deployment creates: the declared ones less the local-only ones. */
@@ -142,8 +144,10 @@ export interface QueueDecl {
    * The consuming function; `maxConcurrency` (2–1000) caps how many invocations run at once (the
    * event source's scaling config in AWS, concurrent pollers locally). On a FIFO queue each message
    * group is still handled by one invocation at a time, so order per group holds at any setting.
+   * `batchingWindowSeconds` (standard queues, 0–300): Lambda waits up to that long to fill a batch
+   * (always 1 s for a batch above 10, which needs one).
    */
-  consumer?: { fn: FunctionName; batchSize: number; maxConcurrency?: number };
+  consumer?: { fn: FunctionName; batchSize: number; maxConcurrency?: number; batchingWindowSeconds?: number };
 }
 
 export interface ScheduleDecl {

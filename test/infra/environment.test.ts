@@ -66,6 +66,12 @@ describe('functions\' environment', () => {
   });
 });
 
+describe('warm caches (docs/operations.md "Warm caches")', () => {
+  it('bound their staleness to 60 s on the functions that cache the registry and procedures', () => {
+    for (const fn of ['sync-outbound', 'dossiers', 'payments', 'catalogue', 'sync']) expect(variablesOf(fn).WARM_CACHE_SECONDS, fn).toBe('60');
+  });
+});
+
 describe('CDK context', () => {
   const sources = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []);

@@ -43,22 +43,17 @@ describe('data stack', () => {
       ...(decl.sortKey ? [{ AttributeName: decl.sortKey.name, KeyType: 'RANGE' }] : []),
     ]);
     expect((p.GlobalSecondaryIndexes ?? []).map((g: Json) => g.IndexName).sort()).toEqual(deployedIndexes(decl).map((g) => g.name).sort());
+    for (const g of deployedIndexes(decl)) {
+      const projection = (p.GlobalSecondaryIndexes as Json[]).find((x) => x.IndexName === g.name)!.Projection;
+      expect(projection, g.name).toEqual(g.projection ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...g.projection] } : { ProjectionType: 'ALL' });
+    }
     const ttl = 'ttlAttribute' in decl ? decl.ttlAttribute : undefined;
     expect(p.TimeToLiveSpecification).toEqual(ttl ? { AttributeName: ttl, Enabled: true } : undefined);
     const stream = 'stream' in decl ? decl.stream : undefined;
     expect(p.StreamSpecification).toEqual(stream ? { StreamViewType: stream } : undefined);
   });
 
-  it('projects each index as declared: the dossiers\' work-queue lists hold only the list summary (INCLUDE), the others the whole item', () => {
-    for (const decl of platform.tables as readonly TableDecl[]) {
-      const [, table] = byTag(s.json.data, 'AWS::DynamoDB::Table', TAG.table, decl.name);
-      for (const g of deployedIndexes(decl)) {
-        const deployed = (table.Properties.GlobalSecondaryIndexes as Json[]).find((x) => x.IndexName === g.name)!;
-        expect(deployed.Projection, `${decl.name} ${g.name}`).toEqual(g.include
-          ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...g.include] }
-          : { ProjectionType: 'ALL' });
-      }
-    }
+  it('the dossiers\' work-queue lists hold only the list summary (INCLUDE; the per-table check above compares every projection with its declaration)', () => {
     const [, dossiers] = byTag(s.json.data, 'AWS::DynamoDB::Table', TAG.table, 'dossiers');
     const lists = (dossiers.Properties.GlobalSecondaryIndexes as Json[]).filter((g) => g.Projection.ProjectionType === 'INCLUDE');
     expect(lists.map((g) => g.IndexName).sort()).toEqual(['byAgencyQueueList', 'byAgencyStatusList']);
@@ -67,6 +62,14 @@ describe('data stack', () => {
       // The summary, not the record: no form, attachments, applicant or contact in a list entry.
       for (const heavy of ['form', 'attachments', 'applicant', 'contact', 'components']) expect(g.Projection.NonKeyAttributes).not.toContain(heavy);
     }
+  });
+
+  it('byPaidDay holds a summary of a paid order, not the order (docs/capacity.md "Design: warm caches and sharded keys")', () => {
+    const [, table] = byTag(s.json.data, 'AWS::DynamoDB::Table', TAG.table, 'payments');
+    const byPaidDay = (table.Properties.GlobalSecondaryIndexes as Json[]).find((g) => g.IndexName === 'byPaidDay')!;
+    expect(byPaidDay.Projection.ProjectionType).toBe('INCLUDE');
+    expect(byPaidDay.Projection.NonKeyAttributes).toEqual(expect.arrayContaining(['id', 'dossierId', 'amount', 'status', 'paidAt']));
+    expect(byPaidDay.Projection.NonKeyAttributes).not.toContain('items');
   });
 
   it('the notifications table has no index in AWS: byDay is local-only (docs/capacity.md "byDay")', () => {
@@ -166,6 +169,19 @@ describe('high-throughput FIFO queues', () => {
   });
 });
 
+describe('notifications consumer', () => {
+  it('takes batches of 10 with a 1 s batching window and reports failures per message (docs/capacity.md)', () => {
+    const [queueId] = byTag(s.json.data, 'AWS::SQS::Queue', TAG.queue, 'notifications');
+    const [fnId] = fnResource('notifications');
+    const mappings = resources(s.json.api, 'AWS::Lambda::EventSourceMapping').filter(([, m]) => m.Properties.FunctionName.Ref === fnId);
+    expect(mappings).toHaveLength(1);
+    expect(mappings[0]![1].Properties).toMatchObject({
+      BatchSize: 10, MaximumBatchingWindowInSeconds: 1, FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    expect(referencedIds(mappings[0]![1].Properties.EventSourceArn, exportsOf(s.json.data))).toEqual([queueId]);
+  });
+});
+
 describe('sync-outbound', () => {
   it('the fan-out sends to it; its consumer reports failures per message, may set their retry delay, and sends nothing', () => {
     const [queueId] = byTag(s.json.data, 'AWS::SQS::Queue', TAG.queue, 'sync-outbound');
@@ -252,14 +268,20 @@ describe('table streams', () => {
     expect(referencedIds(m.DestinationConfig.OnFailure.Destination, exports)).toEqual([dlqId]);
   });
 
-  it('the fan-out may read the stream and send to its on-failure queue, and nothing else of the table', () => {
+  it('the fan-out may read the stream and send to its on-failure queue, and nothing else of the table; it writes no table', () => {
     const [, fn] = fnResource('dossier-events');
     const roleId = fn.Properties.Role['Fn::GetAtt'][0];
-    const actions = allowStatements(s.json.api)
-      .filter((st) => st.policy.Type === 'AWS::IAM::Policy' && st.policy.Properties.Roles.some((r: Json) => r.Ref === roleId))
-      .flatMap((st) => st.actions);
+    const statements = allowStatements(s.json.api)
+      .filter((st) => st.policy.Type === 'AWS::IAM::Policy' && st.policy.Properties.Roles.some((r: Json) => r.Ref === roleId));
+    const actions = statements.flatMap((st) => st.actions);
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'sqs:SendMessage']));
-    expect(actions.filter((a) => /^dynamodb:(PutItem|UpdateItem|DeleteItem|Query|Scan|GetItem|BatchWriteItem|TransactWriteItems)$/.test(a))).toEqual([]);
+    expect(actions.filter((a) => /^dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem|TransactWriteItems)$/.test(a))).toEqual([]);
+    // Item reads: the registry (identity) and the agencies' provinces (catalogue), for subscribed-only outbound; not the dossiers.
+    const exports = exportsOf(s.json.data);
+    const tableIds = (name: string) => [byTag(s.json.data, 'AWS::DynamoDB::Table', TAG.table, name)[0]];
+    const readTables = statements.filter((st) => st.actions.some((a) => /^dynamodb:(Query|Scan|GetItem|BatchGetItem)$/.test(a)))
+      .flatMap((st) => st.resources.flatMap((r) => referencedIds(r, exports)));
+    expect([...new Set(readTables)].sort()).toEqual([...tableIds('identity'), ...tableIds('catalogue')].sort());
   });
 });
 

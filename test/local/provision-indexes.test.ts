@@ -21,8 +21,8 @@ const declared: TableDecl = { ...tables.find((t) => t.name === 'dossiers')!, str
 const earlier: TableDecl = {
   ...declared,
   globalIndexes: declared.globalIndexes!.map((g) => {
-    const { include: _include, ...rest } = g;
-    return g.include ? { ...rest, name: g.name.replace(/List$/, '') } : rest;
+    const { projection: _projection, ...rest } = g;
+    return g.name.endsWith('List') ? { ...rest, name: g.name.replace(/List$/, '') } : rest;
   }),
 };
 
@@ -49,7 +49,7 @@ describe('provisioning a kept table whose indexes were redeclared', () => {
     expect(after.every((g) => g.IndexStatus === 'ACTIVE')).toBe(true);
     const list = after.find((g) => g.IndexName === 'byAgencyQueueList')!;
     expect(list.Projection).toMatchObject({ ProjectionType: 'INCLUDE' });
-    expect([...list.Projection!.NonKeyAttributes!].sort()).toEqual([...declared.globalIndexes!.find((g) => g.name === 'byAgencyQueueList')!.include!].sort());
+    expect([...list.Projection!.NonKeyAttributes!].sort()).toEqual([...declared.globalIndexes!.find((g) => g.name === 'byAgencyQueueList')!.projection!].sort());
     expect(after.find((g) => g.IndexName === 'byApplicant')!.Projection).toEqual({ ProjectionType: 'ALL' });
 
     // The item written before is in the new index, as its projection: no form.

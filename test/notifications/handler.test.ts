@@ -102,6 +102,40 @@ describe('notifications handler', () => {
     expect(sender.sent.map((s) => s.channel)).toEqual(['email', 'sms']);
   });
 
+  it('sends a batch\'s dossiers concurrently, each dossier\'s messages one after another (docs/capacity.md)', async () => {
+    // Distinct codes: the tracking link (carried by the message) tells the dossiers apart.
+    const dossiers = Array.from({ length: 8 }, (_, i) => {
+      const code = `000.00.00004.H26-261120-010${i}`;
+      return fresh({ code, contact: { email: 'an.nguyen@example.vn' } }, 'receive', { code });
+    });
+    const { handler, sender } = setup(dossiers.map((x) => x.d));
+    let inFlight = 0;
+    let most = 0;
+    const perDossier = new Map<string, number>();
+    const send = sender.send.bind(sender);
+    sender.send = async (to, message, pdf) => {
+      const key = message.trackingUrl;
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      perDossier.set(key, (perDossier.get(key) ?? 0) + 1);
+      expect(perDossier.get(key)).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      perDossier.set(key, perDossier.get(key)! - 1);
+      inFlight -= 1;
+      return send(to, message, pdf);
+    };
+    // The first dossier's receipt twice, and its refusal: one dossier, three records in a row.
+    const [first] = dossiers;
+    const records = [
+      ...dossiers.map((x) => sqsRecord(JSON.stringify(x.e))),
+      sqsRecord(JSON.stringify(first!.e)),
+      sqsRecord(JSON.stringify(event('request_supplement', { dossierId: first!.d.id, code: first!.d.code, version: first!.e.version + 1 }))),
+    ];
+    expect(await handler(batch(...records))).toEqual({ batchItemFailures: [] });
+    expect(most).toBeGreaterThan(1);
+    expect(sender.sent).toHaveLength(dossiers.length + 1);
+  });
+
   it('two consumers given the same message at once send it once', async () => {
     const { d, e } = fresh({ contact: { email: 'an.nguyen@example.vn' } });
     const a = setup([d]);

@@ -105,15 +105,6 @@ const listShards = async (ready: Ready, q: Omit<QueueQuery, 'limit' | 'after'>) 
 export const listQueue = async (ready: Ready, q: QueueQuery): Promise<QueuePage> =>
   mergeShards({ ...(await listShards(ready, q)), limit: q.limit, after: q.after });
 
-/** Open dossiers of an agency due at or before `until`, every shard, all pages, in due order. */
-export const listDueBy = async (ready: Ready, agencyCode: string, until: Date): Promise<ListEntry[]> => {
-  const list = await listShards(ready, { agencyCode, overdueAt: until });
-  const out: ListEntry[] = [];
-  let after: string | undefined;
-  do {
-    const page = await mergeShards({ ...list, limit: 100, after });
-    out.push(...page.items);
-    after = page.next ?? undefined;
-  } while (after);
-  return out;
-};
+/** One page (at most `limit`) of an agency's open dossiers due at or before `until`, earliest first, every shard merged. */
+export const pageDueBy = async (ready: Ready, agencyCode: string, until: Date, options: { limit: number; after?: string }): Promise<QueuePage> =>
+  mergeShards({ ...(await listShards(ready, { agencyCode, overdueAt: until })), limit: options.limit, after: options.after });

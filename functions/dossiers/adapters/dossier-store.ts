@@ -10,8 +10,8 @@ import { assertItemFits } from '../../../shared/aws/item-size';
 import type { DossierStatus } from '../../../shared/contracts/dossier-status';
 import type { KeyRecord } from '../../../shared/idempotency/create-once';
 import { readKeyRecord, transactWithKey, type StoredKeyItem } from '../../../shared/idempotency/dynamo-key-record';
-import { dossierPk, historySk, indexKeys, META_SK, type DossierEvent, type DossierRecord, type ListEntry } from '../domain/dossier';
-import { BY_CODE, listByApplicant, listDueBy, listQueue, recordOf, type DossierPage, type QueuePage, type QueueQuery } from './dossier-queries';
+import { dossierPk, historySk, indexKeys, META_SK, type DossierEvent, type DossierRecord } from '../domain/dossier';
+import { BY_CODE, listByApplicant, listQueue, pageDueBy, recordOf, type DossierPage, type QueuePage, type QueueQuery } from './dossier-queries';
 
 export type { DossierPage, QueuePage, QueueQuery } from './dossier-queries';
 
@@ -62,8 +62,8 @@ export interface DossierStore {
   listByApplicant(sub: string, options: { status?: DossierStatus; limit: number; after?: Record<string, unknown> }): Promise<DossierPage>;
   /** A page of an agency's work queue: list entries (the summary its lists hold), every shard merged. */
   listQueue(query: QueueQuery): Promise<QueuePage>;
-  /** Open dossiers of an agency due at or before `until` (jobs), as list entries. */
-  listDueBy(agencyCode: string, until: Date): Promise<ListEntry[]>;
+  /** A page of an agency's open dossiers due at or before `until`, as list entries (jobs: a page at a time; `after`: the previous page's `next`). */
+  pageDueBy(agencyCode: string, until: Date, options: { limit: number; after?: string }): Promise<QueuePage>;
   /** Marks a dossier found late by the daily job (first time only; not a state change: no version bump). */
   flagLate(id: string, at: Date): Promise<void>;
   /** Keeps a job's report (pk JOB#<name>, sk <date>). */
@@ -234,8 +234,8 @@ export class DynamoDossierStore implements DossierStore {
     return listQueue(this.ready, q);
   }
 
-  listDueBy(agencyCode: string, until: Date): Promise<ListEntry[]> {
-    return listDueBy(this.ready, agencyCode, until);
+  pageDueBy(agencyCode: string, until: Date, options: { limit: number; after?: string }): Promise<QueuePage> {
+    return pageDueBy(this.ready, agencyCode, until, options);
   }
 
   async flagLate(id: string, at: Date): Promise<void> {

@@ -49,9 +49,33 @@ export const deadlineReport = (dossiers: readonly ListEntry[], calendar: LateCal
     else if (appointment.getTime() <= horizon) report.dueSoon.push(entry);
     if (apologyRequired(input, calendar)) report.apologyOwed.push(entry);
   }
-  const byDue = (a: DeadlineEntry, b: DeadlineEntry) => a.appointmentAt.localeCompare(b.appointmentAt) || a.id.localeCompare(b.id);
-  report.dueSoon.sort(byDue);
-  report.late.sort(byDue);
-  report.apologyOwed.sort(byDue);
+  report.dueSoon.sort(byAppointment);
+  report.late.sort(byAppointment);
+  report.apologyOwed.sort(byAppointment);
   return report;
+};
+
+/** The report's order: earliest appointment first. */
+export const byAppointment = (a: DeadlineEntry, b: DeadlineEntry) => a.appointmentAt.localeCompare(b.appointmentAt) || a.id.localeCompare(b.id);
+
+/**
+ * A report summed over pages with bounded memory: complete counts, and of each list only the
+ * `limit` earliest entries (what the stored report keeps).
+ */
+export interface DeadlineTally {
+  counts: { dueSoon: number; late: number; apologyOwed: number };
+  kept: DeadlineReport;
+}
+
+export const emptyTally = (): DeadlineTally => ({ counts: { dueSoon: 0, late: 0, apologyOwed: 0 }, kept: { dueSoon: [], late: [], apologyOwed: [] } });
+
+/** Adds a page's report (or another tally) to `into`. */
+export const addToTally = (into: DeadlineTally, more: DeadlineTally | DeadlineReport, limit: number): DeadlineTally => {
+  const lists = ['dueSoon', 'late', 'apologyOwed'] as const;
+  for (const list of lists) {
+    const entries = 'kept' in more ? more.kept[list] : more[list];
+    into.counts[list] += 'kept' in more ? more.counts[list] : entries.length;
+    into.kept[list] = [...into.kept[list], ...entries].sort(byAppointment).slice(0, limit);
+  }
+  return into;
 };

@@ -8,7 +8,8 @@
 // reader reads the declared count, so lowering it would drop shards from the sum. Raising it is
 // safe: a dossier whose shard changes subtracts its old contribution on its new shard, and the sum
 // over all shards stays exact (a shard may hold negative values, never the sum).
-import { AGENCY_SHARDS, agencyShardCount, shardOf } from '../../../shared/platform/agency-shards';
+import { AGENCY_SHARDS, agencyShardCount } from '../../../shared/platform/agency-shards';
+import { shardOf } from '../../../shared/shards/key-shards';
 
 /** The declared counts (shared/platform/agency-shards.ts): 129 agencies, 628 items; every other agency has one shard. */
 export const COUNTER_SHARDS: Readonly<Record<string, number>> = AGENCY_SHARDS;
@@ -17,7 +18,10 @@ export const COUNTER_SHARDS: Readonly<Record<string, number>> = AGENCY_SHARDS;
 export const shardCountOf = agencyShardCount;
 
 /** The shard in [0, count) a dossier's counter deltas land on: stable for a given id and count. */
-export const counterShardOf = shardOf;
+export const counterShardOf = (dossierId: string, count: number): number => {
+  if (!Number.isInteger(count) || count < 1 || (count & (count - 1)) !== 0) throw new Error(`counter shards: ${count} is not a power of two`);
+  return shardOf(dossierId, count);
+};
 
 /** The counters item's partition key of an agency's shard; shard 0 is the unsharded key. */
 export const counterPk = (agencyCode: string, shard: number): string => (shard === 0 ? `AGG#${agencyCode}` : `AGG#${agencyCode}#${shard}`);
