@@ -13,7 +13,7 @@ import { DOSSIERS_PER_YEAR } from './limits';
 import { lifecycle, type Measured, type Step } from './lifecycle';
 import { measureDossiers } from './measure-dossiers';
 import { aggItemBytes, entryBytes, paymentWrites, procedureBytes, registryBytes } from './measure-records';
-import { shardCountOf } from '../../functions/evaluation/domain/counter-shards';
+import { agencyShardCount } from '../../shared/platform/agency-shards';
 import { listShardCount } from '../../functions/dossiers/domain/list-shards';
 import { outboxShardsOf } from '../../functions/sync/domain/outbound';
 import type { ModelInput, Settings } from './model';
@@ -102,7 +102,7 @@ export const build = async (options: BuildOptions = DEFAULT_BUILD): Promise<Buil
   const steps = lifecycle(measured);
   const largestSystem = systemShares(agencies)[0]!;
   // The busiest counters item: each agency's share spread over its declared write shards.
-  const counterShard = Math.max(...agencies.map((a) => a.share / shardCountOf(a.code)));
+  const counterShard = Math.max(...agencies.map((a) => a.share / agencyShardCount(a.code)));
   // The busiest list key: each agency's share spread over its work-queue list shards.
   const listShard = Math.max(...agencies.map((a) => a.share / listShardCount(a.code)));
   // The busiest outbox key: each system's share over its declared outbox shards.

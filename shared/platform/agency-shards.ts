@@ -1,14 +1,13 @@
 // Write shards of the busiest agencies' per-agency keys, declared once (docs/capacity.md "Design: the
 // index counters", "Design: the work-queue lists"). An agency's keys that every one of its dossiers
 // writes (its monthly counters, its work-queue lists) are spread over shards picked by a hash of the
-// dossier id, so its load does not all meet on one partition key. Shard 0 is always the unsharded
+// dossier id (shared/shards/key-shards.ts), so its load does not all meet on one partition key. Shard 0 is always the unsharded
 // key: nothing moves when an agency is first sharded.
 //
 // The counts are sized by each agency's share of the national traffic (the capacity model's shares,
 // bench/capacity/agencies.ts). A count is a power of two and is only ever RAISED: readers read every
 // shard up to the declared count, and a dossier written under a smaller count sits on
 // `hash % smaller`, which is below the raised count (a power of two divides the next).
-import { createHash } from 'node:crypto';
 
 /**
  * Agencies that need more than one shard, sized so that no index-counters item takes more than 10.5
@@ -150,9 +149,3 @@ export const AGENCY_SHARDS: Readonly<Record<string, number>> = {
 
 /** An agency's declared shard count (1 when not declared). */
 export const agencyShardCount = (agencyCode: string, declared: Readonly<Record<string, number>> = AGENCY_SHARDS): number => declared[agencyCode] ?? 1;
-
-/** The shard in [0, count) of a dossier: stable for a given id and count (a power of two). */
-export const shardOf = (dossierId: string, count: number): number => {
-  if (!Number.isInteger(count) || count < 1 || (count & (count - 1)) !== 0) throw new Error(`shards: ${count} is not a power of two`);
-  return createHash('sha256').update(dossierId).digest().readUInt32BE(0) % count;
-};

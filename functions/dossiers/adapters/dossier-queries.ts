@@ -1,6 +1,6 @@
 // The dossiers table's index queries (key design in shared/platform/tables.ts and
 // domain/dossier.ts): "my dossiers", an agency's work queue (open, or one status; overdue by key
-// range; on every list shard of the agency, merged by sort key: domain/shard-merge.ts), and the
+// range; on every list shard of the agency, merged by sort key: shared/pagination/k-way-merge.ts), and the
 // deadline job's due dossiers. Only Query, never Scan; one page at a time. The lists hold the list
 // summary only (ListEntry), which is all their readers show.
 import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
@@ -11,7 +11,7 @@ import {
   type DossierRecord, type ListEntry,
 } from '../domain/dossier';
 import { listShardCount, listShardPk } from '../domain/list-shards';
-import { mergeShards, type ShardChunk } from '../domain/shard-merge';
+import { mergeShards, type ShardChunk } from '../../../shared/pagination/k-way-merge';
 
 export const BY_APPLICANT = 'byApplicant';
 export const BY_AGENCY_QUEUE = 'byAgencyQueueList';

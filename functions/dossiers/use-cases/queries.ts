@@ -1,6 +1,6 @@
 // Reading dossiers: one dossier for whoever may read it, the applicant's own list, and an
 // agency's work queue (due-date order; filters by status, overdue, procedure) for its officials,
-// paged by the last sort key returned (every list shard resumes after it: domain/shard-merge.ts).
+// paged by the last sort key returned (every list shard resumes after it: shared/pagination/k-way-merge.ts).
 import type * as z from 'zod';
 import type { Principal } from '../../../shared/auth/principal';
 import { agencyInScope } from '../../../shared/auth/scope';

@@ -19,7 +19,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
 import { batchGetAll, batchPutAll } from '../../../shared/aws/dynamo-batch';
 import { isConditionFailure } from '../../../shared/aws/dynamo-errors';
-import { counterPk, counterShardOf, shardCountOf } from '../domain/counter-shards';
+import { agencyShardCount } from '../../../shared/platform/agency-shards';
+import { counterPk, counterShardOf } from '../domain/counter-shards';
 import type { Contribution, Counters } from '../domain/dossier-facts';
 
 export interface StoredContribution { version: number; contribution: Contribution | null }
@@ -128,7 +129,7 @@ const without = (item: Record<string, unknown>, keys: readonly string[]) => Obje
 export class DynamoEvaluationStore implements EvaluationStore {
   private readonly ready: ReturnType<typeof dynamoTable>;
 
-  constructor(client: Deferred<DynamoDBDocumentClient>, tableName: Deferred<string>, private readonly shardCount: (agencyCode: string) => number = shardCountOf) {
+  constructor(client: Deferred<DynamoDBDocumentClient>, tableName: Deferred<string>, private readonly shardCount: (agencyCode: string) => number = agencyShardCount) {
     this.ready = dynamoTable(client, tableName);
   }
 

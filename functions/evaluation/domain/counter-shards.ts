@@ -3,19 +3,13 @@
 // dossier id, so the busiest agencies' counter transactions do not all meet on one item. Shard 0 is
 // today's key `AGG#<agency>`: nothing moves when an agency is first sharded.
 //
-// The counts are declared once (shared/platform/agency-shards.ts), read by the projection's writer, by `counters()` (which sums
+// The counts are declared once (shared/platform/agency-shards.ts `AGENCY_SHARDS`: 129 agencies, 628
+// items; every other agency has one shard), read by the projection's writer, by `counters()` (which sums
 // every shard) and by the capacity model. A count is a power of two and is only ever RAISED: a
 // reader reads the declared count, so lowering it would drop shards from the sum. Raising it is
 // safe: a dossier whose shard changes subtracts its old contribution on its new shard, and the sum
 // over all shards stays exact (a shard may hold negative values, never the sum).
-import { AGENCY_SHARDS, agencyShardCount } from '../../../shared/platform/agency-shards';
 import { shardOf } from '../../../shared/shards/key-shards';
-
-/** The declared counts (shared/platform/agency-shards.ts): 129 agencies, 628 items; every other agency has one shard. */
-export const COUNTER_SHARDS: Readonly<Record<string, number>> = AGENCY_SHARDS;
-
-/** An agency's declared shard count (1 when not declared). */
-export const shardCountOf = agencyShardCount;
 
 /** The shard in [0, count) a dossier's counter deltas land on: stable for a given id and count. */
 export const counterShardOf = (dossierId: string, count: number): number => {
