@@ -10,7 +10,7 @@ import {
   TRAFFIC, conflictShare, txRateAtConflicts, type AccountQuota, type QuotaKey,
 } from './limits';
 import { messagesPerCall, type Step } from './lifecycle';
-import { distinctKeys, shardsOf, spreadIn, spreadOf, type Spread, type WarmRead } from './units';
+import { distinctKeys, shardsOf, spreadIn, type Spread, type WarmRead } from './units';
 
 export interface Settings {
   /** A route's stage throttle (shared/platform/throttles.ts at infra/config.ts designRate, else apiRateLimit; applied by infra/stacks/api-stack.ts). */
@@ -136,7 +136,7 @@ export const rows = ({ steps, hottest, settings }: ModelInput): Row[] => {
     }
   }
   for (const [name, { table, item, perDossier }] of items) {
-    const spread = spreadOf(item);
+    const spread = spreadIn(table, item);
     if (spread === 'dossier') continue;
     const onItem = (r: number) => (r * perDossier * share(spread, r)) / shardsOf(table, item);
     out.push({

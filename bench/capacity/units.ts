@@ -63,7 +63,6 @@ export const familyOf = (key: string, context: KeyContext): string => {
 export const spreadOf = (family: string): Spread =>
   /<(id|code|order|event|key|signature|sub)>/.test(family) ? 'dossier'
     : family.includes('<system>') ? 'system'
-      : family.includes('<shard>') && family.includes('<agency>') ? 'counter-shard'
       : family.includes('<agency>') ? 'agency'
         : 'country';
 
@@ -83,13 +82,24 @@ const LIST_SHARDED: readonly [table: string, index: string][] = [['dossiers', BY
 const isListSharded = (table: string, index: string | undefined) => LIST_SHARDED.some(([t, i]) => t === table && i === index);
 
 /**
- * A family's spread in its table (spreadOf, but per-system shards where declared, and an agency's
- * list shards for the list indexes' writes).
+ * The index counters, write-sharded by the agency's declared count (evaluation/domain/counter-shards.ts,
+ * `AGG#<agency>#<n>`): their hottest item is the busiest counter shard's ('counter-shard'). Other
+ * per-agency shards with a fixed count (sync's `AGG#<agency>#s<shard>`, SHARDED) spread per agency.
+ */
+const COUNTER_SHARDED: readonly [table: string, family: string][] = [['evaluation', 'AGG#<agency>#<shard>']];
+
+/** The family (`F`) or transaction item (`F <sort key>`) `name` is of family `f`. */
+const isOf = (name: string, f: string) => name === f || name.startsWith(`${f} `);
+
+/**
+ * A family's (or a transaction item's) spread in its table: spreadOf, but per-system outbox shards
+ * and per-agency counter shards where declared, and an agency's list shards for the list indexes' writes.
  */
 export const spreadIn = (table: string, family: string, index?: string, kind?: 'read' | 'write'): Spread =>
   (SYSTEM_SHARDED.some(([t, f]) => t === table && f === family) ? 'system-shard'
-    : isListSharded(table, index) ? (kind === 'write' ? 'list-shard' : 'agency')
-      : spreadOf(family));
+    : COUNTER_SHARDED.some(([t, f]) => t === table && isOf(family, f)) ? 'counter-shard'
+      : isListSharded(table, index) ? (kind === 'write' ? 'list-shard' : 'agency')
+        : spreadOf(family));
 
 /**
  * Write-sharded families (a `#s<n>` partition-key suffix), with the adapters' own shard counts: a
@@ -112,7 +122,7 @@ const shardFamily = (table: string, family: string, index?: string): string => {
   return SYSTEM_SHARDED.some(([t, f]) => t === table && f === base) || isListSharded(table, index) ? base : family;
 };
 export const shardsOf = (table: string, familyOrItem: string): number =>
-  SHARDED.find(([t, f]) => t === table && (familyOrItem === f || familyOrItem.startsWith(`${f} `)))?.[2] ?? 1;
+  SHARDED.find(([t, f]) => t === table && isOf(familyOrItem, f))?.[2] ?? 1;
 
 type Item = Record<string, unknown>;
 
