@@ -3,7 +3,8 @@
 // had byAgencyQueue and byAgencyStatus projecting ALL; the declaration now has byAgencyQueueList and
 // byAgencyStatusList projecting the list summary (docs/capacity.md "Changing an index"). Provisioning
 // migrates it as a deployment does: the old indexes are dropped, the new ones created (and filled from
-// the items); a second run changes nothing.
+// the items); a second run changes nothing. Payments' byPaidDay changed its projection under the same
+// name (ALL to INCLUDE): it is dropped and created again.
 import { DeleteTableCommand, DescribeTableCommand, DescribeTimeToLiveCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -26,8 +27,17 @@ const earlier: TableDecl = {
   }),
 };
 
+const paymentsName = ns.key('payments-kept').toLowerCase().slice(0, 63);
+const payments: TableDecl = tables.find((t) => t.name === 'payments')!;
+/** The payments table as declared before issue 20: byPaidDay, same name and keys, projecting ALL. */
+const paymentsEarlier: TableDecl = {
+  ...payments,
+  globalIndexes: payments.globalIndexes!.map(({ projection: _projection, ...rest }) => rest),
+};
+
 afterAll(async () => {
   await db.send(new DeleteTableCommand({ TableName: name })).catch(() => undefined);
+  await db.send(new DeleteTableCommand({ TableName: paymentsName })).catch(() => undefined);
 });
 
 const indexes = async () => (await db.send(new DescribeTableCommand({ TableName: name }))).Table!.GlobalSecondaryIndexes ?? [];
@@ -64,5 +74,27 @@ describe('provisioning a kept table whose indexes were redeclared', () => {
     expect((await indexes()).map((g) => g.IndexName).sort()).toEqual(['byAgencyQueueList', 'byAgencyStatusList', 'byApplicant', 'byCode']);
     // TTL, switched off while the indexes changed (DynamoDB Local), is on again.
     expect((await db.send(new DescribeTimeToLiveCommand({ TableName: name }))).TimeToLiveDescription).toMatchObject({ TimeToLiveStatus: 'ENABLED', AttributeName: 'expiresAt' });
+  }, 120_000);
+
+  it('gives a kept byPaidDay its summary projection under the same name (dropped, created again, filled)', async () => {
+    await createTable(db, paymentsEarlier, paymentsName);
+    const projectionOf = async () => (await db.send(new DescribeTableCommand({ TableName: paymentsName }))).Table!.GlobalSecondaryIndexes!.find((g) => g.IndexName === 'byPaidDay')!.Projection;
+    expect(await projectionOf()).toEqual({ ProjectionType: 'ALL' });
+    const order = {
+      pk: 'ORDER#kept-1', sk: 'META', id: 'kept-1', dossierId: 'd-1', round: 1, amount: 50_000, status: 'paid', paidAt: '2026-11-23T03:00:00.000Z',
+      gsi2pk: 'PAID#vnpay#2026-11-23', gsi2sk: '2026-11-23T03:00:00.000Z#kept-1', items: [{ code: 'fee', amount: 50_000 }],
+    };
+    await doc.send(new PutCommand({ TableName: paymentsName, Item: order }));
+
+    await createTable(db, payments, paymentsName);
+    const projection = await projectionOf();
+    expect(projection).toMatchObject({ ProjectionType: 'INCLUDE' });
+    expect([...projection!.NonKeyAttributes!].sort()).toEqual([...payments.globalIndexes!.find((g) => g.name === 'byPaidDay')!.projection!].sort());
+    const out = await doc.send(new QueryCommand({
+      TableName: paymentsName, IndexName: 'byPaidDay', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': order.gsi2pk },
+    }));
+    expect(out.Items).toHaveLength(1);
+    expect(out.Items![0]).toMatchObject({ id: 'kept-1', amount: 50_000, status: 'paid' });
+    expect(out.Items![0]).not.toHaveProperty('items');
   }, 120_000);
 });
