@@ -35,8 +35,12 @@ const attributeDefinitions = (t: TableDecl): AttributeDefinition[] => {
   return [...byName.values()];
 };
 
-/** Creates the table `t` declares under `name` (kept as it is when it exists); its stream ARN, if it has a stream. */
-export const createTable = async (db: DynamoDBClient, t: TableDecl, name: string) => {
+/**
+ * Creates the table `t` declares under `name` (a kept one gets the declared indexes: reconcileIndexes);
+ * its stream ARN, if it has a stream. `ttlRestores`: where a kept table's TTL, switched off for an
+ * index change, is turned on again by the caller once every table is done (see reconcileIndexes).
+ */
+export const createTable = async (db: DynamoDBClient, t: TableDecl, name: string, ttlRestores?: (() => Promise<unknown>)[]) => {
   try {
     await db.send(new CreateTableCommand({
       TableName: name,
@@ -51,7 +55,7 @@ export const createTable = async (db: DynamoDBClient, t: TableDecl, name: string
     }
   } catch (e) {
     if (!(e instanceof ResourceInUseException)) throw e;
-    await reconcileIndexes(db, t, name);
+    await reconcileIndexes(db, t, name, ttlRestores);
   }
   return (await db.send(new DescribeTableCommand({ TableName: name }))).Table?.LatestStreamArn;
 };
@@ -71,9 +75,11 @@ const indexesOf = async (db: DynamoDBClient, name: string): Promise<GlobalSecond
  * deployment migrates (docs/capacity.md "Changing an index"): indexes no longer declared, or declared
  * with another projection, are dropped, and the missing ones created (DynamoDB Local fills them from
  * the items), one UpdateTable at a time, each waited for. DynamoDB Local never finishes an index
- * change on a table whose TTL is enabled, so TTL is off meanwhile (DynamoDB Local only).
+ * change on a table whose TTL is enabled, so TTL is off meanwhile (DynamoDB Local only); nor one
+ * on any table once another's TTL has been turned on again, so with `ttlRestores` the caller turns
+ * TTL back on after every table's indexes are done (provision), else it is turned on here.
  */
-export const reconcileIndexes = async (db: DynamoDBClient, t: TableDecl, name: string) => {
+export const reconcileIndexes = async (db: DynamoDBClient, t: TableDecl, name: string, ttlRestores?: (() => Promise<unknown>)[]) => {
   const declared = t.globalIndexes ?? [];
   const present = await indexesOf(db, name);
   const matches = (p: GlobalSecondaryIndexDescription, g: GlobalIndexDecl) => p.IndexName === g.name && sameProjection(p.Projection, projectionOf(g));
@@ -105,7 +111,8 @@ export const reconcileIndexes = async (db: DynamoDBClient, t: TableDecl, name: s
       await settled();
     }
   } finally {
-    if (ttlOn) await setTtl(true);
+    if (ttlOn && ttlRestores) ttlRestores.push(() => setTtl(true));
+    else if (ttlOn) await setTtl(true);
   }
 };
 
@@ -160,9 +167,11 @@ export const provision = async (platform: PlatformDecl): Promise<Provisioned> =>
   const idp = new CognitoIdentityProviderClient({});
   const env: Record<string, string> = {};
 
+  // Kept tables' TTL, off while their indexes change, comes back once every table is done.
+  const ttlRestores: (() => Promise<unknown>)[] = [];
   await Promise.all(platform.tables.map(async (t) => {
     const name = localResourceName(t.name);
-    const streamArn = await createTable(db, t, name);
+    const streamArn = await createTable(db, t, name, ttlRestores);
     env[tableEnvVar(t.name)] = name;
     if (streamArn) env[streamArnEnvVar(t.name)] = streamArn;
     if (t.streamConsumer) {
@@ -170,6 +179,7 @@ export const provision = async (platform: PlatformDecl): Promise<Provisioned> =>
       env[streamDlqUrlEnvVar(t.name)] = dlq.QueueUrl!;
     }
   }));
+  for (const restore of ttlRestores) await restore();
 
   await Promise.all(platform.buckets.map(async (b) => {
     const name = localResourceName(b.name);
