@@ -1,8 +1,8 @@
 // Creates every declared resource in the local emulators, from the same declaration the CDK stacks
 // read. Idempotent: a restart with kept state finds what exists and creates only what is missing.
 import {
-  CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceInUseException,
-  UpdateTimeToLiveCommand, type AttributeDefinition, type KeySchemaElement,
+  CreateTableCommand, DescribeTableCommand, DescribeTimeToLiveCommand, DynamoDBClient, ResourceInUseException, UpdateTableCommand,
+  UpdateTimeToLiveCommand, type AttributeDefinition, type GlobalSecondaryIndexDescription, type KeySchemaElement, type Projection,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, PutBucketCorsCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
   bucketEnvVar, dlqName, dlqUrlEnvVar, localResourceName, streamArnEnvVar, streamDlqName, streamDlqUrlEnvVar, queuePhysicalName, queueUrlEnvVar, tableEnvVar,
-  type PlatformDecl, type TableDecl,
+  type GlobalIndexDecl, type PlatformDecl, type TableDecl,
 } from '../shared/platform';
 import { userPool } from '../shared/platform/identity';
 
@@ -35,17 +35,19 @@ const attributeDefinitions = (t: TableDecl): AttributeDefinition[] => {
   return [...byName.values()];
 };
 
-/** Creates the table `t` declares under `name` (kept as it is when it exists); its stream ARN, if it has a stream. */
-export const createTable = async (db: DynamoDBClient, t: TableDecl, name: string) => {
+/**
+ * Creates the table `t` declares under `name` (a kept one gets the declared indexes: reconcileIndexes);
+ * its stream ARN, if it has a stream. `ttlRestores`: where a kept table's TTL, switched off for an
+ * index change, is turned on again by the caller once every table is done (see reconcileIndexes).
+ */
+export const createTable = async (db: DynamoDBClient, t: TableDecl, name: string, ttlRestores?: (() => Promise<unknown>)[]) => {
   try {
     await db.send(new CreateTableCommand({
       TableName: name,
       BillingMode: 'PAY_PER_REQUEST',
       KeySchema: keySchema(t.partitionKey, t.sortKey),
       AttributeDefinitions: attributeDefinitions(t),
-      GlobalSecondaryIndexes: t.globalIndexes?.length
-        ? t.globalIndexes.map((g) => ({ IndexName: g.name, KeySchema: keySchema(g.partitionKey, g.sortKey), Projection: g.projection ? { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...g.projection] } : { ProjectionType: 'ALL' as const } }))
-        : undefined,
+      GlobalSecondaryIndexes: t.globalIndexes?.length ? t.globalIndexes.map(indexSpec) : undefined,
       StreamSpecification: t.stream ? { StreamEnabled: true, StreamViewType: t.stream } : undefined,
     }));
     if (t.ttlAttribute) {
@@ -53,8 +55,65 @@ export const createTable = async (db: DynamoDBClient, t: TableDecl, name: string
     }
   } catch (e) {
     if (!(e instanceof ResourceInUseException)) throw e;
+    await reconcileIndexes(db, t, name, ttlRestores);
   }
   return (await db.send(new DescribeTableCommand({ TableName: name }))).Table?.LatestStreamArn;
+};
+
+const projectionOf = (g: GlobalIndexDecl): Projection =>
+  (g.projection ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...g.projection] } : { ProjectionType: 'ALL' });
+const indexSpec = (g: GlobalIndexDecl) => ({ IndexName: g.name, KeySchema: keySchema(g.partitionKey, g.sortKey), Projection: projectionOf(g) });
+
+const sameProjection = (a: Projection | undefined, b: Projection) =>
+  a?.ProjectionType === b.ProjectionType && [...(a?.NonKeyAttributes ?? [])].sort().join() === [...(b.NonKeyAttributes ?? [])].sort().join();
+
+const indexesOf = async (db: DynamoDBClient, name: string): Promise<GlobalSecondaryIndexDescription[]> =>
+  (await db.send(new DescribeTableCommand({ TableName: name }))).Table?.GlobalSecondaryIndexes ?? [];
+
+/**
+ * A table kept from an earlier run (`.local/` state) is brought to the declared indexes, as a
+ * deployment migrates (docs/capacity.md "Changing an index"): indexes no longer declared, or declared
+ * with another projection, are dropped, and the missing ones created (DynamoDB Local fills them from
+ * the items), one UpdateTable at a time, each waited for. DynamoDB Local never finishes an index
+ * change on a table whose TTL is enabled, so TTL is off meanwhile (DynamoDB Local only); nor one
+ * on any table once another's TTL has been turned on again, so with `ttlRestores` the caller turns
+ * TTL back on after every table's indexes are done (provision), else it is turned on here.
+ */
+export const reconcileIndexes = async (db: DynamoDBClient, t: TableDecl, name: string, ttlRestores?: (() => Promise<unknown>)[]) => {
+  const declared = t.globalIndexes ?? [];
+  const present = await indexesOf(db, name);
+  const matches = (p: GlobalSecondaryIndexDescription, g: GlobalIndexDecl) => p.IndexName === g.name && sameProjection(p.Projection, projectionOf(g));
+  const stale = present.filter((p) => !declared.some((g) => matches(p, g)));
+  const missing = declared.filter((g) => !present.some((p) => matches(p, g)));
+  if (!stale.length && !missing.length) return;
+  const settled = async () => {
+    for (let i = 0; i < 600; i++) {
+      if ((await indexesOf(db, name)).every((g) => g.IndexStatus === 'ACTIVE')) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const states = (await indexesOf(db, name)).map((g) => `${g.IndexName} ${g.IndexStatus}`).join(', ');
+    throw new Error(`provision: the indexes of ${name} did not settle (${states})`);
+  };
+  const ttl = (await db.send(new DescribeTimeToLiveCommand({ TableName: name }))).TimeToLiveDescription;
+  const ttlOn = ttl?.TimeToLiveStatus === 'ENABLED' && ttl.AttributeName ? ttl.AttributeName : undefined;
+  const setTtl = (enabled: boolean) =>
+    db.send(new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { AttributeName: ttlOn!, Enabled: enabled } }));
+  if (ttlOn) await setTtl(false);
+  try {
+    for (const old of stale) {
+      await db.send(new UpdateTableCommand({ TableName: name, GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: old.IndexName } }] }));
+      await settled();
+    }
+    for (const g of missing) {
+      await db.send(new UpdateTableCommand({
+        TableName: name, AttributeDefinitions: attributeDefinitions(t), GlobalSecondaryIndexUpdates: [{ Create: indexSpec(g) }],
+      }));
+      await settled();
+    }
+  } finally {
+    if (ttlOn && ttlRestores) ttlRestores.push(() => setTtl(true));
+    else if (ttlOn) await setTtl(true);
+  }
 };
 
 const ensureUserPool = async (idp: CognitoIdentityProviderClient) => {
@@ -108,9 +167,11 @@ export const provision = async (platform: PlatformDecl): Promise<Provisioned> =>
   const idp = new CognitoIdentityProviderClient({});
   const env: Record<string, string> = {};
 
+  // Kept tables' TTL, off while their indexes change, comes back once every table is done.
+  const ttlRestores: (() => Promise<unknown>)[] = [];
   await Promise.all(platform.tables.map(async (t) => {
     const name = localResourceName(t.name);
-    const streamArn = await createTable(db, t, name);
+    const streamArn = await createTable(db, t, name, ttlRestores);
     env[tableEnvVar(t.name)] = name;
     if (streamArn) env[streamArnEnvVar(t.name)] = streamArn;
     if (t.streamConsumer) {
@@ -118,6 +179,7 @@ export const provision = async (platform: PlatformDecl): Promise<Provisioned> =>
       env[streamDlqUrlEnvVar(t.name)] = dlq.QueueUrl!;
     }
   }));
+  for (const restore of ttlRestores) await restore();
 
   await Promise.all(platform.buckets.map(async (b) => {
     const name = localResourceName(b.name);

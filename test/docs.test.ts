@@ -6,6 +6,7 @@ import * as catalogue from '../functions/catalogue/adapters/catalogue-store';
 import * as dossierStore from '../functions/dossiers/adapters/dossier-store';
 import * as dossier from '../functions/dossiers/domain/dossier';
 import * as dossierCode from '../functions/dossiers/domain/dossier-code';
+import { listShardPk } from '../functions/dossiers/domain/list-shards';
 import * as evaluation from '../functions/evaluation/adapters/evaluation-store';
 import * as identity from '../functions/identity/adapters/registry';
 import * as notifications from '../functions/notifications/adapters/notification-log';
@@ -176,6 +177,7 @@ describe('docs/data-model.md', () => {
       ['dossiers', dossierCode.counterKey('000.00.00.H26', at)], ['dossiers', dossierStore.codeClaimPk('000.00.00.H26-261122-0001')],
       ['dossiers', dossier.applicantIndexPk('sub-1')], ['dossiers', dossier.queueIndexPk('000.00.00.H26', true)],
       ['dossiers', dossier.queueIndexPk('000.00.00.H26', false)], ['dossiers', dossier.statusIndexPk('000.00.00.H26', 'received')],
+      ['dossiers', listShardPk(dossier.queueIndexPk('000.00.00.H17', true), 3)], ['dossiers', listShardPk(dossier.statusIndexPk('000.00.00.H17', 'received'), 1)],
       ['dossiers', dossier.queueSortKey(record)], ['dossiers', dossier.queueSortKey({ ...record, dueAt: null })],
       ['notifications', notifications.notificationPk('d1')], ['notifications', notifications.dayPk('2026-11-22')],
       ['notifications', notifications.notificationSk({ eventVersion: 3, kind: 'receipt', channel: 'email' })],

@@ -13,7 +13,8 @@ import { DOSSIERS_PER_YEAR } from './limits';
 import { lifecycle, type Measured, type Step } from './lifecycle';
 import { measureDossiers } from './measure-dossiers';
 import { aggItemBytes, entryBytes, paymentWrites, procedureBytes, registryBytes } from './measure-records';
-import { shardCountOf } from '../../functions/evaluation/domain/counter-shards';
+import { agencyShardCount } from '../../shared/platform/agency-shards';
+import { listShardCount } from '../../functions/dossiers/domain/list-shards';
 import { outboxShardsOf } from '../../functions/sync/domain/outbound';
 import type { ModelInput, Settings } from './model';
 import { walkOf } from './walk';
@@ -101,11 +102,13 @@ export const build = async (options: BuildOptions = DEFAULT_BUILD): Promise<Buil
   const steps = lifecycle(measured);
   const largestSystem = systemShares(agencies)[0]!;
   // The busiest counters item: each agency's share spread over its declared write shards.
-  const counterShard = Math.max(...agencies.map((a) => a.share / shardCountOf(a.code)));
+  const counterShard = Math.max(...agencies.map((a) => a.share / agencyShardCount(a.code)));
+  // The busiest list key: each agency's share spread over its work-queue list shards.
+  const listShard = Math.max(...agencies.map((a) => a.share / listShardCount(a.code)));
   // The busiest outbox key: each system's share over its declared outbox shards.
   const systemShard = Math.max(...systemShares(agencies).map((s) => s.share / outboxShardsOf(s.keyId)));
   return {
-    input: { steps, hottest: { agency: largestAgency.share, system: largestSystem.share, counterShard, systemShard }, settings: declaredSettings() },
+    input: { steps, hottest: { agency: largestAgency.share, system: largestSystem.share, counterShard, listShard, systemShard }, settings: declaredSettings() },
     steps, measured, agencies, largestAgency, largestSystem, aggBytes, walks: walks.length,
   };
 };

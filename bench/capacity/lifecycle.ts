@@ -5,6 +5,7 @@
 // on the measured sizes. Frequencies of the dossier's own steps come from the generator's lifecycles
 // (local/seed/dossier-activity.ts); the others are TRAFFIC assumptions (limits.ts).
 import { catPk, PROCEDURE_PK } from '../../functions/catalogue/adapters/catalogue-store';
+import { BY_AGENCY_QUEUE } from '../../functions/dossiers/adapters/dossier-queries';
 import { applicantIndexPk, dossierPk, queueIndexPk } from '../../functions/dossiers/domain/dossier';
 import { transitionFor } from '../../functions/dossiers/domain/transitions';
 import { counterKey } from '../../functions/dossiers/domain/dossier-code';
@@ -79,7 +80,7 @@ const NOTIFY_BATCH = queues.find((q) => q.name === 'notifications')?.consumer?.b
 export const lifecycle = (m: Measured): Step[] => {
   const steps = m.dossier.steps;
   const get = (key: string): StepMeasure | undefined => steps.get(key);
-  const at = (key: string) => get(key) ?? { perDossier: 0, writes: [], metaBytes: 0, historyBytes: 0, lastHistoryBytes: 0 };
+  const at = (key: string) => get(key) ?? { perDossier: 0, writes: [], metaBytes: 0, listBytes: 0, historyBytes: 0, lastHistoryBytes: 0 };
   const meta = (s: StepMeasure) => getOp('dossiers', META, s.metaBytes, true);
   const history = (s: StepMeasure) => queryOp('dossiers', META, s.historyBytes, true);
   // getProcedure through the reader's warm cache (catalogue-reader.ts, catalogue deps.ts), in each function that reads it.
@@ -125,14 +126,17 @@ export const lifecycle = (m: Measured): Step[] => {
   }
   // Officials on the portal: dossiers/service.ts act → inScope (GetItem), transition (calendar cached),
   // view (history Query); before it, a page of the work queue: workQueue → listQueue, a Query of the
-  // byAgencyQueue index QUEUE#<agency>#open (eventually consistent, `Limit` items, the whole item projected).
+  // byAgencyQueueList index QUEUE#<agency>#open on each of the agency's list shards, merged
+  // (dossier-queries.ts; eventually consistent, the list entry projected). Each shard is costed for
+  // a whole page (`Limit` entries), more than the merge asks of it: every page reads every shard,
+  // so a shard's key takes the agency's whole page rate (spread 'agency').
   for (const key of keys('step:').filter((k) => k.endsWith(':official'))) {
     const s = at(key);
     const action = key.split(':')[1]!;
     row({ id: `official: ${action}`, what: 'POST /v1/dossiers/{id}/actions: DossierService.act', perDossier: s.perDossier, route: 'actOnDossier',
       lambda: [fn('dossiers', 'get', 'tx', 'query')], sends: [], ops: [meta(s), ...s.writes, history(s)] });
     row({ id: `official: queue page (${action})`, what: 'GET /v1/agency/dossiers: DossierService.workQueue', perDossier: s.perDossier * TRAFFIC.queuePagesPerAction,
-      route: 'agencyWorkQueue', lambda: [fn('dossiers', 'query')], sends: [], ops: [queryOp('dossiers', OPEN_QUEUE, PAGE * s.metaBytes, false, 'byAgencyQueue')] });
+      route: 'agencyWorkQueue', lambda: [fn('dossiers', 'query')], sends: [], ops: [queryOp('dossiers', OPEN_QUEUE, PAGE * s.listBytes, false, BY_AGENCY_QUEUE)] });
   }
   // The portal's own return of an electronic result right after an official's finish (autoReturn), in the same call.
   const autoReturn = at('step:return_result:system');

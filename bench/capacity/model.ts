@@ -10,7 +10,7 @@ import {
   TRAFFIC, conflictShare, txRateAtConflicts, type AccountQuota, type QuotaKey,
 } from './limits';
 import { messagesPerCall, type Step } from './lifecycle';
-import { distinctKeys, shardsOf, spreadIn, spreadOf, type Spread, type WarmRead } from './units';
+import { distinctKeys, shardsOf, spreadIn, type Spread, type WarmRead } from './units';
 
 export interface Settings {
   /** A route's stage throttle (shared/platform/throttles.ts at infra/config.ts designRate, else apiRateLimit; applied by infra/stacks/api-stack.ts). */
@@ -30,10 +30,11 @@ export const againstQuota = (q: AccountQuota, requested = q.requested) =>
 export interface ModelInput {
   steps: readonly Step[];
   /**
-   * Shares of the national rate: the largest agency, agency system, counter write shard (an
-   * agency's share ÷ its shards) and system outbox shard (a system's share ÷ its outbox shards).
+   * Shares of the national rate: the largest agency, agency system, counter write shard and list
+   * write shard (an agency's share ÷ its shards of each kind), and system outbox shard (a system's
+   * share ÷ its outbox shards).
    */
-  hottest: { agency: number; system: number; counterShard: number; systemShard: number };
+  hottest: { agency: number; system: number; counterShard: number; listShard: number; systemShard: number };
   settings: Settings;
 }
 
@@ -41,7 +42,7 @@ export type Section = 'keys' | 'transactions' | 'queues' | 'functions' | 'settin
 
 export interface Row {
   section: Section;
-  /** What is loaded: `dossiers byAgencyQueue QUEUE#<agency>#open (read)`, `sync-outbound SendMessage`… */
+  /** What is loaded: `dossiers byAgencyQueueList QUEUE#<agency>#open (read)`, `sync-outbound SendMessage`… */
   name: string;
   /** The load at the hottest key, item, queue or function, in `unit`. */
   load: (rate: number) => number;
@@ -74,7 +75,7 @@ export const rows = ({ steps, hottest, settings }: ModelInput): Row[] => {
   const out: Row[] = [];
   const share = (spread: Spread, rate: number) =>
     spread === 'country' ? 1 : spread === 'agency' ? hottest.agency : spread === 'system' ? hottest.system : spread === 'system-shard' ? hottest.systemShard
-      : spread === 'counter-shard' ? hottest.counterShard : Math.min(1, 1 / (rate * TRAFFIC.dossierBurstSeconds));
+      : spread === 'counter-shard' ? hottest.counterShard : spread === 'list-shard' ? hottest.listShard : Math.min(1, 1 / (rate * TRAFFIC.dossierBurstSeconds));
 
   // Lambda seconds per dossier by function: its concurrency at rate r is r × this (the warm instances).
   const busy = new Map<string, number>();
@@ -108,7 +109,7 @@ export const rows = ({ steps, hottest, settings }: ModelInput): Row[] => {
     return Math.min(r * w.units, (instances * distinctKeys(w.read.popularity, perInstance) * (w.units / w.reads)) / w.read.ttlSeconds);
   };
   for (const f of families.values()) {
-    const spread = spreadIn(f.table, f.family);
+    const spread = spreadIn(f.table, f.family, f.index, f.kind);
     if (f.warm.size && spread !== 'country') throw new Error(`capacity: warm reads of ${f.family} are modelled on one key for the country only`);
     const shards = shardsOf(f.table, f.family);
     const warmLoad = (r: number) => sum([...f.warm], ([fn, w]) => warmReads(r, fn, w));
@@ -135,7 +136,7 @@ export const rows = ({ steps, hottest, settings }: ModelInput): Row[] => {
     }
   }
   for (const [name, { table, item, perDossier }] of items) {
-    const spread = spreadOf(item);
+    const spread = spreadIn(table, item);
     if (spread === 'dossier') continue;
     const onItem = (r: number) => (r * perDossier * share(spread, r)) / shardsOf(table, item);
     out.push({

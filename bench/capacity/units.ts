@@ -9,6 +9,7 @@
 //
 // Families: a partition key with its instance's identifiers replaced by placeholders (`DAY#<date>`,
 // `QUEUE#<agency>#open`), so the model's families are the adapters' keys, whatever they are.
+import { BY_AGENCY_QUEUE, BY_AGENCY_STATUS } from '../../functions/dossiers/adapters/dossier-queries';
 import { PAID_DAY_SHARDS } from '../../functions/payments/adapters/payment-store';
 import { REPORTED_SHARDS } from '../../functions/sync/adapters/sync-store';
 import { STATS_SHARDS } from '../../functions/sync/adapters/system-stats';
@@ -25,9 +26,11 @@ export const readUnits = (bytes: number, consistent: boolean) => (Math.max(1, Ma
 
 /**
  * How a family's partition keys spread: one key for the country, one per agency, per agency
- * system, per write shard of an agency's counters (domain/counter-shards.ts), or per dossier (or account).
+ * system, per outbox shard of a system (sync/domain/outbound.ts), per write shard of an agency's
+ * counters (domain/counter-shards.ts), per write shard of an agency's work-queue lists
+ * (functions/dossiers/domain/list-shards.ts), or per dossier (or account).
  */
-export type Spread = 'country' | 'agency' | 'system' | 'system-shard' | 'counter-shard' | 'dossier';
+export type Spread = 'country' | 'agency' | 'system' | 'system-shard' | 'counter-shard' | 'list-shard' | 'dossier';
 
 /** The identifiers of one instance, replaced in its keys by placeholders. */
 export interface KeyContext {
@@ -60,7 +63,6 @@ export const familyOf = (key: string, context: KeyContext): string => {
 export const spreadOf = (family: string): Spread =>
   /<(id|code|order|event|key|signature|sub)>/.test(family) ? 'dossier'
     : family.includes('<system>') ? 'system'
-      : family.includes('<shard>') && family.includes('<agency>') ? 'counter-shard'
       : family.includes('<agency>') ? 'agency'
         : 'country';
 
@@ -70,9 +72,34 @@ export const spreadOf = (family: string): Spread =>
  */
 const SYSTEM_SHARDED: readonly [table: string, family: string][] = [['sync', 'OUT#<system>']];
 
-/** A family's spread in its table (spreadOf, but per-system shards where declared). */
-export const spreadIn = (table: string, family: string): Spread =>
-  (SYSTEM_SHARDED.some(([t, f]) => t === table && f === family) ? 'system-shard' : spreadOf(family));
+/**
+ * Indexes whose keys are an agency's lists, write-sharded by the agency's declared count
+ * (functions/dossiers/domain/list-shards.ts): a write lands on the dossier's shard (`…#s<n>`, shard 0
+ * the bare key), costed on the busiest list shard ('list-shard'); a page reads every shard, so a
+ * read keeps the agency's whole page rate ('agency').
+ */
+const LIST_SHARDED: readonly [table: string, index: string][] = [['dossiers', BY_AGENCY_QUEUE], ['dossiers', BY_AGENCY_STATUS]];
+const isListSharded = (table: string, index: string | undefined) => LIST_SHARDED.some(([t, i]) => t === table && i === index);
+
+/**
+ * The index counters, write-sharded by the agency's declared count (evaluation/domain/counter-shards.ts,
+ * `AGG#<agency>#<n>`): their hottest item is the busiest counter shard's ('counter-shard'). Other
+ * per-agency shards with a fixed count (sync's `AGG#<agency>#s<shard>`, SHARDED) spread per agency.
+ */
+const COUNTER_SHARDED: readonly [table: string, family: string][] = [['evaluation', 'AGG#<agency>#<shard>']];
+
+/** The family (`F`) or transaction item (`F <sort key>`) `name` is of family `f`. */
+const isOf = (name: string, f: string) => name === f || name.startsWith(`${f} `);
+
+/**
+ * A family's (or a transaction item's) spread in its table: spreadOf, but per-system outbox shards
+ * and per-agency counter shards where declared, and an agency's list shards for the list indexes' writes.
+ */
+export const spreadIn = (table: string, family: string, index?: string, kind?: 'read' | 'write'): Spread =>
+  (SYSTEM_SHARDED.some(([t, f]) => t === table && f === family) ? 'system-shard'
+    : COUNTER_SHARDED.some(([t, f]) => t === table && isOf(family, f)) ? 'counter-shard'
+      : isListSharded(table, index) ? (kind === 'write' ? 'list-shard' : 'agency')
+        : spreadOf(family));
 
 /**
  * Write-sharded families (a `#s<n>` partition-key suffix), with the adapters' own shard counts: a
@@ -86,15 +113,16 @@ const SHARDED: readonly [table: string, family: string, shards: number][] = [
 ];
 /**
  * One family for all shards of a key whose shard 0 is the unsharded key: the suffixed family for
- * SHARDED ones, the unsharded family for SYSTEM_SHARDED ones (their load is the busiest shard's).
+ * SHARDED ones, the unsharded family for SYSTEM_SHARDED ones and the list indexes' (their load is
+ * the busiest shard's).
  */
-const shardFamily = (table: string, family: string): string => {
+const shardFamily = (table: string, family: string, index?: string): string => {
   if (SHARDED.some(([t, f]) => t === table && f === `${family}#s<shard>`)) return `${family}#s<shard>`;
   const base = family.replace(/#s<shard>$/, '');
-  return SYSTEM_SHARDED.some(([t, f]) => t === table && f === base) ? base : family;
+  return SYSTEM_SHARDED.some(([t, f]) => t === table && f === base) || isListSharded(table, index) ? base : family;
 };
 export const shardsOf = (table: string, familyOrItem: string): number =>
-  SHARDED.find(([t, f]) => t === table && (familyOrItem === f || familyOrItem.startsWith(`${f} `)))?.[2] ?? 1;
+  SHARDED.find(([t, f]) => t === table && isOf(familyOrItem, f))?.[2] ?? 1;
 
 type Item = Record<string, unknown>;
 
@@ -171,7 +199,7 @@ export const writeOps = (table: string, before: Item | undefined, after: Item | 
     const pk = g.partitionKey.name;
     const sk = g.sortKey?.name;
     const inIndex = (i: Item | undefined) => i !== undefined && i[pk] !== undefined && (!sk || i[sk] !== undefined);
-    const entry = (i: Item, units: number) => ({ table, index: g.name, family: shardFamily(table, familyOf(String(i[pk]), context)), kind: 'write' as const, units, count: 1 });
+    const entry = (i: Item, units: number) => ({ table, index: g.name, family: shardFamily(table, familyOf(String(i[pk]), context), g.name), kind: 'write' as const, units, count: 1 });
     const size = (i: Item) => sizeOf(projected(decl, g, i));
     const was = inIndex(before);
     const is = inIndex(after);
@@ -186,10 +214,18 @@ export const writeOps = (table: string, before: Item | undefined, after: Item | 
   return ops;
 };
 
+/** Bytes of an item's entry in an index (its projection of the item, measured as rendered). */
+export const indexEntryBytes = (table: string, index: string, item: Item): number => {
+  const decl = declOf(table);
+  const g = deployedIndexes(decl).find((x) => x.name === index);
+  if (!g) throw new Error(`capacity: no index ${index} on ${table}`);
+  return sizeOf(projected(decl, g, item));
+};
+
 /** DynamoDB bills 100 bytes of index overhead per stored item ("DynamoDB item sizes and formats"). */
 export const STORED_OVERHEAD_BYTES = 100;
 
-/** Bytes an item occupies stored: the item and each index entry it has (an ALL projection copies it whole). */
+/** Bytes an item occupies stored: the item and each index entry it has (its projection of the item: ALL copies it whole). */
 export const storedBytes = (table: string, item: Item): number => {
   const decl = declOf(table);
   const entries = deployedIndexes(decl).filter((g) => item[g.partitionKey.name] !== undefined);

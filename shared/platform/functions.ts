@@ -185,7 +185,8 @@ export const functions = [
     entry: 'functions/sync/outbound.ts',
     memoryMb: 256,
     timeoutSeconds: 30,
-    reservedConcurrency: 1060,
+    // Twice its need at 2,000/s (533 concurrent: bench/capacity), as the other consumers are sized.
+    reservedConcurrency: 1080,
     tables: { sync: 'readwrite', identity: 'read', dossiers: 'read' },
     secrets: ['agency-secret-key'],
   },

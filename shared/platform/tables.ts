@@ -1,3 +1,4 @@
+import { DOSSIER_LIST_ATTRIBUTES } from './dossier-lists';
 import type { TableDecl } from './types';
 
 export const tables = [
@@ -41,10 +42,13 @@ export const tables = [
     globalIndexes: [
       // "My dossiers", newest first: gsi1pk APPLICANT#<sub>, gsi1sk <createdAt>#<id>.
       { name: 'byApplicant', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
-      // Work queue in due order: gsi2pk QUEUE#<agency>#open|closed, gsi2sk D#<dueAt>#<id> or S#<submittedAt>#<id>.
-      { name: 'byAgencyQueue', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' } },
-      // The same order within one status: gsi3pk STATUS#<agency>#<status>.
-      { name: 'byAgencyStatus', partitionKey: { name: 'gsi3pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' } },
+      // Work queue in due order: gsi2pk QUEUE#<agency>#open|closed[#s<shard>], gsi2sk D#<dueAt>#<id> or
+      // S#<submittedAt>#<id>. The busiest agencies' keys are write-sharded (functions/dossiers/domain/
+      // list-shards.ts); readers merge the shards. Only the list summary is projected (docs/capacity.md
+      // "Design: the work-queue lists"): the index entry is rewritten only when the summary or the key changes.
+      { name: 'byAgencyQueueList', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' }, projection: DOSSIER_LIST_ATTRIBUTES },
+      // The same order within one status: gsi3pk STATUS#<agency>#<status>[#s<shard>].
+      { name: 'byAgencyStatusList', partitionKey: { name: 'gsi3pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' }, projection: DOSSIER_LIST_ATTRIBUTES },
       // Public tracking and agency-system sync by dossier code: gsi4pk = code, on the dossier item
       // only (sparse: drafts and history entries have none).
       { name: 'byCode', partitionKey: { name: 'gsi4pk', type: 'S' } },

@@ -85,7 +85,9 @@ export interface GlobalIndexDecl {
   /**
    * The non-key attributes the index holds (ProjectionType INCLUDE): a small summary its readers
    * need, so an entry is a fraction of the item and writes of other attributes do not reach the
-   * index. Absent: the whole item (ALL).
+   * index. Absent: the whole item (ALL). The table's and the index's keys are always projected.
+   * DynamoDB cannot change a projection in place: a new projection is a new index under a new name
+   * (docs/capacity.md "Changing an index").
    */
   projection?: readonly string[];
 }

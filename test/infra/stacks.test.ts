@@ -53,6 +53,17 @@ describe('data stack', () => {
     expect(p.StreamSpecification).toEqual(stream ? { StreamViewType: stream } : undefined);
   });
 
+  it('the dossiers\' work-queue lists hold only the list summary (INCLUDE; the per-table check above compares every projection with its declaration)', () => {
+    const [, dossiers] = byTag(s.json.data, 'AWS::DynamoDB::Table', TAG.table, 'dossiers');
+    const lists = (dossiers.Properties.GlobalSecondaryIndexes as Json[]).filter((g) => g.Projection.ProjectionType === 'INCLUDE');
+    expect(lists.map((g) => g.IndexName).sort()).toEqual(['byAgencyQueueList', 'byAgencyStatusList']);
+    for (const g of lists) {
+      expect(g.Projection.NonKeyAttributes).toEqual(expect.arrayContaining(['id', 'status', 'version', 'dueAt', 'procedureCode', 'apologies']));
+      // The summary, not the record: no form, attachments, applicant or contact in a list entry.
+      for (const heavy of ['form', 'attachments', 'applicant', 'contact', 'components']) expect(g.Projection.NonKeyAttributes).not.toContain(heavy);
+    }
+  });
+
   it('byPaidDay holds a summary of a paid order, not the order (docs/capacity.md "Design: warm caches and sharded keys")', () => {
     const [, table] = byTag(s.json.data, 'AWS::DynamoDB::Table', TAG.table, 'payments');
     const byPaidDay = (table.Properties.GlobalSecondaryIndexes as Json[]).find((g) => g.IndexName === 'byPaidDay')!;

@@ -20,7 +20,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
 import { batchGetAll, batchPutAll } from '../../../shared/aws/dynamo-batch';
 import { isConditionFailure } from '../../../shared/aws/dynamo-errors';
-import { counterPk, counterShardOf, shardCountOf } from '../domain/counter-shards';
+import { agencyShardCount } from '../../../shared/platform/agency-shards';
+import { counterPk, counterShardOf } from '../domain/counter-shards';
 import type { Contribution, Counters } from '../domain/dossier-facts';
 import type { EvaluationStore, IndexRun, RecomputeRun, StoredContribution, StoredRanking, StoredStatistics } from './evaluation-ports';
 
@@ -66,7 +67,7 @@ const without = (item: Record<string, unknown>, keys: readonly string[]) => Obje
 export class DynamoEvaluationStore implements EvaluationStore {
   private readonly ready: ReturnType<typeof dynamoTable>;
 
-  constructor(client: Deferred<DynamoDBDocumentClient>, tableName: Deferred<string>, private readonly shardCount: (agencyCode: string) => number = shardCountOf) {
+  constructor(client: Deferred<DynamoDBDocumentClient>, tableName: Deferred<string>, private readonly shardCount: (agencyCode: string) => number = agencyShardCount) {
     this.ready = dynamoTable(client, tableName);
   }
 

@@ -3,9 +3,9 @@
 // projection, shared/platform/tables.ts) and are write-sharded (shared/shards/key-shards.ts): every
 // online payment of the country with one provider would otherwise be written under one key
 // (docs/capacity.md "Design: warm caches and sharded keys").
-import { shardKey, shardKeys, shardOf } from '../../../shared/shards/key-shards';
+import { shardKey, shardOf } from '../../../shared/shards/key-shards';
 import { localDate } from '../../../shared/calendar';
-import { mergeShardPages } from '../../../shared/pagination/k-way-merge';
+import { mergeShards } from '../../../shared/pagination/k-way-merge';
 import type { OrderRecord } from '../domain/order';
 
 /** A provider's paid day, shard 0 (before the shards, the only key). */
@@ -21,7 +21,9 @@ export type PaidOrder = Pick<OrderRecord, (typeof PAID_ORDER_FIELDS)[number]>;
 
 /** Every shard of the day, each read whole, merged by paid time (gsi2sk `<paidAt>#<id>`). */
 export const readPaidDay = async (query: (key: string) => Promise<OrderRecord[]>, provider: string, date: string): Promise<PaidOrder[]> => {
-  const shards = await Promise.all(shardKeys(`PAID#${provider}#${date}`, PAID_DAY_SHARDS).map(query));
+  const day = `PAID#${provider}#${date}`;
   const paidKey = (o: PaidOrder) => `${o.paidAt ?? ''}#${o.id}`;
-  return mergeShardPages(shards.map((items) => ({ items, more: false })), paidKey, Number.POSITIVE_INFINITY).items;
+  // One read a shard, each to its end (`query` pages on): nothing is left after it.
+  const read = async (shard: number) => ({ items: await query(shardKey(day, shard)), next: null });
+  return (await mergeShards({ shards: PAID_DAY_SHARDS, limit: Number.POSITIVE_INFINITY, sortKey: paidKey, read })).items;
 };

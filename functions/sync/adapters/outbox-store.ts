@@ -12,8 +12,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
 import { isConditionFailure } from '../../../shared/aws/dynamo-errors';
 import type { OutboundEvent, OutboxItem } from '../../../shared/contracts/sync';
-import { shardKeys } from '../../../shared/shards/key-shards';
-import { mergeShardPages } from '../../../shared/pagination/k-way-merge';
+import { shardKey } from '../../../shared/shards/key-shards';
+import { mergeShards } from '../../../shared/pagination/k-way-merge';
 import { outboxPk, outboxShardPk, outboxShardsOf, outboxSk } from '../domain/outbound';
 import { addSystemStats } from './system-stats';
 
@@ -139,21 +139,22 @@ export class DynamoOutboxStore implements OutboxStore {
 
   async list(keyId: string, opts: { limit: number; cursor?: OutboxCursor }) {
     const { db, table, lib } = await this.ready();
-    const after = opts.cursor?.sk;
-    const pages = await Promise.all(shardKeys(outboxPk(keyId), outboxShardsOf(keyId)).map(async (pk) => {
-      const out = await db.send(new lib.QueryCommand({
-        TableName: table,
-        KeyConditionExpression: after === undefined ? 'pk = :pk' : 'pk = :pk AND sk > :after',
-        ExpressionAttributeValues: { ':pk': pk, ...(after === undefined ? {} : { ':after': after }) },
-        Limit: opts.limit,
-      }));
-      return { items: out.Items ?? [], more: out.LastEvaluatedKey !== undefined };
-    }));
-    const page = mergeShardPages(pages, (i) => String(i.sk), opts.limit);
-    const last = page.items.at(-1);
+    const page = await mergeShards<Record<string, unknown>>({
+      shards: outboxShardsOf(keyId), limit: opts.limit, after: opts.cursor?.sk, sortKey: (i) => String(i.sk),
+      read: async (shard, after, limit) => {
+        const out = await db.send(new lib.QueryCommand({
+          TableName: table,
+          KeyConditionExpression: after === undefined ? 'pk = :pk' : 'pk = :pk AND sk > :after',
+          ExpressionAttributeValues: { ':pk': shardKey(outboxPk(keyId), shard), ...(after === undefined ? {} : { ':after': after }) },
+          Limit: limit,
+        }));
+        const items = out.Items ?? [];
+        return { items, next: out.LastEvaluatedKey ? String(out.LastEvaluatedKey.sk) : null };
+      },
+    });
     return {
       items: page.items.map(itemOf),
-      next: page.more && last ? { pk: outboxPk(keyId), sk: String(last.sk) } : undefined,
+      next: page.next === null ? undefined : { pk: outboxPk(keyId), sk: page.next },
     };
   }
 }
