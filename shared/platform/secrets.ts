@@ -11,6 +11,16 @@ export const secrets = [
     description: 'HMAC secrets shared with the payment providers, JSON { "<provider>": "<secret>" } (docs/payments.md)',
     envVar: 'PAYMENT_PROVIDER_SECRETS',
   },
+  {
+    name: 'vneid-client-secret',
+    description: "The portal's client secret at VNeID, issued with its client registration (docs/identity.md \"Deploying with a real VNeID\")",
+    envVar: 'VNEID_CLIENT_SECRET',
+  },
+  {
+    name: 'sign-in-proof-key',
+    description: 'HMAC key of the short-lived proofs the identity function answers the user pool\'s custom sign-in challenge with (docs/identity.md)',
+    envVar: 'SIGN_IN_PROOF_KEY',
+  },
 ] as const satisfies readonly SecretDecl[];
 
 export type SecretName = (typeof secrets)[number]['name'];
