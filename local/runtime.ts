@@ -19,6 +19,7 @@ import { indexRunsQueue } from '../functions/evaluation/adapters/index-runs-queu
 import { seedLocalData } from './seed';
 import { localAgencySecretKey } from './seed/agency-systems';
 import { paymentSandbox, sandboxProviderEnv, sandboxSecret } from './payments-sandbox';
+import { startVneidSandbox, VNEID_REDIRECT_PATH, type VneidSandbox } from './vneid/sandbox';
 import { ensureWebBuild, webDist, webRoute } from './web';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -48,6 +49,8 @@ export interface Runtime {
   userPoolClientId: string;
   /** Table streams and queues delivered to their consumers, as Lambda event source mappings do. */
   events: EventDelivery;
+  /** The VNeID sandbox: OpenID Connect provider and population data (docs/identity.md). */
+  vneid: VneidSandbox;
   stop(): Promise<void>;
 }
 
@@ -56,6 +59,7 @@ export const startRuntime = async (opts: RuntimeOptions): Promise<Runtime> => {
   if (opts.stateDir && opts.fresh) rmSync(resolve(opts.stateDir), { recursive: true, force: true });
   const emulators = await startEmulators(opts.stateDir ? { stateDir: opts.stateDir } : { inMemory: true });
   let events: EventDelivery | undefined;
+  let vneid: VneidSandbox | undefined;
   // Declared variables only (shared/platform/environment.ts), written as each becomes known.
   const environment = localEnvironment(platform);
   const env = environment.values;
@@ -85,6 +89,13 @@ export const startRuntime = async (opts: RuntimeOptions): Promise<Runtime> => {
     });
     // The payer comes back to the dossier's page of the web front end, as in AWS (docs/payments.md).
     environment.set({ ...sandboxProviderEnv(url, sandboxKey), PAYMENT_RETURN_URL: `${url}${PAYMENT_RETURN_PATH}` });
+    // The national e-ID stand-in; the portal is its client, registered with the web origin's
+    // sign-in page under both local host names (docs/identity.md "VNeID sandbox (local)").
+    vneid = await startVneidSandbox({
+      stateDir: opts.stateDir && resolve(opts.stateDir), log,
+      redirectUris: [url, `http://localhost:${port}`].map((origin) => `${origin}${VNEID_REDIRECT_PATH}`),
+    });
+    environment.set(vneid.env());
     await seedLocalData({ userPoolId: provisioned.userPoolId, agencyReceiverUrl: `${url}${RECEIVER_PATH}`, log, activity: opts.seedActivity ?? true });
 
     const verifyJwt = createJwtVerifier({
@@ -112,18 +123,20 @@ export const startRuntime = async (opts: RuntimeOptions): Promise<Runtime> => {
     environment.set({ DVC_BASE_URL: url, PORTAL_BASE_URL: url });
     let stopped = false;
     return {
-      url, emulators, env, events, userPoolId: provisioned.userPoolId, userPoolClientId: provisioned.userPoolClientId,
+      url, emulators, env, events, vneid, userPoolId: provisioned.userPoolId, userPoolClientId: provisioned.userPoolClientId,
       stop: async () => {
         if (stopped) return;
         stopped = true;
         server.closeAllConnections();
         await new Promise<void>((ok) => server.close(() => ok()));
         await events!.stop();
+        await vneid!.stop();
         await emulators.stop();
       },
     };
   } catch (e) {
     await events?.stop();
+    await vneid?.stop();
     await emulators.stop();
     throw e;
   }

@@ -36,6 +36,8 @@ dvc-portal is running (ready in ${seconds} s)
   Cognito     ${runtime.emulators.endpoints.cognito}  (user pool ${runtime.userPoolId}, client ${runtime.userPoolClientId})
   Outbox      ${runtime.url}/local/outbox  (the e-mails and SMS the portal would have sent)
   Payments    ${runtime.url}/local/payments/sandbox/transactions  (the sandbox provider's ledger)
+  VNeID       ${runtime.vneid.issuer}/.well-known/openid-configuration  (sandbox e-ID, ${runtime.vneid.identities.seed.people.length} people and ${runtime.vneid.identities.seed.organizations.length} organisations; login_hint=<ID number> signs in without the pages)
+  Population  ${runtime.vneid.populationUrl}/v1/citizens/001099012345  (x-api-key: ${runtime.vneid.populationApiKey})
   Agency sync ${runtime.url}/local/agency-receiver  (events pushed to the demo agency system)
   Walkthrough npm run demo:dossier · npm run demo:payment · npm run demo:feedback
   Agency kit  npm run example:agency-system  (a one-stop system on the typed client, docs/integrating.md)

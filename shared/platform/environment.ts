@@ -171,6 +171,12 @@ export const environment = {
     aws: { cdk: 'setting', context: 'paymentReturnUrl' },
     local: { from: 'the local gateway\'s dossier page' },
   },
+  POPULATION_API_URL: {
+    description: 'The base URL of the population data-sharing API (GET /v1/citizens/{idNumber}, docs/identity.md); its key is the `population-api-key` secret',
+    functions: 'none',
+    aws: 'unset',
+    local: { from: 'the VNeID sandbox\'s /population' },
+  },
   NOTIFY_DELIVERY: {
     description: 'How applicants are notified: aws (SES e-mail, SNS SMS) or outbox (recorded only, docs/notifications.md)',
     functions: 'sendsMessages',

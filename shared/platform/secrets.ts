@@ -13,8 +13,13 @@ export const secrets = [
   },
   {
     name: 'vneid-client-secret',
-    description: "The portal's client secret at VNeID, issued with its client registration (docs/identity.md \"Deploying with a real VNeID\")",
+    description: 'The portal\'s client secret at VNeID (OpenID Connect, client `dvc-portal`), set by the operator from the client registration (docs/identity.md "Deploying with a real VNeID")',
     envVar: 'VNEID_CLIENT_SECRET',
+  },
+  {
+    name: 'population-api-key',
+    description: 'The API key (`x-api-key`) of the population data-sharing platform, set by the operator (docs/identity.md)',
+    envVar: 'POPULATION_API_KEY',
   },
   {
     name: 'sign-in-proof-key',
