@@ -7,6 +7,7 @@ import type { Construct } from 'constructs';
 import { userPool as declared, type PlatformDecl } from '../../shared/platform';
 import type { PortalConfig } from '../config';
 import { CapabilityFunction } from '../constructs/capability-function';
+import { settingsOf } from './api-stack';
 import { pascal } from '../names';
 import { REPO_ROOT } from '../paths';
 import type { DataStack } from './data-stack';
@@ -83,7 +84,9 @@ export class IdentityStack extends Stack {
     this.authChallenge = new CapabilityFunction(this, `Fn${pascal(triggerDecl.name)}`, {
       decl: triggerDecl,
       repoRoot: REPO_ROOT,
-      settings: {},
+      // The deployment's settings, not the pool's own ids: the pool refers to the function (its
+      // triggers), so the function cannot refer back to the pool.
+      settings: settingsOf(props.config),
       tables: new Map(),
       buckets: new Map(),
       queues: new Map(),
