@@ -13,7 +13,8 @@ const SEED_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../s
 /** e-ID level (mức độ định danh điện tử): 2 allows submitting dossiers online, 1 does not. */
 export const EidLevel = z.enum(['1', '2']);
 export const ID_NUMBER = /^\d{12}$/;
-export const ENTERPRISE_CODE = /^\d{10}(\d{3})?$/;
+/** 10 digits, or 13 with a branch suffix `-NNN` (docs/glossary.md). */
+export const ENTERPRISE_CODE = /^\d{10}(-\d{3})?$/;
 
 export const SeedAddress = z.strictObject({
   provinceCode: z.string().regex(/^\d{2}$/),

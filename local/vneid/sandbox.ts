@@ -7,6 +7,7 @@
 // Authorization code flow only, PKCE S256, `state` and `nonce` required, one confidential client
 // (the portal). `login_hint` carrying a seeded ID number or enterprise code skips both pages and
 // consents (the sandbox's shortcut for scripts and tests; the real VNeID has none).
+/// <reference path="./oidc-provider.d.ts" />
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -8,7 +8,7 @@ const MAX_HOPS = 10;
 interface StoredCookie { name: string; value: string; path: string }
 
 /** Cookies as a browser keeps them for one host: by name and path, sent where the path matches. */
-class CookieJar {
+export class CookieJar {
   private readonly cookies = new Map<string, StoredCookie>();
 
   store(setCookies: readonly string[]) {
@@ -50,8 +50,10 @@ export const followAuthorization = async (authorizationUrl: string | URL): Promi
     jar.store(res.headers.getSetCookie());
     const location = res.headers.get('location');
     if (res.status < 300 || res.status >= 400 || !location) {
-      const page = (await res.text()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
-      throw new Error(`The VNeID sandbox answered ${res.status} at ${url.pathname} instead of redirecting back: ${page.slice(0, 300)}`);
+      const html = await res.text();
+      // The page's message (its alert, else its heading), as text.
+      const message = /role="alert">([^<]*)</.exec(html)?.[1] ?? /<h1>([^<]*)</.exec(html)?.[1] ?? html.slice(0, 200);
+      throw new Error(`The VNeID sandbox answered ${res.status} at ${url.pathname} instead of redirecting back: ${message}`);
     }
     await res.arrayBuffer().catch(() => undefined);
     url = new URL(location, url);

@@ -26,6 +26,16 @@ const start = async (port: number, args: string[] = []) => {
   return { child, output: () => output };
 };
 
+/** The VNeID sandbox the banner names: its discovery answers, and the kid of its signing key. */
+const vneidKid = async (banner: string) => {
+  const discoveryUrl = /VNeID +(http:\/\/127\.0\.0\.1:\d+\/\.well-known\/openid-configuration)/.exec(banner)?.[1];
+  expect(discoveryUrl, 'the banner names the VNeID sandbox').toBeDefined();
+  const discovery = (await (await fetch(discoveryUrl!)).json()) as { issuer: string; jwks_uri: string };
+  expect(discoveryUrl).toBe(`${discovery.issuer}/.well-known/openid-configuration`);
+  const jwks = (await (await fetch(discovery.jwks_uri)).json()) as { keys: { kid: string }[] };
+  return jwks.keys[0]!.kid;
+};
+
 const stop = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => {
     child.once('exit', (code) => resolve(code));
@@ -60,6 +70,8 @@ describe('npm start', () => {
       expect(first.output()).toContain(`http://127.0.0.1:${port}${path}`);
       expect((await fetch(`http://127.0.0.1:${port}${path}`)).status).toBe(200);
     }
+    // The VNeID sandbox, its signing key kept in the state dir across the restart below.
+    const kid = await vneidKid(first.output());
     // Months of generated activity: last month's ranking of the 34 provinces, with differing scores.
     expect(first.output()).toMatch(/seeded \d+ dossiers of activity in \d{4}-\d{2}…\d{4}-\d{2}/);
     const local = new Date(Date.now() + 7 * 3_600_000);
@@ -78,6 +90,7 @@ describe('npm start', () => {
     const second = await start(port);
     expect(second.output()).toContain('catalogue present: not seeded again');
     expect(second.output()).toMatch(/activity of \d{4}-\d{2}…\d{4}-\d{2} present: not seeded again/);
+    expect(await vneidKid(second.output())).toBe(kid);
     const again = await fetch(`http://127.0.0.1:${port}/v1/procedures/1.001193`);
     expect(again.status).toBe(200);
     expect(await stop(second.child)).toBe(0);
