@@ -3326,6 +3326,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
+            /** @description `VNEID_UNAVAILABLE`: VNeID cannot be reached now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     completeVneidSignIn: {
@@ -3352,6 +3361,15 @@ export interface operations {
             };
             /** @description Invalid request: `details` lists each bad field by path (e.g. `query.limit`) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description VNeID refused the code (`VNEID_CODE_REFUSED`) or the portal refused its ID token (`VNEID_ID_TOKEN_REFUSED`, `VNEID_CLAIMS_INCOMPLETE`) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3429,6 +3447,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `VNEID_UNAVAILABLE`: VNeID cannot be reached now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };

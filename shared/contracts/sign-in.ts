@@ -6,7 +6,7 @@ export const StartVneidSignIn = z
   .object({
     loginHint: z
       .string()
-      .regex(/^(\d{12}|\d{10}|\d{13})$/, 'a 12-digit ID number or a 10- or 13-digit enterprise code')
+      .regex(/^(\d{12}|\d{10}(-?\d{3})?)$/, 'a 12-digit ID number, or a 10-digit enterprise code with an optional branch suffix (-NNN)')
       .optional()
       .describe('Passed to VNeID as login_hint: whom the sign-in is for (the sandbox signs such a person in without asking)'),
   })

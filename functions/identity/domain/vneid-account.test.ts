@@ -24,6 +24,10 @@ describe('VNeID account', () => {
     });
   });
 
+  it('keys a branch by its enterprise code with the suffix', () => {
+    expect(usernameOf(claimsOf({ ...organisation, enterprise_code: '0101234567-001' }))).toBe('vneid-org-0101234567-001');
+  });
+
   it('gives the same username whatever else changed (one ID number, one account)', () => {
     expect(usernameOf(claimsOf({ ...person, sub: 'p-2', name: 'Nguyễn Văn Ân', eid_level: '1' }))).toBe(usernameOf(claimsOf(person)));
   });

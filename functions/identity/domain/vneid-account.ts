@@ -22,7 +22,7 @@ export const VneidClaims = z.discriminatedUnion('account_type', [
   z.object({
     ...common,
     account_type: z.literal('organization'),
-    enterprise_code: z.string().regex(/^\d{10}(\d{3})?$/),
+    enterprise_code: z.string().regex(/^\d{10}(-?\d{3})?$/),
     legal_representative_id_number: z.string().regex(/^\d{12}$/).optional(),
   }),
 ]);
