@@ -7,7 +7,6 @@ import {
   AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminGetUserCommand, AdminSetUserPasswordCommand,
   CognitoIdentityProviderClient, UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { usernameOf } from '../../functions/identity/domain/vneid-account';
 import type { Group } from '../../shared/platform';
 
 /** Officials' and admins' password (citizens and businesses have none). */
@@ -27,10 +26,10 @@ export interface DemoAccount {
   scopeNote: string;
 }
 
-const vneidCitizen = (idNumber: string) =>
-  usernameOf({ sub: '-', name: '-', eid_level: '2', account_type: 'citizen', id_number: idNumber });
-const vneidBusiness = (enterpriseCode: string) =>
-  usernameOf({ sub: '-', name: '-', eid_level: '2', account_type: 'organization', enterprise_code: enterpriseCode });
+// The usernames a VNeID sign-in gives (functions/identity/domain/vneid-account.ts `usernameOf`;
+// test/auth/tokens.test.ts checks the sign-in lands on these accounts).
+const vneidCitizen = (idNumber: string) => `vneid-${idNumber}`;
+const vneidBusiness = (enterpriseCode: string) => `vneid-org-${enterpriseCode}`;
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   {

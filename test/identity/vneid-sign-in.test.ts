@@ -3,7 +3,8 @@
 // number, attributes updated on every sign-in), the claims the API receives, and the protocol
 // checks that need a provider: a state used once, the PKCE verifier, a code used once.
 import {
-  AdminGetUserCommand, AdminUpdateUserAttributesCommand, CognitoIdentityProviderClient, InitiateAuthCommand,
+  AdminGetUserCommand, AdminInitiateAuthCommand, AdminRespondToAuthChallengeCommand, AdminUpdateUserAttributesCommand,
+  CognitoIdentityProviderClient, InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attributesOf, claimsOf, groupOf, usernameOf } from '../../functions/identity/domain/vneid-account';
@@ -109,8 +110,25 @@ describe('password sign-in', () => {
 
   it('cannot get an official into the custom sign-in: the triggers refuse accounts VNeID did not verify', async () => {
     const config = await portalConfig();
-    await expect(idp.send(new InitiateAuthCommand({ AuthFlow: 'CUSTOM_AUTH', ClientId: config.userPoolClientId, AuthParameters: { USERNAME: 'official.hanoi' } })))
-      .rejects.toThrow();
+    const custom = (USERNAME: string) => idp.send(new AdminInitiateAuthCommand({
+      UserPoolId: config.userPoolId, ClientId: config.userPoolClientId, AuthFlow: 'CUSTOM_AUTH', AuthParameters: { USERNAME },
+    }));
+    // Control: a VNeID account gets the challenge (which only the identity function's proof answers).
+    await signIn('citizen.demo');
+    expect((await custom('vneid-001099012345')).ChallengeName).toBe('CUSTOM_CHALLENGE');
+    await expect(custom('official.hanoi')).rejects.toThrow(/Incorrect username or password/);
+  });
+
+  it('a challenge answered with anything but the identity function\'s proof gives no tokens', async () => {
+    const config = await portalConfig();
+    await signIn('citizen.demo');
+    const started = await idp.send(new AdminInitiateAuthCommand({
+      UserPoolId: config.userPoolId, ClientId: config.userPoolClientId, AuthFlow: 'CUSTOM_AUTH', AuthParameters: { USERNAME: 'vneid-001099012345' },
+    }));
+    await expect(idp.send(new AdminRespondToAuthChallengeCommand({
+      UserPoolId: config.userPoolId, ClientId: config.userPoolClientId, ChallengeName: 'CUSTOM_CHALLENGE', Session: started.Session,
+      ChallengeResponses: { USERNAME: 'vneid-001099012345', ANSWER: DEMO_PASSWORD },
+    }))).rejects.toThrow(/Incorrect username or password/);
   });
 });
 
