@@ -147,6 +147,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/vneid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a VNeID sign-in
+         * @description Citizens and businesses sign in through VNeID only (docs/identity.md). Creates a sign-in (state, nonce, PKCE verifier; kept 10 minutes, usable once) and answers the VNeID authorization URL to send the browser to; VNeID sends it back to the web front end's /dang-nhap/vneid page with a code. An optional `loginHint` (an ID number or enterprise code) is passed to VNeID.
+         *
+         *     Who may call: anyone; no credentials.
+         */
+        post: operations["startVneidSignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/vneid/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a VNeID sign-in
+         * @description Takes the code and state VNeID sent the browser back with: consumes the sign-in (400 `SIGN_IN_STATE_INVALID` when unknown, expired or already used), exchanges the code with the PKCE verifier (401 `VNEID_CODE_REFUSED`), verifies the ID token (401 `VNEID_ID_TOKEN_REFUSED`: issuer, audience, nonce, expiry, algorithm, signature), creates or updates the account (one per ID number or enterprise code, group `citizen` or `business`) and answers the portal's tokens.
+         *
+         *     Who may call: anyone; no credentials.
+         */
+        post: operations["completeVneidSignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/agency-systems": {
         parameters: {
             query?: never;
@@ -1343,6 +1387,12 @@ export interface components {
             items: components["schemas"]["CatalogueEntry"][];
             nextCursor: string | null;
         };
+        CompleteVneidSignIn: {
+            /** @description The authorization code VNeID sent the browser back with */
+            code: string;
+            /** @description The state VNeID sent back, unchanged */
+            state: string;
+        };
         CreateDossier: {
             procedureCode: string;
             agencyCode: string;
@@ -1810,10 +1860,22 @@ export interface components {
         PortalConfig: {
             region: string;
             userPoolId: string;
+            /** @description The web client: citizens and businesses (tokens from the VNeID sign-in, refresh) */
             userPoolClientId: string;
+            /** @description The officials' and admins' client: password sign-in (MFA in AWS), refresh */
+            staffClientId: string;
             /** @description Set only where Cognito is not the AWS default */
             cognitoEndpoint?: string;
             apiVersion: string;
+        };
+        PortalTokens: {
+            /** @description The portal's ID token (Cognito): the bearer token of the API */
+            idToken: string;
+            accessToken: string;
+            /** @description For Cognito REFRESH_TOKEN_AUTH with the web client */
+            refreshToken: string;
+            /** @description Seconds the ID and access tokens live */
+            expiresIn: number;
         };
         Prefill: {
             /** @description The register read: the population database for a citizen, the business register for a business; null when the form has no field it fills */
@@ -2375,6 +2437,10 @@ export interface components {
         SlipList: {
             items: components["schemas"]["SlipItem"][];
         };
+        StartVneidSignIn: {
+            /** @description Passed to VNeID as login_hint: whom the sign-in is for (the sandbox signs such a person in without asking) */
+            loginHint?: string;
+        };
         Statistics: {
             period: string;
             agencyCode: string | null;
@@ -2636,6 +2702,18 @@ export interface components {
                 [key: string]: string;
             };
             /** Format: date-time */
+            expiresAt: string;
+        };
+        VneidAuthorization: {
+            /**
+             * Format: uri
+             * @description Where to send the browser: the VNeID sign-in page, with this sign-in's state, nonce and PKCE challenge
+             */
+            authorizationUrl: string;
+            /**
+             * Format: date-time
+             * @description The sign-in must come back before then
+             */
             expiresAt: string;
         };
         WithdrawRequest: {
@@ -3399,6 +3477,243 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    startVneidSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartVneidSignIn"];
+            };
+        };
+        responses: {
+            /** @description The authorization URL */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VneidAuthorization"];
+                };
+            };
+            /** @description Invalid request: `details` lists each bad field by path (e.g. `query.limit`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State or version conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too large: the body (over 1 MB; API Gateway's `{"message"}` over its 10 MB limit), or a stored record or a file the body declares for upload */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The body is not application/json, or a file it declares is of a type not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A domain rule refused the request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled by API Gateway */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `VNEID_UNAVAILABLE`: VNeID cannot be reached now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    completeVneidSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteVneidSignIn"];
+            };
+        };
+        responses: {
+            /** @description The portal's tokens */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalTokens"];
+                };
+            };
+            /** @description Invalid request: `details` lists each bad field by path (e.g. `query.limit`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description VNeID refused the code (`VNEID_CODE_REFUSED`) or the portal refused its ID token (`VNEID_ID_TOKEN_REFUSED`, `VNEID_CLAIMS_INCOMPLETE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State or version conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too large: the body (over 1 MB; API Gateway's `{"message"}` over its 10 MB limit), or a stored record or a file the body declares for upload */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The body is not application/json, or a file it declares is of a type not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A domain rule refused the request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled by API Gateway */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `VNEID_UNAVAILABLE`: VNeID cannot be reached now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };

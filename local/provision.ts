@@ -7,8 +7,8 @@ import {
 import { CreateBucketCommand, PutBucketCorsCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import {
-  CognitoIdentityProviderClient, CreateGroupCommand, CreateUserPoolClientCommand, CreateUserPoolCommand,
-  ListUserPoolClientsCommand, ListUserPoolsCommand, GroupExistsException,
+  AddCustomAttributesCommand, CognitoIdentityProviderClient, CreateGroupCommand, CreateUserPoolClientCommand, CreateUserPoolCommand,
+  DescribeUserPoolCommand, ListUserPoolClientsCommand, ListUserPoolsCommand, GroupExistsException, UpdateUserPoolClientCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
   bucketEnvVar, dlqName, dlqUrlEnvVar, localResourceName, streamArnEnvVar, streamDlqName, streamDlqUrlEnvVar, queuePhysicalName, queueUrlEnvVar, tableEnvVar,
@@ -21,6 +21,7 @@ export interface Provisioned {
   resources: Record<string, string>;
   userPoolId: string;
   userPoolClientId: string;
+  userPoolStaffClientId: string;
 }
 
 const keySchema = (pk: { name: string }, sk?: { name: string }): KeySchemaElement[] => [
@@ -116,6 +117,24 @@ export const reconcileIndexes = async (db: DynamoDBClient, t: TableDecl, name: s
   }
 };
 
+const schemaOf = (attributes: readonly (typeof userPool.customAttributes)[number][]) => attributes.map((a) => ({
+  Name: a.name, AttributeDataType: a.type, Mutable: true,
+  StringAttributeConstraints: { MinLength: String(a.minLength), MaxLength: String(a.maxLength) },
+}));
+
+/** The pool's clients as declared: created when missing, their allowed flows kept in step (state kept in .local/). */
+const ensureClient = async (idp: CognitoIdentityProviderClient, poolId: string, decl: typeof userPool.webClient | typeof userPool.staffClient) => {
+  const clients = await idp.send(new ListUserPoolClientsCommand({ UserPoolId: poolId, MaxResults: 60 }));
+  const ExplicitAuthFlows = decl.authFlows.map((f) => `ALLOW_${f}` as const);
+  const existing = clients.UserPoolClients?.find((c) => c.ClientName === decl.name)?.ClientId;
+  if (existing) {
+    await idp.send(new UpdateUserPoolClientCommand({ UserPoolId: poolId, ClientId: existing, ClientName: decl.name, ExplicitAuthFlows }));
+    return existing;
+  }
+  const created = await idp.send(new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: decl.name, ExplicitAuthFlows, GenerateSecret: false }));
+  return created.UserPoolClient!.ClientId!;
+};
+
 const ensureUserPool = async (idp: CognitoIdentityProviderClient) => {
   const pools = await idp.send(new ListUserPoolsCommand({ MaxResults: 60 }));
   let poolId = pools.UserPools?.find((p) => p.Name === userPool.name)?.Id;
@@ -131,12 +150,14 @@ const ensureUserPool = async (idp: CognitoIdentityProviderClient) => {
           RequireSymbols: userPool.passwordPolicy.requireSymbols,
         },
       },
-      Schema: userPool.customAttributes.map((a) => ({
-        Name: a.name, AttributeDataType: a.type, Mutable: true,
-        StringAttributeConstraints: { MinLength: String(a.minLength), MaxLength: String(a.maxLength) },
-      })),
+      Schema: schemaOf(userPool.customAttributes),
     }));
     poolId = created.UserPool!.Id!;
+  } else {
+    // A pool kept from an earlier version: add the custom attributes declared since.
+    const known = new Set((await idp.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool?.SchemaAttributes?.map((a) => a.Name));
+    const missing = userPool.customAttributes.filter((a) => !known.has(`custom:${a.name}`) && !known.has(a.name));
+    if (missing.length) await idp.send(new AddCustomAttributesCommand({ UserPoolId: poolId, CustomAttributes: schemaOf(missing) }));
   }
   for (const group of userPool.groups) {
     try {
@@ -145,18 +166,9 @@ const ensureUserPool = async (idp: CognitoIdentityProviderClient) => {
       if (!(e instanceof GroupExistsException) && (e as Error).name !== 'GroupExistsException') throw e;
     }
   }
-  const clients = await idp.send(new ListUserPoolClientsCommand({ UserPoolId: poolId, MaxResults: 60 }));
-  let clientId = clients.UserPoolClients?.find((c) => c.ClientName === userPool.webClient.name)?.ClientId;
-  if (!clientId) {
-    const created = await idp.send(new CreateUserPoolClientCommand({
-      UserPoolId: poolId,
-      ClientName: userPool.webClient.name,
-      ExplicitAuthFlows: userPool.webClient.authFlows.map((f) => `ALLOW_${f}` as const),
-      GenerateSecret: false,
-    }));
-    clientId = created.UserPoolClient!.ClientId!;
-  }
-  return { poolId, clientId };
+  const clientId = await ensureClient(idp, poolId, userPool.webClient);
+  const staffClientId = await ensureClient(idp, poolId, userPool.staffClient);
+  return { poolId, clientId, staffClientId };
 };
 
 /** Creates tables, buckets, queues (each with its DLQ) and the user pool; returns their variables and the pool's ids. */
@@ -216,7 +228,7 @@ export const provision = async (platform: PlatformDecl): Promise<Provisioned> =>
     env[dlqUrlEnvVar(q.name)] = dlq.QueueUrl!;
   }));
 
-  const { poolId, clientId } = await ensureUserPool(idp);
+  const { poolId, clientId, staffClientId } = await ensureUserPool(idp);
   for (const c of [db, s3, sqs, idp]) c.destroy();
-  return { resources: env, userPoolId: poolId, userPoolClientId: clientId };
+  return { resources: env, userPoolId: poolId, userPoolClientId: clientId, userPoolStaffClientId: staffClientId };
 };

@@ -48,6 +48,9 @@ export const DEFAULT_PORTAL_BASE_URL = 'https://dichvucong.gov.vn';
 /** The web front end's page a payment provider sends the payer back to (web/src: `/ho-so/:id?thanh-toan=`). */
 export const PAYMENT_RETURN_PATH = '/ho-so/{dossierId}?thanh-toan={orderId}';
 
+/** The web front end's page VNeID sends the browser back to (web/src: `/dang-nhap/vneid`). */
+export const VNEID_CALLBACK_PATH = '/dang-nhap/vneid';
+
 const retryVariable = (fn: DeclaredFunctionName, what: string) => ({
   description: `${what} (docs/sync.md); unset or invalid: the function's policy`,
   functions: [fn],
@@ -94,6 +97,31 @@ export const environment = {
     functions: 'all',
     aws: { cdk: 'resource', resource: 'the identity stack\'s web client' },
     local: { from: 'the web client provisioned in cognito-local' },
+  },
+  USER_POOL_STAFF_CLIENT_ID: {
+    description: 'The user pool\'s officials\' and admins\' client (password sign-in): GET /v1/config reports it',
+    functions: 'all',
+    aws: { cdk: 'resource', resource: 'the identity stack\'s staff client' },
+    local: { from: 'the staff client provisioned in cognito-local' },
+  },
+  VNEID_ISSUER: {
+    description: 'The VNeID OpenID provider\'s issuer (discovery at <issuer>/.well-known/openid-configuration; docs/identity.md)',
+    functions: ['identity'],
+    aws: { cdk: 'setting', context: 'vneidIssuer' },
+    local: { from: 'the VNeID sandbox of the local runtime' },
+  },
+  VNEID_CLIENT_ID: {
+    description: 'The portal\'s client id at VNeID (its secret is the declared secret vneid-client-secret)',
+    functions: ['identity'],
+    default: 'dvc-portal',
+    aws: { cdk: 'setting', context: 'vneidClientId' },
+    local: { value: 'dvc-portal' },
+  },
+  VNEID_REDIRECT_URI: {
+    description: 'Where VNeID sends the browser back with the code: the web front end\'s /dang-nhap/vneid page, as registered at VNeID',
+    functions: ['identity'],
+    aws: { cdk: 'setting', context: 'vneidRedirectUri' },
+    local: { from: 'the local gateway\'s /dang-nhap/vneid page' },
   },
   PUBLIC_COGNITO_ENDPOINT: {
     description: 'Where browsers reach Cognito when it is not AWS\'s (GET /v1/config); unset in AWS',
@@ -142,18 +170,6 @@ export const environment = {
     default: `${DEFAULT_PORTAL_BASE_URL}${PAYMENT_RETURN_PATH}`,
     aws: { cdk: 'setting', context: 'paymentReturnUrl' },
     local: { from: 'the local gateway\'s dossier page' },
-  },
-  VNEID_ISSUER: {
-    description: 'The VNeID OpenID Connect issuer (discovery at <issuer>/.well-known/openid-configuration, docs/identity.md)',
-    functions: ['identity'],
-    aws: 'unset',
-    local: { from: 'the VNeID sandbox (local/vneid/sandbox.ts)' },
-  },
-  VNEID_CLIENT_ID: {
-    description: 'The portal\'s client id at VNeID (its secret is the `vneid-client-secret` secret)',
-    functions: ['identity'],
-    aws: 'unset',
-    local: { from: 'the VNeID sandbox\'s client for the portal (`dvc-portal`)' },
   },
   NOTIFY_DELIVERY: {
     description: 'How applicants are notified: aws (SES e-mail, SNS SMS) or outbox (recorded only, docs/notifications.md)',

@@ -221,6 +221,11 @@ export interface FunctionDecl {
    * PAYMENT_RETURN_URL (from the web origin); their secrets come through a declared secret.
    */
   usesPaymentProviders?: true;
+  /**
+   * Invoked by the user pool (its custom authentication triggers), never by the API: the identity
+   * stack builds it next to the pool; the local runtime invokes it for cognito-local.
+   */
+  userPoolTrigger?: true;
 }
 
 export interface SecretDecl {

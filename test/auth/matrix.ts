@@ -22,8 +22,8 @@ export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABEL: Record<Role, string> = {
   anonymous: 'anonymous',
-  citizen: 'citizen (citizen.demo)',
-  business: 'business (business.demo)',
+  citizen: 'citizen (citizen.demo, signed in through VNeID)',
+  business: 'business (business.demo, signed in through VNeID)',
   official: 'official of the right agency (official.hanoi)',
   officialOther: 'official of another agency (official.hue)',
   admin: 'admin (admin.demo)',
@@ -32,7 +32,7 @@ export const ROLE_LABEL: Record<Role, string> = {
 };
 
 /** 'ok' = any 2xx; a number = exactly that status. */
-export type Expected = 'ok' | 401 | 403 | 404;
+export type Expected = 'ok' | 400 | 401 | 403 | 404;
 
 /** What the test prepared before the matrix runs (seeded data fetched, scratch systems registered). */
 export interface MatrixContext {
@@ -163,6 +163,18 @@ export const MATRIX: Partial<Record<RouteId, MatrixEntry>> = {
   putCatalogueEntry: {
     sample: (c) => ({ params: { name: c.catalogueEntry.name, id: c.catalogueEntry.id }, json: c.catalogueEntry.body }),
     expect: ADMIN_ONLY,
+  },
+
+  // --- identity: the VNeID sign-in (public). Starting is anyone's; completing needs the state of a
+  // sign-in the portal started: a made-up one is refused to every caller alike (the end-to-end
+  // flow is test/identity/vneid-sign-in.test.ts).
+  startVneidSignIn: { sample: () => ({ json: {} }), expect: EVERYONE_OK },
+  completeVneidSignIn: {
+    sample: () => ({ json: { code: 'not-a-code', state: 'a-state-the-portal-never-issued' } }),
+    expect: {
+      anonymous: 400, citizen: 400, business: 400, official: 400, officialOther: 400, admin: 400,
+      agencySystem: 400, agencySystemOther: 400,
+    },
   },
 
   // --- identity: the agency-system registry (admin)
