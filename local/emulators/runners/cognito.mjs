@@ -38,7 +38,7 @@ const issuerDomain = `http://127.0.0.1:${port}`;
 const STANDARD_CLAIMS = ['name', 'phone_number'];
 const withStandardClaims = (triggers) => ({
   enabled: (name) => name === 'PreTokenGeneration' || triggers.enabled(name),
-  preTokenGeneration: async (ctx, request) => {
+  preTokenGeneration: async (_ctx, request) => {
     const attributes = Object.fromEntries((request.userAttributes ?? []).map((a) => [a.Name, a.Value]));
     const added = Object.fromEntries(STANDARD_CLAIMS.filter((n) => attributes[n] !== undefined).map((n) => [n, attributes[n]]));
     if (attributes.phone_number !== undefined) added.phone_number_verified = attributes.phone_number_verified === 'true';

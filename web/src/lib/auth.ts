@@ -126,6 +126,15 @@ export const signIn = async (username: string, password: string): Promise<User> 
 
 const NEXT_KEY = 'dvc.signin.next';
 
+/** What the portal's sign-in routes answer: their success fields, or the error envelope. */
+interface PortalAnswer {
+  authorizationUrl?: unknown;
+  idToken?: unknown;
+  refreshToken?: string;
+  expiresIn?: number;
+  error?: { code?: string; message?: string };
+}
+
 const postJson = async (path: string, body: unknown) => {
   let res: Response;
   try {
@@ -133,7 +142,7 @@ const postJson = async (path: string, body: unknown) => {
   } catch (e) {
     throw new SignInError('UNAVAILABLE', (e as Error).message);
   }
-  const data = (await res.json().catch(() => ({}))) as Record<string, any>;
+  const data = (await res.json().catch(() => ({}))) as PortalAnswer;
   return { status: res.status, data };
 };
 
