@@ -5,7 +5,7 @@
 // is prepared through the API (officials' actions), and each test works on its own dossiers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeScan, describeViolations, launchBrowser, newContext, seriousViolations, signInThroughUi, watchErrors } from './browser';
+import { axeScan, describeViolations, launchBrowser, newContext, seriousViolations, watchErrors } from './browser';
 import { craftToken, signIn } from '../support/auth';
 import { act, completeDraft, HANOI_COMMUNE, PDF, PNG, PROCEDURE, procedure, sampleForm, submitted } from '../support/dossiers';
 import { awaitingPayment } from '../support/payments';
@@ -22,7 +22,22 @@ beforeAll(async () => {
   context = await newContext(browser, 'phone');
   page = await context.newPage();
   errors = watchErrors(page);
-  await signInThroughUi(page, 'citizen.demo', undefined, '/ho-so');
+  // The journey starts at the VNeID sandbox, as a citizen's does: the portal's sign-in page, the
+  // sandbox's choose and consent pages (each axe-clean at phone size, without sideways scrolling),
+  // then back on the portal, signed in.
+  await page.goto(`/dang-nhap?next=${encodeURIComponent('/ho-so')}`);
+  await noSeriousViolations('sign-in page');
+  await page.getByRole('button', { name: 'Đăng nhập bằng tài khoản định danh điện tử VNeID' }).click();
+  await page.locator('#tk-001099012345').waitFor();
+  await noSeriousViolations('VNeID sandbox: choose an account');
+  expect(await noHorizontalScroll()).toBe(true);
+  await page.locator('#tk-001099012345').check();
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await page.getByRole('button', { name: 'Đồng ý chia sẻ thông tin' }).waitFor();
+  await noSeriousViolations('VNeID sandbox: consent');
+  expect(await noHorizontalScroll()).toBe(true);
+  await page.getByRole('button', { name: 'Đồng ý chia sẻ thông tin' }).click();
+  await page.waitForURL((url) => url.pathname === '/ho-so');
 });
 afterAll(async () => { await browser?.close(); });
 

@@ -2,9 +2,9 @@
 // Dependency-free: the web wizard uses the same rule to replace its submit button.
 
 /**
- * Whether an account of this VNeID e-ID level may submit dossiers online: level 2 and up. A token
- * without a level is not a VNeID account's (officials' and administrators' password accounts, the
- * local demo accounts): not refused. Anything else ("1", "", "two") is refused.
+ * Whether an applicant's account of this VNeID e-ID level may submit dossiers online: level 2 and
+ * up. Applicants sign in only through VNeID, which always states the level, so a token without one
+ * is refused like level 1, as is anything that is not a number ("", "two").
  */
 export const eidLevelAllowsSubmission = (eidLevel: string | undefined): boolean =>
-  eidLevel === undefined || (/^\d+$/.test(eidLevel) && Number(eidLevel) >= 2);
+  eidLevel !== undefined && /^\d+$/.test(eidLevel) && Number(eidLevel) >= 2;

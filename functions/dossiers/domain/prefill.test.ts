@@ -109,7 +109,7 @@ describe('tamperedLockedFields (P3)', () => {
 });
 
 describe('eidLevelAllowsSubmission (P4)', () => {
-  it.each([['2', true], ['3', true], [undefined, true], ['1', false], ['0', false], ['', false], ['two', false]] as const)('level %s → %s', (level, allowed) => {
+  it.each([['2', true], ['3', true], [undefined, false], ['1', false], ['0', false], ['', false], ['two', false]] as const)('level %s → %s', (level, allowed) => {
     expect(eidLevelAllowsSubmission(level)).toBe(allowed);
   });
 });
