@@ -1287,6 +1287,8 @@ export interface components {
             name: string;
             agencyCodes: string[];
             endpointUrl: string;
+            /** @enum {string} */
+            protocol: "json" | "qcvn120";
             /** @description Secret ids and states; secret values are never returned again */
             secrets: {
                 id: string;
@@ -2433,6 +2435,12 @@ export interface components {
              * @description HTTPS endpoint that receives the portal's signed outbound events
              */
             endpointUrl: string;
+            /**
+             * @description What the pushes are: `json` the portal's own events (default), `qcvn120` the packets of QCVN 120:2019/BTTTT
+             * @default json
+             * @enum {string}
+             */
+            protocol: "json" | "qcvn120";
         };
         RegisteredAgencySystem: {
             system: components["schemas"]["AgencySystem"];

@@ -74,8 +74,14 @@ export const qcvn120Procedure = (p: Procedure, names: ProcedureNames): Qcvn120Pr
 
 const time = (iso: string | null | undefined) => (iso ? qcvn120FromIso(iso) : undefined);
 
-/** A dossier as `TraCuuHoSo` gives it: the `DongBoHoSoMC` item of its current state. */
-export const qcvn120FromRecord = (d: DossierRecord): Qcvn120Dossier => {
+/** What a `DongBoHoSoMC` item is made of: a dossier record, or what an outbound event carries of one. */
+export type DossierView = Pick<DossierRecord,
+  'code' | 'procedureCode' | 'procedureName' | 'agencyName' | 'channel' | 'delivery' | 'postalAddress' | 'contact' | 'form' | 'status'
+  | 'receivedAt' | 'dueAt' | 'finishedAt' | 'returnedAt' | 'supplementRequest'>
+  & { applicant: Pick<DossierRecord['applicant'], 'type' | 'idNumber' | 'enterpriseCode' | 'name'>; attachments: Pick<DossierRecord['attachments'][number], 'id' | 'kind' | 'componentCode' | 'fileName' | 'status'>[] };
+
+/** A dossier as `TraCuuHoSo` gives it, and as a push to a QCVN 120 system: the `DongBoHoSoMC` item of its current state. */
+export const qcvn120FromRecord = (d: DossierView): Qcvn120Dossier => {
   const code = statusCode(d.status);
   const files = (kind: 'application' | 'result') => d.attachments.filter((a) => a.kind === kind && a.status === 'verified');
   const open = d.status === 'supplement_requested' ? d.supplementRequest : null;
