@@ -7995,13 +7995,13 @@ export interface operations {
                     "application/json": components["schemas"]["Qcvn120Answer"];
                 };
             };
-            /** @description Not a QCVN 120 packet (or not a JSON object): `error_code` "99", the reason, and the error envelope */
+            /** @description Not a QCVN 120 packet: `error_code` "99", the reason, and the error envelope inside; a body that is not JSON at all gets the error envelope alone */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Qcvn120Refusal"];
+                    "application/json": components["schemas"]["Qcvn120Refusal"] | components["schemas"]["Error"];
                 };
             };
             /** @description Missing, expired or refused credentials or signature (API Gateway's `{"message"}` when its authorizer refuses) */
@@ -8118,13 +8118,13 @@ export interface operations {
                     "application/json": components["schemas"]["Qcvn120ProcedureList"] | components["schemas"]["Qcvn120ProcedureAnswer"] | components["schemas"]["Qcvn120LookupAnswer"];
                 };
             };
-            /** @description Not a request of the sharing services (or a cursor it did not return): `error_code` "99", the reason, and the error envelope */
+            /** @description Not a request of the sharing services (or a cursor it did not return): `error_code` "99", the reason, and the error envelope inside; a body that is not JSON at all gets the error envelope alone */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Qcvn120Refusal"];
+                    "application/json": components["schemas"]["Qcvn120Refusal"] | components["schemas"]["Error"];
                 };
             };
             /** @description Missing, expired or refused credentials or signature (API Gateway's `{"message"}` when its authorizer refuses) */
