@@ -119,7 +119,7 @@ const run = async () => {
   commands.length = 0;
   const res = await invoke(inProcess, {
     method: 'POST', path: `/v1/dossiers/${one.id}/submit`,
-    claims: { sub: citizenSub, 'cognito:groups': ['citizen'], 'custom:id_number': '001099012345' },
+    claims: { sub: citizenSub, 'cognito:groups': ['citizen'], 'custom:id_number': '001099012345', 'custom:vneid_verified': 'true', 'custom:eid_level': '2' },
   });
   if (res.status !== 200) throw new Error(`in-process submit: ${res.status} ${JSON.stringify(res.body)}`);
   console.log(`\n1. submit round trips: ${commands.length} (${commands.join(', ')}); bar ≤ 3 → ${commands.length <= 3 ? 'OK' : 'BROKEN'}`);

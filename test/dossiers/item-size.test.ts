@@ -22,7 +22,7 @@ const doc = DynamoDBDocumentClient.from(ddb, { marshallOptions: { removeUndefine
 const s3 = new S3Client({ forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true' });
 afterAll(() => { ddb.destroy(); s3.destroy(); });
 
-const CITIZEN = { sub: `item-size-citizen-${randomUUID()}`, 'cognito:groups': ['citizen'], 'custom:id_number': CITIZEN_ID, 'custom:vneid_verified': 'true' };
+const CITIZEN = { sub: `item-size-citizen-${randomUUID()}`, 'cognito:groups': ['citizen'], 'custom:id_number': CITIZEN_ID, 'custom:vneid_verified': 'true', 'custom:eid_level': '2' };
 const FIELDS = Array.from({ length: 100 }, (_, i) => ({ name: `ghiChu${i}`, label: `Ghi chú ${i}`, type: 'text' as const, required: false }));
 
 describe('a dossier draft over 400 KB', () => {

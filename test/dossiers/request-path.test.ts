@@ -25,7 +25,7 @@ ddb.middlewareStack.add((next, context) => async (args) => {
 const doc = DynamoDBDocumentClient.from(ddb, { marshallOptions: { removeUndefinedValues: true } });
 const s3 = new S3Client({ forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true' });
 
-const CITIZEN = { sub: 'request-path-citizen', 'cognito:groups': ['citizen'], 'custom:id_number': CITIZEN_ID, 'custom:vneid_verified': 'true' };
+const CITIZEN = { sub: 'request-path-citizen', 'cognito:groups': ['citizen'], 'custom:id_number': CITIZEN_ID, 'custom:vneid_verified': 'true', 'custom:eid_level': '2' };
 const OFFICIAL = { sub: 'request-path-official', 'cognito:groups': ['official'], 'custom:agency_scope': '000.00.00.H26' };
 
 let handler: ReturnType<typeof makeHandler>;
