@@ -11,7 +11,7 @@ const callerOf = (event: APIGatewayProxyEventV2) =>
   middy(async (_event: APIGatewayProxyEventV2, context: ApiContext) => context.principal).use(callerPrincipal())(event, {} as ApiContext);
 
 const citizen: Principal = { kind: 'user', sub: 'u1', username: 'u1', groups: ['citizen'], vneidVerified: false, agencyScope: [] };
-const system: Principal = { kind: 'agency-system', keyId: 'demo-system', agencyCodes: ['000.00.00.H26'] };
+const system: Principal = { kind: 'agency-system', keyId: 'demo-system', agencyCodes: ['000.00.00.H26'], scopes: ['sync.write', 'sync.read', 'catalogue.read'] };
 const verdict = async (rule: AuthRule, principal: Principal | undefined) => {
   const guarded = middy(async () => 'allowed').use(routeAuthorization(rule));
   return guarded({} as APIGatewayProxyEventV2, { principal } as ApiContext).catch((e: { kind: string; code: string }) => `${e.kind} ${e.code}`);
@@ -34,13 +34,13 @@ describe('caller and route authorization', () => {
     expect(await verdict({ kind: 'user', groups: ['admin'] }, citizen)).toBe('forbidden FORBIDDEN');
     expect(await verdict({ kind: 'user', groups: ['citizen'] }, { kind: 'anonymous' })).toBe('unauthenticated UNAUTHENTICATED');
     expect(await verdict({ kind: 'user', groups: ['citizen'] }, system)).toBe('unauthenticated UNAUTHENTICATED');
-    expect(await verdict({ kind: 'agency-system' }, system)).toBe('allowed');
-    expect(await verdict({ kind: 'agency-system' }, citizen)).toBe('unauthenticated UNAUTHENTICATED');
+    expect(await verdict({ kind: 'agency-system', scope: 'sync.write' }, system)).toBe('allowed');
+    expect(await verdict({ kind: 'agency-system', scope: 'sync.write' }, citizen)).toBe('unauthenticated UNAUTHENTICATED');
   });
 
   it('fails closed: no caller on the context is an anonymous one', async () => {
     expect(principalIn({})).toEqual({ kind: 'anonymous' });
-    expect(await verdict({ kind: 'agency-system' }, undefined)).toBe('unauthenticated UNAUTHENTICATED');
+    expect(await verdict({ kind: 'agency-system', scope: 'sync.write' }, undefined)).toBe('unauthenticated UNAUTHENTICATED');
     expect(await verdict({ kind: 'public' }, undefined)).toBe('allowed');
   });
 });

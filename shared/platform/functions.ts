@@ -29,13 +29,15 @@ export const functions = [
     // catalogue read: a system's agency codes must be agencies of the catalogue.
     tables: { identity: 'readwrite', catalogue: 'read' },
     secrets: ['agency-secret-key'],
+    // Each registered system's OAuth app client (client credentials), in the portal's pool only.
+    cognitoActions: ['CreateUserPoolClient', 'DeleteUserPoolClient'],
   },
   {
     // The HTTP API Lambda REQUEST authorizer of agency-system routes (payload 2.0, simple
-    // responses, identity sources AGENCY_IDENTITY_HEADERS of shared/auth/agency-signature.ts, result caching
-    // OFF: every signature is single-use).
+    // responses, no identity sources: a bearer token or the signature headers; result caching
+    // OFF: every signature is single-use). Tokens are verified against the pool's JWKS.
     name: 'agency-authorizer',
-    description: 'Verifies signed requests of agency systems (key, window, signature, replay)',
+    description: 'Verifies agency systems: signed requests (key, window, signature, replay) or client-credentials tokens',
     entry: 'functions/identity/authorizer.ts',
     memoryMb: 256,
     timeoutSeconds: 5,

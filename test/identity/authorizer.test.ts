@@ -125,7 +125,7 @@ describe('agency authorizer: requests without a body (fully verified here)', () 
 
 // A body-carrying agency-system route, as the sync function will have.
 const echoRoute = defineRoute({
-  id: 'testSignedEcho', method: 'POST', path: '/v1/sync/test-echo', fn: 'test', auth: { kind: 'agency-system' },
+  id: 'testSignedEcho', method: 'POST', path: '/v1/sync/test-echo', fn: 'test', auth: { kind: 'agency-system', scope: 'sync.write' },
   summary: 'test', description: 'Echoes a signed body.', tags: [], request: { body: z.object({ n: z.number() }) }, responses: { 200: { description: 'ok' } },
 });
 const ECHO = 'POST /v1/sync/test-echo';

@@ -26,6 +26,8 @@ export interface AgencySystemRecord {
   agencyCodes: string[];
   endpointUrl: string;
   secrets: SecretEntry[];
+  /** Its OAuth 2.0 app client in the user pool (client credentials), when one was made. */
+  oauthClientId?: string;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -41,6 +43,7 @@ export interface AgencySystemInput {
 /** What an admin sees: everything but secret material. */
 export interface AgencySystemSummary extends AgencySystemInput {
   secrets: { id: string; createdAt: string; status: 'active' | 'revoked'; revokedAt?: string }[];
+  oauthClientId?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -58,6 +61,7 @@ export const summarize = (r: AgencySystemRecord): AgencySystemSummary => ({
   agencyCodes: r.agencyCodes,
   endpointUrl: r.endpointUrl,
   secrets: r.secrets.map(({ id, createdAt, status, revokedAt }) => ({ id, createdAt, status, ...(revokedAt ? { revokedAt } : {}) })),
+  ...(r.oauthClientId ? { oauthClientId: r.oauthClientId } : {}),
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
 });

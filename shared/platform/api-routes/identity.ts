@@ -3,7 +3,7 @@ import {
   AgencySecretParams, AgencySystem, AgencySystemListQuery, AgencySystemPage, AgencySystemParams,
   AgencyWhoAmI, RegisterAgencySystem, RegisteredAgencySystem, RotatedAgencySecret,
 } from '../../contracts/identity';
-import { ADMIN, AGENCY_SYSTEM, defineRoute } from './rules';
+import { ADMIN, AGENCY_SYSTEM_READ, defineRoute } from './rules';
 
 export const identityRoutes = {
   listAgencySystems: defineRoute({
@@ -37,7 +37,7 @@ export const identityRoutes = {
     responses: { 200: { description: 'The agency system after revocation', schema: AgencySystem } },
   }),
   syncWhoAmI: defineRoute({
-    id: 'syncWhoAmI', method: 'GET', path: '/v1/sync/whoami', fn: 'identity', auth: AGENCY_SYSTEM,
+    id: 'syncWhoAmI', method: 'GET', path: '/v1/sync/whoami', fn: 'identity', auth: AGENCY_SYSTEM_READ,
     summary: 'Check agency credentials',
     description: 'Answers a correctly signed request with the key id and the agency codes it may speak for: the way to test signing before sending data.',
     tags: ['identity', 'sync'],

@@ -3,7 +3,7 @@ import {
   SyncAccepted, SyncDossiersBody, SyncOutboxPage, SyncOutboxQuery, SyncStatusesBatch, SyncStatusesBody, SystemHealth,
 } from '../../contracts/sync';
 import { Qcvn120Answer, Qcvn120Body, Qcvn120Refusal } from '../../contracts/qcvn120';
-import { AGENCY_SYSTEM, defineRoute } from './rules';
+import { AGENCY_SYSTEM, AGENCY_SYSTEM_READ, defineRoute } from './rules';
 
 export const syncRoutes = {
   syncStatuses: defineRoute({
@@ -36,14 +36,14 @@ export const syncRoutes = {
     },
   }),
   syncOutbox: defineRoute({
-    id: 'syncOutbox', method: 'GET', path: '/v1/sync/outbox', fn: 'sync', auth: AGENCY_SYSTEM,
+    id: 'syncOutbox', method: 'GET', path: '/v1/sync/outbox', fn: 'sync', auth: AGENCY_SYSTEM_READ,
     summary: 'Read my outbox', tags: ['sync'],
     description: 'The dossier events the portal pushes to the calling system (new dossiers, supplements, withdrawals, payments), oldest first, each with its delivery state: the pull alternative to the push (docs/sync.md "Outbound"). Paginated; a cursor of another system is a 400.',
     request: { query: SyncOutboxQuery },
     responses: { 200: { description: 'A page of outbound events', schema: SyncOutboxPage } },
   }),
   syncOwnHealth: defineRoute({
-    id: 'syncOwnHealth', method: 'GET', path: '/v1/sync/health/me', fn: 'sync', auth: AGENCY_SYSTEM,
+    id: 'syncOwnHealth', method: 'GET', path: '/v1/sync/health/me', fn: 'sync', auth: AGENCY_SYSTEM_READ,
     summary: "The calling system's own sync health",
     description:
       "Inbound statistics and latest errors, outbound backlog and latest deliveries of the calling agency system only " +
