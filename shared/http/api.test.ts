@@ -106,7 +106,7 @@ describe('a capability\'s own middleware (the extension point)', () => {
     const pristine = structuredClone(proven);
     const res = await handler(proven, {} as never);
     expect(res.statusCode).toBe(200);
-    expect(bodyOf(res)).toEqual({ n: 1, principal: { kind: 'agency-system', keyId: 'demo-system', agencyCodes: ['000.00.00.H26'] } });
+    expect(bodyOf(res)).toEqual({ n: 1, principal: { kind: 'agency-system', keyId: 'demo-system', agencyCodes: ['000.00.00.H26'], scopes: ['sync.write', 'sync.read', 'catalogue.read'] } });
     // What it established travels on the context: the event stays as API Gateway sent it.
     expect(proven).toEqual(pristine);
     const unproven = await handler(event('POST', '/v1/kit/system', { body: '{"n":1}', headers: { 'x-proof': 'bad' } }), {} as never);

@@ -23,7 +23,10 @@ describe('caller and route authorization', () => {
     expect(await callerOf(eventWith({ jwt: { claims: { sub: 'u1', 'cognito:groups': '[citizen admin]' } } })))
       .toMatchObject({ kind: 'user', sub: 'u1', groups: ['citizen', 'admin'] });
     expect(await callerOf(eventWith({ lambda: { keyId: 'demo-system', agencyCodes: '000.00.00.H26,000.00.00.H01' } })))
-      .toEqual({ kind: 'agency-system', keyId: 'demo-system', agencyCodes: ['000.00.00.H26', '000.00.00.H01'] });
+      .toEqual({ kind: 'agency-system', keyId: 'demo-system', agencyCodes: ['000.00.00.H26', '000.00.00.H01'], scopes: ['sync.write', 'sync.read', 'catalogue.read'] });
+    // A token's context names its scopes: only those (unknown names dropped).
+    expect(await callerOf(eventWith({ lambda: { keyId: 'demo-system', agencyCodes: '000.00.00.H26', scopes: 'sync.read,admin', signature: 'token' } })))
+      .toEqual({ kind: 'agency-system', keyId: 'demo-system', agencyCodes: ['000.00.00.H26'], scopes: ['sync.read'] });
     // A body-pending request is nobody until its body is verified (functions/identity/signed-body.ts).
     expect(await callerOf(eventWith({ lambda: { pendingKeyId: 'demo-system', signature: 'body-pending' } }))).toEqual({ kind: 'anonymous' });
   });
@@ -36,6 +39,8 @@ describe('caller and route authorization', () => {
     expect(await verdict({ kind: 'user', groups: ['citizen'] }, system)).toBe('unauthenticated UNAUTHENTICATED');
     expect(await verdict({ kind: 'agency-system', scope: 'sync.write' }, system)).toBe('allowed');
     expect(await verdict({ kind: 'agency-system', scope: 'sync.write' }, citizen)).toBe('unauthenticated UNAUTHENTICATED');
+    // A token without the route's scope: the same system, 403.
+    expect(await verdict({ kind: 'agency-system', scope: 'sync.write' }, { ...system, scopes: ['sync.read'] } as Principal)).toBe('forbidden INSUFFICIENT_SCOPE');
   });
 
   it('fails closed: no caller on the context is an anonymous one', async () => {
