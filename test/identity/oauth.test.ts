@@ -12,6 +12,7 @@ import { api, baseUrl, craftToken, decodePayload, signIn, signedApi, tamperPaylo
 import { expectBody } from '../support/body';
 import { switchOffAgencySystems } from '../support/sync';
 
+type Registered = ReturnType<typeof RegisteredAgencySystem.parse>;
 const run = randomBytes(3).toString('hex');
 const HANOI = '000.00.00.H26';
 const HUE = '000.00.00.H57';
@@ -38,8 +39,8 @@ const tokenFor = async (client: { clientId: string; clientSecret: string; tokenU
 };
 
 describe('client-credentials tokens for agency systems', () => {
-  let hanoi: RegisteredAgencySystem;
-  let hue: RegisteredAgencySystem;
+  let hanoi: Registered;
+  let hue: Registered;
   let hanoiToken: string;
 
   beforeAll(async () => {
