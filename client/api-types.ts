@@ -7805,13 +7805,13 @@ export interface operations {
                     "application/json": components["schemas"]["Qcvn120Answer"];
                 };
             };
-            /** @description Not a QCVN 120 packet (or not a JSON object): `error_code` "99", the reason, and the error envelope */
+            /** @description Not a QCVN 120 packet: `error_code` "99", the reason, and the error envelope inside; a body that is not JSON at all gets the error envelope alone */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Qcvn120Refusal"];
+                    "application/json": components["schemas"]["Qcvn120Refusal"] | components["schemas"]["Error"];
                 };
             };
             /** @description Missing, expired or refused credentials or signature (API Gateway's `{"message"}` when its authorizer refuses) */

@@ -4,6 +4,7 @@
 // Vietnamese field names, and the answer. The adapter (functions/sync/domain/qcvn120) translates
 // each item into the portal's own sync contracts (sync.ts, sync-dossiers.ts).
 import * as z from 'zod';
+import { ErrorEnvelope } from './common';
 
 /** `yyyyMMddHHmmss`, Vietnam time (UTC+7); an empty string is "not given", as the systems send it. */
 export const Qcvn120Time = z.string().regex(/^(\d{14})?$/, 'expected a time as yyyyMMddHHmmss (Vietnam time)');
@@ -122,8 +123,8 @@ export const Qcvn120Envelope = z.object({
   data: z.array(z.unknown()).min(1, 'expected at least one item in data').max(100, 'at most 100 items per packet'),
 });
 
-/** What the route takes before the adapter reads the envelope: any JSON object (its answer says what is wrong). */
-export const Qcvn120Body = z.record(z.string(), z.unknown());
+/** What the route takes before the adapter reads the envelope: any JSON (its answer says what is wrong). */
+export const Qcvn120Body = z.unknown();
 /** The packet as the OpenAPI document shows it. */
 export const Qcvn120Packet = z.discriminatedUnion('service', [
   Qcvn120Envelope.extend({ service: z.literal('DongBoHoSoMC'), data: z.array(Qcvn120Dossier).min(1).max(100) }),
@@ -159,3 +160,5 @@ export const Qcvn120Refusal = z.object({
   message: z.string(),
   error: z.object({ code: z.string(), message: z.string(), details: z.array(z.object({ path: z.string(), message: z.string() })) }),
 }).meta({ id: 'Qcvn120Refusal' });
+/** The route's 400: the standard's refusal, or the error envelope alone for a body that is not JSON at all. */
+export const Qcvn120BadRequest = z.union([Qcvn120Refusal, ErrorEnvelope]);

@@ -127,7 +127,7 @@ describe('QCVN 120 packets through the running portal', () => {
     const partial = await packetAnswer({ service: 'DongBoHoSoMC', data: [{ ...dossierPackets[1], MaHoSo: codeOf('q', 3), KenhThucHien: '2' }, { ...dossierPackets[1], MaHoSo: '000.00.00009.H29-261102-0001' }] });
     expect(partial).toMatchObject({ error_code: '01', accepted: 0, rejected: 2 });
     expect(partial.results.map((r) => r.errors?.map((e) => e.path))).toEqual([['data.0.KenhThucHien'], ['data.1.MaHoSo']]);
-    for (const body of [{ service: 'LayThuTuc', data: [{}] }, { service: 'CapNhatTienDoHoSoMC' }, { data: [] }]) {
+    for (const body of [{ service: 'LayThuTuc', data: [{}] }, { service: 'CapNhatTienDoHoSoMC' }, { data: [] }, [progressPackets[0]], 'DongBoHoSoMC']) {
       const refused = expectBody(await postPacket(body), 400, Qcvn120Refusal, 'QCVN 120 refusal');
       expect(refused).toMatchObject({ error_code: '99', error: { code: 'QCVN120_BAD_PACKET' } });
     }

@@ -10,6 +10,7 @@
 // request as the dossier re-sent with its open round, as the standard has it — and end in the same
 // states as through the JSON routes.
 import { beforeAll, describe, expect, it } from 'vitest';
+import type * as z from 'zod';
 import { DOSSIER_STATUSES, type DossierStatus } from '../../shared/contracts/dossier-status';
 import { dossierStore } from '../../functions/dossiers/public';
 import { qcvn120FromIso } from '../../functions/sync/domain/qcvn120/time';
@@ -165,7 +166,7 @@ describe(`replaying ${EVENTS} recorded status events three ways through SQS`, ()
     const deadLetters = async () => expectBody(await api('GET', '/v1/sync/dead-letters?limit=100', { token: admin }), 200, DeadLetterList, 'dead letters');
     const allPoison = [...poisonCodes, ...qcvnPoisonCodes];
     // A listing shows at most 100 of the DLQ (the two routes' poison is ~100 at 1,000 events): gathered over a few.
-    const found = new Map<string, DeadLetterList['items'][number]>();
+    const found = new Map<string, z.infer<typeof DeadLetterList>['items'][number]>();
     for (let round = 0; round < 10 && found.size < allPoison.length; round++) {
       for (const i of (await deadLetters()).items) if (i.code !== null && allPoison.includes(i.code)) found.set(i.messageId, i);
     }

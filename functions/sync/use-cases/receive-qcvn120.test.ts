@@ -61,13 +61,14 @@ describe('receiveQcvn120', () => {
     ['no items', { service: 'DongBoHoSoMC', data: [] }, 'data'],
     ['items that are not a list', { service: 'CapNhatTienDoHoSoMC', data: 'x' }, 'data'],
     ['over 100 items', { service: 'CapNhatTienDoHoSoMC', data: Array.from({ length: 101 }, () => ({})) }, 'data'],
+    ['a list', [{ service: 'DongBoHoSoMC' }], ''],
   ])('refuses %s whole with "99" and the reason; nothing is queued', async (_, body, path) => {
     const { deps, sent } = setup();
     const out = await receiveQcvn120(deps, system, body);
     expect(out.ok).toBe(false);
     if (!out.ok) {
       expect(out.refused).toMatchObject({ error_code: '99', error: { code: 'QCVN120_BAD_PACKET', details: [expect.objectContaining({ path })] } });
-      expect(out.refused.message).toMatch(new RegExp(`^not a QCVN 120 packet: ${path}: `));
+      expect(out.refused.message).toMatch(new RegExp(`^not a QCVN 120 packet: ${path || 'the body'}: `));
     }
     expect(sent).toEqual([]);
   });

@@ -28,7 +28,7 @@ const translators: Record<Qcvn120Service, (raw: unknown) => Translation<Record<s
 const intakes: Record<Qcvn120Service, typeof receiveDossiers> = { DongBoHoSoMC: receiveDossiers, CapNhatTienDoHoSoMC: receiveStatuses };
 
 const atItem = (index: number, path: string) => `data.${index}${path ? `.${path}` : ''}`;
-const reasonOf = (problems: ItemProblem[]) => problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+const reasonOf = (problems: ItemProblem[]) => problems.map((p) => `${p.path || 'the body'}: ${p.message}`).join('; ');
 
 export const receiveQcvn120 = async (
   deps: IntakeDeps, system: AgencySystemPrincipal, body: unknown,

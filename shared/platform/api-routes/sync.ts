@@ -2,7 +2,7 @@
 import {
   SyncAccepted, SyncDossiersBody, SyncOutboxPage, SyncOutboxQuery, SyncStatusesBatch, SyncStatusesBody, SystemHealth,
 } from '../../contracts/sync';
-import { Qcvn120Answer, Qcvn120Body, Qcvn120Refusal } from '../../contracts/qcvn120';
+import { Qcvn120Answer, Qcvn120BadRequest, Qcvn120Body } from '../../contracts/qcvn120';
 import { AGENCY_SYSTEM, AGENCY_SYSTEM_READ, defineRoute } from './rules';
 
 export const syncRoutes = {
@@ -28,11 +28,11 @@ export const syncRoutes = {
     summary: 'Send a QCVN 120 packet', tags: ['sync'],
     description: 'A packet of the national standard QCVN 120:2019/BTTTT (docs/requirements.md R-QCVN120): `service` `DongBoHoSoMC` (up to 100 dossiers received at the desk or by post) or `CapNhatTienDoHoSoMC` (up to 100 progress steps). Each item is translated into the dossier upsert or status event of `/v1/sync/dossiers` and `/v1/sync/statuses` and handled exactly as they handle it (docs/sync.md "QCVN 120 packets"). 202 with the standard\'s answer: `error_code` "00" every item queued, "01" some refused (each item\'s `errors` name the standard\'s fields; `notKept` the fields the portal does not keep yet). A body that is not such a packet is a 400 with `error_code` "99", its reason, and the error envelope. Signed like every agency-system route.',
     request: { body: Qcvn120Body },
-    // The route takes any JSON object so that a bad packet gets the standard's refusal, not the generic 400.
+    // The route takes any JSON so that a bad packet gets the standard's refusal, not the generic 400.
     documentedBody: async () => (await import('../../contracts/qcvn120')).Qcvn120Packet,
     responses: {
       202: { description: 'Which items were queued and which were refused, and why, in the standard\'s answer', schema: Qcvn120Answer },
-      400: { description: 'Not a QCVN 120 packet (or not a JSON object): `error_code` "99", the reason, and the error envelope', schema: Qcvn120Refusal },
+      400: { description: 'Not a QCVN 120 packet: `error_code` "99", the reason, and the error envelope inside; a body that is not JSON at all gets the error envelope alone', schema: Qcvn120BadRequest },
     },
   }),
   syncOutbox: defineRoute({
