@@ -985,6 +985,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/qcvn120/share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * QCVN 120 sharing services
+         * @description The sharing services of the national standard QCVN 120:2019/BTTTT (docs/requirements.md R-QCVN120), by `service`: `LayDanhSachTTHC` a page of the procedure catalogue (`cursor`, `limit` ≤ 500: the portal pages the standard's list), `LayThuTuc` one procedure (`maTTHC`), `TraCuuHoSo` one dossier of the system's agencies by its code (`MaHoSo`), in the shape of a `DongBoHoSoMC` item (docs/sync.md "QCVN 120 sharing services"). 200 with `error_code` "00" and `result`; a request that is not one of them is a 400, an unknown procedure or a dossier that does not exist or is not of the system's agencies a 404, both with `error_code` "99" and the error envelope. Signed like every agency-system route.
+         *
+         *     Who may call: registered agency systems, with a signed request or a client-credentials token carrying dvc/catalogue.read.
+         */
+        post: operations["qcvn120Share"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sync/outbox": {
         parameters: {
             query?: never;
@@ -1265,6 +1287,8 @@ export interface components {
             name: string;
             agencyCodes: string[];
             endpointUrl: string;
+            /** @enum {string} */
+            protocol: "json" | "qcvn120";
             /** @description Secret ids and states; secret values are never returned again */
             secrets: {
                 id: string;
@@ -2103,13 +2127,95 @@ export interface components {
                 DuongDanTepTinKetQua?: string;
             }[];
         };
+        Qcvn120DossierInput: {
+            MaHoSo: string;
+            MaTTHC: string;
+            TenTTHC?: string;
+            MaLinhVuc?: string;
+            TenLinhVuc?: string;
+            KenhThucHien?: string | number;
+            SoBienNhan?: string;
+            ChuHoSo: string;
+            LoaiDoiTuong: string | number;
+            MaDoiTuong?: string;
+            ThongTinKhac?: string;
+            Email?: string;
+            Fax?: string;
+            SoDienThoai?: string;
+            TrichYeuHoSo?: string;
+            NgayTiepNhan: string;
+            NgayHenTra?: string;
+            TrangThaiHoSo: string | number;
+            NgayTra?: string;
+            ThongTinTra?: string;
+            HinhThuc?: string | number;
+            NgayKetThucXuLy?: string;
+            DonViXuLy?: string;
+            GhiChu?: string;
+            TaiLieuNop?: {
+                TepDinhKemId?: string;
+                TenTepDinhKem?: string;
+                IsDeleted?: boolean | string;
+                MaThanhPhanHoSo?: string;
+                DuongDanTaiTepTin?: string;
+            }[];
+            DanhSachLePhi?: {
+                TenPhiLePhi?: string;
+                MaPhiLePhi?: string;
+                HinhThucThu?: string | number;
+                Gia?: number | string;
+                LoaiPhiLePhi?: string | number;
+            }[];
+            DanhSachTepDinhKemKhac?: {
+                TenGiayTo?: string;
+                SoLuong?: string | number;
+                LoaiGiayTo?: string | number;
+            }[];
+            DanhSachHoSoBoSung?: {
+                HoSoBoSungId?: string;
+                NguoiYeuCauBoSung?: string;
+                NoiDungBoSung?: string;
+                NgayBoSung: string;
+                NguoiTiepNhanBoSung?: string;
+                ThongTinTiepNhan?: string;
+                NgayTiepNhanBoSung?: string;
+                TrangThaiBoSung?: string | number;
+                DanhSachGiayToBoSung?: {
+                    TenGiayTo?: string;
+                    MaThanhPhanHoSo?: string;
+                    GiayToId?: string;
+                    DuongDanTepTinKetQua?: string;
+                }[];
+                DanhSachLePhiBoSung?: {
+                    TenPhiLePhi?: string;
+                    MaPhiLePhi?: string;
+                    HinhThucThu?: string | number;
+                    Gia?: number | string;
+                    LoaiPhiLePhi?: string | number;
+                }[];
+                NgayHenTraTruoc?: string;
+                NgayHenTraMoi?: string;
+            }[];
+            DanhSachGiayToKetQua?: {
+                TenGiayTo?: string;
+                MaThanhPhanHoSo?: string;
+                GiayToId?: string;
+                DuongDanTepTinKetQua?: string;
+            }[];
+        };
+        Qcvn120LookupAnswer: {
+            /** @constant */
+            error_code: "00";
+            message: string;
+            result: components["schemas"]["Qcvn120Dossier"];
+        };
         Qcvn120Packet: {
             /** @constant */
             service: "DongBoHoSoMC";
             isUpdating?: boolean | string;
             madonvi?: string;
             session?: string;
-            data: components["schemas"]["Qcvn120Dossier"][];
+            data: components["schemas"]["Qcvn120DossierInput"][];
         } | {
             /** @constant */
             service: "CapNhatTienDoHoSoMC";
@@ -2117,6 +2223,77 @@ export interface components {
             madonvi?: string;
             session?: string;
             data: components["schemas"]["Qcvn120Progress"][];
+        };
+        Qcvn120Procedure: {
+            MATTHC: string;
+            TENTTHC: string;
+            CAPTHUCHIEN: string;
+            LINHVUCTHUCHIEN: {
+                MALINHVUC: string;
+                TENLINHVUC: string;
+            }[];
+            CACHTHUCTHUCHIEN: {
+                KENH: string;
+                THOIGIAN: {
+                    THOIGIANGIAIQUYET: number;
+                    DONVITINH: string;
+                    MOTA: string;
+                    PHILEPHI: {
+                        MAPHILEPHI: string;
+                        SOTIEN: number;
+                        DONVI: string;
+                        MOTA: string;
+                    }[];
+                }[];
+            }[];
+            THANHPHANHOSO: {
+                TRUONGHOP: string;
+                GIAYTO: {
+                    MAGIAYTO: string;
+                    TENGIAYTO: string;
+                    BATBUOC: boolean;
+                    URL: string;
+                    TENMAUDON: string;
+                }[];
+            }[];
+            TRINHTUTHUCHIEN: {
+                TRUONGHOP: string;
+                TRINHTU: {
+                    TENTRINHTU: string;
+                }[];
+            }[];
+            YEUCAU: string;
+            MOTADOITUONGTHUCHIEN: string;
+            KETQUATHUCHIEN: {
+                MAKETQUA: string;
+                TENKETQUA: string;
+            }[];
+            CANCUPHAPLY: {
+                SOVANBAN: string;
+                TENVANBAN: string;
+            }[];
+            COQUANTHUCHIEN: {
+                MADONVI: string;
+                TENDONVI: string;
+            }[];
+        };
+        Qcvn120ProcedureAnswer: {
+            /** @constant */
+            error_code: "00";
+            message: string;
+            result: components["schemas"]["Qcvn120Procedure"];
+        };
+        Qcvn120ProcedureList: {
+            /** @constant */
+            error_code: "00";
+            message: string;
+            result: {
+                MATTHC: string;
+                TENTTHC: string;
+                MALINHVUC: string;
+                CAPTHUCHIEN: string;
+            }[];
+            nextCursor: string | null;
         };
         Qcvn120Progress: {
             MaHoSo: string;
@@ -2141,6 +2318,26 @@ export interface components {
                     message: string;
                 }[];
             };
+        };
+        Qcvn120ShareRequest: {
+            /** @constant */
+            service: "LayDanhSachTTHC";
+            cursor?: string;
+            limit?: number;
+            session?: string;
+            madonvi?: string;
+        } | {
+            /** @constant */
+            service: "LayThuTuc";
+            maTTHC: string;
+            session?: string;
+            madonvi?: string;
+        } | {
+            /** @constant */
+            service: "TraCuuHoSo";
+            MaHoSo: string;
+            session?: string;
+            madonvi?: string;
         };
         RateDossier: {
             /** @enum {string} */
@@ -2249,6 +2446,12 @@ export interface components {
              * @description HTTPS endpoint that receives the portal's signed outbound events
              */
             endpointUrl: string;
+            /**
+             * @description What the pushes are: `json` the portal's own events (default), `qcvn120` the packets of QCVN 120:2019/BTTTT
+             * @default json
+             * @enum {string}
+             */
+            protocol: "json" | "qcvn120";
         };
         RegisteredAgencySystem: {
             system: components["schemas"]["AgencySystem"];
@@ -7839,6 +8042,129 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State or version conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too large: the body (over 1 MB; API Gateway's `{"message"}` over its 10 MB limit), or a stored record or a file the body declares for upload */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The body is not application/json, or a file it declares is of a type not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A domain rule refused the request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled by API Gateway */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    qcvn120Share: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Qcvn120ShareRequest"];
+            };
+        };
+        responses: {
+            /** @description The list page, the procedure or the dossier, in the standard's fields */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Qcvn120ProcedureList"] | components["schemas"]["Qcvn120ProcedureAnswer"] | components["schemas"]["Qcvn120LookupAnswer"];
+                };
+            };
+            /** @description Not a request of the sharing services (or a cursor it did not return): `error_code` "99", the reason, and the error envelope inside; a body that is not JSON at all gets the error envelope alone */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Qcvn120Refusal"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or refused credentials or signature (API Gateway's `{"message"}` when its authorizer refuses) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Authenticated, but not allowed this route or this resource */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description No such procedure, or no such dossier of the system's agencies: `error_code` "99" and the error envelope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Qcvn120Refusal"];
                 };
             };
             /** @description State or version conflict */

@@ -8,12 +8,10 @@
 //   3. sync a desk dossier                            POST /v1/qcvn120/sync  DongBoHoSoMC
 //   4. update its progress                            POST /v1/qcvn120/sync  CapNhatTienDoHoSoMC
 //      and wait until public tracking shows it returned
-//   5. (a citizen submits a dossier online at a commune of the province: the portal owes us an event)
-//   6. receive it: pulled from the outbox with the token; and, when the system's endpoint is the
-//      local receiver, the signed push as the receiver recorded it
-//
-// The catalogue read (LayDanhSachTTHC/LayThuTuc) is not here yet: the sharing services arrive with
-// another branch (docs/one-stop-systems.md says what is missing).
+//   5. read the catalogue and look our dossier up   POST /v1/qcvn120/share  LayDanhSachTTHC, LayThuTuc, TraCuuHoSo
+//   6. (a citizen submits a dossier online at a commune of the province: the portal owes us an event)
+//   7. receive it: pulled from the outbox with the token; and, when the system's endpoint is the
+//      local receiver, the signed QCVN 120 push (DongBoHoSoMC) as the receiver recorded it
 //
 //   npm run example:province-system [-- --base-url http://127.0.0.1:3000]
 import { randomBytes, randomInt } from 'node:crypto';
@@ -73,7 +71,7 @@ export const clientCredentialsToken = async (credentials: ClientCredentials, sco
 const registerAsAdmin = async (admin: PortalClient): Promise<ClientCredentials> => {
   const keyId = `province-hn-${randomBytes(3).toString('hex')}`;
   const registered = unwrap(await admin.POST('/v1/admin/agency-systems', {
-    body: { keyId, name: 'Hệ thống một cửa điện tử tỉnh (ví dụ)', agencyCodes: [PROVINCE], endpointUrl: 'https://motcua.example.vn/dvc/events' },
+    body: { keyId, name: 'Hệ thống một cửa điện tử tỉnh (ví dụ)', agencyCodes: [PROVINCE], endpointUrl: 'https://motcua.example.vn/dvc/events', protocol: 'qcvn120' },
   }), 'register', 201);
   if (!registered.oauthClient) throw new Error('this portal issues no OAuth clients (no token endpoint configured)');
   const { clientId, clientSecret, tokenUrl } = registered.oauthClient;
@@ -94,8 +92,9 @@ export const run = async (options: ProvinceOptions) => {
   }
 
   step(1, `obtain an access token (POST ${credentials.tokenUrl}, grant_type=client_credentials)`);
-  const { accessToken, expiresIn } = await clientCredentialsToken(credentials, ['dvc/sync.write', 'dvc/sync.read']);
-  log(`   → a Bearer token for ${expiresIn} s with dvc/sync.write dvc/sync.read`);
+  const scopes = ['dvc/sync.write', 'dvc/sync.read', 'dvc/catalogue.read'];
+  const { accessToken, expiresIn } = await clientCredentialsToken(credentials, scopes);
+  log(`   → a Bearer token for ${expiresIn} s with ${scopes.join(' ')}`);
   const system = createPortalClient({ baseUrl: options.baseUrl, auth: bearerToken(accessToken) });
 
   step(2, 'who the token speaks for (GET /v1/sync/whoami)');
@@ -130,12 +129,24 @@ export const run = async (options: ProvinceOptions) => {
   });
   log(`   → public tracking: ${tracked.history.map((h) => h.status).join(' → ')}`);
 
-  step(5, `meanwhile citizen.demo submits a dossier online at ${HANOI_COMMUNE}`);
+  step(5, 'read the catalogue and look our dossier up (POST /v1/qcvn120/share)');
+  const share = async (request: Schema<'Qcvn120ShareRequest'>) => unwrap(await system.POST('/v1/qcvn120/share', { body: request }), request.service);
+  const list = await share({ service: 'LayDanhSachTTHC', limit: 5 });
+  const listed = Array.isArray(list.result) ? list.result : [];
+  log(`   → LayDanhSachTTHC: ${listed.map((p) => 'MATTHC' in p ? p.MATTHC : '').join(', ')}${list && 'nextCursor' in list && list.nextCursor ? ', …' : ''}`);
+  const procedure = await share({ service: 'LayThuTuc', maTTHC: PROCEDURE });
+  const procedureName = !Array.isArray(procedure.result) && 'TENTTHC' in procedure.result ? procedure.result.TENTTHC : '';
+  log(`   → LayThuTuc ${PROCEDURE}: ${procedureName}`);
+  const lookup = await share({ service: 'TraCuuHoSo', MaHoSo: code });
+  const lookedUp = !Array.isArray(lookup.result) && 'MaHoSo' in lookup.result ? lookup.result : undefined;
+  log(`   → TraCuuHoSo ${code}: TrangThaiHoSo ${lookedUp?.TrangThaiHoSo}`);
+
+  step(6, `meanwhile citizen.demo submits a dossier online at ${HANOI_COMMUNE}`);
   const online = await submitted(await portal.as('citizen.demo'));
   const eventId = `${online.id}:${online.version}`;
   log(`   → ${online.code} submitted; the portal owes us event ${eventId}`);
 
-  step(6, 'receive it: pulled from the outbox with the token (GET /v1/sync/outbox), and pushed if our endpoint is the local receiver');
+  step(7, 'receive it: pulled from the outbox with the token (GET /v1/sync/outbox), and pushed if our endpoint is the local receiver');
   const pulled = await waitFor('the event in the outbox', patienceMs, async () => {
     for (let cursor: string | undefined; ;) {
       const page = unwrap(await system.GET('/v1/sync/outbox', { params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } } }), 'outbox');
@@ -146,7 +157,7 @@ export const run = async (options: ProvinceOptions) => {
     }
   });
   log(`   → pulled: ${pulled.event.type} ${pulled.event.code}`);
-  type Delivery = { keyId: string | null; eventId: string | null; signatureValid: boolean; type: string | null };
+  type Delivery = { keyId: string | null; eventId: string | null; signatureValid: boolean; type: string | null; code: string | null };
   const receiverUrl = `${options.baseUrl}/local/agency-receiver`;
   const deliveries = async () => ((await (await fetch(receiverUrl)).json()) as { items: Delivery[] }).items;
   const pushedToReceiver = options.credentials !== undefined && (await fetch(receiverUrl)).ok;
@@ -154,11 +165,14 @@ export const run = async (options: ProvinceOptions) => {
     ? await waitFor('the push', patienceMs, async () => (await deliveries()).find((d) => d.keyId === credentials.keyId && d.eventId === eventId))
     : null;
   log(pushed
-    ? `   → pushed to the local receiver: ${pushed.type}, signature ${pushed.signatureValid ? 'valid' : 'INVALID'}`
+    ? `   → pushed to the local receiver: ${pushed.type} for MaHoSo ${pushed.code}, signature ${pushed.signatureValid ? 'valid' : 'INVALID'}`
     : '   → no push to watch here: our registered endpoint is a placeholder (a real system receives pushes at its HTTPS endpoint)');
 
   log(`\nDone: ${code} is ${tracked.status}; event ${eventId} received.`);
-  return { keyId: credentials.keyId, whoami, code, answers: { dossier, progress }, tracked: tracked.history.map((h) => h.status), pulled: pulled.event, pushed };
+  return {
+    keyId: credentials.keyId, whoami, code, answers: { dossier, progress }, tracked: tracked.history.map((h) => h.status),
+    catalogue: { listed: listed.length, procedureName, lookedUp }, online: { code: online.code }, pulled: pulled.event, pushed,
+  };
 };
 
 const argument = (name: string) => {

@@ -56,8 +56,14 @@ export const agencyReceiver = (registry: () => AgencySystemRegistry = () => new 
       event = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
     } catch { /* recorded as null */ }
     const text = (k: string) => (typeof event?.[k] === 'string' ? (event[k] as string) : null);
+    // A QCVN 120 packet carries no event id or type: the header's id, the service, the item's MaHoSo.
+    const item = Array.isArray(event?.data) && typeof event.data[0] === 'object' ? (event.data[0] as Record<string, unknown>) : undefined;
+    const header = req.headers[DELIVERY_EVENT_ID_HEADER];
     received.unshift({
-      receivedAt: new Date().toISOString(), keyId, eventId: text('eventId'), type: text('type'), code: text('code'),
+      receivedAt: new Date().toISOString(), keyId,
+      eventId: text('eventId') ?? (typeof header === 'string' ? header : null),
+      type: text('type') ?? text('service'),
+      code: text('code') ?? (typeof item?.MaHoSo === 'string' ? item.MaHoSo : null),
       signatureValid: verdict.ok, refusal: verdict.ok ? null : verdict.reason, event,
       request: {
         method: 'POST', pathWithQuery, body: body.toString('utf8'),

@@ -43,6 +43,37 @@ export interface TreasuryAccountInfo {
   bankCode: string | null;
 }
 
+/** One procedure of the catalogue's list: what a list shows (R-CATALOGUE-LIST). */
+export interface ProcedureListed {
+  code: string;
+  name: string;
+  level: 'central' | 'province' | 'commune';
+  sectorCode: string;
+}
+
+/** The catalogue as other systems read it in pages (sync's QCVN 120 sharing services, docs/sync.md). */
+export interface ProcedureListing {
+  /** A page of procedures in code order; `last` is where the next page starts, null on the last page. */
+  page(options: { after?: string; limit: number }): Promise<{ items: ProcedureListed[]; last: string | null }>;
+  /** The name of a shared-catalogue entry by its code, undefined when there is none. */
+  entryName(catalogue: 'sectors' | 'result-types', code: string): Promise<string | undefined>;
+}
+
+/** The listing over the platform's catalogue table (one query a page: the list's fields only). */
+export const procedureListing = (client: Deferred<DynamoDBDocumentClient> = dynamoClient): ProcedureListing => {
+  const store = new DynamoCatalogueStore(client, () => tableName('catalogue'));
+  return {
+    async page({ after, limit }) {
+      const out = await store.listProcedures({ after, limit });
+      return { items: out.items.map(({ code, name, level, sectorCode }) => ({ code, name, level, sectorCode })), last: out.last };
+    },
+    async entryName(catalogue, code) {
+      const entry = await store.getEntry(catalogue, code);
+      return typeof entry?.name === 'string' ? entry.name : undefined;
+    },
+  };
+};
+
 /** The reader over the platform's catalogue table (name and client resolved on first use). */
 export const catalogueReader = (client: Deferred<DynamoDBDocumentClient> = dynamoClient): CatalogueReader =>
   new StoreCatalogueReader(new DynamoCatalogueStore(client, () => tableName('catalogue')));

@@ -4,11 +4,14 @@
 // sealed form. Needs the identity table (read) and the agency-secret-key secret.
 import { agencyInScope, type AgencyRef } from '../../shared/auth/scope';
 import { AgencySystemRegistry } from './adapters/registry';
+import { protocolOf, type AgencyProtocol } from './domain/agency-system';
 
 export interface OutboundSystem {
   keyId: string;
   endpointUrl: string;
   agencyCodes: string[];
+  /** What its pushes are: the portal's JSON events or QCVN 120 packets (docs/sync.md "Outbound"). */
+  protocol: AgencyProtocol;
   /**
    * The oldest active secret, opened; null when it cannot be opened (sealed under another key:
    * a configuration error, reported as a failed delivery). Systems with none active are left out.
@@ -29,6 +32,7 @@ export const agencySystemsFor = async (agency: AgencyRef, registry: AgencySystem
     keyId: r.keyId,
     endpointUrl: r.endpointUrl,
     agencyCodes: r.agencyCodes,
+    protocol: protocolOf(r),
     secret: (await registry.activeSecrets(r).catch(() => []))[0] ?? null,
   })));
 };

@@ -2,7 +2,8 @@
 // authorizer has verified the system), batches of ≤ 100 status events or dossier upserts checked
 // item by item and the valid ones queued FIFO per dossier code, deduplicated by the system's event
 // id (202 with a result per item: use-cases/receive-statuses.ts, receive-dossiers.ts); the same
-// items as packets of the national standard QCVN 120 (use-cases/receive-qcvn120.ts); a system's
+// items as packets of the national standard QCVN 120 (use-cases/receive-qcvn120.ts) and the
+// standard's sharing services (use-cases/share-qcvn120.ts); a system's
 // outbox and its own health.
 import { agencySystemOf } from '../../shared/auth/principal';
 import { accepted, createApiHandler, implement, ok } from '../../shared/http/api';
@@ -14,6 +15,7 @@ import { readOutbox } from './use-cases/outbox';
 import { receiveQcvn120 } from './use-cases/receive-qcvn120';
 import { receiveDossiers } from './use-cases/receive-dossiers';
 import { receiveStatuses } from './use-cases/receive-statuses';
+import { shareQcvn120 } from './use-cases/share-qcvn120';
 
 export const makeHandler = (deps: SyncApiDeps) =>
   createApiHandler([
@@ -22,6 +24,10 @@ export const makeHandler = (deps: SyncApiDeps) =>
     implement(routes.qcvn120Sync, async ({ principal, body }) => {
       const out = await receiveQcvn120(deps, agencySystemOf(principal), body);
       return out.ok ? accepted(out.answer) : { status: 400, body: out.refused };
+    }),
+    implement(routes.qcvn120Share, async ({ principal, body }) => {
+      const out = await shareQcvn120(deps.share, agencySystemOf(principal), body);
+      return out.ok ? ok(out.answer) : { status: out.kind === 'not_found' ? 404 : 400, body: out.refused };
     }),
     implement(routes.syncOutbox, async ({ principal, query }) => ok(await readOutbox(deps.outbox, agencySystemOf(principal), query))),
     implement(routes.syncOwnHealth, async ({ principal }) => ok(await ownHealth(deps, agencySystemOf(principal)))),

@@ -139,8 +139,8 @@ describe('the consumer, with stand-ins', () => {
     return { store, items };
   };
   const systems = [
-    { keyId: 'sys-a', endpointUrl: 'https://a.example.vn/in?x=1', agencyCodes: ['000.00.00.H26'], secret: 'secret-a' },
-    { keyId: 'sys-b', endpointUrl: 'https://b.example.vn/events', agencyCodes: ['000.00.00004.H26'], secret: 'secret-b' },
+    { keyId: 'sys-a', endpointUrl: 'https://a.example.vn/in?x=1', agencyCodes: ['000.00.00.H26'], secret: 'secret-a', protocol: 'json' as const },
+    { keyId: 'sys-b', endpointUrl: 'https://b.example.vn/events', agencyCodes: ['000.00.00004.H26'], secret: 'secret-b', protocol: 'json' as const },
   ];
 
   const setup = (bDown: () => boolean) => {
@@ -200,6 +200,26 @@ describe('the consumer, with stand-ins', () => {
     // A redelivery of a delivered message sends nothing.
     expect(await deliverMessage(deps, body, 5)).toMatchObject({ delivered: [], already: ['sys-a', 'sys-b'], failed: [] });
     expect(posts).toHaveLength(4);
+  });
+
+  it('a qcvn120 system gets the packet, signed over what it gets; a json system the event; the outbox keeps the event for both', async () => {
+    const { deps, posts, outbox } = setup(() => false);
+    const both = { ...deps, systemsFor: async () => [systems[0]!, { ...systems[1]!, protocol: 'qcvn120' as const }] };
+    expect(await deliverMessage(both, JSON.stringify(event('submit', 'applicant')), 1)).toMatchObject({ delivered: ['sys-a', 'sys-b'] });
+    const [json, packet] = posts.map((p) => JSON.parse(p.body) as Record<string, unknown>);
+    expect(json).toMatchObject({ eventId: 'd-1:2', type: 'dossier.submitted' });
+    expect(packet).toMatchObject({ service: 'DongBoHoSoMC', data: [{ MaHoSo: '000.00.00004.H26-261201-0001', TrangThaiHoSo: '1', KenhThucHien: '2' }] });
+    expect(packet).not.toHaveProperty('eventId');
+    expect(posts[1]!.headers['x-dvc-event-id']).toBe('d-1:2');
+    const verdict = verifySignedRequest({
+      method: 'POST', pathWithQuery: '/events', body: posts[1]!.body, timestamp: posts[1]!.headers['x-dvc-timestamp'],
+      signature: posts[1]!.headers['x-dvc-signature'], now: Date.parse('2026-12-01T03:00:05Z') / 1000, secrets: ['secret-b'],
+    });
+    expect(verdict.ok).toBe(true);
+    expect([...outbox.items.keys()]).toEqual(['sys-a|d-1:2', 'sys-b|d-1:2']);
+    // A later event: a progress step to the qcvn120 system.
+    await deliverMessage(both, JSON.stringify(event('withdraw', 'applicant', { version: 3, from: 'submitted', to: 'withdrawn', statusCode: 7, note: 'nhầm' })), 1);
+    expect(JSON.parse(posts[3]!.body)).toEqual({ service: 'CapNhatTienDoHoSoMC', data: [{ MaHoSo: '000.00.00004.H26-261201-0001', NguoiXuLy: 'Người nộp hồ sơ', ThoiDiemXuLy: '20261201100000', NoiDungXuLy: 'nhầm', TrangThai: '7' }] });
   });
 
   it('a batch: dossiers run concurrently; a failed dossier holds its later events back, with the same delay, and not the others', async () => {

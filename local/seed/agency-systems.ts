@@ -42,11 +42,11 @@ export const localAgencySecretKey = (stateDir?: string): string => {
 /** Registers a system, or brings it up to date, with this secret active. Idempotent. */
 export const ensureAgencySystem = async (
   system: { keyId: string; name: string; agencyCodes: readonly string[]; secret: string },
-  opts: { endpointUrl: string; now?: Date },
+  opts: { endpointUrl: string; now?: Date; protocol?: 'json' | 'qcvn120' },
 ) => {
   if (!secretSource(SECRET_KEY_ENV).value) throw new Error(`${SECRET_KEY_ENV} must be set before seeding agency systems`);
   const outcome = await new AgencySystemRegistry().ensure(
-    { keyId: system.keyId, name: system.name, agencyCodes: [...system.agencyCodes], endpointUrl: opts.endpointUrl },
+    { keyId: system.keyId, name: system.name, agencyCodes: [...system.agencyCodes], endpointUrl: opts.endpointUrl, protocol: opts.protocol },
     { now: opts.now ?? new Date(), secret: system.secret },
   );
   return { keyId: system.keyId, outcome };

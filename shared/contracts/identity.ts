@@ -13,6 +13,14 @@ export const SecretId = z.string().regex(/^sec-[0-9a-f]{12}$/, 'a secret id such
 
 export const AgencyCodeRef = z.string().min(1).max(60).regex(/^[A-Za-z0-9._-]+$/, 'an agency code such as 000.00.00.H26');
 
+/**
+ * How the portal speaks to a system's endpoint (docs/sync.md "Outbound"): `json` its own signed
+ * events, `qcvn120` the packets of the national standard QCVN 120 (docs/requirements.md R-QCVN120).
+ */
+export const AGENCY_PROTOCOLS = ['json', 'qcvn120'] as const;
+export const AgencyProtocol = z.enum(AGENCY_PROTOCOLS);
+export type AgencyProtocol = z.infer<typeof AgencyProtocol>;
+
 export const RegisterAgencySystem = z
   .object({
     keyId: AgencyKeyId,
@@ -27,6 +35,8 @@ export const RegisterAgencySystem = z
       .url({ protocol: /^https$/ })
       .max(2048)
       .describe('HTTPS endpoint that receives the portal\'s signed outbound events'),
+    protocol: AgencyProtocol.default('json')
+      .describe('What the pushes are: `json` the portal\'s own events (default), `qcvn120` the packets of QCVN 120:2019/BTTTT'),
   })
   .strict()
   .meta({ id: 'RegisterAgencySystem' });
@@ -45,6 +55,7 @@ export const AgencySystem = z
     name: z.string(),
     agencyCodes: z.array(z.string()),
     endpointUrl: z.string(),
+    protocol: AgencyProtocol,
     secrets: z.array(AgencySecretInfo).describe('Secret ids and states; secret values are never returned again'),
     oauthClientId: z.string().optional().describe('The system\'s OAuth 2.0 app client (client credentials), when the portal has a token endpoint'),
     createdAt: IsoDateTime,

@@ -145,8 +145,9 @@ export const functions = [
     timeoutSeconds: 15,
     reservedConcurrency: 50,
     // identity readwrite + the sealing key: completing body signatures spends nonces (signed-body.ts).
-    // sync read: the calling system's outbox (GET /v1/sync/outbox).
-    tables: { catalogue: 'read', identity: 'readwrite', sync: 'read' },
+    // sync read: the calling system's outbox (GET /v1/sync/outbox). dossiers read: the QCVN 120
+    // dossier lookup (TraCuuHoSo), by code, of the system's agencies.
+    tables: { catalogue: 'read', identity: 'readwrite', sync: 'read', dossiers: 'read' },
     secrets: ['agency-secret-key'],
     sendsTo: ['sync-inbound'],
   },

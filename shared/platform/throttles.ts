@@ -20,6 +20,8 @@ export const routeCallsPerDossier: Partial<Record<RouteId, number>> = {
   syncStatuses: 0.16,
   // The same status traffic, from the systems that speak QCVN 120 (either route may carry all of it).
   qcvn120Sync: 0.16,
+  // A system that looks each of its dossiers up once (TraCuuHoSo) beside its progress updates.
+  qcvn120Share: 0.16,
   supplementDossier: 0.13,
   createPayment: 0.13,
   paymentCallback: 0.13,

@@ -358,6 +358,12 @@ export const MATRIX: Partial<Record<RouteId, MatrixEntry>> = {
     sample: (c) => ({ json: { service: 'CapNhatTienDoHoSoMC', data: [{ MaHoSo: c.dossiers.submitted.code, ThoiDiemXuLy: qcvn120FromIso(new Date().toISOString()), TrangThai: '1', NoiDungXuLy: `matrix-${Math.random().toString(36).slice(2)}` }] } }),
     expect: { anonymous: 401, citizen: 401, business: 401, official: 401, officialOther: 401, admin: 401, agencySystem: 'ok', agencySystemOther: 'ok' },
   },
+  qcvn120Share: {
+    // A lookup of a Hà Nội dossier: found for the scope's system, "not found" (404, as a code that does
+    // not exist) for the other agency's system; users send no x-dvc-* headers (the gateway's 401).
+    sample: (c) => ({ json: { service: 'TraCuuHoSo', MaHoSo: c.dossiers.submitted.code } }),
+    expect: { anonymous: 401, citizen: 401, business: 401, official: 401, officialOther: 401, admin: 401, agencySystem: 'ok', agencySystemOther: 404 },
+  },
   // Each system reads its own outbox only (the key id it signed with; test/sync/outbound.test.ts).
   syncOutbox: {
     sample: () => ({ query: 'limit=5' }),

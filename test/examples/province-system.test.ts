@@ -1,7 +1,8 @@
 // The province-system example (`npm run example:province-system`) against the test runtime: a
 // province's one-stop system registered by an admin, with a client-credentials token only, syncs a
-// desk dossier and its progress as QCVN 120 packets, sees it returned in public tracking, and
-// receives a citizen's new dossier both pulled from its outbox and pushed to the local receiver.
+// desk dossier and its progress as QCVN 120 packets, sees it returned in public tracking, reads the
+// catalogue and looks the dossier up, and receives a citizen's new dossier both pulled from its
+// outbox and pushed to the local receiver as a QCVN 120 packet.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
@@ -20,10 +21,10 @@ it('plays a province system: token, QCVN 120 dossier and progress, tracking, the
   const baseUrl = process.env.DVC_BASE_URL!;
   const system = { keyId, name: 'Province-system example test', agencyCodes: ['000.00.00.H26'] };
   const registered = expectBody(await api('POST', '/v1/admin/agency-systems', {
-    token: await signIn('admin.demo'), json: { ...system, endpointUrl: 'https://motcua.example.vn/dvc/events' },
+    token: await signIn('admin.demo'), json: { ...system, endpointUrl: 'https://motcua.example.vn/dvc/events', protocol: 'qcvn120' },
   }), 201, RegisteredAgencySystem, 'registration');
   // Its pushes go to the local receiver (an admin can register only https endpoints).
-  await ensureAgencySystem({ ...system, secret: registered.secret.secret }, { endpointUrl: `${baseUrl}/local/agency-receiver` });
+  await ensureAgencySystem({ ...system, secret: registered.secret.secret }, { endpointUrl: `${baseUrl}/local/agency-receiver`, protocol: 'qcvn120' });
 
   const lines: string[] = [];
   const { clientId, clientSecret, tokenUrl } = registered.oauthClient!;
@@ -34,10 +35,14 @@ it('plays a province system: token, QCVN 120 dossier and progress, tracking, the
   expect(outcome.answers.progress).toMatchObject({ error_code: '00', accepted: 2, rejected: 0 });
   expect(outcome.tracked.slice(-2)).toEqual(['done', 'returned']);
   expect(outcome.pulled).toMatchObject({ type: 'dossier.submitted' });
-  expect(outcome.pushed).toMatchObject({ keyId, signatureValid: true, type: 'dossier.submitted' });
+  expect(outcome.catalogue.listed).toBeGreaterThan(0);
+  expect(outcome.catalogue.procedureName).not.toBe('');
+  expect(outcome.catalogue.lookedUp).toMatchObject({ MaHoSo: outcome.code });
+  // Pushed as the standard's packet, signed as every push is.
+  expect(outcome.pushed).toMatchObject({ keyId, signatureValid: true, type: 'DongBoHoSoMC', code: outcome.online.code });
 
   const printed = lines.join('\n');
-  for (const n of [1, 2, 3, 4, 5, 6]) expect(printed).toMatch(new RegExp(`^${n}\\. `, 'm'));
+  for (const n of [1, 2, 3, 4, 5, 6, 7]) expect(printed).toMatch(new RegExp(`^${n}\\. `, 'm'));
   expect(printed).toMatch(/^Done: .* is returned; event \S+ received\.$/m);
 }, 150_000);
 

@@ -23,7 +23,7 @@ describe('agency-system registry (admin)', () => {
     expect(reg.status).toBe(201);
     expect(reg.headers.location).toBe(`${BASE}/${keyId}`);
     expect(reg.headers['cache-control']).toBe('no-store');
-    expect(reg.body.system).toMatchObject({ keyId, agencyCodes: ['000.00.00.H26'], secrets: [{ status: 'active' }] });
+    expect(reg.body.system).toMatchObject({ keyId, agencyCodes: ['000.00.00.H26'], protocol: 'json', secrets: [{ status: 'active' }] });
     expect(reg.body.secret.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const firstId = reg.body.secret.id;
 
@@ -72,7 +72,22 @@ describe('agency-system registry (admin)', () => {
     expect(forged.body.error.code).toBe('INVALID_CURSOR');
   });
 
+  it('registers a system speaking QCVN 120, and lists it with its protocol', async () => {
+    const keyId = uniqueKeyId('qcvn120');
+    const reg = await invoke(handler, { method: 'POST', path: BASE, json: { ...body(keyId), protocol: 'qcvn120' }, claims: ADMIN });
+    expect([reg.status, reg.body.system.protocol]).toEqual([201, 'qcvn120']);
+    let cursor: string | null = null;
+    let listed: { keyId: string; protocol: string } | undefined;
+    do {
+      const page = await invoke(handler, { method: 'GET', path: `${BASE}?limit=100${cursor ? `&cursor=${cursor}` : ''}`, claims: ADMIN });
+      listed ??= page.body.items.find((s: { keyId: string }) => s.keyId === keyId);
+      cursor = page.body.nextCursor;
+    } while (cursor && !listed);
+    expect(listed?.protocol).toBe('qcvn120');
+  });
+
   it.each([
+    ['an unknown protocol', { protocol: 'soap' }, 'body.protocol'],
     ['a key id with spaces', { keyId: 'bad key' }, 'body.keyId'],
     ['no agency codes', { agencyCodes: [] }, 'body.agencyCodes'],
     ['repeated agency codes', { agencyCodes: ['000.00.00.H26', '000.00.00.H26'] }, 'body.agencyCodes'],

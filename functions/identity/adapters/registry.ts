@@ -15,7 +15,7 @@ import { isConditionFailure } from '../../../shared/aws/dynamo-errors';
 import { conflict, isErrorKind, notFound } from '../../../shared/errors/domain-error';
 import { done, lostRace, retryOnConflict } from '../../../shared/retry/retry-on-conflict';
 import {
-  activeOf, replacedSecrets, rotatedSecrets, sameDetails, trimRevoked, withRevoked,
+  activeOf, protocolOf, replacedSecrets, rotatedSecrets, sameDetails, trimRevoked, withRevoked,
   type AgencySystemInput, type AgencySystemRecord, type IssuedSecret, type SecretEntry,
 } from '../domain/agency-system';
 import { configuredSealer, type SecretSealer } from './secret-sealer';
@@ -79,6 +79,7 @@ export class AgencySystemRegistry {
     const record: AgencySystemRecord = {
       pk: systemPk(input.keyId), sk: 'META', gsi1pk: 'SYSTEM', gsi1sk: input.keyId,
       keyId: input.keyId, name: input.name, agencyCodes: [...input.agencyCodes], endpointUrl: input.endpointUrl,
+      protocol: protocolOf(input),
       secrets: [await this.sealedEntry(issued.id, issued.secret, at)],
       ...(opts.oauthClientId ? { oauthClientId: opts.oauthClientId } : {}),
       createdAt: at, updatedAt: at, version: 1,
@@ -177,7 +178,7 @@ export class AgencySystemRegistry {
       if (hasSecret && sameDetails(current, input)) return done('unchanged');
       const at = opts.now.toISOString();
       const secrets = hasSecret ? trimRevoked(current.secrets) : replacedSecrets(current, await this.sealedEntry(newSecretId(), opts.secret, at), at);
-      return this.replace(current, { name: input.name, endpointUrl: input.endpointUrl, agencyCodes: [...input.agencyCodes], secrets, updatedAt: at })
+      return this.replace(current, { name: input.name, endpointUrl: input.endpointUrl, agencyCodes: [...input.agencyCodes], protocol: protocolOf(input), secrets, updatedAt: at })
         .then(() => done('updated' as const), lost);
     }, () => conflict('VERSION_CONFLICT', `The agency system ${input.keyId} kept changing while it was seeded`));
   }

@@ -42,4 +42,16 @@ describe('agency-system secrets', () => {
     expect(sameDetails(record, { keyId: 'sys', name: 'Một cửa', agencyCodes: ['A', 'B'], endpointUrl: 'https://agency.example/hook' })).toBe(true);
     expect(sameDetails(record, { keyId: 'sys', name: 'Một cửa', agencyCodes: ['B', 'A'], endpointUrl: 'https://agency.example/hook' })).toBe(false);
   });
+
+  it('a system registered before protocols speaks json; a changed protocol is a changed detail', () => {
+    const record = {
+      pk: 'SYSTEM#sys', sk: 'META', gsi1pk: 'SYSTEM', gsi1sk: 'sys', keyId: 'sys', name: 'Một cửa', agencyCodes: ['A'],
+      endpointUrl: 'https://agency.example/hook', secrets: [secret('a')], createdAt: AT, updatedAt: AT, version: 1,
+    } satisfies AgencySystemRecord;
+    expect(summarize(record).protocol).toBe('json');
+    expect(summarize({ ...record, protocol: 'qcvn120' }).protocol).toBe('qcvn120');
+    const input = { keyId: 'sys', name: 'Một cửa', agencyCodes: ['A'], endpointUrl: 'https://agency.example/hook' };
+    expect(sameDetails(record, { ...input, protocol: 'json' })).toBe(true);
+    expect(sameDetails(record, { ...input, protocol: 'qcvn120' })).toBe(false);
+  });
 });

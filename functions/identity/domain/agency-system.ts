@@ -25,6 +25,8 @@ export interface AgencySystemRecord {
   name: string;
   agencyCodes: string[];
   endpointUrl: string;
+  /** Absent on systems registered before protocols: `json`. */
+  protocol?: AgencyProtocol;
   secrets: SecretEntry[];
   /** Its OAuth 2.0 app client in the user pool (client credentials), when one was made. */
   oauthClientId?: string;
@@ -33,15 +35,23 @@ export interface AgencySystemRecord {
   version: number;
 }
 
+export type AgencyProtocol = 'json' | 'qcvn120';
+
 export interface AgencySystemInput {
   keyId: string;
   name: string;
   agencyCodes: string[];
   endpointUrl: string;
+  /** How pushes are rendered; `json` when not given. */
+  protocol?: AgencyProtocol;
 }
+
+/** A system's protocol: `json` unless it was registered with another. */
+export const protocolOf = (r: { protocol?: AgencyProtocol }): AgencyProtocol => r.protocol ?? 'json';
 
 /** What an admin sees: everything but secret material. */
 export interface AgencySystemSummary extends AgencySystemInput {
+  protocol: AgencyProtocol;
   secrets: { id: string; createdAt: string; status: 'active' | 'revoked'; revokedAt?: string }[];
   oauthClientId?: string;
   createdAt: string;
@@ -60,6 +70,7 @@ export const summarize = (r: AgencySystemRecord): AgencySystemSummary => ({
   name: r.name,
   agencyCodes: r.agencyCodes,
   endpointUrl: r.endpointUrl,
+  protocol: protocolOf(r),
   secrets: r.secrets.map(({ id, createdAt, status, revokedAt }) => ({ id, createdAt, status, ...(revokedAt ? { revokedAt } : {}) })),
   ...(r.oauthClientId ? { oauthClientId: r.oauthClientId } : {}),
   createdAt: r.createdAt,
@@ -97,4 +108,5 @@ export const replacedSecrets = (r: Pick<AgencySystemRecord, 'secrets'>, fresh: S
 
 /** The registered details are the input's. */
 export const sameDetails = (r: AgencySystemInput, input: AgencySystemInput) =>
-  r.name === input.name && r.endpointUrl === input.endpointUrl && r.agencyCodes.join(',') === input.agencyCodes.join(',');
+  r.name === input.name && r.endpointUrl === input.endpointUrl && r.agencyCodes.join(',') === input.agencyCodes.join(',') &&
+  protocolOf(r) === protocolOf(input);

@@ -9,6 +9,7 @@ import type { OutboundSystem } from '../../identity/public';
 import type { EventDelivery } from '../adapters/http-delivery';
 import type { OutboxStore } from '../adapters/outbox-store';
 import { outboundEventOf, outboundRelevant } from '../domain/outbound';
+import { pushBody } from '../domain/qcvn120/outbound';
 import type { RetryPolicy } from '../domain/retry';
 
 export interface OutboundDeps {
@@ -60,7 +61,12 @@ export const deliverMessage = async (deps: OutboundDeps, body: string, attempt: 
   if (!systems.length) return outcome;
 
   const payload = outboundEventOf(event, dossier);
-  const json = JSON.stringify(payload);
+  // Each system gets the event in its protocol (the outbox keeps the event itself).
+  const bodies = new Map<string, string>();
+  const bodyFor = (protocol: OutboundSystem['protocol']) => {
+    if (!bodies.has(protocol)) bodies.set(protocol, pushBody(protocol, payload));
+    return bodies.get(protocol)!;
+  };
   const nowIso = () => (deps.now ?? (() => new Date()))().toISOString();
   const states = await deps.outbox.prepare(systems.map((s) => s.keyId), payload, nowIso());
   await Promise.all(systems.map(async (system) => {
@@ -79,8 +85,9 @@ export const deliverMessage = async (deps: OutboundDeps, body: string, attempt: 
         detail = 'the registered endpoint is not a URL';
       } else {
         const now = (deps.now ?? (() => new Date()))().getTime() / 1000;
-        const headers = signRequest({ keyId: system.keyId, secret: system.secret, method: 'POST', pathWithQuery: `${url.pathname}${url.search}`, body: json, now });
-        ({ ok, detail } = await deps.delivery.post(url.href, json, { ...headers, [DELIVERY_EVENT_ID_HEADER]: payload.eventId }));
+        const body = bodyFor(system.protocol);
+        const headers = signRequest({ keyId: system.keyId, secret: system.secret, method: 'POST', pathWithQuery: `${url.pathname}${url.search}`, body, now });
+        ({ ok, detail } = await deps.delivery.post(url.href, body, { ...headers, [DELIVERY_EVENT_ID_HEADER]: payload.eventId }));
       }
     }
     if (ok) {

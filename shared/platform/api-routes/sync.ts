@@ -2,8 +2,9 @@
 import {
   SyncAccepted, SyncDossiersBody, SyncOutboxPage, SyncOutboxQuery, SyncStatusesBatch, SyncStatusesBody, SystemHealth,
 } from '../../contracts/sync';
-import { Qcvn120Answer, Qcvn120BadRequest, Qcvn120Body } from '../../contracts/qcvn120';
-import { AGENCY_SYSTEM, AGENCY_SYSTEM_READ, defineRoute } from './rules';
+import { Qcvn120Answer, Qcvn120BadRequest, Qcvn120Body, Qcvn120Refusal } from '../../contracts/qcvn120';
+import { Qcvn120ShareAnswer } from '../../contracts/qcvn120-share';
+import { AGENCY_CATALOGUE_READ, AGENCY_SYSTEM, AGENCY_SYSTEM_READ, defineRoute } from './rules';
 
 export const syncRoutes = {
   syncStatuses: defineRoute({
@@ -33,6 +34,19 @@ export const syncRoutes = {
     responses: {
       202: { description: 'Which items were queued and which were refused, and why, in the standard\'s answer', schema: Qcvn120Answer },
       400: { description: 'Not a QCVN 120 packet: `error_code` "99", the reason, and the error envelope inside; a body that is not JSON at all gets the error envelope alone', schema: Qcvn120BadRequest },
+    },
+  }),
+  qcvn120Share: defineRoute({
+    id: 'qcvn120Share', method: 'POST', path: '/v1/qcvn120/share', fn: 'sync', auth: AGENCY_CATALOGUE_READ,
+    summary: 'QCVN 120 sharing services', tags: ['sync'],
+    description: 'The sharing services of the national standard QCVN 120:2019/BTTTT (docs/requirements.md R-QCVN120), by `service`: `LayDanhSachTTHC` a page of the procedure catalogue (`cursor`, `limit` ≤ 500: the portal pages the standard\'s list), `LayThuTuc` one procedure (`maTTHC`), `TraCuuHoSo` one dossier of the system\'s agencies by its code (`MaHoSo`), in the shape of a `DongBoHoSoMC` item (docs/sync.md "QCVN 120 sharing services"). 200 with `error_code` "00" and `result`; a request that is not one of them is a 400, an unknown procedure or a dossier that does not exist or is not of the system\'s agencies a 404, both with `error_code` "99" and the error envelope. Signed like every agency-system route.',
+    request: { body: Qcvn120Body },
+    // The route takes any JSON object so that a bad request gets the standard's refusal, not the generic 400.
+    documentedBody: async () => (await import('../../contracts/qcvn120-share')).Qcvn120ShareRequest,
+    responses: {
+      200: { description: 'The list page, the procedure or the dossier, in the standard\'s fields', schema: Qcvn120ShareAnswer },
+      400: { description: 'Not a request of the sharing services (or a cursor it did not return): `error_code` "99", the reason, and the error envelope inside; a body that is not JSON at all gets the error envelope alone', schema: Qcvn120BadRequest },
+      404: { description: 'No such procedure, or no such dossier of the system\'s agencies: `error_code` "99" and the error envelope', schema: Qcvn120Refusal },
     },
   }),
   syncOutbox: defineRoute({
