@@ -61,5 +61,6 @@ let configured: TokenVerifier | undefined;
 export const configuredTokenVerifier = (): TokenVerifier | undefined => {
   const issuer = readEnv('AGENCY_TOKEN_ISSUER');
   if (!issuer) return undefined;
-  return (configured ??= tokenVerifier({ issuer, keys: createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`)) }));
+  configured ??= tokenVerifier({ issuer, keys: createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`)) });
+  return configured;
 };
