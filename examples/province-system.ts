@@ -18,6 +18,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { bearerToken, createPortalClient, unwrap, type PortalClient, type Schema } from '../client';
 import { HANOI_COMMUNE, PROCEDURE, portalAt, submitted } from '../scripts/walkthrough';
+import { argument, waitFor } from './support';
 
 export interface ClientCredentials {
   keyId: string;
@@ -41,16 +42,6 @@ const APPLICANT = { name: 'Phạm Văn Quầy', id: '001199000222' };
 /** QCVN 120 times: yyyyMMddHHmmss in Vietnam's time. */
 const qcvnTime = (date: Date) => new Date(date.getTime() + 7 * 3600_000).toISOString().replace(/[-T:]/g, '').slice(0, 14);
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
-
-const waitFor = async <T>(what: string, patienceMs: number, read: () => Promise<T | undefined>): Promise<T> => {
-  const deadline = Date.now() + patienceMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what} after ${patienceMs / 1000} s`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-};
 
 /** RFC 6749 §4.4: the client authenticates with HTTP Basic and asks for the scopes it needs. */
 export const clientCredentialsToken = async (credentials: ClientCredentials, scopes: string[]) => {
@@ -173,11 +164,6 @@ export const run = async (options: ProvinceOptions) => {
     keyId: credentials.keyId, whoami, code, answers: { dossier, progress }, tracked: tracked.history.map((h) => h.status),
     catalogue: { listed: listed.length, procedureName, lookedUp }, online: { code: online.code }, pulled: pulled.event, pushed,
   };
-};
-
-const argument = (name: string) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : undefined;
 };
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
