@@ -147,6 +147,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/vneid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a VNeID sign-in
+         * @description Citizens and businesses sign in through VNeID only (docs/identity.md). Creates a sign-in (state, nonce, PKCE verifier; kept 10 minutes, usable once) and answers the VNeID authorization URL to send the browser to; VNeID sends it back to the web front end's /dang-nhap/vneid page with a code. An optional `loginHint` (an ID number or enterprise code) is passed to VNeID.
+         *
+         *     Who may call: anyone; no credentials.
+         */
+        post: operations["startVneidSignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/vneid/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a VNeID sign-in
+         * @description Takes the code and state VNeID sent the browser back with: consumes the sign-in (400 `SIGN_IN_STATE_INVALID` when unknown, expired or already used), exchanges the code with the PKCE verifier (401 `VNEID_CODE_REFUSED`), verifies the ID token (401 `VNEID_ID_TOKEN_REFUSED`: issuer, audience, nonce, expiry, algorithm, signature), creates or updates the account (one per ID number or enterprise code, group `citizen` or `business`) and answers the portal's tokens.
+         *
+         *     Who may call: anyone; no credentials.
+         */
+        post: operations["completeVneidSignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/agency-systems": {
         parameters: {
             query?: never;
@@ -252,7 +296,7 @@ export interface paths {
         put?: never;
         /**
          * Create a draft dossier
-         * @description Creates a draft for a procedure at a competent agency; the applicant (citizen or business) comes from the token. Idempotent by the `Idempotency-Key` header: a replay returns the same draft (201); the key reused for a different request is 422 `IDEMPOTENCY_KEY_REUSED`, one still being processed 409 `IDEMPOTENCY_IN_PROGRESS`. 422 `UNKNOWN_PROCEDURE`, `PROCEDURE_REPEALED`, `NOT_OFFERED_ONLINE`, `APPLICANT_TYPE_NOT_ALLOWED`, `UNKNOWN_AGENCY`, `AGENCY_NOT_COMPETENT`, `PROFILE_INCOMPLETE` (no verified ID number or enterprise code on the account).
+         * @description Creates a draft for a procedure at a competent agency; the applicant (citizen or business) comes from the token. Idempotent by the `Idempotency-Key` header: a replay returns the same draft (201); the key reused for a different request is 422 `IDEMPOTENCY_KEY_REUSED`, one still being processed 409 `IDEMPOTENCY_IN_PROGRESS`. 422 `UNKNOWN_PROCEDURE`, `PROCEDURE_REPEALED`, `NOT_OFFERED_ONLINE`, `APPLICANT_TYPE_NOT_ALLOWED`, `UNKNOWN_AGENCY`, `AGENCY_NOT_COMPETENT`, `PROFILE_INCOMPLETE` (no verified ID number or enterprise code on the account). Fields whose definition names a `source` are filled from the applicant's record in the State's register and locked: a value sent for one that differs is 422 `LOCKED_FIELD_CHANGED` naming the fields; 503 `POPULATION_UNAVAILABLE` when the register cannot be read (docs/dossiers.md "Prefilled and locked fields"). The read is audited.
          *
          *     Who may call: signed-in users of the groups citizen, business (Cognito ID token).
          */
@@ -406,7 +450,7 @@ export interface paths {
         put?: never;
         /**
          * Submit a dossier
-         * @description Submits the applicant's draft: verifies pending files, checks the form and the required components (422 `MISSING_COMPONENTS` with the paths), assigns the dossier code and notifies the agency. 409 `INVALID_TRANSITION` when it is not a draft.
+         * @description Submits the applicant's draft: verifies pending files, checks the form and the required components (422 `MISSING_COMPONENTS` with the paths), assigns the dossier code and notifies the agency. 409 `INVALID_TRANSITION` when it is not a draft; 403 `EID_LEVEL_TOO_LOW` for an account of e-ID level 1 (online submission needs level 2); 422 `LOCKED_FIELD_CHANGED` when a field filled from the State's data no longer holds the value read (docs/dossiers.md).
          *
          *     Who may call: signed-in users of the groups citizen, business (Cognito ID token).
          */
@@ -543,6 +587,50 @@ export interface paths {
          *     Who may call: signed-in users of the group official (Cognito ID token).
          */
         post: operations["requestResultUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/prefill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prefill a procedure's form
+         * @description The values of the procedure form's fields that the State already holds, read now from the signed-in applicant's record: the population database for a citizen (by the account's ID number), the business register for a business (by its enterprise code). The wizard shows them read-only; creating the draft reads them again and locks them. `found: false` when the register has no record (nothing filled). Every read is audited. 422 `UNKNOWN_PROCEDURE`, `PROFILE_INCOMPLETE`; 503 `POPULATION_UNAVAILABLE` when the register cannot be read.
+         *
+         *     Who may call: signed-in users of the groups citizen, business (Cognito ID token).
+         */
+        get: operations["getPrefill"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/register-reads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an account's register reads
+         * @description Every read of the population database or the business register the portal made for one account, newest first: when, for which procedure and dossier, which fields it filled. No personal data beyond the account. Paginated.
+         *
+         *     Who may call: signed-in users of the group admin (Cognito ID token).
+         */
+        get: operations["listRegisterReads"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1214,7 +1302,7 @@ export interface paths {
         };
         /**
          * Public statistics
-         * @description The figures of a period for an agency (a province includes its communes) or the whole country: dossiers, received, by status, channel and procedure, on-time rate, average handling days, online and paid-online rates. Cacheable like the index; 404 for an unknown agency; 422 `PERIOD_NOT_STARTED`.
+         * @description The figures of a period for an agency (a province includes its communes) or the whole country: dossiers, received, by status, channel and procedure, on-time rate, average handling days, online and paid-online rates. Computed with the index by its jobs and served from what they stored, never summed on request: final, or provisional (`final: false`) for the running month, quarter and year, refreshed every 10 minutes; cacheable like the index. 404 `PERIOD_NOT_COMPUTED` when nothing is stored for the period (a running one is queued for a refresh); 404 for an unknown agency; 422 `PERIOD_NOT_STARTED` (docs/index.md).
          *
          *     Who may call: anyone; no credentials.
          */
@@ -1325,6 +1413,12 @@ export interface components {
             items: components["schemas"]["CatalogueEntry"][];
             nextCursor: string | null;
         };
+        CompleteVneidSignIn: {
+            /** @description The authorization code VNeID sent the browser back with */
+            code: string;
+            /** @description The state VNeID sent back, unchanged */
+            state: string;
+        };
         CreateDossier: {
             procedureCode: string;
             agencyCode: string;
@@ -1414,6 +1508,17 @@ export interface components {
             form: {
                 [key: string]: string | number;
             };
+            /** @description The form's fields that came from the State's data, locked: a submission may not change them */
+            prefilled: {
+                /** @description The form field */
+                name: string;
+                source: components["schemas"]["FormFieldSource"];
+                /**
+                 * Format: date-time
+                 * @description When the portal read it from the register
+                 */
+                readAt: string;
+            }[];
             components: {
                 code: string;
                 name: string;
@@ -1606,6 +1711,8 @@ export interface components {
                 agencyCode: string | null;
             }[];
         };
+        /** @enum {string} */
+        FormFieldSource: "population.idNumber" | "population.fullName" | "population.dateOfBirth" | "population.sex" | "population.permanentAddress" | "population.currentAddress" | "enterprise.enterpriseCode" | "enterprise.name" | "enterprise.address" | "enterprise.legalRepresentativeIdNumber" | "enterprise.legalRepresentativeName";
         GatewayError: {
             /** @description e.g. "Unauthorized", "Forbidden", "Too Many Requests" */
             message: string;
@@ -1788,10 +1895,35 @@ export interface components {
         PortalConfig: {
             region: string;
             userPoolId: string;
+            /** @description The web client: citizens and businesses (tokens from the VNeID sign-in, refresh) */
             userPoolClientId: string;
+            /** @description The officials' and admins' client: password sign-in (MFA in AWS), refresh */
+            staffClientId: string;
             /** @description Set only where Cognito is not the AWS default */
             cognitoEndpoint?: string;
             apiVersion: string;
+        };
+        PortalTokens: {
+            /** @description The portal's ID token (Cognito): the bearer token of the API */
+            idToken: string;
+            accessToken: string;
+            /** @description For Cognito REFRESH_TOKEN_AUTH with the web client */
+            refreshToken: string;
+            /** @description Seconds the ID and access tokens live */
+            expiresIn: number;
+        };
+        Prefill: {
+            /** @description The register read: the population database for a citizen, the business register for a business; null when the form has no field it fills */
+            register: ("population" | "enterprise") | null;
+            /** @description The register holds the applicant; false: nothing is filled, the applicant types every field */
+            found: boolean;
+            readAt: string | null;
+            /** @description The values to show read-only; creating the draft fills them again from the register */
+            fields: {
+                name: string;
+                source: components["schemas"]["FormFieldSource"];
+                value: string | number;
+            }[];
         };
         Procedure: {
             code: string;
@@ -1853,6 +1985,8 @@ export interface components {
                         value: string;
                         label: string;
                     }[];
+                    /** @description The State register the portal fills this field from, read-only for the applicant (docs/dossiers.md "Prefilled and locked fields") */
+                    source?: components["schemas"]["FormFieldSource"];
                 }[];
             };
             requirements: string[];
@@ -1936,6 +2070,8 @@ export interface components {
                         value: string;
                         label: string;
                     }[];
+                    /** @description The State register the portal fills this field from, read-only for the applicant (docs/dossiers.md "Prefilled and locked fields") */
+                    source?: components["schemas"]["FormFieldSource"];
                 }[];
             };
             requirements: string[];
@@ -2459,6 +2595,29 @@ export interface components {
             /** @description Client credentials for OAuth 2.0 tokens, the alternative to HMAC signatures (docs/identity.md) */
             oauthClient?: components["schemas"]["IssuedOAuthClient"];
         };
+        RegisterRead: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @description The account that caused the read */
+            sub: string;
+            /** @enum {string} */
+            register: "population" | "enterprise";
+            /**
+             * @description The wizard showing the form (no dossier yet), or the creation of a draft
+             * @enum {string}
+             */
+            purpose: "preview" | "draft";
+            procedureCode: string;
+            dossierId: string | null;
+            /** @description The form fields filled from the read */
+            fields: string[];
+            found: boolean;
+        };
+        RegisterReadPage: {
+            items: components["schemas"]["RegisterRead"][];
+            nextCursor: string | null;
+        };
         ReplayResult: {
             /** @enum {string} */
             queue: "sync-inbound" | "sync-outbound";
@@ -2494,11 +2653,18 @@ export interface components {
         SlipList: {
             items: components["schemas"]["SlipItem"][];
         };
+        StartVneidSignIn: {
+            /** @description Passed to VNeID as login_hint: whom the sign-in is for (the sandbox signs such a person in without asking) */
+            loginHint?: string;
+        };
         Statistics: {
             period: string;
             agencyCode: string | null;
             agencyName: string | null;
+            /** @description When the index job computed these figures (they are stored with the index, never summed on request) */
             computedAt: string;
+            /** @description false: provisional figures of a running period, refreshed every 10 minutes */
+            final: boolean;
             /** @description Dossiers submitted online or received at a desk in the period */
             dossiers: number;
             received: number;
@@ -2752,6 +2918,18 @@ export interface components {
                 [key: string]: string;
             };
             /** Format: date-time */
+            expiresAt: string;
+        };
+        VneidAuthorization: {
+            /**
+             * Format: uri
+             * @description Where to send the browser: the VNeID sign-in page, with this sign-in's state, nonce and PKCE challenge
+             */
+            authorizationUrl: string;
+            /**
+             * Format: date-time
+             * @description The sign-in must come back before then
+             */
             expiresAt: string;
         };
         WithdrawRequest: {
@@ -3519,6 +3697,243 @@ export interface operations {
             };
         };
     };
+    startVneidSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartVneidSignIn"];
+            };
+        };
+        responses: {
+            /** @description The authorization URL */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VneidAuthorization"];
+                };
+            };
+            /** @description Invalid request: `details` lists each bad field by path (e.g. `query.limit`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State or version conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too large: the body (over 1 MB; API Gateway's `{"message"}` over its 10 MB limit), or a stored record or a file the body declares for upload */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The body is not application/json, or a file it declares is of a type not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A domain rule refused the request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled by API Gateway */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `VNEID_UNAVAILABLE`: VNeID cannot be reached now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    completeVneidSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteVneidSignIn"];
+            };
+        };
+        responses: {
+            /** @description The portal's tokens */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalTokens"];
+                };
+            };
+            /** @description Invalid request: `details` lists each bad field by path (e.g. `query.limit`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description VNeID refused the code (`VNEID_CODE_REFUSED`) or the portal refused its ID token (`VNEID_ID_TOKEN_REFUSED`, `VNEID_CLAIMS_INCOMPLETE`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State or version conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too large: the body (over 1 MB; API Gateway's `{"message"}` over its 10 MB limit), or a stored record or a file the body declares for upload */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The body is not application/json, or a file it declares is of a type not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A domain rule refused the request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled by API Gateway */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `VNEID_UNAVAILABLE`: VNeID cannot be reached now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listAgencySystems: {
         parameters: {
             query?: {
@@ -4171,6 +4586,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
                 };
             };
+            /** @description `POPULATION_UNAVAILABLE`: the State's register a sourced field is filled from cannot be read; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getDossier: {
@@ -4460,6 +4884,15 @@ export interface operations {
             };
             /** @description State or version conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `ITEM_TOO_LARGE`: the stored record would pass DynamoDB's 400 KB item limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4876,6 +5309,15 @@ export interface operations {
             };
             /** @description State or version conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `ITEM_TOO_LARGE`: the stored record would pass DynamoDB's 400 KB item limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5635,6 +6077,224 @@ export interface operations {
             };
         };
     };
+    getPrefill: {
+        parameters: {
+            query: {
+                procedureCode: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The fields to fill, with their values and source */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Prefill"];
+                };
+            };
+            /** @description Invalid request: `details` lists each bad field by path (e.g. `query.limit`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or refused credentials or signature (API Gateway's `{"message"}` when its authorizer refuses) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Authenticated, but not allowed this route or this resource */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State or version conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A domain rule refused the request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled by API Gateway */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `POPULATION_UNAVAILABLE`: the State's register cannot be read; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listRegisterReads: {
+        parameters: {
+            query: {
+                /** @description The account (`sub`) whose reads to list */
+                account: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of reads, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterReadPage"];
+                };
+            };
+            /** @description Invalid request: `details` lists each bad field by path (e.g. `query.limit`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or refused credentials or signature (API Gateway's `{"message"}` when its authorizer refuses) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Authenticated, but not allowed this route or this resource */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description State or version conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A domain rule refused the request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled by API Gateway */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The request line and headers together exceed API Gateway's 10,240-byte quota */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Our fault; the message carries no internals (API Gateway's `{"message"}` when a function crashed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
     trackDossier: {
         parameters: {
             query: {
@@ -5929,6 +6589,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `PAYMENTS_UNAVAILABLE`: no payment provider is configured; try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -7458,6 +8127,15 @@ export interface operations {
             };
             /** @description State or version conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `ITEM_TOO_LARGE`: the stored record would pass DynamoDB's 400 KB item limit (its history grows with every action) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

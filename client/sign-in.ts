@@ -1,7 +1,8 @@
-// Signing a user in for the bearer token (docs/api.md "Conventions"): Cognito's InitiateAuth with
-// USER_PASSWORD_AUTH against the user pool and app client the portal reports at GET /v1/config,
-// returning the ID token (custom attributes and groups are only in ID tokens). The local runtime's
-// demo users sign in this way; the web app uses SRP.
+// Signing an official or admin in for the bearer token (docs/api.md "Conventions"): Cognito's
+// InitiateAuth with USER_PASSWORD_AUTH against the user pool and the staff client the portal
+// reports at GET /v1/config, returning the ID token (custom attributes and groups are only in ID
+// tokens). Citizens and businesses have no password: they sign in through VNeID (POST /v1/auth/vneid,
+// docs/identity.md).
 import type { Schema } from './portal';
 
 export type PortalConfig = Schema<'PortalConfig'>;
@@ -15,7 +16,7 @@ export const signIn = async (config: PortalConfig, username: string, password: s
   try {
     const out = await idp.send(new InitiateAuthCommand({
       AuthFlow: 'USER_PASSWORD_AUTH',
-      ClientId: config.userPoolClientId,
+      ClientId: config.staffClientId,
       AuthParameters: { USERNAME: username, PASSWORD: password },
     }));
     const idToken = out.AuthenticationResult?.IdToken;

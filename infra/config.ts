@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { App, type AppProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { readEnv } from '../shared/config';
-import { PAYMENT_RETURN_PATH } from '../shared/platform/environment';
+import { PAYMENT_RETURN_PATH, VNEID_CALLBACK_PATH } from '../shared/platform/environment';
 import { REPO_ROOT } from './paths';
 
 export { PAYMENT_RETURN_PATH };
@@ -32,6 +32,20 @@ export interface PortalConfig {
   paymentProviders: string;
   /** The verified SES sender of notification e-mails (context `notifyEmailFrom`, docs/notifications.md). */
   notifyEmailFrom?: string;
+  /**
+   * The national data-sharing platform's population API the dossiers function reads sourced form
+   * fields from (context `populationApiUrl`, docs/identity.md "Population data"); unset: no form is prefilled.
+   */
+  populationApiUrl?: string;
+  /**
+   * The VNeID OpenID provider the portal is registered with (docs/identity.md "Deploying with a
+   * real VNeID"): its issuer, the portal's client id there, and the registered redirect URI (by
+   * default the web origin's /dang-nhap/vneid page). The client secret is the Secrets Manager
+   * secret of the declared secret vneid-client-secret, never context.
+   */
+  vneidIssuer?: string;
+  vneidClientId?: string;
+  vneidRedirectUri?: string;
   /** Optional stage name (e.g. `staging`): prefixes stack names and the physical names we choose. */
   stage?: string;
   /** Prefix of the physical names we choose (queues, API, user pool): `dvc` or `dvc-<stage>`. */
@@ -119,6 +133,20 @@ const readWeb = (scope: Construct) => {
   };
 };
 
+/** The VNeID settings; an issuer must be an https origin (http only on loopback, for trials). */
+const readVneid = (scope: Construct) => {
+  const vneidIssuer = str(scope, 'vneidIssuer');
+  if (vneidIssuer && !/^https:\/\/[^\s]+$/.test(vneidIssuer) && !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/.test(vneidIssuer)) {
+    throw new Error(`Context vneidIssuer must be an https URL (the issuer VNeID's discovery names), got ${vneidIssuer}`);
+  }
+  const origin = readWeb(scope).webOrigin;
+  return {
+    vneidIssuer,
+    vneidClientId: str(scope, 'vneidClientId'),
+    vneidRedirectUri: str(scope, 'vneidRedirectUri') ?? (origin === '*' ? undefined : `${origin}${VNEID_CALLBACK_PATH}`),
+  };
+};
+
 export const readConfig = (scope: Construct): PortalConfig => {
   const stage = str(scope, 'stage');
   if (stage && !/^[a-z][a-z0-9-]{0,15}$/.test(stage)) throw new Error(`Context stage must match [a-z][a-z0-9-]{0,15}, got ${stage}`);
@@ -137,6 +165,8 @@ export const readConfig = (scope: Construct): PortalConfig => {
     retainData: bool(scope, 'retainData', true),
     paymentProviders: json(scope, 'paymentProviders', []),
     notifyEmailFrom: str(scope, 'notifyEmailFrom'),
+    populationApiUrl: str(scope, 'populationApiUrl'),
+    ...readVneid(scope),
   };
 };
 

@@ -46,17 +46,18 @@ export const buildPortal = (scope: Stage, options: BuildPortalOptions = {}): Por
     terminationProtection: config.retainData,
   });
   const identity = new IdentityStack(scope, name('Identity'), {
-    env, config,
-    description: 'dvc-portal identity: Cognito user pool, groups and the web client',
+    env, config, platform, data,
+    description: 'dvc-portal identity: Cognito user pool, groups, the web and staff clients, the custom sign-in triggers',
   });
   const api = new ApiStack(scope, name('Api'), {
     env, platform, config, data,
     userPool: identity.userPool,
     userPoolClient: identity.webClient,
     agencyTokenUrl: identity.tokenUrl,
+    staffClient: identity.staffClient,
     description: 'dvc-portal API: HTTP API, JWT and agency-system authorizers, capability functions',
   });
-  const functions = new Map([...api.functions].map(([n, f]) => [n, f.fn] as const));
+  const functions = new Map([...api.functions, [identity.authChallenge.decl.name, identity.authChallenge] as const].map(([n, f]) => [n, f.fn] as const));
   const jobs = new JobsStack(scope, name('Jobs'), {
     env, platform, config, functions,
     description: 'dvc-portal jobs: EventBridge Scheduler schedules (Asia/Ho_Chi_Minh)',

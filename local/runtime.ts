@@ -1,11 +1,13 @@
 // The whole portal on this machine: emulators, resources from the platform declaration, seed data
 // and the gateway. `npm start` and the test suite's global setup both start it through here.
+import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { freePort } from './emulators/ports';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { envAsSet } from '../shared/config';
 import { platform } from '../shared/platform';
+import { userPool } from '../shared/platform/identity';
 import { localValue, PAYMENT_RETURN_PATH } from '../shared/platform/environment';
 import { localEnvironment } from './environment';
 import { startEmulators, type Emulators } from './emulators';
@@ -21,6 +23,7 @@ import { seedLocalData } from './seed';
 import { localAgencySecretKey } from './seed/agency-systems';
 import { paymentSandbox, sandboxProviderEnv, sandboxSecret } from './payments-sandbox';
 import { startVneidSandbox, VNEID_REDIRECT_PATH, type VneidSandbox } from './vneid/sandbox';
+import { USER_POOL_TRIGGERS_PATH, userPoolTriggersRoute } from './user-pool-triggers';
 import { ensureWebBuild, webDist, webRoute } from './web';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -48,6 +51,8 @@ export interface Runtime {
   env: Record<string, string>;
   userPoolId: string;
   userPoolClientId: string;
+  /** The officials' and admins' client (password sign-in). */
+  userPoolStaffClientId: string;
   /** Table streams and queues delivered to their consumers, as Lambda event source mappings do. */
   events: EventDelivery;
   /** The VNeID sandbox: OpenID Connect provider and population data (docs/identity.md). */
@@ -58,7 +63,13 @@ export interface Runtime {
 export const startRuntime = async (opts: RuntimeOptions): Promise<Runtime> => {
   const log = opts.log ?? (() => undefined);
   if (opts.stateDir && opts.fresh) rmSync(resolve(opts.stateDir), { recursive: true, force: true });
-  const emulators = await startEmulators(opts.stateDir ? { stateDir: opts.stateDir } : { inMemory: true });
+  // The gateway's address is fixed first: cognito-local invokes the user pool's triggers through it.
+  const port = opts.port || (await freePort());
+  const url = `http://127.0.0.1:${port}`;
+  const emulators = await startEmulators({
+    ...(opts.stateDir ? { stateDir: opts.stateDir } : { inMemory: true }),
+    authChallengeUrl: `${url}${USER_POOL_TRIGGERS_PATH}/${userPool.authChallengeFunction}`,
+  });
   let events: EventDelivery | undefined;
   let vneid: VneidSandbox | undefined;
   // Declared variables only (shared/platform/environment.ts), written as each becomes known.
@@ -72,16 +83,18 @@ export const startRuntime = async (opts: RuntimeOptions): Promise<Runtime> => {
     environment.set({
       USER_POOL_ID: provisioned.userPoolId,
       USER_POOL_CLIENT_ID: provisioned.userPoolClientId,
+      USER_POOL_STAFF_CLIENT_ID: provisioned.userPoolStaffClientId,
+      // Proofs live a minute: a key per start is enough (in AWS, the declared secret's value).
+      SIGN_IN_PROOF_KEY: randomBytes(32).toString('base64url'),
       PUBLIC_COGNITO_ENDPOINT: emulators.endpoints.cognito,
       CORS_ORIGINS: localValue('CORS_ORIGINS'),
       POWERTOOLS_SERVICE_NAME: localValue('POWERTOOLS_SERVICE_NAME'),
       LOG_LEVEL: envAsSet('LOG_LEVEL') ?? localValue('LOG_LEVEL'),
+      WARM_CACHE_SECONDS: localValue('WARM_CACHE_SECONDS'),
       // Seals agency-system secrets; in AWS the identity stack provides it (docs/identity.md).
       AGENCY_SECRET_KEY: localAgencySecretKey(opts.stateDir && resolve(opts.stateDir)),
     });
     log('resources provisioned from the platform declaration');
-    const port = opts.port || (await freePort());
-    const url = `http://127.0.0.1:${port}`;
     // The local payment gateway, configured for the portal as a real one would be (docs/payments.md).
     const sandboxKey = sandboxSecret(opts.stateDir && resolve(opts.stateDir));
     const sandbox = paymentSandbox({
@@ -102,12 +115,12 @@ export const startRuntime = async (opts: RuntimeOptions): Promise<Runtime> => {
       stateDir: opts.stateDir && resolve(opts.stateDir), log,
       redirectUris: [url, `http://localhost:${port}`].map((origin) => `${origin}${VNEID_REDIRECT_PATH}`),
     });
-    environment.set(vneid.env());
+    environment.set({ ...vneid.env(), VNEID_REDIRECT_URI: `${url}${VNEID_REDIRECT_PATH}` });
     await seedLocalData({ userPoolId: provisioned.userPoolId, agencyReceiverUrl: `${url}${RECEIVER_PATH}`, log, activity: opts.seedActivity ?? true });
 
     const verifyJwt = createJwtVerifier({
       issuer: `${emulators.endpoints.cognito}/${provisioned.userPoolId}`,
-      audience: [provisioned.userPoolClientId],
+      audience: [provisioned.userPoolClientId, provisioned.userPoolStaffClientId],
     });
     // The same authorizer code API Gateway runs; loaded now that the environment is set.
     const { handler: agencyAuthorizer } = await import('../functions/identity/authorizer');
@@ -123,7 +136,7 @@ export const startRuntime = async (opts: RuntimeOptions): Promise<Runtime> => {
       staticFiles: webRoute({ distDir: webDist(REPO_ROOT), connectOrigins: [emulators.endpoints.cognito, emulators.endpoints.s3] }),
       // API Gateway gives a REQUEST authorizer no body.
       agencyAuthorizer: ({ body: _body, isBase64Encoded: _b64, ...event }) => agencyAuthorizer(event as never),
-      localRoutes: [jobsRoute(platform, REPO_ROOT), settleRoute(events), sandbox.route, agencyReceiver().route, tokenEndpoint.route],
+      localRoutes: [userPoolTriggersRoute(platform, REPO_ROOT), jobsRoute(platform, REPO_ROOT), settleRoute(events), sandbox.route, agencyReceiver().route, tokenEndpoint.route],
     });
     await new Promise<void>((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', ok));
     // Tracking links in notifications point at this portal (AWS: the portalBaseUrl context).
@@ -131,6 +144,7 @@ export const startRuntime = async (opts: RuntimeOptions): Promise<Runtime> => {
     let stopped = false;
     return {
       url, emulators, env, events, vneid, userPoolId: provisioned.userPoolId, userPoolClientId: provisioned.userPoolClientId,
+      userPoolStaffClientId: provisioned.userPoolStaffClientId,
       stop: async () => {
         if (stopped) return;
         stopped = true;

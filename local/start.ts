@@ -33,7 +33,7 @@ dvc-portal is running (ready in ${seconds} s)
   API         ${runtime.url}/v1
   OpenAPI     ${runtime.url}/v1/openapi.json  (to read: ${runtime.url}${API_REFERENCE_PATH}/)
   Try         ${runtime.url}/v1/procedures?q=dang%20ky%20khai%20sinh
-  Cognito     ${runtime.emulators.endpoints.cognito}  (user pool ${runtime.userPoolId}, client ${runtime.userPoolClientId})
+  Cognito     ${runtime.emulators.endpoints.cognito}  (user pool ${runtime.userPoolId}, web client ${runtime.userPoolClientId}, staff client ${runtime.userPoolStaffClientId})
   Outbox      ${runtime.url}/local/outbox  (the e-mails and SMS the portal would have sent)
   Payments    ${runtime.url}/local/payments/sandbox/transactions  (the sandbox provider's ledger)
   VNeID       ${runtime.vneid.issuer}/.well-known/openid-configuration  (sandbox e-ID, ${runtime.vneid.identities.seed.people.length} people and ${runtime.vneid.identities.seed.organizations.length} organisations; login_hint=<ID number> signs in without the pages)
@@ -44,7 +44,7 @@ dvc-portal is running (ready in ${seconds} s)
   QCVN 120    npm run example:province-system  (a province system with an OAuth token, docs/one-stop-systems.md)
   State       .local/  (npm start -- --fresh to wipe)
 
-Demo accounts (password ${DEMO_PASSWORD}):
+Demo accounts (officials and admins: password ${DEMO_PASSWORD}, "Đăng nhập dành cho cán bộ"; citizens and businesses: "Đăng nhập bằng tài khoản định danh điện tử VNeID"):
 ${DEMO_ACCOUNTS.map((a) => `  ${a.username.padEnd(16)} ${a.group.padEnd(9)} ${a.scopeNote}`).join('\n')}
 
 Ctrl-C stops everything.

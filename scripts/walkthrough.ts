@@ -3,8 +3,8 @@
 // users in, a draft with valid form values, browser-style uploads to the presigned POST, submission
 // and officials' actions. A change to the contract that breaks them breaks the type check.
 import { randomUUID } from 'node:crypto';
-import { bearerToken, createPortalClient, signIn, unwrap, type PortalClient, type PortalConfig, type Schema } from '../client';
-import { DEMO_PASSWORD } from '../local/seed/accounts';
+import { bearerToken, createPortalClient, unwrap, type PortalClient, type PortalConfig, type Schema } from '../client';
+import { demoSignIn } from '../local/demo-sign-in';
 
 /** Seeded: a commune-level procedure for citizens and businesses with one required document (TP01). */
 export const PROCEDURE = '1.001266';
@@ -63,7 +63,7 @@ export interface Portal {
   /** Without credentials: public routes. */
   anonymous: PortalClient;
   config: PortalConfig;
-  /** A client that sends the demo user's ID token. */
+  /** A client that sends the demo user's ID token (citizens and businesses signed in through VNeID). */
   as(username: string): Promise<PortalClient>;
 }
 
@@ -75,7 +75,7 @@ export const portalAt = async (baseUrl: string): Promise<Portal> => {
   const config = probe.data;
   return {
     baseUrl, anonymous, config,
-    as: async (username) => createPortalClient({ baseUrl, auth: bearerToken(await signIn(config, username, DEMO_PASSWORD)) }),
+    as: async (username) => createPortalClient({ baseUrl, auth: bearerToken(await demoSignIn(baseUrl, config, username)) }),
   };
 };
 

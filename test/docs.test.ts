@@ -6,6 +6,7 @@ import * as catalogue from '../functions/catalogue/adapters/catalogue-store';
 import * as dossierStore from '../functions/dossiers/adapters/dossier-store';
 import * as dossier from '../functions/dossiers/domain/dossier';
 import * as dossierCode from '../functions/dossiers/domain/dossier-code';
+import { listShardPk } from '../functions/dossiers/domain/list-shards';
 import * as evaluation from '../functions/evaluation/adapters/evaluation-store';
 import * as identity from '../functions/identity/adapters/registry';
 import * as notifications from '../functions/notifications/adapters/notification-log';
@@ -176,6 +177,7 @@ describe('docs/data-model.md', () => {
       ['dossiers', dossierCode.counterKey('000.00.00.H26', at)], ['dossiers', dossierStore.codeClaimPk('000.00.00.H26-261122-0001')],
       ['dossiers', dossier.applicantIndexPk('sub-1')], ['dossiers', dossier.queueIndexPk('000.00.00.H26', true)],
       ['dossiers', dossier.queueIndexPk('000.00.00.H26', false)], ['dossiers', dossier.statusIndexPk('000.00.00.H26', 'received')],
+      ['dossiers', listShardPk(dossier.queueIndexPk('000.00.00.H17', true), 3)], ['dossiers', listShardPk(dossier.statusIndexPk('000.00.00.H17', 'received'), 1)],
       ['dossiers', dossier.queueSortKey(record)], ['dossiers', dossier.queueSortKey({ ...record, dueAt: null })],
       ['notifications', notifications.notificationPk('d1')], ['notifications', notifications.dayPk('2026-11-22')],
       ['notifications', notifications.notificationSk({ eventVersion: 3, kind: 'receipt', channel: 'email' })],
@@ -183,6 +185,9 @@ describe('docs/data-model.md', () => {
       ['payments', payments.roundKey('d1', 2).sk], ['payments', keyRecordKey('sub-1', 'k').pk], ['payments', keyRecordKey('sub-1', 'k').sk],
       ['payments', payments.callbackKey('vnpay', 'e1').pk], ['payments', payments.callbackKey('vnpay', 'e1').sk],
       ['payments', payments.paidDayKey('vnpay', '2026-11-22T03:04:05Z')],
+      // Every shard (shard 0 is the unsuffixed key): eight ids reach them all.
+      ...Array.from({ length: 8 }, (_, i): [string, string] => ['payments', payments.paidDayShardKey('vnpay', '2026-11-22T03:04:05Z', `o${i}`)]),
+      ...Array.from({ length: 8 }, (_, i): [string, string] => ['sync', outbound.outboxShardPk('sync-000.00.00.H17', `d${i}`)]),
       ['ratings', ratings.ratingKey('d1').pk], ['ratings', ratings.ratingKey('d1').sk], ['ratings', ratings.aggregateKey('000.00.00.H26', '2026-11').pk],
       ['sync', outbound.outboxPk('demo-hanoi-system')], ['sync', outbound.outboxSk({ at: '2026-11-22T03:04:05Z', dossierId: 'd1', version: 3 })],
       ['sync', systemStats.systemStatsKey('demo-hanoi-system', 3).pk], ['sync', systemStats.systemStatsKey('demo-hanoi-system', 3).sk],

@@ -3,6 +3,7 @@
 import { generateActivity, type ActivityAgency } from '../../local/seed/dossier-activity';
 import { readConfig } from '../../infra/config';
 import { createWorkingCalendar } from '../../shared/calendar';
+import { environment } from '../../shared/platform/environment';
 import { functions } from '../../shared/platform/functions';
 import { queues } from '../../shared/platform/queues';
 import { tables } from '../../shared/platform/tables';
@@ -12,7 +13,9 @@ import { DOSSIERS_PER_YEAR } from './limits';
 import { lifecycle, type Measured, type Step } from './lifecycle';
 import { measureDossiers } from './measure-dossiers';
 import { aggItemBytes, entryBytes, paymentWrites, procedureBytes, registryBytes } from './measure-records';
-import { shardCountOf } from '../../functions/evaluation/domain/counter-shards';
+import { agencyShardCount } from '../../shared/platform/agency-shards';
+import { listShardCount } from '../../functions/dossiers/domain/list-shards';
+import { outboxShardsOf } from '../../functions/sync/domain/outbound';
 import type { ModelInput, Settings } from './model';
 import { walkOf } from './walk';
 
@@ -87,17 +90,25 @@ export const build = async (options: BuildOptions = DEFAULT_BUILD): Promise<Buil
   // A commune pays into its province's account (catalogue/public.ts treasuryAccount): its parent's entry.
   const account = data.treasury.find((t) => t.agencyCode === (paid.after.agencyParentCode ?? paid.after.agencyCode)) ?? data.treasury[0]!;
   const payment = await paymentWrites(paid.after, procedure, { code: account.code, accountNumber: account.accountNumber, treasuryName: account.treasuryName, bankCode: account.bankCode });
+  // Which procedures the online dossiers are of: how many distinct ones a warm instance reads.
+  const perProcedure = new Map<string, number>();
+  for (const w of walks) perProcedure.set(w.draft.procedureCode, (perProcedure.get(w.draft.procedureCode) ?? 0) + 1);
+  const procedurePopularity = [...perProcedure.values()].sort((a, b) => b - a).map((n) => n / walks.length);
   const communeShare = agencies.filter((a) => a.level === 'commune').reduce((s, a) => s + a.share, 0);
   const measured: Measured = {
-    dossier, procedureBytes: [...procedures.values()].reduce((a, b) => a + b, 0) / procedures.size, registry,
+    dossier, procedurePopularity, warmCacheSeconds: Number(environment.WARM_CACHE_SECONDS.aws.value), procedureBytes: [...procedures.values()].reduce((a, b) => a + b, 0) / procedures.size, registry,
     dfBytes: dossier.dfBytes, treasuryReads: 1 + communeShare, treasuryBytes: await entryBytes('treasury-accounts', { ...account }), payment,
   };
   const steps = lifecycle(measured);
   const largestSystem = systemShares(agencies)[0]!;
   // The busiest counters item: each agency's share spread over its declared write shards.
-  const counterShard = Math.max(...agencies.map((a) => a.share / shardCountOf(a.code)));
+  const counterShard = Math.max(...agencies.map((a) => a.share / agencyShardCount(a.code)));
+  // The busiest list key: each agency's share spread over its work-queue list shards.
+  const listShard = Math.max(...agencies.map((a) => a.share / listShardCount(a.code)));
+  // The busiest outbox key: each system's share over its declared outbox shards.
+  const systemShard = Math.max(...systemShares(agencies).map((s) => s.share / outboxShardsOf(s.keyId)));
   return {
-    input: { steps, hottest: { agency: largestAgency.share, system: largestSystem.share, counterShard }, settings: declaredSettings() },
+    input: { steps, hottest: { agency: largestAgency.share, system: largestSystem.share, counterShard, listShard, systemShard }, settings: declaredSettings() },
     steps, measured, agencies, largestAgency, largestSystem, aggBytes, walks: walks.length,
   };
 };

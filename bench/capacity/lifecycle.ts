@@ -5,6 +5,7 @@
 // on the measured sizes. Frequencies of the dossier's own steps come from the generator's lifecycles
 // (local/seed/dossier-activity.ts); the others are TRAFFIC assumptions (limits.ts).
 import { catPk, PROCEDURE_PK } from '../../functions/catalogue/adapters/catalogue-store';
+import { BY_AGENCY_QUEUE } from '../../functions/dossiers/adapters/dossier-queries';
 import { applicantIndexPk, dossierPk, queueIndexPk } from '../../functions/dossiers/domain/dossier';
 import { transitionFor } from '../../functions/dossiers/domain/transitions';
 import { counterKey } from '../../functions/dossiers/domain/dossier-code';
@@ -43,6 +44,10 @@ export interface Step {
 
 export interface Measured {
   dossier: DossierMeasure;
+  /** The procedures' shares of online dossiers (the generated lifecycles'), most read first. */
+  procedurePopularity: number[];
+  /** Seconds a warm function keeps the registry and a procedure (WARM_CACHE_SECONDS as deployed). */
+  warmCacheSeconds: number;
   /** Mean bytes of a procedure record an online draft reads. */
   procedureBytes: number;
   /** The registry: each system's record, the index key that lists them all, a replay nonce's write. */
@@ -75,23 +80,24 @@ const NOTIFY_BATCH = queues.find((q) => q.name === 'notifications')?.consumer?.b
 export const lifecycle = (m: Measured): Step[] => {
   const steps = m.dossier.steps;
   const get = (key: string): StepMeasure | undefined => steps.get(key);
-  const at = (key: string) => get(key) ?? { perDossier: 0, writes: [], metaBytes: 0, historyBytes: 0, lastHistoryBytes: 0 };
+  const at = (key: string) => get(key) ?? { perDossier: 0, writes: [], metaBytes: 0, listBytes: 0, historyBytes: 0, lastHistoryBytes: 0 };
   const meta = (s: StepMeasure) => getOp('dossiers', META, s.metaBytes, true);
   const history = (s: StepMeasure) => queryOp('dossiers', META, s.historyBytes, true);
-  const procedure = getOp('catalogue', PROCEDURE_PK, m.procedureBytes, false);
+  // getProcedure through the reader's warm cache (catalogue-reader.ts, catalogue deps.ts), in each function that reads it.
+  const procedureIn = (fn: string): Op => ({ ...getOp('catalogue', PROCEDURE_PK, m.procedureBytes, false), warm: { fn, ttlSeconds: m.warmCacheSeconds, popularity: m.procedurePopularity } });
   const keys = (prefix: string) => [...steps.keys()].filter((k) => k.startsWith(prefix));
   const fn = (name: string, ...calls: Call[]) => ({ fn: name, ms: durationMs(...calls) });
   const out: Step[] = [];
   const row = (step: Step) => { if (step.perDossier > 0) out.push(step); };
 
-  // catalogue/service.ts getProcedure → CatalogueStore.getProcedure: GetItem pk PROCEDURE (no cache).
+  // catalogue/procedures.ts getProcedure → CatalogueStore.getProcedure: GetItem pk PROCEDURE (warm cache).
   row({ id: 'procedure page', what: 'GET /v1/procedures/{code}', perDossier: TRAFFIC.procedurePageViews, route: 'getProcedure',
-    lambda: [fn('catalogue', 'get')], sends: [], ops: [procedure] });
-  // dossiers/service.ts create: getIdempotency (consistent, absent), getProcedure (no cache), getAgency
+    lambda: [fn('catalogue', 'get')], sends: [], ops: [procedureIn('catalogue')] });
+  // dossiers/service.ts create: getIdempotency (consistent, absent), getProcedure (warm cache), getAgency
   // (5-minute cache in catalogue/public.ts: not counted), createDraft TransactWriteItems [IDEM, META].
   row({ id: 'draft', what: 'POST /v1/dossiers: DossierService.create', perDossier: at('draft').perDossier, route: 'createDossier',
     lambda: [fn('dossiers', 'get', 'get', 'tx')], sends: [],
-    ops: [getOp('dossiers', written(at('draft').writes, 'IDEM#'), 0, true), procedure, ...at('draft').writes] });
+    ops: [getOp('dossiers', written(at('draft').writes, 'IDEM#'), 0, true), procedureIn('dossiers'), ...at('draft').writes] });
   for (const kind of ['application', 'result'] as const) {
     const request = at(`attach:request:${kind}`);
     const complete = at(`attach:complete:${kind}`);
@@ -120,14 +126,17 @@ export const lifecycle = (m: Measured): Step[] => {
   }
   // Officials on the portal: dossiers/service.ts act → inScope (GetItem), transition (calendar cached),
   // view (history Query); before it, a page of the work queue: workQueue → listQueue, a Query of the
-  // byAgencyQueue index QUEUE#<agency>#open (eventually consistent, `Limit` items, the whole item projected).
+  // byAgencyQueueList index QUEUE#<agency>#open on each of the agency's list shards, merged
+  // (dossier-queries.ts; eventually consistent, the list entry projected). Each shard is costed for
+  // a whole page (`Limit` entries), more than the merge asks of it: every page reads every shard,
+  // so a shard's key takes the agency's whole page rate (spread 'agency').
   for (const key of keys('step:').filter((k) => k.endsWith(':official'))) {
     const s = at(key);
     const action = key.split(':')[1]!;
     row({ id: `official: ${action}`, what: 'POST /v1/dossiers/{id}/actions: DossierService.act', perDossier: s.perDossier, route: 'actOnDossier',
       lambda: [fn('dossiers', 'get', 'tx', 'query')], sends: [], ops: [meta(s), ...s.writes, history(s)] });
     row({ id: `official: queue page (${action})`, what: 'GET /v1/agency/dossiers: DossierService.workQueue', perDossier: s.perDossier * TRAFFIC.queuePagesPerAction,
-      route: 'agencyWorkQueue', lambda: [fn('dossiers', 'query')], sends: [], ops: [queryOp('dossiers', OPEN_QUEUE, PAGE * s.metaBytes, false, 'byAgencyQueue')] });
+      route: 'agencyWorkQueue', lambda: [fn('dossiers', 'query')], sends: [], ops: [queryOp('dossiers', OPEN_QUEUE, PAGE * s.listBytes, false, BY_AGENCY_QUEUE)] });
   }
   // The portal's own return of an electronic result right after an official's finish (autoReturn), in the same call.
   const autoReturn = at('step:return_result:system');
@@ -157,7 +166,7 @@ export const lifecycle = (m: Measured): Step[] => {
   }
 
   // Online payment (payments/service.ts): createOrder — replayed (GetItem IDEM), the dossier (GetItem),
-  // getProcedure (no cache), treasuryAccount (CAT#treasury-accounts GetItem, then the parent's for a
+  // getProcedure (warm cache), treasuryAccount (CAT#treasury-accounts GetItem, then the parent's for a
   // commune), create [O#, IDEM, ROUND]; the provider's callback — get (O#), applyCallback (roundLock
   // GetItem, [CB#, O#, ROUND]), get, followUp: receipt sequence (RSEQ#), setReceiptNumber, the dossier
   // (GetItem) and confirm_payment by the `payments` system actor (saveTransition), markDossierConfirmed.
@@ -165,7 +174,7 @@ export const lifecycle = (m: Measured): Step[] => {
   const order = m.payment.orderBytes;
   row({ id: 'payment: order', what: 'POST /v1/dossiers/{id}/payments: PaymentService.createOrder', perDossier: confirm.perDossier, route: 'createPayment',
     lambda: [fn('payments', 'get', 'get', 'get', 'get', 'tx')], sends: [],
-    ops: [getOp('payments', family(keyRecordKey(I.sub, I.idemKey).pk), 0, true), meta(confirm), procedure,
+    ops: [getOp('payments', family(keyRecordKey(I.sub, I.idemKey).pk), 0, true), meta(confirm), procedureIn('payments'),
       { ...getOp('catalogue', catPk('treasury-accounts'), m.treasuryBytes, false), units: m.treasuryReads * readUnits(m.treasuryBytes, false), count: m.treasuryReads },
       ...m.payment.create] });
   row({ id: 'payment: callback', what: 'POST /v1/payment-callbacks/{provider}: PaymentService.callback', perDossier: confirm.perDossier, route: 'paymentCallback',
@@ -219,10 +228,13 @@ export const lifecycle = (m: Measured): Step[] => {
     lambda: [fn('index-counters', 'get', 'query', 'tx')], sends: [],
     ops: [getOp('evaluation', dfKey('<id>').pk, m.dfBytes, true), meta(counters), history(counters), ...counters.writes] });
   // sync/outbound.ts deliverMessage: the dossier (GetItem), agencySystemsFor (identity/outbound.ts: the
-  // whole registry, Query byKind SYSTEM, no cache), OutboxStore.prepare (BatchGetItem OUT#, then
+  // whole registry, Query byKind SYSTEM, through the registry's warm cache), OutboxStore.prepare (BatchGetItem OUT#, then
   // PutItem OUT#, UpdateItem SYS#<system>#s<shard>), the signed POST, OutboxStore.delivered (UpdateItem
   // OUT#, UpdateItem SYS#<system>#s<shard>): no transaction (functions/sync/adapters/system-stats.ts).
-  const registryQuery = queryOp('identity', m.registry.listKey, m.registry.records.reduce((a, b) => a + b, 0), false, 'byKind');
+  const registryQuery: Op = {
+    ...queryOp('identity', m.registry.listKey, m.registry.records.reduce((a, b) => a + b, 0), false, 'byKind'),
+    warm: { fn: 'sync-outbound', ttlSeconds: m.warmCacheSeconds, popularity: [1] },
+  };
   for (const key of keys('outbound:')) {
     const s = at(key);
     row({ id: `outbound: ${key.split(':')[1]}`, what: 'sync-outbound: deliverMessage', perDossier: s.perDossier * TRAFFIC.subscribedShare,

@@ -12,6 +12,7 @@
 //   counters                      EvaluationStore.applyContribution (index-counters), every event
 //   inbound:<action>              SyncStore.record + countReported (sync-inbound), agency-system events
 import { createHash, randomUUID } from 'node:crypto';
+import { BY_AGENCY_QUEUE } from '../../functions/dossiers/adapters/dossier-queries';
 import { DynamoDossierStore } from '../../functions/dossiers/adapters/dossier-store';
 import type { DossierEvent, DossierRecord } from '../../functions/dossiers/domain/dossier';
 import { transitionFor } from '../../functions/dossiers/domain/transitions';
@@ -24,7 +25,7 @@ import { DynamoOutboxStore } from '../../functions/sync/adapters/outbox-store';
 import { DynamoSyncStore } from '../../functions/sync/adapters/sync-store';
 import { outboundEventOf, outboundRelevant } from '../../functions/sync/domain/outbound';
 import { applyUpdate, putItems, recordingDb, transactionalPuts, updates, type SentCommand } from './recording-db';
-import { familyOf, mergeOps, sizeOf, storedBytes, writeOps, writeUnits, type KeyContext, type Op } from './units';
+import { familyOf, indexEntryBytes, mergeOps, sizeOf, storedBytes, writeOps, writeUnits, type KeyContext, type Op } from './units';
 import type { Walk } from './walk';
 
 export interface StepMeasure {
@@ -34,6 +35,8 @@ export interface StepMeasure {
   writes: Op[];
   /** Mean bytes of the dossier record a step reads (before a user's step, after an event for a consumer). */
   metaBytes: number;
+  /** Mean bytes of the record's work-queue list entry then (the byAgencyQueueList projection; 0 for a draft). */
+  listBytes: number;
   /** Mean bytes of the dossier's history items then. */
   historyBytes: number;
   /** Mean bytes of the last history item then. */
@@ -61,14 +64,16 @@ class Tally {
   executions = 0;
   private ops: Op[] = [];
   private meta = 0;
+  private list = 0;
   private history = 0;
   private last = 0;
   private readonly messages: Partial<Record<NotificationChannel, number>> = {};
 
-  add(ops: readonly Op[], state: { meta: number; history: number; last: number }, messages: NotificationChannel[] = []) {
+  add(ops: readonly Op[], state: { meta: number; list: number; history: number; last: number }, messages: NotificationChannel[] = []) {
     this.executions++;
     this.ops.push(...ops);
     this.meta += state.meta;
+    this.list += state.list;
     this.history += state.history;
     this.last += state.last;
     for (const m of messages) this.messages[m] = (this.messages[m] ?? 0) + 1;
@@ -78,7 +83,7 @@ class Tally {
     const n = this.executions;
     const messages = Object.fromEntries(Object.entries(this.messages).map(([k, v]) => [k, v / n]));
     return {
-      perDossier: n / dossiers, writes: mergeOps(this.ops, 1 / n), metaBytes: this.meta / n, historyBytes: this.history / n, lastHistoryBytes: this.last / n,
+      perDossier: n / dossiers, writes: mergeOps(this.ops, 1 / n), metaBytes: this.meta / n, listBytes: this.list / n, historyBytes: this.history / n, lastHistoryBytes: this.last / n,
       ...(Object.keys(messages).length ? { messages } : {}),
     };
   }
@@ -140,12 +145,14 @@ export const measureDossiers = async (walks: readonly Walk[], options: MeasureOp
     const history: DossierEvent[] = [];
     let historyBytes = 0;
     let lastHistoryBytes = 0;
-    const state = (meta: Record<string, unknown>) => ({ meta: sizeOf(meta), history: historyBytes, last: lastHistoryBytes });
+    const state = (meta: Record<string, unknown>) => ({
+      meta: sizeOf(meta), list: meta.gsi2pk === undefined ? 0 : indexEntryBytes('dossiers', BY_AGENCY_QUEUE, meta), history: historyBytes, last: lastHistoryBytes,
+    });
     kept.clear();
     rec.clear();
     await dossiers.createDraft(d0, { sub: d0.applicant.sub, key: ctx.idemKey!, fingerprint: createHash('sha256').update(d0.id).digest('hex'), ttlSeconds: 24 * 3600 });
     let [idem, meta] = putItems(rec.sent) as [Record<string, unknown>, Record<string, unknown>];
-    tally('draft').add([...writeOps('dossiers', undefined, idem, ctx, true), ...writeOps('dossiers', undefined, meta, ctx, true)], { meta: 0, history: 0, last: 0 });
+    tally('draft').add([...writeOps('dossiers', undefined, idem, ctx, true), ...writeOps('dossiers', undefined, meta, ctx, true)], { meta: 0, list: 0, history: 0, last: 0 });
     let contribution: { version: number; value: Contribution | null } | undefined;
 
     for (const step of walk.steps) {

@@ -10,7 +10,7 @@ import {
   TRAFFIC, conflictShare, txRateAtConflicts, type AccountQuota, type QuotaKey,
 } from './limits';
 import { messagesPerCall, type Step } from './lifecycle';
-import { shardsOf, spreadOf, type Spread } from './units';
+import { distinctKeys, shardsOf, spreadIn, type Spread, type WarmRead } from './units';
 
 export interface Settings {
   /** A route's stage throttle (shared/platform/throttles.ts at infra/config.ts designRate, else apiRateLimit; applied by infra/stacks/api-stack.ts). */
@@ -29,9 +29,12 @@ export const againstQuota = (q: AccountQuota, requested = q.requested) =>
 
 export interface ModelInput {
   steps: readonly Step[];
-  /** Shares of the national rate at the largest agency and the largest agency system. */
-  /** Shares of the national rate: the largest agency, agency system, and counter write shard (an agency's share ÷ its shards). */
-  hottest: { agency: number; system: number; counterShard: number };
+  /**
+   * Shares of the national rate: the largest agency, agency system, counter write shard and list
+   * write shard (an agency's share ÷ its shards of each kind), and system outbox shard (a system's
+   * share ÷ its outbox shards).
+   */
+  hottest: { agency: number; system: number; counterShard: number; listShard: number; systemShard: number };
   settings: Settings;
 }
 
@@ -39,7 +42,7 @@ export type Section = 'keys' | 'transactions' | 'queues' | 'functions' | 'settin
 
 export interface Row {
   section: Section;
-  /** What is loaded: `dossiers byAgencyQueue QUEUE#<agency>#open (read)`, `sync-outbound SendMessage`… */
+  /** What is loaded: `dossiers byAgencyQueueList QUEUE#<agency>#open (read)`, `sync-outbound SendMessage`… */
   name: string;
   /** The load at the hottest key, item, queue or function, in `unit`. */
   load: (rate: number) => number;
@@ -71,24 +74,54 @@ const sum = <T>(items: readonly T[], f: (t: T) => number) => items.reduce((s, t)
 export const rows = ({ steps, hottest, settings }: ModelInput): Row[] => {
   const out: Row[] = [];
   const share = (spread: Spread, rate: number) =>
-    spread === 'country' ? 1 : spread === 'agency' ? hottest.agency : spread === 'system' ? hottest.system : spread === 'counter-shard' ? hottest.counterShard : Math.min(1, 1 / (rate * TRAFFIC.dossierBurstSeconds));
+    spread === 'country' ? 1 : spread === 'agency' ? hottest.agency : spread === 'system' ? hottest.system : spread === 'system-shard' ? hottest.systemShard
+      : spread === 'counter-shard' ? hottest.counterShard : spread === 'list-shard' ? hottest.listShard : Math.min(1, 1 / (rate * TRAFFIC.dossierBurstSeconds));
 
-  // Keys: units per submitted dossier on each (table, index, family, read|write).
-  const families = new Map<string, { table: string; index?: string; family: string; kind: 'read' | 'write'; perDossier: number }>();
+  // Lambda seconds per dossier by function: its concurrency at rate r is r × this (the warm instances).
+  const busy = new Map<string, number>();
+  for (const s of steps) for (const l of s.lambda) busy.set(l.fn, (busy.get(l.fn) ?? 0) + (s.perDossier * l.ms) / 1000);
+
+  // Keys: units per submitted dossier on each (table, index, family, read|write); reads through a
+  // warm cache apart, per function (warmReads).
+  type Warm = { reads: number; units: number; read: WarmRead };
+  const families = new Map<string, { table: string; index?: string; family: string; kind: 'read' | 'write'; perDossier: number; warm: Map<string, Warm> }>();
   for (const step of steps) {
     for (const op of step.ops) {
       const key = `${op.table}|${op.index ?? ''}|${op.family}|${op.kind}`;
-      const f = families.get(key) ?? families.set(key, { table: op.table, ...(op.index ? { index: op.index } : {}), family: op.family, kind: op.kind, perDossier: 0 }).get(key)!;
-      f.perDossier += step.perDossier * op.units;
+      const f = families.get(key) ?? families.set(key, { table: op.table, ...(op.index ? { index: op.index } : {}), family: op.family, kind: op.kind, perDossier: 0, warm: new Map() }).get(key)!;
+      if (!op.warm) {
+        f.perDossier += step.perDossier * op.units;
+        continue;
+      }
+      const w = f.warm.get(op.warm.fn) ?? f.warm.set(op.warm.fn, { reads: 0, units: 0, read: op.warm }).get(op.warm.fn)!;
+      w.reads += step.perDossier * op.count;
+      w.units += step.perDossier * op.units;
     }
   }
+  /**
+   * The units a second a function's warm cache lets through at rate r: each of its warm instances
+   * (its concurrency) reads each key it serves once per TTL, the keys it serves being the distinct
+   * ones among its reads in a TTL (by the keys' popularity); never more than uncached.
+   */
+  const warmReads = (r: number, fn: string, w: Warm) => {
+    const instances = Math.max(1, r * (busy.get(fn) ?? 0));
+    const perInstance = (r * w.reads * w.read.ttlSeconds) / instances;
+    return Math.min(r * w.units, (instances * distinctKeys(w.read.popularity, perInstance) * (w.units / w.reads)) / w.read.ttlSeconds);
+  };
   for (const f of families.values()) {
-    const spread = spreadOf(f.family);
+    const spread = spreadIn(f.table, f.family, f.index, f.kind);
+    if (f.warm.size && spread !== 'country') throw new Error(`capacity: warm reads of ${f.family} are modelled on one key for the country only`);
+    const shards = shardsOf(f.table, f.family);
+    const warmLoad = (r: number) => sum([...f.warm], ([fn, w]) => warmReads(r, fn, w));
+    const uncached = f.perDossier + sum([...f.warm.values()], (w) => w.units);
+    const warmNote = (r: number) => (f.warm.size
+      ? `; warm ${f.warm.values().next().value!.read.ttlSeconds} s in ${[...f.warm.keys()].map((fn) => `${Math.round(Math.max(1, r * (busy.get(fn) ?? 0)))} ${fn}`).join(', ')} instances`
+      : '');
     out.push({
       section: 'keys', name: `${f.table}${f.index ? ` ${f.index}` : ''} ${f.family}`, unit: f.kind === 'write' ? 'WCU/s' : 'RCU/s',
       limit: () => (f.kind === 'write' ? PARTITION_WCU : PARTITION_RCU),
-      load: (r) => (r * f.perDossier * share(spread, r)) / shardsOf(f.table, f.family),
-      detail: (r) => `${spread}${shardsOf(f.table, f.family) > 1 ? ` over ${shardsOf(f.table, f.family)} shards` : ''}; all keys ${Math.round(r * f.perDossier).toLocaleString('en')} ${f.kind === 'write' ? 'WCU' : 'RCU'}/s`,
+      load: (r) => ((r * f.perDossier * share(spread, r)) + warmLoad(r)) / shards,
+      detail: (r) => `${spread}${shards > 1 ? ` over ${shards} shards` : ''}; all keys ${Math.round(r * uncached).toLocaleString('en')} ${f.kind === 'write' ? 'WCU' : 'RCU'}/s${f.warm.size ? ' uncached' : ''}${warmNote(r)}`,
     });
   }
 
@@ -103,7 +136,7 @@ export const rows = ({ steps, hottest, settings }: ModelInput): Row[] => {
     }
   }
   for (const [name, { table, item, perDossier }] of items) {
-    const spread = spreadOf(item);
+    const spread = spreadIn(table, item);
     if (spread === 'dossier') continue;
     const onItem = (r: number) => (r * perDossier * share(spread, r)) / shardsOf(table, item);
     out.push({
@@ -130,8 +163,6 @@ export const rows = ({ steps, hottest, settings }: ModelInput): Row[] => {
   }
 
   // Functions: concurrency = rate × duration; invocations by route, batch or stream record.
-  const busy = new Map<string, number>();
-  for (const s of steps) for (const l of s.lambda) busy.set(l.fn, (busy.get(l.fn) ?? 0) + (s.perDossier * l.ms) / 1000);
   const tableWcu = (table: string) => sum(steps, (s) => s.perDossier * sum(s.ops.filter((o) => o.table === table && o.kind === 'write' && !o.index), (o) => o.units));
   const consumerOf = new Map(settings.queues.filter((q) => q.consumer).map((q) => [q.consumer!.fn, q]));
   const accountConcurrency = settings.accountConcurrency ?? ACCOUNT_QUOTAS.lambdaConcurrency.requested;

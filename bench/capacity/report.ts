@@ -28,6 +28,13 @@ export const tableLoads = (steps: Built['steps'], rate: number) => {
   return [...out.values()].sort((a, b) => a.table.localeCompare(b.table) || (a.index ?? '').localeCompare(b.index ?? ''));
 };
 
+/** Mean bytes of a work-queue list entry as officials' steps find it (the byAgencyQueueList projection of the record). */
+const listEntryBytes = (built: Built) => {
+  const official = [...built.measured.dossier.steps].filter(([key]) => key.startsWith('step:') && key.endsWith(':official')).map(([, s]) => s);
+  const weight = official.reduce((n, s) => n + s.perDossier, 0);
+  return official.reduce((n, s) => n + s.perDossier * s.listBytes, 0) / Math.max(weight, Number.EPSILON);
+};
+
 export const reportData = (built: Built, evaluation: Evaluation) => {
   const { settings } = built.input;
   const cost = monthlyCost(built.steps, settings.functions, settings.queues, built.measured.dossier.storedBytes);
@@ -40,7 +47,7 @@ export const reportData = (built: Built, evaluation: Evaluation) => {
     largestAgency: { code: built.largestAgency.code, name: built.largestAgency.name, share: built.largestAgency.share },
     largestSystem: built.largestSystem,
     agencies: built.agencies.length,
-    sample: { walkedDossiers: built.walks, largestAgencyCountersBytes: built.aggBytes },
+    sample: { walkedDossiers: built.walks, largestAgencyCountersBytes: built.aggBytes, listEntryBytes: listEntryBytes(built) },
     steps: built.steps.map((s) => ({ id: s.id, what: s.what, perDossier: s.perDossier, route: s.route ?? null, lambda: s.lambda, sends: s.sends, ops: s.ops })),
     rows: evaluation.rows,
     tables: tableLoads(built.steps, rate),

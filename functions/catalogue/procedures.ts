@@ -1,5 +1,6 @@
 // A procedure read, and an admin's write (PUT /v1/procedures/{code}): checked against the shared
-// catalogues it refers to, stored, and searchable at once (index-cache.ts).
+// catalogues it refers to, stored, and searchable at once (index-cache.ts); read again at once here
+// (the warm procedure cache cleared), elsewhere within WARM_CACHE_SECONDS (docs/operations.md "Warm caches").
 import type { Procedure } from '../../shared/contracts/catalogue';
 import { badRequest, notFound, unprocessable } from '../../shared/errors/domain-error';
 import type { CatalogueEntry } from './adapters/catalogue-store';
@@ -7,7 +8,7 @@ import type { CatalogueContext } from './deps';
 import { procedureReferences, REFERENCED_CATALOGUES, referenceProblems } from './domain/validation';
 
 export const getProcedure = async (ctx: CatalogueContext, code: string): Promise<Procedure> => {
-  const procedure = await ctx.store().getProcedure(code);
+  const procedure = await ctx.procedures.get(code, () => ctx.store().getProcedure(code));
   if (!procedure) throw notFound(`Procedure ${code}`);
   return procedure;
 };
@@ -31,6 +32,7 @@ export const putProcedure = async (ctx: CatalogueContext, code: string, procedur
     throw unprocessable('UNKNOWN_REFERENCE', `The procedure refers to catalogue entries that do not exist (${fields.join(', ')})`, problems);
   }
   await store.putProcedure(procedure);
+  ctx.procedures.invalidate(code);
   await ctx.index.afterWrite({ procedure });
   return procedure;
 };

@@ -34,6 +34,8 @@ export const makeHandler = (deps: DossierDeps) => {
     implement(routes.requestResultUpload, async ({ principal, params, body }) =>
       created(await dossiers.requestResultUpload(principal, params.id, body))),
     implement(routes.trackDossier, async ({ query }) => ok(await dossiers.track(query))),
+    implement(routes.getPrefill, async ({ principal, query }) => ok(await dossiers.prefill(principal, query))),
+    implement(routes.listRegisterReads, async ({ principal, query }) => ok(await dossiers.listRegisterReads(principal, query))),
   ]);
 };
 

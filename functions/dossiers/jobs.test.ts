@@ -36,7 +36,7 @@ const fakeCountry = (options: { failFirst?: Record<string, number> } = {}) => {
         seen.limits.add(limit);
         await new Promise((r) => setTimeout(r, 1));
         reading -= 1;
-        const start = (after?.offset as number | undefined) ?? 0;
+        const start = after === undefined ? 0 : Number(after);
         // The read fails on its second page, so a retry must not count the first one twice.
         if (failures[agency] && start > 0) {
           failures[agency] -= 1;
@@ -44,8 +44,8 @@ const fakeCountry = (options: { failFirst?: Record<string, number> } = {}) => {
         }
         const items = (byAgency.get(agency) ?? []).slice(start, start + limit);
         seen.largestPage = Math.max(seen.largestPage, items.length);
-        const next = start + limit < (byAgency.get(agency) ?? []).length ? { offset: start + limit } : null;
-        return { items, last: next };
+        const next = start + limit < (byAgency.get(agency) ?? []).length ? String(start + limit) : null;
+        return { items, next };
       },
       async flagLate(id) { seen.flagged.set(id, (seen.flagged.get(id) ?? 0) + 1); },
       async putJobReport(_name, _date, report) { seen.reports.push(report); },

@@ -43,13 +43,13 @@ export const runDeadlines = async (deps: JobDeps, now: Date, limits: DeadlineJob
   /** One agency, page by page: its tally (flags set as pages are judged). */
   const sweepAgency = async (agencyCode: string): Promise<DeadlineTally> => {
     const tally = emptyTally();
-    let after: Record<string, unknown> | undefined;
+    let after: string | undefined;
     do {
       const page = await deps.store.pageDueBy(agencyCode, horizon, { limit: limits.pageSize, ...(after ? { after } : {}) });
       const report: DeadlineReport = deadlineReport(page.items, calendar, now);
       for (const entry of report.late) await deps.store.flagLate(entry.id, now);
       addToTally(tally, report, limits.reportLimit);
-      after = page.last ?? undefined;
+      after = page.next ?? undefined;
     } while (after);
     return tally;
   };

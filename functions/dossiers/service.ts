@@ -7,6 +7,7 @@ import { submit, supplement, withdraw } from './use-cases/applicant-actions';
 import { completeUpload, download, requestResultUpload, requestUpload } from './use-cases/attachments';
 import { bind, dossierContext, type DossierDeps } from './use-cases/context';
 import { createDraft } from './use-cases/create-draft';
+import { listRegisterReads, prefill } from './use-cases/prefill';
 import { getDossier, listMine, workQueue } from './use-cases/queries';
 import { listSlips, slipPdf } from './use-cases/slips';
 import { track } from './use-cases/track';
@@ -17,6 +18,7 @@ export const dossierUseCases = (deps: DossierDeps) => {
   const ctx = dossierContext(deps);
   return {
     // Drafts and files
+    prefill: bind(ctx, prefill),
     createDraft: bind(ctx, createDraft),
     requestUpload: bind(ctx, requestUpload),
     requestResultUpload: bind(ctx, requestResultUpload),
@@ -34,6 +36,8 @@ export const dossierUseCases = (deps: DossierDeps) => {
     track: bind(ctx, track),
     listSlips: bind(ctx, listSlips),
     slipPdf: bind(ctx, slipPdf),
+    // Administration
+    listRegisterReads: bind(ctx, listRegisterReads),
   };
 };
 

@@ -9,7 +9,6 @@ import type { Counters } from './domain/dossier-facts';
 import { IndexRanking } from '../../shared/contracts/evaluation';
 import { agencies, memoryIndex, perfect, procedure } from '../../test/evaluation/memory-index';
 import { computePeriod } from './compute';
-import { readStatistics } from './statistics';
 import { readBreakdown, readRanking } from './stored-reads';
 import { recomputePeriod, refreshRunning } from './recompute';
 
@@ -86,7 +85,7 @@ describe('computePeriod', () => {
       const reports = warn.mock.calls.filter(([message]) => message === 'Corrupt record skipped');
       expect(reports).toHaveLength(1);
       expect(reports[0]![1]).toMatchObject({ reader: 'evaluation.index', record: { kind: 'procedure', key: '9.999701', problems: ['RangeError'] }, CorruptRecordsSkipped: 1 });
-      expect((await readStatistics(ctx, '2026-10', 'P1')).body).toMatchObject({ agencyCode: 'P1' });
+      expect(computed.statistics.find((s) => s.agencyCode === 'P1')).toMatchObject({ dossiers: 10 });
     } finally {
       warn.mockRestore();
     }

@@ -1,21 +1,23 @@
 // Scoring a period (docs/requirements.md R-INDEX-COUNTERS; docs/index.md): gathers each agency's
 // inputs — its own and its communes' counters, ratings and feedback aggregates, the procedures in
 // its competence — scores them with the definition in force for the period and ranks each level.
-// Reads counters, never dossiers: the cost of a period grows with the number of agencies and
-// months, not with dossiers. Nothing is stored here (recompute.ts stores).
+// The public statistics of every agency (with its communes) and of the country come from the same
+// counters. Reads counters, never dossiers: the cost of a period grows with the number of agencies
+// and months, not with dossiers. Nothing is stored here (recompute.ts stores).
 import { createWorkingCalendar } from '../../shared/calendar';
 import type { Procedure } from '../../shared/contracts/catalogue';
 import { reportCorruptRecord } from '../../shared/aws/stored-records';
 import type { AgencyInfo } from '../catalogue/public';
-import type { StoredRanking } from './adapters/evaluation-store';
+import type { StoredRanking, StoredStatistics } from './adapters/evaluation-store';
 import type { IndexContext } from './deps';
 import { definitionFor } from './domain/definitions';
-import { sumCounters } from './domain/dossier-facts';
+import { sumCounters, type Counters } from './domain/dossier-facts';
 import { rankByTotal, round2, scoreAgency, type AgencyScore } from './domain/engine';
 import { measuresOf, type AgencyLevel, type MeasureInputs, type ProcedureFacts } from './domain/measures';
 import { dayAfter, evaluationDay, isOver, type Period } from './domain/period';
 import { inCompetence, procedureFactsOf } from './domain/procedures';
 import { agencyScopes } from './domain/scopes';
+import { statisticsOf } from './domain/statistics';
 import { begunPeriod } from './period-checks';
 
 export interface AgencyResult extends Omit<AgencyScore, 'total'> {
@@ -37,6 +39,8 @@ export interface ComputedPeriod {
   final: boolean;
   results: AgencyResult[];
   rankings: StoredRanking[];
+  /** Every agency's (with its communes) and the country's (agencyCode null). */
+  statistics: StoredStatistics[];
 }
 
 export type Progress = (done: number, total: number) => void;
@@ -104,6 +108,9 @@ export const computePeriod = async (ctx: IndexContext, periodId: string, onProgr
   const results: AgencyResult[] = [];
   // Ranks and bands come from the unrounded totals (docs/index.md "Rounding, bands and ranking").
   const rawTotals = new Map<string, number>();
+  const statisticsFor = (agencyCode: string | null, counters: Counters): StoredStatistics =>
+    ({ period: period.id, agencyCode, computedAt, final, ...statisticsOf(counters, day) });
+  const statistics = [statisticsFor(null, sumCounters(counterMap.values()))];
   for (const [i, a] of agencies.entries()) {
     const scope = scopes.get(a.code) ?? [a.code];
     const counters = sumCounters(scope.flatMap((code) => period.months.map((m) => counterMap.get(`${code}|${m}`) ?? {})));
@@ -120,6 +127,7 @@ export const computePeriod = async (ctx: IndexContext, periodId: string, onProgr
       }
       feedback.disliked += disliked.get(code) ?? 0;
     }
+    statistics.push(statisticsFor(a.code, counters));
     const inputs: MeasureInputs = { months: period.months, evaluationDay: day, counters, procedures: proceduresFor(a), ratings, feedback };
     const raw = scoreAgency(definition, measuresOf(inputs));
     rawTotals.set(a.code, raw.total);
@@ -152,5 +160,5 @@ export const computePeriod = async (ctx: IndexContext, periodId: string, onProgr
   for (const province of results.filter((r) => r.level === 'province')) {
     rank('commune', province.agencyCode, results.filter((r) => r.level === 'commune' && r.parentCode === province.agencyCode));
   }
-  return { period, definitionVersion: definition.version, computedAt, final, results, rankings };
+  return { period, definitionVersion: definition.version, computedAt, final, results, rankings, statistics };
 };

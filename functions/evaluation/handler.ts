@@ -25,8 +25,8 @@ export const makeHandler = (deps: IndexDeps) => {
       accepted(await requestRecompute(index, query.period, userOf(principal).username))),
     implement(routes.getIndexRun, async ({ params }) => ok(await recomputeRunStatus(index, params.runId))),
     implement(routes.getStatistics, async ({ query }) => {
-      const { stored, body } = await readStatistics(index, query.period, query.agency);
-      return ok(body, cacheHeaders(stored));
+      const { final, body } = await readStatistics(index, query.period, query.agency);
+      return ok(body, cacheHeaders(final));
     }),
   ]);
 };

@@ -7,7 +7,7 @@ import { computePeriod, type Progress } from './compute';
 import type { IndexContext } from './deps';
 import { runningPeriods } from './domain/period';
 
-/** Computes the period and stores its results, rankings and run record. */
+/** Computes the period and stores its results, rankings, statistics and run record. */
 export const recomputePeriod = async (ctx: IndexContext, periodId: string, trigger: string, onProgress?: Progress): Promise<IndexRun> => {
   const started = Date.now();
   const computed = await computePeriod(ctx, periodId, onProgress);
@@ -17,7 +17,7 @@ export const recomputePeriod = async (ctx: IndexContext, periodId: string, trigg
     agencies: computed.results.length, durationMs: Date.now() - started, trigger, final,
   };
   const rankings = computed.rankings.map((r) => ({ ...r, final }));
-  await ctx.deps.store.putResults(computed.period.id, computed.results as unknown as Record<string, unknown>[], rankings, run);
+  await ctx.deps.store.putResults(computed.period.id, computed.results as unknown as Record<string, unknown>[], rankings, computed.statistics, run);
   return run;
 };
 

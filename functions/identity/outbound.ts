@@ -23,9 +23,12 @@ export interface OutboundSystem {
 let shared: AgencySystemRegistry | undefined;
 const sharedRegistry = () => (shared ??= new AgencySystemRegistry());
 
-/** Every system whose agency codes cover `agency` (a few hundred at most: one list query). */
+/**
+ * Every system whose agency codes cover `agency` (a few hundred at most: one list query per warm
+ * function every WARM_CACHE_SECONDS, not one per message: docs/identity.md "The registry in warm functions").
+ */
 export const agencySystemsFor = async (agency: AgencyRef, registry: AgencySystemRegistry = sharedRegistry()): Promise<OutboundSystem[]> => {
-  const covering = (await registry.all()).filter((r) => agencyInScope({ kind: 'agency-system', keyId: r.keyId, agencyCodes: r.agencyCodes, scopes: [] }, agency));
+  const covering = (await registry.warmAll()).filter((r) => agencyInScope({ kind: 'agency-system', keyId: r.keyId, agencyCodes: r.agencyCodes, scopes: [] }, agency));
   // A system whose every secret is revoked is switched off: it could not call the portal either.
   const enabled = covering.filter((r) => r.secrets.some((x) => x.status === 'active' && x.sealed));
   return Promise.all(enabled.map(async (r) => ({

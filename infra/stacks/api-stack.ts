@@ -47,6 +47,10 @@ export const settingsOf = (config: PortalConfig): DeploymentValues => ({
   PAYMENT_PROVIDERS: config.paymentProviders,
   PAYMENT_RETURN_URL: config.paymentReturnUrl,
   NOTIFY_EMAIL_FROM: config.notifyEmailFrom,
+  POPULATION_API_URL: config.populationApiUrl,
+  VNEID_ISSUER: config.vneidIssuer,
+  VNEID_CLIENT_ID: config.vneidClientId,
+  VNEID_REDIRECT_URI: config.vneidRedirectUri,
 });
 
 export interface ApiStackProps extends StackProps {
@@ -57,6 +61,8 @@ export interface ApiStackProps extends StackProps {
   userPoolClient: cognito.IUserPoolClient;
   /** The user pool domain's token endpoint for agency systems (identity stack). */
   agencyTokenUrl: string;
+  /** Officials' and admins' client: its tokens are accepted too. */
+  staffClient: cognito.IUserPoolClient;
 }
 
 export class ApiStack extends Stack {
@@ -77,8 +83,10 @@ export class ApiStack extends Stack {
       USER_POOL_CLIENT_ID: props.userPoolClient.userPoolClientId,
       AGENCY_TOKEN_ISSUER: `https://cognito-idp.${this.region}.amazonaws.com/${props.userPool.userPoolId}`,
       AGENCY_TOKEN_URL: props.agencyTokenUrl,
+      USER_POOL_STAFF_CLIENT_ID: props.staffClient.userPoolClientId,
     };
-    for (const decl of platform.functions) {
+    // User-pool triggers live next to the pool (identity stack); every other function here.
+    for (const decl of platform.functions.filter((f) => !f.userPoolTrigger)) {
       if (this.functions.has(decl.name)) throw new Error(`Function ${decl.name} is declared twice`);
       const fn = new CapabilityFunction(this, `Fn${pascal(decl.name)}`, {
         decl,
@@ -171,7 +179,7 @@ export class ApiStack extends Stack {
     const jwtAuthorizer = new HttpJwtAuthorizer(
       'CognitoJwt',
       `https://cognito-idp.${this.region}.amazonaws.com/${props.userPool.userPoolId}`,
-      { authorizerName: 'cognito-jwt', jwtAudience: [props.userPoolClient.userPoolClientId] },
+      { authorizerName: 'cognito-jwt', jwtAudience: [props.userPoolClient.userPoolClientId, props.staffClient.userPoolClientId] },
     );
 
     const agencyRoutes = platform.routes.filter((r) => r.auth.kind === 'agency-system');

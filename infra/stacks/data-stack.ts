@@ -84,7 +84,9 @@ export class DataStack extends Stack {
           indexName: g.name,
           partitionKey: attribute(g.partitionKey),
           sortKey: g.sortKey ? attribute(g.sortKey) : undefined,
-          projectionType: dynamodb.ProjectionType.ALL,
+          ...(g.projection
+            ? { projectionType: dynamodb.ProjectionType.INCLUDE, nonKeyAttributes: [...g.projection] }
+            : { projectionType: dynamodb.ProjectionType.ALL }),
         });
       }
       Tags.of(table).add(TAG.table, t.name);

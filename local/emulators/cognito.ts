@@ -13,6 +13,11 @@ export interface CognitoOptions {
   /** Where user pools, users and app clients are stored. */
   directory: string;
   onLog?: LogFn;
+  /**
+   * Where the custom authentication triggers are invoked (POST, a Cognito trigger event, the
+   * trigger's answer): the runner adds the flow cognito-local lacks (runners/cognito-custom-auth.mjs).
+   */
+  authChallengeUrl?: string;
 }
 
 export async function startCognito(options: CognitoOptions): Promise<RunningEmulator> {
@@ -20,7 +25,7 @@ export async function startCognito(options: CognitoOptions): Promise<RunningEmul
   await assertPortFree(port, 'cognito-local');
   const directory = resolve(options.directory);
   mkdirSync(directory, { recursive: true });
-  return startRunner({ name: 'cognito', port, config: { directory }, onLog: options.onLog });
+  return startRunner({ name: 'cognito', port, config: { directory, authChallengeUrl: options.authChallengeUrl }, onLog: options.onLog });
 }
 
 /** Token issuer of a pool served by this emulator (what API authorizers must accept locally). */

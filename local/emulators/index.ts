@@ -37,6 +37,8 @@ export interface StartEmulatorsOptions {
   ports?: Partial<Record<EmulatorName, number>>;
   /** Every output line of every emulator (default: kept only for error messages). */
   onLog?: LogFn;
+  /** Where cognito-local invokes the user pool's custom authentication triggers (the local runtime's route). */
+  authChallengeUrl?: string;
 }
 
 export interface Emulators {
@@ -77,7 +79,7 @@ export async function startEmulators(options: StartEmulatorsOptions = {}): Promi
     startDynamoDb({ port: ports.dynamodb, dbPath: inMemory ? undefined : dataDir('dynamodb'), onLog }),
     startS3({ port: ports.s3, directory: dataDir('s3'), onLog }),
     startSqs({ port: ports.sqs, region: LOCAL_REGION, onLog }),
-    startCognito({ port: ports.cognito, directory: dataDir('cognito'), onLog }),
+    startCognito({ port: ports.cognito, directory: dataDir('cognito'), onLog, authChallengeUrl: options.authChallengeUrl }),
   ]);
 
   const running = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));

@@ -4,6 +4,8 @@
 // camelCase English identifiers, labels Vietnamese; patterns are JavaScript regex sources validated
 // server-side.
 
+import type { FormFieldSource } from '../../shared/contracts/catalogue';
+
 export type FieldType = 'text' | 'number' | 'date' | 'select' | 'idNumber' | 'phone' | 'email' | 'address';
 export interface FormField {
   name: string;
@@ -12,6 +14,8 @@ export interface FormField {
   required: boolean;
   pattern?: string;
   options?: Array<{ value: string; label: string }>;
+  /** The State register the portal fills the field from (docs/dossiers.md "Prefilled and locked fields"). */
+  source?: FormFieldSource;
 }
 
 /** Số định danh cá nhân (CCCD): 12 digits. */
@@ -45,15 +49,17 @@ const select = (name: string, label: string, o: Opt, required = true): FormField
   ({ name, label, type: 'select', required, options: opts(o) });
 
 const SEX: Opt = [['nam', 'Nam'], ['nu', 'Nữ']];
+/** The field, filled from the applicant's own record in a State register (the applicant is its subject). */
+const from = (source: FormFieldSource, field: FormField): FormField => ({ ...field, source });
 const contact = (): FormField[] => [
   { name: 'phone', label: 'Số điện thoại liên hệ', type: 'phone', required: true, pattern: PHONE_PATTERN },
   { name: 'email', label: 'Thư điện tử', type: 'email', required: false },
 ];
-/** The person filing the dossier (người yêu cầu / người nộp hồ sơ). */
+/** The person filing the dossier (người yêu cầu / người nộp hồ sơ): the signed-in citizen, from the population database. */
 const requester = (relationship?: Opt): FormField[] => [
-  text('requesterFullName', 'Họ, chữ đệm và tên người yêu cầu'),
-  idNo('requesterIdNumber', 'Số định danh cá nhân của người yêu cầu'),
-  addr('requesterAddress', 'Nơi cư trú của người yêu cầu'),
+  from('population.fullName', text('requesterFullName', 'Họ, chữ đệm và tên người yêu cầu')),
+  from('population.idNumber', idNo('requesterIdNumber', 'Số định danh cá nhân của người yêu cầu')),
+  from('population.currentAddress', addr('requesterAddress', 'Nơi cư trú của người yêu cầu')),
   ...(relationship ? [select('requesterRelationship', 'Quan hệ với người được đăng ký', relationship)] : []),
 ];
 const person = (prefix: string, who: string, withSex = true): FormField[] => [
@@ -62,12 +68,17 @@ const person = (prefix: string, who: string, withSex = true): FormField[] => [
   ...(withSex ? [select(`${prefix}Sex`, `Giới tính ${who}`, SEX)] : []),
   idNo(`${prefix}IdNumber`, `Số định danh cá nhân ${who}`),
 ];
+/** An existing enterprise (the signed-in business), from the national business register. */
+/** The population database's field for each part of `person(prefix)`. */
+const PERSON_SOURCES: Record<string, FormFieldSource> = {
+  FullName: 'population.fullName', DateOfBirth: 'population.dateOfBirth', Sex: 'population.sex', IdNumber: 'population.idNumber',
+};
 const enterprise = (): FormField[] => [
-  text('enterpriseCode', 'Mã số doanh nghiệp', true, ENTERPRISE_CODE_PATTERN),
-  text('enterpriseName', 'Tên doanh nghiệp'),
-  addr('headOfficeAddress', 'Địa chỉ trụ sở chính'),
-  text('legalRepFullName', 'Họ và tên người đại diện theo pháp luật'),
-  idNo('legalRepIdNumber', 'Số định danh cá nhân của người đại diện theo pháp luật'),
+  from('enterprise.enterpriseCode', text('enterpriseCode', 'Mã số doanh nghiệp', true, ENTERPRISE_CODE_PATTERN)),
+  from('enterprise.name', text('enterpriseName', 'Tên doanh nghiệp')),
+  from('enterprise.address', addr('headOfficeAddress', 'Địa chỉ trụ sở chính')),
+  from('enterprise.legalRepresentativeName', text('legalRepFullName', 'Họ và tên người đại diện theo pháp luật')),
+  from('enterprise.legalRepresentativeIdNumber', idNo('legalRepIdNumber', 'Số định danh cá nhân của người đại diện theo pháp luật')),
 ];
 const parcel = (): FormField[] => [
   text('parcelNumber', 'Số thửa đất', true, '^[0-9]{1,6}$'),
@@ -218,10 +229,11 @@ export const FORMS: Record<string, () => FormField[]> = {
     addr('deliveryAddress', 'Địa chỉ nhận thẻ qua bưu chính', false),
     ...contact(),
   ],
+  // A passport is applied for by its holder: the signed-in citizen's own record.
   passport: () => [
-    ...person('applicant', 'người đề nghị cấp hộ chiếu'),
+    ...person('applicant', 'người đề nghị cấp hộ chiếu').map((f) => from(PERSON_SOURCES[f.name.slice('applicant'.length)]!, f)),
     text('placeOfBirth', 'Nơi sinh'),
-    addr('permanentAddress', 'Nơi thường trú'),
+    from('population.permanentAddress', addr('permanentAddress', 'Nơi thường trú')),
     select('passportType', 'Loại hộ chiếu', [['co_chip', 'Hộ chiếu có gắn chíp điện tử'], ['khong_chip', 'Hộ chiếu không gắn chíp điện tử']]),
     text('previousPassportNumber', 'Số hộ chiếu đã được cấp gần nhất (nếu có)', false, PASSPORT_PATTERN),
     select('delivery', 'Hình thức nhận hộ chiếu', [['truc_tiep', 'Nhận trực tiếp'], ['buu_chinh', 'Qua dịch vụ bưu chính']]),

@@ -13,6 +13,7 @@ export const CLAIMS = {
   idNumber: 'custom:id_number',
   enterpriseCode: 'custom:enterprise_code',
   vneidVerified: 'custom:vneid_verified',
+  eidLevel: 'custom:eid_level',
   agencyScope: 'custom:agency_scope',
 } as const;
 
@@ -26,6 +27,8 @@ export type Principal =
       idNumber?: string;
       enterpriseCode?: string;
       vneidVerified: boolean;
+      /** The VNeID e-ID level ("1" | "2") of an account signed in with VNeID; absent for password accounts. */
+      eidLevel?: string;
       /** The account holder's name (the `name` claim), as printed on receipts. */
       name?: string;
       /** The account's e-mail and phone, only where the user pool marks them verified. */
@@ -92,6 +95,7 @@ export const principalOf = (event: APIGatewayProxyEventV2): Principal => {
     idNumber: claimText(claims[CLAIMS.idNumber]),
     enterpriseCode: claimText(claims[CLAIMS.enterpriseCode]),
     vneidVerified: String(claims[CLAIMS.vneidVerified]) === 'true',
+    eidLevel: claimText(claims[CLAIMS.eidLevel]),
     name: claimText(claims.name),
     email: String(claims.email_verified) === 'true' ? claimText(claims.email) : undefined,
     phone: String(claims.phone_number_verified) === 'true' ? claimText(claims.phone_number) : undefined,

@@ -64,6 +64,35 @@ export const Component = z.object({
 export const FormFieldType = z.enum([
   'text', 'number', 'date', 'select', 'idNumber', 'phone', 'email', 'address',
 ]);
+/**
+ * Where a form field's value comes from when the State already holds it (docs/dossiers.md
+ * "Prefilled and locked fields"): the signed-in person's record in the national population
+ * database (`population.*`, for citizens) or the business's record in the national business
+ * register (`enterprise.*`, for businesses). The portal fills such a field and locks it.
+ */
+export const FormFieldSource = z.enum([
+  'population.idNumber', 'population.fullName', 'population.dateOfBirth', 'population.sex',
+  'population.permanentAddress', 'population.currentAddress',
+  'enterprise.enterpriseCode', 'enterprise.name', 'enterprise.address',
+  'enterprise.legalRepresentativeIdNumber', 'enterprise.legalRepresentativeName',
+]).meta({ id: 'FormFieldSource' });
+export type FormFieldSource = z.infer<typeof FormFieldSource>;
+
+/** The field types a source's value fits (a name is text; sex a select of nam/nu, or text; …). */
+const SOURCE_TYPES: Record<FormFieldSource, readonly z.infer<typeof FormFieldType>[]> = {
+  'population.idNumber': ['idNumber', 'text'],
+  'population.fullName': ['text'],
+  'population.dateOfBirth': ['date', 'text'],
+  'population.sex': ['select', 'text'],
+  'population.permanentAddress': ['address', 'text'],
+  'population.currentAddress': ['address', 'text'],
+  'enterprise.enterpriseCode': ['text'],
+  'enterprise.name': ['text'],
+  'enterprise.address': ['address', 'text'],
+  'enterprise.legalRepresentativeIdNumber': ['idNumber', 'text'],
+  'enterprise.legalRepresentativeName': ['text'],
+};
+
 export const FormField = z.object({
   name: z.string().max(60).regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
   label: z.string().min(1).max(300),
@@ -71,6 +100,10 @@ export const FormField = z.object({
   required: z.boolean(),
   pattern: z.string().max(500).optional(),
   options: z.array(z.object({ value: z.string().max(200), label: z.string().max(300) })).max(L.selectOptions).optional(),
+  source: FormFieldSource.optional()
+    .describe('The State register the portal fills this field from, read-only for the applicant (docs/dossiers.md "Prefilled and locked fields")'),
+}).refine((f) => !f.source || SOURCE_TYPES[f.source].includes(f.type), {
+  path: ['source'], message: 'does not fit the field\'s type (a date of birth needs a date or text field, an address an address or text field, …)',
 });
 export const FormDefinition = z.object({ fields: z.array(FormField).max(L.formFields) });
 

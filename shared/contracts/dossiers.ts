@@ -4,7 +4,7 @@
 // by the dossier domain's transition table.
 import * as z from 'zod';
 import { DossierAction, DossierStatus } from './dossier-status';
-import { ProcedureCode } from './catalogue';
+import { FormFieldSource, ProcedureCode } from './catalogue';
 import { Cursor, IsoDate, IsoDateTime, Limit, page } from './common';
 
 const AgencyCode = z.string().min(1).max(60).regex(/^[A-Za-z0-9._-]+$/, 'expected an agency code such as 000.00.00.H26');
@@ -111,6 +111,13 @@ export const Applicant = z.object({
   vneidVerified: z.boolean(),
 });
 
+/** A form field the portal filled from the State's data and locked (docs/dossiers.md "Prefilled and locked fields"). */
+export const PrefilledField = z.object({
+  name: z.string().describe('The form field'),
+  source: FormFieldSource,
+  readAt: IsoDateTime.describe('When the portal read it from the register'),
+});
+
 export const Dossier = z
   .object({
     id: DossierId,
@@ -134,6 +141,7 @@ export const Dossier = z
     contact: Contact.nullable(),
     applicant: Applicant,
     form: z.record(z.string(), z.union([z.string(), z.number()])),
+    prefilled: z.array(PrefilledField).describe("The form's fields that came from the State's data, locked: a submission may not change them"),
     components: z.array(z.object({ code: z.string(), name: z.string(), required: z.boolean(), accept: z.array(z.string()), maxFiles: z.number().int() })),
     attachments: z.array(Attachment),
     supplementRequest: z
@@ -238,3 +246,41 @@ export const SlipList = z.object({ items: z.array(SlipItem) }).meta({ id: 'SlipL
 export type SlipItem = z.infer<typeof SlipItem>;
 
 export const PdfFile = z.string().meta({ id: 'PdfFile', format: 'binary', description: 'A PDF document' });
+
+// ---------------------------------------------------------------------------------------------
+// Prefill from the State's registers (docs/dossiers.md "Prefilled and locked fields")
+
+export const PrefillQuery = z.object({ procedureCode: ProcedureCode });
+
+export const Prefill = z
+  .object({
+    register: z.enum(['population', 'enterprise']).nullable()
+      .describe('The register read: the population database for a citizen, the business register for a business; null when the form has no field it fills'),
+    found: z.boolean().describe('The register holds the applicant; false: nothing is filled, the applicant types every field'),
+    readAt: IsoDateTime.nullable(),
+    fields: z.array(z.object({ name: z.string(), source: FormFieldSource, value: z.union([z.string(), z.number()]) }))
+      .describe('The values to show read-only; creating the draft fills them again from the register'),
+  })
+  .meta({ id: 'Prefill' });
+
+/** One read of a State register for an applicant: the audit trail (no personal data beyond the account and the field names). */
+export const RegisterRead = z
+  .object({
+    id: z.string(),
+    at: IsoDateTime,
+    sub: z.string().describe('The account that caused the read'),
+    register: z.enum(['population', 'enterprise']),
+    purpose: z.enum(['preview', 'draft']).describe('The wizard showing the form (no dossier yet), or the creation of a draft'),
+    procedureCode: z.string(),
+    dossierId: z.string().nullable(),
+    fields: z.array(z.string()).describe('The form fields filled from the read'),
+    found: z.boolean(),
+  })
+  .meta({ id: 'RegisterRead' });
+export const RegisterReadPage = page(RegisterRead).meta({ id: 'RegisterReadPage' });
+
+export const RegisterReadsQuery = z.object({
+  account: z.string().trim().min(1).max(128).describe('The account (`sub`) whose reads to list'),
+  limit: Limit,
+  cursor: Cursor,
+});

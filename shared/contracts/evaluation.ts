@@ -93,7 +93,8 @@ export const Statistics = z.object({
   period: z.string(),
   agencyCode: z.string().nullable(),
   agencyName: z.string().nullable(),
-  computedAt: z.string(),
+  computedAt: z.string().describe('When the index job computed these figures (they are stored with the index, never summed on request)'),
+  final: z.boolean().describe('false: provisional figures of a running period, refreshed every 10 minutes'),
   dossiers: z.number().int().describe('Dossiers submitted online or received at a desk in the period'),
   received: z.number().int(),
   byStatus: z.record(z.string(), z.number()),
@@ -106,3 +107,8 @@ export const Statistics = z.object({
   onlineRate: z.number().nullable(),
   paidOnlineRate: z.number().nullable(),
 }).meta({ id: 'Statistics' });
+export type Statistics = z.infer<typeof Statistics>;
+/** A scope's figures as the index jobs store them; the period, the scope and the procedures' list are kept apart. */
+const StatisticsFigures = Statistics.omit({ period: true, agencyCode: true, agencyName: true, computedAt: true, final: true, byProcedure: true });
+export type StatisticsFigures = z.infer<typeof StatisticsFigures>;
+export type ProcedureDossiers = Statistics['byProcedure'][number];

@@ -7,7 +7,8 @@ export const PortalConfig = z
   .object({
     region: z.string(),
     userPoolId: z.string(),
-    userPoolClientId: z.string(),
+    userPoolClientId: z.string().describe('The web client: citizens and businesses (tokens from the VNeID sign-in, refresh)'),
+    staffClientId: z.string().describe('The officials\' and admins\' client: password sign-in (MFA in AWS), refresh'),
     cognitoEndpoint: z.string().optional().describe('Set only where Cognito is not the AWS default'),
     apiVersion: z.string(),
   })

@@ -26,13 +26,13 @@ export const decodeOffsetCursor = (cursor: string | undefined, hash: string): nu
   decodeCursor(cursor, (v): v is OffsetCursor => isOffsetCursor(v) && v.h === hash)?.o ?? 0;
 export const encodeOffsetCursor = (offset: number, hash: string): string => encodeCursor({ o: offset, h: hash });
 
-/** Keyset cursor for catalogue lists: the last sort key returned. */
+/** Keyset cursor for lists (the catalogue's, an agency's work queue): the last sort key returned, of the shape `pattern` allows. */
 interface KeyCursor { s: string; h: string }
 const SORT_KEY = /^[A-Za-z0-9._-]{1,60}$/;
-export const decodeKeyCursor = (cursor: string | undefined, hash: string, prefix = ''): string | undefined =>
+export const decodeKeyCursor = (cursor: string | undefined, hash: string, prefix = '', pattern: RegExp = SORT_KEY): string | undefined =>
   decodeCursor(cursor, (v): v is KeyCursor =>
     typeof v === 'object' && v !== null && !Array.isArray(v) &&
     (v as KeyCursor).h === hash && typeof (v as KeyCursor).s === 'string' &&
-    SORT_KEY.test((v as KeyCursor).s) && (v as KeyCursor).s.startsWith(prefix),
+    pattern.test((v as KeyCursor).s) && (v as KeyCursor).s.startsWith(prefix),
   )?.s;
 export const encodeKeyCursor = (sortKey: string, hash: string): string => encodeCursor({ s: sortKey, h: hash });

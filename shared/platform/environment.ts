@@ -48,6 +48,9 @@ export const DEFAULT_PORTAL_BASE_URL = 'https://dichvucong.gov.vn';
 /** The web front end's page a payment provider sends the payer back to (web/src: `/ho-so/:id?thanh-toan=`). */
 export const PAYMENT_RETURN_PATH = '/ho-so/{dossierId}?thanh-toan={orderId}';
 
+/** The web front end's page VNeID sends the browser back to (web/src: `/dang-nhap/vneid`). */
+export const VNEID_CALLBACK_PATH = '/dang-nhap/vneid';
+
 const retryVariable = (fn: DeclaredFunctionName, what: string) => ({
   description: `${what} (docs/sync.md); unset or invalid: the function's policy`,
   functions: [fn],
@@ -107,6 +110,31 @@ export const environment = {
     aws: { cdk: 'resource', resource: 'the identity stack\'s user pool domain (https://<prefix>.auth.<region>.amazoncognito.com/oauth2/token)' },
     local: { from: 'the local gateway: <gateway>/oauth2/token (local/oauth.ts)' },
   },
+  USER_POOL_STAFF_CLIENT_ID: {
+    description: 'The user pool\'s officials\' and admins\' client (password sign-in): GET /v1/config reports it',
+    functions: 'all',
+    aws: { cdk: 'resource', resource: 'the identity stack\'s staff client' },
+    local: { from: 'the staff client provisioned in cognito-local' },
+  },
+  VNEID_ISSUER: {
+    description: 'The VNeID OpenID provider\'s issuer (discovery at <issuer>/.well-known/openid-configuration; docs/identity.md)',
+    functions: ['identity'],
+    aws: { cdk: 'setting', context: 'vneidIssuer' },
+    local: { from: 'the VNeID sandbox of the local runtime' },
+  },
+  VNEID_CLIENT_ID: {
+    description: 'The portal\'s client id at VNeID (its secret is the declared secret vneid-client-secret)',
+    functions: ['identity'],
+    default: 'dvc-portal',
+    aws: { cdk: 'setting', context: 'vneidClientId' },
+    local: { value: 'dvc-portal' },
+  },
+  VNEID_REDIRECT_URI: {
+    description: 'Where VNeID sends the browser back with the code: the web front end\'s /dang-nhap/vneid page, as registered at VNeID',
+    functions: ['identity'],
+    aws: { cdk: 'setting', context: 'vneidRedirectUri' },
+    local: { from: 'the local gateway\'s /dang-nhap/vneid page' },
+  },
   PUBLIC_COGNITO_ENDPOINT: {
     description: 'Where browsers reach Cognito when it is not AWS\'s (GET /v1/config); unset in AWS',
     functions: ['meta'],
@@ -155,24 +183,6 @@ export const environment = {
     aws: { cdk: 'setting', context: 'paymentReturnUrl' },
     local: { from: 'the local gateway\'s dossier page' },
   },
-  VNEID_ISSUER: {
-    description: 'The VNeID OpenID Connect issuer (discovery at <issuer>/.well-known/openid-configuration, docs/identity.md)',
-    functions: ['identity'],
-    aws: 'unset',
-    local: { from: 'the VNeID sandbox (local/vneid/sandbox.ts)' },
-  },
-  VNEID_CLIENT_ID: {
-    description: 'The portal\'s client id at VNeID (its secret is the `vneid-client-secret` secret)',
-    functions: ['identity'],
-    aws: 'unset',
-    local: { from: 'the VNeID sandbox\'s client for the portal (`dvc-portal`)' },
-  },
-  POPULATION_API_URL: {
-    description: 'The base URL of the population data-sharing API (GET /v1/citizens/{idNumber}, docs/identity.md); its key is the `population-api-key` secret',
-    functions: 'none',
-    aws: 'unset',
-    local: { from: 'the VNeID sandbox\'s /population' },
-  },
   NOTIFY_DELIVERY: {
     description: 'How applicants are notified: aws (SES e-mail, SNS SMS) or outbox (recorded only, docs/notifications.md)',
     functions: 'sendsMessages',
@@ -184,10 +194,24 @@ export const environment = {
     functions: 'sendsMessages',
     aws: { cdk: 'setting', context: 'notifyEmailFrom' },
   },
+  POPULATION_API_URL: {
+    description: 'The base URL of the national data-sharing platform\'s population API (GET /v1/citizens/{idNumber}, /v1/enterprises/{code}) sourced form fields are filled from (docs/identity.md "Population data"); its key is the `population-api-key` secret; unset: no form is prefilled',
+    functions: ['dossiers'],
+    aws: { cdk: 'setting', context: 'populationApiUrl' },
+    local: { from: 'the VNeID sandbox\'s /population' },
+  },
   NOTIFY_SES_CONFIGURATION_SET: {
     description: 'The SES configuration set notification e-mails are sent with (sending events); optional',
     functions: ['notifications'],
     aws: 'unset',
+  },
+  WARM_CACHE_SECONDS: {
+    description: 'How long a warm function serves the agency-system registry and procedures it read, seconds: the staleness bound of their readers in other functions (shared/cache/warm-cache.ts, docs/operations.md "Warm caches"); 0: no caching',
+    functions: 'all',
+    default: '0',
+    aws: { cdk: 'value', value: '60' },
+    // 0: tests write the registry and procedures from their own process and expect the next request to see it.
+    local: { value: '0' },
   },
   SYNC_INBOUND_RETRY_BASE_SECONDS: retryVariable('sync-inbound', 'First retry delay ceiling of a failed inbound sync message, seconds'),
   SYNC_INBOUND_RETRY_CAP_SECONDS: retryVariable('sync-inbound', 'Largest retry delay ceiling of a failed inbound sync message, seconds'),

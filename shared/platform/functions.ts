@@ -21,16 +21,34 @@ export const functions = [
   },
   {
     name: 'identity',
-    description: 'Registry of agency systems (admin: register, rotate, revoke, list) and the signed whoami route',
+    description: 'Sign-in through VNeID (the OpenID Connect relying party), the registry of agency systems (admin: register, rotate, revoke, list) and the signed whoami route',
     entry: 'functions/identity/handler.ts',
     memoryMb: 256,
     timeoutSeconds: 10,
-    // readwrite: registry writes, and nonces when completing body signatures (signed-body.ts);
-    // catalogue read: a system's agency codes must be agencies of the catalogue.
+    // readwrite: registry writes, nonces when completing body signatures (signed-body.ts) and the
+    // sign-in states of VNeID (consumed once); catalogue read: a system's agency codes must be
+    // agencies of the catalogue.
     tables: { identity: 'readwrite', catalogue: 'read' },
-    secrets: ['agency-secret-key'],
-    // Each registered system's OAuth app client (client credentials), in the portal's pool only.
-    cognitoActions: ['CreateUserPoolClient', 'DeleteUserPoolClient'],
+    secrets: ['agency-secret-key', 'vneid-client-secret', 'sign-in-proof-key'],
+    // On the portal's pool only: a VNeID sign-in creates or updates the account and its group, then
+    // signs it in through the custom authentication flow (docs/identity.md); each registered system
+    // gets its OAuth app client (client credentials).
+    cognitoActions: [
+      'AdminCreateUser', 'AdminGetUser', 'AdminUpdateUserAttributes', 'AdminAddUserToGroup',
+      'AdminInitiateAuth', 'AdminRespondToAuthChallenge',
+      'CreateUserPoolClient', 'DeleteUserPoolClient',
+    ],
+  },
+  {
+    // The user pool's Define, Create and Verify auth challenge triggers (shared/platform/identity.ts
+    // authChallengeFunction): the custom sign-in succeeds only with a proof the identity function signed.
+    name: 'auth-challenge',
+    description: "The user pool's custom authentication triggers: accept only a short-lived sign-in proof of the identity function, bound to the user",
+    entry: 'functions/identity/auth-challenge.ts',
+    memoryMb: 256,
+    timeoutSeconds: 5,
+    secrets: ['sign-in-proof-key'],
+    userPoolTrigger: true,
   },
   {
     // The HTTP API Lambda REQUEST authorizer of agency-system routes (payload 2.0, simple
@@ -54,6 +72,8 @@ export const functions = [
     reservedConcurrency: 2520,
     tables: { dossiers: 'readwrite', catalogue: 'read' },
     buckets: { attachments: 'readwrite' },
+    // The population API's key: sourced form fields are filled from the State's registers.
+    secrets: ['population-api-key'],
   },
   {
     // Fed by the dossiers table's stream (history items only): fans each event out to the queues
@@ -186,7 +206,8 @@ export const functions = [
     entry: 'functions/sync/outbound.ts',
     memoryMb: 256,
     timeoutSeconds: 30,
-    reservedConcurrency: 1060,
+    // Twice its need at 2,000/s (533 concurrent: bench/capacity), as the other consumers are sized.
+    reservedConcurrency: 1080,
     tables: { sync: 'readwrite', identity: 'read', dossiers: 'read' },
     secrets: ['agency-secret-key'],
   },

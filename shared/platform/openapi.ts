@@ -3,7 +3,9 @@
 import * as z from 'zod';
 import { SIGNATURE_HEADERS, SIGNATURE_WINDOW_SECONDS } from '../auth/agency-signature';
 import { ErrorEnvelope, GatewayError } from '../contracts/common';
+import { HTTP_STATUS_OF_KIND } from '../http/error-status';
 import { API_TAGS } from './api-routes/tags';
+import type { ErrorKind } from '../errors/domain-error';
 import { fullScope, machineClients } from './identity';
 import type { AuthRule, PlatformDecl, RouteDecl } from './types';
 
@@ -144,7 +146,7 @@ const whoMayCall = (auth: AuthRule): string => {
 const ERROR = { $ref: `${COMPONENTS}Error` };
 const envelope = (description: string) => ({ description, content: { 'application/json': { schema: ERROR } } });
 
-/** The error statuses a route can answer, all in the error envelope unless API Gateway answers first. */
+/** The error statuses a route can answer, all in the error envelope unless API Gateway answers first; a route's own `errors` are added. */
 const errorResponsesOf = (route: RouteDecl, refusal: Json): Json => {
   const { request, auth } = route;
   const credentialsChecked = auth.kind !== 'public' || auth.signature !== undefined;
@@ -163,6 +165,7 @@ const errorResponsesOf = (route: RouteDecl, refusal: Json): Json => {
     429: { description: 'Throttled by API Gateway', content: { 'application/json': { schema: refusal } } },
     431: { description: 'The request line and headers together exceed API Gateway\'s 10,240-byte quota', content: { 'application/json': { schema: refusal } } },
     500: gatewayOrEnvelope('Our fault; the message carries no internals (API Gateway\'s `{"message"}` when a function crashed)'),
+    ...Object.fromEntries(Object.entries(route.errors ?? {}).map(([kind, description]) => [HTTP_STATUS_OF_KIND[kind as ErrorKind], envelope(description)])),
   };
 };
 
@@ -212,6 +215,8 @@ export const buildOpenApi = async (platform: PlatformDecl, info: OpenApiInfo): P
       summary: 'National public-service portal API',
       description: 'The national public-service portal: procedures and catalogues, dossiers, payments, ratings, feedback, the FAQ, the service index and statistics, and the exchange with agency one-stop systems. Errors are `{"error":{"code","message","details"}}`; lists are `{"items","nextCursor"}` with `limit` and `cursor`.',
       contact: { name: 'Portal operators', url: info.contactUrl },
+      // The repository's LICENSE (package.json `license`), by its SPDX identifier.
+      license: { name: 'Apache License 2.0', identifier: 'Apache-2.0' },
     },
     servers: [{ url: info.serverUrl ?? '/', description: 'This deployment' }],
     tags: Object.entries(API_TAGS).map(([name, description]) => ({ name, description })),

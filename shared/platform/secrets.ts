@@ -13,13 +13,18 @@ export const secrets = [
   },
   {
     name: 'vneid-client-secret',
-    description: 'The portal\'s client secret at VNeID (OpenID Connect, client `dvc-portal`), set by the operator from the client registration (docs/identity.md)',
+    description: 'The portal\'s client secret at VNeID (OpenID Connect, client `dvc-portal`), set by the operator from the client registration (docs/identity.md "Deploying with a real VNeID")',
     envVar: 'VNEID_CLIENT_SECRET',
   },
   {
     name: 'population-api-key',
-    description: 'The API key (`x-api-key`) of the population data-sharing platform, set by the operator (docs/identity.md)',
+    description: 'The portal\'s API key (`x-api-key`) for the national data-sharing platform\'s population API, set by the operator (docs/identity.md "Population data")',
     envVar: 'POPULATION_API_KEY',
+  },
+  {
+    name: 'sign-in-proof-key',
+    description: 'HMAC key of the short-lived proofs the identity function answers the user pool\'s custom sign-in challenge with (docs/identity.md)',
+    envVar: 'SIGN_IN_PROOF_KEY',
   },
 ] as const satisfies readonly SecretDecl[];
 

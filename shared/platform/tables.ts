@@ -1,3 +1,4 @@
+import { DOSSIER_LIST_ATTRIBUTES } from './dossier-lists';
 import type { TableDecl } from './types';
 
 export const tables = [
@@ -33,17 +34,21 @@ export const tables = [
       'Dossiers (pk D#<id>, sk META: the current state, attachments, apologies; version for optimistic ' +
       'concurrency), their immutable history (pk D#<id>, sk H#<version>: one entry per transition, also ' +
       'the event record), per-agency daily code counters (pk SEQ#<agency>#<date>, sk SEQ), code claims ' +
-      '(pk CODE#<code>, sk CODE: one holder per dossier code, portal or agency system) and ' +
-      'idempotency records of draft creation (pk IDEM#<sub>#<key>, sk IDEM, expiresAt 24 h ahead).',
+      '(pk CODE#<code>, sk CODE: one holder per dossier code, portal or agency system), ' +
+      'idempotency records of draft creation (pk IDEM#<sub>#<key>, sk IDEM, expiresAt 24 h ahead) and the audit of ' +
+      'reads of the State\'s registers for prefilled forms (pk READ#<sub>, sk <at>#<id>: field names, never values; kept).',
     partitionKey: { name: 'pk', type: 'S' },
     sortKey: { name: 'sk', type: 'S' },
     globalIndexes: [
       // "My dossiers", newest first: gsi1pk APPLICANT#<sub>, gsi1sk <createdAt>#<id>.
       { name: 'byApplicant', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
-      // Work queue in due order: gsi2pk QUEUE#<agency>#open|closed, gsi2sk D#<dueAt>#<id> or S#<submittedAt>#<id>.
-      { name: 'byAgencyQueue', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' } },
-      // The same order within one status: gsi3pk STATUS#<agency>#<status>.
-      { name: 'byAgencyStatus', partitionKey: { name: 'gsi3pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' } },
+      // Work queue in due order: gsi2pk QUEUE#<agency>#open|closed[#s<shard>], gsi2sk D#<dueAt>#<id> or
+      // S#<submittedAt>#<id>. The busiest agencies' keys are write-sharded (functions/dossiers/domain/
+      // list-shards.ts); readers merge the shards. Only the list summary is projected (docs/capacity.md
+      // "Design: the work-queue lists"): the index entry is rewritten only when the summary or the key changes.
+      { name: 'byAgencyQueueList', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' }, projection: DOSSIER_LIST_ATTRIBUTES },
+      // The same order within one status: gsi3pk STATUS#<agency>#<status>[#s<shard>].
+      { name: 'byAgencyStatusList', partitionKey: { name: 'gsi3pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' }, projection: DOSSIER_LIST_ATTRIBUTES },
       // Public tracking and agency-system sync by dossier code: gsi4pk = code, on the dossier item
       // only (sparse: drafts and history entries have none).
       { name: 'byCode', partitionKey: { name: 'gsi4pk', type: 'S' } },
@@ -81,12 +86,17 @@ export const tables = [
       'sk ROUND#<version>), Idempotency-Keys (IDEM#<sub>#<key>), applied provider callbacks ' +
       '(CB#<provider>#<eventId>), receipt counters (RSEQ#<agency>#<year>) and reconciliation reports ' +
       '(RECON#<provider>, sk <date>); gsi1 byDossier D#<dossierId> / <createdAt>#<id>, gsi2 byPaidDay ' +
-      'PAID#<provider>#<local date> / <paidAt>#<id>.',
+      'PAID#<provider>#<local date>[#s<shard>] / <paidAt>#<id> (a summary of the order).',
     partitionKey: { name: 'pk', type: 'S' },
     sortKey: { name: 'sk', type: 'S' },
     globalIndexes: [
       { name: 'byDossier', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
-      { name: 'byPaidDay', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' } },
+      // Write-sharded (PAID_DAY_SHARDS, functions/payments/adapters/payment-store.ts) and holding only
+      // what reconciliation reads of a paid order (docs/capacity.md "Design: warm caches and sharded keys").
+      {
+        name: 'byPaidDay', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' },
+        projection: ['id', 'dossierId', 'round', 'amount', 'status', 'expiresAt', 'providerRef', 'paidAt', 'createdAt'],
+      },
     ],
     // `purgeAt` (epoch seconds): Idempotency-Keys and callback records expire; orders are kept.
     ttlAttribute: 'purgeAt',

@@ -1,6 +1,7 @@
 // Types of the one platform declaration. The CDK stacks, the local runtime and the OpenAPI
 // generator all read the same values, so a route, table or queue exists everywhere or nowhere.
 import type { z } from 'zod';
+import type { ErrorKind } from '../errors/domain-error';
 import type { ApiTag } from './api-routes/tags';
 
 export type Group = 'citizen' | 'business' | 'official' | 'admin';
@@ -54,6 +55,12 @@ export interface RouteDecl<Req extends RouteRequest = RouteRequest> {
    * than the whole request with a 400. Loaded only when the document is built.
    */
   documentedBody?: () => Promise<z.ZodType>;
+  /**
+   * Error kinds the route answers beyond those every route of its shape answers (openapi.ts
+   * `errorResponsesOf`: 400 with input, 401/403 by auth, 404, 409, 413/415 with a body, 422,
+   * 500), each with what it means here: e.g. `unavailable` (503) when a dependency is missing.
+   */
+  errors?: Partial<Record<ErrorKind, string>>;
   /** Success responses by status code. Error responses are the shared envelope, unless declared here. */
   responses: Record<number, {
     description: string;
@@ -79,6 +86,14 @@ export interface GlobalIndexDecl {
    * gives). Its key attributes are still written; in AWS they are plain attributes.
    */
   localOnly?: boolean;
+  /**
+   * The non-key attributes the index holds (ProjectionType INCLUDE): a small summary its readers
+   * need, so an entry is a fraction of the item and writes of other attributes do not reach the
+   * index. Absent: the whole item (ALL). The table's and the index's keys are always projected.
+   * DynamoDB cannot change a projection in place: a new projection is a new index under a new name
+   * (docs/capacity.md "Changing an index").
+   */
+  projection?: readonly string[];
 }
 
 /** The indexes a deployment creates: the declared ones less the local-only ones. */
@@ -210,6 +225,11 @@ export interface FunctionDecl {
    * PAYMENT_RETURN_URL (from the web origin); their secrets come through a declared secret.
    */
   usesPaymentProviders?: true;
+  /**
+   * Invoked by the user pool (its custom authentication triggers), never by the API: the identity
+   * stack builds it next to the pool; the local runtime invokes it for cognito-local.
+   */
+  userPoolTrigger?: true;
 }
 
 export interface SecretDecl {

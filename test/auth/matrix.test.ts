@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { platform } from '../../shared/platform';
 import type { RouteDecl } from '../../shared/platform';
-import { api, signIn, signedApi, type ApiResponse } from '../support/auth';
+import { api, decodePayload, signIn, signedApi, type ApiResponse } from '../support/auth';
 import { pool } from '../support/pool';
 import { act, attach, completeDraft, createDraft, CITIZEN_ID, HANOI_COMMUNE, PDF, postFile, PROCEDURE, procedure as dossierProcedure, sampleForm, submitted } from '../support/dossiers';
 import { awaitingPayment, callbackFor, paidOrder, sandboxSecret } from '../support/payments';
@@ -66,6 +66,13 @@ describe(`authorization matrix (R-REL-AUTH-MATRIX): ${routes.length} routes × $
     await Promise.all(Object.entries(USERS).map(async ([role, username]) => {
       tokens[role as keyof typeof USERS] = await signIn(username);
     }));
+    // The applicants are VNeID-signed-in accounts (issue 21): no password, the VNeID mark.
+    for (const role of ['citizen', 'business'] as const) {
+      const claims = decodePayload(tokens[role]);
+      if (claims['custom:vneid_verified'] !== 'true' || !String(claims['cognito:username']).startsWith('vneid-')) {
+        throw new Error(`the matrix's ${role} is not a VNeID sign-in: ${JSON.stringify(claims)}`);
+      }
+    }
     const admin = tokens.admin;
     const must = (res: ApiResponse, what: string, status = 200) => {
       if (res.status !== status) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);

@@ -32,8 +32,8 @@ export type HandRole = Exclude<Role, TokenRole>;
 
 export const ROLE_LABEL: Record<Role, string> = {
   anonymous: 'anonymous',
-  citizen: 'citizen (citizen.demo)',
-  business: 'business (business.demo)',
+  citizen: 'citizen (citizen.demo, signed in through VNeID)',
+  business: 'business (business.demo, signed in through VNeID)',
   official: 'official of the right agency (official.hanoi)',
   officialOther: 'official of another agency (official.hue)',
   admin: 'admin (admin.demo)',
@@ -44,7 +44,7 @@ export const ROLE_LABEL: Record<Role, string> = {
 };
 
 /** 'ok' = any 2xx; a number = exactly that status. */
-export type Expected = 'ok' | 401 | 403 | 404;
+export type Expected = 'ok' | 400 | 401 | 403 | 404;
 
 /** What the test prepared before the matrix runs (seeded data fetched, scratch systems registered). */
 export interface MatrixContext {
@@ -181,6 +181,18 @@ export const MATRIX: Partial<Record<RouteId, MatrixEntry>> = {
     expect: ADMIN_ONLY,
   },
 
+  // --- identity: the VNeID sign-in (public). Starting is anyone's; completing needs the state of a
+  // sign-in the portal started: a made-up one is refused to every caller alike (the end-to-end
+  // flow is test/identity/vneid-sign-in.test.ts).
+  startVneidSignIn: { sample: () => ({ json: {} }), expect: EVERYONE_OK },
+  completeVneidSignIn: {
+    sample: () => ({ json: { code: 'not-a-code', state: 'a-state-the-portal-never-issued' } }),
+    expect: {
+      anonymous: 400, citizen: 400, business: 400, official: 400, officialOther: 400, admin: 400,
+      agencySystem: 400, agencySystemOther: 400,
+    },
+  },
+
   // --- identity: the agency-system registry (admin)
   listAgencySystems: { sample: () => ({ query: 'limit=5' }), expect: ADMIN_ONLY },
   registerAgencySystem: {
@@ -253,6 +265,12 @@ export const MATRIX: Partial<Record<RouteId, MatrixEntry>> = {
     sample: () => ({ query: 'limit=5' }),
     expect: { ...APPLICANT_OWN, business: 'ok' },
   },
+  getPrefill: {
+    sample: (c) => ({ query: `procedureCode=${encodeURIComponent(String(c.dossiers.create.json.procedureCode))}` }),
+    // The caller's own record: both applicant groups read theirs.
+    expect: { ...APPLICANT_OWN, business: 'ok' },
+  },
+  listRegisterReads: { sample: () => ({ query: 'account=matrix-probe&limit=5' }), expect: ADMIN_ONLY },
   agencyWorkQueue: {
     sample: () => ({ query: 'limit=5' }),
     // Each official reads the queue of their own first agency by default.

@@ -1,9 +1,11 @@
 // User tokens through the real local gateway: the demo accounts of docs/requirements.md
-// R-LOCAL-SEED sign in at the Cognito endpoint /v1/config reports and carry their groups and
+// R-LOCAL-SEED sign in (officials and admins at the Cognito endpoint /v1/config reports, citizens
+// and businesses through VNeID and the portal's code flow) and carry their groups and
 // attributes; the gateway's JWT authorizer (same rules as API Gateway's) accepts a valid token and
 // answers 401 {"message":"Unauthorized"} to anything else, even a token signed with cognito-local's
 // own key when a claim is wrong.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { demoAccount } from '../../local/seed/accounts';
 import { routes } from '../../shared/platform';
 import {
   api, cognitoLocalPublicJwk, craftToken, decodePayload, portalConfig, signIn, tamperPayload, tokenIssuer,
@@ -15,8 +17,8 @@ const PATH = `${ROUTE.path}?limit=1`;
 
 /** R-LOCAL-SEED: the demo accounts, what their ID tokens must carry. */
 const ACCOUNTS = [
-  { username: 'citizen.demo', group: 'citizen', claims: { 'custom:id_number': '001099012345', 'custom:vneid_verified': 'true' } },
-  { username: 'business.demo', group: 'business', claims: { 'custom:enterprise_code': '0101234567' } },
+  { username: 'citizen.demo', group: 'citizen', claims: { 'custom:id_number': '001099012345', 'custom:vneid_verified': 'true', 'custom:eid_level': '2' } },
+  { username: 'business.demo', group: 'business', claims: { 'custom:enterprise_code': '0101234567', 'custom:vneid_verified': 'true', 'custom:eid_level': '2' } },
   { username: 'official.hanoi', group: 'official', claims: { 'custom:agency_scope': '000.00.00.H26' } },
   { username: 'official.hue', group: 'official', claims: { 'custom:agency_scope': '000.00.00.H57' } },
   { username: 'admin.demo', group: 'admin', claims: {} },
@@ -36,15 +38,17 @@ describe('user tokens through the local gateway', () => {
     [admin, citizen] = await Promise.all([signIn('admin.demo'), signIn('citizen.demo')]);
   });
 
-  it.each(ACCOUNTS)('$username signs in at the reported Cognito endpoint; its ID token carries group $group and its attributes', async (account) => {
+  it.each(ACCOUNTS)('$username signs in; its ID token carries group $group and its attributes', async (account) => {
     const config = await portalConfig();
     expect(config.cognitoEndpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const claims = decodePayload(await signIn(account.username));
+    const applicant = account.group === 'citizen' || account.group === 'business';
     expect(claims).toMatchObject({
       iss: await tokenIssuer(),
-      aud: config.userPoolClientId,
+      // Citizens and businesses: the web client (VNeID, CUSTOM_AUTH); officials and admins: the staff client.
+      aud: applicant ? config.userPoolClientId : config.staffClientId,
       token_use: 'id',
-      'cognito:username': account.username,
+      'cognito:username': demoAccount(account.username)!.cognitoUsername,
       'cognito:groups': [account.group],
       ...account.claims,
     });

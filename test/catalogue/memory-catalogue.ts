@@ -19,8 +19,8 @@ export const memoryCatalogue = async () => {
     snapshots,
     /** Moves the clock the warm index is rechecked by. */
     advance: (ms: number) => { clock += ms; },
-    /** A new warm function (a cold instance) over the same store and bucket. */
-    instance: () => catalogueContext({ store, snapshots, now: () => clock }),
+    /** A new warm function (a cold instance) over the same store and bucket; procedures kept `procedureTtlMs` (default: the environment's). */
+    instance: (opts: { procedureTtlMs?: number } = {}) => catalogueContext({ store, snapshots, now: () => clock, ...opts }),
   };
 };
 

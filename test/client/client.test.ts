@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   agencySigning, bearerToken, canonicalString, createPortalClient, PortalError, sign, signIn, signRequest, unwrap, verifyWebhook,
 } from '../../client';
+import { vneidSignIn } from '../../local/demo-sign-in';
 import { DEMO_PASSWORD } from '../../local/seed/accounts';
 import { sha256Hex } from '../../shared/auth/agency-signature';
 
@@ -127,7 +128,12 @@ describe('the typed client against the running portal', () => {
   it('signs a user in and sends the ID token as a bearer token', async () => {
     const anonymous = createPortalClient({ baseUrl });
     const config = unwrap(await anonymous.GET('/v1/config'), 'config');
-    const citizen = createPortalClient({ baseUrl, auth: bearerToken(await signIn(config, 'citizen.demo', DEMO_PASSWORD)) });
+    // Password sign-in is the officials' (staff client); citizens sign in through VNeID.
+    const official = createPortalClient({ baseUrl, auth: bearerToken(await signIn(config, 'official.hanoi', DEMO_PASSWORD)) });
+    const queue = await official.GET('/v1/agency/dossiers', { params: { query: { limit: 1 } } });
+    expect(queue.response.status).toBe(200);
+    await expect(signIn(config, 'vneid-001099012345', DEMO_PASSWORD)).rejects.toThrow();
+    const citizen = createPortalClient({ baseUrl, auth: bearerToken((await vneidSignIn(baseUrl, '001099012345')).idToken) });
     const mine = unwrap(await citizen.GET('/v1/me/dossiers', { params: { query: { limit: 1 } } }), 'my dossiers');
     expect(Array.isArray(mine.items)).toBe(true);
     const refused = await anonymous.GET('/v1/me/dossiers');

@@ -98,6 +98,23 @@ describe('the OpenAPI document', () => {
     expect([...used].filter((t) => !declared.has(t))).toEqual([]);
     expect([...declared].filter((t) => !used.has(t))).toEqual([]);
     expect(doc.info.contact.url).toBe('https://dichvucong.gov.vn');
+    // The repository's licence (LICENSE, package.json), by its SPDX identifier.
+    expect(doc.info.license).toEqual({ name: 'Apache License 2.0', identifier: 'Apache-2.0' });
+  });
+
+  it("declares the statuses a route answers beyond its shape's: 503 where a dependency may be missing, 413 where a bodyless write grows a record", () => {
+    const errorCode = (id: string, status: number) => {
+      const route = platform.routes.find((r) => r.id === id)!;
+      const response = operationOf(route).responses[status];
+      return response && { description: response.description, schema: response.content['application/json'].schema.$ref };
+    };
+    expect(errorCode('createPayment', 503)).toEqual({ description: expect.stringContaining('PAYMENTS_UNAVAILABLE'), schema: '#/components/schemas/Error' });
+    for (const id of ['submitDossier', 'completeAttachmentUpload', 'completeFeedbackUpload']) {
+      expect(errorCode(id, 413), id).toEqual({ description: expect.stringContaining('ITEM_TOO_LARGE'), schema: '#/components/schemas/Error' });
+    }
+    // Routes without a body and without such a declaration answer neither.
+    expect(errorCode('getStatistics', 413)).toBeUndefined();
+    expect(errorCode('getStatistics', 503)).toBeUndefined();
   });
 
   it('documents the headers a route validates as header parameters, required as its schema says', () => {

@@ -1,12 +1,12 @@
 // The index's use cases over in-memory ports, for the unit tests of the computation, the stored
 // reads, the recompute runs and the jobs (beside the code, in functions/evaluation/): six agencies (two provinces with communes, a province without dossiers, a ministry), one
-// commune procedure, a store that keeps what is put, and a queue that keeps what is sent. Counts
+// commune procedure, a store that keeps what is put (and counts its counter reads), and a queue that keeps what is sent. Counts
 // every computation (each one reads the feedback aggregates once) so a test can say "nothing was
 // computed".
 import type { Procedure } from '../../shared/contracts/catalogue';
 import type { AgencyInfo } from '../../functions/catalogue/public';
 import type { Counters } from '../../functions/evaluation/domain/dossier-facts';
-import type { EvaluationStore, IndexRun, RecomputeRun, StoredRanking } from '../../functions/evaluation/adapters/evaluation-store';
+import type { EvaluationStore, IndexRun, RecomputeRun, StoredRanking, StoredStatistics } from '../../functions/evaluation/adapters/evaluation-store';
 import type { IndexCommand } from '../../functions/evaluation/commands';
 import { indexContext, type IndexDeps } from '../../functions/evaluation/deps';
 
@@ -38,17 +38,21 @@ export const memoryStore = (counters: Record<string, Counters>) => {
   const results = new Map<string, Record<string, unknown>>();
   const rankings = new Map<string, StoredRanking>();
   const runs = new Map<string, IndexRun>();
+  const statistics = new Map<string, StoredStatistics>();
+  let counterReads = 0;
   const recomputes = new Map<string, RecomputeRun>();
   const store: EvaluationStore = {
     contribution: async () => undefined,
     applyContribution: async () => true,
-    counters: async (keys) => new Map(keys.map((k) => `${k.agencyCode}|${k.month}`).filter((k) => counters[k]).map((k) => [k, counters[k]!])),
-    putResults: async (period, rs, rks, run) => {
+    counters: async (keys) => { counterReads++; return new Map(keys.map((k) => `${k.agencyCode}|${k.month}`).filter((k) => counters[k]).map((k) => [k, counters[k]!])); },
+    putResults: async (period, rs, rks, stats, run) => {
+      for (const s of stats) statistics.set(`${period}|${s.agencyCode}`, structuredClone(s));
       for (const r of rs) results.set(`${period}|${String(r.agencyCode)}`, structuredClone(r));
       for (const r of rks) rankings.set(`${period}|${r.level}|${r.province}`, structuredClone(r));
       runs.set(period, run);
     },
     result: async (period, code) => results.get(`${period}|${code}`),
+    statistics: async (period, code) => structuredClone(statistics.get(`${period}|${code}`)),
     ranking: async (period, level, province) => rankings.get(`${period}|${level}|${province}`),
     run: async (period) => runs.get(period),
     createRecomputeRun: async (run) => {
@@ -63,12 +67,12 @@ export const memoryStore = (counters: Record<string, Counters>) => {
       return true;
     },
   };
-  return { store, runs, results, rankings, recomputes };
+  return { store, runs, results, rankings, statistics, recomputes, counterReads: () => counterReads };
 };
 
 /**
  * An index context (`ctx`, what the use cases take) at `now` over `counters` and `procedures` (one clean procedure by default);
- * `computations()` counts scorings, `sent` the queued commands.
+ * `computations()` counts scorings, `counterReads()` the reads of counters, `sent` the queued commands.
  */
 export const memoryIndex = (
   counters: Record<string, Counters>, now: string | (() => Date) = '2026-11-05T03:00:00Z',

@@ -1,12 +1,12 @@
 // The stored index on the real store (DynamoDB Local of the test runtime): a ranking too large for
 // one item (DynamoDB refuses items over 400 KB) is kept in chunks and read back whole; a new
 // computation replaces the chunks of the previous one; recompute run records move queued → running
-// → done and not back. Periods are made-up keys of this file's own, so nothing else reads them.
+// → done and not back; the statistics of the country stay one item for a catalogue of 10,000 procedures. Periods are made-up keys of this file's own, so nothing else reads them.
 import { describe, expect, it } from 'vitest';
 import { dynamoClient, dynamoLib } from '../../shared/aws/clients';
 import { tableName } from '../../shared/config';
 import {
-  chunkBySize, DynamoEvaluationStore, RANKING_CHUNK_BYTES, type IndexRun, type StoredRanking,
+  chunkBySize, DynamoEvaluationStore, RANKING_CHUNK_BYTES, type IndexRun, type StoredRanking, type StoredStatistics,
 } from '../../functions/evaluation/adapters/evaluation-store';
 
 const store = new DynamoEvaluationStore(dynamoClient, () => tableName('evaluation'));
@@ -29,7 +29,25 @@ const chunkCount = async (period: string) => {
   return out.Items?.length ?? 0;
 };
 
+/** Statistics of a scope in which every one of `procedures` procedures had dossiers. */
+const statistics = (period: string, agencyCode: string | null, procedures: number): StoredStatistics => ({
+  period, agencyCode, computedAt: '2026-11-05T03:00:00.000Z', final: false, dossiers: procedures * 50, received: procedures * 50,
+  byStatus: { returned: procedures * 40, processing: procedures * 10 }, byChannel: { online: procedures * 30, desk: procedures * 20 },
+  byProcedure: Array.from({ length: procedures }, (_, i) => ({ procedureCode: `${1 + Math.floor(i / 1000)}.${String(i).padStart(6, '0')}`, dossiers: 100_000 - i })),
+  onTimeRate: 0.9, onTime: 90, late: 10, averageHandlingDays: 3.25, onlineRate: 0.6, paidOnlineRate: null,
+});
+
 describe('index results in the evaluation table (DynamoDB Local)', () => {
+  it("stores a period's statistics with its results: the country's stays one item even when all 10,000 procedures of a large catalogue had dossiers", async () => {
+    const period = `T-${run}-stats`;
+    const country = statistics(period, null, 10_000);
+    const agency = statistics(period, 'P1', 31);
+    await store.putResults(period, [], [], [country, agency], indexRun(period, country.computedAt));
+    expect(await store.statistics(period, null)).toEqual(country);
+    expect(await store.statistics(period, 'P1')).toEqual(agency);
+    expect(await store.statistics(period, 'P2')).toBeUndefined();
+  });
+
   it('splits items by their JSON size, one at least per chunk', () => {
     expect(chunkBySize([], 10)).toEqual([[]]);
     expect(chunkBySize(['aaaa', 'bbbb', 'cccc'], 13)).toEqual([['aaaa', 'bbbb'], ['cccc']]);
@@ -44,19 +62,19 @@ describe('index results in the evaluation table (DynamoDB Local)', () => {
     const lib = await dynamoLib();
     await expect((await dynamoClient()).send(new lib.PutCommand({ TableName: tableName('evaluation'), Item: { pk: `RANK#${period}-whole`, sk: 'commune#P-BIG', ...big } })))
       .rejects.toThrow(/size has exceeded the maximum allowed size/);
-    await store.putResults(period, [], [big], indexRun(period, big.computedAt));
+    await store.putResults(period, [], [big], [], indexRun(period, big.computedAt));
     expect(await chunkCount(period)).toBeGreaterThanOrEqual(3);
     expect(await store.ranking(period, 'commune', 'P-BIG')).toEqual(big);
     expect(await store.run(period)).toEqual(indexRun(period, big.computedAt));
 
     // The next computation replaces it: its own chunks, the previous ones deleted.
     const smaller = ranking(period, 1_500, '2026-11-05T03:10:00.000Z');
-    await store.putResults(period, [], [smaller], indexRun(period, smaller.computedAt));
+    await store.putResults(period, [], [smaller], [], indexRun(period, smaller.computedAt));
     expect(await store.ranking(period, 'commune', 'P-BIG')).toEqual(smaller);
     expect(await chunkCount(period)).toBe(chunkBySize(smaller.items, RANKING_CHUNK_BYTES).length);
     // Down to one item: no chunk left behind.
     const small = ranking(period, 10, '2026-11-05T03:20:00.000Z', true);
-    await store.putResults(period, [], [small], indexRun(period, small.computedAt));
+    await store.putResults(period, [], [small], [], indexRun(period, small.computedAt));
     expect(await store.ranking(period, 'commune', 'P-BIG')).toEqual(small);
     expect(await chunkCount(period)).toBe(1);
   });

@@ -8,7 +8,7 @@ import { checkFetchResponses, ContractMismatch, createConformance, mismatchMessa
 const document = await buildOpenApi(platform, { version: 'test', contactUrl: 'http://127.0.0.1:3000' });
 const { check } = createConformance(document, platform.routes);
 
-const config = { region: 'ap-southeast-1', userPoolId: 'pool', userPoolClientId: 'client', apiVersion: '1.0.0' };
+const config = { region: 'ap-southeast-1', userPoolId: 'pool', userPoolClientId: 'client', staffClientId: 'staff-client', apiVersion: '1.0.0' };
 const jsonHeaders = (extra: Record<string, string> = {}) =>
   new Headers({ 'content-type': 'application/json; charset=utf-8', 'x-request-id': 'req-12345678', ...extra });
 const response = (over: Partial<ObservedResponse>): ObservedResponse => ({

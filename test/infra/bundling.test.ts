@@ -1,4 +1,5 @@
-// One real bundling run: the API stack's functions through the local esbuild (no Docker), as
+// One real bundling run: the API stack's functions (and the identity stack's user-pool triggers)
+// through the local esbuild (no Docker), as
 // `cdk synth` does. Checks each asset exists and stays inside the 500 KB budget of
 // docs/requirements.md R-PERF-COLD-START.
 import { existsSync, statSync } from 'node:fs';
@@ -13,11 +14,11 @@ let s: Synthesized | undefined;
 afterAll(() => s?.dispose());
 
 describe('bundling', () => {
-  it('bundles every function of the API stack with esbuild; meta and the others < 500 KB', () => {
-    s = synthPortal({ bundlingStacks: ['DvcApi'] });
+  it('bundles every function of the API and identity stacks with esbuild; meta and the others < 500 KB', () => {
+    s = synthPortal({ bundlingStacks: ['DvcApi', 'DvcIdentity'] });
     const sizes: Record<string, number> = {};
     for (const f of platform.functions) {
-      const [, fn] = byTag(s.json.api, 'AWS::Lambda::Function', TAG.fn, f.name);
+      const [, fn] = byTag(f.userPoolTrigger ? s.json.identity : s.json.api, 'AWS::Lambda::Function', TAG.fn, f.name);
       // The code's S3 key is `<asset hash>.zip`; the staged asset is `asset.<hash>/` in the assembly.
       const hash = String(fn.Properties.Code.S3Key).replace(/\.zip$/, '');
       const assetDir = join(s.outdir, `asset.${hash}`);

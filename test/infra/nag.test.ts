@@ -52,7 +52,7 @@ describe('cdk-nag AwsSolutions', () => {
     // The accepted rules, nothing else. A new kind of acknowledgement must be reviewed here.
     const rules = [...new Set(acks.map((a) => a.id.replace(/^annotation::/i, '').replace(/\[.*$/, '')))].sort();
     expect(rules).toEqual([
-      'AwsSolutions-APIG4', 'AwsSolutions-CFR1', 'AwsSolutions-CFR2', 'AwsSolutions-CFR4', 'AwsSolutions-COG2', 'AwsSolutions-IAM4',
+      'AwsSolutions-APIG4', 'AwsSolutions-CFR1', 'AwsSolutions-CFR2', 'AwsSolutions-CFR4', 'AwsSolutions-IAM4',
       'AwsSolutions-IAM5', 'AwsSolutions-L1', 'AwsSolutions-S1', 'AwsSolutions-SMG4', 'AwsSolutions-SQS3',
     ]);
     // IAM4 only for CDK's own BucketDeployment handler (the portal's roles have no managed policy).

@@ -4,6 +4,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLAIMS } from '../../shared/auth/principal';
 import { deployedIndexes, findFunction, machineClients, platform, routeKey, userPool, type TableDecl } from '../../shared/platform';
+import { VNEID_VERIFIED, vneidAttributeMapping } from '../../shared/platform/identity';
 import { DEFAULT_REGION } from '../../infra/config';
 import { TAG } from '../../infra/names';
 import { ACCESS_LOG_FIELDS } from '../../infra/stacks/api-stack';
@@ -24,7 +25,9 @@ beforeAll(() => {
 }, 120_000);
 afterAll(() => s?.dispose());
 
-const fnResource = (name: string) => byTag(s.json.api, 'AWS::Lambda::Function', TAG.fn, name);
+/** User-pool triggers live in the identity stack, next to their pool; every other function in the API stack. */
+const fnTemplate = (name: string) => (platform.functions.find((f) => f.name === name)?.userPoolTrigger ? s.json.identity : s.json.api);
+const fnResource = (name: string) => byTag(fnTemplate(name), 'AWS::Lambda::Function', TAG.fn, name);
 
 describe('data stack', () => {
   it('one customer-managed KMS key with rotation encrypts the data', () => {
@@ -43,10 +46,33 @@ describe('data stack', () => {
       ...(decl.sortKey ? [{ AttributeName: decl.sortKey.name, KeyType: 'RANGE' }] : []),
     ]);
     expect((p.GlobalSecondaryIndexes ?? []).map((g: Json) => g.IndexName).sort()).toEqual(deployedIndexes(decl).map((g) => g.name).sort());
+    for (const g of deployedIndexes(decl)) {
+      const projection = (p.GlobalSecondaryIndexes as Json[]).find((x) => x.IndexName === g.name)!.Projection;
+      expect(projection, g.name).toEqual(g.projection ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...g.projection] } : { ProjectionType: 'ALL' });
+    }
     const ttl = 'ttlAttribute' in decl ? decl.ttlAttribute : undefined;
     expect(p.TimeToLiveSpecification).toEqual(ttl ? { AttributeName: ttl, Enabled: true } : undefined);
     const stream = 'stream' in decl ? decl.stream : undefined;
     expect(p.StreamSpecification).toEqual(stream ? { StreamViewType: stream } : undefined);
+  });
+
+  it('the dossiers\' work-queue lists hold only the list summary (INCLUDE; the per-table check above compares every projection with its declaration)', () => {
+    const [, dossiers] = byTag(s.json.data, 'AWS::DynamoDB::Table', TAG.table, 'dossiers');
+    const lists = (dossiers.Properties.GlobalSecondaryIndexes as Json[]).filter((g) => g.Projection.ProjectionType === 'INCLUDE');
+    expect(lists.map((g) => g.IndexName).sort()).toEqual(['byAgencyQueueList', 'byAgencyStatusList']);
+    for (const g of lists) {
+      expect(g.Projection.NonKeyAttributes).toEqual(expect.arrayContaining(['id', 'status', 'version', 'dueAt', 'procedureCode', 'apologies']));
+      // The summary, not the record: no form, attachments, applicant or contact in a list entry.
+      for (const heavy of ['form', 'attachments', 'applicant', 'contact', 'components']) expect(g.Projection.NonKeyAttributes).not.toContain(heavy);
+    }
+  });
+
+  it('byPaidDay holds a summary of a paid order, not the order (docs/capacity.md "Design: warm caches and sharded keys")', () => {
+    const [, table] = byTag(s.json.data, 'AWS::DynamoDB::Table', TAG.table, 'payments');
+    const byPaidDay = (table.Properties.GlobalSecondaryIndexes as Json[]).find((g) => g.IndexName === 'byPaidDay')!;
+    expect(byPaidDay.Projection.ProjectionType).toBe('INCLUDE');
+    expect(byPaidDay.Projection.NonKeyAttributes).toEqual(expect.arrayContaining(['id', 'dossierId', 'amount', 'status', 'paidAt']));
+    expect(byPaidDay.Projection.NonKeyAttributes).not.toContain('items');
   });
 
   it('the notifications table has no index in AWS: byDay is local-only (docs/capacity.md "byDay")', () => {
@@ -283,15 +309,84 @@ describe('identity stack', () => {
     expect(groups.sort()).toEqual([...userPool.groups].sort());
   });
 
-  it('web client: public, SRP + password + refresh, cannot write identity or scope attributes', () => {
-    const [, client] = resources(s.json.identity, 'AWS::Cognito::UserPoolClient')[0]!;
-    const p = client.Properties;
+  const clientNamed = (name: string) => resources(s.json.identity, 'AWS::Cognito::UserPoolClient').find(([, c]) => c.Properties.ClientName === name)![1].Properties;
+
+  it('web client (citizens, businesses): public, CUSTOM_AUTH + refresh only (no password flow), cannot write identity or scope attributes', () => {
+    const p = clientNamed(userPool.webClient.name);
     expect(p.GenerateSecret).toBe(false);
-    expect(p.ExplicitAuthFlows.sort()).toEqual(['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH']);
-    for (const claim of [CLAIMS.idNumber, CLAIMS.enterpriseCode, CLAIMS.vneidVerified, CLAIMS.agencyScope]) {
+    expect(p.ExplicitAuthFlows.sort()).toEqual(['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+    for (const claim of [CLAIMS.idNumber, CLAIMS.enterpriseCode, CLAIMS.vneidVerified, CLAIMS.agencyScope, 'custom:eid_level']) {
       expect(p.ReadAttributes).toContain(claim);
       expect(p.WriteAttributes).not.toContain(claim);
     }
+  });
+
+  it('staff client (officials, admins): SRP + password + refresh, no custom sign-in', () => {
+    const p = clientNamed(userPool.staffClient.name);
+    expect(p.GenerateSecret).toBe(false);
+    expect(p.ExplicitAuthFlows.sort()).toEqual(['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH']);
+  });
+
+  it('MFA is required (TOTP): officials and admins, the only password users, cannot sign in without it', () => {
+    const [, pool] = resources(s.json.identity, 'AWS::Cognito::UserPool')[0]!;
+    expect(pool.Properties.MfaConfiguration).toBe('ON');
+    expect(pool.Properties.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
+  });
+
+  it('the custom sign-in triggers are the declared auth-challenge function, which Cognito (this pool only) may invoke', () => {
+    const [, pool] = resources(s.json.identity, 'AWS::Cognito::UserPool')[0]!;
+    const [fnId] = fnResource(userPool.authChallengeFunction);
+    const lambdaConfig = pool.Properties.LambdaConfig;
+    for (const trigger of ['DefineAuthChallenge', 'CreateAuthChallenge', 'VerifyAuthChallengeResponse']) {
+      expect(lambdaConfig[trigger], trigger).toEqual({ 'Fn::GetAtt': [fnId, 'Arn'] });
+    }
+    const [poolId] = resources(s.json.identity, 'AWS::Cognito::UserPool')[0]!;
+    const permissions = resources(s.json.identity, 'AWS::Lambda::Permission').filter(([, perm]) => perm.Properties.FunctionName['Fn::GetAtt']?.[0] === fnId);
+    expect(permissions.length).toBeGreaterThan(0);
+    for (const [, perm] of permissions) {
+      expect(perm.Properties.Principal).toBe('cognito-idp.amazonaws.com');
+      expect(perm.Properties.SourceArn).toEqual({ 'Fn::GetAtt': [poolId, 'Arn'] });
+    }
+  });
+
+  it('every attribute a VNeID sign-in writes (the declared mapping) is a custom attribute of the pool the web client reads', () => {
+    const [, pool] = resources(s.json.identity, 'AWS::Cognito::UserPool')[0]!;
+    const custom = new Set((pool.Properties.Schema as Json[]).map((a) => `custom:${a.Name}`));
+    const web = clientNamed(userPool.webClient.name);
+    const written = [...Object.values(vneidAttributeMapping).flatMap((m) => Object.keys(m)), ...Object.keys(VNEID_VERIFIED)];
+    for (const attribute of new Set(written)) {
+      if (attribute.startsWith('custom:')) expect(custom.has(attribute), attribute).toBe(true);
+      expect(web.ReadAttributes, attribute).toContain(attribute);
+    }
+  });
+
+  it('the identity function may call only the Admin* operations of the VNeID sign-in and the app-client ones of agency systems, on this pool only', () => {
+    const [, fn] = fnResource('identity');
+    const roleId = fn.Properties.Role['Fn::GetAtt'][0];
+    const cognito = allowStatements(s.json.api).filter((st) =>
+      st.policy.Properties.Roles?.some((r: Json) => r.Ref === roleId) && st.actions.some((a) => a.startsWith('cognito-idp:')));
+    expect(cognito).toHaveLength(1);
+    expect(cognito[0]!.actions.sort()).toEqual([
+      'cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser',
+      'cognito-idp:AdminInitiateAuth', 'cognito-idp:AdminRespondToAuthChallenge', 'cognito-idp:AdminUpdateUserAttributes',
+      'cognito-idp:CreateUserPoolClient', 'cognito-idp:DeleteUserPoolClient',
+    ]);
+    expect(JSON.stringify(cognito[0]!.resources)).toMatch(/DvcIdentity:ExportsOutputFnGetAttUserPool[A-Za-z0-9]*Arn/);
+    // No other function touches the pool.
+    const others = allowStatements(s.json.api).filter((st) => st.actions.some((a) => a.startsWith('cognito-idp:')));
+    expect(others).toHaveLength(1);
+  });
+
+  it('the VNeID client secret and the sign-in proof key come from Secrets Manager, by ARN, never as values', () => {
+    const [, identityFn] = fnResource('identity');
+    const [, triggerFn] = fnResource(userPool.authChallengeFunction);
+    const env = identityFn.Properties.Environment.Variables;
+    expect(env.VNEID_CLIENT_SECRET).toBeUndefined();
+    expect(env.SIGN_IN_PROOF_KEY).toBeUndefined();
+    expect(JSON.stringify(env.VNEID_CLIENT_SECRET_SECRET_ARN)).toMatch(/SecretVneidClientSecret/);
+    expect(JSON.stringify(env.SIGN_IN_PROOF_KEY_SECRET_ARN)).toMatch(/SecretSignInProofKey/);
+    expect(JSON.stringify(triggerFn.Properties.Environment.Variables.SIGN_IN_PROOF_KEY_SECRET_ARN)).toMatch(/SecretSignInProofKey/);
+    expect(triggerFn.Properties.Environment.Variables.VNEID_CLIENT_SECRET_SECRET_ARN).toBeUndefined();
   });
 });
 
@@ -303,15 +398,17 @@ describe('client-credentials tokens for agency systems (cognito-local has none: 
     expect(JSON.stringify(server.Properties.UserPoolId)).toMatch(/UserPool/);
     const [[, domain]] = resources(s.json.identity, 'AWS::Cognito::UserPoolDomain') as [[string, Json]];
     expect(domain.Properties.Domain).toMatch(new RegExp(`^${machineClients.domainPrefix}`));
-    // The per-system app clients are made at registration, not by the stacks: the web client only.
-    expect(resources(s.json.identity, 'AWS::Cognito::UserPoolClient')).toHaveLength(1);
+    // The per-system app clients are made at registration, not by the stacks: the web and staff clients only.
+    const clients = resources(s.json.identity, 'AWS::Cognito::UserPoolClient').map(([, c]) => c.Properties.ClientName).sort();
+    expect(clients).toEqual([userPool.webClient.name, userPool.staffClient.name].sort());
   });
 
   it('the identity function may create and delete app clients of this pool only; the authorizer knows the issuer', () => {
     const [, fn] = fnResource('identity');
     const cognito = allowStatements(s.json.api).filter((st) => st.actions.some((a) => a.startsWith('cognito-idp:') && a.includes('UserPoolClient')));
     expect(cognito).toHaveLength(1);
-    expect(cognito[0]!.actions.sort()).toEqual(['cognito-idp:CreateUserPoolClient', 'cognito-idp:DeleteUserPoolClient']);
+    // With the VNeID sign-in's Admin* operations in the same statement (the test above lists them all).
+    expect(cognito[0]!.actions).toEqual(expect.arrayContaining(['cognito-idp:CreateUserPoolClient', 'cognito-idp:DeleteUserPoolClient']));
     expect(cognito[0]!.resources.map((r) => JSON.stringify(r))).toEqual([expect.stringMatching(/DvcIdentity:ExportsOutputFnGetAttUserPool/)]);
     // Attached to the identity function's role, no other.
     expect(cognito[0]!.policy.Properties.Roles).toEqual([{ Ref: fn.Properties.Role['Fn::GetAtt'][0] }]);
@@ -377,13 +474,15 @@ describe('api stack', () => {
     expect(def.Properties.AuthorizationType).toBe('NONE');
   });
 
-  it('JWT authorizer: the Cognito issuer of the pool, audience the web client', () => {
+  it('JWT authorizer: the Cognito issuer of the pool, audience the web and staff clients', () => {
     const jwt = authorizers().filter(([, a]) => a.Properties.AuthorizerType === 'JWT');
     expect(jwt).toHaveLength(1);
     const cfg = jwt[0]![1].Properties.JwtConfiguration;
     expect(JSON.stringify(cfg.Issuer)).toContain(`https://cognito-idp.${DEFAULT_REGION}.amazonaws.com/`);
     expect(JSON.stringify(cfg.Issuer)).toMatch(/DvcIdentity:ExportsOutputRefUserPool/);
     expect(JSON.stringify(cfg.Audience)).toMatch(/DvcIdentity:ExportsOutputRefUserPoolWebClient/);
+    expect(JSON.stringify(cfg.Audience)).toMatch(/DvcIdentity:ExportsOutputRefUserPoolStaffClient/);
+    expect(cfg.Audience).toHaveLength(2);
   });
 
   it('default stage: throttled, JSON access log without headers', () => {
@@ -441,12 +540,11 @@ describe('functions', () => {
     expect(p.Timeout).toBe(decl.timeoutSeconds);
     expect(p.TracingConfig).toEqual({ Mode: 'Active' });
     const logGroupId = p.LoggingConfig.LogGroup.Ref as string;
-    expect(s.json.api.Resources[logGroupId]).toMatchObject({ Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 90 } });
+    expect(fnTemplate(name).Resources[logGroupId]).toMatchObject({ Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 90 } });
     const env = p.Environment.Variables;
-    expect(env).toMatchObject({
-      POWERTOOLS_SERVICE_NAME: name, NODE_OPTIONS: '--enable-source-maps', CORS_ORIGINS: '*',
-      USER_POOL_ID: expect.anything(), USER_POOL_CLIENT_ID: expect.anything(),
-    });
+    expect(env).toMatchObject({ POWERTOOLS_SERVICE_NAME: name, NODE_OPTIONS: '--enable-source-maps', CORS_ORIGINS: '*' });
+    // The pool's triggers cannot know the pool (it refers to them); every API function does.
+    if (!decl.userPoolTrigger) expect(env).toMatchObject({ USER_POOL_ID: expect.anything(), USER_POOL_CLIENT_ID: expect.anything() });
     // Resource names only for what the function is granted.
     const resourceVars = Object.keys(env).filter((k) => /^(TABLE|BUCKET|QUEUE_URL)_/.test(k)).sort();
     const expected = [
@@ -476,7 +574,7 @@ describe('functions', () => {
     const roleId = fn.Properties.Role['Fn::GetAtt'][0];
     expect(fn.Properties.Role['Fn::GetAtt'][1]).toBe('Arn');
     const exports = exportsOf(s.json.data, s.json.identity);
-    const statements = allowStatements(s.json.api).filter((st) =>
+    const statements = allowStatements(fnTemplate(name)).filter((st) =>
       st.policy.Type === 'AWS::IAM::Policy' && st.policy.Properties.Roles.some((r: Json) => r.Ref === roleId),
     );
     expect(statements.length, `policy of ${fnId}`).toBeGreaterThan(0);
@@ -564,7 +662,7 @@ describe('functions', () => {
     for (const [, secret] of resources(s.json.data, 'AWS::SecretsManager::Secret')) expect(secret.Properties.KmsKeyId).toBeDefined();
     const exports = exportsOf(s.json.data);
     for (const decl of platform.functions) {
-      const reads = allowStatements(s.json.api)
+      const reads = allowStatements(fnTemplate(decl.name))
         .filter((st) => st.policy.Type === 'AWS::IAM::Policy' && st.policy.Properties.Roles.some((r: Json) => r.Ref === roleOf(decl.name)))
         .filter((st) => st.actions.includes('secretsmanager:GetSecretValue'))
         .flatMap((st) => st.resources.flatMap((r) => referencedIds(r, exports)));
@@ -600,7 +698,7 @@ describe('reserved concurrency (context reserveConcurrency=true, a national depl
   it('on: the API\'s busy functions and the asynchronous consumers get their declared reservation, and 100 stay unreserved of the 10,000 to request', () => {
     const declared = platform.functions.filter((f) => f.reservedConcurrency);
     expect(declared.map((f) => f.name)).toEqual(expect.arrayContaining(['dossiers', 'notifications', 'dossier-events', 'index-counters', 'sync-outbound']));
-    for (const f of platform.functions) {
+    for (const f of platform.functions.filter((x) => !x.userPoolTrigger)) {
       const [, fn] = byTag(national.json.api, 'AWS::Lambda::Function', TAG.fn, f.name);
       expect(fn.Properties.ReservedConcurrentExecutions, f.name).toBe(f.reservedConcurrency);
     }

@@ -8,16 +8,18 @@ import { invoke } from '../support/invoke';
 import { lintOpenApi } from '../support/openapi-lint';
 
 describe('meta function', () => {
-  it('GET /v1/config reports the user pool, client and Cognito endpoint', async () => {
+  it('GET /v1/config reports the user pool, its two clients and the Cognito endpoint', async () => {
     const res = await invoke(handler, { method: 'GET', path: '/v1/config' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       region: process.env.AWS_REGION,
       userPoolId: process.env.USER_POOL_ID,
       userPoolClientId: process.env.USER_POOL_CLIENT_ID,
+      staffClientId: process.env.USER_POOL_STAFF_CLIENT_ID,
       apiVersion: expect.any(String),
     });
     expect(res.body.cognitoEndpoint).toBe(process.env.PUBLIC_COGNITO_ENDPOINT);
+    expect(res.body.staffClientId).not.toBe(res.body.userPoolClientId);
   });
 
   it('GET /v1/openapi.json documents every declared route with its schemas', async () => {

@@ -2,10 +2,11 @@
 // opens the provider page the order names, chooses "pay", the sandbox calls back (signed,
 // asynchronously, sometimes twice), the dossier moves on; and the nightly reconciliation, run as
 // the scheduled job, flags the mismatches planted through the sandbox without touching money state.
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dynamoClient } from '../../shared/aws/clients';
 import { tableName } from '../../shared/config';
-import { DynamoPaymentStore } from '../../functions/payments/adapters/payment-store';
+import { BY_PAID_DAY, DynamoPaymentStore, paidDayShardKey } from '../../functions/payments/adapters/payment-store';
 import { localDate } from '../../shared/calendar';
 import { Dossier } from '../../shared/contracts/dossiers';
 import { CallbackAck, PaymentOrder } from '../../shared/contracts/payments';
@@ -120,5 +121,36 @@ describe('reconciliation (npm run job -- reconcile)', () => {
     expect(again.status).toBe(200);
     expect((await store.get(lost.order.id))!.anomalies.map((a) => a.kind)).toEqual(['paid_at_provider_not_here']);
     expect((await store.get(differs.order.id))!.anomalies.map((a) => a.kind)).toEqual(['amount_mismatch', 'amount_differs']);
+  });
+});
+
+describe('the paid day (byPaidDay, docs/capacity.md "Design: warm caches and sharded keys")', () => {
+  it('writes each paid order to its shard as a summary, and reads every shard back merged by paid time', async () => {
+    const orders = [];
+    for (let i = 0; i < 3; i++) {
+      const { order } = await orderWithPage();
+      await choose(order, 'pay');
+      orders.push(order);
+    }
+    await settled();
+    const paid = await Promise.all(orders.map((o) => orderOf(o.id)));
+    const date = localDate(paid[0]!.paidAt!);
+    // Each entry under its own shard's key, holding the summary only (no checkout link, no fee items).
+    const db = await dynamoClient();
+    for (const o of paid) {
+      const key = paidDayShardKey(o.provider, o.paidAt!, o.id);
+      const out = await db.send(new QueryCommand({
+        TableName: tableName('payments'), IndexName: BY_PAID_DAY, KeyConditionExpression: 'gsi2pk = :k', ExpressionAttributeValues: { ':k': key },
+      }));
+      const entry = out.Items!.find((i) => i.id === o.id)!;
+      expect(entry).toMatchObject({ id: o.id, dossierId: o.dossierId, amount: o.amount, status: 'paid', paidAt: o.paidAt });
+      expect(entry.redirectUrl).toBeUndefined();
+      expect(entry.items).toBeUndefined();
+    }
+    const day = await store.paidOn('sandbox', date);
+    for (const o of paid) expect(day.map((x) => x.id)).toContain(o.id);
+    const times = day.map((x) => `${x.paidAt}#${x.id}`);
+    expect(times).toEqual([...times].sort());
+    expect(new Set(day.map((x) => x.id)).size).toBe(day.length);
   });
 });

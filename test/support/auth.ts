@@ -1,5 +1,6 @@
 // Helpers for tests that go through the running local gateway (process.env.DVC_BASE_URL, started
-// by test/global-setup.ts): sign in through the Cognito endpoint the portal reports, call routes
+// by test/global-setup.ts): sign in (officials and admins through the Cognito endpoint the portal
+// reports, citizens and businesses through the VNeID sandbox and the portal's code flow), call routes
 // with a bearer token or as a signed agency system, and craft JWTs signed with cognito-local's own
 // key (expired, wrong issuer, wrong audience, ...) to prove the gateway refuses them.
 import { randomUUID } from 'node:crypto';
@@ -8,7 +9,7 @@ import { createRequire } from 'node:module';
 import { SignJWT, base64url, generateKeyPair, importJWK, type CryptoKey, type JWK, type JWTPayload } from 'jose';
 import type * as z from 'zod';
 import { uniqueSigningSeconds } from '../../client/auth';
-import { signIn as signInAs } from '../../client/sign-in';
+import { demoSignIn, vneidSignIn as vneidSignInAt } from '../../local/demo-sign-in';
 import { DEMO_PASSWORD } from '../../local/seed/accounts';
 import { signRequest } from '../../shared/auth/agency-signature';
 import type { PortalConfig as PortalConfigSchema } from '../../shared/contracts/meta';
@@ -115,19 +116,24 @@ export const tokenIssuer = async (): Promise<string> => {
 const tokens = new Map<string, Promise<string>>();
 
 /**
- * Signs in with USER_PASSWORD_AUTH at the Cognito endpoint and app client `/v1/config` reports;
- * returns the ID token. Cached per username (and password) for the worker's lifetime.
+ * Signs a demo account in and returns its ID token: citizen.demo and business.demo through the
+ * real VNeID code flow (local/demo-sign-in.ts), officials and admins with USER_PASSWORD_AUTH at the
+ * Cognito endpoint and staff client `/v1/config` reports. Cached per username (and password) for
+ * the worker's lifetime.
  */
 export const signIn = (username: string, password: string = DEMO_PASSWORD): Promise<string> => {
   const key = `${username}\u0000${password}`;
   let token = tokens.get(key);
   if (!token) {
-    token = portalConfig().then((config) => signInAs(config, username, password));
+    token = portalConfig().then((config) => demoSignIn(baseUrl(), config, username, password));
     token.catch(() => tokens.delete(key));
     tokens.set(key, token);
   }
   return token;
 };
+
+/** A VNeID sign-in of a seeded identity (ID number or enterprise code), uncached: the portal's tokens. */
+export const vneidSignIn = (loginHint: string) => vneidSignInAt(baseUrl(), loginHint);
 
 /** The payload of a JWT, unverified (for asserting what a token carries). */
 export const decodePayload = (token: string): Record<string, unknown> =>

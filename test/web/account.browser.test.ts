@@ -1,12 +1,13 @@
 // The applicant's own pages in a real browser at phone size, as citizen.demo: the submission wizard
-// to the receipt, my dossiers, a dossier's timeline, paying fees through the sandbox provider,
+// to the receipt (a form prefilled from the population database too; and what a level-1 e-ID
+// account sees instead of the submit button), my dossiers, a dossier's timeline, paying fees through the sandbox provider,
 // answering a supplement request, withdrawing and rating. Data the UI under test does not create
 // is prepared through the API (officials' actions), and each test works on its own dossiers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeScan, describeViolations, launchBrowser, newContext, seriousViolations, signInThroughUi, watchErrors } from './browser';
-import { signIn } from '../support/auth';
-import { act, HANOI_COMMUNE, PDF, PNG, PROCEDURE, procedure, sampleForm, submitted } from '../support/dossiers';
+import { axeScan, describeViolations, launchBrowser, newContext, seriousViolations, watchErrors } from './browser';
+import { craftToken, signIn } from '../support/auth';
+import { act, completeDraft, HANOI_COMMUNE, PDF, PNG, PROCEDURE, procedure, sampleForm, submitted } from '../support/dossiers';
 import { awaitingPayment } from '../support/payments';
 
 let browser: Browser;
@@ -21,7 +22,22 @@ beforeAll(async () => {
   context = await newContext(browser, 'phone');
   page = await context.newPage();
   errors = watchErrors(page);
-  await signInThroughUi(page, 'citizen.demo', undefined, '/ho-so');
+  // The journey starts at the VNeID sandbox, as a citizen's does: the portal's sign-in page, the
+  // sandbox's choose and consent pages (each axe-clean at phone size, without sideways scrolling),
+  // then back on the portal, signed in.
+  await page.goto(`/dang-nhap?next=${encodeURIComponent('/ho-so')}`);
+  await noSeriousViolations('sign-in page');
+  await page.getByRole('button', { name: 'Đăng nhập bằng tài khoản định danh điện tử VNeID' }).click();
+  await page.locator('#tk-001099012345').waitFor();
+  await noSeriousViolations('VNeID sandbox: choose an account');
+  expect(await noHorizontalScroll()).toBe(true);
+  await page.locator('#tk-001099012345').check();
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await page.getByRole('button', { name: 'Đồng ý chia sẻ thông tin' }).waitFor();
+  await noSeriousViolations('VNeID sandbox: consent');
+  expect(await noHorizontalScroll()).toBe(true);
+  await page.getByRole('button', { name: 'Đồng ý chia sẻ thông tin' }).click();
+  await page.waitForURL((url) => url.pathname === '/ho-so');
 });
 afterAll(async () => { await browser?.close(); });
 
@@ -139,6 +155,87 @@ describe('the submission wizard', () => {
     await noSeriousViolations('dossier page');
     expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
   }, 180_000); // the whole wizard with six axe scans: generous on a busy 2-core machine
+
+  it("fills the requester's fields from the population database, read-only and labelled, and submits them", async () => {
+    const BIRTH = '1.001193';
+    const locked = ['requesterFullName', 'requesterIdNumber', 'requesterAddress'];
+    const definition = await procedure(BIRTH);
+    await page.goto(`/nop-ho-so/${BIRTH}`);
+    await poll(heading).toContain('Nộp hồ sơ trực tuyến');
+    await page.getByLabel('Tỉnh, thành phố').selectOption('000.00.00.H26');
+    await page.getByLabel('Cơ quan tiếp nhận').selectOption(HANOI_COMMUNE);
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+    await poll(() => page.locator('.steps [aria-current="step"]').textContent()).toBe('Tờ khai');
+    const name = page.locator('#form-requesterFullName');
+    await poll(() => name.inputValue()).toBe('Nguyễn Văn An');
+    for (const field of locked) {
+      const input = page.locator(`#form-${field}`);
+      expect(await input.getAttribute('readonly'), field).not.toBeNull();
+      expect(await page.locator(`#form-${field}-hint`).textContent(), field).toBe('Từ Cơ sở dữ liệu quốc gia về dân cư');
+    }
+    expect(await page.locator('#form-requesterIdNumber').inputValue()).toBe('001099012345');
+    expect(await noHorizontalScroll()).toBe(true);
+    await noSeriousViolations('wizard: prefilled form');
+    for (const [field, value] of Object.entries(sampleForm(definition.form.fields)).filter(([f]) => !locked.includes(f))) {
+      const input = page.locator(`#form-${field}`);
+      if (await input.evaluate((el) => el.tagName === 'SELECT')) await input.selectOption(String(value));
+      else await input.fill(String(value));
+    }
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await poll(() => page.locator('.steps [aria-current="step"]').textContent()).toBe('Nhận kết quả và liên hệ');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+    await poll(() => page.locator('.steps [aria-current="step"]').textContent()).toBe('Giấy tờ kèm theo');
+    for (const c of definition.components.filter((x) => x.required)) {
+      await page.locator(`#file-${c.code}`).setInputFiles(pdfFile(`${c.code}.pdf`));
+      await poll(() => page.getByRole('list', { name: `Tệp đã tải lên cho ${c.code}` }).textContent()).toContain('Hợp lệ');
+    }
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+    await poll(() => page.locator('.steps [aria-current="step"]').textContent()).toBe('Kiểm tra và nộp');
+    // Each locked field is marked as the State's data in the review.
+    expect(await page.locator('#review-form ~ dl .badge').allTextContents()).toEqual(locked.map(() => 'Từ Cơ sở dữ liệu quốc gia về dân cư'));
+    await noSeriousViolations('wizard: review of a prefilled form');
+    await page.getByLabel(/Tôi xin cam đoan/).check();
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await page.waitForURL(/\/ho-so\/[0-9a-f-]{36}\/bien-nhan$/);
+    await poll(heading).toBe('Biên nhận nộp hồ sơ');
+  }, 180_000);
+
+  it('at e-ID level 1 the review says why it cannot submit, in place of the submit button', async () => {
+    // A VNeID account of level 1 (crafted token), resuming the wizard on its own complete draft.
+    const claims = { 'cognito:groups': ['citizen'], 'custom:id_number': '001072003456', 'custom:vneid_verified': 'true', 'custom:eid_level': '1', name: 'Phạm Quang Vinh' };
+    const token = await craftToken(claims);
+    const draft = await completeDraft(token);
+    const levelOne = await newContext(browser, 'phone');
+    try {
+      const session = {
+        idToken: token, expiresAt: Date.now() + 3_600_000,
+        user: { username: 'crafted.user', name: claims.name, groups: ['citizen'], idNumber: claims['custom:id_number'], vneidVerified: true, eidLevel: '1', agencyScope: [] },
+      };
+      const saved = {
+        step: 'review', province: '000.00.00.H26', agencyCode: HANOI_COMMUNE, typed: {}, key: 'level-one-wizard-key',
+        delivery: { delivery: 'online', recipient: '', postPhone: '', postAddress: '', contactPhone: '', contactEmail: '' },
+        draftId: draft.id, draftBody: '',
+      };
+      await levelOne.addInitScript(([s, w, code]) => {
+        const store = (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage;
+        store.setItem('dvc.session', s);
+        store.setItem(`dvc.wizard.${code}`, w);
+      }, [JSON.stringify(session), JSON.stringify(saved), PROCEDURE] as const);
+      const p = await levelOne.newPage();
+      await p.goto(`/nop-ho-so/${PROCEDURE}`);
+      await expect.poll(() => p.locator('.steps [aria-current="step"]').textContent(), { timeout: 20_000 }).toBe('Kiểm tra và nộp');
+      await expect.poll(() => p.locator('main').textContent(), { timeout: 20_000 })
+        .toContain('Tài khoản định danh điện tử mức độ 1 chưa được nộp hồ sơ trực tuyến; hãy nâng cấp lên mức độ 2 trên ứng dụng VNeID');
+      expect(await p.getByRole('button', { name: 'Nộp hồ sơ' }).count()).toBe(0);
+      const violations = await axeScan(p);
+      expect(seriousViolations(violations), describeViolations(violations)).toEqual([]);
+    } finally {
+      await levelOne.close();
+    }
+  }, 120_000);
 });
 
 describe('a dossier\'s actions', () => {

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO_PASSWORD, demoAccount } from '../../local/seed/accounts';
 import { chromiumLaunch } from './chromium';
 
 const require = createRequire(import.meta.url);
@@ -42,13 +43,35 @@ export const watchErrors = (page: Page): string[] => {
   return errors;
 };
 
-/** Signs in through the sign-in page and waits until the app has left it. */
-export const signInThroughUi = async (page: Page, username: string, password = 'Demo@2026!', next?: string) => {
-  await page.goto(next ? `/dang-nhap?next=${encodeURIComponent(next)}` : '/dang-nhap');
-  await page.getByLabel(/Tên đăng nhập|Username/).fill(username);
-  await page.getByLabel(/Mật khẩu|Password/).fill(password);
-  await page.getByRole('button', { name: /^(Đăng nhập|Sign in)$/ }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'));
+/**
+ * At the VNeID sandbox's pages (the browser is there): chooses the seeded person or organisation
+ * `key` (ID number or enterprise code) and agrees to share, as a person would.
+ */
+export const chooseAtVneidSandbox = async (page: Page, key: string) => {
+  await page.locator(`#tk-${key}`).check();
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await page.getByRole('button', { name: 'Đồng ý chia sẻ thông tin' }).click();
+};
+
+/**
+ * Signs in through the sign-in pages and waits until the app has left them: citizen.demo and
+ * business.demo with the VNeID button and the sandbox's pages, officials and admins with the
+ * officials' password form.
+ */
+export const signInThroughUi = async (page: Page, username: string, password = DEMO_PASSWORD, next?: string) => {
+  const query = next ? `?next=${encodeURIComponent(next)}` : '';
+  const vneidKey = demoAccount(username)?.vneidLoginHint;
+  if (vneidKey) {
+    await page.goto(`/dang-nhap${query}`);
+    await page.getByRole('button', { name: /VNeID/ }).click();
+    await chooseAtVneidSandbox(page, vneidKey);
+  } else {
+    await page.goto(`/dang-nhap/can-bo${query}`);
+    await page.getByLabel(/Tên đăng nhập|Username/).fill(username);
+    await page.getByLabel(/Mật khẩu|Password/).fill(password);
+    await page.getByRole('button', { name: /^(Đăng nhập|Sign in)$/ }).click();
+  }
+  await page.waitForURL((url) => url.origin === new URL(baseUrl()).origin && !url.pathname.startsWith('/dang-nhap'));
 };
 
 let axeCode: string | undefined;

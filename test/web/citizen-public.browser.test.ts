@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { api, signIn } from '../support/auth';
 import { CITIZEN_ID, HANOI_COMMUNE, must, PDF, PNG, submitted } from '../support/dossiers';
 import { DESK_APPLICANT_ID, importDeskDossiers, lateDeskDossiers } from '../support/desk-dossiers';
-import { axeScan, describeViolations, launchBrowser, newContext, seriousViolations, signInThroughUi, watchErrors } from './browser';
+import { axeScan, chooseAtVneidSandbox, describeViolations, launchBrowser, newContext, seriousViolations, signInThroughUi, watchErrors } from './browser';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });
@@ -269,9 +269,8 @@ describe('feedback', () => {
     // Signed out: the counts and an invitation to sign in, no buttons.
     expect(await page.getByRole('button', { name: /Hài lòng/ }).count()).toBe(0);
     await page.getByRole('link', { name: /Đăng nhập để cho biết/ }).click();
-    await page.getByLabel('Tên đăng nhập').fill('citizen.demo');
-    await page.getByLabel('Mật khẩu').fill('Demo@2026!');
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await page.getByRole('button', { name: 'Đăng nhập bằng tài khoản định danh điện tử VNeID' }).click();
+    await chooseAtVneidSandbox(page, '001099012345');
     await page.waitForURL(`**/phan-anh/${f.id}`);
     const like = page.getByRole('button', { name: /^Hài lòng/ });
     await like.click();

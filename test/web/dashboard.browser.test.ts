@@ -39,15 +39,15 @@ beforeAll(async () => {
   // Last month's results, stored as the monthly job would (the test runtime seeds no history).
   await recomputeIndex(admin, LAST_MONTH);
   await submitted(citizen, { agencyCode: COMMUNE });
-  // The counters follow the dossier through the stream and a queue: wait until the statistics count it.
-  for (const until = Date.now() + 60_000; ;) {
+  // The counters follow the dossier through the stream and a queue; the running month's provisional
+  // results and statistics, as the refresh would store them, once they count it.
+  for (const until = Date.now() + 120_000; ;) {
+    await recomputeIndex(admin, THIS_MONTH);
     const stats = expectBody(await api('GET', `/v1/statistics?period=${THIS_MONTH}&agency=${COMMUNE}`), 200, Statistics, 'statistics');
     if (stats.dossiers >= 1) break;
     if (Date.now() > until) throw new Error(`the commune's statistics never counted the dossier: ${JSON.stringify(stats)}`);
     await new Promise((r) => setTimeout(r, 500));
   }
-  // The running month's provisional results, as the refresh would store them.
-  await recomputeIndex(admin, THIS_MONTH);
   browser = await launchBrowser();
 });
 afterAll(async () => { await browser?.close(); });

@@ -36,15 +36,34 @@ describe('the web shell', () => {
     await context.close();
   });
 
-  it('signs a demo citizen in and out, and refuses a wrong password with a message', async () => {
+  it('offers citizens VNeID only, the password form only as the officials\' sign-in, and refuses a wrong password', async () => {
     const context = await newContext(browser, 'phone');
     const page = await context.newPage();
     await page.goto('/dang-nhap');
-    await page.getByLabel('Tên đăng nhập').fill('citizen.demo');
+    await expect.poll(() => page.getByRole('button', { name: 'Đăng nhập bằng tài khoản định danh điện tử VNeID' }).isVisible()).toBe(true);
+    expect(await page.getByLabel('Mật khẩu').count()).toBe(0);
+    await page.getByRole('link', { name: 'Đăng nhập dành cho cán bộ' }).click();
+    await page.waitForURL('**/dang-nhap/can-bo');
+    await page.getByLabel('Tên đăng nhập').fill('official.hanoi');
     await page.getByLabel('Mật khẩu').fill('wrong-password');
     await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
     await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('không đúng');
+    // A citizen has no password: the officials' form refuses citizen.demo's account whatever is typed.
+    await page.getByLabel('Tên đăng nhập').fill('vneid-001099012345');
+    await page.getByLabel('Mật khẩu').fill('Demo@2026!');
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('không đúng');
+    const violations = await axeScan(page);
+    expect(seriousViolations(violations), describeViolations(violations)).toEqual([]);
+    await context.close();
+  });
+
+  it('signs a demo citizen in through VNeID (the sandbox\'s pages) and out', async () => {
+    const context = await newContext(browser, 'phone');
+    const page = await context.newPage();
     await signInThroughUi(page, 'citizen.demo', undefined, '/');
+    // Signed in as the person chosen at VNeID (the header shows the name from wider screens on).
+    await expect.poll(() => page.getByText('Đã đăng nhập: Nguyễn Văn An').count()).toBe(1);
     await expect.poll(() => page.getByRole('button', { name: 'Đăng xuất' }).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await expect.poll(() => page.getByRole('link', { name: 'Đăng nhập' }).isVisible()).toBe(true);

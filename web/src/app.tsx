@@ -14,10 +14,14 @@ import { dashboardRoutes } from './dashboard/routes';
 import { API_REFERENCE_PATH } from '../../shared/web/spa';
 
 const SignIn = lazy(() => import('./pages/sign-in'));
+const StaffSignIn = lazy(() => import('./pages/staff-sign-in'));
+const VneidCallback = lazy(() => import('./pages/vneid-callback'));
 const NotFound = lazy(() => import('./pages/not-found'));
 
 const ROUTES: RouteDef[] = [
   { path: '/dang-nhap', component: SignIn },
+  { path: '/dang-nhap/can-bo', component: StaffSignIn },
+  { path: '/dang-nhap/vneid', component: VneidCallback },
   ...citizenRoutes, ...accountRoutes, ...officialRoutes, ...dashboardRoutes,
 ];
 

@@ -1,11 +1,15 @@
 // The catalogue reader other capabilities use (public.ts), over a CatalogueStore: agencies and
-// holidays kept a few minutes per warm function, corrupt records reported and skipped.
+// holidays kept a few minutes per warm function, procedures WARM_CACHE_SECONDS (docs/operations.md
+// "Warm caches"), corrupt records reported and skipped.
+import { WarmCache, warmCacheTtlMs } from '../../../shared/cache/warm-cache';
 import { Agency, Holiday, Procedure } from '../../../shared/contracts/catalogue';
 import { validRecords } from '../../../shared/aws/stored-records';
 import type { AgencyInfo, CatalogueReader, HolidayInfo, TreasuryAccountInfo } from '../public';
 import type { CatalogueStore } from './catalogue-store';
 
 const CACHE_MS = 5 * 60_000;
+/** Procedures a warm function keeps: the national catalogue has about 2,000 online ones. */
+export const WARM_PROCEDURES = 2000;
 
 const agencyOf = (entry: Record<string, unknown>): AgencyInfo => ({
   code: String(entry.code),
@@ -18,10 +22,15 @@ export class StoreCatalogueReader implements CatalogueReader {
   private readonly agencyCache = new Map<string, { at: number; value: AgencyInfo | undefined }>();
   private holidayCache?: { at: number; value: Promise<HolidayInfo[]> };
 
-  constructor(private readonly store: CatalogueStore, private readonly clock: () => number = Date.now) {}
+  private readonly procedureCache: WarmCache<Procedure | undefined>;
 
+  constructor(private readonly store: CatalogueStore, private readonly clock: () => number = Date.now, ttlMs: number | (() => number) = warmCacheTtlMs) {
+    this.procedureCache = new WarmCache({ ttlMs, maxEntries: WARM_PROCEDURES, now: clock });
+  }
+
+  /** A procedure as read at most WARM_CACHE_SECONDS ago (an absent one too): an admin's edit reaches this function within that. */
   getProcedure(code: string): Promise<Procedure | undefined> {
-    return this.store.getProcedure(code);
+    return this.procedureCache.get(code, () => this.store.getProcedure(code));
   }
 
   async getAgency(code: string): Promise<AgencyInfo | undefined> {

@@ -1,14 +1,21 @@
 // The dossiers table's index queries (key design in shared/platform/tables.ts and
 // domain/dossier.ts): "my dossiers", an agency's work queue (open, or one status; overdue by key
-// range), and the deadline job's due dossiers. Only Query, never Scan; one page at a time.
+// range; on every list shard of the agency, merged by sort key: shared/pagination/k-way-merge.ts), and the
+// deadline job's due dossiers. Only Query, never Scan; one page at a time. The lists hold the list
+// summary only (ListEntry), which is all their readers show.
 import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { DynamoTable } from '../../../shared/aws/clients';
 import type { DossierStatus } from '../../../shared/contracts/dossier-status';
-import { applicantIndexPk, OVERDUE_FROM, overdueUntil, queueIndexPk, statusIndexPk, type DossierRecord } from '../domain/dossier';
+import {
+  applicantIndexPk, dossierPk, idOfQueueSortKey, listEntryOf, META_SK, OVERDUE_FROM, overdueUntil, queueIndexPk, queueSortKey, statusIndexPk,
+  type DossierRecord, type ListEntry,
+} from '../domain/dossier';
+import { listShardCount, listShardPk } from '../domain/list-shards';
+import { mergeShards, type ShardChunk } from '../../../shared/pagination/k-way-merge';
 
 export const BY_APPLICANT = 'byApplicant';
-export const BY_AGENCY_QUEUE = 'byAgencyQueue';
-export const BY_AGENCY_STATUS = 'byAgencyStatus';
+export const BY_AGENCY_QUEUE = 'byAgencyQueueList';
+export const BY_AGENCY_STATUS = 'byAgencyStatusList';
 export const BY_CODE = 'byCode';
 
 /** One page of dossiers from an index, and where the next one starts (null: the last page). */
@@ -21,8 +28,12 @@ export interface QueueQuery {
   overdueAt?: Date;
   procedureCode?: string;
   limit: number;
-  after?: Record<string, unknown>;
+  /** Resume after this queue sort key (a previous page's `next`). */
+  after?: string;
 }
+
+/** One page of an agency's list, merged from its shards, and the sort key the next page resumes after (null: the last page). */
+export interface QueuePage { items: ListEntry[]; next: string | null }
 
 const KEY_ATTRIBUTES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi4pk']);
 /** The record in a stored item (without its table and index keys). */
@@ -59,29 +70,41 @@ export const listByApplicant = async (ready: Ready, sub: string, options: { stat
     ScanIndexForward: false,
   }, options.limit, options.after);
 
-export const listQueue = async (ready: Ready, q: QueueQuery): Promise<DossierPage> => {
+/**
+ * Reads an agency's list (the open queue, or one status) on every shard of its key, `limit` entries
+ * a read at most, after `after`, within [from, until] (overdue: due before now).
+ */
+const listShards = async (ready: Ready, q: Omit<QueueQuery, 'limit' | 'after'>) => {
+  const { db, table, lib } = await ready();
   const byStatus = q.status !== undefined;
-  const values: Record<string, unknown> = { ':pk': byStatus ? statusIndexPk(q.agencyCode, q.status!) : queueIndexPk(q.agencyCode, true) };
-  let range = '';
-  if (q.overdueAt) {
-    range = ' AND gsi2sk BETWEEN :from AND :until';
-    values[':from'] = OVERDUE_FROM;
-    values[':until'] = overdueUntil(q.overdueAt);
-  }
-  if (q.procedureCode) values[':proc'] = q.procedureCode;
-  return page(ready, {
-    IndexName: byStatus ? BY_AGENCY_STATUS : BY_AGENCY_QUEUE,
-    KeyConditionExpression: `${byStatus ? 'gsi3pk' : 'gsi2pk'} = :pk${range}`,
-    ExpressionAttributeValues: values,
-    ...(q.procedureCode ? { FilterExpression: 'procedureCode = :proc' } : {}),
-  }, q.limit, q.after);
+  const pkName = byStatus ? 'gsi3pk' : 'gsi2pk';
+  const listPk = byStatus ? statusIndexPk(q.agencyCode, q.status!) : queueIndexPk(q.agencyCode, true);
+  const range = q.overdueAt ? { from: OVERDUE_FROM, until: overdueUntil(q.overdueAt) } : undefined;
+  const read = async (shard: number, after: string | undefined, limit: number): Promise<ShardChunk<ListEntry>> => {
+    const pk = listShardPk(listPk, shard);
+    // A key outside the range is not a valid start: before it, start at the range; past it, nothing is left.
+    if (after !== undefined && range && after > range.until) return { items: [], next: null };
+    const start = after !== undefined && (!range || after >= range.from)
+      ? { [pkName]: pk, gsi2sk: after, pk: dossierPk(idOfQueueSortKey(after)), sk: META_SK }
+      : undefined;
+    const out = await db.send(new lib.QueryCommand({
+      TableName: table,
+      IndexName: byStatus ? BY_AGENCY_STATUS : BY_AGENCY_QUEUE,
+      KeyConditionExpression: `${pkName} = :pk${range ? ' AND gsi2sk BETWEEN :from AND :until' : ''}`,
+      ExpressionAttributeValues: { ':pk': pk, ...(range ? { ':from': range.from, ':until': range.until } : {}), ...(q.procedureCode ? { ':proc': q.procedureCode } : {}) },
+      ...(q.procedureCode ? { FilterExpression: 'procedureCode = :proc' } : {}),
+      Limit: limit,
+      ExclusiveStartKey: start,
+    }));
+    return { items: (out.Items ?? []).map(listEntryOf), next: (out.LastEvaluatedKey?.gsi2sk as string | undefined) ?? null };
+  };
+  return { shards: listShardCount(q.agencyCode), read, sortKey: queueSortKey };
 };
 
-/** Open dossiers of an agency due at or before `until`, all pages. */
-/** One page (at most `limit`) of an agency's open dossiers due at or before `until`, earliest first. */
-export const pageDueBy = (ready: Ready, agencyCode: string, until: Date, options: { limit: number; after?: Record<string, unknown> }): Promise<DossierPage> =>
-  page(ready, {
-    IndexName: BY_AGENCY_QUEUE,
-    KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :until',
-    ExpressionAttributeValues: { ':pk': queueIndexPk(agencyCode, true), ':from': OVERDUE_FROM, ':until': overdueUntil(until) },
-  }, options.limit, options.after);
+/** A page of an agency's work queue (open dossiers, or one status), in due order across its shards. */
+export const listQueue = async (ready: Ready, q: QueueQuery): Promise<QueuePage> =>
+  mergeShards({ ...(await listShards(ready, q)), limit: q.limit, after: q.after });
+
+/** One page (at most `limit`) of an agency's open dossiers due at or before `until`, earliest first, every shard merged. */
+export const pageDueBy = async (ready: Ready, agencyCode: string, until: Date, options: { limit: number; after?: string }): Promise<QueuePage> =>
+  mergeShards({ ...(await listShards(ready, { agencyCode, overdueAt: until })), limit: options.limit, after: options.after });

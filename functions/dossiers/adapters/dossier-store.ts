@@ -11,9 +11,9 @@ import type { DossierStatus } from '../../../shared/contracts/dossier-status';
 import type { KeyRecord } from '../../../shared/idempotency/create-once';
 import { readKeyRecord, transactWithKey, type StoredKeyItem } from '../../../shared/idempotency/dynamo-key-record';
 import { dossierPk, historySk, indexKeys, META_SK, type DossierEvent, type DossierRecord } from '../domain/dossier';
-import { BY_CODE, listByApplicant, listQueue, pageDueBy, recordOf, type DossierPage, type QueueQuery } from './dossier-queries';
+import { BY_CODE, listByApplicant, listQueue, pageDueBy, recordOf, type DossierPage, type QueuePage, type QueueQuery } from './dossier-queries';
 
-export type { DossierPage, QueueQuery } from './dossier-queries';
+export type { DossierPage, QueuePage, QueueQuery } from './dossier-queries';
 
 /** A draft's Idempotency-Key (shared/idempotency): whose, which, the request's fingerprint, how long kept. */
 export interface DraftKey { sub: string; key: string; fingerprint: string; ttlSeconds: number }
@@ -60,9 +60,10 @@ export interface DossierStore {
   /** Gives a number back when it is still the last one drawn; otherwise records it as void. */
   releaseSequence(counter: string, n: number): Promise<'released' | 'voided'>;
   listByApplicant(sub: string, options: { status?: DossierStatus; limit: number; after?: Record<string, unknown> }): Promise<DossierPage>;
-  listQueue(query: QueueQuery): Promise<DossierPage>;
-  /** A page of an agency's open dossiers due at or before `until` (jobs: a page at a time). */
-  pageDueBy(agencyCode: string, until: Date, options: { limit: number; after?: Record<string, unknown> }): Promise<DossierPage>;
+  /** A page of an agency's work queue: list entries (the summary its lists hold), every shard merged. */
+  listQueue(query: QueueQuery): Promise<QueuePage>;
+  /** A page of an agency's open dossiers due at or before `until`, as list entries (jobs: a page at a time; `after`: the previous page's `next`). */
+  pageDueBy(agencyCode: string, until: Date, options: { limit: number; after?: string }): Promise<QueuePage>;
   /** Marks a dossier found late by the daily job (first time only; not a state change: no version bump). */
   flagLate(id: string, at: Date): Promise<void>;
   /** Keeps a job's report (pk JOB#<name>, sk <date>). */
@@ -229,11 +230,11 @@ export class DynamoDossierStore implements DossierStore {
     return listByApplicant(this.ready, sub, options);
   }
 
-  listQueue(q: QueueQuery): Promise<DossierPage> {
+  listQueue(q: QueueQuery): Promise<QueuePage> {
     return listQueue(this.ready, q);
   }
 
-  pageDueBy(agencyCode: string, until: Date, options: { limit: number; after?: Record<string, unknown> }): Promise<DossierPage> {
+  pageDueBy(agencyCode: string, until: Date, options: { limit: number; after?: string }): Promise<QueuePage> {
     return pageDueBy(this.ready, agencyCode, until, options);
   }
 

@@ -9,7 +9,7 @@
 // D3  Late: late.ts L1 (still running past the due instant; a paused clock judged at the pause).
 // D4  Apology owed: late.ts L4 — the dossier needs an apology slip now (listed for the desk).
 import { isRunning } from '../../../shared/contracts/dossier-status';
-import type { DossierRecord } from './dossier';
+import type { DossierRecord, ListEntry } from './dossier';
 import { apologyRequired, currentAppointment, isLate, type LateCalendar } from './late';
 
 export interface DeadlineEntry {
@@ -30,11 +30,11 @@ export interface DeadlineReport {
   apologyOwed: DeadlineEntry[];
 }
 
-const lateInput = (d: DossierRecord, now: Date) => ({
+const lateInput = (d: ListEntry, now: Date) => ({
   dueAt: d.dueAt, status: d.status, finishedAt: d.finishedAt, pausedAt: d.pausedAt, apologies: d.apologies, now,
 });
 
-export const deadlineReport = (dossiers: readonly DossierRecord[], calendar: LateCalendar, now: Date): DeadlineReport => {
+export const deadlineReport = (dossiers: readonly ListEntry[], calendar: LateCalendar, now: Date): DeadlineReport => {
   const report: DeadlineReport = { dueSoon: [], late: [], apologyOwed: [] };
   const horizon = calendar.addWorkingDays(now, 1).getTime();
   for (const d of dossiers) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyDecision, eventOf, indexKeys, overdueUntil, queueSortKey, stateOf, type DossierRecord, type TransitionCalendar,
 } from './dossier';
+import { listShardOf, listShardPk } from './list-shards';
 import { aDraft } from './dossier.fixture';
 import { decide, type Decision } from './transitions';
 
@@ -64,6 +65,15 @@ describe('index keys', () => {
     });
     const withdrawn = step(submitted, 'withdraw', '2026-11-20T05:00:00.000Z', { reason: 'x' });
     expect(indexKeys({ ...withdrawn })).toMatchObject({ gsi2pk: 'QUEUE#000.00.00004.H26#closed' });
+  });
+
+  it('puts a sharded agency\'s queue and status entries of a dossier on its list shard (domain/list-shards.ts)', () => {
+    const busiest = { ...base, agencyCode: '000.00.00.H17' };
+    const submitted = step(busiest, 'submit', '2026-11-20T02:00:00.000Z', {}, 'A-261120-0001');
+    const shard = listShardOf(base.id, '000.00.00.H17');
+    expect(indexKeys(submitted)).toMatchObject({
+      gsi2pk: listShardPk('QUEUE#000.00.00.H17#open', shard), gsi3pk: listShardPk('STATUS#000.00.00.H17#submitted', shard),
+    });
   });
 
   it('sorts due dossiers first by due instant, and "overdue" is a key range', () => {

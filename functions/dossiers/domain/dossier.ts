@@ -3,8 +3,11 @@
 // service writes the result atomically with the history entry. Index keys (work queue, "my
 // dossiers", code) are derived here so that every write keeps them in step with the state.
 import type { ApologyRecord } from './late';
+import type { PrefilledFieldRecord } from './prefill';
+import { listShardOf, listShardPk } from './list-shards';
 import type { Decision, DossierState, HistoryEntry } from './transitions';
 import { isClosed, statusCode, type DossierStatus } from '../../../shared/contracts/dossier-status';
+import { DOSSIER_LIST_ATTRIBUTES } from '../../../shared/platform/dossier-lists';
 
 export type Delivery = 'online' | 'desk' | 'post';
 export type Channel = 'online' | 'desk' | 'post';
@@ -63,6 +66,8 @@ export interface DossierRecord {
   contact: { phone?: string; email?: string } | null;
   applicant: ApplicantRecord;
   form: Record<string, string | number>;
+  /** The form's fields filled from the State's data and locked (domain/prefill.ts); absent on older records and dossiers of record. */
+  prefilled?: PrefilledFieldRecord[];
   attachments: AttachmentRecord[];
   createdAt: string;
   updatedAt: string;
@@ -163,12 +168,27 @@ export const historySk = (version: number) => `H#${String(version).padStart(6, '
 export const queueSortKey = (d: Pick<DossierRecord, 'id' | 'dueAt' | 'submittedAt' | 'createdAt'>): string =>
   d.dueAt ? `D#${new Date(d.dueAt).toISOString()}#${d.id}` : `S#${d.submittedAt ?? d.createdAt}#${d.id}`;
 
+/** A queue sort key as `queueSortKey` builds it (what a work-queue cursor may carry). */
+export const QUEUE_SORT_KEY = /^[DS]#\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z#[0-9A-Za-z-]{1,64}$/;
+/** The dossier id a queue sort key ends with. */
+export const idOfQueueSortKey = (sortKey: string): string => sortKey.slice(sortKey.lastIndexOf('#') + 1);
+
 export const OVERDUE_FROM = 'D#';
 export const overdueUntil = (now: Date) => `D#${now.toISOString()}`;
 
 export const applicantIndexPk = (sub: string) => `APPLICANT#${sub}`;
 export const queueIndexPk = (agencyCode: string, open: boolean) => `QUEUE#${agencyCode}#${open ? 'open' : 'closed'}`;
 export const statusIndexPk = (agencyCode: string, status: DossierStatus) => `STATUS#${agencyCode}#${status}`;
+
+/**
+ * A dossier as the work-queue lists hold it (shared/platform/dossier-lists.ts DOSSIER_LIST_ATTRIBUTES, the
+ * projection of byAgencyQueueList and byAgencyStatusList): what a list shows and judges "late" by.
+ */
+export type ListEntry = Pick<DossierRecord, (typeof DOSSIER_LIST_ATTRIBUTES)[number]>;
+
+/** The list entry of a stored item or record: the projected attributes only, whatever else it holds. */
+export const listEntryOf = (item: Record<string, unknown>): ListEntry =>
+  Object.fromEntries(DOSSIER_LIST_ATTRIBUTES.filter((k) => k in item).map((k) => [k, item[k]])) as unknown as ListEntry;
 
 /** The index attributes of a record (drafts are in no agency queue and have no code). */
 export const indexKeys = (d: DossierRecord): Record<string, string> => {
@@ -178,9 +198,11 @@ export const indexKeys = (d: DossierRecord): Record<string, string> => {
     gsi1sk: `${d.createdAt}#${d.id}`,
   } : {};
   if (d.status !== 'draft') {
-    keys.gsi2pk = queueIndexPk(d.agencyCode, !isClosed(d.status));
+    // On the dossier's list shard of its agency (domain/list-shards.ts): shard 0 for most agencies.
+    const shard = listShardOf(d.id, d.agencyCode);
+    keys.gsi2pk = listShardPk(queueIndexPk(d.agencyCode, !isClosed(d.status)), shard);
     keys.gsi2sk = queueSortKey(d);
-    keys.gsi3pk = statusIndexPk(d.agencyCode, d.status);
+    keys.gsi3pk = listShardPk(statusIndexPk(d.agencyCode, d.status), shard);
   }
   if (d.code) keys.gsi4pk = d.code;
   return keys;

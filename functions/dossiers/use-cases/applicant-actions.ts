@@ -2,8 +2,10 @@
 // components checked, the code assigned), supplement what an official asked for, withdraw.
 import type { Principal } from '../../../shared/auth/principal';
 import type { DossierView } from '../../../shared/contracts/dossiers';
-import { badRequest, conflict, unprocessable } from '../../../shared/errors/domain-error';
+import { badRequest, conflict, forbidden, unprocessable } from '../../../shared/errors/domain-error';
 import { attachmentProblems } from '../domain/components';
+import { eidLevelAllowsSubmission } from '../domain/eid-level';
+import { lockedFieldDetails, tamperedLockedFields } from '../domain/prefill';
 import type { DossierRecord } from '../domain/dossier';
 import { allowedActions, type Actor, type DossierAction } from '../domain/transitions';
 import { applicationFiles, verifyAll, withAttachment } from './attachments';
@@ -19,6 +21,12 @@ const applicantMay = (d: DossierRecord, action: DossierAction) => allowedActions
 export const submit = async (ctx: DossierContext, principal: Principal, id: string): Promise<DossierView> => {
   let d = await owned(ctx, principal, id);
   if (!applicantMay(d, 'submit')) throw conflict('INVALID_TRANSITION', `cannot submit a dossier in status ${d.status}`);
+  // Online submission needs e-ID level 2 (docs/dossiers.md); desk dossiers come through agency systems, not here.
+  if (principal.kind === 'user' && !eidLevelAllowsSubmission(principal.eidLevel)) {
+    throw forbidden('An e-ID account of level 1 cannot submit dossiers online; upgrade it to level 2 in the VNeID app', 'EID_LEVEL_TOO_LOW');
+  }
+  const tampered = tamperedLockedFields(d.prefilled, d.form);
+  if (tampered.length) throw unprocessable('LOCKED_FIELD_CHANGED', "Some fields no longer hold the State's data they were filled with", lockedFieldDetails(tampered, 'form.'));
   const pending = d.attachments.filter((a) => a.status === 'pending');
   if (pending.length) d = (await verifyAll(ctx, pending, d.id)).reduce(withAttachment, d);
   const problems = attachmentProblems(d.components, applicationFiles(d));

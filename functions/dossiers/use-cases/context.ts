@@ -11,6 +11,8 @@ import { UploadFlow } from '../../../shared/uploads/upload-flow';
 import type { AttachmentStore } from '../../../shared/uploads/upload-store';
 import type { CatalogueReader } from '../../catalogue/public';
 import type { DossierStore } from '../adapters/dossier-store';
+import type { PopulationData } from '../adapters/population-data';
+import type { RegisterReadLog } from '../adapters/register-reads';
 import { DEFAULT_MAX_FILE_BYTES } from '../domain/components';
 import type { DossierRecord } from '../domain/dossier';
 
@@ -18,6 +20,10 @@ export interface DossierDeps {
   store: DossierStore;
   files: AttachmentStore;
   catalogue: CatalogueReader;
+  /** The State's registers (population, businesses) sourced form fields are filled from; absent: none is filled. */
+  population?: PopulationData;
+  /** The audit trail of those reads; required with `population`. */
+  registerReads?: RegisterReadLog;
   now?: () => Date;
   newId?: () => string;
 }
@@ -27,6 +33,10 @@ export interface DossierContext {
   /** The applicant's files and the officials' results: the shared upload flow over the attachments bucket. */
   uploads: UploadFlow;
   catalogue: CatalogueReader;
+  /** The registers and the audit trail of their reads, when the deployment is connected to them. */
+  registers: { data: PopulationData; reads: RegisterReadLog } | null;
+  /** The audit trail alone (an administrator reads it even when no register is connected now). */
+  registerReads: RegisterReadLog | null;
   now: () => Date;
   newId: () => string;
   /** The working calendar of the catalogue's holidays (built again only when they change). */
@@ -39,11 +49,15 @@ export const fileKey = (dossierId: string, attachmentId: string) => `${dossierId
 export const dossierContext = (deps: DossierDeps): DossierContext => {
   const now = deps.now ?? (() => new Date());
   const newId = deps.newId ?? randomUUID;
+  // Every read of a register is audited: a register without its audit trail is a wiring mistake.
+  if (deps.population && !deps.registerReads) throw new Error('dossierContext: population data needs the register-read log');
   return {
     store: deps.store,
     // Download links are signed at `now`: the real clock outside unit tests, as S3 checks them against it.
     uploads: new UploadFlow({ files: deps.files, keyOf: fileKey, maxBytes: DEFAULT_MAX_FILE_BYTES, now, newId }),
     catalogue: deps.catalogue,
+    registers: deps.population && deps.registerReads ? { data: deps.population, reads: deps.registerReads } : null,
+    registerReads: deps.registerReads ?? null,
     now,
     newId,
     calendar: latestCalendar(() => deps.catalogue.holidays()),

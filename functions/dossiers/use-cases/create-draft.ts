@@ -11,7 +11,9 @@ import { badRequest, unprocessable } from '../../../shared/errors/domain-error';
 import { createOnce, fingerprintOf, KEY_TTL_SECONDS } from '../../../shared/idempotency/create-once';
 import { notYetReceived, type DossierRecord } from '../domain/dossier';
 import { validateForm } from '../domain/form';
+import { changedLockedFields, lockedFieldDetails, prefilledRecords, withFilledValues } from '../domain/prefill';
 import { asApplicant, type DossierContext, type UserPrincipal } from './context';
+import { applicantTypeOf, readRegister } from './prefill';
 import { currentView, view } from './views';
 
 /** The account's verified e-mail and phone as the dossier's contact; null when it has neither. */
@@ -31,14 +33,6 @@ export const snapshotOf = (
   agencyName: agency.name,
   agencyParentCode: agency.parentCode,
 });
-
-/** A business account applies as a business; anyone else in `citizen` as a citizen. Its identifier must be on the account. */
-const applicantTypeOf = (user: UserPrincipal): 'citizen' | 'business' => {
-  const type = user.groups.includes('business') ? 'business' : 'citizen';
-  if (type === 'citizen' && !user.idNumber) throw unprocessable('PROFILE_INCOMPLETE', 'Your account has no personal ID number; verify it with VNeID first');
-  if (type === 'business' && !user.enterpriseCode) throw unprocessable('PROFILE_INCOMPLETE', 'Your account has no enterprise code');
-  return type;
-};
 
 type Body = z.output<typeof CreateDossier>;
 
@@ -60,12 +54,20 @@ const draftOf = async (ctx: DossierContext, user: UserPrincipal, body: Body): Pr
       { path: 'body.agencyCode', message: `expected an agency of level ${procedure.agencyKinds.join(' or ')}` },
     ]);
   }
-  const form = validateForm(procedure.form, body.form);
+  // The fields the State holds are filled from the applicant's record and locked (domain/prefill.ts).
+  const id = ctx.newId();
+  const read = await readRegister(ctx, user, type, procedure, { purpose: 'draft', dossierId: id });
+  const filled = read?.filled ?? [];
+  const changed = changedLockedFields(procedure.form.fields, body.form, filled);
+  if (changed.length) {
+    throw unprocessable('LOCKED_FIELD_CHANGED', "Some fields hold the State's data and cannot be changed", lockedFieldDetails(changed, 'body.form.'));
+  }
+  const form = validateForm(procedure.form, withFilledValues(body.form, filled));
   if (!form.ok) throw badRequest('VALIDATION_FAILED', 'The form is not valid', form.errors.map((e) => ({ path: `body.${e.path}`, message: e.message })));
 
   const at = ctx.now().toISOString();
   return {
-    id: ctx.newId(),
+    id,
     code: null,
     ...snapshotOf(procedure, agency),
     status: 'draft',
@@ -83,6 +85,7 @@ const draftOf = async (ctx: DossierContext, user: UserPrincipal, body: Body): Pr
       vneidVerified: user.vneidVerified,
     },
     form: form.values,
+    prefilled: read ? prefilledRecords(filled, read.readAt) : [],
     attachments: [],
     createdAt: at,
     updatedAt: at,

@@ -6,14 +6,12 @@ import { ownsResource } from '../../../shared/auth/scope';
 import type { WorkingCalendar } from '../../../shared/calendar';
 import { statusCode } from '../../../shared/contracts/dossier-status';
 import type { DossierView } from '../../../shared/contracts/dossiers';
-import { encodeCursor } from '../../../shared/http/pagination';
-import type { DossierPage } from '../adapters/dossier-store';
-import type { DossierEvent, DossierRecord } from '../domain/dossier';
+import type { DossierEvent, DossierRecord, ListEntry } from '../domain/dossier';
 import { lateState } from '../domain/late';
 import { allowedActions, type ActorKind } from '../domain/transitions';
 import { officialInScope, type DossierContext } from './context';
 
-export const lateOf = (ctx: DossierContext, d: DossierRecord, calendar: WorkingCalendar | null) => {
+export const lateOf = (ctx: DossierContext, d: ListEntry, calendar: WorkingCalendar | null) => {
   if (!d.dueAt || !calendar) return { late: false, apologyRequired: false, appointmentAt: null };
   const state = lateState({ dueAt: d.dueAt, status: d.status, finishedAt: d.finishedAt, pausedAt: d.pausedAt, apologies: d.apologies, now: ctx.now() }, calendar);
   return { late: state.late, apologyRequired: state.apologyRequired, appointmentAt: state.appointmentAt?.toISOString() ?? null };
@@ -44,6 +42,7 @@ export const view = async (ctx: DossierContext, d: DossierRecord, history: reado
     contact: d.contact,
     applicant: { type: d.applicant.type, idNumber: d.applicant.idNumber, enterpriseCode: d.applicant.enterpriseCode, vneidVerified: d.applicant.vneidVerified },
     form: d.form,
+    prefilled: (d.prefilled ?? []).map(({ name, source, readAt }) => ({ name, source, readAt })),
     components: d.components,
     attachments: d.attachments.map(({ round: _round, ...a }) => a),
     supplementRequest: d.supplementRequest,
@@ -58,14 +57,15 @@ export const view = async (ctx: DossierContext, d: DossierRecord, history: reado
 export const currentView = async (ctx: DossierContext, d: DossierRecord, principal: Principal): Promise<DossierView> =>
   view(ctx, d, await ctx.store.history(d.id), principal);
 
-export const summaries = async (ctx: DossierContext, page: DossierPage) => {
-  const calendar = page.items.some((d) => d.dueAt) ? await ctx.calendar() : null;
+/** List summaries of records or list entries (the work-queue lists hold only what this reads). */
+export const summaries = async (ctx: DossierContext, items: readonly ListEntry[], nextCursor: string | null) => {
+  const calendar = items.some((d) => d.dueAt) ? await ctx.calendar() : null;
   return {
-    items: page.items.map((d) => ({
+    items: items.map((d) => ({
       id: d.id, code: d.code, procedureCode: d.procedureCode, procedureName: d.procedureName, agencyCode: d.agencyCode,
       status: d.status, statusCode: statusCode(d.status), version: d.version, createdAt: d.createdAt,
       submittedAt: d.submittedAt, dueDate: d.dueAt, late: lateOf(ctx, d, calendar),
     })),
-    nextCursor: page.last ? encodeCursor(page.last) : null,
+    nextCursor,
   };
 };

@@ -1,7 +1,8 @@
-// The `evaluation` table (docs/data-model.md): each dossier's last applied contribution
-// (pk DF#<dossierId>, sk FACTS), the per-agency monthly counters (pk AGG#<agency>[#<shard>], sk YYYY-MM), the
-// index results (pk RESULT#<period>, sk <agencyCode>), the rankings (pk RANK#<period>, sk
-// <level>#<province|->), each period's last computation (pk RUN#<period>, sk RUN) and the admins'
+// The `evaluation` table (docs/data-model.md), the ports of evaluation-ports.ts: each dossier's last
+// applied contribution (pk DF#<dossierId>, sk FACTS), the per-agency monthly counters (pk
+// AGG#<agency>[#<shard>], sk YYYY-MM), the index results (pk RESULT#<period>, sk <agencyCode>), the
+// rankings (pk RANK#<period>, sk <level>#<province|->), the public statistics (pk STATS#<period>, sk
+// <agencyCode|->), each period's last computation (pk RUN#<period>, sk RUN) and the admins'
 // recompute runs (pk RECOMPUTE#<runId>, sk RUN).
 //
 // A contribution and the counter changes it makes are ONE transaction, conditional on the
@@ -19,77 +20,14 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
 import { batchGetAll, batchPutAll } from '../../../shared/aws/dynamo-batch';
 import { isConditionFailure } from '../../../shared/aws/dynamo-errors';
-import { counterPk, counterShardOf, shardCountOf } from '../domain/counter-shards';
+import { agencyShardCount } from '../../../shared/platform/agency-shards';
+import { counterPk, counterShardOf } from '../domain/counter-shards';
 import type { Contribution, Counters } from '../domain/dossier-facts';
+import type { EvaluationStore, IndexRun, RecomputeRun, StoredContribution, StoredRanking, StoredStatistics } from './evaluation-ports';
 
-export interface StoredContribution { version: number; contribution: Contribution | null }
-
-export interface StoredRanking {
-  period: string;
-  level: string;
-  province: string | null;
-  definitionVersion: string;
-  computedAt: string;
-  /** false: provisional, computed while the period ran (absent on rankings stored before it was kept). */
-  final?: boolean;
-  items: Record<string, unknown>[];
-}
-
-export interface IndexRun {
-  period: string;
-  definitionVersion: string;
-  computedAt: string;
-  agencies: number;
-  durationMs: number;
-  /** schedule, command, admin, refresh, stale-read, seed. */
-  trigger: string;
-  final?: boolean;
-}
-
-export type RecomputeStatus = 'queued' | 'running' | 'done' | 'failed';
-
-/** An admin's recompute (POST /v1/indices/recompute), run by the jobs function and polled by the admin. */
-export interface RecomputeRun {
-  runId: string;
-  period: string;
-  status: RecomputeStatus;
-  requestedAt: string;
-  requestedBy: string | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-  progress: { done: number; total: number } | null;
-  result: Omit<IndexRun, 'trigger' | 'final'> | null;
-  error: string | null;
-}
-
-export interface CounterStore {
-  contribution(dossierId: string): Promise<StoredContribution | undefined>;
-  /**
-   * Records `next` as the dossier's contribution at `version` and adds `deltas` to the counters,
-   * only if the stored contribution is still at `expectedVersion` (undefined: none stored yet).
-   * false when it is not (someone applied a change meanwhile).
-   */
-  applyContribution(dossierId: string, version: number, expectedVersion: number | undefined, next: Contribution | null, deltas: readonly Contribution[]): Promise<boolean>;
-  /** Counters of agency-months, keyed `<agency>|<month>` (absent when nothing was counted). */
-  counters(keys: readonly { agencyCode: string; month: string }[]): Promise<Map<string, Counters>>;
-}
-
-export interface ResultStore {
-  /** Replaces the period's results and rankings; the run record last, once all of them are in. */
-  putResults(period: string, results: readonly Record<string, unknown>[], rankings: readonly StoredRanking[], run: IndexRun): Promise<void>;
-  result(period: string, agencyCode: string): Promise<Record<string, unknown> | undefined>;
-  ranking(period: string, level: string, province: string | null): Promise<StoredRanking | undefined>;
-  run(period: string): Promise<IndexRun | undefined>;
-}
-
-export interface RecomputeRunStore {
-  createRecomputeRun(run: RecomputeRun): Promise<void>;
-  recomputeRun(runId: string): Promise<RecomputeRun | undefined>;
-  /** Sets the given fields; with `unlessFinished`, only while the run is neither done nor failed (false otherwise). */
-  updateRecomputeRun(runId: string, patch: Partial<Omit<RecomputeRun, 'runId'>>, options?: { unlessFinished?: boolean }): Promise<boolean>;
-}
-
-export type EvaluationStore = CounterStore & ResultStore & RecomputeRunStore;
+export type {
+  CounterStore, EvaluationStore, IndexRun, RecomputeRun, RecomputeRunStore, RecomputeStatus, ResultStore, StoredContribution, StoredRanking, StoredStatistics,
+} from './evaluation-ports';
 
 /** A ranking item's budget: well under DynamoDB's 400 KB, measured as JSON (larger than DynamoDB counts it). */
 export const RANKING_CHUNK_BYTES = 300_000;
@@ -114,6 +52,7 @@ export const chunkBySize = <T>(items: readonly T[], maxBytes: number): T[][] => 
 
 export const dfKey = (dossierId: string) => ({ pk: `DF#${dossierId}`, sk: 'FACTS' });
 export const aggKey = (agencyCode: string, month: string, shard = 0) => ({ pk: counterPk(agencyCode, shard), sk: month });
+export const statisticsKey = (period: string, agencyCode: string | null) => ({ pk: `STATS#${period}`, sk: agencyCode ?? '-' });
 export const rankingSk = (level: string, province: string | null) => `${level}#${province ?? '-'}`;
 export const chunkSk = (headSk: string, generation: string, index: number) => `${headSk}#${generation}#${index}`;
 export const recomputeKey = (runId: string) => ({ pk: `RECOMPUTE#${runId}`, sk: 'RUN' });
@@ -128,7 +67,7 @@ const without = (item: Record<string, unknown>, keys: readonly string[]) => Obje
 export class DynamoEvaluationStore implements EvaluationStore {
   private readonly ready: ReturnType<typeof dynamoTable>;
 
-  constructor(client: Deferred<DynamoDBDocumentClient>, tableName: Deferred<string>, private readonly shardCount: (agencyCode: string) => number = shardCountOf) {
+  constructor(client: Deferred<DynamoDBDocumentClient>, tableName: Deferred<string>, private readonly shardCount: (agencyCode: string) => number = agencyShardCount) {
     this.ready = dynamoTable(client, tableName);
   }
 
@@ -192,7 +131,7 @@ export class DynamoEvaluationStore implements EvaluationStore {
     return found;
   }
 
-  async putResults(period: string, results: readonly Record<string, unknown>[], rankings: readonly StoredRanking[], run: IndexRun): Promise<void> {
+  async putResults(period: string, results: readonly Record<string, unknown>[], rankings: readonly StoredRanking[], statistics: readonly StoredStatistics[], run: IndexRun): Promise<void> {
     const { db, table, lib } = await this.ready();
     const previous = (await this.runItem(period))?.chunkedRankings as ChunkedRankings | undefined;
     const generation = randomUUID();
@@ -207,7 +146,8 @@ export class DynamoEvaluationStore implements EvaluationStore {
       if (rest.length) chunked[sk] = { generation, chunks: rest.length + 1 };
     }
     // Chunks before their heads, heads before the run: whatever a reader finds is complete.
-    await batchPutAll(db, lib, table, [...results.map((r) => ({ ...r, pk: `RESULT#${period}`, sk: String(r.agencyCode) })), ...continued], { concurrency: 4 });
+    const resultItems = results.map((r) => ({ ...r, pk: `RESULT#${period}`, sk: String(r.agencyCode) }));
+    await batchPutAll(db, lib, table, [...resultItems, ...statistics.map((s) => ({ ...s, ...statisticsKey(period, s.agencyCode) })), ...continued], { concurrency: 4 });
     await batchPutAll(db, lib, table, heads, { concurrency: 4 });
     await db.send(new lib.PutCommand({ TableName: table, Item: { ...run, pk: `RUN#${period}`, sk: 'RUN', chunkedRankings: chunked } }));
     // The previous computation's chunks no head points to any more.
@@ -224,6 +164,12 @@ export class DynamoEvaluationStore implements EvaluationStore {
     if (!out.Item) return undefined;
     const { pk: _pk, sk: _sk, ...rest } = out.Item;
     return rest;
+  }
+
+  async statistics(period: string, agencyCode: string | null): Promise<StoredStatistics | undefined> {
+    const { db, table, lib } = await this.ready();
+    const out = await db.send(new lib.GetCommand({ TableName: table, Key: statisticsKey(period, agencyCode) }));
+    return out.Item ? (without(out.Item, ['pk', 'sk']) as unknown as StoredStatistics) : undefined;
   }
 
   async ranking(period: string, level: string, province: string | null): Promise<StoredRanking | undefined> {

@@ -3,157 +3,18 @@
 // dossier id, so the busiest agencies' counter transactions do not all meet on one item. Shard 0 is
 // today's key `AGG#<agency>`: nothing moves when an agency is first sharded.
 //
-// The counts are declared here once, read by the projection's writer, by `counters()` (which sums
+// The counts are declared once (shared/platform/agency-shards.ts `AGENCY_SHARDS`: 129 agencies, 628
+// items; every other agency has one shard), read by the projection's writer, by `counters()` (which sums
 // every shard) and by the capacity model. A count is a power of two and is only ever RAISED: a
 // reader reads the declared count, so lowering it would drop shards from the sum. Raising it is
 // safe: a dossier whose shard changes subtracts its old contribution on its new shard, and the sum
 // over all shards stays exact (a shard may hold negative values, never the sum).
-import { createHash } from 'node:crypto';
-
-/**
- * Agencies that need more than one shard, sized so that no counter item takes more than 10.5
- * transactions a second at 2,000 submissions a second (the capacity model's shares,
- * bench/capacity/agencies.ts): 129 agencies, 628 items. Every other agency has one shard.
- */
-export const COUNTER_SHARDS: Readonly<Record<string, number>> = {
-  '000.00.00.H17': 64,
-  '000.00.00.H20': 32,
-  '000.00.00.H53': 32,
-  '000.00.00.H12': 32,
-  '000.00.00.H37': 16,
-  '000.00.00.H13': 16,
-  '000.00.00.H27': 16,
-  '000.00.00.H56': 16,
-  '000.00.00.H50': 16,
-  '000.00.00.H26': 8,
-  '000.00.00.H42': 8,
-  '000.00.00.H15': 8,
-  '000.00.00.H38': 8,
-  '000.00.00.H01': 8,
-  '000.00.00.H32': 8,
-  '000.00.00.H52': 8,
-  '000.00.00.H29': 8,
-  '000.00.00.H48': 8,
-  '000.00.00.H24': 8,
-  '000.00.00.H36': 8,
-  '000.00.00.H61': 8,
-  '000.00.00.H05': 8,
-  '000.00.00.H60': 8,
-  '000.00.00.H57': 4,
-  '000.00.00.H19': 4,
-  '000.00.00.H41': 4,
-  '000.00.00.H49': 4,
-  '000.00.00.H14': 4,
-  '000.00.00.H55': 4,
-  '000.00.00.H18': 4,
-  '000.00.00.H44': 4,
-  '000.00.00.H21': 4,
-  '000.00.00.H35': 4,
-  '000.00.00.H31': 4,
-  '000.00.00.G11': 4,
-  '000.00.00.G17': 4,
-  '000.00.00.G01': 4,
-  '000.00.00.G20': 4,
-  '000.00.00.G09': 4,
-  '000.00.00.G06': 4,
-  '000.00.00.G22': 4,
-  '000.00.00.G12': 4,
-  '000.00.00.G08': 4,
-  '000.00.00.G18': 4,
-  '000.00.00.G23': 4,
-  '000.00.00.G03': 4,
-  '000.00.00.G24': 4,
-  '000.00.00.G19': 4,
-  '000.00.00.G15': 4,
-  '000.00.00.G02': 4,
-  '000.00.00.G16': 4,
-  '000.00.19645.H50': 4,
-  '000.00.26758.H29': 4,
-  '000.00.26740.H29': 4,
-  '000.00.19093.H50': 4,
-  '000.00.01738.H14': 2,
-  '000.00.20818.H17': 2,
-  '000.00.13900.H42': 2,
-  '000.00.21490.H48': 2,
-  '000.00.31951.H12': 2,
-  '000.00.18172.H27': 2,
-  '000.00.14404.H42': 2,
-  '000.00.05725.H55': 2,
-  '000.00.12049.H31': 2,
-  '000.00.31207.H13': 2,
-  '000.00.24286.H15': 2,
-  '000.00.00508.H26': 2,
-  '000.00.19249.H50': 2,
-  '000.00.24646.H36': 2,
-  '000.00.19021.H50': 2,
-  '000.00.03571.H35': 2,
-  '000.00.26068.H19': 2,
-  '000.00.12452.H31': 2,
-  '000.00.25420.H19': 2,
-  '000.00.20551.H17': 2,
-  '000.00.11443.H24': 2,
-  '000.00.31273.H13': 2,
-  '000.00.30769.H01': 2,
-  '000.00.18466.H27': 2,
-  '000.00.06856.H49': 2,
-  '000.00.15889.H56': 2,
-  '000.00.16624.H56': 2,
-  '000.00.11533.H24': 2,
-  '000.00.27979.H53': 2,
-  '000.00.31315.H13': 2,
-  '000.00.25099.H36': 2,
-  '000.00.27787.H53': 2,
-  '000.00.31217.H13': 2,
-  '000.00.00889.H60': 2,
-  '000.00.22516.H32': 2,
-  '000.00.00928.H60': 2,
-  '000.00.23326.H48': 2,
-  '000.00.17035.H41': 2,
-  '000.00.14194.H42': 2,
-  '000.00.28144.H53': 2,
-  '000.00.24907.H36': 2,
-  '000.00.27595.H29': 2,
-  '000.00.19753.H57': 2,
-  '000.00.26803.H29': 2,
-  '000.00.29785.H61': 2,
-  '000.00.14677.H42': 2,
-  '000.00.06760.H49': 2,
-  '000.00.03517.H35': 2,
-  '000.00.22120.H15': 2,
-  '000.00.17950.H41': 2,
-  '000.00.14308.H42': 2,
-  '000.00.16171.H56': 2,
-  '000.00.06124.H37': 2,
-  '000.00.26575.H29': 2,
-  '000.00.23430.H48': 2,
-  '000.00.01747.H14': 2,
-  '000.00.03868.H52': 2,
-  '000.00.24985.H36': 2,
-  '000.00.22045.H15': 2,
-  '000.00.20200.H17': 2,
-  '000.00.02728.H38': 2,
-  '000.00.11824.H24': 2,
-  '000.00.04489.H38': 2,
-  '000.00.11914.H24': 2,
-  '000.00.04123.H52': 2,
-  '000.00.11995.H31': 2,
-  '000.00.28984.H61': 2,
-  '000.00.01304.H14': 2,
-  '000.00.09499.H05': 2,
-  '000.00.21220.H48': 2,
-  '000.00.17212.H41': 2,
-  '000.00.04576.H38': 2,
-  '000.00.20476.H17': 2,
-  '000.00.18790.H27': 2,
-};
-
-/** An agency's declared shard count (1 when not declared). */
-export const shardCountOf = (agencyCode: string, declared: Readonly<Record<string, number>> = COUNTER_SHARDS): number => declared[agencyCode] ?? 1;
+import { shardOf } from '../../../shared/shards/key-shards';
 
 /** The shard in [0, count) a dossier's counter deltas land on: stable for a given id and count. */
 export const counterShardOf = (dossierId: string, count: number): number => {
   if (!Number.isInteger(count) || count < 1 || (count & (count - 1)) !== 0) throw new Error(`counter shards: ${count} is not a power of two`);
-  return createHash('sha256').update(dossierId).digest().readUInt32BE(0) % count;
+  return shardOf(dossierId, count);
 };
 
 /** The counters item's partition key of an agency's shard; shard 0 is the unsharded key. */

@@ -258,6 +258,7 @@ const baseFacts = (over: Partial<DossierFacts> = {}): DossierFacts => ({
   electronicResult: false,
   digitised: false,
   vneidVerified: false,
+  populationPrefilled: false,
   ...over,
 });
 
@@ -294,6 +295,21 @@ describe('contributionOf: exact counter maps', () => {
         resulted: 1, eResult: 1,
       },
     });
+  });
+
+  // 4.5a/4.5b count dossiers using population data (Decision 766: "có sử dụng thông tin, dữ liệu dân cư").
+  // Worked by hand: a received dossier of a password account (not VNeID-verified) whose requester
+  // fields came from the population database → vneid 1, vp:1.001193 1; the same filled from the
+  // business register only → neither; not prefilled and not VNeID → neither.
+  it.each<[string, DossierRecord['prefilled'], boolean]>([
+    ['prefilled from the population database', [{ name: 'requesterFullName', source: 'population.fullName', readAt: RECEIVED, valueHash: 'h' }], true],
+    ['prefilled from the business register only', [{ name: 'enterpriseName', source: 'enterprise.name', readAt: RECEIVED, valueHash: 'h' }], false],
+    ['not prefilled', [], false],
+    ['an older record without the field', undefined, false],
+  ])('population data (4.5a, 4.5b), applicant not VNeID-verified, %s', (_name, prefilled, counted) => {
+    const r = record({ prefilled, applicant: { sub: 's', type: 'citizen', idNumber: '001099012345', enterpriseCode: null, vneidVerified: false } });
+    const c = contributionOf(facts(r, [ev('receive', 'official', 'o')], false)).counters;
+    expect({ vneid: c.vneid ?? 0, vp: c['vp:1.001193'] ?? 0 }).toEqual(counted ? { vneid: 1, vp: 1 } : { vneid: 0, vp: 0 });
   });
 
   it('a submitted dossier not yet received: per-receipt counters stay out even when fee-bearing and VNeID', () => {
@@ -450,6 +466,7 @@ describe('property: applying the deltas of a dossier in order leaves its last co
       electronicResult: bool(),
       digitised: bool(),
       vneidVerified: bool(),
+      populationPrefilled: bool(),
     });
   };
 
@@ -485,6 +502,6 @@ describe('counter names', () => {
     [C.onlineProcedure('P1'), 'op:P1'],
     [C.feeProcedure('P1'), 'fp:P1'],
     [C.paidProcedure('P1'), 'pp:P1'],
-    [C.vneidProcedure('P1'), 'vp:P1'],
+    [C.populationProcedure('P1'), 'vp:P1'],
   ])('%s = %s', (actual, expected) => expect(actual).toBe(expected));
 });

@@ -42,6 +42,8 @@ export interface DossierFacts {
   /** At least one verified application file (4.2), and an electronic result once it has one. */
   digitised: boolean;
   vneidVerified: boolean;
+  /** Some of its form was filled from the national population database (docs/dossiers.md "Prefilled and locked fields"). */
+  populationPrefilled: boolean;
 }
 
 const HOUR_MS = 3_600_000;
@@ -95,6 +97,7 @@ export const factsOf = (
     electronicResult,
     digitised: applicationFiles && (!resulted || electronicResult),
     vneidVerified: record.applicant.vneidVerified,
+    populationPrefilled: (record.prefilled ?? []).some((p) => p.source.startsWith('population.')),
   };
 };
 
@@ -118,11 +121,13 @@ export const C = {
   onlineProcedure: (p: string) => `op:${p}`,
   feeProcedure: (p: string) => `fp:${p}`,
   paidProcedure: (p: string) => `pp:${p}`,
-  vneidProcedure: (p: string) => `vp:${p}`,
+  /** Received dossiers per procedure using population data (4.5a); stored as `vp:` since it counted VNeID accounts only. */
+  populationProcedure: (p: string) => `vp:${p}`,
   resulted: 'resulted',
   electronicResult: 'eResult',
   digitised: 'digitised',
-  vneidVerified: 'vneid',
+  /** Received dossiers using population data: a VNeID-verified applicant or a form prefilled from the population database (4.5b). */
+  populationData: 'vneid',
 } as const;
 
 export const RUNNING_DUE_PREFIX = 'due:';
@@ -144,8 +149,10 @@ export const contributionOf = (f: DossierFacts): Contribution => {
     one(C.onlineReceived, f.channel === 'online');
     one(C.onlineProcedure(f.procedureCode), f.channel === 'online');
     one(C.digitised, f.digitised);
-    one(C.vneidVerified, f.vneidVerified);
-    one(C.vneidProcedure(f.procedureCode), f.vneidVerified);
+    // 4.5a, 4.5b: the dossier uses population data through the applicant's VNeID identity or its prefilled form.
+    const populationData = f.vneidVerified || f.populationPrefilled;
+    one(C.populationData, populationData);
+    one(C.populationProcedure(f.procedureCode), populationData);
     one(C.feeBearing, f.feeBearing);
     one(C.feeProcedure(f.procedureCode), f.feeBearing);
     one(C.paidOnline, f.feeBearing && f.paidOnline);

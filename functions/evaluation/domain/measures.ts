@@ -108,7 +108,7 @@ export const measuresOf = (inputs: MeasureInputs): Record<string, Measure> => {
     '4.1': ratio(n(C.electronicResult), n(C.resulted)),
     '4.2': ratio(n(C.digitised), n(C.received)),
     '4.5a': ratio(proceduresWith(c, 'vp:', forCitizens), forCitizens.size),
-    '4.5b': ratio(n(C.vneidVerified), n(C.received)),
+    '4.5b': ratio(n(C.populationData), n(C.received)),
     '5.1': { numerator: fb.answered, denominator: fb.answered, value: null },
     '5.2': ratio(fb.answeredOnTime, fb.answered),
     '5.3': ratio(fb.answered - unsatisfied, fb.answered),

@@ -12,6 +12,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient, dynamoTable, type Deferred } from '../../../shared/aws/clients';
 import { tableName } from '../../../shared/config';
 import { isConditionFailure } from '../../../shared/aws/dynamo-errors';
+import { WarmCache, warmCacheTtlMs } from '../../../shared/cache/warm-cache';
 import { conflict, isErrorKind, notFound } from '../../../shared/errors/domain-error';
 import { done, lostRace, retryOnConflict } from '../../../shared/retry/retry-on-conflict';
 import {
@@ -36,6 +37,13 @@ const newSecretId = () => `sec-${randomBytes(6).toString('hex')}`;
 
 export interface ListCursor { keyId: string }
 
+/**
+ * The whole registry as request paths read it (outbound sync: every message needs the systems of
+ * its agency): one list per warm function, at most WARM_CACHE_SECONDS old (docs/identity.md "The
+ * registry in warm functions"); this function's own writes clear it.
+ */
+const warmRegistry = new WarmCache<AgencySystemRecord[]>({ ttlMs: warmCacheTtlMs, maxEntries: 1 });
+
 export class AgencySystemRegistry {
   private readonly ready: ReturnType<typeof dynamoTable>;
 
@@ -43,6 +51,7 @@ export class AgencySystemRegistry {
     dbClient: Deferred<DynamoDBDocumentClient> = dynamoClient,
     table: string = tableName('identity'),
     private readonly sealer: SecretSealer = configuredSealer(),
+    private readonly warm: WarmCache<AgencySystemRecord[]> = warmRegistry,
   ) {
     this.ready = dynamoTable(dbClient, table);
   }
@@ -99,6 +108,7 @@ export class AgencySystemRegistry {
       if (isConditionFailure(e)) throw conflict('AGENCY_SYSTEM_EXISTS', `An agency system with key id ${input.keyId} is already registered`);
       throw e;
     }
+    this.warm.invalidate();
     return { record, issued };
   }
 
@@ -195,6 +205,11 @@ export class AgencySystemRegistry {
     return systems;
   }
 
+  /** Every registered system as a warm function keeps it (`all()` at most WARM_CACHE_SECONDS ago, or since this function's last write). */
+  warmAll(): Promise<AgencySystemRecord[]> {
+    return this.warm.get('all', () => this.all());
+  }
+
   private async sealedEntry(id: string, secret: string, at: string): Promise<SecretEntry> {
     return { id, sealed: await this.sealer.seal(secret), createdAt: at, status: 'active' };
   }
@@ -217,6 +232,7 @@ export class AgencySystemRegistry {
       if (isConditionFailure(e)) throw conflict('VERSION_CONFLICT', 'The agency system changed meanwhile; try again');
       throw e;
     }
+    this.warm.invalidate();
     return record;
   }
 }

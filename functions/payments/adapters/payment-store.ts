@@ -5,13 +5,13 @@
 // the state change it causes), receipt numbers from an atomic counter.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
-import { localDate } from '../../../shared/calendar';
 import type { PaymentStatus } from '../../../shared/contracts/payments';
 import type { KeyRecord } from '../../../shared/idempotency/create-once';
 import { readKeyRecord, transactWithKey, type StoredKeyItem } from '../../../shared/idempotency/dynamo-key-record';
 import type { Mismatch } from '../domain/reconcile';
 import { orderRequestFingerprint, type OrderRecord } from '../domain/order';
 import { isConditionFailure, failedConditions } from '../../../shared/aws/dynamo-errors';
+import { paidDayShardKey, readPaidDay, type PaidOrder } from './paid-day';
 
 export const BY_DOSSIER = 'byDossier';
 export const BY_PAID_DAY = 'byPaidDay';
@@ -22,7 +22,7 @@ export const ORDER_SK = 'ORDER';
 export const roundKey = (dossierId: string, round: number) => ({ pk: `D#${dossierId}`, sk: `ROUND#${String(round).padStart(6, '0')}` });
 export const callbackKey = (provider: string, eventId: string) => ({ pk: `CB#${provider}#${eventId}`, sk: 'CB' });
 
-export const paidDayKey = (provider: string, paidAt: string) => `PAID#${provider}#${localDate(paidAt)}`;
+export { PAID_DAY_SHARDS, paidDayKey, paidDayShardKey, type PaidOrder } from './paid-day';
 
 /** The order holding a dossier's payment round, its status and expiry. */
 export interface RoundLock { orderId: string; status: PaymentStatus; expiresAt: string }
@@ -69,7 +69,8 @@ export interface PaymentStore {
   setReceiptNumber(orderId: string, receiptNumber: string): Promise<boolean>;
   markDossierConfirmed(orderId: string, at: string): Promise<void>;
   listForDossier(dossierId: string): Promise<OrderRecord[]>;
-  paidOn(provider: string, date: string): Promise<OrderRecord[]>;
+  /** The orders paid on a local date with a provider, by paid time: their summaries, every shard read. */
+  paidOn(provider: string, date: string): Promise<PaidOrder[]>;
   saveReconciliation(report: ReconciliationReport): Promise<void>;
 }
 
@@ -168,7 +169,7 @@ export class DynamoPaymentStore implements PaymentStore {
               ExpressionAttributeNames: { '#st': 'status' },
               ExpressionAttributeValues: {
                 ':to': change.to, ':from': change.from, ':version': order.version, ':one': 1, ':ref': change.providerRef,
-                ...(paid ? { ':paidAt': change.paidAt, ':g2': paidDayKey(order.provider, change.paidAt!), ':g2s': `${change.paidAt}#${order.id}` } : {}),
+                ...(paid ? { ':paidAt': change.paidAt, ':g2': paidDayShardKey(order.provider, change.paidAt!, order.id), ':g2s': `${change.paidAt}#${order.id}` } : {}),
               },
             },
           },
@@ -285,8 +286,8 @@ export class DynamoPaymentStore implements PaymentStore {
     return this.queryAll(BY_DOSSIER, 'gsi1pk', `D#${dossierId}`, false);
   }
 
-  paidOn(provider: string, date: string) {
-    return this.queryAll(BY_PAID_DAY, 'gsi2pk', `PAID#${provider}#${date}`, true);
+  paidOn(provider: string, date: string): Promise<PaidOrder[]> {
+    return readPaidDay((key) => this.queryAll(BY_PAID_DAY, 'gsi2pk', key, true), provider, date);
   }
 
   async saveReconciliation(report: ReconciliationReport) {

@@ -5,6 +5,9 @@
 import type { SettlementLine } from '../../../shared/contracts/payments';
 import { effectiveStatus, type OrderRecord } from './order';
 
+/** What reconciliation reads of an order paid here (the byPaidDay summary, adapters/paid-day.ts). */
+export type PaidHere = Pick<OrderRecord, 'id' | 'dossierId' | 'round' | 'amount' | 'status' | 'expiresAt' | 'providerRef' | 'createdAt'>;
+
 export type MismatchKind =
   | 'unknown_order'
   | 'paid_at_provider_not_here'
@@ -27,13 +30,13 @@ export interface ReconciliationInput {
   /** The orders the report's lines name (undefined: no such order here). */
   ordersById: ReadonlyMap<string, OrderRecord | undefined>;
   /** The orders this portal holds as paid on the report's day, by this provider. */
-  paidHere: readonly OrderRecord[];
+  paidHere: readonly PaidHere[];
   now: Date;
 }
 
 export const reconcile = ({ lines, ordersById, paidHere, now }: ReconciliationInput): Mismatch[] => {
   const out: Mismatch[] = [];
-  const mismatch = (kind: MismatchKind, orderId: string, order: OrderRecord | undefined, line?: SettlementLine) => out.push({
+  const mismatch = (kind: MismatchKind, orderId: string, order: PaidHere | undefined, line?: SettlementLine) => out.push({
     kind, orderId,
     dossierId: order?.dossierId ?? null,
     providerRef: line?.providerRef ?? order?.providerRef ?? null,
@@ -54,13 +57,13 @@ export const reconcile = ({ lines, ordersById, paidHere, now }: ReconciliationIn
   for (const order of paidHere) if (!reported.has(order.id)) mismatch('paid_here_not_at_provider', order.id, order);
 
   // Two orders of one payment round both paid (at the provider or here): one must be refunded.
-  const paidOrders = new Map<string, OrderRecord>();
+  const paidOrders = new Map<string, PaidHere>();
   for (const o of paidHere) paidOrders.set(o.id, o);
   for (const line of paidLines) {
     const o = ordersById.get(line.orderId);
     if (o) paidOrders.set(o.id, o);
   }
-  const byRound = new Map<string, OrderRecord[]>();
+  const byRound = new Map<string, PaidHere[]>();
   for (const o of paidOrders.values()) byRound.set(`${o.dossierId}#${o.round}`, [...(byRound.get(`${o.dossierId}#${o.round}`) ?? []), o]);
   for (const group of byRound.values()) {
     if (group.length < 2) continue;

@@ -19,8 +19,10 @@ export const reconcileDay = async (deps: Pick<PaymentDeps, 'store' | 'providers'
       deps.store.paidOn(provider.name, date),
     ]);
     const mismatches = reconcile({ lines, ordersById, paidHere, now });
+    // byPaidDay holds a summary: the whole record (its anomalies) of an order only paid here is read now.
+    const onlyHere = await deps.store.getMany(mismatches.map((m) => m.orderId).filter((id) => !ordersById.has(id)));
     for (const m of mismatches) {
-      const order = ordersById.get(m.orderId) ?? paidHere.find((o) => o.id === m.orderId);
+      const order = ordersById.get(m.orderId) ?? onlyHere.get(m.orderId);
       const detail = `reconciliation of ${date} with ${provider.name}`;
       if (!order || order.anomalies?.some((a) => a.kind === m.kind && a.detail === detail)) continue;
       await deps.store.addAnomaly(m.orderId, { at: now.toISOString(), kind: m.kind, detail });

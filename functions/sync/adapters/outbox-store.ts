@@ -1,6 +1,10 @@
 // Each agency system's outbox in the `sync` table (docs/sync.md "Outbound"):
 //
-//   pk OUT#<keyId>   sk <at>#<dossierId>#<version>   the event as delivered, and its delivery state
+//   pk OUT#<keyId>[#s<shard>]   sk <at>#<dossierId>#<version>   the event as delivered, and its delivery state
+//
+// The busiest systems' outboxes are write-sharded by dossier (domain/outbound.ts OUTBOX_SHARDS;
+// shard 0 is OUT#<keyId>); a pull reads every shard after the cursor and merges them by sort key
+// (shared/pagination/k-way-merge.ts), so the cursor stays the last sort key returned, as before.
 //
 // One item per (system, event), written once (conditional put): a redelivered message finds it and
 // sends again only what is not yet delivered. A delivered item is never set back to pending.
@@ -8,11 +12,14 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
 import { isConditionFailure } from '../../../shared/aws/dynamo-errors';
 import type { OutboundEvent, OutboxItem } from '../../../shared/contracts/sync';
-import { outboxPk, outboxSk } from '../domain/outbound';
+import { shardKey } from '../../../shared/shards/key-shards';
+import { mergeShards } from '../../../shared/pagination/k-way-merge';
+import { outboxPk, outboxShardPk, outboxShardsOf, outboxSk } from '../domain/outbound';
 import { addSystemStats } from './system-stats';
 
 export type DeliveryState = OutboxItem['delivery']['state'];
 
+/** The system's outbox key (shard 0) and the last sort key returned. */
 export interface OutboxCursor { pk: string; sk: string }
 
 export interface OutboxStore {
@@ -50,7 +57,7 @@ export class DynamoOutboxStore implements OutboxStore {
     // of each missing one (a concurrent put loses to the first: its state is read back).
     const states = new Map<string, DeliveryState>();
     for (let i = 0; i < keyIds.length; i += 100) {
-      let keys: Record<string, unknown>[] = keyIds.slice(i, i + 100).map((k) => ({ pk: outboxPk(k), sk }));
+      let keys: Record<string, unknown>[] = keyIds.slice(i, i + 100).map((k) => ({ pk: outboxShardPk(k, event.dossierId), sk }));
       for (let round = 0; keys.length && round < 5; round++) {
         const out = await db.send(new lib.BatchGetCommand({ RequestItems: { [table]: { Keys: keys, ConsistentRead: true, ProjectionExpression: 'keyId, #state', ExpressionAttributeNames: { '#state': 'state' } } } }));
         for (const item of out.Responses?.[table] ?? []) states.set(String(item.keyId), item.state as DeliveryState);
@@ -63,13 +70,13 @@ export class DynamoOutboxStore implements OutboxStore {
       try {
         await db.send(new lib.PutCommand({
           TableName: table,
-          Item: { pk: outboxPk(keyId), sk, keyId, event, state: 'pending', attempts: 0, lastAttemptAt: null, lastError: null, deliveredAt: null, createdAt: now },
+          Item: { pk: outboxShardPk(keyId, event.dossierId), sk, keyId, event, state: 'pending', attempts: 0, lastAttemptAt: null, lastError: null, deliveredAt: null, createdAt: now },
           ConditionExpression: 'attribute_not_exists(pk)',
         }));
       } catch (error) {
         // Prepared before (a concurrent or earlier copy of the message): its state is read back.
         if (!isConditionFailure(error)) throw error;
-        const out = await db.send(new lib.GetCommand({ TableName: table, Key: { pk: outboxPk(keyId), sk }, ConsistentRead: true }));
+        const out = await db.send(new lib.GetCommand({ TableName: table, Key: { pk: outboxShardPk(keyId, event.dossierId), sk }, ConsistentRead: true }));
         states.set(keyId, (out.Item?.state as DeliveryState | undefined) ?? 'pending');
         return;
       }
@@ -86,7 +93,7 @@ export class DynamoOutboxStore implements OutboxStore {
     try {
       // Delivered once (conditional on pending).
       await db.send(new lib.UpdateCommand({
-        TableName: table, Key: { pk: outboxPk(keyId), sk: outboxSk(event) },
+        TableName: table, Key: { pk: outboxShardPk(keyId, event.dossierId), sk: outboxSk(event) },
         UpdateExpression: 'SET #state = :delivered, deliveredAt = :now, lastAttemptAt = :now, attempts = :attempts, lastError = :null',
         ConditionExpression: '#state = :pending',
         ExpressionAttributeNames: { '#state': 'state' },
@@ -103,7 +110,7 @@ export class DynamoOutboxStore implements OutboxStore {
   async failed(failures: readonly { keyId: string; error: string }[], event: OutboundEvent, attempts: number, now: string) {
     const { db, table, lib } = await this.ready();
     const update = (f: { keyId: string; error: string }) => ({
-      TableName: table, Key: { pk: outboxPk(f.keyId), sk: outboxSk(event) },
+      TableName: table, Key: { pk: outboxShardPk(f.keyId, event.dossierId), sk: outboxSk(event) },
       UpdateExpression: 'SET lastAttemptAt = :now, attempts = :attempts, lastError = :error',
       // Never over a delivered item (a concurrent copy of the message delivered it).
       ConditionExpression: '#state = :pending',
@@ -132,17 +139,22 @@ export class DynamoOutboxStore implements OutboxStore {
 
   async list(keyId: string, opts: { limit: number; cursor?: OutboxCursor }) {
     const { db, table, lib } = await this.ready();
-    const out = await db.send(new lib.QueryCommand({
-      TableName: table,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': outboxPk(keyId) },
-      Limit: opts.limit,
-      ...(opts.cursor ? { ExclusiveStartKey: opts.cursor } : {}),
-    }));
-    const last = out.LastEvaluatedKey;
+    const page = await mergeShards<Record<string, unknown>>({
+      shards: outboxShardsOf(keyId), limit: opts.limit, after: opts.cursor?.sk, sortKey: (i) => String(i.sk),
+      read: async (shard, after, limit) => {
+        const out = await db.send(new lib.QueryCommand({
+          TableName: table,
+          KeyConditionExpression: after === undefined ? 'pk = :pk' : 'pk = :pk AND sk > :after',
+          ExpressionAttributeValues: { ':pk': shardKey(outboxPk(keyId), shard), ...(after === undefined ? {} : { ':after': after }) },
+          Limit: limit,
+        }));
+        const items = out.Items ?? [];
+        return { items, next: out.LastEvaluatedKey ? String(out.LastEvaluatedKey.sk) : null };
+      },
+    });
     return {
-      items: (out.Items ?? []).map(itemOf),
-      next: last && typeof last.pk === 'string' && typeof last.sk === 'string' ? { pk: last.pk, sk: last.sk } : undefined,
+      items: page.items.map(itemOf),
+      next: page.next === null ? undefined : { pk: outboxPk(keyId), sk: page.next },
     };
   }
 }

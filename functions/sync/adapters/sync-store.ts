@@ -1,11 +1,11 @@
 // The `sync` table: every event received from an agency system with what became of it, each
 // dossier's last applied event time, each system's error report and running statistics, the last
 // failure of each message that could not be processed, and the sync-ratio counters (docs/sync.md).
-import { createHash } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoTable, type Deferred } from '../../../shared/aws/clients';
 import { batchGetAll } from '../../../shared/aws/dynamo-batch';
 import { failedConditions, isConditionFailure } from '../../../shared/aws/dynamo-errors';
+import { shardOf } from '../../../shared/shards/key-shards';
 import { addSystemStats, readSystemStats, type SystemStats } from './system-stats';
 
 export type { SystemStats } from './system-stats';
@@ -16,9 +16,12 @@ export type { SystemStats } from './system-stats';
  * (~5 tx/s a shard at the largest agency at 2,000 submits/s; docs/capacity.md).
  */
 export const REPORTED_SHARDS = 32;
-/** A dossier's shard is fixed by its code (a retry meets the same item). */
+/**
+ * A dossier's shard is fixed by its code (a retry meets the same item; shared/shards/key-shards.ts's
+ * hash). Every shard is suffixed, shard 0 too (`#s0`): these keys were sharded from the start.
+ */
 export const reportedCounterKey = (agencyCode: string, code: string, month: string) =>
-  ({ pk: `AGG#${agencyCode}#s${createHash('sha256').update(code).digest().readUInt32BE(0) % REPORTED_SHARDS}`, sk: month });
+  ({ pk: `AGG#${agencyCode}#s${shardOf(code, REPORTED_SHARDS)}`, sk: month });
 
 /**
  * `conflict`: a dossier upsert whose code belongs to another dossier; `refused`: an event whose time

@@ -1,6 +1,7 @@
 // Outbound sync (portal → agency system), the pure part: which dossier events an agency system is
 // told about, the event it receives, where it is kept in its outbox, and when a failed push is
 // tried again. No AWS, no I/O, no clock.
+import { shardKey, shardOf } from '../../../shared/shards/key-shards';
 import { readEnv, type EnvSource } from '../../../shared/config';
 import { retryPolicyFrom, type RetryPolicy } from './retry';
 import { OUTBOUND_TYPES, type OutboundAction } from '../../../shared/contracts/outbound-types';
@@ -74,8 +75,26 @@ export const outboundEventOf = (event: DossierEvent, dossier: DossierRecord): Ou
   return out;
 };
 
-/** Outbox key: per system, in event order (ISO instants sort as strings; the version breaks ties). */
+/** Outbox key: per system, in event order (ISO instants sort as strings; the version breaks ties). Shard 0. */
 export const outboxPk = (keyId: string) => `OUT#${keyId}`;
+
+/**
+ * Outbox write shards of the busiest agency systems (docs/capacity.md "Design: warm caches and sharded keys"), so
+ * that no outbox key takes more than 40% of a partition's writes at 2,000 submissions a second
+ * (the capacity model's system shares, bench/capacity/agencies.ts). Every other system has one.
+ * Only ever RAISED (readers read the declared count); while a raise deploys, a message already
+ * in flight may find its dossier on another shard and be pushed once more (docs/sync.md).
+ */
+export const OUTBOX_SHARDS: Readonly<Record<string, number>> = {
+  'sync-000.00.00.H17': 4,
+  'sync-000.00.00.H20': 2,
+  'sync-000.00.00.H56': 2,
+};
+
+export const outboxShardsOf = (keyId: string, declared: Readonly<Record<string, number>> = OUTBOX_SHARDS): number => declared[keyId] ?? 1;
+
+/** The outbox key of a dossier's events for a system: one shard per dossier, its events in order there. */
+export const outboxShardPk = (keyId: string, dossierId: string, shards = outboxShardsOf(keyId)) => shardKey(outboxPk(keyId), shardOf(dossierId, shards));
 export const outboxSk = (e: Pick<OutboundEvent, 'at' | 'dossierId' | 'version'>) =>
   `${e.at}#${e.dossierId}#${String(e.version).padStart(6, '0')}`;
 

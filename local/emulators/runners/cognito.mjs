@@ -1,10 +1,14 @@
 // Runs cognito-local on loopback with its JSON store in `directory`. This mirrors the package's
 // createDefaultServer, which hard-codes ./.cognito under the working directory and an issuer of
-// http://localhost:9229, with our directory, port and issuer instead.
+// http://localhost:9229, with our directory, port and issuer instead. What cognito-local lacks
+// (the custom authentication flow and its triggers, the clients' allowed flows) is added in front
+// of its router by cognito-custom-auth.mjs.
 import { createRequire } from 'node:module';
 import { closeHttpServer, fail, onShutdown, ready, settings } from './common.mjs';
+import { customAuthTargets } from './cognito-custom-auth.mjs';
 
-const { port, directory } = settings();
+/** `authChallengeUrl`: where the local runtime invokes the user pool's auth challenge trigger function. */
+const { port, directory, authChallengeUrl } = settings();
 
 const require = createRequire(createRequire(import.meta.url).resolve('cognito-local'));
 const AWS = require('aws-sdk');
@@ -20,9 +24,27 @@ const { JwtTokenGenerator } = require('cognito-local/lib/services/tokenGenerator
 const { UserPoolServiceFactoryImpl } = require('cognito-local/lib/services/userPoolService');
 const { DefaultConfig } = require('cognito-local/lib/server/config');
 const { Router } = require('cognito-local/lib/server/Router');
+const errors = require('cognito-local/lib/errors');
 const { createServer } = require('cognito-local/lib/server/server');
 
 const issuerDomain = `http://127.0.0.1:${port}`;
+
+/**
+ * AWS puts the user's standard attributes the client may read (name, phone number) in ID tokens;
+ * cognito-local's token generator writes only e-mail and the custom attributes. Its one hook for
+ * more claims is the pre-token-generation trigger: this stands in for it (no Lambda, no pool
+ * setting), so the API receives the same claims as in AWS (docs/identity.md).
+ */
+const STANDARD_CLAIMS = ['name', 'phone_number'];
+const withStandardClaims = (triggers) => ({
+  enabled: (name) => name === 'PreTokenGeneration' || triggers.enabled(name),
+  preTokenGeneration: async (_ctx, request) => {
+    const attributes = Object.fromEntries((request.userAttributes ?? []).map((a) => [a.Name, a.Value]));
+    const added = Object.fromEntries(STANDARD_CLAIMS.filter((n) => attributes[n] !== undefined).map((n) => [n, attributes[n]]));
+    if (attributes.phone_number !== undefined) added.phone_number_verified = attributes.phone_number_verified === 'true';
+    return { claimsOverrideDetails: { claimsToAddOrOverride: added } };
+  },
+});
 const config = {
   LambdaClient: DefaultConfig.LambdaClient,
   KMSConfig: DefaultConfig.KMSConfig,
@@ -57,10 +79,17 @@ try {
     config,
     messages: new services.MessagesService(triggers, new MessageDeliveryService(new ConsoleMessageSender())),
     otp,
-    tokenGenerator: new JwtTokenGenerator(clock, triggers, config.TokenConfig),
+    tokenGenerator: new JwtTokenGenerator(clock, withStandardClaims(triggers), config.TokenConfig),
     triggers,
   };
-  const server = await createServer(Router(serviceSet), logger, config.ServerConfig, serviceSet).start();
+  const router = Router(serviceSet);
+  const replaced = customAuthTargets({ services: serviceSet, errors, triggerUrl: authChallengeUrl });
+  const routes = (target) => {
+    const own = replaced[target];
+    if (!own) return router(target);
+    return (ctx, req) => own(ctx, req, router(target));
+  };
+  const server = await createServer(routes, logger, config.ServerConfig, serviceSet).start();
   onShutdown(() => closeHttpServer(server));
   ready();
 } catch (error) {

@@ -1,17 +1,19 @@
 // The routes of the `dossiers` function (docs/requirements.md R-API-ROUTES); shared/platform/routes.ts merges every group.
 import {
   ActionBody, AttachmentParams, CreateDossier, Dossier, DossierPage, DossierParams, Download,
-  IdempotencyHeaders, MyDossiersQuery, PdfFile, RequestResultUpload, RequestUpload, SlipList, SlipParams, SlipQuery,
+  IdempotencyHeaders, MyDossiersQuery, PdfFile, Prefill, PrefillQuery, RegisterReadPage, RegisterReadsQuery,
+  RequestResultUpload, RequestUpload, SlipList, SlipParams, SlipQuery,
   SupplementBody, TrackQuery, TrackedDossier, UploadTicket, WithdrawBody, WorkQueueQuery,
 } from '../../contracts/dossiers';
-import { PUBLIC, APPLICANT, OFFICIAL, DOSSIER_READER, DOSSIER_PARTY, defineRoute } from './rules';
+import { PUBLIC, ADMIN, APPLICANT, OFFICIAL, DOSSIER_READER, DOSSIER_PARTY, RECORD_TOO_LARGE, defineRoute } from './rules';
 
 export const dossierRoutes = {
   createDossier: defineRoute({
     id: 'createDossier', method: 'POST', path: '/v1/dossiers', fn: 'dossiers', auth: APPLICANT,
     summary: 'Create a draft dossier', tags: ['dossiers'],
-    description: 'Creates a draft for a procedure at a competent agency; the applicant (citizen or business) comes from the token. Idempotent by the `Idempotency-Key` header: a replay returns the same draft (201); the key reused for a different request is 422 `IDEMPOTENCY_KEY_REUSED`, one still being processed 409 `IDEMPOTENCY_IN_PROGRESS`. 422 `UNKNOWN_PROCEDURE`, `PROCEDURE_REPEALED`, `NOT_OFFERED_ONLINE`, `APPLICANT_TYPE_NOT_ALLOWED`, `UNKNOWN_AGENCY`, `AGENCY_NOT_COMPETENT`, `PROFILE_INCOMPLETE` (no verified ID number or enterprise code on the account).',
+    description: 'Creates a draft for a procedure at a competent agency; the applicant (citizen or business) comes from the token. Idempotent by the `Idempotency-Key` header: a replay returns the same draft (201); the key reused for a different request is 422 `IDEMPOTENCY_KEY_REUSED`, one still being processed 409 `IDEMPOTENCY_IN_PROGRESS`. 422 `UNKNOWN_PROCEDURE`, `PROCEDURE_REPEALED`, `NOT_OFFERED_ONLINE`, `APPLICANT_TYPE_NOT_ALLOWED`, `UNKNOWN_AGENCY`, `AGENCY_NOT_COMPETENT`, `PROFILE_INCOMPLETE` (no verified ID number or enterprise code on the account). Fields whose definition names a `source` are filled from the applicant\'s record in the State\'s register and locked: a value sent for one that differs is 422 `LOCKED_FIELD_CHANGED` naming the fields; 503 `POPULATION_UNAVAILABLE` when the register cannot be read (docs/dossiers.md "Prefilled and locked fields"). The read is audited.',
     request: { body: CreateDossier, headers: IdempotencyHeaders },
+    errors: { unavailable: '`POPULATION_UNAVAILABLE`: the State\'s register a sourced field is filled from cannot be read; try again later' },
     responses: { 201: { description: 'The draft (a replay returns the same draft)', schema: Dossier } },
   }),
   getDossier: defineRoute({
@@ -34,6 +36,7 @@ export const dossierRoutes = {
     summary: 'Complete an attachment upload', tags: ['dossiers'],
     description: 'Verifies an uploaded file (it exists, its size, its type by its first bytes): the file counts only once `verified`, a failed check marks it `rejected`. The applicant completes their files, an official in scope the result. 404 for anyone else or an unknown file.',
     request: { params: AttachmentParams },
+    errors: { too_large: RECORD_TOO_LARGE },
     responses: { 200: { description: 'The dossier with the attachment verified or rejected', schema: Dossier } },
   }),
   downloadAttachment: defineRoute({
@@ -60,8 +63,9 @@ export const dossierRoutes = {
   submitDossier: defineRoute({
     id: 'submitDossier', method: 'POST', path: '/v1/dossiers/{id}/submit', fn: 'dossiers', auth: APPLICANT,
     summary: 'Submit a dossier', tags: ['dossiers'],
-    description: 'Submits the applicant\'s draft: verifies pending files, checks the form and the required components (422 `MISSING_COMPONENTS` with the paths), assigns the dossier code and notifies the agency. 409 `INVALID_TRANSITION` when it is not a draft.',
+    description: 'Submits the applicant\'s draft: verifies pending files, checks the form and the required components (422 `MISSING_COMPONENTS` with the paths), assigns the dossier code and notifies the agency. 409 `INVALID_TRANSITION` when it is not a draft; 403 `EID_LEVEL_TOO_LOW` for an account of e-ID level 1 (online submission needs level 2); 422 `LOCKED_FIELD_CHANGED` when a field filled from the State\'s data no longer holds the value read (docs/dossiers.md).',
     request: { params: DossierParams },
+    errors: { too_large: RECORD_TOO_LARGE },
     responses: { 200: { description: 'The submitted dossier', schema: Dossier } },
   }),
   supplementDossier: defineRoute({
@@ -105,6 +109,21 @@ export const dossierRoutes = {
     description: 'A presigned S3 POST for the electronic result of a dossier in the official\'s scope while it is processing or done (else 409 `INVALID_STATE`); complete it like an attachment. 413 `FILE_TOO_LARGE`, 415 `UNSUPPORTED_FILE_TYPE` for the declared file.',
     request: { params: DossierParams, body: RequestResultUpload },
     responses: { 201: { description: 'Where and how to upload', schema: UploadTicket } },
+  }),
+  getPrefill: defineRoute({
+    id: 'getPrefill', method: 'GET', path: '/v1/me/prefill', fn: 'dossiers', auth: APPLICANT,
+    summary: 'Prefill a procedure\'s form', tags: ['dossiers'],
+    description: 'The values of the procedure form\'s fields that the State already holds, read now from the signed-in applicant\'s record: the population database for a citizen (by the account\'s ID number), the business register for a business (by its enterprise code). The wizard shows them read-only; creating the draft reads them again and locks them. `found: false` when the register has no record (nothing filled). Every read is audited. 422 `UNKNOWN_PROCEDURE`, `PROFILE_INCOMPLETE`; 503 `POPULATION_UNAVAILABLE` when the register cannot be read.',
+    request: { query: PrefillQuery },
+    errors: { unavailable: '`POPULATION_UNAVAILABLE`: the State\'s register cannot be read; try again later' },
+    responses: { 200: { description: 'The fields to fill, with their values and source', schema: Prefill } },
+  }),
+  listRegisterReads: defineRoute({
+    id: 'listRegisterReads', method: 'GET', path: '/v1/admin/register-reads', fn: 'dossiers', auth: ADMIN,
+    summary: 'List an account\'s register reads', tags: ['dossiers'],
+    description: 'Every read of the population database or the business register the portal made for one account, newest first: when, for which procedure and dossier, which fields it filled. No personal data beyond the account. Paginated.',
+    request: { query: RegisterReadsQuery },
+    responses: { 200: { description: 'A page of reads, newest first', schema: RegisterReadPage } },
   }),
   trackDossier: defineRoute({
     id: 'trackDossier', method: 'GET', path: '/v1/dossiers/track', fn: 'dossiers', auth: PUBLIC,

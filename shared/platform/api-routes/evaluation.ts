@@ -44,7 +44,7 @@ export const evaluationRoutes = {
   getStatistics: defineRoute({
     id: 'getStatistics', method: 'GET', path: '/v1/statistics', fn: 'evaluation', auth: PUBLIC,
     summary: 'Public statistics',
-    description: 'The figures of a period for an agency (a province includes its communes) or the whole country: dossiers, received, by status, channel and procedure, on-time rate, average handling days, online and paid-online rates. Cacheable like the index; 404 for an unknown agency; 422 `PERIOD_NOT_STARTED`.',
+    description: 'The figures of a period for an agency (a province includes its communes) or the whole country: dossiers, received, by status, channel and procedure, on-time rate, average handling days, online and paid-online rates. Computed with the index by its jobs and served from what they stored, never summed on request: final, or provisional (`final: false`) for the running month, quarter and year, refreshed every 10 minutes; cacheable like the index. 404 `PERIOD_NOT_COMPUTED` when nothing is stored for the period (a running one is queued for a refresh); 404 for an unknown agency; 422 `PERIOD_NOT_STARTED` (docs/index.md).',
     tags: ['statistics'],
     request: { query: StatisticsQuery },
     responses: { 200: { description: 'The statistics', schema: Statistics } },

@@ -5,7 +5,7 @@ import {
   MyFeedbackQuery, PublicFeedback, PublicFeedbackPage, PublishedQuery, ReactionBody, ReactionResult,
   RequestFeedbackUpload, SubmitFeedback,
 } from '../../contracts/feedback';
-import { PUBLIC, APPLICANT, SIGNED_IN, OFFICE, defineRoute } from './rules';
+import { PUBLIC, APPLICANT, SIGNED_IN, OFFICE, RECORD_TOO_LARGE, defineRoute } from './rules';
 
 export const feedbackRoutes = {
   submitFeedback: defineRoute({
@@ -69,6 +69,7 @@ export const feedbackRoutes = {
     summary: 'Complete a feedback upload', tags: ['feedback'],
     description: 'The sender has an uploaded file verified (size, type by its first bytes); it counts only once verified. A failed check is 422 `UPLOAD_*` and the file is forgotten. 404 for anyone but the sender.',
     request: { params: FeedbackAttachmentParams },
+    errors: { too_large: `${RECORD_TOO_LARGE} (its history grows with every action)` },
     responses: { 200: { description: 'The feedback with the file verified', schema: Feedback } },
   }),
   downloadFeedbackAttachment: defineRoute({

@@ -3,9 +3,33 @@ import {
   AgencySecretParams, AgencySystem, AgencySystemListQuery, AgencySystemPage, AgencySystemParams,
   AgencyWhoAmI, RegisterAgencySystem, RegisteredAgencySystem, RotatedAgencySecret,
 } from '../../contracts/identity';
-import { ADMIN, AGENCY_SYSTEM_READ, defineRoute } from './rules';
+import { ErrorEnvelope } from '../../contracts/common';
+import { CompleteVneidSignIn, PortalTokens, StartVneidSignIn, VneidAuthorization } from '../../contracts/sign-in';
+import { ADMIN, AGENCY_SYSTEM_READ, PUBLIC, defineRoute } from './rules';
 
 export const identityRoutes = {
+  startVneidSignIn: defineRoute({
+    id: 'startVneidSignIn', method: 'POST', path: '/v1/auth/vneid', fn: 'identity', auth: PUBLIC,
+    summary: 'Start a VNeID sign-in', tags: ['identity'],
+    description: 'Citizens and businesses sign in through VNeID only (docs/identity.md). Creates a sign-in (state, nonce, PKCE verifier; kept 10 minutes, usable once) and answers the VNeID authorization URL to send the browser to; VNeID sends it back to the web front end\'s /dang-nhap/vneid page with a code. An optional `loginHint` (an ID number or enterprise code) is passed to VNeID.',
+    request: { body: StartVneidSignIn },
+    responses: {
+      200: { description: 'The authorization URL', schema: VneidAuthorization },
+      503: { description: '`VNEID_UNAVAILABLE`: VNeID cannot be reached now', schema: ErrorEnvelope },
+    },
+  }),
+  completeVneidSignIn: defineRoute({
+    id: 'completeVneidSignIn', method: 'POST', path: '/v1/auth/vneid/token', fn: 'identity', auth: PUBLIC,
+    summary: 'Complete a VNeID sign-in', tags: ['identity'],
+    description: 'Takes the code and state VNeID sent the browser back with: consumes the sign-in (400 `SIGN_IN_STATE_INVALID` when unknown, expired or already used), exchanges the code with the PKCE verifier (401 `VNEID_CODE_REFUSED`), verifies the ID token (401 `VNEID_ID_TOKEN_REFUSED`: issuer, audience, nonce, expiry, algorithm, signature), creates or updates the account (one per ID number or enterprise code, group `citizen` or `business`) and answers the portal\'s tokens.',
+    request: { body: CompleteVneidSignIn },
+    responses: {
+      200: { description: 'The portal\'s tokens', schema: PortalTokens },
+      // A public route: the document declares no 401 for it unless the route does.
+      401: { description: 'VNeID refused the code (`VNEID_CODE_REFUSED`) or the portal refused its ID token (`VNEID_ID_TOKEN_REFUSED`, `VNEID_CLAIMS_INCOMPLETE`)', schema: ErrorEnvelope },
+      503: { description: '`VNEID_UNAVAILABLE`: VNeID cannot be reached now', schema: ErrorEnvelope },
+    },
+  }),
   listAgencySystems: defineRoute({
     id: 'listAgencySystems', method: 'GET', path: '/v1/admin/agency-systems', fn: 'identity', auth: ADMIN,
     summary: 'List agency systems', tags: ['identity', 'admin'],

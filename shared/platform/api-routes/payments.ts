@@ -13,6 +13,7 @@ export const paymentRoutes = {
     summary: 'Create a payment order', tags: ['payments'],
     description: 'A payment order for the fees the agency requested of the applicant\'s own dossier, with `redirectUrl`, the provider\'s page to pay on, valid 30 minutes. Idempotent by the `Idempotency-Key` header: a replay returns the same order; the key reused for another dossier is 422 `IDEMPOTENCY_KEY_REUSED`. One live order per payment request: 409 `NOT_AWAITING_PAYMENT`, `PAYMENT_PENDING`, `ALREADY_PAID`, `PAYMENT_BUSY` (orders for the dossier created at the same moment: try again); 422 `NO_FEES_DUE`, `NO_TREASURY_ACCOUNT`, `PROCEDURE_UNAVAILABLE`; 503 `PAYMENTS_UNAVAILABLE` when no provider is configured (docs/payments.md).',
     request: { params: DossierPaymentParams, headers: IdempotencyHeaders },
+    errors: { unavailable: '`PAYMENTS_UNAVAILABLE`: no payment provider is configured; try again later' },
     responses: { 201: { description: 'The order, with the provider page to pay it on (a replay returns the same order)', schema: PaymentOrder } },
   }),
   listDossierPayments: defineRoute({

@@ -22,5 +22,8 @@ export const OFFICE: AuthRule = { kind: 'user', groups: ['official', 'admin'] };
 /** Applicants (own dossier) and officials (in scope, result files). */
 export const DOSSIER_PARTY: AuthRule = { kind: 'user', groups: ['citizen', 'business', 'official'] };
 
+/** The `too_large` error of a route without a body that writes a record whose size is checked before the write (shared/aws/item-size.ts). */
+export const RECORD_TOO_LARGE = '`ITEM_TOO_LARGE`: the stored record would pass DynamoDB\'s 400 KB item limit';
+
 /** Keeps each route's schema types so handlers get typed input. */
 export const defineRoute = <Req extends RouteRequest>(route: RouteDecl<Req>) => route;

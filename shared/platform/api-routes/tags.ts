@@ -10,7 +10,7 @@ export const API_TAGS = {
   support: 'The frequently asked questions (docs/support.md).',
   index: 'The Decision 766 service index: rankings and one agency\'s breakdown (docs/index.md).',
   statistics: 'Public figures of a period: dossiers by status, channel and procedure, on-time rate, handling time.',
-  identity: 'Agency systems: registration and secrets (administrators), and a signed credentials check (docs/identity.md).',
+  identity: 'Sign-in of citizens and businesses through VNeID, the national electronic identification; agency systems: registration and secrets (administrators), and a signed credentials check (docs/identity.md).',
   sync: 'Exchange with agency one-stop systems: signed status and dossier batches, the outbox, and the operators\' view of the sync queues (docs/sync.md).',
   admin: 'Routes only the portal\'s administrators may call.',
 } as const;

@@ -1,10 +1,15 @@
 // The submission wizard (nộp hồ sơ trực tuyến), driven by the procedure's definition: receiving
 // agency → e-form → delivery and contact → documents → review → submit. The draft is created when
 // the documents step opens (the API needs form, agency and delivery to create it), with one
-// Idempotency-Key per wizard session so a retried request never makes a second draft.
+// Idempotency-Key per wizard session so a retried request never makes a second draft. Fields the
+// State already holds come filled from the applicant's record and read-only (`GET /v1/me/prefill`,
+// docs/dossiers.md "Prefilled and locked fields"); the server fills them again and locks them.
+// An e-ID account of level 1 sees why it cannot submit instead of the submit button.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
+import { eidLevelAllowsSubmission } from '../../../functions/dossiers/domain/eid-level';
 import { api, ApiError, idempotencyKey, type Page } from '../lib/api';
+import { useUser } from '../lib/session';
 import { useAsync } from '../lib/use-async';
 import { useI18n } from '../i18n';
 import { RequireAuth } from '../components/require-auth';
@@ -12,7 +17,7 @@ import { Alert, Breadcrumbs, ErrorState, Loading, PageTitle, useErrorText } from
 import { ErrorSummary, Field, TextField, type FieldErrors } from '../components/form';
 import { checkDelivery, checkForm, componentInputId, fieldId, INPUT, mapApiDetails, type DeliveryInput, type FormField, type WizardStep } from './form-rules';
 import { ComponentUpload } from './component-upload';
-import type { AgencyEntry, DossierView, Procedure } from './types';
+import type { AgencyEntry, DossierView, Prefill, Procedure } from './types';
 
 const STEPS: WizardStep[] = ['agency', 'form', 'delivery', 'files', 'review'];
 
@@ -65,13 +70,30 @@ const WizardLoader = () => {
       // A draft of an earlier visit, if it is still a draft (not submitted meanwhile, not someone else's).
       saved?.draftId ? api.get<DossierView>(`/v1/dossiers/${saved.draftId}`, undefined, { signal }).then((d) => (d.status === 'draft' ? d : null), () => null) : null,
     ]);
-    return { procedure, agencies, saved: saved && (draft || !saved.draftId) ? saved : null, draft };
+    // The State's values of the form's sourced fields, read for the signed-in applicant (audited).
+    // A refusal (422: an account without its ID number) fills nothing; creating the draft says why.
+    const prefill = onlineOffered(procedure) && procedure.form.fields.some((f) => f.source)
+      ? await api.get<Prefill>('/v1/me/prefill', { procedureCode: procedure.code }, { signal })
+        .catch((e: unknown) => { if (e instanceof ApiError && e.status === 422) return null; throw e; })
+      : null;
+    return { procedure, agencies, saved: saved && (draft || !saved.draftId) ? saved : null, draft, prefill };
   }, [code]);
   const { t } = useI18n();
   if (data.loading && !data.data) return <><PageTitle>{t('wizard.title')}</PageTitle><Loading /></>;
+  if (data.error instanceof ApiError && data.error.code === 'POPULATION_UNAVAILABLE') {
+    return (
+      <>
+        <PageTitle>{t('wizard.title')}</PageTitle>
+        <Alert kind="error" title={t('error.title')}>
+          <p>{t('wizard.api.POPULATION_UNAVAILABLE')}</p>
+          <button type="button" class="btn btn-secondary" onClick={data.reload}>{t('error.retry')}</button>
+        </Alert>
+      </>
+    );
+  }
   if (data.error || !data.data) return <><PageTitle>{t('wizard.title')}</PageTitle><ErrorState error={data.error} retry={data.reload} /></>;
   const { procedure } = data.data;
-  if (procedure.onlineService === 'none' || !procedure.channels.includes('online')) {
+  if (!onlineOffered(procedure)) {
     return (
       <>
         <PageTitle>{t('wizard.title')}</PageTitle>
@@ -79,11 +101,16 @@ const WizardLoader = () => {
       </>
     );
   }
-  return <Wizard procedure={procedure} agencies={data.data.agencies} saved={data.data.saved} savedDraft={data.data.draft} />;
+  return <Wizard procedure={procedure} agencies={data.data.agencies} saved={data.data.saved} savedDraft={data.data.draft} prefill={data.data.prefill} />;
 };
 
-const Wizard = ({ procedure, agencies, saved, savedDraft }: { procedure: Procedure; agencies: AgencyEntry[]; saved: Saved | null; savedDraft: DossierView | null }) => {
+const onlineOffered = (procedure: Procedure) => procedure.onlineService !== 'none' && procedure.channels.includes('online');
+
+const Wizard = ({ procedure, agencies, saved, savedDraft, prefill }: {
+  procedure: Procedure; agencies: AgencyEntry[]; saved: Saved | null; savedDraft: DossierView | null; prefill: Prefill | null;
+}) => {
   const { t } = useI18n();
+  const user = useUser();
   const { route } = useLocation();
   const errorText = useErrorText();
   const [step, setStep] = useState<WizardStep>(saved?.step ?? 'agency');
@@ -106,6 +133,10 @@ const Wizard = ({ procedure, agencies, saved, savedDraft }: { procedure: Procedu
   // (b) the e-form
   const fields = procedure.form.fields as FormField[];
   const [typed, setTyped] = useState<Record<string, string>>(saved?.typed ?? {});
+  // The fields the State's register filled: shown read-only, left out of the request (the server fills them).
+  const locked = useMemo(() => new Map((prefill?.fields ?? []).map((f) => [f.name, f])), [prefill]);
+  const sourceLabel = prefill?.register ? t(`wizard.prefilled.${prefill.register}`) : '';
+  const formValues = () => ({ ...typed, ...Object.fromEntries([...locked].map(([name, f]) => [name, String(f.value)])) });
 
   // (c) delivery and contact
   const deliveries = (['online', 'desk', 'post'] as const).filter((d) => d !== 'post' || procedure.channels.includes('post'));
@@ -135,7 +166,7 @@ const Wizard = ({ procedure, agencies, saved, savedDraft }: { procedure: Procedu
   const fail = (found: FieldErrors) => { setErrors(found); return Object.keys(found).length > 0; };
 
   const createBody = () => {
-    const { values } = checkForm(fields, typed, t);
+    const values = Object.fromEntries(Object.entries(checkForm(fields, formValues(), t).values).filter(([name]) => !locked.has(name)));
     const contact = {
       ...(delivery.contactPhone.trim() ? { phone: delivery.contactPhone.trim() } : {}),
       ...(delivery.contactEmail.trim() ? { email: delivery.contactEmail.trim() } : {}),
@@ -188,7 +219,7 @@ const Wizard = ({ procedure, agencies, saved, savedDraft }: { procedure: Procedu
       else if (!agencyCode || !choices.some((a) => a.code === agencyCode)) found[INPUT.agency] = t('wizard.err.choose', { label: t('wizard.agency') });
       if (!fail(found)) go('form');
     } else if (step === 'form') {
-      if (!fail(checkForm(fields, typed, t).errors)) go('delivery');
+      if (!fail(checkForm(fields, formValues(), t).errors)) go('delivery');
     } else if (step === 'delivery') {
       if (fail(checkDelivery(delivery, t))) return;
       setBusy(true);
@@ -220,6 +251,8 @@ const Wizard = ({ procedure, agencies, saved, savedDraft }: { procedure: Procedu
   };
 
   const back = () => go(STEPS[Math.max(0, STEPS.indexOf(step) - 1)]!);
+  // Online submission needs e-ID level 2: at level 1 the review step says so in place of the button (the API refuses it too).
+  const levelTooLow = step === 'review' && !eidLevelAllowsSubmission(user?.eidLevel);
   const index = STEPS.indexOf(step);
   const agency = agencies.find((a) => a.code === agencyCode);
 
@@ -267,9 +300,13 @@ const Wizard = ({ procedure, agencies, saved, savedDraft }: { procedure: Procedu
         {step === 'form' && (
           <>
             <p>{t('wizard.formIntro')}</p>
-            {fields.map((f) => (
-              <FormInput key={f.name} field={f} value={typed[f.name] ?? ''} error={errors[fieldId(f.name)]} onInput={(v) => setTyped((all) => ({ ...all, [f.name]: v }))} />
-            ))}
+            {locked.size > 0 && <p class="hint">{t('wizard.prefilledIntro', { source: sourceLabel })}</p>}
+            {fields.map((f) => {
+              const filled = locked.get(f.name);
+              return filled
+                ? <LockedInput key={f.name} field={f} value={filled.value} source={sourceLabel} />
+                : <FormInput key={f.name} field={f} value={typed[f.name] ?? ''} error={errors[fieldId(f.name)]} onInput={(v) => setTyped((all) => ({ ...all, [f.name]: v }))} />;
+            })}
           </>
         )}
 
@@ -317,11 +354,16 @@ const Wizard = ({ procedure, agencies, saved, savedDraft }: { procedure: Procedu
           <Review procedure={procedure} agency={agency} fields={fields} draft={draft} delivery={delivery} declared={declared} setDeclared={setDeclared} error={errors.declare} />
         )}
 
+        {levelTooLow && (
+          <Alert kind="warning" title={t('wizard.eidLevelTitle')}><p>{t('wizard.api.EID_LEVEL_TOO_LOW')}</p></Alert>
+        )}
         <div class="actions">
           {index > 0 && <button type="button" class="btn btn-secondary" onClick={back} disabled={busy}>{t('common.previous')}</button>}
-          <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>
-            {busy ? t('app.loading') : step === 'review' ? t('wizard.submit') : t('common.next')}
-          </button>
+          {!levelTooLow && (
+            <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>
+              {busy ? t('app.loading') : step === 'review' ? t('wizard.submit') : t('common.next')}
+            </button>
+          )}
         </div>
       </form>
     </>
@@ -331,13 +373,31 @@ const Wizard = ({ procedure, agencies, saved, savedDraft }: { procedure: Procedu
 /** The user's words for the refusals of creating and submitting that carry no field details. */
 const apiProblem = (e: unknown, t: (k: string) => string): string | undefined => {
   if (!(e instanceof ApiError)) return undefined;
-  const known = ['NOT_OFFERED_ONLINE', 'APPLICANT_TYPE_NOT_ALLOWED', 'PROFILE_INCOMPLETE', 'PROCEDURE_REPEALED', 'IDEMPOTENCY_KEY_REUSED', 'INVALID_TRANSITION'];
+  const known = [
+    'NOT_OFFERED_ONLINE', 'APPLICANT_TYPE_NOT_ALLOWED', 'PROFILE_INCOMPLETE', 'PROCEDURE_REPEALED', 'IDEMPOTENCY_KEY_REUSED', 'INVALID_TRANSITION',
+    'LOCKED_FIELD_CHANGED', 'POPULATION_UNAVAILABLE', 'EID_LEVEL_TOO_LOW',
+  ];
   return known.includes(e.code) ? t(`wizard.api.${e.code}`) : undefined;
 };
 
 const FIELD_HINTS: Partial<Record<FormField['type'], string>> = {
   idNumber: 'wizard.hint.idNumber', phone: 'wizard.hint.phone', date: 'wizard.hint.date', number: 'wizard.hint.number', address: 'wizard.hint.address',
 };
+
+/** A value as the reader sees it: a select's option label, a date as dd/mm/yyyy. */
+const shownValue = (f: FormField, v: string | number | undefined): string => {
+  if (v === undefined || v === '') return '—';
+  if (f.type === 'select') return f.options?.find((o) => o.value === v)?.label ?? String(v);
+  if (f.type === 'date' && typeof v === 'string') return v.split('-').reverse().join('/');
+  return String(v);
+};
+
+/** A field the State's register filled: read-only, its source as the hint. */
+const LockedInput = ({ field, value, source }: { field: FormField; value: string | number; source: string }) => (
+  <Field id={fieldId(field.name)} label={field.label} hint={source} required={field.required}>
+    {(aria) => <input {...aria} type="text" class="prefilled" readOnly value={shownValue(field, value)} />}
+  </Field>
+);
 
 const FormInput = ({ field, value, error, onInput }: { field: FormField; value: string; error?: string; onInput(v: string): void }) => {
   const { t } = useI18n();
@@ -377,13 +437,7 @@ const Review = ({ procedure, agency, fields, draft, delivery, declared, setDecla
   declared: boolean; setDeclared(v: boolean): void; error?: string;
 }) => {
   const { t } = useI18n();
-  const shown = (f: FormField) => {
-    const v = draft.form[f.name];
-    if (v === undefined || v === '') return '—';
-    if (f.type === 'select') return f.options?.find((o) => o.value === v)?.label ?? String(v);
-    if (f.type === 'date' && typeof v === 'string') return v.split('-').reverse().join('/');
-    return String(v);
-  };
+  const prefilled = new Map(draft.prefilled.map((p) => [p.name, p.source.startsWith('population.') ? 'population' : 'enterprise']));
   return (
     <>
       <p>{t('wizard.reviewIntro')}</p>
@@ -396,7 +450,13 @@ const Review = ({ procedure, agency, fields, draft, delivery, declared, setDecla
       </section>
       <section class="card" aria-labelledby="review-form">
         <h3 id="review-form">{t('wizard.step.form')}</h3>
-        <dl class="facts">{fields.map((f) => [<dt key={`t-${f.name}`}>{f.label}</dt>, <dd key={`d-${f.name}`}>{shown(f)}</dd>])}</dl>
+        <dl class="facts">{fields.map((f) => [
+          <dt key={`t-${f.name}`}>{f.label}</dt>,
+          <dd key={`d-${f.name}`}>
+            {shownValue(f, draft.form[f.name])}
+            {prefilled.has(f.name) && <> <span class="badge badge-info">{t(`wizard.prefilled.${prefilled.get(f.name)}`)}</span></>}
+          </dd>,
+        ])}</dl>
       </section>
       <section class="card" aria-labelledby="review-delivery">
         <h3 id="review-delivery">{t('wizard.step.delivery')}</h3>

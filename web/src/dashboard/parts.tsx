@@ -79,15 +79,16 @@ export const BandLegend = ({ bands = BANDS }: { bands?: readonly Band[] }) => {
 };
 
 /**
- * The API has no stored index for the period (404 PERIOD_NOT_COMPUTED): a running one is being
- * computed (try again shortly), an ended one was never scored.
+ * The API has no stored index (or statistics, stored with it) for the period (404
+ * PERIOD_NOT_COMPUTED): a running one is being computed (try again shortly), an ended one was never scored.
  */
-export const NotComputedNotice = ({ period, retry }: { period: string; retry: () => void }) => {
+export const NotComputedNotice = ({ period, retry, what = 'index' }: { period: string; retry: () => void; what?: 'index' | 'statistics' }) => {
   const { t, lang } = useI18n();
   const running = isRunning(period);
+  const never = what === 'index' ? 'dash.period.notComputed' : 'dash.stats.notComputed';
   return (
     <Alert kind="info" title={t('dash.period.notComputedTitle')}>
-      <p>{t(running ? 'dash.period.computing' : 'dash.period.notComputed', { period: periodLabel(period, lang) })}</p>
+      <p>{t(running ? 'dash.period.computing' : never, { period: periodLabel(period, lang) })}</p>
       {running && <button type="button" class="btn btn-secondary" onClick={retry}>{t('error.retry')}</button>}
     </Alert>
   );

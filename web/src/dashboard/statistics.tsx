@@ -11,8 +11,8 @@ import { Alert, ErrorState, Loading, PageTitle } from '../components/ui';
 import { TableBox } from '../components/table-box';
 import { BarChart } from './chart';
 import { CHANNEL_ORDER, NEUTRAL_COLOUR, STATUS_ORDER, countEntries, share, topProcedures, type StatisticsBody } from './model';
-import { defaultPeriod, periodPhrase, isRunning, periodLabel, periodProblem } from './period';
-import { DashNav, PeriodPicker, dashUrl, loadAgencies, useMedia, type AgencyEntry } from './parts';
+import { defaultPeriod, periodPhrase, periodLabel, periodProblem } from './period';
+import { DashNav, NotComputedNotice, PeriodPicker, dashUrl, loadAgencies, useMedia, type AgencyEntry } from './parts';
 
 /** Procedures drawn on the chart; the table lists more, and all on request. */
 const CHART_PROCEDURES = 10;
@@ -52,7 +52,9 @@ export default function StatisticsPage() {
 
   const data = stats.data;
   const scopeName = data?.agencyName ?? (agency ? list.find((a) => a.code === agency)?.name ?? agency : t('dash.stats.country'));
-  const notFound = stats.error instanceof ApiError && stats.error.status === 404;
+  // Statistics are stored with the index: a period with none stored is the index's PERIOD_NOT_COMPUTED.
+  const notComputed = stats.error instanceof ApiError && stats.error.code === 'PERIOD_NOT_COMPUTED';
+  const notFound = stats.error instanceof ApiError && stats.error.status === 404 && !notComputed;
   const number = (v: number) => formatNumber(v, lang);
 
   return (
@@ -92,13 +94,14 @@ export default function StatisticsPage() {
       {agencies.error != null && <ErrorState error={agencies.error} retry={agencies.reload} />}
       {stats.loading && !blocked && <Loading />}
       {notFound && <Alert kind="warning" title={t('dash.agency.notFoundTitle')}>{t('dash.agency.notFound', { code: agency })}</Alert>}
-      {stats.error != null && !notFound && <ErrorState error={stats.error} retry={stats.reload} />}
+      {notComputed && <NotComputedNotice period={period} retry={stats.reload} what="statistics" />}
+      {stats.error != null && !notFound && !notComputed && <ErrorState error={stats.error} retry={stats.reload} />}
 
       {data && !stats.loading && (
         <>
           <h2 class="dash-scope">{t('dash.stats.heading', { scope: scopeName, period: periodLabel(data.period, lang) })}</h2>
           <p role="status" class="dash-status">{t('dash.stats.status', { count: number(data.dossiers), scope: scopeName, period: periodPhrase(data.period, lang) })}</p>
-          {isRunning(data.period) && <Alert kind="warning" title={t('dash.provisional.title')}><p>{t('dash.stats.running')}</p></Alert>}
+          {!data.final && <Alert kind="warning" title={t('dash.provisional.title')}><p>{t('dash.stats.running')}</p></Alert>}
           {data.agencyCode && (
             <p><a href={dashUrl(`/chi-so/${encodeURIComponent(data.agencyCode)}`, { period: data.period })}>{t('dash.stats.toIndex', { agency: scopeName })}</a></p>
           )}

@@ -1,6 +1,10 @@
-// Sign-in with the portal's Cognito user pool, straight from the browser (no SDK: two JSON calls).
-// USER_PASSWORD_AUTH over TLS to Cognito; the session (ID and refresh tokens) lives in
-// sessionStorage, so closing the tab signs out, as a public-computer user would expect.
+// Sign-in to the portal, straight from the browser (no SDK: a few JSON calls). Citizens and
+// businesses sign in through VNeID: the portal's API starts the sign-in (the VNeID page to go to)
+// and, when VNeID sends the browser back to /dang-nhap/vneid, turns its code into the portal's
+// Cognito tokens (docs/identity.md). Officials and admins sign in with their password
+// (USER_PASSWORD_AUTH over TLS to Cognito, the staff client). The session (ID and refresh tokens,
+// and the client they belong to) lives in sessionStorage, so closing the tab signs out, as a
+// public-computer user would expect; signing out revokes the refresh token.
 import { cognitoUrl, loadConfig } from './config';
 
 export type Group = 'citizen' | 'business' | 'official' | 'admin';
@@ -12,11 +16,20 @@ export interface User {
   idNumber?: string;
   enterpriseCode?: string;
   vneidVerified: boolean;
+  /** The VNeID e-ID level ("1" | "2") of an account signed in with VNeID; absent for password accounts. */
+  eidLevel?: string;
   /** Agency codes an official serves. */
   agencyScope: string[];
 }
 
-interface Session { idToken: string; refreshToken?: string; expiresAt: number; user: User }
+interface Session {
+  idToken: string;
+  refreshToken?: string;
+  /** The app client the tokens were issued to (refresh and revocation name it). */
+  clientId?: string;
+  expiresAt: number;
+  user: User;
+}
 
 const STORAGE_KEY = 'dvc.session';
 const listeners = new Set<(user: User | null) => void>();
@@ -59,12 +72,13 @@ export const userOf = (idToken: string): User => {
     idNumber: typeof claims['custom:id_number'] === 'string' ? claims['custom:id_number'] : undefined,
     enterpriseCode: typeof claims['custom:enterprise_code'] === 'string' ? claims['custom:enterprise_code'] : undefined,
     vneidVerified: String(claims['custom:vneid_verified']) === 'true',
+    eidLevel: typeof claims['custom:eid_level'] === 'string' ? claims['custom:eid_level'] : undefined,
     agencyScope: list(claims['custom:agency_scope']),
   };
 };
 
 export class SignInError extends Error {
-  constructor(readonly code: 'INVALID_CREDENTIALS' | 'CHALLENGE' | 'UNAVAILABLE', message: string) { super(message); }
+  constructor(readonly code: 'INVALID_CREDENTIALS' | 'CHALLENGE' | 'UNAVAILABLE' | 'VNEID_REFUSED' | 'VNEID_EXPIRED', message: string) { super(message); }
 }
 
 const cognito = async (target: string, body: unknown) => {
@@ -91,18 +105,72 @@ const cognito = async (target: string, body: unknown) => {
 
 interface AuthResult { IdToken?: string; RefreshToken?: string; ExpiresIn?: number }
 
+const startSession = (result: { IdToken: string; RefreshToken?: string; ExpiresIn?: number }, clientId: string): User => {
+  const user = userOf(result.IdToken);
+  save({ idToken: result.IdToken, refreshToken: result.RefreshToken, clientId, expiresAt: Date.now() + (result.ExpiresIn ?? 3600) * 1000, user });
+  return user;
+};
+
+/** Officials' and admins' sign-in (the staff client): citizens and businesses have no password. */
 export const signIn = async (username: string, password: string): Promise<User> => {
   const config = await loadConfig();
   const { data } = await cognito('InitiateAuth', {
     AuthFlow: 'USER_PASSWORD_AUTH',
-    ClientId: config.userPoolClientId,
+    ClientId: config.staffClientId,
     AuthParameters: { USERNAME: username.trim(), PASSWORD: password },
   });
   const result = data.AuthenticationResult as AuthResult | undefined;
   if (!result?.IdToken) throw new SignInError('CHALLENGE', String(data.ChallengeName ?? 'no token'));
-  const user = userOf(result.IdToken);
-  save({ idToken: result.IdToken, refreshToken: result.RefreshToken, expiresAt: Date.now() + (result.ExpiresIn ?? 3600) * 1000, user });
-  return user;
+  return startSession({ ...result, IdToken: result.IdToken }, config.staffClientId);
+};
+
+const NEXT_KEY = 'dvc.signin.next';
+
+/** What the portal's sign-in routes answer: their success fields, or the error envelope. */
+interface PortalAnswer {
+  authorizationUrl?: unknown;
+  idToken?: unknown;
+  refreshToken?: string;
+  expiresIn?: number;
+  error?: { code?: string; message?: string };
+}
+
+const postJson = async (path: string, body: unknown) => {
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+  } catch (e) {
+    throw new SignInError('UNAVAILABLE', (e as Error).message);
+  }
+  const data = (await res.json().catch(() => ({}))) as PortalAnswer;
+  return { status: res.status, data };
+};
+
+/**
+ * Starts a VNeID sign-in: the address of VNeID's page to send the browser to. `next` (a path of
+ * this site) is where the callback page returns to.
+ */
+export const startVneidSignIn = async (next: string): Promise<string> => {
+  const { status, data } = await postJson('/v1/auth/vneid', {});
+  if (status !== 200 || typeof data.authorizationUrl !== 'string') throw new SignInError('UNAVAILABLE', String(data.error?.message ?? status));
+  try { sessionStorage.setItem(NEXT_KEY, next); } catch { /* storage disabled: back to the default page */ }
+  return data.authorizationUrl;
+};
+
+/** Completes a VNeID sign-in with what VNeID sent the browser back with; returns the user and where to go. */
+export const completeVneidSignIn = async (code: string, state: string): Promise<{ user: User; next: string | null }> => {
+  const [config, { status, data }] = await Promise.all([loadConfig(), postJson('/v1/auth/vneid/token', { code, state })]);
+  if (status !== 200 || typeof data.idToken !== 'string') {
+    const code = String(data.error?.code ?? '');
+    throw new SignInError(code === 'SIGN_IN_STATE_INVALID' ? 'VNEID_EXPIRED' : status === 401 ? 'VNEID_REFUSED' : 'UNAVAILABLE', String(data.error?.message ?? status));
+  }
+  const user = startSession({ IdToken: data.idToken, RefreshToken: data.refreshToken, ExpiresIn: data.expiresIn }, config.userPoolClientId);
+  let next: string | null = null;
+  try {
+    next = sessionStorage.getItem(NEXT_KEY);
+    sessionStorage.removeItem(NEXT_KEY);
+  } catch { /* storage disabled */ }
+  return { user, next };
 };
 
 let refreshing: Promise<string | null> | undefined;
@@ -116,7 +184,7 @@ export const currentToken = async (): Promise<string | null> => {
     try {
       const config = await loadConfig();
       const { data } = await cognito('InitiateAuth', {
-        AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: config.userPoolClientId,
+        AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: session!.clientId ?? config.userPoolClientId,
         AuthParameters: { REFRESH_TOKEN: session!.refreshToken! },
       });
       const result = data.AuthenticationResult as AuthResult | undefined;
@@ -137,7 +205,12 @@ export let sessionExpired = false;
 
 export const signOut = (opts: { expired?: boolean } = {}) => {
   sessionExpired = Boolean(opts.expired && session);
+  const ending = session;
   save(null);
+  // The refresh token dies with the session (Cognito RevokeToken); best effort, the tab is already signed out.
+  if (ending?.refreshToken && ending.clientId) {
+    cognito('RevokeToken', { Token: ending.refreshToken, ClientId: ending.clientId }).catch(() => undefined);
+  }
 };
 
 export const currentUser = (): User | null => session?.user ?? null;

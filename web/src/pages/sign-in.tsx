@@ -1,38 +1,27 @@
-// Sign-in with the user pool; back to where the user was going.
+// Sign-in. Citizens and businesses sign in with VNeID, the national electronic identification:
+// the button sends the browser to VNeID, which sends it back to /dang-nhap/vneid. Officials and
+// admins have their own page with the password form (/dang-nhap/can-bo).
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { SignInError, signIn, sessionExpired } from '../lib/auth';
+import { sessionExpired, startVneidSignIn } from '../lib/auth';
 import { safeNext } from '../lib/session';
 import { useI18n } from '../i18n';
-import { ErrorSummary, TextField, type FieldErrors } from '../components/form';
 import { Alert, PageTitle } from '../components/ui';
 
 export default function SignIn() {
   const { t } = useI18n();
-  const { query, route } = useLocation();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { query } = useLocation();
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const next = query.next ? safeNext(query.next) : '';
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    const found: FieldErrors = {};
-    if (!username.trim()) found.username = t('form.required', { label: t('auth.username') });
-    if (!password) found.password = t('form.required', { label: t('auth.password') });
-    setErrors(found);
-    setFailure(undefined);
-    if (Object.keys(found).length) return;
+  const signInWithVneid = async () => {
     setBusy(true);
+    setFailure(undefined);
     try {
-      const user = await signIn(username, password);
-      const next = query.next ? safeNext(query.next) : user.groups.some((g) => g === 'official' || g === 'admin') ? '/can-bo' : '/ho-so';
-      route(next, true);
-    } catch (err) {
-      const code = err instanceof SignInError ? err.code : 'UNAVAILABLE';
-      setFailure(t(code === 'INVALID_CREDENTIALS' ? 'auth.invalid' : code === 'CHALLENGE' ? 'auth.challenge' : 'auth.unavailable'));
-    } finally {
+      window.location.assign(await startVneidSignIn(next));
+    } catch {
+      setFailure(t('auth.unavailable'));
       setBusy(false);
     }
   };
@@ -42,14 +31,14 @@ export default function SignIn() {
       <PageTitle>{t('auth.title')}</PageTitle>
       {sessionExpired && <Alert kind="warning">{t('auth.expired')}</Alert>}
       {query.next && !sessionExpired && <Alert>{t('auth.required')}</Alert>}
-      <p>{t('auth.intro')}</p>
-      <ErrorSummary errors={errors} />
+      <p>{t('auth.vneidIntro')}</p>
       {failure && <Alert kind="error">{failure}</Alert>}
-      <form onSubmit={submit} noValidate class="stack">
-        <TextField id="username" label={t('auth.username')} required value={username} onInput={setUsername} error={errors.username} autoComplete="username" autoCapitalize="none" spellcheck={false} />
-        <TextField id="password" label={t('auth.password')} required type="password" value={password} onInput={setPassword} error={errors.password} autoComplete="current-password" />
-        <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>{busy ? t('auth.signingIn') : t('auth.submit')}</button>
-      </form>
+      <div class="stack">
+        <button type="button" class="btn btn-primary" onClick={signInWithVneid} disabled={busy} aria-busy={busy}>
+          {busy ? t('auth.vneidRedirecting') : t('auth.vneid')}
+        </button>
+        <p><a href={next ? `/dang-nhap/can-bo?next=${encodeURIComponent(next)}` : '/dang-nhap/can-bo'}>{t('auth.staff')}</a></p>
+      </div>
     </div>
   );
 }
