@@ -274,7 +274,7 @@ export interface paths {
          * Check agency credentials
          * @description Answers a correctly signed request with the key id and the agency codes it may speak for: the way to test signing before sending data.
          *
-         *     Who may call: registered agency systems, with a signed request.
+         *     Who may call: registered agency systems, with a signed request or a client-credentials token carrying dvc/sync.read.
          */
         get: operations["syncWhoAmI"];
         put?: never;
@@ -1020,7 +1020,7 @@ export interface paths {
          * Send status events
          * @description Up to 100 status events of dossiers of the system's agencies, applied in order per dossier and deduplicated by `eventId`. Each item is validated on its own (shape, status code 1–10, the dossier's agency within the system's): a bad item is refused in the 202 answer with its errors, the others are queued; only a malformed batch is a 400 (docs/sync.md).
          *
-         *     Who may call: registered agency systems, with a signed request.
+         *     Who may call: registered agency systems, with a signed request or a client-credentials token carrying dvc/sync.write.
          */
         post: operations["syncStatuses"];
         delete?: never;
@@ -1042,7 +1042,7 @@ export interface paths {
          * Send dossiers of record
          * @description Up to 100 dossiers received at an agency's desk or by post, with their history, keyed by dossier code: created as dossiers of record, or applied as a status event when sent again. Each item is validated on its own (shape, the procedure at that agency for that applicant and channel, a history the transitions allow, ≤ 24 KiB): a bad item is refused in the 202 answer with its errors, the others are queued; only a malformed batch is a 400 (docs/sync.md).
          *
-         *     Who may call: registered agency systems, with a signed request.
+         *     Who may call: registered agency systems, with a signed request or a client-credentials token carrying dvc/sync.write.
          */
         post: operations["syncDossiers"];
         delete?: never;
@@ -1062,9 +1062,9 @@ export interface paths {
         put?: never;
         /**
          * Send a QCVN 120 packet
-         * @description A packet of the national standard QCVN 120:2019/BTTTT (docs/requirements.md R-QCVN120): `service` `DongBoHoSoMC` (up to 100 dossiers received at the desk or by post) or `CapNhatTienDoHoSoMC` (up to 100 progress steps). Each item is translated into the dossier upsert or status event of `/v1/sync/dossiers` and `/v1/sync/statuses` and handled exactly as they handle it (docs/sync.md "QCVN 120 packets"). 202 with the standard's answer: `error_code` "00" every item queued, "01" some refused (each item's `errors` name the standard's fields; `notKept` the fields the portal does not keep yet). A body that is not such a packet is a 400 with `error_code` "99", its reason, and the error envelope. Signed like every agency-system route.
+         * @description A packet of the national standard QCVN 120:2019/BTTTT (docs/requirements.md R-QCVN120): `service` `DongBoHoSoMC` (up to 100 dossiers received at the desk or by post) or `CapNhatTienDoHoSoMC` (up to 100 progress steps). Each item is translated into the dossier upsert or status event of `/v1/sync/dossiers` and `/v1/sync/statuses` and handled exactly as they handle it (docs/sync.md "QCVN 120 packets"). 202 with the standard's answer: `error_code` "00" every item queued, "01" some refused (each item's `errors` name the standard's fields; `notKept` the fields the portal does not keep yet). A body that is not such a packet is a 400 with `error_code` "99", its reason, and the error envelope. Signed like every agency-system route, or with a client-credentials token carrying dvc/sync.write.
          *
-         *     Who may call: registered agency systems, with a signed request.
+         *     Who may call: registered agency systems, with a signed request or a client-credentials token carrying dvc/sync.write.
          */
         post: operations["qcvn120Sync"];
         delete?: never;
@@ -1084,9 +1084,9 @@ export interface paths {
         put?: never;
         /**
          * QCVN 120 sharing services
-         * @description The sharing services of the national standard QCVN 120:2019/BTTTT (docs/requirements.md R-QCVN120), by `service`: `LayDanhSachTTHC` a page of the procedure catalogue (`cursor`, `limit` ≤ 500: the portal pages the standard's list), `LayThuTuc` one procedure (`maTTHC`), `TraCuuHoSo` one dossier of the system's agencies by its code (`MaHoSo`), in the shape of a `DongBoHoSoMC` item (docs/sync.md "QCVN 120 sharing services"). 200 with `error_code` "00" and `result`; a request that is not one of them is a 400, an unknown procedure or a dossier that does not exist or is not of the system's agencies a 404, both with `error_code` "99" and the error envelope. Signed like every agency-system route.
+         * @description The sharing services of the national standard QCVN 120:2019/BTTTT (docs/requirements.md R-QCVN120), by `service`: `LayDanhSachTTHC` a page of the procedure catalogue (`cursor`, `limit` ≤ 500: the portal pages the standard's list), `LayThuTuc` one procedure (`maTTHC`), `TraCuuHoSo` one dossier of the system's agencies by its code (`MaHoSo`), in the shape of a `DongBoHoSoMC` item (docs/sync.md "QCVN 120 sharing services"). 200 with `error_code` "00" and `result`; a request that is not one of them is a 400, an unknown procedure or a dossier that does not exist or is not of the system's agencies a 404, both with `error_code` "99" and the error envelope. Signed like every agency-system route, or with a client-credentials token carrying dvc/catalogue.read.
          *
-         *     Who may call: registered agency systems, with a signed request.
+         *     Who may call: registered agency systems, with a signed request or a client-credentials token carrying dvc/catalogue.read.
          */
         post: operations["qcvn120Share"];
         delete?: never;
@@ -1106,7 +1106,7 @@ export interface paths {
          * Read my outbox
          * @description The dossier events the portal pushes to the calling system (new dossiers, supplements, withdrawals, payments), oldest first, each with its delivery state: the pull alternative to the push (docs/sync.md "Outbound"). Paginated; a cursor of another system is a 400.
          *
-         *     Who may call: registered agency systems, with a signed request.
+         *     Who may call: registered agency systems, with a signed request or a client-credentials token carrying dvc/sync.read.
          */
         get: operations["syncOutbox"];
         put?: never;
@@ -1128,7 +1128,7 @@ export interface paths {
          * The calling system's own sync health
          * @description Inbound statistics and latest errors, outbound backlog and latest deliveries of the calling agency system only (the same view an admin gets per system from GET /v1/sync/health). Signed as an agency system; 401 on a bad signature.
          *
-         *     Who may call: registered agency systems, with a signed request.
+         *     Who may call: registered agency systems, with a signed request or a client-credentials token carrying dvc/sync.read.
          */
         get: operations["syncOwnHealth"];
         put?: never;
@@ -1387,6 +1387,8 @@ export interface components {
                 /** Format: date-time */
                 revokedAt?: string;
             }[];
+            /** @description The system's OAuth 2.0 app client (client credentials), when the portal has a token endpoint */
+            oauthClientId?: string;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1833,6 +1835,15 @@ export interface components {
             secret: string;
             /** Format: date-time */
             createdAt: string;
+        };
+        IssuedOAuthClient: {
+            clientId: string;
+            /** @description Shown in this answer only */
+            clientSecret: string;
+            /** @description POST grant_type=client_credentials here (HTTP Basic with the client id and secret) for an access token */
+            tokenUrl: string;
+            /** @description Scopes the client may ask for: dvc/sync.write, dvc/sync.read, dvc/catalogue.read */
+            scopes: string[];
         };
         PaymentOrder: {
             id: string;
@@ -2581,6 +2592,8 @@ export interface components {
         RegisteredAgencySystem: {
             system: components["schemas"]["AgencySystem"];
             secret: components["schemas"]["IssuedAgencySecret"];
+            /** @description Client credentials for OAuth 2.0 tokens, the alternative to HMAC signatures (docs/identity.md) */
+            oauthClient?: components["schemas"]["IssuedOAuthClient"];
         };
         RegisterRead: {
             id: string;

@@ -21,6 +21,7 @@ import {
   type StatusEvent,
 } from '../client';
 import { HANOI_COMMUNE, PROCEDURE, portalAt, submitted } from '../scripts/walkthrough';
+import { argument, waitFor } from './support';
 
 export interface ExampleOptions {
   baseUrl: string;
@@ -42,16 +43,6 @@ const dossierCode = (agency: string, receivedAt: Date) => {
   return `${agency}-${local.slice(2, 4)}${local.slice(5, 7)}${local.slice(8, 10)}-${randomInt(100_000, 999_999)}`;
 };
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
-
-const waitFor = async <T>(what: string, patienceMs: number, read: () => Promise<T | undefined>): Promise<T> => {
-  const deadline = Date.now() + patienceMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what} after ${patienceMs / 1000} s`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-};
 
 /**
  * Our webhook endpoint: what a one-stop system runs behind its registered HTTPS URL. It reads the
@@ -210,11 +201,6 @@ export const run = async (options: ExampleOptions) => {
     webhook: pushed,
     health,
   };
-};
-
-const argument = (name: string) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : undefined;
 };
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

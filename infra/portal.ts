@@ -53,6 +53,7 @@ export const buildPortal = (scope: Stage, options: BuildPortalOptions = {}): Por
     env, platform, config, data,
     userPool: identity.userPool,
     userPoolClient: identity.webClient,
+    agencyTokenUrl: identity.tokenUrl,
     staffClient: identity.staffClient,
     description: 'dvc-portal API: HTTP API, JWT and agency-system authorizers, capability functions',
   });

@@ -13,6 +13,7 @@ import { localEnvironment } from './environment';
 import { startEmulators, type Emulators } from './emulators';
 import { jobsRoute } from './jobs';
 import { agencyReceiver, RECEIVER_PATH } from './agency-receiver';
+import { localTokenEndpoint, OAUTH_PATH } from './oauth';
 import { settleRoute, startEventDelivery, type EventDelivery } from './events';
 import { createGateway } from './gateway/server';
 import { createJwtVerifier } from './gateway/jwt';
@@ -100,6 +101,12 @@ export const startRuntime = async (opts: RuntimeOptions): Promise<Runtime> => {
       portalUrl: () => url, secret: sandboxKey, log,
       stateFile: opts.stateDir && resolve(opts.stateDir, 'payments-sandbox.json'),
     });
+    // Agency systems' client-credentials tokens: cognito-local has no /oauth2/token, the gateway
+    // issues them with Cognito's claims (local/oauth.ts, docs/identity.md).
+    environment.set({ AGENCY_TOKEN_ISSUER: `${url}${OAUTH_PATH}`, AGENCY_TOKEN_URL: `${url}${OAUTH_PATH}/token` });
+    const tokenEndpoint = await localTokenEndpoint({
+      issuer: () => `${url}${OAUTH_PATH}`, userPoolId: provisioned.userPoolId, stateDir: opts.stateDir && resolve(opts.stateDir),
+    });
     // The payer comes back to the dossier's page of the web front end, as in AWS (docs/payments.md).
     environment.set({ ...sandboxProviderEnv(url, sandboxKey), PAYMENT_RETURN_URL: `${url}${PAYMENT_RETURN_PATH}` });
     // The national e-ID stand-in; the portal is its client, registered with the web origin's
@@ -129,7 +136,7 @@ export const startRuntime = async (opts: RuntimeOptions): Promise<Runtime> => {
       staticFiles: webRoute({ distDir: webDist(REPO_ROOT), connectOrigins: [emulators.endpoints.cognito, emulators.endpoints.s3] }),
       // API Gateway gives a REQUEST authorizer no body.
       agencyAuthorizer: ({ body: _body, isBase64Encoded: _b64, ...event }) => agencyAuthorizer(event as never),
-      localRoutes: [userPoolTriggersRoute(platform, REPO_ROOT), jobsRoute(platform, REPO_ROOT), settleRoute(events), sandbox.route, agencyReceiver().route],
+      localRoutes: [userPoolTriggersRoute(platform, REPO_ROOT), jobsRoute(platform, REPO_ROOT), settleRoute(events), sandbox.route, agencyReceiver().route, tokenEndpoint.route],
     });
     await new Promise<void>((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', ok));
     // Tracking links in notifications point at this portal (AWS: the portalBaseUrl context).

@@ -41,6 +41,7 @@ dvc-portal is running (ready in ${seconds} s)
   Agency sync ${runtime.url}/local/agency-receiver  (events pushed to the demo agency system)
   Walkthrough npm run demo:dossier · npm run demo:payment · npm run demo:feedback
   Agency kit  npm run example:agency-system  (a one-stop system on the typed client, docs/integrating.md)
+  QCVN 120    npm run example:province-system  (a province system with an OAuth token, docs/one-stop-systems.md)
   State       .local/  (npm start -- --fresh to wipe)
 
 Demo accounts (officials and admins: password ${DEMO_PASSWORD}, "Đăng nhập dành cho cán bộ"; citizens and businesses: "Đăng nhập bằng tài khoản định danh điện tử VNeID"):

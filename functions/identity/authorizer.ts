@@ -1,6 +1,7 @@
 // The Lambda REQUEST authorizer of the agency-system routes (HTTP API, payload 2.0, simple
-// responses). Identity sources: the three signature headers (AGENCY_IDENTITY_HEADERS); API Gateway
-// answers 401 itself when one is missing, and 403 when this returns isAuthorized: false.
+// responses). No identity sources: a system presents either a client-credentials token or the three
+// signature headers, so this is called for every request (never cached) and API Gateway answers 403
+// when it returns isAuthorized: false; with no credentials the route's rule answers 401.
 //
 // HTTP API does not pass the request body to a Lambda authorizer, so the signature, which covers
 // sha256(body), can be checked here only for requests without a body (GET, DELETE, HEAD). For the
@@ -10,6 +11,7 @@
 //
 // Never throws: any failure (configuration, DynamoDB) is a denial, logged without request data.
 // The decision: use-cases/authorize-request.ts.
+import { configuredTokenVerifier } from './access-token';
 import { AgencySystemRegistry } from './adapters/registry';
 import { authorizeAgencyRequest, type AgencyAuthorizerEvent, type AgencyAuthorizerResult } from './use-cases/authorize-request';
 
@@ -17,4 +19,5 @@ import { authorizeAgencyRequest, type AgencyAuthorizerEvent, type AgencyAuthoriz
 let registry: AgencySystemRegistry | undefined;
 const registryOf = () => (registry ??= new AgencySystemRegistry());
 
-export const handler = (event: AgencyAuthorizerEvent): Promise<AgencyAuthorizerResult> => authorizeAgencyRequest(registryOf, event, Date.now() / 1000);
+export const handler = (event: AgencyAuthorizerEvent): Promise<AgencyAuthorizerResult> =>
+  authorizeAgencyRequest(registryOf, event, Date.now() / 1000, configuredTokenVerifier);

@@ -1,11 +1,12 @@
 // The identity functions' adapters on the platform, each made on first use: one registry per
 // instance (the admin routes, the signed-body middleware and the authorizer read it), the
-// catalogue, and the VNeID sign-in's states, provider and accounts.
+// catalogue, the agency systems' app clients, and the VNeID sign-in's states, provider and accounts.
 import { secretValue } from '../../shared/aws/secrets';
 import { readEnv } from '../../shared/config';
 import { secretEnvVar } from '../../shared/platform/secrets';
 import { catalogueReader, type CatalogueReader } from '../catalogue/public';
 import { CognitoAccounts } from './adapters/cognito-accounts';
+import { configuredMachineClients, type MachineClients } from './adapters/machine-clients';
 import { AgencySystemRegistry } from './adapters/registry';
 import { SignInStates } from './adapters/sign-in-states';
 import { VneidProvider } from './adapters/vneid-provider';
@@ -18,7 +19,10 @@ export const registryOf = () => (registry ??= new AgencySystemRegistry());
 let catalogue: CatalogueReader | undefined;
 const catalogueOf = () => (catalogue ??= catalogueReader());
 
-export const platformDeps = (): RegistryDeps => ({ registry: registryOf, catalogue: catalogueOf });
+let machineClients: MachineClients | undefined;
+const machineClientsOf = () => (machineClients ??= configuredMachineClients());
+
+export const platformDeps = (): RegistryDeps => ({ registry: registryOf, catalogue: catalogueOf, machineClients: machineClientsOf });
 
 const configured = (name: 'VNEID_ISSUER' | 'VNEID_REDIRECT_URI') => {
   const value = readEnv(name);

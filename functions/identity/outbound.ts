@@ -28,7 +28,7 @@ const sharedRegistry = () => (shared ??= new AgencySystemRegistry());
  * function every WARM_CACHE_SECONDS, not one per message: docs/identity.md "The registry in warm functions").
  */
 export const agencySystemsFor = async (agency: AgencyRef, registry: AgencySystemRegistry = sharedRegistry()): Promise<OutboundSystem[]> => {
-  const covering = (await registry.warmAll()).filter((r) => agencyInScope({ kind: 'agency-system', keyId: r.keyId, agencyCodes: r.agencyCodes }, agency));
+  const covering = (await registry.warmAll()).filter((r) => agencyInScope({ kind: 'agency-system', keyId: r.keyId, agencyCodes: r.agencyCodes, scopes: [] }, agency));
   // A system whose every secret is revoked is switched off: it could not call the portal either.
   const enabled = covering.filter((r) => r.secrets.some((x) => x.status === 'active' && x.sealed));
   return Promise.all(enabled.map(async (r) => ({

@@ -15,6 +15,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Principal } from '../../shared/auth/principal';
 import { signedHeaders } from '../../shared/auth/agency-signature';
+import { MACHINE_SCOPES } from '../../shared/platform/identity';
 import type { ApiMiddleware } from '../../shared/http/api';
 import { bodyBytes } from '../../shared/http/json-body';
 import { logger } from '../../shared/http/logger';
@@ -50,7 +51,8 @@ export const verifySignedBody = async (
     now,
   });
   if (!result.ok) return { kind: 'refused', reason: result.reason };
-  return { kind: 'verified', principal: { kind: 'agency-system', keyId: result.system.keyId, agencyCodes: [...result.system.agencyCodes] } };
+  // An HMAC signature holds every scope, as the authorizer's verdict for a bodiless request does.
+  return { kind: 'verified', principal: { kind: 'agency-system', keyId: result.system.keyId, agencyCodes: [...result.system.agencyCodes], scopes: [...MACHINE_SCOPES] } };
 };
 
 let registry: AgencySystemRegistry | undefined;

@@ -24,7 +24,7 @@ export const subscriptionView = (list: () => Promise<readonly Listed[]>, options
     return current;
   };
   const covers = async (v: NonNullable<typeof view>, agency: AgencyRef) =>
-    (await v.systems).some((r) => agencyInScope({ kind: 'agency-system', keyId: r.keyId, agencyCodes: r.agencyCodes }, agency));
+    (await v.systems).some((r) => agencyInScope({ kind: 'agency-system', keyId: r.keyId, agencyCodes: r.agencyCodes, scopes: [] }, agency));
   return async (agency: AgencyRef, asOf: Date): Promise<boolean> => {
     const v = view && now() - view.at < ttl ? view : refresh();
     if (await covers(v, agency)) return true;

@@ -9,7 +9,6 @@ import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { AGENCY_IDENTITY_HEADERS } from '../../shared/auth/agency-signature';
 import type { PlatformDecl, RouteDecl } from '../../shared/platform';
 import { CORS } from '../../shared/platform/cors';
 import { routeKey } from '../../shared/platform/naming';
@@ -60,6 +59,8 @@ export interface ApiStackProps extends StackProps {
   data: DataStack;
   userPool: cognito.IUserPool;
   userPoolClient: cognito.IUserPoolClient;
+  /** The user pool domain's token endpoint for agency systems (identity stack). */
+  agencyTokenUrl: string;
   /** Officials' and admins' client: its tokens are accepted too. */
   staffClient: cognito.IUserPoolClient;
 }
@@ -80,6 +81,8 @@ export class ApiStack extends Stack {
       ...settingsOf(config),
       USER_POOL_ID: props.userPool.userPoolId,
       USER_POOL_CLIENT_ID: props.userPoolClient.userPoolClientId,
+      AGENCY_TOKEN_ISSUER: `https://cognito-idp.${this.region}.amazonaws.com/${props.userPool.userPoolId}`,
+      AGENCY_TOKEN_URL: props.agencyTokenUrl,
       USER_POOL_STAFF_CLIENT_ID: props.staffClient.userPoolClientId,
     };
     // User-pool triggers live next to the pool (identity stack); every other function here.
@@ -190,7 +193,9 @@ export class ApiStack extends Stack {
       ? new HttpLambdaAuthorizer('AgencySystemAuthorizer', fnOf(AGENCY_AUTHORIZER_FN, 'agency-system authorizer').fn, {
           authorizerName: 'agency-system',
           responseTypes: [HttpLambdaResponseType.SIMPLE],
-          identitySource: AGENCY_IDENTITY_HEADERS.map((h) => `$request.header.${h}`),
+          // None: a system presents either a bearer token or the signature headers
+          // (AGENCY_IDENTITY_HEADERS of shared/auth/agency-signature.ts), so API Gateway cannot require one; the authorizer decides.
+          identitySource: [],
           // Signatures are single-use (replay check): never serve a cached decision.
           resultsCacheTtl: Duration.seconds(0),
         })

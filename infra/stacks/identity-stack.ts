@@ -4,7 +4,7 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
-import { userPool as declared, type PlatformDecl } from '../../shared/platform';
+import { machineClients, userPool as declared, type PlatformDecl } from '../../shared/platform';
 import type { PortalConfig } from '../config';
 import { CapabilityFunction } from '../constructs/capability-function';
 import { settingsOf } from './api-stack';
@@ -28,6 +28,8 @@ const PRECEDENCE: Record<string, number> = { admin: 0, official: 10, business: 2
 export class IdentityStack extends Stack {
   readonly userPool: cognito.UserPool;
   readonly webClient: cognito.UserPoolClient;
+  /** Where agency systems get client-credentials tokens (docs/identity.md). */
+  readonly tokenUrl: string;
   readonly staffClient: cognito.UserPoolClient;
   readonly authChallenge: CapabilityFunction;
 
@@ -142,7 +144,23 @@ export class IdentityStack extends Stack {
     // Officials and admins: password (SRP or plain over TLS) with the pool's required MFA, and refresh.
     this.staffClient = addClient('StaffClient', declared.staffClient);
 
+    // Machine authentication of agency systems (docs/identity.md "Client-credentials tokens"): the
+    // resource server whose scopes tokens carry, and the domain whose /oauth2/token issues them.
+    // The app clients, one per agency system, are made by the identity function when an admin
+    // registers a system (cognitoActions of its declaration, this pool only).
+    new cognito.UserPoolResourceServer(this, 'AgencyResourceServer', {
+      userPool: this.userPool,
+      identifier: machineClients.resourceServer,
+      userPoolResourceServerName: machineClients.resourceServerName,
+      scopes: machineClients.scopes.map((s) => new cognito.ResourceServerScope({ scopeName: s.name, scopeDescription: s.description })),
+    });
+    const domain = this.userPool.addDomain('AgencyTokenDomain', {
+      cognitoDomain: { domainPrefix: config.stage ? `${machineClients.domainPrefix}-${config.stage}` : machineClients.domainPrefix },
+    });
+    this.tokenUrl = `${domain.baseUrl()}/oauth2/token`;
+
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'AgencyTokenUrl', { value: this.tokenUrl });
     new CfnOutput(this, 'UserPoolClientId', { value: this.webClient.userPoolClientId });
     new CfnOutput(this, 'UserPoolStaffClientId', { value: this.staffClient.userPoolClientId });
   }

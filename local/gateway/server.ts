@@ -2,7 +2,6 @@
 // same authorizers, builds the same payload v2.0 event and calls the real handler in-process.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { AGENCY_IDENTITY_HEADERS } from '../../shared/auth/agency-signature';
 import { corsHeaders } from '../../shared/http/cors';
 import { matchRoute } from '../../shared/platform/match';
 import { routeKey, type PlatformDecl } from '../../shared/platform';
@@ -137,8 +136,7 @@ export const createGateway = (opts: GatewayOptions) => {
       authorizer = { jwt: { claims: verdict.claims, scopes: null } };
     } else if (route.auth.kind === 'agency-system') {
       if (!opts.agencyAuthorizer) return gatewayError(res, 500, 'Internal Server Error', cors);
-      // Identity sources missing: API Gateway refuses before calling the authorizer.
-      if (AGENCY_IDENTITY_HEADERS.some((h) => !req.headers[h])) return gatewayError(res, 401, 'Unauthorized', cors);
+      // No identity sources (a token or the signature headers, infra/stacks/api-stack.ts): the authorizer decides.
       const verdict = await opts.agencyAuthorizer(buildHttpApiEvent(request, { routeKey: key, pathParameters: params }));
       if (!verdict.isAuthorized) return gatewayError(res, 403, 'Forbidden', cors);
       authorizer = { lambda: verdict.context ?? {} };

@@ -3,6 +3,7 @@
 // gateway verifies the same way and fills the same fields.
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { GROUPS, type AuthRule, type Group } from '../platform/types';
+import { MACHINE_SCOPES, type MachineScope } from '../platform/identity';
 import { forbidden, unauthenticated } from '../errors/domain-error';
 
 /** Claim names the user pool puts in ID tokens (custom attributes carry the `custom:` prefix). */
@@ -36,7 +37,12 @@ export type Principal =
       /** Agency codes an official serves (a province code covers its communes). */
       agencyScope: string[];
     }
-  | { kind: 'agency-system'; keyId: string; agencyCodes: string[] };
+  /**
+   * A registered agency system, whether it signed with HMAC or presented a client-credentials
+   * token: the same key id and agencies either way. `scopes` are the token's (an HMAC signature
+   * holds every scope), checked against the route's rule by `authorize`.
+   */
+  | { kind: 'agency-system'; keyId: string; agencyCodes: string[]; scopes: MachineScope[] };
 
 type ClaimValue = string | number | boolean | string[] | undefined;
 
@@ -55,6 +61,10 @@ export const claimList = (value: ClaimValue): string[] => {
 const claimText = (value: ClaimValue): string | undefined =>
   value === undefined || value === '' ? undefined : String(value);
 
+/** The portal's machine scopes among these (unknown names dropped). */
+export const machineScopesOf = (names: readonly string[]): MachineScope[] =>
+  MACHINE_SCOPES.filter((scope) => names.includes(scope));
+
 type AuthorizerContext = {
   jwt?: { claims?: Record<string, ClaimValue> };
   lambda?: Record<string, unknown>;
@@ -68,6 +78,8 @@ export const principalOf = (event: APIGatewayProxyEventV2): Principal => {
       kind: 'agency-system',
       keyId: system.keyId,
       agencyCodes: claimList(system.agencyCodes as ClaimValue),
+      // The authorizer always states the scopes; a context without them is an HMAC verdict.
+      scopes: system.scopes === undefined ? [...MACHINE_SCOPES] : machineScopesOf(claimList(system.scopes as ClaimValue)),
     };
   }
   const claims = authorizer?.jwt?.claims;
@@ -98,6 +110,9 @@ export const authorize = (rule: AuthRule, principal: Principal): void => {
       return;
     case 'agency-system':
       if (principal.kind !== 'agency-system') throw unauthenticated('A signed agency-system request is required');
+      if (!principal.scopes.includes(rule.scope)) {
+        throw forbidden(`This route needs the scope ${rule.scope} (dvc/${rule.scope}); the token does not carry it`, 'INSUFFICIENT_SCOPE');
+      }
       return;
     case 'user':
       if (principal.kind !== 'user') throw unauthenticated();

@@ -12,7 +12,7 @@ const user = (groups: Group[], extra: Partial<Extract<Principal, { kind: 'user' 
   kind: 'user', sub: 'sub-1', username: 'u', groups, vneidVerified: false, agencyScope: [], ...extra,
 });
 const official = (...scope: string[]) => user(['official'], { agencyScope: scope });
-const system = (...codes: string[]): Principal => ({ kind: 'agency-system', keyId: 'k', agencyCodes: codes });
+const system = (...codes: string[]): Principal => ({ kind: 'agency-system', keyId: 'k', agencyCodes: codes, scopes: [] });
 
 const hanoiCity: AgencyRef = { code: HANOI, parentCode: null };
 const hanoiCommune: AgencyRef = { code: '000.21.26.H26', parentCode: HANOI };

@@ -57,6 +57,7 @@ export const AgencySystem = z
     endpointUrl: z.string(),
     protocol: AgencyProtocol,
     secrets: z.array(AgencySecretInfo).describe('Secret ids and states; secret values are never returned again'),
+    oauthClientId: z.string().optional().describe('The system\'s OAuth 2.0 app client (client credentials), when the portal has a token endpoint'),
     createdAt: IsoDateTime,
     updatedAt: IsoDateTime,
   })
@@ -70,8 +71,21 @@ export const IssuedAgencySecret = z
   })
   .meta({ id: 'IssuedAgencySecret' });
 
+export const IssuedOAuthClient = z
+  .object({
+    clientId: z.string(),
+    clientSecret: z.string().describe('Shown in this answer only'),
+    tokenUrl: z.string().describe('POST grant_type=client_credentials here (HTTP Basic with the client id and secret) for an access token'),
+    scopes: z.array(z.string()).describe('Scopes the client may ask for: dvc/sync.write, dvc/sync.read, dvc/catalogue.read'),
+  })
+  .meta({ id: 'IssuedOAuthClient' });
+
 export const RegisteredAgencySystem = z
-  .object({ system: AgencySystem, secret: IssuedAgencySecret })
+  .object({
+    system: AgencySystem,
+    secret: IssuedAgencySecret,
+    oauthClient: IssuedOAuthClient.optional().describe('Client credentials for OAuth 2.0 tokens, the alternative to HMAC signatures (docs/identity.md)'),
+  })
   .meta({ id: 'RegisteredAgencySystem' });
 
 export const RotatedAgencySecret = z
@@ -90,3 +104,4 @@ export const AgencySystemPage = page(AgencySystem).meta({ id: 'AgencySystemPage'
 export const AgencyWhoAmI = z
   .object({ keyId: AgencyKeyId, agencyCodes: z.array(z.string()) })
   .meta({ id: 'AgencyWhoAmI' });
+

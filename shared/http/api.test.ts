@@ -13,7 +13,7 @@ import { logger } from './logger';
 const route = <Req extends RouteRequest>(id: string, method: 'GET' | 'POST', path: string, auth: AuthRule, request: Req) =>
   defineRoute({ id, method, path, fn: 'test', auth, summary: id, description: id, tags: [], request, responses: { 200: { description: 'ok' } } });
 const officialsPost = route('officialsPost', 'POST', '/v1/kit/official', { kind: 'user', groups: ['official'] }, { body: z.object({ n: z.number() }) });
-const systemsPost = route('systemsPost', 'POST', '/v1/kit/system', { kind: 'agency-system' }, { body: z.object({ n: z.number() }) });
+const systemsPost = route('systemsPost', 'POST', '/v1/kit/system', { kind: 'agency-system', scope: 'sync.write' }, { body: z.object({ n: z.number() }) });
 const noBody = route('noBody', 'POST', '/v1/kit/no-body', { kind: 'public' }, {});
 const conflicting = route('conflicting', 'GET', '/v1/kit/conflict', { kind: 'public' }, {});
 
@@ -96,7 +96,7 @@ describe('a capability\'s own middleware (the extension point)', () => {
   // As functions/identity/signed-body.ts does once it has verified a signature over the body.
   const provesSystem: ApiMiddleware = {
     before: ({ event, context }) => {
-      if (event.headers['x-proof'] === 'good') context.principal = { kind: 'agency-system', keyId: 'demo-system', agencyCodes: ['000.00.00.H26'] };
+      if (event.headers['x-proof'] === 'good') context.principal = { kind: 'agency-system', keyId: 'demo-system', agencyCodes: ['000.00.00.H26'], scopes: ['sync.write', 'sync.read', 'catalogue.read'] };
     },
   };
 
@@ -106,7 +106,7 @@ describe('a capability\'s own middleware (the extension point)', () => {
     const pristine = structuredClone(proven);
     const res = await handler(proven, {} as never);
     expect(res.statusCode).toBe(200);
-    expect(bodyOf(res)).toEqual({ n: 1, principal: { kind: 'agency-system', keyId: 'demo-system', agencyCodes: ['000.00.00.H26'] } });
+    expect(bodyOf(res)).toEqual({ n: 1, principal: { kind: 'agency-system', keyId: 'demo-system', agencyCodes: ['000.00.00.H26'], scopes: ['sync.write', 'sync.read', 'catalogue.read'] } });
     // What it established travels on the context: the event stays as API Gateway sent it.
     expect(proven).toEqual(pristine);
     const unproven = await handler(event('POST', '/v1/kit/system', { body: '{"n":1}', headers: { 'x-proof': 'bad' } }), {} as never);

@@ -98,6 +98,18 @@ export const environment = {
     aws: { cdk: 'resource', resource: 'the identity stack\'s web client' },
     local: { from: 'the web client provisioned in cognito-local' },
   },
+  AGENCY_TOKEN_ISSUER: {
+    description: 'Who issues agency systems\' client-credentials tokens (the `iss` the agency authorizer accepts; its JWKS is `<issuer>/.well-known/jwks.json`, docs/identity.md)',
+    functions: ['agency-authorizer', 'identity'],
+    aws: { cdk: 'resource', resource: 'the identity stack\'s user pool (https://cognito-idp.<region>.amazonaws.com/<pool id>)' },
+    local: { from: 'the local gateway\'s token endpoint: <gateway>/oauth2 (local/oauth.ts)' },
+  },
+  AGENCY_TOKEN_URL: {
+    description: 'Where agency systems ask for client-credentials tokens: shown when a system is registered (docs/identity.md)',
+    functions: ['identity'],
+    aws: { cdk: 'resource', resource: 'the identity stack\'s user pool domain (https://<prefix>.auth.<region>.amazoncognito.com/oauth2/token)' },
+    local: { from: 'the local gateway: <gateway>/oauth2/token (local/oauth.ts)' },
+  },
   USER_POOL_STAFF_CLIENT_ID: {
     description: 'The user pool\'s officials\' and admins\' client (password sign-in): GET /v1/config reports it',
     functions: 'all',

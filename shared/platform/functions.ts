@@ -30,11 +30,13 @@ export const functions = [
     // agencies of the catalogue.
     tables: { identity: 'readwrite', catalogue: 'read' },
     secrets: ['agency-secret-key', 'vneid-client-secret', 'sign-in-proof-key'],
-    // A VNeID sign-in creates or updates the account and its group, then signs it in through the
-    // custom authentication flow (docs/identity.md): these operations on the portal's pool only.
+    // On the portal's pool only: a VNeID sign-in creates or updates the account and its group, then
+    // signs it in through the custom authentication flow (docs/identity.md); each registered system
+    // gets its OAuth app client (client credentials).
     cognitoActions: [
       'AdminCreateUser', 'AdminGetUser', 'AdminUpdateUserAttributes', 'AdminAddUserToGroup',
       'AdminInitiateAuth', 'AdminRespondToAuthChallenge',
+      'CreateUserPoolClient', 'DeleteUserPoolClient',
     ],
   },
   {
@@ -50,10 +52,10 @@ export const functions = [
   },
   {
     // The HTTP API Lambda REQUEST authorizer of agency-system routes (payload 2.0, simple
-    // responses, identity sources AGENCY_IDENTITY_HEADERS of shared/auth/agency-signature.ts, result caching
-    // OFF: every signature is single-use).
+    // responses, no identity sources: a bearer token or the signature headers; result caching
+    // OFF: every signature is single-use). Tokens are verified against the pool's JWKS.
     name: 'agency-authorizer',
-    description: 'Verifies signed requests of agency systems (key, window, signature, replay)',
+    description: 'Verifies agency systems: signed requests (key, window, signature, replay) or client-credentials tokens',
     entry: 'functions/identity/authorizer.ts',
     memoryMb: 256,
     timeoutSeconds: 5,

@@ -38,6 +38,33 @@ export const userPool = {
 } as const;
 
 /**
+ * Machine authentication of agency systems by OAuth 2.0 client credentials (docs/identity.md
+ * "Client-credentials tokens"): the user pool's resource server, its scopes, and the app client
+ * made for each registered agency system. The CDK identity stack builds the resource server and the
+ * domain whose /oauth2/token issues the tokens; the identity function creates the clients; the
+ * local runtime issues tokens with the same claims (cognito-local has no client credentials).
+ */
+export const machineClients = {
+  /** The resource server's identifier: scopes read `dvc/<name>` in tokens. */
+  resourceServer: 'dvc',
+  resourceServerName: 'dvc-portal agency-system API',
+  scopes: [
+    { name: 'sync.write', description: 'Send dossiers and status events (JSON or QCVN 120)' },
+    { name: 'sync.read', description: 'Read the own outbox, health and identity' },
+    { name: 'catalogue.read', description: 'Read the procedure catalogue and look dossiers up' },
+  ],
+  /** An access token lives an hour; the system asks for a new one with its client secret. */
+  accessTokenValidityMinutes: 60,
+  /** The Cognito domain prefix (a stage suffix is added), where /oauth2/token answers. */
+  domainPrefix: 'dvc-portal-agencies',
+} as const;
+
+export type MachineScope = (typeof machineClients.scopes)[number]['name'];
+/** A scope as tokens carry it: `dvc/sync.write`. */
+export const fullScope = (scope: MachineScope) => `${machineClients.resourceServer}/${scope}`;
+export const MACHINE_SCOPES: readonly MachineScope[] = machineClients.scopes.map((s) => s.name);
+
+/**
  * What a VNeID sign-in writes on the portal's account, declared once: from the ID token's claims
  * (docs/identity.md "VNeID claims") to the user pool's attributes. The identity function applies
  * it (functions/identity/domain/vneid-account.ts); the CDK test checks every target is an attribute

@@ -11,7 +11,7 @@ import type { PlatformDecl } from './types';
 export * from './types';
 export * from './naming';
 export { routes } from './routes';
-export { userPool } from './identity';
+export { fullScope, machineClients, MACHINE_SCOPES, userPool, type MachineScope } from './identity';
 
 /** The whole platform, as the CDK stacks, the local runtime and the OpenAPI generator see it. */
 export const platform: PlatformDecl = {

@@ -6,6 +6,7 @@ import { ErrorEnvelope, GatewayError } from '../contracts/common';
 import { HTTP_STATUS_OF_KIND } from '../http/error-status';
 import { API_TAGS } from './api-routes/tags';
 import type { ErrorKind } from '../errors/domain-error';
+import { fullScope, machineClients } from './identity';
 import type { AuthRule, PlatformDecl, RouteDecl } from './types';
 
 type Json = Record<string, unknown>;
@@ -100,6 +101,16 @@ const SECURITY_SCHEMES = {
     type: 'http', scheme: 'bearer', bearerFormat: 'JWT',
     description: 'The Cognito ID token of a signed-in user (`Authorization: Bearer <token>`), from the user pool and client `GET /v1/config` reports. Its groups (citizen, business, official, admin) decide which routes the user may call.',
   },
+  agencyOAuth: {
+    type: 'oauth2',
+    description: 'Agency systems, the alternative to the signature: an OAuth 2.0 client-credentials access token (`Authorization: Bearer <token>`) of the app client made when the system was registered. The token URL is the one the registration answered with (`oauthClient.tokenUrl`: the user pool domain\'s in AWS, the gateway\'s `/oauth2/token` locally); the token speaks for the system\'s agencies only (docs/identity.md "Client-credentials tokens").',
+    flows: {
+      clientCredentials: {
+        tokenUrl: '/oauth2/token',
+        scopes: Object.fromEntries(machineClients.scopes.map((s) => [fullScope(s.name), s.description])),
+      },
+    },
+  },
   agencyKeyId: signedHeader(SIGNATURE_HEADERS.keyId,
     `Agency systems: the key id an administrator registered the system under. Sent with ${SIGNATURE_HEADERS.timestamp} and ${SIGNATURE_HEADERS.signature} (docs/api.md, docs/identity.md).`),
   agencyTimestamp: signedHeader(SIGNATURE_HEADERS.timestamp,
@@ -116,7 +127,8 @@ const SECURITY_SCHEMES = {
 const securityOf = (auth: AuthRule): Json[] => {
   switch (auth.kind) {
     case 'user': return [{ cognito: [] }];
-    case 'agency-system': return [{ agencyKeyId: [], agencyTimestamp: [], agencySignature: [] }];
+    // Either the signature (every scope) or a token carrying the route's scope.
+    case 'agency-system': return [{ agencyKeyId: [], agencyTimestamp: [], agencySignature: [] }, { agencyOAuth: [fullScope(auth.scope)] }];
     case 'public': return auth.signature === 'payment-provider' ? [{ paymentTimestamp: [], paymentSignature: [] }] : [];
   }
 };
@@ -124,7 +136,7 @@ const securityOf = (auth: AuthRule): Json[] => {
 const whoMayCall = (auth: AuthRule): string => {
   switch (auth.kind) {
     case 'user': return `Who may call: signed-in users of the group${auth.groups.length > 1 ? 's' : ''} ${auth.groups.join(', ')} (Cognito ID token).`;
-    case 'agency-system': return 'Who may call: registered agency systems, with a signed request.';
+    case 'agency-system': return `Who may call: registered agency systems, with a signed request or a client-credentials token carrying ${fullScope(auth.scope)}.`;
     case 'public': return auth.signature === 'payment-provider'
       ? 'Who may call: a configured payment provider, with its signature (no user credentials).'
       : 'Who may call: anyone; no credentials.';

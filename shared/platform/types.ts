@@ -15,7 +15,11 @@ export type AuthRule =
    */
   | { kind: 'public'; signature?: 'payment-provider' }
   | { kind: 'user'; groups: readonly Group[] }
-  | { kind: 'agency-system' };
+  /**
+   * A registered agency system, by HMAC signature or by client-credentials token; `scope` is what a
+   * token must carry for this route (an HMAC-signed system holds every scope). See docs/identity.md.
+   */
+  | { kind: 'agency-system'; scope: 'sync.write' | 'sync.read' | 'catalogue.read' };
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

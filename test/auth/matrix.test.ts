@@ -12,7 +12,7 @@ import { awaitingPayment, callbackFor, paidOrder, sandboxSecret } from '../suppo
 import { signBody } from '../../functions/payments/providers/signing';
 import { switchOffAgencySystems } from '../support/sync';
 import { recomputeIndex } from '../support/evaluation';
-import { MATRIX, ROLES, ROLE_LABEL, lastMonth, type MatrixContext, type Role } from './matrix';
+import { MATRIX, ROLES, ROLE_LABEL, expectedOf, lastMonth, type MatrixContext, type Role } from './matrix';
 
 const HANOI_SYSTEM = { keyId: 'demo-hanoi-system', secret: 'demo-hanoi-secret' };
 const HUE_AGENCY = '000.00.00.H57';
@@ -52,6 +52,8 @@ const is2xx = (status: number) => status >= 200 && status < 300;
 describe(`authorization matrix (R-REL-AUTH-MATRIX): ${routes.length} routes × ${ROLES.length} roles = ${cells} cells`, () => {
   const tokens = {} as Record<keyof typeof USERS, string>;
   let hueSystem: { keyId: string; secret: string };
+  /** Client-credentials access tokens (every scope) of a Hà Nội system and of the Huế system. */
+  const systemTokens = {} as Record<'agencySystemToken' | 'agencySystemTokenOther', string>;
   let ctx: MatrixContext;
 
   // The systems this file registered have endpoints that do not exist: switched off at the end so
@@ -99,6 +101,17 @@ describe(`authorization matrix (R-REL-AUTH-MATRIX): ${routes.length} routes × $
       register(uniqueKeyId('matrix-revoke'), ['000.00.00.H26']),
     ]);
     hueSystem = { keyId: hue.system.keyId, secret: hue.secret.secret };
+    const hanoiByToken = await register(uniqueKeyId('hanoi-token'), ['000.00.00.H26']);
+    const accessToken = async (client: { clientId: string; clientSecret: string; tokenUrl: string }) => {
+      const res = await fetch(client.tokenUrl, {
+        method: 'POST',
+        headers: { authorization: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')}` },
+        body: new URLSearchParams({ grant_type: 'client_credentials' }),
+      });
+      if (res.status !== 200) throw new Error(`token for ${client.clientId}: ${res.status}`);
+      return ((await res.json()) as { access_token: string }).access_token;
+    };
+    [systemTokens.agencySystemToken, systemTokens.agencySystemTokenOther] = await Promise.all([accessToken(hanoiByToken.oauthClient), accessToken(hue.oauthClient)]);
 
     // Dossiers of citizen.demo in the states the dossier routes need.
     const citizen = tokens.citizen;
@@ -199,10 +212,14 @@ describe(`authorization matrix (R-REL-AUTH-MATRIX): ${routes.length} routes × $
         case 'agencySystemOther':
           res = await signedApi(route.method, path, { ...hueSystem, json: sample.json, headers: sample.headers });
           break;
+        case 'agencySystemToken':
+        case 'agencySystemTokenOther':
+          res = await api(route.method, path, { token: systemTokens[role], json: sample.json, headers: sample.headers });
+          break;
         default:
           res = await api(route.method, path, { token: tokens[role], json: sample.json, headers: sample.headers });
       }
-      return { route, role, expected: entry.expect[role], status: res.status, body: res.body as unknown };
+      return { route, role, expected: expectedOf(entry, role), status: res.status, body: res.body as unknown };
     };
 
     const covered = routes.filter((r) => MATRIX[r.id as keyof typeof MATRIX]);

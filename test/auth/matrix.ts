@@ -17,8 +17,18 @@ export const ROLES = [
   'admin',
   'agencySystem',
   'agencySystemOther',
+  'agencySystemToken',
+  'agencySystemTokenOther',
 ] as const;
 export type Role = (typeof ROLES)[number];
+/**
+ * The same systems with a client-credentials token instead of the HMAC signature (every scope): the
+ * same principal, so the same answer as their signing twin unless an entry says otherwise.
+ */
+export const TOKEN_TWIN = { agencySystemToken: 'agencySystem', agencySystemTokenOther: 'agencySystemOther' } as const;
+export type TokenRole = keyof typeof TOKEN_TWIN;
+/** The roles every entry writes out by hand. */
+export type HandRole = Exclude<Role, TokenRole>;
 
 export const ROLE_LABEL: Record<Role, string> = {
   anonymous: 'anonymous',
@@ -29,6 +39,8 @@ export const ROLE_LABEL: Record<Role, string> = {
   admin: 'admin (admin.demo)',
   agencySystem: 'agency system (demo-hanoi-system)',
   agencySystemOther: 'agency system of another agency (Huế)',
+  agencySystemToken: 'agency system of Hà Nội, client-credentials token',
+  agencySystemTokenOther: 'agency system of Huế, client-credentials token',
 };
 
 /** 'ok' = any 2xx; a number = exactly that status. */
@@ -102,8 +114,12 @@ export interface SampleRequest {
 export interface MatrixEntry {
   /** Called once per (route, role) cell, so each call may be fresh (e.g. a new key id). */
   sample: (ctx: MatrixContext) => SampleRequest;
-  expect: Record<Role, Expected>;
+  expect: Record<HandRole, Expected> & Partial<Record<TokenRole, Expected>>;
 }
+
+/** What a cell expects: the entry's own word, or for a token role its signing twin's. */
+export const expectedOf = (entry: MatrixEntry, role: Role): Expected =>
+  role in TOKEN_TWIN ? (entry.expect[role as TokenRole] ?? entry.expect[TOKEN_TWIN[role as TokenRole]]) : entry.expect[role as HandRole];
 
 /** Anyone, signed in or not, user or machine. */
 /** The month before this one in Asia/Ho_Chi_Minh: a period that has ended. */
@@ -113,7 +129,7 @@ export const lastMonth = () => {
   return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
 };
 
-const EVERYONE_OK: Record<Role, Expected> = {
+const EVERYONE_OK: Record<HandRole, Expected> = {
   anonymous: 'ok', citizen: 'ok', business: 'ok', official: 'ok', officialOther: 'ok', admin: 'ok',
   agencySystem: 'ok', agencySystemOther: 'ok',
 };
@@ -122,23 +138,23 @@ const EVERYONE_OK: Record<Role, Expected> = {
  * Group `admin` only. No token → the gateway's 401; a user of another group → 403 envelope; an
  * agency system sends no bearer token → the gateway's 401.
  */
-const ADMIN_ONLY: Record<Role, Expected> = {
+const ADMIN_ONLY: Record<HandRole, Expected> = {
   anonymous: 401, citizen: 403, business: 403, official: 403, officialOther: 403, admin: 'ok',
   agencySystem: 401, agencySystemOther: 401,
 };
 
 /** An applicant's own dossier: other applicants and officials out of scope are told it does not exist. */
-const APPLICANT_OWN: Record<Role, Expected> = {
+const APPLICANT_OWN: Record<HandRole, Expected> = {
   anonymous: 401, citizen: 'ok', business: 404, official: 403, officialOther: 403, admin: 403,
   agencySystem: 401, agencySystemOther: 401,
 };
 /** An official's action on a dossier of an agency: in scope ok, out of scope 404, other groups 403. */
-const OFFICIAL_IN_SCOPE: Record<Role, Expected> = {
+const OFFICIAL_IN_SCOPE: Record<HandRole, Expected> = {
   anonymous: 401, citizen: 403, business: 403, official: 'ok', officialOther: 404, admin: 403,
   agencySystem: 401, agencySystemOther: 401,
 };
 /** Reading a dossier: the owner, officials in scope and admins. */
-const DOSSIER_READ: Record<Role, Expected> = {
+const DOSSIER_READ: Record<HandRole, Expected> = {
   anonymous: 401, citizen: 'ok', business: 404, official: 'ok', officialOther: 404, admin: 'ok',
   agencySystem: 401, agencySystemOther: 401,
 };

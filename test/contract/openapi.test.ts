@@ -132,9 +132,14 @@ describe('the OpenAPI document', () => {
   it('declares how agency systems and payment providers sign, as security every listed scheme of which is required', () => {
     const schemes = doc.components.securitySchemes;
     expect([schemes.agencyKeyId.name, schemes.agencyTimestamp.name, schemes.agencySignature.name]).toEqual(['x-dvc-key-id', 'x-dvc-timestamp', 'x-dvc-signature']);
+    expect(schemes.agencyOAuth).toMatchObject({ type: 'oauth2', flows: { clientCredentials: { tokenUrl: '/oauth2/token' } } });
+    expect(Object.keys(schemes.agencyOAuth.flows.clientCredentials.scopes)).toEqual(['dvc/sync.write', 'dvc/sync.read', 'dvc/catalogue.read']);
     for (const route of platform.routes) {
       const { security } = operationOf(route);
-      if (route.auth.kind === 'agency-system') expect(security, route.id).toEqual([{ agencyKeyId: [], agencyTimestamp: [], agencySignature: [] }]);
+      // The signature, or else a client-credentials token with the route's scope.
+      if (route.auth.kind === 'agency-system') {
+        expect(security, route.id).toEqual([{ agencyKeyId: [], agencyTimestamp: [], agencySignature: [] }, { agencyOAuth: [`dvc/${route.auth.scope}`] }]);
+      }
       if (route.auth.kind === 'user') expect(security, route.id).toEqual([{ cognito: [] }]);
     }
     expect(operationOf(platform.routes.find((r) => r.id === 'paymentCallback')!).security).toEqual([{ paymentTimestamp: [], paymentSignature: [] }]);

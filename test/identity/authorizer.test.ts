@@ -36,7 +36,7 @@ describe('agency authorizer: requests without a body (fully verified here)', () 
     const { keyId, secret } = await register('valid');
     expect(await authorizer(whoami(keyId, secret))).toEqual({
       isAuthorized: true,
-      context: { keyId, agencyCodes: HANOI, signature: 'verified' },
+      context: { keyId, agencyCodes: HANOI, scopes: 'sync.write,sync.read,catalogue.read', signature: 'verified' },
     });
   });
 
@@ -109,10 +109,18 @@ describe('agency authorizer: requests without a body (fully verified here)', () 
     expect(await authorizer(whoami(uniqueKeyId('nobody'), 'whatever'))).toEqual({ isAuthorized: false });
   });
 
+  // No identity sources (a token or the signature, docs/identity.md): an incomplete signature is no
+  // credential at all, passed on with no caller for the route's rule to answer 401.
   it.each([
     ['no signature', { drop: ['x-dvc-signature'] }],
     ['no timestamp', { drop: ['x-dvc-timestamp'] }],
     ['no key id', { drop: ['x-dvc-key-id'] }],
+  ])('passes on with no caller: %s', async (_label, change) => {
+    const { keyId, secret } = await register('incomplete');
+    expect(await authorizer(whoami(keyId, secret, change))).toEqual({ isAuthorized: true, context: { signature: 'none' } });
+  });
+
+  it.each([
     ['a timestamp that is not unix seconds', { tamper: { headers: { 'x-dvc-timestamp': '2026-11-22T07:00:00Z' } } }],
     ['a signature that is not hex', { tamper: { headers: { 'x-dvc-signature': 'sig' } } }],
     ['a key id with a separator in it', { tamper: { headers: { 'x-dvc-key-id': 'a#b c' } } }],
@@ -125,7 +133,7 @@ describe('agency authorizer: requests without a body (fully verified here)', () 
 
 // A body-carrying agency-system route, as the sync function will have.
 const echoRoute = defineRoute({
-  id: 'testSignedEcho', method: 'POST', path: '/v1/sync/test-echo', fn: 'test', auth: { kind: 'agency-system' },
+  id: 'testSignedEcho', method: 'POST', path: '/v1/sync/test-echo', fn: 'test', auth: { kind: 'agency-system', scope: 'sync.write' },
   summary: 'test', description: 'Echoes a signed body.', tags: [], request: { body: z.object({ n: z.number() }) }, responses: { 200: { description: 'ok' } },
 });
 const ECHO = 'POST /v1/sync/test-echo';

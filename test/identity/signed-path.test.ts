@@ -58,9 +58,11 @@ describe('signed agency-system requests through the gateway', () => {
     expect(await readJson(res, AgencyWhoAmI)).toEqual({ keyId: system.keyId, agencyCodes: ['000.00.00.H26'] });
   });
 
-  it('answers 401 when a signed header is missing (API Gateway, before the authorizer)', async () => {
+  it('answers 401 (the route rule\'s envelope) when a signed header is missing and no token is sent', async () => {
     const { 'x-dvc-signature': _dropped, ...rest } = signed();
-    expect((await whoami(rest)).status).toBe(401);
+    const res = await whoami(rest);
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
   });
 
   it('answers 403 to a bad signature, a stale timestamp and a replay (authorizer denial)', async () => {

@@ -191,7 +191,7 @@ describe('declaration errors fail the synthesis', () => {
       ...platform,
       functions: platform.functions.filter((f) => f.name !== 'agency-authorizer'),
       routes: [...platform.routes, {
-        id: 'x', method: 'POST', path: '/v1/sync/x', fn: 'meta', auth: { kind: 'agency-system' }, summary: '', description: '', tags: [], request: {}, responses: {},
+        id: 'x', method: 'POST', path: '/v1/sync/x', fn: 'meta', auth: { kind: 'agency-system', scope: 'sync.write' }, summary: '', description: '', tags: [], request: {}, responses: {},
       }],
     };
     expect(() => build(p)).toThrow(/agency-authorizer/);

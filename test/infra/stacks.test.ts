@@ -3,7 +3,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLAIMS } from '../../shared/auth/principal';
-import { deployedIndexes, findFunction, platform, routeKey, userPool, type TableDecl } from '../../shared/platform';
+import { deployedIndexes, findFunction, machineClients, platform, routeKey, userPool, type TableDecl } from '../../shared/platform';
 import { VNEID_VERIFIED, vneidAttributeMapping } from '../../shared/platform/identity';
 import { DEFAULT_REGION } from '../../infra/config';
 import { TAG } from '../../infra/names';
@@ -360,7 +360,7 @@ describe('identity stack', () => {
     }
   });
 
-  it('the identity function may call only the Admin* operations of the VNeID sign-in, on this pool only', () => {
+  it('the identity function may call only the Admin* operations of the VNeID sign-in and the app-client ones of agency systems, on this pool only', () => {
     const [, fn] = fnResource('identity');
     const roleId = fn.Properties.Role['Fn::GetAtt'][0];
     const cognito = allowStatements(s.json.api).filter((st) =>
@@ -369,6 +369,7 @@ describe('identity stack', () => {
     expect(cognito[0]!.actions.sort()).toEqual([
       'cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser',
       'cognito-idp:AdminInitiateAuth', 'cognito-idp:AdminRespondToAuthChallenge', 'cognito-idp:AdminUpdateUserAttributes',
+      'cognito-idp:CreateUserPoolClient', 'cognito-idp:DeleteUserPoolClient',
     ]);
     expect(JSON.stringify(cognito[0]!.resources)).toMatch(/DvcIdentity:ExportsOutputFnGetAttUserPool[A-Za-z0-9]*Arn/);
     // No other function touches the pool.
@@ -386,6 +387,36 @@ describe('identity stack', () => {
     expect(JSON.stringify(env.SIGN_IN_PROOF_KEY_SECRET_ARN)).toMatch(/SecretSignInProofKey/);
     expect(JSON.stringify(triggerFn.Properties.Environment.Variables.SIGN_IN_PROOF_KEY_SECRET_ARN)).toMatch(/SecretSignInProofKey/);
     expect(triggerFn.Properties.Environment.Variables.VNEID_CLIENT_SECRET_SECRET_ARN).toBeUndefined();
+  });
+});
+
+describe('client-credentials tokens for agency systems (cognito-local has none: these are the AWS side)', () => {
+  it('a resource server with the declared scopes and a domain whose /oauth2/token issues the tokens', () => {
+    const [[, server]] = resources(s.json.identity, 'AWS::Cognito::UserPoolResourceServer') as [[string, Json]];
+    expect(server.Properties.Identifier).toBe(machineClients.resourceServer);
+    expect(server.Properties.Scopes.map((x: Json) => x.ScopeName)).toEqual(['sync.write', 'sync.read', 'catalogue.read']);
+    expect(JSON.stringify(server.Properties.UserPoolId)).toMatch(/UserPool/);
+    const [[, domain]] = resources(s.json.identity, 'AWS::Cognito::UserPoolDomain') as [[string, Json]];
+    expect(domain.Properties.Domain).toMatch(new RegExp(`^${machineClients.domainPrefix}`));
+    // The per-system app clients are made at registration, not by the stacks: the web and staff clients only.
+    const clients = resources(s.json.identity, 'AWS::Cognito::UserPoolClient').map(([, c]) => c.Properties.ClientName).sort();
+    expect(clients).toEqual([userPool.webClient.name, userPool.staffClient.name].sort());
+  });
+
+  it('the identity function may create and delete app clients of this pool only; the authorizer knows the issuer', () => {
+    const [, fn] = fnResource('identity');
+    const cognito = allowStatements(s.json.api).filter((st) => st.actions.some((a) => a.startsWith('cognito-idp:') && a.includes('UserPoolClient')));
+    expect(cognito).toHaveLength(1);
+    // With the VNeID sign-in's Admin* operations in the same statement (the test above lists them all).
+    expect(cognito[0]!.actions).toEqual(expect.arrayContaining(['cognito-idp:CreateUserPoolClient', 'cognito-idp:DeleteUserPoolClient']));
+    expect(cognito[0]!.resources.map((r) => JSON.stringify(r))).toEqual([expect.stringMatching(/DvcIdentity:ExportsOutputFnGetAttUserPool/)]);
+    // Attached to the identity function's role, no other.
+    expect(cognito[0]!.policy.Properties.Roles).toEqual([{ Ref: fn.Properties.Role['Fn::GetAtt'][0] }]);
+    for (const name of ['agency-authorizer', 'identity']) {
+      const env = fnResource(name)[1].Properties.Environment.Variables;
+      expect(JSON.stringify(env.AGENCY_TOKEN_ISSUER)).toContain(`https://cognito-idp.${DEFAULT_REGION}.amazonaws.com/`);
+    }
+    expect(JSON.stringify(fn.Properties.Environment.Variables.AGENCY_TOKEN_URL)).toMatch(/oauth2\/token/);
   });
 });
 
@@ -424,8 +455,10 @@ describe('api stack', () => {
         expect(authorizer.Properties).toMatchObject({
           AuthorizerType: 'REQUEST',
           AuthorizerResultTtlInSeconds: 0,
-          IdentitySource: AGENCY_IDENTITY_HEADERS.map((h) => `$request.header.${h}`),
         });
+        // No identity sources: a bearer token or the signature headers (AGENCY_IDENTITY_HEADERS), the authorizer decides.
+        expect(authorizer.Properties.IdentitySource ?? []).toEqual([]);
+        expect(AGENCY_IDENTITY_HEADERS).toHaveLength(3);
         const fnId = JSON.stringify(authorizer.Properties.AuthorizerUri).match(/"Fn::GetAtt":\["([^"]+)","Arn"\]/)![1]!;
         expect(tagOf(s.json.api.Resources[fnId], TAG.fn)).toBe('agency-authorizer');
         break;

@@ -2,6 +2,7 @@
 //
 //   pk SYSTEM#<keyId>               sk META   one agency system (gsi1pk SYSTEM, gsi1sk keyId: listing)
 //   pk NONCE#<keyId>#<signature>    sk NONCE  a signature already used; expiresAt (TTL) ~10 min ahead
+//   pk CLIENT#<oauth client id>     sk META   keyId: the system whose app client it is (tokens name the client)
 //
 // Secrets are sealed by a SecretSealer before they are written; the rules of which secrets are
 // active or kept are domain/agency-system.ts. Writes of a system record are conditional on the
@@ -26,6 +27,8 @@ export type { AgencySystemInput, AgencySystemRecord, AgencySystemSummary, Issued
 export const NONCE_TTL_SECONDS = 600;
 
 export const systemPk = (keyId: string) => `SYSTEM#${keyId}`;
+/** The agency system an OAuth app client belongs to (written with the system, never changed). */
+export const clientPk = (clientId: string) => `CLIENT#${clientId}`;
 export const noncePk = (keyId: string, signature: string) => `NONCE#${keyId}#${signature.toLowerCase()}`;
 
 /** 256 random bits, base64url (43 characters). */
@@ -65,8 +68,21 @@ export class AgencySystemRegistry {
     return Promise.all(activeOf(record).map((s) => this.sealer.open(s.sealed!)));
   }
 
-  /** Registers a new system with a fresh secret (or the one given, for seeding). 409 if the key id exists. */
-  async register(input: AgencySystemInput, opts: { now: Date; secret?: string }): Promise<{ record: AgencySystemRecord; issued: IssuedSecret }> {
+  /** The system whose OAuth app client this is; undefined for a client of no registered system. */
+  async byClientId(clientId: string): Promise<AgencySystemRecord | undefined> {
+    const { db, table, lib } = await this.ready();
+    const out = await db.send(new lib.GetCommand({ TableName: table, Key: { pk: clientPk(clientId), sk: 'META' }, ConsistentRead: true }));
+    const keyId = out.Item?.keyId;
+    if (typeof keyId !== 'string') return undefined;
+    const system = await this.get(keyId);
+    return system?.oauthClientId === clientId ? system : undefined;
+  }
+
+  /**
+   * Registers a new system with a fresh secret (or the one given, for seeding), and its OAuth app
+   * client's lookup when it has one, in one transaction. 409 if the key id exists.
+   */
+  async register(input: AgencySystemInput, opts: { now: Date; secret?: string; oauthClientId?: string }): Promise<{ record: AgencySystemRecord; issued: IssuedSecret }> {
     const at = opts.now.toISOString();
     const issued: IssuedSecret = { id: newSecretId(), secret: opts.secret ?? generateSecret(), createdAt: at };
     const record: AgencySystemRecord = {
@@ -74,11 +90,20 @@ export class AgencySystemRegistry {
       keyId: input.keyId, name: input.name, agencyCodes: [...input.agencyCodes], endpointUrl: input.endpointUrl,
       protocol: protocolOf(input),
       secrets: [await this.sealedEntry(issued.id, issued.secret, at)],
+      ...(opts.oauthClientId ? { oauthClientId: opts.oauthClientId } : {}),
       createdAt: at, updatedAt: at, version: 1,
     };
     try {
       const { db, table, lib } = await this.ready();
-      await db.send(new lib.PutCommand({ TableName: table, Item: record, ConditionExpression: 'attribute_not_exists(pk)' }));
+      const put = { TableName: table, Item: record, ConditionExpression: 'attribute_not_exists(pk)' };
+      if (opts.oauthClientId) {
+        await db.send(new lib.TransactWriteCommand({ TransactItems: [
+          { Put: put },
+          { Put: { TableName: table, Item: { pk: clientPk(opts.oauthClientId), sk: 'META', keyId: input.keyId }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        ] }));
+      } else {
+        await db.send(new lib.PutCommand(put));
+      }
     } catch (e) {
       if (isConditionFailure(e)) throw conflict('AGENCY_SYSTEM_EXISTS', `An agency system with key id ${input.keyId} is already registered`);
       throw e;

@@ -28,6 +28,8 @@ export interface AgencySystemRecord {
   /** Absent on systems registered before protocols: `json`. */
   protocol?: AgencyProtocol;
   secrets: SecretEntry[];
+  /** Its OAuth 2.0 app client in the user pool (client credentials), when one was made. */
+  oauthClientId?: string;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -51,6 +53,7 @@ export const protocolOf = (r: { protocol?: AgencyProtocol }): AgencyProtocol => 
 export interface AgencySystemSummary extends AgencySystemInput {
   protocol: AgencyProtocol;
   secrets: { id: string; createdAt: string; status: 'active' | 'revoked'; revokedAt?: string }[];
+  oauthClientId?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -69,6 +72,7 @@ export const summarize = (r: AgencySystemRecord): AgencySystemSummary => ({
   endpointUrl: r.endpointUrl,
   protocol: protocolOf(r),
   secrets: r.secrets.map(({ id, createdAt, status, revokedAt }) => ({ id, createdAt, status, ...(revokedAt ? { revokedAt } : {}) })),
+  ...(r.oauthClientId ? { oauthClientId: r.oauthClientId } : {}),
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
 });

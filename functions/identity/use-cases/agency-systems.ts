@@ -5,12 +5,16 @@ import { agencySystemOf, type Principal } from '../../../shared/auth/principal';
 import { unprocessable } from '../../../shared/errors/domain-error';
 import { decodeCursor, encodeCursor } from '../../../shared/http/pagination';
 import type { CatalogueReader } from '../../catalogue/public';
+import { readEnv } from '../../../shared/config';
+import type { MachineClients } from '../adapters/machine-clients';
 import type { AgencySystemRegistry, ListCursor } from '../adapters/registry';
 import { summarize, type AgencySystemInput } from '../domain/agency-system';
 
 export interface RegistryDeps {
   registry: () => AgencySystemRegistry;
   catalogue: () => Pick<CatalogueReader, 'getAgency'>;
+  /** The user pool's app clients for client-credentials tokens; undefined: HMAC only. */
+  machineClients?: () => MachineClients | undefined;
   now?: () => Date;
 }
 
@@ -34,10 +38,23 @@ export const listAgencySystems = async (deps: RegistryDeps, query: { limit: numb
   return { items: page.items.map(summarize), nextCursor: page.next ? encodeCursor(page.next) : null };
 };
 
+/**
+ * Registers the system with its first HMAC secret and, where the portal has a token endpoint, its
+ * OAuth app client (docs/identity.md): both secrets are shown in this answer only. The client is
+ * made first and deleted again if the registration does not happen (a taken key id).
+ */
 export const registerAgencySystem = async (deps: RegistryDeps, input: AgencySystemInput) => {
   await checkAgencyCodes(input.agencyCodes, deps.catalogue());
-  const { record, issued } = await deps.registry().register(input, { now: nowOf(deps) });
-  return { system: summarize(record), secret: issued };
+  const clients = deps.machineClients?.();
+  const client = clients ? await clients.create(input.keyId) : undefined;
+  try {
+    const { record, issued } = await deps.registry().register(input, { now: nowOf(deps), oauthClientId: client?.clientId });
+    const tokenUrl = readEnv('AGENCY_TOKEN_URL');
+    return { system: summarize(record), secret: issued, ...(client && tokenUrl ? { oauthClient: { ...client, tokenUrl } } : {}) };
+  } catch (e) {
+    if (client) await clients!.remove(client.clientId);
+    throw e;
+  }
 };
 
 /** Where a registered system is read (the Location of its registration). */

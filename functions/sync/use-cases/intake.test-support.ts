@@ -9,7 +9,7 @@ import type { IntakeDeps } from './intake';
 export const COMMUNE = '000.00.00004.H26';
 export const OTHER = '000.00.00009.H29';
 export const NOW = new Date('2026-12-02T03:00:00Z');
-export const system: AgencySystemPrincipal = { kind: 'agency-system', keyId: 'sys-a', agencyCodes: [COMMUNE] };
+export const system: AgencySystemPrincipal = { kind: 'agency-system', keyId: 'sys-a', agencyCodes: [COMMUNE], scopes: ['sync.write', 'sync.read', 'catalogue.read'] };
 const agencies: Record<string, AgencyInfo> = {
   [COMMUNE]: { code: COMMUNE, name: 'UBND Phường Ba Đình', level: 'commune', parentCode: '000.00.00.H26' },
   [OTHER]: { code: OTHER, name: 'UBND Phường khác', level: 'commune', parentCode: '000.00.00.H29' },

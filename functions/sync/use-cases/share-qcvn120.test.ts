@@ -12,8 +12,8 @@ import { shareQcvn120, type ShareDeps } from './share-qcvn120';
 const thuTuc = shareFixture<ThuTucFixture>('lay-thu-tuc');
 const list = shareFixture<{ request: Record<string, unknown>; procedures: ProcedureListed[]; answer: { result: unknown[] } }>('lay-danh-sach-tthc');
 const lookup = shareFixture<{ request: Record<string, unknown>; answer: Record<string, unknown> }>('tra-cuu-ho-so');
-const hanoi: AgencySystemPrincipal = { kind: 'agency-system', keyId: 'sys-hanoi', agencyCodes: ['000.00.00.H26'] };
-const hue: AgencySystemPrincipal = { kind: 'agency-system', keyId: 'sys-hue', agencyCodes: ['000.00.00.H46'] };
+const hanoi: AgencySystemPrincipal = { kind: 'agency-system', keyId: 'sys-hanoi', agencyCodes: ['000.00.00.H26'], scopes: ['catalogue.read'] };
+const hue: AgencySystemPrincipal = { kind: 'agency-system', keyId: 'sys-hue', agencyCodes: ['000.00.00.H46'], scopes: ['catalogue.read'] };
 
 const deps = (): ShareDeps & { pages: { after?: string; limit: number }[] } => {
   const pages: { after?: string; limit: number }[] = [];

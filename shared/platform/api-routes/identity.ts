@@ -5,7 +5,7 @@ import {
 } from '../../contracts/identity';
 import { ErrorEnvelope } from '../../contracts/common';
 import { CompleteVneidSignIn, PortalTokens, StartVneidSignIn, VneidAuthorization } from '../../contracts/sign-in';
-import { ADMIN, AGENCY_SYSTEM, PUBLIC, defineRoute } from './rules';
+import { ADMIN, AGENCY_SYSTEM_READ, PUBLIC, defineRoute } from './rules';
 
 export const identityRoutes = {
   startVneidSignIn: defineRoute({
@@ -61,7 +61,7 @@ export const identityRoutes = {
     responses: { 200: { description: 'The agency system after revocation', schema: AgencySystem } },
   }),
   syncWhoAmI: defineRoute({
-    id: 'syncWhoAmI', method: 'GET', path: '/v1/sync/whoami', fn: 'identity', auth: AGENCY_SYSTEM,
+    id: 'syncWhoAmI', method: 'GET', path: '/v1/sync/whoami', fn: 'identity', auth: AGENCY_SYSTEM_READ,
     summary: 'Check agency credentials',
     description: 'Answers a correctly signed request with the key id and the agency codes it may speak for: the way to test signing before sending data.',
     tags: ['identity', 'sync'],

@@ -5,7 +5,12 @@ export const PUBLIC: AuthRule = { kind: 'public' };
 /** A payment provider's callback: no authorizer; the handler verifies the provider's HMAC signature. */
 export const PAYMENT_PROVIDER: AuthRule = { kind: 'public', signature: 'payment-provider' };
 export const ADMIN: AuthRule = { kind: 'user', groups: ['admin'] };
-export const AGENCY_SYSTEM: AuthRule = { kind: 'agency-system' };
+/** Agency systems that send data (a token needs `dvc/sync.write`). */
+export const AGENCY_SYSTEM: AuthRule = { kind: 'agency-system', scope: 'sync.write' };
+/** Agency systems reading their own outbox, health and identity (`dvc/sync.read`). */
+export const AGENCY_SYSTEM_READ: AuthRule = { kind: 'agency-system', scope: 'sync.read' };
+/** Agency systems reading the catalogue and looking dossiers up (`dvc/catalogue.read`). */
+export const AGENCY_CATALOGUE_READ: AuthRule = { kind: 'agency-system', scope: 'catalogue.read' };
 export const APPLICANT: AuthRule = { kind: 'user', groups: ['citizen', 'business'] };
 export const OFFICIAL: AuthRule = { kind: 'user', groups: ['official'] };
 /** Applicants (their own dossiers), officials (in scope) and admins: the handler checks which. */

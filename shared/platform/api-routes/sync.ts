@@ -4,7 +4,7 @@ import {
 } from '../../contracts/sync';
 import { Qcvn120Answer, Qcvn120BadRequest, Qcvn120Body, Qcvn120Refusal } from '../../contracts/qcvn120';
 import { Qcvn120ShareAnswer } from '../../contracts/qcvn120-share';
-import { AGENCY_SYSTEM, defineRoute } from './rules';
+import { AGENCY_CATALOGUE_READ, AGENCY_SYSTEM, AGENCY_SYSTEM_READ, defineRoute } from './rules';
 
 export const syncRoutes = {
   syncStatuses: defineRoute({
@@ -27,7 +27,7 @@ export const syncRoutes = {
   qcvn120Sync: defineRoute({
     id: 'qcvn120Sync', method: 'POST', path: '/v1/qcvn120/sync', fn: 'sync', auth: AGENCY_SYSTEM,
     summary: 'Send a QCVN 120 packet', tags: ['sync'],
-    description: 'A packet of the national standard QCVN 120:2019/BTTTT (docs/requirements.md R-QCVN120): `service` `DongBoHoSoMC` (up to 100 dossiers received at the desk or by post) or `CapNhatTienDoHoSoMC` (up to 100 progress steps). Each item is translated into the dossier upsert or status event of `/v1/sync/dossiers` and `/v1/sync/statuses` and handled exactly as they handle it (docs/sync.md "QCVN 120 packets"). 202 with the standard\'s answer: `error_code` "00" every item queued, "01" some refused (each item\'s `errors` name the standard\'s fields; `notKept` the fields the portal does not keep yet). A body that is not such a packet is a 400 with `error_code` "99", its reason, and the error envelope. Signed like every agency-system route.',
+    description: 'A packet of the national standard QCVN 120:2019/BTTTT (docs/requirements.md R-QCVN120): `service` `DongBoHoSoMC` (up to 100 dossiers received at the desk or by post) or `CapNhatTienDoHoSoMC` (up to 100 progress steps). Each item is translated into the dossier upsert or status event of `/v1/sync/dossiers` and `/v1/sync/statuses` and handled exactly as they handle it (docs/sync.md "QCVN 120 packets"). 202 with the standard\'s answer: `error_code` "00" every item queued, "01" some refused (each item\'s `errors` name the standard\'s fields; `notKept` the fields the portal does not keep yet). A body that is not such a packet is a 400 with `error_code` "99", its reason, and the error envelope. Signed like every agency-system route, or with a client-credentials token carrying dvc/sync.write.',
     request: { body: Qcvn120Body },
     // The route takes any JSON so that a bad packet gets the standard's refusal, not the generic 400.
     documentedBody: async () => (await import('../../contracts/qcvn120')).Qcvn120Packet,
@@ -37,9 +37,9 @@ export const syncRoutes = {
     },
   }),
   qcvn120Share: defineRoute({
-    id: 'qcvn120Share', method: 'POST', path: '/v1/qcvn120/share', fn: 'sync', auth: AGENCY_SYSTEM,
+    id: 'qcvn120Share', method: 'POST', path: '/v1/qcvn120/share', fn: 'sync', auth: AGENCY_CATALOGUE_READ,
     summary: 'QCVN 120 sharing services', tags: ['sync'],
-    description: 'The sharing services of the national standard QCVN 120:2019/BTTTT (docs/requirements.md R-QCVN120), by `service`: `LayDanhSachTTHC` a page of the procedure catalogue (`cursor`, `limit` ≤ 500: the portal pages the standard\'s list), `LayThuTuc` one procedure (`maTTHC`), `TraCuuHoSo` one dossier of the system\'s agencies by its code (`MaHoSo`), in the shape of a `DongBoHoSoMC` item (docs/sync.md "QCVN 120 sharing services"). 200 with `error_code` "00" and `result`; a request that is not one of them is a 400, an unknown procedure or a dossier that does not exist or is not of the system\'s agencies a 404, both with `error_code` "99" and the error envelope. Signed like every agency-system route.',
+    description: 'The sharing services of the national standard QCVN 120:2019/BTTTT (docs/requirements.md R-QCVN120), by `service`: `LayDanhSachTTHC` a page of the procedure catalogue (`cursor`, `limit` ≤ 500: the portal pages the standard\'s list), `LayThuTuc` one procedure (`maTTHC`), `TraCuuHoSo` one dossier of the system\'s agencies by its code (`MaHoSo`), in the shape of a `DongBoHoSoMC` item (docs/sync.md "QCVN 120 sharing services"). 200 with `error_code` "00" and `result`; a request that is not one of them is a 400, an unknown procedure or a dossier that does not exist or is not of the system\'s agencies a 404, both with `error_code` "99" and the error envelope. Signed like every agency-system route, or with a client-credentials token carrying dvc/catalogue.read.',
     request: { body: Qcvn120Body },
     // The route takes any JSON object so that a bad request gets the standard's refusal, not the generic 400.
     documentedBody: async () => (await import('../../contracts/qcvn120-share')).Qcvn120ShareRequest,
@@ -50,14 +50,14 @@ export const syncRoutes = {
     },
   }),
   syncOutbox: defineRoute({
-    id: 'syncOutbox', method: 'GET', path: '/v1/sync/outbox', fn: 'sync', auth: AGENCY_SYSTEM,
+    id: 'syncOutbox', method: 'GET', path: '/v1/sync/outbox', fn: 'sync', auth: AGENCY_SYSTEM_READ,
     summary: 'Read my outbox', tags: ['sync'],
     description: 'The dossier events the portal pushes to the calling system (new dossiers, supplements, withdrawals, payments), oldest first, each with its delivery state: the pull alternative to the push (docs/sync.md "Outbound"). Paginated; a cursor of another system is a 400.',
     request: { query: SyncOutboxQuery },
     responses: { 200: { description: 'A page of outbound events', schema: SyncOutboxPage } },
   }),
   syncOwnHealth: defineRoute({
-    id: 'syncOwnHealth', method: 'GET', path: '/v1/sync/health/me', fn: 'sync', auth: AGENCY_SYSTEM,
+    id: 'syncOwnHealth', method: 'GET', path: '/v1/sync/health/me', fn: 'sync', auth: AGENCY_SYSTEM_READ,
     summary: "The calling system's own sync health",
     description:
       "Inbound statistics and latest errors, outbound backlog and latest deliveries of the calling agency system only " +
