@@ -12,13 +12,14 @@ import { Qcvn120LookupAnswer, Qcvn120ProcedureAnswer, Qcvn120ProcedureList } fro
 import { SyncAccepted } from '../../shared/contracts/sync';
 import { api, signIn, signedApi } from '../support/auth';
 import { expectBody } from '../support/body';
-import { fileNamespace } from '../support/namespace';
+import { fileNamespace, UNSCORED_YEAR } from '../support/namespace';
 
 const ns = fileNamespace(import.meta.url);
 const AGENCY = ns.agency();
-const YEAR = ns.year();
+// A dossier of record on its own agency, dated in October of the year no test computes an index for.
+const YEAR = UNSCORED_YEAR;
 const HANOI = { keyId: 'demo-hanoi-system', secret: 'demo-hanoi-secret' };
-const CODE = `${AGENCY}-${String(YEAR).slice(2)}0610-70001`;
+const CODE = `${AGENCY}-${String(YEAR).slice(2)}1010-70001`;
 const share = (system: { keyId: string; secret: string }, json: unknown) => signedApi('POST', '/v1/qcvn120/share', { ...system, json });
 const seededCodes = (JSON.parse(readFileSync(new URL('../../seed/catalogue/procedures.json', import.meta.url), 'utf8')) as { code: string }[]).map((p) => p.code);
 
@@ -31,7 +32,7 @@ describe('QCVN 120 sharing services through the running portal', () => {
     });
     expect(registered.status, JSON.stringify(registered.body)).toBe(201);
     hue = { keyId: registered.body.system.keyId, secret: registered.body.secret.secret };
-    const at = `${YEAR}-06-10T08:30:00+07:00`;
+    const at = `${YEAR}-10-10T08:30:00+07:00`;
     const sent = expectBody(await signedApi('POST', '/v1/sync/dossiers', { ...HANOI, json: { items: [{
       eventId: ns.key('share-dossier'), code: CODE, procedureCode: '1.001266', channel: 'post', delivery: 'post',
       postalAddress: { recipient: 'Nguyễn Văn Thử', phone: '0912345678', address: '1 Tràng Tiền, Hoàn Kiếm, Hà Nội' },
@@ -73,7 +74,7 @@ describe('QCVN 120 sharing services through the running portal', () => {
     const answer = expectBody(await share(HANOI, { service: 'TraCuuHoSo', MaHoSo: CODE }), 200, Qcvn120LookupAnswer, 'TraCuuHoSo');
     const record = await dossierStore().findByCode(CODE);
     expect(answer.result).toEqual(qcvn120FromRecord(record!));
-    expect(answer.result).toMatchObject({ MaHoSo: CODE, KenhThucHien: '3', HinhThuc: '1', TrangThaiHoSo: '4', ChuHoSo: 'Nguyễn Văn Thử', NgayTiepNhan: `${YEAR}0610083000` });
+    expect(answer.result).toMatchObject({ MaHoSo: CODE, KenhThucHien: '3', HinhThuc: '1', TrangThaiHoSo: '4', ChuHoSo: 'Nguyễn Văn Thử', NgayTiepNhan: `${YEAR}1010083000` });
 
     const hidden = expectBody(await share(hue, { service: 'TraCuuHoSo', MaHoSo: CODE }), 404, Qcvn120Refusal, 'hidden');
     const absent = expectBody(await share(hue, { service: 'TraCuuHoSo', MaHoSo: `${CODE}9` }), 404, Qcvn120Refusal, 'absent');

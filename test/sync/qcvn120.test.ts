@@ -9,14 +9,13 @@ import { Qcvn120Answer, Qcvn120Refusal } from '../../shared/contracts/qcvn120';
 import { SyncAccepted } from '../../shared/contracts/sync';
 import { signedApi } from '../support/auth';
 import { expectBody } from '../support/body';
-import { fileNamespace } from '../support/namespace';
+import { fileNamespace, UNSCORED_YEAR } from '../support/namespace';
 
 const ns = fileNamespace(import.meta.url);
 const AGENCY = ns.agency();
-// A past month that no test computes an index for: October 2022 (the index starts in July 2022; the
-// pool's years 2023-2025 belong to the files that compute their indexes, test/support/namespace.ts).
-// This file compares the two routes' final states only, on its own agency.
-const YEAR = 2022;
+// This file compares the two routes' final states only, on its own agency: it dates them in October
+// of the year no test computes an index for (test/support/namespace.ts).
+const YEAR = UNSCORED_YEAR;
 const HANOI = { keyId: 'demo-hanoi-system', secret: 'demo-hanoi-secret' };
 const store = dossierStore();
 
