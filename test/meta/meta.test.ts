@@ -4,6 +4,7 @@ import { portalBaseUrl } from '../../shared/config';
 import { API_VERSION } from '../../shared/contracts/meta';
 import { platform } from '../../shared/platform';
 import { buildOpenApi } from '../../shared/platform/openapi';
+import { fullScope } from '../../shared/platform/identity';
 import { invoke } from '../support/invoke';
 import { lintOpenApi } from '../support/openapi-lint';
 
@@ -36,7 +37,11 @@ describe('meta function', () => {
       // The handlers' envelope, or API Gateway's own body when a function crashed.
       expect(op.responses['500'].content['application/json'].schema.anyOf).toContainEqual({ $ref: '#/components/schemas/Error' });
       if (route.request.body) expect(op.requestBody.content['application/json'].schema).toBeDefined();
-      expect(op.security).toEqual(route.auth.kind === 'public' && !route.auth.signature ? [] : [expect.any(Object)]);
+      // An agency system may sign or send a client-credentials token carrying the route's scope.
+      const security = route.auth.kind === 'agency-system'
+        ? [{ agencyKeyId: [], agencyTimestamp: [], agencySignature: [] }, { agencyOAuth: [fullScope(route.auth.scope)] }]
+        : route.auth.kind === 'public' && !route.auth.signature ? [] : [expect.any(Object)];
+      expect(op.security, `${route.method} ${route.path}`).toEqual(security);
     }
     // Every reference resolves inside the document (none left pointing at a schema's own $defs).
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"([^"]+)"/g)].map((m) => m[1]!);
