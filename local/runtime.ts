@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { envAsSet } from '../shared/config';
 import { platform } from '../shared/platform';
 import { userPool } from '../shared/platform/identity';
-import { localValue, PAYMENT_RETURN_PATH } from '../shared/platform/environment';
+import { localValue, PAYMENT_RETURN_PATH, VNEID_CALLBACK_PATH } from '../shared/platform/environment';
 import { localEnvironment } from './environment';
 import { startEmulators, type Emulators } from './emulators';
 import { jobsRoute } from './jobs';
@@ -22,7 +22,7 @@ import { indexRunsQueue } from '../functions/evaluation/adapters/index-runs-queu
 import { seedLocalData } from './seed';
 import { localAgencySecretKey } from './seed/agency-systems';
 import { paymentSandbox, sandboxProviderEnv, sandboxSecret } from './payments-sandbox';
-import { startVneidSandbox, VNEID_REDIRECT_PATH, type VneidSandbox } from './vneid/sandbox';
+import { startVneidSandbox, type VneidSandbox } from './vneid/sandbox';
 import { USER_POOL_TRIGGERS_PATH, userPoolTriggersRoute } from './user-pool-triggers';
 import { ensureWebBuild, webDist, webRoute } from './web';
 
@@ -113,9 +113,9 @@ export const startRuntime = async (opts: RuntimeOptions): Promise<Runtime> => {
     // sign-in page under both local host names (docs/identity.md "VNeID sandbox (local)").
     vneid = await startVneidSandbox({
       stateDir: opts.stateDir && resolve(opts.stateDir), log,
-      redirectUris: [url, `http://localhost:${port}`].map((origin) => `${origin}${VNEID_REDIRECT_PATH}`),
+      redirectUris: [url, `http://localhost:${port}`].map((origin) => `${origin}${VNEID_CALLBACK_PATH}`),
     });
-    environment.set({ ...vneid.env(), VNEID_REDIRECT_URI: `${url}${VNEID_REDIRECT_PATH}` });
+    environment.set({ ...vneid.env(), VNEID_REDIRECT_URI: `${url}${VNEID_CALLBACK_PATH}` });
     await seedLocalData({ userPoolId: provisioned.userPoolId, agencyReceiverUrl: `${url}${RECEIVER_PATH}`, log, activity: opts.seedActivity ?? true });
 
     const verifyJwt = createJwtVerifier({

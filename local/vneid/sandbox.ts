@@ -12,16 +12,16 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider, { errors, interactionPolicy, type Interaction, type KoaContextWithOIDC } from 'oidc-provider';
+import { localValue } from '../../shared/platform/environment';
 import type { LocalSettings } from '../environment';
 import { identities as loadIdentities, subjectOf, type Identities, type SeedAccount } from './identities';
 import { choosePage, consentPage, errorPage, pageHeaders, SANDBOX_TITLE } from './pages';
 import { POPULATION_PATH, populationRoute } from './population';
 import { SIGNING_ALG, sandboxState } from './state';
 
-export const VNEID_CLIENT_ID = 'dvc-portal';
+/** The portal's client at VNeID, as the declared setting names it locally. */
+const VNEID_CLIENT_ID = localValue('VNEID_CLIENT_ID');
 const CLIENT_NAME = 'Cổng Dịch vụ công quốc gia';
-/** The portal's page VNeID sends the user back to (web/src, docs/identity.md). */
-export const VNEID_REDIRECT_PATH = '/dang-nhap/vneid';
 /** How long an authorization code may wait for its redemption, seconds. */
 export const CODE_TTL_SECONDS = 60;
 

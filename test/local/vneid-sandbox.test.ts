@@ -7,14 +7,15 @@ import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startVneidSandbox, VNEID_REDIRECT_PATH } from '../../local/vneid/sandbox';
+import { startVneidSandbox } from '../../local/vneid/sandbox';
+import { VNEID_CALLBACK_PATH } from '../../shared/platform/environment';
 import { STATE_FILE } from '../../local/vneid/state';
 import { authorizationRequest, CookieJar, discover, followAuthorization, signInWithLoginHint, type AuthorizationRequest } from '../../local/vneid/sign-in';
 import { scratchStateDir } from '../support/state-dir';
 
 const issuer = () => process.env.VNEID_ISSUER!;
 const clientId = () => process.env.VNEID_CLIENT_ID!;
-const redirectUri = () => `${process.env.DVC_BASE_URL}${VNEID_REDIRECT_PATH}`;
+const redirectUri = () => `${process.env.DVC_BASE_URL}${VNEID_CALLBACK_PATH}`;
 const DEMO_CITIZEN = '001099012345';
 const DEMO_BUSINESS = '0101234567';
 
