@@ -17,6 +17,7 @@ import { tableName } from '../../shared/config';
 import { DossierPage } from '../../shared/contracts/dossiers';
 import { api, DEMO_PASSWORD, portalConfig, signIn } from '../support/auth';
 import { expectBody, expectError } from '../support/body';
+import { uniqueDossierCode } from '../support/dossier-codes';
 import { fileNamespace } from '../support/namespace';
 
 /** Đà Nẵng's People's Committee: the largest agency of the capacity model, four list shards. */
@@ -55,7 +56,7 @@ const BASE = Date.parse('2026-11-02T01:00:00.000Z');
 const put = async (dueHours: number | null, status: DossierRecord['status'] = dueHours === null ? 'submitted' : 'received') => {
   const id = randomUUID();
   const d = aDraft({
-    id, code: `${AGENCY}-261102-${String(randomInt(0, 10_000)).padStart(4, '0')}`, agencyCode: AGENCY, agencyName: 'UBND Thành phố Đà Nẵng',
+    id, code: uniqueDossierCode(AGENCY, '261102'), agencyCode: AGENCY, agencyName: 'UBND Thành phố Đà Nẵng',
     agencyParentCode: null, procedureCode: PROCEDURE, status, applicant: { ...aDraft().applicant, sub: `queue-shards-${id}` },
     submittedAt: new Date(BASE - 48 * HOUR + randomInt(0, 24 * HOUR)).toISOString(),
     receivedAt: dueHours === null ? null : new Date(BASE - 24 * HOUR).toISOString(),

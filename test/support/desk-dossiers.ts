@@ -3,12 +3,13 @@
 // R-DUE-PAUSE). Each call gives new codes (at the walkthroughs' commune, or the caller's own from its
 // namespace, test/support/namespace.ts); `importDeskDossiers` sends them signed and waits until the
 // consumer has created them.
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { createWorkingCalendar } from '../../shared/calendar';
 import { SyncAccepted } from '../../shared/contracts/sync';
 import { signedApi } from './auth';
 import { expectBody } from './body';
+import { uniqueDossierCode } from './dossier-codes';
 import { HANOI_COMMUNE } from './dossiers';
 
 const HANOI_SYSTEM = { keyId: 'demo-hanoi-system', secret: 'demo-hanoi-secret' };
@@ -24,8 +25,8 @@ export const DESK_DUE_AFTER_PAUSE = calendar.extendByPause(DESK_DUE, '2026-11-03
 
 const deskDossierAt = (agencyCode: string, current: Record<string, unknown>, history: Record<string, unknown>[] = []) => ({
   eventId: `evt-${randomUUID()}`,
-  // A sequence far past anything the portal draws; the code carries the day of receipt.
-  code: `${agencyCode}-261102-${randomInt(100_000, 999_999)}`,
+  // The code carries the day of receipt; its sequence is far past anything the portal draws.
+  code: uniqueDossierCode(agencyCode, '261102'),
   procedureCode: '1.001266',
   channel: 'desk',
   applicant: { type: 'citizen', name: 'Lê Văn C', idNumber: DESK_APPLICANT_ID },

@@ -4,7 +4,7 @@
 // which then behaves like any dossier (work queue, public tracking, later status events). A
 // duplicate event id does nothing, a re-sent upsert is a status event (never a second dossier), and
 // the code of another dossier is a conflict in the system's error report.
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dynamoClient } from '../../shared/aws/clients';
 import { tableName } from '../../shared/config';
@@ -22,6 +22,7 @@ import { expectBody, expectError } from '../support/body';
 import { CITIZEN_ID, HANOI_COMMUNE, submitted } from '../support/dossiers';
 import { fileNamespace } from '../support/namespace';
 import { fakeSyncStore } from '../support/sync';
+import { uniqueDossierCode } from '../support/dossier-codes';
 
 const ns = fileNamespace(import.meta.url);
 /** A Hà Nội commune of this file's own: its work queue and its codes are this file's alone. */
@@ -44,7 +45,7 @@ const settle = async () => {
   expect(res.status).toBe(200);
 };
 // Codes with a sequence far past anything the portal draws in a test run.
-const codeOf = (agency: string) => `${agency}-261120-${randomInt(100_000, 999_999)}`;
+const codeOf = (agency: string) => uniqueDossierCode(agency, '261120');
 const ID_NUMBER = '001199000111';
 const upsert = (over: Record<string, unknown> = {}) => ({
   eventId: `evt-${randomUUID()}`,

@@ -7,6 +7,7 @@ import { DeadLetterList, ReplayResult, SyncAccepted, SyncHealth } from '../../sh
 import { api, signIn, signedApi } from '../support/auth';
 import { expectBody } from '../support/body';
 import { fileNamespace } from '../support/namespace';
+import { uniqueDossierCode } from '../support/dossier-codes';
 
 const ns = fileNamespace(import.meta.url);
 const HANOI = { keyId: 'demo-hanoi-system', secret: 'demo-hanoi-secret' };
@@ -29,7 +30,7 @@ const eventually = async <T>(read: () => Promise<T>, ok: (v: T) => boolean, ms =
 describe('sync dead letters and health (admins)', () => {
   it('a message that keeps failing is dead-lettered with its reason, listed without being taken, and replayable', async () => {
     // A dossier code of a Hà Nội commune of this file's own, where nobody files dossiers: the portal does not hold it.
-    const code = `${ns.agency()}-261201-9${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}`;
+    const code = uniqueDossierCode(ns.agency(), '261201');
     const eventId = `evt-ops-${randomUUID()}`;
     const sent = await signedApi('POST', '/v1/sync/statuses', { ...HANOI, json: { items: [{ eventId, code, status: 2, at: new Date().toISOString() }] } });
     expect(expectBody(sent, 202, SyncAccepted)).toMatchObject({ accepted: 1 });

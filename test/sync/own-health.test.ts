@@ -1,13 +1,14 @@
 // GET /v1/sync/health/me through the running portal, with the typed client: an agency system reads
 // its own sync health — the same figures admins see for it in GET /v1/sync/health — and nothing of
 // another system's.
-import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencySigning, bearerToken, createPortalClient, unwrap, type Schema } from '../../client';
 import { ensureAgencySystem } from '../../local/seed/agency-systems';
 import { signIn } from '../support/auth';
 import { fileNamespace } from '../support/namespace';
 import { switchOffAgencySystems } from '../support/sync';
+import { uniqueDossierCode } from '../support/dossier-codes';
 
 const ns = fileNamespace(import.meta.url);
 /** A Hà Nội commune of this file's own: no other file's dossier moves this system's figures. */
@@ -44,7 +45,7 @@ describe('GET /v1/sync/health/me', () => {
     });
 
     // A desk dossier of record (applied), then a status going back (impossible: the error report).
-    const code = `${COMMUNE}-261120-${randomInt(100_000, 999_999)}`;
+    const code = uniqueDossierCode(COMMUNE, '261120');
     const upsert = {
       eventId: `evt-${randomUUID()}`, code, procedureCode: '1.001266', channel: 'desk' as const,
       applicant: { type: 'citizen' as const, name: 'Trần Thị B', idNumber: '001199000111' },

@@ -5,7 +5,7 @@
 // dossier existed or before its last step (in the consumer, for the system's error report); within
 // the five-minute clock-skew allowance they are clamped, the reported time kept (docs/sync.md
 // "Event times").
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dynamoClient } from '../../shared/aws/clients';
 import { tableName } from '../../shared/config';
@@ -17,6 +17,7 @@ import { api, signIn, signedApi } from '../support/auth';
 import { expectBody } from '../support/body';
 import { act, submitted } from '../support/dossiers';
 import { fileNamespace } from '../support/namespace';
+import { uniqueDossierCode } from '../support/dossier-codes';
 
 /** A Hà Nội commune of this file's own: the back-dated codes below are nobody else's. */
 const AGENCY = fileNamespace(import.meta.url).agency();
@@ -48,7 +49,7 @@ const submittedOn = async (submittedAt: string): Promise<DossierRecord> => {
   const [record, history] = await Promise.all([dossiers.get(source.id), dossiers.history(source.id)]);
   const day = new Date(Date.parse(submittedAt) + 7 * 3_600_000).toISOString().slice(2, 10).replaceAll('-', '');
   const id = randomUUID();
-  const code = `${AGENCY}-${day}-${randomInt(100_000, 999_999)}`;
+  const code = uniqueDossierCode(AGENCY, day);
   const backdated: DossierRecord = { ...record!, id, code, createdAt: submittedAt, updatedAt: submittedAt, submittedAt };
   expect(history.map((h) => h.action)).toEqual(['submit']);
   expect(await dossiers.createOfRecord(backdated, history.map((h) => ({ ...h, dossierId: id, code, at: submittedAt })))).toBe(true);

@@ -6,13 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { dynamoClient } from '../../shared/aws/clients';
 import { tableName } from '../../shared/config';
 import { DynamoSyncStore } from '../../functions/sync/adapters/sync-store';
+import { uniqueDossierCode } from '../support/dossier-codes';
 
 const store = new DynamoSyncStore(dynamoClient, () => tableName('sync'));
 
 describe('DynamoSyncStore', () => {
   it('records an event once: statistics and error report count it once however often it is recorded', async () => {
     const keyId = `store-${randomUUID().slice(0, 8)}`;
-    const code = `000.00.00.H26-261201-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+    const code = uniqueDossierCode('000.00.00.H26', '261201');
     const applied = { eventId: 'evt-a-0001', code, at: '2026-12-01T02:00:00.000Z', status: 'received' };
     await store.record(keyId, applied, 'applied', null, '2026-12-01T02:00:01.000Z');
     await store.record(keyId, applied, 'applied', null, '2026-12-01T02:00:02.000Z'); // redelivered
