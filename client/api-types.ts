@@ -5724,6 +5724,7 @@ export interface operations {
                 /** @description The agency whose queue to read; defaults to the official's first agency in scope */
                 agency?: string;
                 status?: "submitted" | "received" | "not_received" | "processing" | "supplement_requested" | "payment_required" | "withdrawn" | "stopped" | "done" | "returned";
+                /** @description Only late dossiers, as each item's `late.late` judges them: due before now, and neither paused for a supplement before the due instant nor finished in time; a page may then hold fewer than `limit` */
                 overdue?: "true" | "false";
                 procedure?: string;
                 limit?: number;

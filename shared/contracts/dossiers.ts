@@ -173,7 +173,7 @@ export const WorkQueueQuery = z.object({
   agency: z.preprocess((v) => (v === '' ? undefined : v), AgencyCode.optional())
     .describe("The agency whose queue to read; defaults to the official's first agency in scope"),
   status: z.preprocess((v) => (v === '' ? undefined : v), DossierStatus.exclude(['draft']).optional()),
-  overdue: flag,
+  overdue: flag.describe("Only late dossiers, as each item's `late.late` judges them: due before now, and neither paused for a supplement before the due instant nor finished in time; a page may then hold fewer than `limit`"),
   procedure: z.preprocess((v) => (v === '' ? undefined : v), ProcedureCode.optional()),
   limit: Limit,
   cursor: Cursor,

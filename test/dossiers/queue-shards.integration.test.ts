@@ -53,7 +53,7 @@ const HOUR = 3600_000;
 const BASE = Date.parse('2026-11-02T01:00:00.000Z');
 
 /** A dossier of the agency written by the store: received (due `dueHours` after BASE) or, without a due date, submitted. */
-const put = async (dueHours: number | null, status: DossierRecord['status'] = dueHours === null ? 'submitted' : 'received') => {
+const put = async (dueHours: number | null, status: DossierRecord['status'] = dueHours === null ? 'submitted' : 'received', more: Partial<DossierRecord> = {}) => {
   const id = randomUUID();
   const d = aDraft({
     id, code: uniqueDossierCode(AGENCY, '261102'), agencyCode: AGENCY, agencyName: 'UBND Thành phố Đà Nẵng',
@@ -61,6 +61,7 @@ const put = async (dueHours: number | null, status: DossierRecord['status'] = du
     submittedAt: new Date(BASE - 48 * HOUR + randomInt(0, 24 * HOUR)).toISOString(),
     receivedAt: dueHours === null ? null : new Date(BASE - 24 * HOUR).toISOString(),
     dueAt: dueHours === null ? null : new Date(BASE + dueHours * HOUR + randomInt(0, 1000)).toISOString(),
+    ...more,
   });
   // Written as a dossier of record is (its code claimed with it); no history is needed here.
   expect(await store.createOfRecord(d, [])).toBe(true);
@@ -140,6 +141,33 @@ describe('a sharded agency\'s work queue (GET /v1/agency/dossiers)', () => {
     for (const d of processing) expect(due).toContain(d.id);
     expect(new Set(due).size).toBe(due.length);
     expect(dueAt).toEqual([...dueAt].sort());
+  }, 60_000);
+
+  it('lists as overdue what a dossier read calls late: not a paused clock or a result given in time (domain/late.ts L1–L2)', async () => {
+    const at = (hours: number) => new Date(BASE + hours * HOUR).toISOString();
+    // Due 100 hours before BASE, all of them: long past by now.
+    const running = await put(-100, 'processing');
+    const pausedBefore = await put(-100, 'supplement_requested', { pausedAt: at(-150) });
+    const pausedAfter = await put(-100, 'supplement_requested', { pausedAt: at(-50) });
+    const doneInTime = await put(-100, 'done', { finishedAt: at(-120) });
+    const doneLate = await put(-100, 'done', { finishedAt: at(-20) });
+    const overdue: { id: string; late: { late: boolean } }[] = [];
+    let cursor: string | undefined;
+    do {
+      const out = await pageOf('&overdue=true&limit=3', cursor);
+      overdue.push(...out.items);
+      cursor = out.nextCursor ?? undefined;
+    } while (cursor);
+    const ids = overdue.map((x) => x.id);
+    expect(ids).toEqual(expect.arrayContaining([running.id, pausedAfter.id, doneLate.id]));
+    expect(ids).not.toContain(pausedBefore.id);
+    expect(ids).not.toContain(doneInTime.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    // The filter and the flag every list item carries are one judgement.
+    for (const x of overdue) expect(x.late.late).toBe(true);
+    // The open queue still holds the two that are not late.
+    const open = (await pageOf('&limit=100')).items.map((x) => x.id);
+    expect(open).toEqual(expect.arrayContaining([pausedBefore.id, doneInTime.id]));
   }, 60_000);
 
   it('lists the summary from the index alone: what the list shows, nothing of the form or files', async () => {

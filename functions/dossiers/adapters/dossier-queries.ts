@@ -1,7 +1,7 @@
 // The dossiers table's index queries (key design in shared/platform/tables.ts and
-// domain/dossier.ts): "my dossiers", an agency's work queue (open, or one status; overdue by key
-// range; on every list shard of the agency, merged by sort key: shared/pagination/k-way-merge.ts), and the
-// deadline job's due dossiers. Only Query, never Scan; one page at a time. The lists hold the list
+// domain/dossier.ts): "my dossiers", an agency's work queue (open, or one status; overdue: the due
+// key range, judged by the late rules; on every list shard of the agency, merged by sort key:
+// shared/pagination/k-way-merge.ts), and the deadline job's due dossiers. Only Query, never Scan; one page at a time. The lists hold the list
 // summary only (ListEntry), which is all their readers show.
 import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { DynamoTable } from '../../../shared/aws/clients';
@@ -10,6 +10,7 @@ import {
   applicantIndexPk, dossierPk, idOfQueueSortKey, listEntryOf, META_SK, OVERDUE_FROM, overdueUntil, queueIndexPk, queueSortKey, statusIndexPk,
   type DossierRecord, type ListEntry,
 } from '../domain/dossier';
+import { isLate } from '../domain/late';
 import { listShardCount, listShardPk } from '../domain/list-shards';
 import { mergeShards, type ShardChunk } from '../../../shared/pagination/k-way-merge';
 
@@ -24,7 +25,11 @@ export interface DossierPage { items: DossierRecord[]; last: Record<string, unkn
 export interface QueueQuery {
   agencyCode: string;
   status?: DossierStatus;
-  /** Only dossiers due before this instant. */
+  /**
+   * Only dossiers late at this instant, as a dossier read judges them (domain/late.ts L1–L2): due
+   * before it, and not finished in time or paused before their due instant. The key range gives the
+   * due ones; the judgement filters what it reads (a page may then hold fewer than `limit`).
+   */
   overdueAt?: Date;
   procedureCode?: string;
   limit: number;
@@ -74,12 +79,18 @@ export const listByApplicant = async (ready: Ready, sub: string, options: { stat
  * Reads an agency's list (the open queue, or one status) on every shard of its key, `limit` entries
  * a read at most, after `after`, within [from, until] (overdue: due before now).
  */
-const listShards = async (ready: Ready, q: Omit<QueueQuery, 'limit' | 'after'>) => {
+const listShards = async (ready: Ready, q: Omit<QueueQuery, 'limit' | 'after' | 'overdueAt'> & { dueBy?: Date; lateAt?: Date }) => {
   const { db, table, lib } = await ready();
   const byStatus = q.status !== undefined;
   const pkName = byStatus ? 'gsi3pk' : 'gsi2pk';
   const listPk = byStatus ? statusIndexPk(q.agencyCode, q.status!) : queueIndexPk(q.agencyCode, true);
-  const range = q.overdueAt ? { from: OVERDUE_FROM, until: overdueUntil(q.overdueAt) } : undefined;
+  const dueBy = q.lateAt ?? q.dueBy;
+  const range = dueBy ? { from: OVERDUE_FROM, until: overdueUntil(dueBy) } : undefined;
+  const lateAt = q.lateAt?.toISOString();
+  // What the late rules say of an entry the range holds (a paused clock, a result given in time: not late).
+  const keep = lateAt
+    ? (e: ListEntry) => isLate({ dueAt: e.dueAt, status: e.status, finishedAt: e.finishedAt, pausedAt: e.pausedAt, apologies: e.apologies, now: lateAt })
+    : () => true;
   const read = async (shard: number, after: string | undefined, limit: number): Promise<ShardChunk<ListEntry>> => {
     const pk = listShardPk(listPk, shard);
     // A key outside the range is not a valid start: before it, start at the range; past it, nothing is left.
@@ -96,15 +107,15 @@ const listShards = async (ready: Ready, q: Omit<QueueQuery, 'limit' | 'after'>) 
       Limit: limit,
       ExclusiveStartKey: start,
     }));
-    return { items: (out.Items ?? []).map(listEntryOf), next: (out.LastEvaluatedKey?.gsi2sk as string | undefined) ?? null };
+    return { items: (out.Items ?? []).map(listEntryOf).filter(keep), next: (out.LastEvaluatedKey?.gsi2sk as string | undefined) ?? null };
   };
   return { shards: listShardCount(q.agencyCode), read, sortKey: queueSortKey };
 };
 
 /** A page of an agency's work queue (open dossiers, or one status), in due order across its shards. */
-export const listQueue = async (ready: Ready, q: QueueQuery): Promise<QueuePage> =>
-  mergeShards({ ...(await listShards(ready, q)), limit: q.limit, after: q.after });
+export const listQueue = async (ready: Ready, { overdueAt, ...q }: QueueQuery): Promise<QueuePage> =>
+  mergeShards({ ...(await listShards(ready, { ...q, ...(overdueAt ? { lateAt: overdueAt } : {}) })), limit: q.limit, after: q.after });
 
 /** One page (at most `limit`) of an agency's open dossiers due at or before `until`, earliest first, every shard merged. */
 export const pageDueBy = async (ready: Ready, agencyCode: string, until: Date, options: { limit: number; after?: string }): Promise<QueuePage> =>
-  mergeShards({ ...(await listShards(ready, { agencyCode, overdueAt: until })), limit: options.limit, after: options.after });
+  mergeShards({ ...(await listShards(ready, { agencyCode, dueBy: until })), limit: options.limit, after: options.after });
