@@ -7,7 +7,7 @@ import {
 import { CreateBucketCommand, PutBucketCorsCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import {
-  AddCustomAttributesCommand, CognitoIdentityProviderClient, CreateGroupCommand, CreateUserPoolClientCommand, CreateUserPoolCommand,
+  AddCustomAttributesCommand, CognitoIdentityProviderClient, CreateGroupCommand, CreateUserPoolClientCommand, CreateUserPoolCommand, SetUserPoolMfaConfigCommand,
   DescribeUserPoolCommand, ListUserPoolClientsCommand, ListUserPoolsCommand, GroupExistsException, UpdateUserPoolClientCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
@@ -151,6 +151,7 @@ const ensureUserPool = async (idp: CognitoIdentityProviderClient) => {
         },
       },
       Schema: schemaOf(userPool.customAttributes),
+      MfaConfiguration: userPool.mfa.local,
     }));
     poolId = created.UserPool!.Id!;
   } else {
@@ -159,6 +160,10 @@ const ensureUserPool = async (idp: CognitoIdentityProviderClient) => {
     const missing = userPool.customAttributes.filter((a) => !known.has(`custom:${a.name}`) && !known.has(a.name));
     if (missing.length) await idp.send(new AddCustomAttributesCommand({ UserPoolId: poolId, CustomAttributes: schemaOf(missing) }));
   }
+  // The second factor as declared for local use (also on a pool kept from before it was declared).
+  await idp.send(new SetUserPoolMfaConfigCommand({
+    UserPoolId: poolId, MfaConfiguration: userPool.mfa.local, SoftwareTokenMfaConfiguration: { Enabled: true },
+  }));
   for (const group of userPool.groups) {
     try {
       await idp.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName: group }));

@@ -69,7 +69,7 @@ export class IdentityStack extends Stack {
       // Officials and admins sign in with a password: MFA (TOTP) is required. Citizens and
       // businesses have no password; their custom sign-in is answered by the identity function
       // after VNeID, whose own authentication (e-ID level) is their factor (docs/identity.md).
-      mfa: cognito.Mfa.REQUIRED,
+      mfa: declared.mfa.aws === 'ON' ? cognito.Mfa.REQUIRED : cognito.Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       // Threat protection (compromised credentials, adaptive authentication) needs the Plus plan.
       featurePlan: cognito.FeaturePlan.PLUS,

@@ -16,6 +16,14 @@ export const userPool = {
   ],
   passwordPolicy: { minLength: 8, requireLowercase: true, requireUppercase: true, requireDigits: true, requireSymbols: true },
   /**
+   * The second factor of password sign-ins (officials and admins): an authenticator app (TOTP). In
+   * AWS it is required: the first sign-in enrols the app (MFA_SETUP), every later one asks for its
+   * code. Locally it is optional, so demo and test officials sign in with a password alone, while an
+   * official with an enrolled app is asked for its code as in AWS (docs/identity.md "Officials'
+   * second factor"). `issuer` names the portal in the authenticator app.
+   */
+  mfa: { aws: 'ON', local: 'OPTIONAL', issuer: 'DVC quốc gia' },
+  /**
    * Citizens' and businesses' client (the web front end's): no password flow at all. The identity
    * function signs them in through VNeID and Cognito's custom authentication (CUSTOM_AUTH, whose
    * challenge only the identity function can answer); the browser refreshes with REFRESH_TOKEN_AUTH.

@@ -1,11 +1,13 @@
 // Runs cognito-local on loopback with its JSON store in `directory`. This mirrors the package's
 // createDefaultServer, which hard-codes ./.cognito under the working directory and an issuer of
 // http://localhost:9229, with our directory, port and issuer instead. What cognito-local lacks
-// (the custom authentication flow and its triggers, the clients' allowed flows) is added in front
-// of its router by cognito-custom-auth.mjs.
+// (the custom authentication flow and its triggers, the clients' allowed flows; a password
+// sign-in's challenges: new password, TOTP enrolment and codes) is added in front of its router by
+// cognito-custom-auth.mjs and cognito-sign-in-challenges.mjs.
 import { createRequire } from 'node:module';
 import { closeHttpServer, fail, onShutdown, ready, settings } from './common.mjs';
 import { customAuthTargets } from './cognito-custom-auth.mjs';
+import { signInChallengeTargets } from './cognito-sign-in-challenges.mjs';
 
 /** `authChallengeUrl`: where the local runtime invokes the user pool's auth challenge trigger function. */
 const { port, directory, authChallengeUrl } = settings();
@@ -83,12 +85,16 @@ try {
     triggers,
   };
   const router = Router(serviceSet);
-  const replaced = customAuthTargets({ services: serviceSet, errors, triggerUrl: authChallengeUrl });
-  const routes = (target) => {
-    const own = replaced[target];
-    if (!own) return router(target);
-    return (ctx, req) => own(ctx, req, router(target));
-  };
+  // Layers in front of cognito-local's router, outermost first: each target a layer replaces gets
+  // the next layer's (or cognito-local's) handling of it as its fallback.
+  const layers = [
+    customAuthTargets({ services: serviceSet, errors, triggerUrl: authChallengeUrl }),
+    signInChallengeTargets({ services: serviceSet, errors }),
+  ];
+  const routes = (target) => layers.reduceRight((next, layer) => {
+    const own = layer[target];
+    return own ? (ctx, req) => own(ctx, req, next) : next;
+  }, router(target));
   const server = await createServer(routes, logger, config.ServerConfig, serviceSet).start();
   onShutdown(() => closeHttpServer(server));
   ready();
