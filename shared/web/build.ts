@@ -20,8 +20,12 @@ const newestMtime = (path: string): number => {
   return newest;
 };
 
-/** What the build reads under web/: the app, the API reference (its directory is its path) and the build's configuration. */
-const BUILD_SOURCES = ['src', 'public', 'index.html', API_REFERENCE_PATH.slice(1), 'vite.config.ts', 'vite-redoc.ts'];
+/**
+ * What the build reads under web/: the app, the API reference (its directory is its path) and the
+ * build's configuration; and the one declaration outside web/ whose values the app bundles (the
+ * user pool's password policy and second factor, for the officials' sign-in).
+ */
+const BUILD_SOURCES = ['src', 'public', 'index.html', API_REFERENCE_PATH.slice(1), 'vite.config.ts', 'vite-redoc.ts', '../shared/platform/identity.ts'];
 
 /** True when web/dist is missing or older than any source of the build. */
 export const webBuildStale = (repoRoot: string): boolean => {

@@ -77,11 +77,28 @@ export const userOf = (idToken: string): User => {
   };
 };
 
+export type SignInErrorCode =
+  | 'INVALID_CREDENTIALS' | 'CHALLENGE' | 'UNAVAILABLE' | 'VNEID_REFUSED' | 'VNEID_EXPIRED'
+  /** A challenge's answers: a wrong authenticator code, a new password the policy refuses, a challenge timed out. */
+  | 'CODE_MISMATCH' | 'PASSWORD_POLICY' | 'SESSION_EXPIRED';
+
 export class SignInError extends Error {
-  constructor(readonly code: 'INVALID_CREDENTIALS' | 'CHALLENGE' | 'UNAVAILABLE' | 'VNEID_REFUSED' | 'VNEID_EXPIRED', message: string) { super(message); }
+  constructor(readonly code: SignInErrorCode, message: string) { super(message); }
 }
 
-const cognito = async (target: string, body: unknown) => {
+/** What a Cognito error means on the officials' password form. */
+const passwordFailure = (type: string): SignInErrorCode | null =>
+  // Real Cognito answers NotAuthorizedException for a wrong password; cognito-local, InvalidPasswordException.
+  (/NotAuthorized|UserNotFound|InvalidPassword|InvalidParameter/.test(type) ? 'INVALID_CREDENTIALS' : null);
+
+/** What a Cognito error means while answering a challenge (the password was right). */
+const challengeFailure = (type: string): SignInErrorCode | null =>
+  /CodeMismatch|EnableSoftwareTokenMFA/.test(type) ? 'CODE_MISMATCH'
+    : /InvalidPassword/.test(type) ? 'PASSWORD_POLICY'
+      : /NotAuthorized|ExpiredCode/.test(type) ? 'SESSION_EXPIRED'
+        : null;
+
+const cognito = async (target: string, body: unknown, failure: (type: string) => SignInErrorCode | null = passwordFailure) => {
   const config = await loadConfig();
   let res: Response;
   try {
@@ -96,9 +113,7 @@ const cognito = async (target: string, body: unknown) => {
   const data = (await res.json().catch(() => ({}))) as Record<string, unknown>;
   if (!res.ok) {
     const type = String(data.__type ?? data.code ?? '');
-    // Real Cognito answers NotAuthorizedException for a wrong password; cognito-local, InvalidPasswordException.
-    if (/NotAuthorized|UserNotFound|InvalidPassword|InvalidParameter/.test(type)) throw new SignInError('INVALID_CREDENTIALS', String(data.message ?? type));
-    throw new SignInError('UNAVAILABLE', String(data.message ?? type ?? res.status));
+    throw new SignInError(failure(type) ?? 'UNAVAILABLE', String(data.message ?? type ?? res.status));
   }
   return { data, clientId: config.userPoolClientId };
 };
@@ -111,17 +126,93 @@ const startSession = (result: { IdToken: string; RefreshToken?: string; ExpiresI
   return user;
 };
 
+/**
+ * A step Cognito asks an official for before it gives tokens (docs/identity.md "Officials' second
+ * factor"): a new password for an account an admin created, an authenticator app to enrol where the
+ * pool requires one and none is set up yet (AWS), or the app's current code. `session` is Cognito's,
+ * valid for three minutes.
+ */
+export interface StaffChallenge {
+  kind: 'new-password' | 'totp-setup' | 'totp';
+  username: string;
+  session: string;
+}
+
+/** Where an official's sign-in stands: signed in, or a challenge to answer. */
+export type StaffSignInStep = { user: User; challenge?: undefined } | { challenge: StaffChallenge; user?: undefined };
+
+const CHALLENGES: Record<string, StaffChallenge['kind']> = {
+  NEW_PASSWORD_REQUIRED: 'new-password',
+  MFA_SETUP: 'totp-setup',
+  SOFTWARE_TOKEN_MFA: 'totp',
+};
+
+/** The step a Cognito answer leads to (tokens start the session). */
+const stepOf = (data: Record<string, unknown>, username: string, clientId: string): StaffSignInStep => {
+  const result = data.AuthenticationResult as AuthResult | undefined;
+  if (result?.IdToken) return { user: startSession({ ...result, IdToken: result.IdToken }, clientId) };
+  const kind = CHALLENGES[String(data.ChallengeName)];
+  if (!kind || typeof data.Session !== 'string') throw new SignInError('CHALLENGE', String(data.ChallengeName ?? 'no token'));
+  // Cognito names the account in its answers (the username an alias signed in as).
+  const named = (data.ChallengeParameters as Record<string, unknown> | undefined)?.USER_ID_FOR_SRP;
+  return { challenge: { kind, username: typeof named === 'string' && named ? named : username, session: data.Session } };
+};
+
 /** Officials' and admins' sign-in (the staff client): citizens and businesses have no password. */
-export const signIn = async (username: string, password: string): Promise<User> => {
+export const signIn = async (username: string, password: string): Promise<StaffSignInStep> => {
   const config = await loadConfig();
   const { data } = await cognito('InitiateAuth', {
     AuthFlow: 'USER_PASSWORD_AUTH',
     ClientId: config.staffClientId,
     AuthParameters: { USERNAME: username.trim(), PASSWORD: password },
   });
-  const result = data.AuthenticationResult as AuthResult | undefined;
-  if (!result?.IdToken) throw new SignInError('CHALLENGE', String(data.ChallengeName ?? 'no token'));
-  return startSession({ ...result, IdToken: result.IdToken }, config.staffClientId);
+  return stepOf(data, username.trim(), config.staffClientId);
+};
+
+const respond = async (challenge: StaffChallenge, name: string, responses: Record<string, string>, session = challenge.session) => {
+  const config = await loadConfig();
+  const { data } = await cognito('RespondToAuthChallenge', {
+    ChallengeName: name, ClientId: config.staffClientId, Session: session,
+    ChallengeResponses: { USERNAME: challenge.username, ...responses },
+  }, challengeFailure);
+  return stepOf(data, challenge.username, config.staffClientId);
+};
+
+/** Answers NEW_PASSWORD_REQUIRED; the second factor may follow. */
+export const setNewPassword = (challenge: StaffChallenge, newPassword: string) =>
+  respond(challenge, 'NEW_PASSWORD_REQUIRED', { NEW_PASSWORD: newPassword });
+
+/** Answers SOFTWARE_TOKEN_MFA with the app's current code (a mistyped code may be tried again). */
+export const answerTotp = (challenge: StaffChallenge, code: string) =>
+  respond(challenge, 'SOFTWARE_TOKEN_MFA', { SOFTWARE_TOKEN_MFA_CODE: code.replace(/\s/g, '') });
+
+/** What an authenticator app is set up with: the secret (base32), and the same as an otpauth:// URI for its QR code. */
+export interface TotpEnrolment {
+  secret: string;
+  uri: string;
+  /** The challenge to finish the enrolment with (Cognito gives a new session). */
+  challenge: StaffChallenge;
+}
+
+/** The otpauth:// URI an authenticator app reads (Key Uri Format): the portal as issuer, the official as account. */
+export const otpauthUri = (issuer: string, account: string, secret: string) =>
+  `otpauth://totp/${encodeURIComponent(`${issuer}:${account}`)}?secret=${secret}&issuer=${encodeURIComponent(issuer)}&algorithm=SHA1&digits=6&period=30`;
+
+/** Starts MFA_SETUP: a new secret for the official's authenticator app. */
+export const startTotpEnrolment = async (challenge: StaffChallenge, issuer: string): Promise<TotpEnrolment> => {
+  const { data } = await cognito('AssociateSoftwareToken', { Session: challenge.session }, challengeFailure);
+  const secret = String(data.SecretCode ?? '');
+  if (!secret || typeof data.Session !== 'string') throw new SignInError('UNAVAILABLE', 'no secret');
+  return { secret, uri: otpauthUri(issuer, challenge.username, secret), challenge: { ...challenge, session: data.Session } };
+};
+
+/** Finishes MFA_SETUP with the app's first code: the app is verified, then the sign-in completes. */
+export const finishTotpEnrolment = async (enrolment: TotpEnrolment, code: string, deviceName: string): Promise<StaffSignInStep> => {
+  const { data } = await cognito('VerifySoftwareToken', {
+    Session: enrolment.challenge.session, UserCode: code.replace(/\s/g, ''), FriendlyDeviceName: deviceName,
+  }, challengeFailure);
+  if (data.Status !== 'SUCCESS' || typeof data.Session !== 'string') throw new SignInError('CODE_MISMATCH', String(data.Status));
+  return respond(enrolment.challenge, 'MFA_SETUP', {}, data.Session);
 };
 
 const NEXT_KEY = 'dvc.signin.next';

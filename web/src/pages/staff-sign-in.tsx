@@ -1,41 +1,175 @@
-// Officials' and admins' sign-in with the user pool (password; MFA in AWS); back to where they were going.
+// Officials' and admins' sign-in with the user pool, back to where they were going. After the
+// password Cognito may ask for more (docs/identity.md "Officials' second factor"): a new password
+// for an account an admin created, an authenticator app to enrol (AWS requires one), or the app's
+// code. Each is one step of this page; a step that times out starts over at the password.
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { SignInError, signIn, sessionExpired } from '../lib/auth';
+import { userPool } from '../../../shared/platform/identity';
+import {
+  SignInError, answerTotp, finishTotpEnrolment, setNewPassword, signIn, sessionExpired, startTotpEnrolment,
+  type StaffChallenge, type StaffSignInStep, type TotpEnrolment, type User,
+} from '../lib/auth';
 import { safeNext } from '../lib/session';
 import { useI18n } from '../i18n';
 import { ErrorSummary, TextField, type FieldErrors } from '../components/form';
+import { QrCode } from '../components/qr-code';
 import { Alert, PageTitle } from '../components/ui';
+
+const MIN_LENGTH = userPool.passwordPolicy.minLength;
+const TOTP_CODE = /^\d{6}$/;
+
+/** The secret in groups of four, as authenticator apps show keys to type. */
+const grouped = (secret: string) => secret.replace(/(.{4})(?=.)/g, '$1 ');
 
 export default function StaffSignIn() {
   const { t } = useI18n();
   const { query, route } = useLocation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [newPassword, setNewPasswordValue] = useState('');
+  const [confirmPassword, setConfirmPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [challenge, setChallenge] = useState<StaffChallenge>();
+  const [enrolment, setEnrolment] = useState<TotpEnrolment>();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
 
-  const submit = async (e: Event) => {
+  const signedIn = (user: User) => {
+    const next = query.next ? safeNext(query.next) : user.groups.some((g) => g === 'official' || g === 'admin') ? '/can-bo' : '/ho-so';
+    route(next, true);
+  };
+
+  /** Enrolment starts as soon as Cognito asks for it: the page shows the new key at once. */
+  const enrol = async (next: StaffChallenge) => {
+    setEnrolment(await startTotpEnrolment(next, userPool.mfa.issuer));
+  };
+
+  const advance = async (step: StaffSignInStep) => {
+    if (step.user) return signedIn(step.user);
+    setChallenge(step.challenge);
+    setCode('');
+    setErrors({});
+    if (step.challenge.kind === 'totp-setup') await enrol(step.challenge);
+  };
+
+  /** Runs one call of the sign-in; a failure is shown in words, a timed-out challenge starts over. */
+  const run = async (call: () => Promise<void>) => {
+    setFailure(undefined);
+    setBusy(true);
+    try {
+      await call();
+    } catch (err) {
+      const kind = err instanceof SignInError ? err.code : 'UNAVAILABLE';
+      if (kind === 'SESSION_EXPIRED') {
+        setChallenge(undefined);
+        setEnrolment(undefined);
+        setPassword('');
+        setFailure(t('auth.sessionExpired'));
+      } else if (kind === 'CODE_MISMATCH') {
+        setErrors({ code: t('auth.totpMismatch') });
+      } else if (kind === 'PASSWORD_POLICY') {
+        setErrors({ newPassword: t('auth.passwordPolicy', { min: MIN_LENGTH }) });
+      } else {
+        setFailure(t(kind === 'INVALID_CREDENTIALS' ? 'auth.invalid' : kind === 'CHALLENGE' ? 'auth.challenge' : 'auth.unavailable'));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submitPassword = (e: Event) => {
     e.preventDefault();
     const found: FieldErrors = {};
     if (!username.trim()) found.username = t('form.required', { label: t('auth.username') });
     if (!password) found.password = t('form.required', { label: t('auth.password') });
     setErrors(found);
-    setFailure(undefined);
     if (Object.keys(found).length) return;
-    setBusy(true);
-    try {
-      const user = await signIn(username, password);
-      const next = query.next ? safeNext(query.next) : user.groups.some((g) => g === 'official' || g === 'admin') ? '/can-bo' : '/ho-so';
-      route(next, true);
-    } catch (err) {
-      const code = err instanceof SignInError ? err.code : 'UNAVAILABLE';
-      setFailure(t(code === 'INVALID_CREDENTIALS' ? 'auth.invalid' : code === 'CHALLENGE' ? 'auth.challenge' : 'auth.unavailable'));
-    } finally {
-      setBusy(false);
-    }
+    void run(async () => advance(await signIn(username, password)));
   };
+
+  const submitNewPassword = (e: Event) => {
+    e.preventDefault();
+    const found: FieldErrors = {};
+    if (!newPassword) found.newPassword = t('form.required', { label: t('auth.newPassword') });
+    else if (newPassword !== confirmPassword) found.confirmPassword = t('auth.passwordsDiffer');
+    setErrors(found);
+    if (Object.keys(found).length || !challenge) return;
+    void run(async () => advance(await setNewPassword(challenge, newPassword)));
+  };
+
+  const submitCode = (e: Event) => {
+    e.preventDefault();
+    const typed = code.replace(/\s/g, '');
+    const found: FieldErrors = {};
+    if (!typed) found.code = t('form.required', { label: t('auth.totpCode') });
+    else if (!TOTP_CODE.test(typed)) found.code = t('auth.totpCodeInvalid');
+    setErrors(found);
+    if (Object.keys(found).length || !challenge) return;
+    if (challenge.kind === 'totp') void run(async () => advance(await answerTotp(challenge, typed)));
+    else if (enrolment) void run(async () => advance(await finishTotpEnrolment(enrolment, typed, t('auth.totpDeviceName'))));
+  };
+
+  const codeField = (label: string) => (
+    <TextField id="code" label={label} required value={code} onInput={setCode} error={errors.code}
+      inputMode="numeric" autoComplete="one-time-code" maxLength={7} spellcheck={false} />
+  );
+  const submitButton = (label: string) => (
+    <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>{busy ? t('auth.signingIn') : label}</button>
+  );
+
+  if (challenge?.kind === 'new-password') {
+    return (
+      <div class="narrow">
+        <PageTitle>{t('auth.newPasswordTitle')}</PageTitle>
+        <p>{t('auth.newPasswordIntro')}</p>
+        <ErrorSummary errors={errors} />
+        {failure && <Alert kind="error">{failure}</Alert>}
+        <form onSubmit={submitNewPassword} noValidate class="stack">
+          <TextField id="newPassword" label={t('auth.newPassword')} hint={t('auth.newPasswordHint', { min: MIN_LENGTH })} required type="password"
+            value={newPassword} onInput={setNewPasswordValue} error={errors.newPassword} autoComplete="new-password" />
+          <TextField id="confirmPassword" label={t('auth.confirmPassword')} required type="password"
+            value={confirmPassword} onInput={setConfirmPassword} error={errors.confirmPassword} autoComplete="new-password" />
+          {submitButton(t('auth.confirm'))}
+        </form>
+      </div>
+    );
+  }
+
+  if (challenge?.kind === 'totp-setup') {
+    return (
+      <div class="narrow">
+        <PageTitle>{t('auth.totpSetupTitle')}</PageTitle>
+        <p>{t('auth.totpSetupIntro')}</p>
+        <ErrorSummary errors={errors} />
+        {failure && <Alert kind="error">{failure}</Alert>}
+        {enrolment ? (
+          <form onSubmit={submitCode} noValidate class="stack">
+            <QrCode text={enrolment.uri} label={t('auth.totpQrLabel')} />
+            <p>{t('auth.totpKeyIntro')}</p>
+            <p><code class="totp-key" data-secret={enrolment.secret}>{grouped(enrolment.secret)}</code></p>
+            {codeField(t('auth.totpFirstCode'))}
+            {submitButton(t('auth.confirm'))}
+          </form>
+        ) : !failure && <p role="status">{t('auth.totpPreparing')}</p>}
+      </div>
+    );
+  }
+
+  if (challenge?.kind === 'totp') {
+    return (
+      <div class="narrow">
+        <PageTitle>{t('auth.totpTitle')}</PageTitle>
+        <p>{t('auth.totpIntro')}</p>
+        <ErrorSummary errors={errors} />
+        {failure && <Alert kind="error">{failure}</Alert>}
+        <form onSubmit={submitCode} noValidate class="stack">
+          {codeField(t('auth.totpCode'))}
+          {submitButton(t('auth.confirm'))}
+        </form>
+      </div>
+    );
+  }
 
   return (
     <div class="narrow">
@@ -45,10 +179,10 @@ export default function StaffSignIn() {
       <p>{t('auth.intro')}</p>
       <ErrorSummary errors={errors} />
       {failure && <Alert kind="error">{failure}</Alert>}
-      <form onSubmit={submit} noValidate class="stack">
+      <form onSubmit={submitPassword} noValidate class="stack">
         <TextField id="username" label={t('auth.username')} required value={username} onInput={setUsername} error={errors.username} autoComplete="username" autoCapitalize="none" spellcheck={false} />
         <TextField id="password" label={t('auth.password')} required type="password" value={password} onInput={setPassword} error={errors.password} autoComplete="current-password" />
-        <button type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>{busy ? t('auth.signingIn') : t('auth.submit')}</button>
+        {submitButton(t('auth.submit'))}
       </form>
       <p><a href="/dang-nhap">{t('auth.applicantLink')}</a></p>
     </div>

@@ -1,5 +1,5 @@
 // The encoder of the `qrcode` package without its PNG/SVG/terminal renderers (and their 30 KB
-// of pngjs): the slip draws the module matrix itself.
+// of pngjs): the slips and the officials' authenticator enrolment draw the module matrix themselves.
 declare module 'qrcode/lib/core/qrcode.js' {
   export interface BitMatrix {
     size: number;
