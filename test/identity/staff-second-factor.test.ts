@@ -5,19 +5,16 @@
 // sign-in, and sessions bound to their user and challenge. Codes come from an RFC 6238
 // authenticator of the test's own (test/support/totp.ts), as an official's phone would give them.
 import {
-  AdminAddUserToGroupCommand, AdminCreateUserCommand, AssociateSoftwareTokenCommand, CognitoIdentityProviderClient, CreateGroupCommand, CreateUserPoolClientCommand,
-  CreateUserPoolCommand, DeleteUserPoolCommand, InitiateAuthCommand, RespondToAuthChallengeCommand, SetUserMFAPreferenceCommand,
-  VerifySoftwareTokenCommand,
+  AssociateSoftwareTokenCommand, CognitoIdentityProviderClient, DeleteUserPoolCommand, InitiateAuthCommand, RespondToAuthChallengeCommand,
+  SetUserMFAPreferenceCommand, VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { userPool } from '../../shared/platform/identity';
 import { api, decodePayload, portalConfig } from '../support/auth';
 import { fileNamespace } from '../support/namespace';
+import { CHOSEN_PASSWORD as CHOSEN, createOfficial as createOfficialIn, createPoolRequiringMfa, TEMPORARY_PASSWORD as TEMPORARY } from '../support/staff-accounts';
 import { totpCode, wrongTotpCode } from '../support/totp';
 
 const ns = fileNamespace(import.meta.url);
-const TEMPORARY = 'Tam-thoi-2026!';
-const CHOSEN = 'Mat-khau-moi-2026!';
 
 let idp: CognitoIdentityProviderClient;
 let poolId = '';
@@ -30,16 +27,8 @@ beforeAll(async () => {
 });
 afterAll(() => idp?.destroy());
 
-/** An official account as an admin creates one: a temporary password, the group and the agency scope. */
-const createOfficial = async (pool: string, name: string) => {
-  const username = ns.key(name).toLowerCase().slice(0, 60);
-  await idp.send(new AdminCreateUserCommand({
-    UserPoolId: pool, Username: username, TemporaryPassword: TEMPORARY, MessageAction: 'SUPPRESS',
-    UserAttributes: [{ Name: 'name', Value: 'Cán bộ thử nghiệm' }, { Name: 'custom:agency_scope', Value: '000.00.00.H26' }],
-  }));
-  await idp.send(new AdminAddUserToGroupCommand({ UserPoolId: pool, Username: username, GroupName: 'official' }));
-  return username;
-};
+/** An official of this file's own in `pool`, with a temporary password. */
+const createOfficial = (pool: string, name: string) => createOfficialIn(idp, pool, ns.key(name).toLowerCase().slice(0, 60));
 
 const passwordSignIn = (clientId: string, username: string, password: string) =>
   idp.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: username, PASSWORD: password } }));
@@ -114,18 +103,7 @@ describe('officials\' password sign-in where the pool requires the second factor
   let requiredPool = '';
   let clientId = '';
   beforeAll(async () => {
-    const created = await idp.send(new CreateUserPoolCommand({
-      PoolName: `${ns.key('mfa-on').slice(0, 100)}`,
-      MfaConfiguration: userPool.mfa.aws,
-      Policies: { PasswordPolicy: { MinimumLength: 8, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true } },
-      Schema: [{ Name: 'agency_scope', AttributeDataType: 'String', Mutable: true }],
-    }));
-    requiredPool = created.UserPool!.Id!;
-    for (const group of userPool.groups) await idp.send(new CreateGroupCommand({ UserPoolId: requiredPool, GroupName: group }));
-    const client = await idp.send(new CreateUserPoolClientCommand({
-      UserPoolId: requiredPool, ClientName: 'staff', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-    }));
-    clientId = client.UserPoolClient!.ClientId!;
+    ({ poolId: requiredPool, clientId } = await createPoolRequiringMfa(idp, ns.key('mfa-on')));
   });
   afterAll(async () => { if (requiredPool) await idp.send(new DeleteUserPoolCommand({ UserPoolId: requiredPool })); });
 

@@ -4,21 +4,18 @@
 // does in AWS, the first sign-in enrols the app from the page's QR code or key. Codes come from an
 // RFC 6238 authenticator of the test's own (test/support/totp.ts), as the official's phone would give them.
 import {
-  AdminAddUserToGroupCommand, AdminCreateUserCommand, AssociateSoftwareTokenCommand, CognitoIdentityProviderClient, CreateGroupCommand,
-  CreateUserPoolClientCommand, CreateUserPoolCommand, DeleteUserPoolCommand, InitiateAuthCommand, RespondToAuthChallengeCommand,
+  AssociateSoftwareTokenCommand, CognitoIdentityProviderClient, DeleteUserPoolCommand, InitiateAuthCommand, RespondToAuthChallengeCommand,
   SetUserMFAPreferenceCommand, VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { userPool } from '../../shared/platform/identity';
 import { portalConfig } from '../support/auth';
 import { fileNamespace } from '../support/namespace';
+import { CHOSEN_PASSWORD as CHOSEN, createOfficial as createOfficialIn, createPoolRequiringMfa, TEMPORARY_PASSWORD as TEMPORARY } from '../support/staff-accounts';
 import { totpCode, wrongTotpCode } from '../support/totp';
 import { axeScan, describeViolations, launchBrowser, newContext, seriousViolations, watchErrors } from './browser';
 
 const ns = fileNamespace(import.meta.url);
-const TEMPORARY = 'Tam-thoi-2026!';
-const CHOSEN = 'Mat-khau-moi-2026!';
 
 let browser: Browser;
 let idp: CognitoIdentityProviderClient;
@@ -39,16 +36,8 @@ afterAll(async () => {
   idp?.destroy();
 });
 
-/** An official as an admin creates one: a temporary password, the group, an agency in scope. */
-const createOfficial = async (pool: string, name: string) => {
-  const username = ns.key(name).toLowerCase().slice(0, 60);
-  await idp.send(new AdminCreateUserCommand({
-    UserPoolId: pool, Username: username, TemporaryPassword: TEMPORARY, MessageAction: 'SUPPRESS',
-    UserAttributes: [{ Name: 'name', Value: 'Cán bộ thử nghiệm' }, { Name: 'custom:agency_scope', Value: '000.00.00.H26' }],
-  }));
-  await idp.send(new AdminAddUserToGroupCommand({ UserPoolId: pool, Username: username, GroupName: 'official' }));
-  return username;
-};
+/** An official of this file's own in `pool`, with a temporary password. */
+const createOfficial = (pool: string, name: string) => createOfficialIn(idp, pool, ns.key(name).toLowerCase().slice(0, 60));
 
 const expectAccessible = async (page: Page, where: string) => {
   const violations = await axeScan(page);
@@ -67,6 +56,19 @@ const typePassword = async (page: Page, username: string, password: string, next
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
 };
 
+/** At the new-password step: types `password` and its repetition (`again`, by default the same) and confirms. */
+const chooseNewPassword = async (page: Page, password: string, again = password) => {
+  await page.getByLabel('Mật khẩu mới', { exact: true }).fill(password);
+  await page.getByLabel('Nhập lại mật khẩu mới').fill(again);
+  await page.getByRole('button', { name: 'Xác nhận' }).click();
+};
+
+/** At a code step: types the code under `label` and confirms. */
+const typeCode = async (page: Page, label: string, code: string) => {
+  await page.getByLabel(label).fill(code);
+  await page.getByRole('button', { name: 'Xác nhận' }).click();
+};
+
 const signedInAs = (page: Page) => page.evaluate(() => {
   const raw = sessionStorage.getItem('dvc.session');
   return raw ? (JSON.parse(raw) as { user: { username: string; groups: string[] } }).user : null;
@@ -83,18 +85,12 @@ describe('officials\' sign-in page (local pool: the second factor optional)', ()
     await expect.poll(() => page.getByRole('heading', { name: 'Đặt mật khẩu mới' }).isVisible(), { timeout: 20_000 }).toBe(true);
     await expectAccessible(page, 'new password');
     // Two different passwords: said before anything is sent. One the policy refuses: said by Cognito's answer.
-    await page.getByLabel('Mật khẩu mới', { exact: true }).fill(CHOSEN);
-    await page.getByLabel('Nhập lại mật khẩu mới').fill(`${CHOSEN}x`);
-    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    await chooseNewPassword(page, CHOSEN, `${CHOSEN}x`);
     await expect.poll(() => page.getByText('Hai mật khẩu không giống nhau.').first().isVisible()).toBe(true);
-    await page.getByLabel('Mật khẩu mới', { exact: true }).fill('ngan');
-    await page.getByLabel('Nhập lại mật khẩu mới').fill('ngan');
-    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    await chooseNewPassword(page, 'ngan');
     await expect.poll(() => page.getByText(/Mật khẩu mới chưa đạt yêu cầu: ít nhất 8 ký tự/).first().isVisible(), { timeout: 20_000 }).toBe(true);
 
-    await page.getByLabel('Mật khẩu mới', { exact: true }).fill(CHOSEN);
-    await page.getByLabel('Nhập lại mật khẩu mới').fill(CHOSEN);
-    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    await chooseNewPassword(page, CHOSEN);
     await page.waitForURL((url) => url.pathname === '/can-bo', { timeout: 20_000 });
     expect(await signedInAs(page)).toMatchObject({ username, groups: ['official'] });
     expect(unexpected(errors)).toEqual([]);
@@ -120,14 +116,11 @@ describe('officials\' sign-in page (local pool: the second factor optional)', ()
     await expectAccessible(page, 'code');
 
     // Not six digits: said at once. A wrong code: said, and the official may type again.
-    await page.getByLabel('Mã xác thực').fill('12 34');
-    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    await typeCode(page, 'Mã xác thực', '12 34');
     await expect.poll(() => page.getByText('Mã xác thực gồm 6 chữ số.').first().isVisible()).toBe(true);
-    await page.getByLabel('Mã xác thực').fill(wrongTotpCode(SecretCode!));
-    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    await typeCode(page, 'Mã xác thực', wrongTotpCode(SecretCode!));
     await expect.poll(() => page.getByText(/Mã xác thực không đúng hoặc đã hết hạn/).first().isVisible(), { timeout: 20_000 }).toBe(true);
-    await page.getByLabel('Mã xác thực').fill(totpCode(SecretCode!));
-    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    await typeCode(page, 'Mã xác thực', totpCode(SecretCode!));
     await page.waitForURL((url) => url.pathname === '/can-bo', { timeout: 20_000 });
     expect(await signedInAs(page)).toMatchObject({ username, groups: ['official'] });
     expect(unexpected(errors)).toEqual([]);
@@ -139,17 +132,7 @@ describe('officials\' sign-in page where the pool requires the second factor (as
   let requiredPool = '';
   let requiredClient = '';
   beforeAll(async () => {
-    const created = await idp.send(new CreateUserPoolCommand({
-      PoolName: ns.key('ui-mfa-on').slice(0, 100),
-      MfaConfiguration: userPool.mfa.aws,
-      Policies: { PasswordPolicy: { MinimumLength: 8, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true } },
-      Schema: [{ Name: 'agency_scope', AttributeDataType: 'String', Mutable: true }],
-    }));
-    requiredPool = created.UserPool!.Id!;
-    for (const group of userPool.groups) await idp.send(new CreateGroupCommand({ UserPoolId: requiredPool, GroupName: group }));
-    requiredClient = (await idp.send(new CreateUserPoolClientCommand({
-      UserPoolId: requiredPool, ClientName: 'staff', ExplicitAuthFlows: userPool.staffClient.authFlows.map((f) => `ALLOW_${f}` as const),
-    }))).UserPoolClient!.ClientId!;
+    ({ poolId: requiredPool, clientId: requiredClient } = await createPoolRequiringMfa(idp, ns.key('ui-mfa-on')));
   });
   afterAll(async () => { if (requiredPool) await idp.send(new DeleteUserPoolCommand({ UserPoolId: requiredPool })); });
 
@@ -165,9 +148,7 @@ describe('officials\' sign-in page where the pool requires the second factor (as
     const errors = watchErrors(page);
     await typePassword(page, username, TEMPORARY);
     await expect.poll(() => page.getByRole('heading', { name: 'Đặt mật khẩu mới' }).isVisible(), { timeout: 20_000 }).toBe(true);
-    await page.getByLabel('Mật khẩu mới', { exact: true }).fill(CHOSEN);
-    await page.getByLabel('Nhập lại mật khẩu mới').fill(CHOSEN);
-    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    await chooseNewPassword(page, CHOSEN);
 
     // The enrolment: a QR code of an otpauth:// URI and the same key to type, grouped by four.
     await expect.poll(() => page.getByRole('heading', { name: 'Thiết lập xác thực hai bước' }).isVisible(), { timeout: 20_000 }).toBe(true);
@@ -180,11 +161,9 @@ describe('officials\' sign-in page where the pool requires the second factor (as
     expect(await signedInAs(page)).toBeNull();
     await expectAccessible(page, 'enrolment');
 
-    await page.getByLabel('Mã 6 chữ số ứng dụng đang hiển thị').fill(wrongTotpCode(secret));
-    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    await typeCode(page, 'Mã 6 chữ số ứng dụng đang hiển thị', wrongTotpCode(secret));
     await expect.poll(() => page.getByText(/Mã xác thực không đúng hoặc đã hết hạn/).first().isVisible(), { timeout: 20_000 }).toBe(true);
-    await page.getByLabel('Mã 6 chữ số ứng dụng đang hiển thị').fill(totpCode(secret));
-    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    await typeCode(page, 'Mã 6 chữ số ứng dụng đang hiển thị', totpCode(secret));
     await page.waitForURL((url) => url.pathname === '/', { timeout: 20_000 });
     expect(await signedInAs(page)).toMatchObject({ username, groups: ['official'] });
 
@@ -192,8 +171,7 @@ describe('officials\' sign-in page where the pool requires the second factor (as
     const again = await context.newPage();
     await typePassword(again, username, CHOSEN);
     await expect.poll(() => again.getByRole('heading', { name: 'Xác thực hai bước' }).isVisible(), { timeout: 20_000 }).toBe(true);
-    await again.getByLabel('Mã xác thực').fill(totpCode(secret));
-    await again.getByRole('button', { name: 'Xác nhận' }).click();
+    await typeCode(again, 'Mã xác thực', totpCode(secret));
     await again.waitForURL((url) => url.pathname === '/', { timeout: 20_000 });
     expect(await signedInAs(again)).toMatchObject({ username });
     expect(unexpected(errors)).toEqual([]);

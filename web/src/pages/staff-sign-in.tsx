@@ -2,6 +2,7 @@
 // password Cognito may ask for more (docs/identity.md "Officials' second factor"): a new password
 // for an account an admin created, an authenticator app to enrol (AWS requires one), or the app's
 // code. Each is one step of this page; a step that times out starts over at the password.
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { userPool } from '../../../shared/platform/identity';
@@ -17,6 +18,19 @@ import { Alert, PageTitle } from '../components/ui';
 
 const MIN_LENGTH = userPool.passwordPolicy.minLength;
 const TOTP_CODE = /^\d{6}$/;
+
+/** One step of the sign-in: its title, what it asks, and the form's errors above its content. */
+const Step = ({ title, intro, errors, failure, children }: {
+  title: string; intro: string; errors: FieldErrors; failure?: string; children: ComponentChildren;
+}) => (
+  <div class="narrow">
+    <PageTitle>{title}</PageTitle>
+    <p>{intro}</p>
+    <ErrorSummary errors={errors} />
+    {failure && <Alert kind="error">{failure}</Alert>}
+    {children}
+  </div>
+);
 
 /** The secret in groups of four, as authenticator apps show keys to type. */
 const grouped = (secret: string) => secret.replace(/(.{4})(?=.)/g, '$1 ');
@@ -120,11 +134,7 @@ export default function StaffSignIn() {
 
   if (challenge?.kind === 'new-password') {
     return (
-      <div class="narrow">
-        <PageTitle>{t('auth.newPasswordTitle')}</PageTitle>
-        <p>{t('auth.newPasswordIntro')}</p>
-        <ErrorSummary errors={errors} />
-        {failure && <Alert kind="error">{failure}</Alert>}
+      <Step title={t('auth.newPasswordTitle')} intro={t('auth.newPasswordIntro')} errors={errors} failure={failure}>
         <form onSubmit={submitNewPassword} noValidate class="stack">
           <TextField id="newPassword" label={t('auth.newPassword')} hint={t('auth.newPasswordHint', { min: MIN_LENGTH })} required type="password"
             value={newPassword} onInput={setNewPasswordValue} error={errors.newPassword} autoComplete="new-password" />
@@ -132,17 +142,13 @@ export default function StaffSignIn() {
             value={confirmPassword} onInput={setConfirmPassword} error={errors.confirmPassword} autoComplete="new-password" />
           {submitButton(t('auth.confirm'))}
         </form>
-      </div>
+      </Step>
     );
   }
 
   if (challenge?.kind === 'totp-setup') {
     return (
-      <div class="narrow">
-        <PageTitle>{t('auth.totpSetupTitle')}</PageTitle>
-        <p>{t('auth.totpSetupIntro')}</p>
-        <ErrorSummary errors={errors} />
-        {failure && <Alert kind="error">{failure}</Alert>}
+      <Step title={t('auth.totpSetupTitle')} intro={t('auth.totpSetupIntro')} errors={errors} failure={failure}>
         {enrolment ? (
           <form onSubmit={submitCode} noValidate class="stack">
             <QrCode text={enrolment.uri} label={t('auth.totpQrLabel')} />
@@ -152,22 +158,18 @@ export default function StaffSignIn() {
             {submitButton(t('auth.confirm'))}
           </form>
         ) : !failure && <p role="status">{t('auth.totpPreparing')}</p>}
-      </div>
+      </Step>
     );
   }
 
   if (challenge?.kind === 'totp') {
     return (
-      <div class="narrow">
-        <PageTitle>{t('auth.totpTitle')}</PageTitle>
-        <p>{t('auth.totpIntro')}</p>
-        <ErrorSummary errors={errors} />
-        {failure && <Alert kind="error">{failure}</Alert>}
+      <Step title={t('auth.totpTitle')} intro={t('auth.totpIntro')} errors={errors} failure={failure}>
         <form onSubmit={submitCode} noValidate class="stack">
           {codeField(t('auth.totpCode'))}
           {submitButton(t('auth.confirm'))}
         </form>
-      </div>
+      </Step>
     );
   }
 
