@@ -2,9 +2,11 @@
 // businesses sign in through VNeID: the portal's API starts the sign-in (the VNeID page to go to)
 // and, when VNeID sends the browser back to /dang-nhap/vneid, turns its code into the portal's
 // Cognito tokens (docs/identity.md). Officials and admins sign in with their password
-// (USER_PASSWORD_AUTH over TLS to Cognito, the staff client). The session (ID and refresh tokens,
-// and the client they belong to) lives in sessionStorage, so closing the tab signs out, as a
-// public-computer user would expect; signing out revokes the refresh token.
+// (USER_PASSWORD_AUTH over TLS to Cognito, the staff client), then answer what Cognito asks: a new
+// password, an authenticator app to enrol, its code (docs/identity.md "Officials' second factor").
+// The session (ID and refresh tokens, and the client they belong to) lives in sessionStorage, so
+// closing the tab signs out, as a public-computer user would expect; signing out revokes the
+// refresh token.
 import { cognitoUrl, loadConfig } from './config';
 
 export type Group = 'citizen' | 'business' | 'official' | 'admin';
