@@ -9,7 +9,7 @@ import { ensureWebBuild, webDist } from '../../local/web';
 import { DOSSIER_STATUSES } from '../../shared/contracts/dossier-status';
 import { TRANSITIONS } from '../../functions/dossiers/public-shapes';
 import {
-  dossierActionBody, feedbackActionField, isIrreversible, localDate, offeredDossierActions, officialDossierActions,
+  dossierActionBody, EMPTY_PAGE_READS, feedbackActionField, firstNonEmptyPage, isIrreversible, localDate, offeredDossierActions, officialDossierActions,
   officialFeedbackActions, timeLeft, validateDossierAction, validateFeedbackAction,
 } from '../../web/src/official/logic';
 import { nextDeadline } from '../../web/src/official/feedback-parts';
@@ -209,3 +209,34 @@ describe('the console in the bundle', () => {
     }
   }, 120_000);
 });
+
+describe('the work queue\'s first page with anything on it', () => {
+  /** A list whose pages are `pages` (items per page), each cursor the next page's index. */
+  const list = (pages: number[][]) => {
+    const reads: (string | null)[] = [];
+    const read = async (after: string | null) => {
+      reads.push(after);
+      const index = after === null ? 0 : Number(after);
+      return { items: pages[index]!, nextCursor: index + 1 < pages.length ? String(index + 1) : null };
+    };
+    return { read, reads };
+  };
+
+  it('reads on past empty pages that carry a cursor, and stops at the first page with items', async () => {
+    const { read, reads } = list([[], [], [7, 8], [9]]);
+    expect(await firstNonEmptyPage(read, null)).toEqual({ items: [7, 8], nextCursor: '3' });
+    expect(reads).toEqual([null, '1', '2']);
+  });
+
+  it('says the list is empty only when it has ended', async () => {
+    const { read } = list([[], []]);
+    expect(await firstNonEmptyPage(read, null)).toEqual({ items: [], nextCursor: null });
+  });
+
+  it('gives up after its bounded reads, keeping the cursor for "show more"', async () => {
+    const { read, reads } = list(Array.from({ length: 20 }, () => []));
+    expect(await firstNonEmptyPage(read, '4')).toEqual({ items: [], nextCursor: String(4 + EMPTY_PAGE_READS) });
+    expect(reads).toHaveLength(EMPTY_PAGE_READS);
+  });
+});
+

@@ -178,3 +178,21 @@ export const timeLeft = (d: DueState, now: Date): TimeLeft => {
   // Not late by the API: due later today, or the due instant passed since the page read it.
   return days <= 0 ? { kind: 'today' } : { kind: 'left', days };
 };
+
+/** A filtered page read on while it comes back empty with a cursor: at most this many reads. */
+export const EMPTY_PAGE_READS = 5;
+
+/**
+ * The first page with anything on it, from `after`: a filtered work queue (overdue, a procedure)
+ * may answer an empty page with a cursor when many entries in a row are filtered out (the API
+ * bounds its reads per page), so "no dossiers" is said only when the list has ended. After
+ * `maxReads` empty pages it returns the last one, cursor and all, for "show more".
+ */
+export const firstNonEmptyPage = async <T>(
+  read: (after: string | null) => Promise<{ items: T[]; nextCursor: string | null }>, after: string | null, maxReads = EMPTY_PAGE_READS,
+) => {
+  let page = await read(after);
+  for (let reads = 1; reads < maxReads && page.items.length === 0 && page.nextCursor; reads++) page = await read(page.nextCursor);
+  return page;
+};
+

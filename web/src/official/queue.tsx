@@ -14,6 +14,7 @@ import { ErrorState, LoadMore, Loading, PageTitle, StatusBadge, useErrorText, Al
 import { AgencyPicker, ScopeNote, useScopeAgencies } from './agency-picker';
 import type { DossierRow } from './data';
 import { ConsoleNav, TimeLeftText } from './parts';
+import { firstNonEmptyPage } from './logic';
 
 const PROCEDURE_CODE = /^\d\.\d{6}(\.\d{6})?$/;
 const PAGE_SIZE = 20;
@@ -41,10 +42,10 @@ const QueuePage = () => {
   const [state, setState] = useState<{ loading: boolean; error?: unknown; more?: boolean }>({ loading: true });
   const [tick, setTick] = useState(0);
 
-  const fetchPage = (after: string | null, signal?: AbortSignal) => api.get<Page<DossierRow>>('/v1/agency/dossiers', {
+  const fetchPage = (after: string | null, signal?: AbortSignal) => firstNonEmptyPage((from) => api.get<Page<DossierRow>>('/v1/agency/dossiers', {
     agency: agency || undefined, status: status || undefined, overdue: overdue ? 'true' : undefined,
-    procedure: procedure || undefined, limit: PAGE_SIZE, cursor: after ?? undefined,
-  }, { signal });
+    procedure: procedure || undefined, limit: PAGE_SIZE, cursor: from ?? undefined,
+  }, { signal }), after);
 
   useEffect(() => {
     if (!agency) { setState({ loading: false }); setRows([]); return undefined; }
@@ -129,7 +130,7 @@ const QueuePage = () => {
             : (
               <>
                 <p role="status" class="muted">{rows.length ? t('console.queue.count', { count: rows.length, agency: agencyName }) : ''}</p>
-                {rows.length === 0 ? <Alert kind="info">{t('console.queue.empty')}</Alert> : (
+                {rows.length === 0 ? !cursor && <Alert kind="info">{t('console.queue.empty')}</Alert> : (
                   <div class="table-wrap">
                     <table class="queue-table">
                       <caption>{t('console.queue.caption', { agency: agencyName })}</caption>
