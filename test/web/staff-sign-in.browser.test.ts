@@ -7,7 +7,7 @@ import {
   AssociateSoftwareTokenCommand, CognitoIdentityProviderClient, DeleteUserPoolCommand, InitiateAuthCommand, RespondToAuthChallengeCommand,
   SetUserMFAPreferenceCommand, VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { portalConfig } from '../support/auth';
 import { fileNamespace } from '../support/namespace';
@@ -134,16 +134,39 @@ describe('officials\' sign-in page where the pool requires the second factor (as
   beforeAll(async () => {
     ({ poolId: requiredPool, clientId: requiredClient } = await createPoolRequiringMfa(idp, ns.key('ui-mfa-on')));
   });
+  /** The pages of `context` sign officials in with the staff client of the pool that requires the second factor. */
+  const useRequiredPool = (context: BrowserContext) => context.route('**/v1/config', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, json: { ...(await response.json()), staffClientId: requiredClient } });
+  });
   afterAll(async () => { if (requiredPool) await idp.send(new DeleteUserPoolCommand({ UserPoolId: requiredPool })); });
+
+  it('says so when the key cannot be made, and offers to start the sign-in over', async () => {
+    const username = await createOfficial(requiredPool, 'ui-enrol-down');
+    const context = await newContext(browser, 'phone');
+    await useRequiredPool(context);
+    // Cognito does not answer the enrolment's first call.
+    await context.route(`${cognitoEndpoint.replace(/\/$/, '')}/**`, (route) =>
+      /AssociateSoftwareToken$/.test(route.request().headers()['x-amz-target'] ?? '')
+        ? route.fulfill({ status: 500, contentType: 'application/x-amz-json-1.1', body: JSON.stringify({ __type: 'InternalErrorException', message: 'down' }) })
+        : route.fallback());
+    const page = await context.newPage();
+    await typePassword(page, username, TEMPORARY);
+    await expect.poll(() => page.getByRole('heading', { name: 'Đặt mật khẩu mới' }).isVisible(), { timeout: 20_000 }).toBe(true);
+    await chooseNewPassword(page, CHOSEN);
+    await expect.poll(() => page.getByText('Không kết nối được dịch vụ xác thực. Vui lòng thử lại sau.').isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await page.locator('svg.qr-code').count()).toBe(0);
+    await page.getByRole('button', { name: 'Đăng nhập lại' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Đăng nhập dành cho cán bộ' }).isVisible()).toBe(true);
+    expect(await page.getByLabel('Mật khẩu', { exact: true }).inputValue()).toBe('');
+    expect(await signedInAs(page)).toBeNull();
+    await context.close();
+  }, 90_000);
 
   it('enrols the authenticator app at the first sign-in from the page\'s QR code or key, then asks for its code', async () => {
     const username = await createOfficial(requiredPool, 'ui-enrol');
     const context = await newContext(browser, 'phone');
-    // This page's staff client is the one of the pool that requires the second factor.
-    await context.route('**/v1/config', async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({ response, json: { ...(await response.json()), staffClientId: requiredClient } });
-    });
+    await useRequiredPool(context);
     const page = await context.newPage();
     const errors = watchErrors(page);
     await typePassword(page, username, TEMPORARY);

@@ -67,6 +67,13 @@ export default function StaffSignIn() {
     if (step.challenge.kind === 'totp-setup') await enrol(step.challenge);
   };
 
+  /** Back to the password, as a challenge that cannot go on leaves it. */
+  const startOver = () => {
+    setChallenge(undefined);
+    setEnrolment(undefined);
+    setPassword('');
+  };
+
   /** Runs one call of the sign-in; a failure is shown in words, a timed-out challenge starts over. */
   const run = async (call: () => Promise<void>) => {
     setFailure(undefined);
@@ -76,9 +83,7 @@ export default function StaffSignIn() {
     } catch (err) {
       const kind = err instanceof SignInError ? err.code : 'UNAVAILABLE';
       if (kind === 'SESSION_EXPIRED') {
-        setChallenge(undefined);
-        setEnrolment(undefined);
-        setPassword('');
+        startOver();
         setFailure(t('auth.sessionExpired'));
       } else if (kind === 'CODE_MISMATCH') {
         setErrors({ code: t('auth.totpMismatch') });
@@ -157,7 +162,10 @@ export default function StaffSignIn() {
             {codeField(t('auth.totpFirstCode'))}
             {submitButton(t('auth.confirm'))}
           </form>
-        ) : !failure && <p role="status">{t('auth.totpPreparing')}</p>}
+        ) : failure
+          // The key could not be made (the service did not answer): start the sign-in over.
+          ? <p><button type="button" class="btn" onClick={startOver}>{t('auth.tryAgain')}</button></p>
+          : <p role="status">{t('auth.totpPreparing')}</p>}
       </Step>
     );
   }
