@@ -1,13 +1,18 @@
-// Runs s3rver on loopback with its filesystem store in `directory`.
+// Runs s3rver on loopback with its filesystem store in `directory`, objects appearing whole as in S3.
 import S3rver from 's3rver';
 import AWSAccount from 's3rver/lib/models/account.js';
+import FilesystemStore from 's3rver/lib/stores/filesystem.js';
 import { closeHttpServer, fail, onShutdown, ready, settings } from './common.mjs';
+import { showWholeObjectsOnly } from './s3-whole-objects.mjs';
 
 // s3rver only knows the access key id "S3RVER" and answers InvalidAccessKeyId to anything else
 // (SigV4 signatures themselves are never checked). Map every key id to its dummy account so the
 // same dummy credentials work for all four emulators.
 const knownAccount = AWSAccount.registry.get.bind(AWSAccount.registry);
 AWSAccount.registry.get = (accessKeyId) => knownAccount(accessKeyId) ?? AWSAccount.DUMMY_ACCOUNT;
+
+// Objects appear whole, as in S3 (s3-whole-objects.mjs).
+showWholeObjectsOnly(FilesystemStore);
 
 const { port, directory, allowAllOrigins } = settings();
 
