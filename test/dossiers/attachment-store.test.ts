@@ -140,6 +140,21 @@ describe('verify, after real uploads to s3rver', () => {
     expect(await exists(`incoming/${key}`)).toBe(false);
   });
 
+  it('three verifies at once, a hundred times over: every one passes and each upload ends as one stored file', async () => {
+    // Each verify may copy the upload to files/ and delete it from incoming/ while another looks or
+    // copies: what S3 keeps atomic, and the local S3 must too (local/emulators/runners/s3-whole-objects.mjs).
+    // Before it did, a few rounds in a hundred lost the stored file or saw it without its type.
+    const outcomes: string[] = [];
+    for (let round = 0; round < 100; round++) {
+      const key = newKey();
+      await upload(await store.presignUpload({ key, contentType: 'application/pdf', maxBytes: MAX }), PDF);
+      const declared = { key, contentType: 'application/pdf', size: PDF.length, maxBytes: MAX };
+      const verdicts = await Promise.all([store.verify(declared), store.verify(declared), store.verify(declared)]);
+      outcomes.push(`${verdicts.map((v) => (v.ok ? 'ok' : v.reason)).join(',')} stored=${await exists(`files/${key}`)} incoming=${await exists(`incoming/${key}`)}`);
+    }
+    expect(outcomes.filter((o) => o !== 'ok,ok,ok stored=true incoming=false')).toEqual([]);
+  }, 60_000);
+
   it('a PNG declared as PDF: CONTENT_MISMATCH, deleted', async () => {
     const { key, verdict } = await uploadAndVerify(PNG);
     expect(verdict).toMatchObject({ ok: false, reason: 'CONTENT_MISMATCH' });

@@ -1,6 +1,7 @@
-// Runs s3rver on loopback with its filesystem store in `directory`, objects appearing whole as in S3.
+// Runs s3rver on loopback with its filesystem store in `directory`, objects appearing whole and copies in one step as in S3.
 import S3rver from 's3rver';
 import AWSAccount from 's3rver/lib/models/account.js';
+import S3Error from 's3rver/lib/models/error.js';
 import FilesystemStore from 's3rver/lib/stores/filesystem.js';
 import { closeHttpServer, fail, onShutdown, ready, settings } from './common.mjs';
 import { showWholeObjectsOnly } from './s3-whole-objects.mjs';
@@ -11,8 +12,8 @@ import { showWholeObjectsOnly } from './s3-whole-objects.mjs';
 const knownAccount = AWSAccount.registry.get.bind(AWSAccount.registry);
 AWSAccount.registry.get = (accessKeyId) => knownAccount(accessKeyId) ?? AWSAccount.DUMMY_ACCOUNT;
 
-// Objects appear whole, as in S3 (s3-whole-objects.mjs).
-showWholeObjectsOnly(FilesystemStore);
+// Objects appear whole and copies are one step, as in S3 (s3-whole-objects.mjs).
+showWholeObjectsOnly(FilesystemStore, S3Error);
 
 const { port, directory, allowAllOrigins } = settings();
 
