@@ -117,6 +117,15 @@ export const reconcileIndexes = async (db: DynamoDBClient, t: TableDecl, name: s
   }
 };
 
+/** The declared password policy in Cognito's API shape (CreateUserPool's Policies.PasswordPolicy). */
+export const cognitoPasswordPolicy = (policy = userPool.passwordPolicy) => ({
+  MinimumLength: policy.minLength,
+  RequireLowercase: policy.requireLowercase,
+  RequireUppercase: policy.requireUppercase,
+  RequireNumbers: policy.requireDigits,
+  RequireSymbols: policy.requireSymbols,
+});
+
 const schemaOf = (attributes: readonly (typeof userPool.customAttributes)[number][]) => attributes.map((a) => ({
   Name: a.name, AttributeDataType: a.type, Mutable: true,
   StringAttributeConstraints: { MinLength: String(a.minLength), MaxLength: String(a.maxLength) },
@@ -141,15 +150,7 @@ const ensureUserPool = async (idp: CognitoIdentityProviderClient) => {
   if (!poolId) {
     const created = await idp.send(new CreateUserPoolCommand({
       PoolName: userPool.name,
-      Policies: {
-        PasswordPolicy: {
-          MinimumLength: userPool.passwordPolicy.minLength,
-          RequireLowercase: userPool.passwordPolicy.requireLowercase,
-          RequireUppercase: userPool.passwordPolicy.requireUppercase,
-          RequireNumbers: userPool.passwordPolicy.requireDigits,
-          RequireSymbols: userPool.passwordPolicy.requireSymbols,
-        },
-      },
+      Policies: { PasswordPolicy: cognitoPasswordPolicy() },
       Schema: schemaOf(userPool.customAttributes),
       MfaConfiguration: userPool.mfa.local,
     }));

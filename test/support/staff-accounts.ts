@@ -5,6 +5,7 @@ import {
   AdminAddUserToGroupCommand, AdminCreateUserCommand, CreateGroupCommand, CreateUserPoolClientCommand, CreateUserPoolCommand,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { cognitoPasswordPolicy } from '../../local/provision';
 import { userPool } from '../../shared/platform/identity';
 
 /** The temporary password an admin gives, and the one the official then chooses (both meet the policy). */
@@ -23,16 +24,10 @@ export const createOfficial = async (idp: CognitoIdentityProviderClient, pool: s
 
 /** A pool named `name` whose MFA is AWS's (required, TOTP), with the declared groups and a staff client. */
 export const createPoolRequiringMfa = async (idp: CognitoIdentityProviderClient, name: string) => {
-  const policy = userPool.passwordPolicy;
   const created = await idp.send(new CreateUserPoolCommand({
     PoolName: name.slice(0, 100),
     MfaConfiguration: userPool.mfa.aws,
-    Policies: {
-      PasswordPolicy: {
-        MinimumLength: policy.minLength, RequireLowercase: policy.requireLowercase, RequireUppercase: policy.requireUppercase,
-        RequireNumbers: policy.requireDigits, RequireSymbols: policy.requireSymbols,
-      },
-    },
+    Policies: { PasswordPolicy: cognitoPasswordPolicy() },
     Schema: [{ Name: 'agency_scope', AttributeDataType: 'String', Mutable: true }],
   }));
   const poolId = created.UserPool!.Id!;

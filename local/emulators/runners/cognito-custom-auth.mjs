@@ -8,9 +8,8 @@
 //     stored so REFRESH_TOKEN_AUTH works.
 //   - The app client's allowed flows (ExplicitAuthFlows): cognito-local ignores them; AWS refuses
 //     a flow the client does not allow, so the web client refuses passwords here too.
-//   - A user in FORCE_CHANGE_PASSWORD (created without a password, as VNeID accounts are) signing
-//     in with a password: cognito-local answers NEW_PASSWORD_REQUIRED without checking the
-//     temporary password; AWS refuses a wrong one.
+// A password sign-in's own challenges (a temporary password, the second factor) are
+// cognito-sign-in-challenges.mjs's, the next layer.
 import { randomUUID } from 'node:crypto';
 
 /** A custom-auth session lives as long as Cognito's (3 minutes). */
@@ -137,15 +136,9 @@ export function customAuthTargets({ services, errors, triggerUrl }) {
 
     /** Password and refresh flows, only where the client allows them. */
     InitiateAuth: async (ctx, req, fallback) => {
-      const { pool, client } = await poolAndClient(ctx, req.ClientId);
+      const { client } = await poolAndClient(ctx, req.ClientId);
       const flow = req.AuthFlow === 'REFRESH_TOKEN' ? 'REFRESH_TOKEN_AUTH' : req.AuthFlow;
       if (!flowAllowed(client, flow)) throw new errors.InvalidParameterError(`${req.AuthFlow} flow not enabled for this client`);
-      if (flow === 'USER_PASSWORD_AUTH') {
-        const user = await pool.getUserByUsername(ctx, req.AuthParameters?.USERNAME ?? '');
-        if (user?.UserStatus === 'FORCE_CHANGE_PASSWORD' && user.Password !== req.AuthParameters?.PASSWORD) {
-          throw new errors.NotAuthorizedError('Incorrect username or password.');
-        }
-      }
       return fallback(ctx, req);
     },
   };

@@ -8,8 +8,10 @@
 //   - Sessions: Cognito binds a challenge's Session to its user, client and challenge, for three
 //     minutes; a wrong TOTP code may be retried on it a few times. cognito-local accepts any string,
 //     so a challenge could be answered for another user or without the password.
-//   - NEW_PASSWORD_REQUIRED: the new password must meet the pool's policy, and the second factor
-//     still follows (enrolment or code) before tokens; cognito-local skips both.
+//   - NEW_PASSWORD_REQUIRED: a user in FORCE_CHANGE_PASSWORD (an admin's temporary password, or
+//     none, as VNeID accounts have) is asked only after the right temporary password, where
+//     cognito-local asks without checking it; the new password must meet the pool's policy, and
+//     the second factor still follows (enrolment or code) before tokens; cognito-local skips both.
 // Everything else (the TOTP codes themselves, the user records, the tokens) is cognito-local's own.
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -103,7 +105,8 @@ export function signInChallengeTargets({ services, errors }) {
       if (req.AuthFlow !== 'USER_PASSWORD_AUTH') return fallback(ctx, req);
       const { pool } = await poolOf(ctx, req.ClientId);
       const user = await pool.getUserByUsername(ctx, req.AuthParameters?.USERNAME ?? '');
-      if (user?.UserStatus === 'FORCE_CHANGE_PASSWORD' && user.Password === req.AuthParameters?.PASSWORD) {
+      if (user?.UserStatus === 'FORCE_CHANGE_PASSWORD') {
+        if (user.Password !== req.AuthParameters?.PASSWORD) throw new errors.NotAuthorizedError('Incorrect username or password.');
         return {
           ChallengeName: 'NEW_PASSWORD_REQUIRED',
           ChallengeParameters: { USER_ID_FOR_SRP: user.Username, requiredAttributes: '[]', userAttributes: '{}' },
